@@ -1,0 +1,4 @@
+"""What travels on the wire and how: message models, kombu topology, connection, publisher, consumer.
+
+This package imports nothing else of babelwire's: it moves validated messages and knows nothing of models.
+"""

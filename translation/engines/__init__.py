@@ -1,0 +1,1 @@
+"""Translation engines: one interface, several back ends (Marian via transformers, pseudo, ...)."""

@@ -1,0 +1,33 @@
+"""Protected spans: the parts of a source text that must come back verbatim."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class SpanKind(StrEnum):
+    QUOTE = "quote"
+    NAME = "name"
+    URL = "url"
+    EMAIL = "email"
+    HANDLE = "handle"
+    HASHTAG = "hashtag"
+    NUMBER = "number"
+    TERM = "term"  # glossary or per-item do-not-translate term
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) of the source, and what it is.
+
+    `replacement` is the text to put back in place of the span: the source text itself,
+    except for glossary terms that have a rendering in the target language.
+    """
+
+    kind: SpanKind
+    start: int
+    end: int
+    text: str
+    replacement: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"kind": str(self.kind), "start": self.start, "end": self.end, "text": self.text}

@@ -1,0 +1,2 @@
+"""The composition: settings, job handler, CLI, health and metrics. The only package that imports both
+`translation` and `queues`."""
