@@ -1,0 +1,76 @@
+"""One frozen settings object, read from `BABELWIRE_*` environment variables once, at the edge (the CLI).
+
+Nothing below the CLI reads `os.environ`: factories receive a `Settings`.
+"""
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def default_state_dir() -> Path:
+    return Path.home() / ".local" / "state" / "babelwire"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BABELWIRE_", frozen=True, extra="ignore")
+
+    # Broker. "embedded" means the SQLite broker file under state_dir (no server to install).
+    broker_url: str = "embedded"
+    state_dir: Path = Field(default_factory=default_state_dir)
+    languages: Annotated[tuple[str, ...], NoDecode] = ("uk",)
+    prefetch: int = Field(default=4, ge=1, le=1000)
+    max_attempts: int = Field(default=5, ge=1)
+    retry_base_delay_s: float = Field(default=2.0, gt=0)
+    heartbeat_s: int = Field(default=30, ge=0)
+
+    # Translation.
+    engine: Literal["marian", "pseudo"] = "marian"
+    models: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)  # "uk=PATH_OR_ID,de=..."
+    glossary: Path | None = None
+    beams: int = Field(default=4, ge=1, le=16)
+    max_batch_tokens: int = Field(default=4096, ge=64)
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    threads: int = Field(default=0, ge=0)  # 0: one intra-op thread per core
+    model_cache_size: int = Field(default=2, ge=1)
+
+    # Operations.
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "INFO"
+    http_port: int = Field(default=0, ge=0, le=65535)  # 0: no health/metrics server
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _split_languages(cls, value):
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",")]
+        return tuple(part.lower() for part in value if part)
+
+    @field_validator("models", mode="before")
+    @classmethod
+    def _split_models(cls, value):
+        if isinstance(value, str):
+            return parse_model_overrides(value.split(","))
+        return value
+
+    @property
+    def resolved_broker_url(self) -> str:
+        if self.broker_url == "embedded":
+            return f"embedded://{self.state_dir / 'broker.sqlite3'}"
+        return self.broker_url
+
+
+def parse_model_overrides(pairs) -> dict[str, str]:
+    """["uk=PATH_OR_ID", "de=..."] -> {"uk": "PATH_OR_ID", ...}; raises ValueError on a malformed pair."""
+    overrides = {}
+    for pair in pairs:
+        pair = pair.strip()
+        if not pair:
+            continue
+        language, sep, model = pair.partition("=")
+        if not sep or not language.strip() or not model.strip():
+            raise ValueError(f"model override {pair!r} is not LANG=MODEL_ID_OR_PATH")
+        overrides[language.strip().lower()] = model.strip()
+    return overrides
