@@ -28,6 +28,8 @@ class Settings(BaseSettings):
 
     # Translation.
     engine: Literal["marian", "pseudo"] = "marian"
+    # How Marian models run: "auto" picks the fastest this machine supports (CTranslate2 when installed).
+    backend: Literal["auto", "transformers", "ctranslate2"] = "auto"
     models: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)  # "uk=PATH_OR_ID,de=..."
     glossary: Path | None = None
     beams: int = Field(default=4, ge=1, le=16)
