@@ -1,0 +1,173 @@
+"""Measure the built-in name detector on CoNLL-2003 Reuters newswire (issue 4).
+
+Usage:
+    .venv/bin/python benchmarks/names_conll.py [PATH_TO_CONLL_FILE]
+
+PATH defaults to ../shared/data/conll2003/dev.txt relative to the repository (research use only: the file
+is read in place, never copied into the project). Each document's text is its tokens joined by single
+spaces and its sentences joined by newlines; `find_names` (the detector `babelwire protect` uses) runs on
+it. Detection is measured independently of the protection policy.
+
+- coverage: share of gold PER and ORG mentions whose characters all lie inside one protected span
+  (also reported for LOC and MISC, which do not count towards the headline figure);
+- false protection: share of protected name spans overlapping no gold entity of any type.
+
+The last line printed is a JSON object with at least `coverage` and `false_protection`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translation.names import find_names, name_type
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "conll2003" / "dev.txt"
+HEADLINE_TYPES = ("PER", "ORG")
+
+
+@dataclass(frozen=True)
+class Entity:
+    type: str
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    text: str
+    entities: list[Entity]
+    tokens: int
+
+
+@dataclass
+class _Builder:
+    """Accumulates one document: tokens with IOB1 tags, sentence by sentence."""
+
+    sentences: list[list[tuple[str, str]]] = field(default_factory=lambda: [[]])
+
+    def add(self, token: str, tag: str) -> None:
+        self.sentences[-1].append((token, tag))
+
+    def end_sentence(self) -> None:
+        if self.sentences[-1]:
+            self.sentences.append([])
+
+    def build(self) -> Document | None:
+        sentences = [s for s in self.sentences if s]
+        if not sentences:
+            return None
+        parts: list[str] = []
+        entities: list[Entity] = []
+        offset, tokens = 0, 0
+        for sentence in sentences:
+            if parts:
+                parts.append("\n")
+                offset += 1
+            open_type, open_start, open_end = None, 0, 0
+            for i, (token, tag) in enumerate(sentence):
+                if i:
+                    parts.append(" ")
+                    offset += 1
+                start, end = offset, offset + len(token)
+                parts.append(token)
+                offset = end
+                tokens += 1
+                prefix, _, etype = tag.partition("-")
+                continues = etype and etype == open_type and prefix == "I"
+                if open_type and not continues:
+                    entities.append(Entity(open_type, open_start, open_end))
+                    open_type = None
+                if etype and not continues:
+                    open_type, open_start = etype, start
+                if etype:
+                    open_end = end
+            if open_type:
+                entities.append(Entity(open_type, open_start, open_end))
+        return Document("".join(parts), entities, tokens)
+
+
+def read_conll(path: Path) -> list[Document]:
+    """Documents of a CoNLL-2003 file (token POS chunk NER per line, -DOCSTART- between documents)."""
+    documents: list[Document] = []
+    builder = _Builder()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if not fields:
+            builder.end_sentence()
+        elif fields[0] == "-DOCSTART-":
+            documents.append(builder.build())
+            builder = _Builder()
+        else:
+            builder.add(fields[0], fields[-1])
+    documents.append(builder.build())
+    return [d for d in documents if d is not None]
+
+
+def _covered(entity: Entity, starts: list[int], spans) -> bool:
+    i = bisect.bisect_right(starts, entity.start) - 1
+    return i >= 0 and spans[i].start <= entity.start and entity.end <= spans[i].end
+
+
+def _overlaps_any(span, entities: list[Entity]) -> bool:
+    return any(e.start < span.end and span.start < e.end for e in entities)
+
+
+def evaluate(documents: list[Document]) -> dict:
+    gold, hit = Counter(), Counter()
+    protected, false = 0, Counter()
+    tokens, elapsed = 0, 0.0
+    for doc in documents:
+        began = time.perf_counter()
+        spans = find_names(doc.text)
+        elapsed += time.perf_counter() - began
+        tokens += doc.tokens
+        starts = [s.start for s in spans]
+        for entity in doc.entities:
+            gold[entity.type] += 1
+            hit[entity.type] += _covered(entity, starts, spans)
+        for span in spans:
+            protected += 1
+            if not _overlaps_any(span, doc.entities):
+                false[name_type(span)] += 1
+    return _report(gold, hit, protected, false, tokens, elapsed)
+
+
+def _report(gold, hit, protected, false, tokens, elapsed) -> dict:
+    headline_gold = sum(gold[t] for t in HEADLINE_TYPES)
+    headline_hit = sum(hit[t] for t in HEADLINE_TYPES)
+    return {
+        "coverage": round(headline_hit / headline_gold, 4),
+        "false_protection": round(sum(false.values()) / max(protected, 1), 4),
+        "coverage_by_type": {t: round(hit[t] / gold[t], 4) for t in sorted(gold)},
+        "gold_by_type": dict(sorted(gold.items())),
+        "protected_spans": protected,
+        "false_spans_by_guessed_type": dict(sorted(false.items())),
+        "documents_tokens": tokens,
+        "ms_per_1k_tokens": round(1000 * elapsed / tokens * 1000, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    path = Path(args[0]) if args else DEFAULT_DATA
+    if not path.is_file():
+        print(f"error: no CoNLL file at {path}; pass its path as the first argument", file=sys.stderr)
+        return 2
+    result = evaluate(read_conll(path))
+    print(f"coverage (PER+ORG): {result['coverage']:.4f}")
+    print(f"false protection:   {result['false_protection']:.4f} of {result['protected_spans']} spans")
+    for etype, value in result["coverage_by_type"].items():
+        print(f"  coverage {etype:<4} {value:.4f}  ({result['gold_by_type'][etype]} gold mentions)")
+    print(f"time: {result['ms_per_1k_tokens']} ms per 1,000 tokens ({result['documents_tokens']} tokens)")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

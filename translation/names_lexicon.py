@@ -1,0 +1,62 @@
+"""Word lists for name detection: public, general English knowledge, nothing taken from any test set.
+
+All entries are lower-case; look words up with `.lower()`.
+"""
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.lower().split())
+
+
+# Words that are capitalised only because they open a sentence or a headline.
+FUNCTION_WORDS = _words("""
+a an the this that these those there here it its it's he she we they you i me him her us them his our their
+your my mine who whom whose which what when where why how whether if unless while although though because
+since as at by for from in into of off on onto out over per than then to toward towards under until up upon
+via with within without about above across after against along amid among around before behind below
+beneath beside besides between beyond despite down during except inside near outside past through
+throughout and but or nor so yet also not no yes all any both each either every few many more most much
+neither none other others some such only just even still already again ago once twice be is am are was were
+been being do does did done have has had having will would shall should can could may might must
+let lets let's please thank thanks oh well now today tonight tomorrow yesterday meanwhile however moreover
+furthermore nevertheless nonetheless instead otherwise therefore thus hence indeed perhaps maybe
+according asked said says told added noted earlier later last next first second third fourth fifth
+one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million billion
+new old other another same own several total overall under after top
+""")
+
+WEEKDAYS_MONTHS = _words("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""")
+
+# Titles and roles: protected only as part of a name run, never alone.
+TITLES = _words("""
+mr mrs ms miss dr prof sir dame lord lady madam mister messrs
+president vice-president minister ministers prime premier chancellor secretary ambassador envoy
+king queen prince princess sheikh emir sultan pope cardinal bishop archbishop rev reverend father
+governor mayor senator sen rep representative congressman congresswoman deputy chairman chairwoman
+chair director chief executive general gen lieutenant lt colonel col major maj captain capt commander
+admiral sergeant sgt officer judge justice attorney spokesman spokeswoman spokesperson coach manager
+striker midfielder defender goalkeeper champion leader head
+""")
+
+DEMONYMS = _words("""
+afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian
+azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian burmese
+burundian cambodian cameroonian canadian chadian chilean chinese colombian congolese croatian cuban
+cypriot czech danish dutch ecuadorean ecuadorian egyptian emirati english eritrean estonian ethiopian
+european fijian filipino finnish french gabonese gambian georgian german ghanaian greek guatemalan
+guinean haitian honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian
+ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kuwaiti kyrgyz lao latvian lebanese
+liberian libyan lithuanian luxembourgish macedonian malagasy malawian malaysian maldivian malian maltese
+mauritanian mexican moldovan mongolian montenegrin moroccan mozambican namibian nepalese nigerian
+nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari
+romanian russian rwandan saudi scottish senegalese serb serbian sierra slovak slovakian slovenian somali
+african asian arab arabic latin western eastern northern southern nordic scandinavian baltic balkan
+caribbean spanish sri sudanese swedish swiss syrian taiwanese tajik tanzanian thai togolese tunisian
+turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean
+christian muslim jewish catholic protestant orthodox islamic hindu buddhist sikh shi'ite sunni kurdish
+chechen tatar flemish walloon basque catalan corsican
+""")
