@@ -1,0 +1,250 @@
+"""What travels on the wire: English ninjs items in, localised copies out.
+
+    item = decode_wire_item(body_bytes)             # MessageDecodeError / MessageValidationError
+    copy = localize(item, "uk", {"headline": "..."}, provenance)
+    body = encode_message(copy)                     # bytes, same bytes for the same copy
+
+Items follow IPTC ninjs 1.x field names. Fields babelwire does not know are kept as they came, so a
+newsroom's own extensions survive translation. Everything babelwire adds to a copy lives under the one
+key `provenance`, which is why an incoming item may not carry that key itself.
+"""
+
+import json
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from queues.errors import MessageDecodeError, MessageValidationError
+
+# A wire story is tens of kilobytes; a megabyte is an archive dump or an attack, not a story.
+MAX_BODY_BYTES = 1_000_000
+
+# Text fields a desk reads, translated in each copy. `slugline` is a desk keyword that other systems
+# match on, so it travels unchanged, as do the identifiers and dates.
+TRANSLATED_FIELDS = ("headline", "description_text", "body_text", "byline")
+# Text-bearing ninjs fields that babelwire passes through untranslated; a copy lists the ones present.
+UNTRANSLATED_TEXT_FIELDS = ("body_html", "description_html", "slugline")
+KILL_STATUSES = frozenset({"withheld", "canceled"})
+RESERVED_KEY = "provenance"
+
+# uuid5 namespace for copy ids; changing it would change every copy id ever published.
+_COPY_ID_NAMESPACE = uuid.UUID("6f0b3d0e-8a51-4d8e-9a57-0c1c7d2b9a10")
+
+
+class Entity(BaseModel):
+    """A person, organisation or place of a ninjs item; only `name` matters to babelwire."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    name: str | None = None
+
+
+class _NinjsItem(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    uri: str = Field(min_length=1)
+    version: str | int | None = None
+    versioncreated: str | None = None
+    language: str | None = None
+    urgency: int | None = Field(default=None, ge=0, le=9)
+    pubstatus: Literal["usable", "withheld", "canceled"] | None = None
+    embargoed: str | None = None
+    headline: str | None = None
+    body_text: str | None = None
+    description_text: str | None = None
+    byline: str | None = None
+    slugline: str | None = None
+    people: list[Entity] | None = None
+    organisations: list[Entity] | None = None
+    places: list[Entity] | None = None
+
+    @field_validator("versioncreated", "embargoed")
+    @classmethod
+    def _iso_datetime(cls, value: str | None) -> str | None:
+        # Validated, but the original string is kept: a copy must not rewrite the source's timestamps.
+        if value is not None:
+            try:
+                datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                raise ValueError(f"{value!r} is not an ISO 8601 date-time") from None
+        return value
+
+    def to_dict(self) -> dict:
+        """The item as JSON-ready data: only the fields it came with (plus any set by babelwire)."""
+        return self.model_dump(mode="json", exclude_unset=True)
+
+    @property
+    def is_kill_notice(self) -> bool:
+        return self.pubstatus in KILL_STATUSES
+
+
+class WireItem(_NinjsItem):
+    """An English ninjs item as it arrives on the wire."""
+
+    # Not a ninjs field: lets an item name its target languages; otherwise the submitter's choice applies.
+    target_languages: list[str] | None = None
+
+    @field_validator("language")
+    @classmethod
+    def _english(cls, value: str | None) -> str | None:
+        if value is not None and value.split("-")[0].strip().lower() != "en":
+            raise ValueError(f"item language is {value!r}; babelwire translates English items only")
+        return value
+
+    @field_validator("target_languages")
+    @classmethod
+    def _normalise_targets(cls, value: list[str] | None) -> list[str] | None:
+        if value is None:
+            return None
+        targets = [language.strip().lower() for language in value if language.strip()]
+        if not targets:
+            raise ValueError("names no language; leave it out to use the configured languages")
+        return targets
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_reserved_key(cls, data):
+        if isinstance(data, dict) and RESERVED_KEY in data:
+            raise ValueError(f"field {RESERVED_KEY!r} is reserved for babelwire's localised copies")
+        return data
+
+    def texts_to_translate(self) -> dict[str, str]:
+        """{field: text} of the translated fields that hold text, in a stable order."""
+        texts = {name: getattr(self, name) for name in TRANSLATED_FIELDS}
+        return {name: text for name, text in texts.items() if text and text.strip()}
+
+    def do_not_translate_terms(self) -> tuple[str, ...]:
+        """Names of the item's people and organisations: they must come back verbatim."""
+        entities = (self.people or []) + (self.organisations or [])
+        names = (entity.name.strip() for entity in entities if entity.name)
+        return tuple(dict.fromkeys(name for name in names if name))
+
+    def untranslated_text_fields(self) -> list[str]:
+        present = set(self.model_fields_set) | set(self.model_extra or {})
+        return [name for name in UNTRANSLATED_TEXT_FIELDS if name in present]
+
+
+class Provenance(BaseModel):
+    """Where a localised copy came from. Every value is a function of the job, not of the delivery,
+    so a redelivered job produces byte-identical copies (time taken travels in a header instead)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    source_uri: str
+    source_version: str | int | None
+    translated: bool  # False for kill notices, passed on as they came
+    engine: str | None
+    model_id: str | None
+    model_revision: str | None
+    protected_spans: dict[str, int] = Field(default_factory=dict)  # span kind -> count
+    fallbacks: int = 0  # sentences that needed a fallback to restore their protected spans
+    untranslated_fields: list[str] = Field(default_factory=list)
+
+
+class LocalizedCopy(_NinjsItem):
+    """The item with its text fields translated, `language` the target (BCP 47), and provenance."""
+
+    language: str = Field(min_length=2)
+    provenance: Provenance
+
+
+def copy_id(source_uri: str, version: str | int | None, language: str, model_revision: str | None) -> str:
+    """Deterministic id of a localised copy: the same job always yields the same id."""
+    key = "\x1f".join((source_uri, "" if version is None else str(version), language, model_revision or ""))
+    return str(uuid.uuid5(_COPY_ID_NAMESPACE, key))
+
+
+def copy_uri(source_uri: str, language: str) -> str:
+    """The copy's ninjs uri: one per (item, language); versions of a copy share it, as in ninjs."""
+    return f"{source_uri}#{language}"
+
+
+def localize(item: WireItem, language: str, texts: dict[str, str], provenance: Provenance) -> LocalizedCopy:
+    """The localised copy of `item`: `texts` replace its fields, unknown fields come along untouched."""
+    data = item.to_dict()
+    data.update(texts)
+    data.update(uri=copy_uri(item.uri, language), language=language, provenance=provenance.model_dump())
+    return LocalizedCopy.model_validate(data)
+
+
+def wrap_plain_text(text: str, uri: str, language: str = "en") -> WireItem:
+    """A plain-text story as a ninjs item: the first non-blank line is the headline, all of it the body."""
+    headline = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    data = {"uri": uri, "language": language, "type": "text", "headline": headline, "body_text": text}
+    return _validate(WireItem, {key: value for key, value in data.items() if value is not None})
+
+
+def decode_wire_item(body: bytes, *, max_bytes: int = MAX_BODY_BYTES) -> WireItem:
+    """Bytes off the wire -> WireItem.
+
+    Raises:
+        MessageDecodeError: empty, too large, not UTF-8, not JSON, not a JSON object.
+        MessageValidationError: the object is not an acceptable English ninjs item.
+    """
+    return _validate(WireItem, decode_json_object(body, max_bytes=max_bytes))
+
+
+def decode_localized_copy(body: bytes) -> LocalizedCopy:
+    """Bytes of a published copy -> LocalizedCopy (for consumers and tests)."""
+    return _validate(LocalizedCopy, decode_json_object(body, max_bytes=None))
+
+
+def encode_message(message: _NinjsItem) -> bytes:
+    """UTF-8 JSON, no ASCII escaping (Cyrillic stays readable), deterministic for equal messages."""
+    return json.dumps(message.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_json_object(body: bytes, *, max_bytes: int | None = MAX_BODY_BYTES) -> dict:
+    if not body:
+        raise MessageDecodeError("message body is empty; expected a ninjs JSON object")
+    if max_bytes is not None and len(body) > max_bytes:
+        raise MessageDecodeError(
+            f"message body is {len(body):,} bytes, over the {max_bytes:,}-byte limit for one wire item"
+        )
+    data = _parse_json(_decode_utf8(body))
+    if not isinstance(data, dict):
+        raise MessageDecodeError(f"expected a JSON object (a ninjs item), got a JSON {type(data).__name__}")
+    return data
+
+
+def _decode_utf8(body: bytes) -> str:
+    try:
+        return body.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise MessageDecodeError(
+            f"message body is not valid UTF-8 (byte {error.start}: {body[error.start:error.start + 1]!r})"
+        ) from None
+
+
+def _parse_json(text: str):
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MessageDecodeError(f"message body is not valid JSON: {error}") from None
+    except RecursionError:
+        raise MessageDecodeError("message body is JSON nested too deeply to be a wire item") from None
+    try:
+        # Lone surrogates (\ud800) parse, but no copy holding them could ever be encoded and published.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise MessageDecodeError("message body holds an unpaired UTF-16 surrogate escape") from None
+    return data
+
+
+def _validate(model: type[BaseModel], data: dict):
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise MessageValidationError(_readable(error, model.__name__)) from None
+
+
+def _readable(error: ValidationError, what: str) -> str:
+    problems = []
+    for detail in error.errors(include_url=False):
+        where = ".".join(str(part) for part in detail["loc"]) or "item"
+        message = detail["msg"].removeprefix("Value error, ")
+        problems.append(f"{where}: {message}")
+    return f"not a valid {what}: " + "; ".join(problems)
