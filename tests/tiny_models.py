@@ -1,0 +1,127 @@
+"""Tiny Marian checkpoints for tests: the real OPUS-MT file layout, a few dimensions, random weights.
+
+They load through the same `from_pretrained` path as `Helsinki-NLP/opus-mt-en-*` and produce gibberish,
+which makes them good adversaries for placeholder restoration.
+
+    from tests.tiny_models import build_tiny_marian
+    path = build_tiny_marian(out_dir, target="uk", seed=1)
+
+or, from a shell (the worker's end-to-end tests run subprocesses):
+
+    python -m tests.tiny_models OUTDIR            # writes OUTDIR/uk and OUTDIR/de, prints their paths
+"""
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+SEED_ARTICLE = Path("/work/shared/examples/unn-2025-12-06.txt")
+
+_ENGLISH = """\
+Ukrainian President Volodymyr Zelenskyy held a two-hour conversation with members of the team.
+The parties discussed possible options for a peace agreement, security issues, and territorial aspects.
+"We strive to ensure that the agreed solutions are realistic, fair, and sustainable," she stated.
+On Saturday, December 6, the U.S. envoy Steve Witkoff met Jared Kushner in Miami at 10 a.m.
+Prices rose 1.5% to $42.180.00 according to https://example.com and @unn_news #Ukraine.
+"""
+_UKRAINIAN = """\
+Президент України Володимир Зеленський провів двогодинну розмову з членами команди.
+Сторони обговорили можливі варіанти мирної угоди, питання безпеки та територіальні аспекти.
+Ми прагнемо, щоб узгоджені рішення були реалістичними, справедливими та сталими, заявила вона.
+"""
+_GERMAN = """\
+Der ukrainische Präsident führte ein zweistündiges Gespräch mit Mitgliedern des Teams.
+Die Parteien erörterten mögliche Optionen für ein Friedensabkommen und Sicherheitsfragen.
+Wir bemühen uns, dass die vereinbarten Lösungen realistisch, fair und nachhaltig sind, sagte sie.
+"""
+
+_VOCAB_SIZE = 400
+
+
+def _corpus_lines() -> list[str]:
+    lines = (_ENGLISH + _UKRAINIAN + _GERMAN).splitlines()
+    if SEED_ARTICLE.exists():
+        lines += SEED_ARTICLE.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip()]
+
+
+def _train_spm(model_prefix: Path) -> Path:
+    import sentencepiece as spm
+
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(_corpus_lines()),
+        model_prefix=str(model_prefix),
+        vocab_size=_VOCAB_SIZE,
+        model_type="unigram",
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        bos_id=-1,  # Marian's vocabularies have no <s>
+        eos_id=2,
+        unk_id=1,
+        pad_id=-1,
+        minloglevel=2,  # quiet
+    )
+    return model_prefix.with_suffix(".model")
+
+
+def _write_vocab(spm_model: Path, path: Path) -> int:
+    """Marian's vocab.json: </s> first, <unk>, the pieces, <pad> last. Returns the pad id."""
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_file=str(spm_model))
+    vocab = {"</s>": 0, "<unk>": 1}
+    for piece_id in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(piece_id), len(vocab))
+    vocab["<pad>"] = len(vocab)
+    path.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    return vocab["<pad>"]
+
+
+def build_tiny_marian(out_dir: Path, target: str = "uk", seed: int = 0) -> Path:
+    """Write a tiny en->`target` Marian checkpoint (tokenizer + weights) into `out_dir`; return it."""
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        spm_model = _train_spm(Path(work) / "spm")
+        vocab_path = Path(work) / "vocab.json"
+        pad_id = _write_vocab(spm_model, vocab_path)
+        tokenizer = MarianTokenizer(
+            source_spm=str(spm_model), target_spm=str(spm_model), vocab=str(vocab_path),
+            source_lang="en", target_lang=target,
+        )
+        tokenizer.save_pretrained(out_dir)
+    config = MarianConfig(
+        vocab_size=pad_id + 1, decoder_vocab_size=pad_id + 1, d_model=16,
+        encoder_layers=1, decoder_layers=1, encoder_attention_heads=2, decoder_attention_heads=2,
+        encoder_ffn_dim=32, decoder_ffn_dim=32, max_position_embeddings=512,
+        pad_token_id=pad_id, eos_token_id=0, decoder_start_token_id=pad_id, forced_eos_token_id=0,
+        max_length=512, num_beams=1,
+    )
+    torch.manual_seed(seed)
+    MarianMTModel(config).save_pretrained(out_dir)
+    return out_dir
+
+
+TINY_SEEDS = {"uk": 1, "de": 2}
+
+
+def build_all(out_dir: Path) -> dict[str, Path]:
+    """One tiny checkpoint per language of TINY_SEEDS, under `out_dir/<lang>`."""
+    return {lang: build_tiny_marian(Path(out_dir) / lang, lang, seed) for lang, seed in TINY_SEEDS.items()}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m tests.tiny_models OUTDIR", file=sys.stderr)
+        return 2
+    for lang, path in build_all(Path(argv[0])).items():
+        print(f"{lang}={path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

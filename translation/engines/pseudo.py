@@ -1,0 +1,56 @@
+"""Pseudo-localisation: a dry-run engine that needs no weights.
+
+"The house" becomes "[Ŧĥé ĥöûšé~~~]": accented letters show which text went through translation, the
+~30% padding shows where a longer language would overflow a layout, and the brackets show where a
+sentence was cut. Deterministic, so its output can be asserted. Never the default engine.
+
+Tokens that carry a digit (placeholders such as `⟦1⟧` or `__PH3__`, numbers) pass through untouched:
+the engine must not damage what the masker hid from it.
+"""
+
+import math
+import re
+
+from translation.engines.base import Engine, ModelInfo
+
+_ACCENTED = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "àƀçđéƒĝĥîĵķĺɱñöþʠŕšŧûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŦÛṼŴẊÝŽ",
+)
+_PROTECTED_TOKEN = re.compile(r"\S*\d\S*")
+_WORD = re.compile(r"\w+")
+_EXPANSION = 0.3
+_MAX_INPUT_TOKENS = 256  # like Marian's, so dry runs exercise the pipeline's long-sentence splitting
+
+
+class PseudoEngine(Engine):
+    """Deterministic pseudo-translation into any target language."""
+
+    def translate(self, sentences: list[str], target: str) -> list[str]:
+        return [pseudo_localise(sentence) for sentence in sentences]
+
+    def model_info(self, target: str) -> ModelInfo:
+        return ModelInfo("pseudo", "pseudo", "1")
+
+    def max_input_tokens(self, target: str) -> int:
+        return _MAX_INPUT_TOKENS
+
+    def count_tokens(self, sentence: str, target: str) -> int:
+        # Roughly a subword tokenizer: one per word, one per punctuation mark, plus end of sentence.
+        return len(_WORD.findall(sentence)) + sum(1 for char in sentence if not char.isalnum() and not char.isspace()) + 1
+
+
+def pseudo_localise(sentence: str) -> str:
+    """Accent letters outside protected tokens, pad by ~30% of the letters, bracket the sentence."""
+    if not sentence.strip():
+        return sentence
+    pieces, position, letters = [], 0, 0
+    for match in _PROTECTED_TOKEN.finditer(sentence):
+        plain = sentence[position:match.start()]
+        pieces += [plain.translate(_ACCENTED), match.group()]
+        letters += sum(char.isalpha() for char in plain)
+        position = match.end()
+    tail = sentence[position:]
+    pieces.append(tail.translate(_ACCENTED))
+    letters += sum(char.isalpha() for char in tail)
+    return "[" + "".join(pieces) + "~" * math.ceil(letters * _EXPANSION) + "]"

@@ -1,0 +1,148 @@
+"""Find a model's files on disk: a local directory, or a snapshot in the Hugging Face cache.
+
+Loading never touches the network: without one, a hub request retries for minutes, so resolution looks
+only at local files (`local_files_only=True`) and fails within milliseconds with a message that names
+the model, the paths tried and how to provide the files. Only `download_model` (`babelwire models pull`)
+goes to the hub.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from translation.errors import ModelNotFoundError
+
+CONFIG_FILE = "config.json"
+TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json")
+WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin",
+                "pytorch_model.bin.index.json")
+_HUB_TIMEOUT_S = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedModel:
+    """A model's files on disk and which version they are."""
+
+    model: str  # as configured: hub id or path
+    path: Path
+    revision: str  # hub commit hash, or "local" for a directory the user provided
+
+
+def resolve_model(model: str, language: str = "") -> ResolvedModel:
+    """Find `model` (hub id or local directory) on disk, never on the network.
+
+    Raises:
+        ModelNotFoundError: neither a usable local directory nor a complete cached snapshot exists.
+    """
+    local = Path(model).expanduser()
+    if local.exists() or _looks_like_path(model):
+        return ResolvedModel(model, _checked_local_dir(local, model, language), "local")
+    return _resolve_cached(model, language)
+
+
+def cached_snapshot(model: str) -> Path | None:
+    """The cached snapshot directory of hub id `model`, or None when it is not downloaded."""
+    from huggingface_hub import snapshot_download
+
+    try:
+        return Path(snapshot_download(model, local_files_only=True))
+    except Exception:  # noqa: BLE001 - any failure here means "not usable from the cache"
+        return None
+
+
+def hub_cache_dir() -> Path:
+    from huggingface_hub import constants
+
+    return Path(constants.HF_HUB_CACHE)
+
+
+def is_local_model(model: str) -> bool:
+    return Path(model).expanduser().exists() or _looks_like_path(model)
+
+
+def missing_files(directory: Path) -> list[str]:
+    """Which files a Marian checkpoint needs that `directory` lacks."""
+    missing = [name for name in (CONFIG_FILE, *TOKENIZER_FILES) if not (directory / name).is_file()]
+    if not any((directory / name).is_file() for name in WEIGHT_FILES):
+        missing.append("model.safetensors or pytorch_model.bin")
+    return missing
+
+
+def download_model(model: str, local_dir: Path | None = None) -> Path:
+    """Download hub model `model` (into the cache, or into `local_dir`); return where its files are.
+
+    Raises:
+        ModelNotFoundError: the hub is unreachable or offline mode is on, or no such model exists.
+    """
+    from huggingface_hub import list_repo_files, snapshot_download
+
+    try:
+        patterns = _download_patterns(list_repo_files(model))
+        path = snapshot_download(model, allow_patterns=patterns, etag_timeout=_HUB_TIMEOUT_S,
+                                 local_dir=str(local_dir) if local_dir else None)
+    except Exception as error:  # noqa: BLE001 - hub, HTTP and OS errors all mean "could not pull"
+        raise ModelNotFoundError(_pull_failure(model, error)) from None
+    return Path(path)
+
+
+def _looks_like_path(model: str) -> bool:
+    """Hub ids are `org/name`; anything else with a separator, or starting like a path, is a path."""
+    if model.startswith(("/", ".", "~")) or "\\" in model:
+        return True
+    return model.count("/") > 1
+
+
+def _checked_local_dir(directory: Path, model: str, language: str) -> Path:
+    if not directory.is_dir():
+        raise ModelNotFoundError(
+            f"model path {model!r}{_for(language)} does not exist or is not a directory "
+            f"(tried {directory.resolve()}); pass a directory with a Marian checkpoint "
+            f"(config.json, weights, source.spm, target.spm, vocab.json)")
+    missing = missing_files(directory)
+    if missing:
+        raise ModelNotFoundError(
+            f"model directory {str(directory)!r}{_for(language)} lacks {', '.join(missing)}; "
+            "it must hold a Marian checkpoint as written by save_pretrained")
+    return directory
+
+
+def _resolve_cached(model: str, language: str) -> ResolvedModel:
+    snapshot = cached_snapshot(model)
+    if snapshot is not None and not missing_files(snapshot):
+        return ResolvedModel(model, snapshot, snapshot.name)
+    cache_entry = hub_cache_dir() / ("models--" + model.replace("/", "--"))
+    state = "incomplete" if snapshot is not None else "not downloaded"
+    pull = f"babelwire models pull {language}" if language else f"babelwire models pull LANG --model LANG={model}"
+    raise ModelNotFoundError(
+        f"model {model!r}{_for(language)} is not available locally (tried local path "
+        f"{Path(model).resolve()}: not found; hub cache {cache_entry}: {state}); "
+        f"run `{pull}` where the Hugging Face hub is reachable, or pass a local checkpoint with "
+        f"--model {language or 'LANG'}=PATH (BABELWIRE_MODELS=\"{language or 'LANG'}=PATH\")")
+
+
+def _for(language: str) -> str:
+    return f" for {language!r}" if language else ""
+
+
+def _download_patterns(files: list[str]) -> list[str]:
+    """Config, tokenizer and ONE weights format: repositories often carry TF, Flax and Rust copies too."""
+    weights = ["*.safetensors", "model.safetensors.index.json"]
+    if not any(name.endswith(".safetensors") for name in files):
+        weights = ["pytorch_model*.bin", "pytorch_model.bin.index.json"]
+    return ["*.json", "*.spm", *weights]
+
+
+def _hub_offline() -> bool:
+    from huggingface_hub import constants
+
+    return bool(constants.HF_HUB_OFFLINE)  # huggingface_hub's own reading of HF_HUB_OFFLINE
+
+
+def _pull_failure(model: str, error: Exception) -> str:
+    name = type(error).__name__
+    if name in ("RepositoryNotFoundError", "GatedRepoError"):
+        return f"model {model!r} does not exist on the Hugging Face hub (or is private)"
+    if _hub_offline() or name == "OfflineModeIsEnabled":
+        return f"cannot pull {model!r}: offline mode is on (HF_HUB_OFFLINE); unset it where the hub is reachable"
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else name
+    return (f"cannot pull {model!r} from the Hugging Face hub ({name}: {first_line}); "
+            "check the network, or copy a checkpoint directory here and pass --model LANG=PATH")
