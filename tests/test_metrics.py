@@ -1,0 +1,89 @@
+"""Metrics: events in, Prometheus samples out; each test has a registry of its own."""
+
+import pytest
+from prometheus_client import generate_latest
+
+from worker.metrics import Metrics, fan_out
+
+
+@pytest.fixture
+def metrics():
+    return Metrics(process_metrics=False)
+
+
+def sample(metrics, name, **labels):
+    return metrics.registry.get_sample_value(name, labels)
+
+
+def test_job_counters_count_per_language(metrics):
+    for name in ("consumed", "consumed", "published", "retried", "dead_lettered"):
+        metrics.on_event(name, language="uk", uri="urn:x")
+    metrics.on_event("consumed", language="de")
+
+    assert sample(metrics, "babelwire_jobs_consumed_total", language="uk") == 2
+    assert sample(metrics, "babelwire_jobs_consumed_total", language="de") == 1
+    assert sample(metrics, "babelwire_jobs_published_total", language="uk") == 1
+    assert sample(metrics, "babelwire_jobs_retried_total", language="uk") == 1
+    assert sample(metrics, "babelwire_jobs_dead_lettered_total", language="uk") == 1
+
+
+def test_translated_feeds_latency_tokens_spans_and_fallbacks(metrics):
+    metrics.on_event("translated", language="uk", seconds=0.5, tokens=100, protected_spans=3, fallbacks=1)
+
+    assert sample(metrics, "babelwire_translation_seconds_count", language="uk") == 1
+    assert sample(metrics, "babelwire_translation_seconds_sum", language="uk") == 0.5
+    assert sample(metrics, "babelwire_translation_seconds_bucket", language="uk", le="0.5") == 1
+    assert sample(metrics, "babelwire_translated_tokens_total", language="uk") == 100
+    assert sample(metrics, "babelwire_tokens_per_second_sum", language="uk") == 200
+    assert sample(metrics, "babelwire_protected_spans_total", language="uk") == 3
+    assert sample(metrics, "babelwire_fallbacks_total", language="uk", kind="segment") == 1
+
+
+def test_translated_without_tokens_observes_latency_only(metrics):
+    metrics.on_event("translated", language="de", seconds=1.0)
+
+    assert sample(metrics, "babelwire_translation_seconds_count", language="de") == 1
+    assert sample(metrics, "babelwire_tokens_per_second_count", language="de") is None
+
+
+def test_models_loaded_gauge_follows_load_and_unload(metrics):
+    metrics.on_event("model_loaded", language="uk", model="/models/uk")
+    assert sample(metrics, "babelwire_models_loaded", language="uk", model="/models/uk") == 1
+    metrics.on_event("model_unloaded", language="uk", model="/models/uk")
+    assert sample(metrics, "babelwire_models_loaded", language="uk", model="/models/uk") == 0
+
+
+def test_fallback_event_counts_by_kind(metrics):
+    metrics.on_event("fallback", language="uk", kind="restore_failed")
+    assert sample(metrics, "babelwire_fallbacks_total", language="uk", kind="restore_failed") == 1
+
+
+def test_unknown_events_and_missing_language_do_not_raise(metrics):
+    metrics.on_event("something_new", anything=1)
+    metrics.on_event("consumed")
+    assert sample(metrics, "babelwire_jobs_consumed_total", language="unknown") == 1
+
+
+def test_malformed_field_is_logged_not_raised(metrics, caplog):
+    metrics.on_event("translated", language="uk", seconds="soon")
+    assert "malformed" in caplog.text
+    assert sample(metrics, "babelwire_translation_seconds_count", language="uk") is None
+
+
+def test_two_instances_do_not_share_a_registry():
+    first, second = Metrics(process_metrics=False), Metrics(process_metrics=False)
+    first.on_event("consumed", language="uk")
+    assert second.registry.get_sample_value("babelwire_jobs_consumed_total", {"language": "uk"}) is None
+
+
+def test_exposition_has_help_and_process_metrics():
+    text = generate_latest(Metrics().registry).decode()
+    assert "# HELP babelwire_jobs_consumed_total" in text
+    assert "process_resident_memory_bytes" in text
+
+
+def test_fan_out_calls_every_hook_in_order():
+    calls = []
+    hook = fan_out(lambda name, **f: calls.append(("a", name, f)), None, lambda name, **f: calls.append(("b", name, f)))
+    hook("published", language="uk")
+    assert calls == [("a", "published", {"language": "uk"}), ("b", "published", {"language": "uk"})]

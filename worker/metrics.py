@@ -1,0 +1,154 @@
+"""Prometheus metrics of one worker process, fed by events.
+
+The consumer and the job handler know nothing of Prometheus: they call a hook `on_event(name, **fields)`.
+`Metrics.on_event` maps those events onto counters, histograms and gauges in its own registry, which the
+health server exposes on `/metrics`.
+
+Events (name: fields; `language` is on every event, other fields are optional unless marked):
+
+| event            | fields                                                        | effect                              |
+|------------------|---------------------------------------------------------------|-------------------------------------|
+| `consumed`       | language                                                      | jobs_consumed_total +1              |
+| `published`      | language                                                      | jobs_published_total +1             |
+| `retried`        | language, reason                                              | jobs_retried_total +1               |
+| `dead_lettered`  | language, reason                                              | jobs_dead_lettered_total +1         |
+| `translated`     | language, seconds (required), tokens, protected_spans, fallbacks | latency, tokens, tokens/s, spans, fallbacks |
+| `fallback`       | language, kind                                                | fallbacks_total{kind} +1            |
+| `model_loaded`   | language, model                                               | models_loaded{language,model} = 1   |
+| `model_unloaded` | language, model                                               | models_loaded{language,model} = 0   |
+
+Unknown event names are ignored, so a component may emit events that no one measures yet.
+"""
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.process_collector import ProcessCollector
+
+EventHook = Callable[..., None]
+
+# Seconds per job: a short item on a warm CPU model takes well under a second; a long one on CPU, a minute.
+LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0)
+TOKENS_PER_SECOND_BUCKETS = (1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)
+UNKNOWN = "unknown"
+
+log = logging.getLogger(__name__)
+
+
+class Metrics:
+    """All metrics of one worker process, in a registry of their own (tests create as many as they like)."""
+
+    def __init__(self, registry: CollectorRegistry | None = None, *, process_metrics: bool = True):
+        self.registry = registry if registry is not None else CollectorRegistry()
+        if process_metrics:
+            ProcessCollector(registry=self.registry)  # process_resident_memory_bytes, cpu seconds, open fds
+        self._define_job_counters()
+        self._define_translation_metrics()
+        self._handlers = {
+            "consumed": self._consumed,
+            "published": self._published,
+            "retried": self._retried,
+            "dead_lettered": self._dead_lettered,
+            "translated": self._translated,
+            "fallback": self._fallback,
+            "model_loaded": self._model_loaded,
+            "model_unloaded": self._model_unloaded,
+        }
+
+    def on_event(self, name: str, **fields: Any) -> None:
+        """The hook handed to the consumer and the handler.
+
+        A malformed field (say `seconds="soon"`) is logged as a warning, not raised: a measuring mistake
+        must not turn a translated job into a failed one.
+        """
+        handler = self._handlers.get(name)
+        if handler is None:
+            return
+        try:
+            handler(_language(fields), fields)
+        except (TypeError, ValueError) as error:
+            log.warning("metrics: ignored malformed %r event %r: %s", name, fields, error)
+
+    def _define_job_counters(self) -> None:
+        r = self.registry
+        self.consumed = Counter("babelwire_jobs_consumed", "Jobs taken off a job queue.", ["language"], registry=r)
+        self.published = Counter(
+            "babelwire_jobs_published", "Localised copies confirmed by the broker.", ["language"], registry=r
+        )
+        self.retried = Counter("babelwire_jobs_retried", "Jobs scheduled for another attempt.", ["language"], registry=r)
+        self.dead_lettered = Counter(
+            "babelwire_jobs_dead_lettered", "Jobs moved to the dead-letter queue.", ["language"], registry=r
+        )
+
+    def _define_translation_metrics(self) -> None:
+        r = self.registry
+        self.latency = Histogram(
+            "babelwire_translation_seconds", "Time to translate one item into one language.",
+            ["language"], buckets=LATENCY_BUCKETS, registry=r,
+        )
+        self.tokens = Counter("babelwire_translated_tokens", "Target tokens generated.", ["language"], registry=r)
+        self.tokens_per_second = Histogram(
+            "babelwire_tokens_per_second", "Generation throughput of one job (target tokens / seconds).",
+            ["language"], buckets=TOKENS_PER_SECOND_BUCKETS, registry=r,
+        )
+        self.protected_spans = Counter(
+            "babelwire_protected_spans", "Quotes, names and other spans kept verbatim.", ["language"], registry=r
+        )
+        self.fallbacks = Counter(
+            "babelwire_fallbacks", "Segments whose translation was replaced by a fallback.",
+            ["language", "kind"], registry=r,
+        )
+        self.models_loaded = Gauge(
+            "babelwire_models_loaded", "1 for each model held in memory.", ["language", "model"], registry=r
+        )
+
+    def _consumed(self, language: str, fields: dict) -> None:
+        self.consumed.labels(language).inc()
+
+    def _published(self, language: str, fields: dict) -> None:
+        self.published.labels(language).inc()
+
+    def _retried(self, language: str, fields: dict) -> None:
+        self.retried.labels(language).inc()
+
+    def _dead_lettered(self, language: str, fields: dict) -> None:
+        self.dead_lettered.labels(language).inc()
+
+    def _translated(self, language: str, fields: dict) -> None:
+        seconds = float(fields.get("seconds", 0.0))
+        self.latency.labels(language).observe(seconds)
+        tokens = int(fields.get("tokens") or 0)
+        if tokens:
+            self.tokens.labels(language).inc(tokens)
+            if seconds > 0:
+                self.tokens_per_second.labels(language).observe(tokens / seconds)
+        self.protected_spans.labels(language).inc(int(fields.get("protected_spans") or 0))
+        fallbacks = int(fields.get("fallbacks") or 0)
+        if fallbacks:
+            self.fallbacks.labels(language, "segment").inc(fallbacks)
+
+    def _fallback(self, language: str, fields: dict) -> None:
+        self.fallbacks.labels(language, str(fields.get("kind") or UNKNOWN)).inc()
+
+    def _model_loaded(self, language: str, fields: dict) -> None:
+        self.models_loaded.labels(language, str(fields.get("model") or UNKNOWN)).set(1)
+
+    def _model_unloaded(self, language: str, fields: dict) -> None:
+        self.models_loaded.labels(language, str(fields.get("model") or UNKNOWN)).set(0)
+
+
+def fan_out(*hooks: EventHook | None) -> EventHook:
+    """One `on_event` hook that calls each given hook in turn (None entries are skipped)."""
+    live = [hook for hook in hooks if hook is not None]
+
+    def on_event(name: str, **fields: Any) -> None:
+        for hook in live:
+            hook(name, **fields)
+
+    return on_event
+
+
+def _language(fields: dict) -> str:
+    return str(fields.get("language") or UNKNOWN)
