@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translation.names import find_names, name_type
+from translation.names import find_name_mentions
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "conll2003" / "dev.txt"
 HEADLINE_TYPES = ("PER", "ORG")
@@ -124,17 +124,18 @@ def evaluate(documents: list[Document]) -> dict:
     tokens, elapsed = 0, 0.0
     for doc in documents:
         began = time.perf_counter()
-        spans = find_names(doc.text)
+        mentions = find_name_mentions(doc.text)
+        spans = [m.span for m in mentions]
         elapsed += time.perf_counter() - began
         tokens += doc.tokens
         starts = [s.start for s in spans]
         for entity in doc.entities:
             gold[entity.type] += 1
             hit[entity.type] += _covered(entity, starts, spans)
-        for span in spans:
+        for mention in mentions:
             protected += 1
-            if not _overlaps_any(span, doc.entities):
-                false[name_type(span)] += 1
+            if not _overlaps_any(mention.span, doc.entities):
+                false[mention.type] += 1
     return _report(gold, hit, protected, false, tokens, elapsed)
 
 

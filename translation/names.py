@@ -5,49 +5,37 @@ CONTRACT (fixed):
     find_names(text: str) -> list[Span]   # kind=SpanKind.NAME, sorted, non-overlapping, offsets into text
 
 Works on a whole document (document-level evidence: a word seen lower-case elsewhere is not a name).
-Pure function of the text; linear time; no network.
+Pure function of the text; linear time; no network. `find_name_mentions` also gives a guessed type.
 """
 
-from translation.names_lexicon import DEMONYMS, FUNCTION_WORDS, TITLES, WEEKDAYS_MONTHS
-from translation.names_tokens import Token, tokenize
+from dataclasses import dataclass
+
+from translation import names_runs
+from translation.names_evidence import gather
+from translation.names_tokens import tokenize
+from translation.names_types import guess_type
 from translation.spans import Span, SpanKind
 
-_NEVER_ALONE = FUNCTION_WORDS | WEEKDAYS_MONTHS | TITLES | DEMONYMS
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A detected name and its guessed type: "PER", "ORG", "LOC", "MISC" or "NAME" (unknown)."""
+
+    span: Span
+    type: str
+
+
+def find_name_mentions(text: str) -> list[NameMention]:
+    tokens = tokenize(text)
+    evidence = gather(tokens)
+    mentions = []
+    for run in names_runs.find_runs(text, tokens, evidence):
+        start, end = run.start, run.end
+        span = Span(SpanKind.NAME, start, end, text[start:end])
+        mentions.append(NameMention(span, guess_type(run, text)))
+    return mentions
 
 
 def find_names(text: str) -> list[Span]:
-    """NAME spans of `text`: runs of capitalised words that are not known non-names."""
-    tokens = tokenize(text)
-    spans: list[Span] = []
-    run: list[Token] = []
-    for token in tokens:
-        if _is_name_word(token) and _continues(run, token, text):
-            run.append(token)
-            continue
-        _flush(run, text, spans)
-        run = [token] if _is_name_word(token) else []
-    _flush(run, text, spans)
-    return spans
-
-
-def name_type(span: Span) -> str:
-    """The guessed entity type of a span from `find_names` (not classified yet: "NAME")."""
-    return "NAME"
-
-
-def _is_name_word(token: Token) -> bool:
-    return token.is_capitalised and not (token.sentence_start and token.text.lower() in FUNCTION_WORDS)
-
-
-def _continues(run: list[Token], token: Token, text: str) -> bool:
-    return bool(run) and text[run[-1].end : token.start] == " " and not token.sentence_start
-
-
-def _flush(run: list[Token], text: str, spans: list[Span]) -> None:
-    while run and run[0].text.lower() in _NEVER_ALONE:
-        run = run[1:]
-    while run and run[-1].text.lower() in _NEVER_ALONE:
-        run = run[:-1]
-    if run:
-        start, end = run[0].start, run[-1].end
-        spans.append(Span(SpanKind.NAME, start, end, text[start:end]))
+    """NAME spans of `text`, sorted and non-overlapping."""
+    return [mention.span for mention in find_name_mentions(text)]

@@ -22,13 +22,17 @@ let lets let's please thank thanks oh well now today tonight tomorrow yesterday 
 furthermore nevertheless nonetheless instead otherwise therefore thus hence indeed perhaps maybe
 according asked said says told added noted earlier later last next first second third fourth fifth
 one two three four five six seven eight nine ten eleven twelve twenty hundred thousand million billion
-new old other another same own several total overall under after top
+other another same own several total overall
 """)
 
 WEEKDAYS_MONTHS = _words("""
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
+""")
+
+# Abbreviations that are dates only before a number ("Dec 6"); "the Sun" is a newspaper.
+DATE_ABBREVIATIONS = _words("""
+mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 """)
 
 # Titles and roles: protected only as part of a name run, never alone.
@@ -60,3 +64,18 @@ turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh ye
 christian muslim jewish catholic protestant orthodox islamic hindu buddhist sikh shi'ite sunni kurdish
 chechen tatar flemish walloon basque catalan corsican
 """)
+
+# Common nouns and adverbs that news copy capitalises at line starts, in labels and table headings.
+COMMON_CAPITALISED = _words("""
+results result standings attendance scorers scorer scores score teams team squad extras bowling batting
+fall note notes add correction corrected repeat refiling source sources police government officials
+official analysts analyst traders trader dealers dealer economists investors shares share sales prices
+price net revenue revenues profit profits loss earnings income incomes turnover volume trade trading
+men women boys girls children people residents witnesses soldiers troops rebels protesters voters
+division group round final semifinal semifinals quarterfinal quarterfinals series schedule postponed
+leading former late current death deaths world national international state federal public
+fax telephone tel email e-mail web internet page section table chart graph
+shr shrs avg revs chg pct pts min max vs
+""")
+
+NEVER_ALONE = FUNCTION_WORDS | WEEKDAYS_MONTHS | TITLES | DEMONYMS

@@ -35,11 +35,40 @@ class Token:
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
     @property
-    def is_lower(self) -> bool:
-        return self.text[0].islower()
+    def is_upper(self) -> bool:
+        """Every letter upper-case, single letters included ("W", "PCT", "U.S.")."""
+        return not any(c.islower() for c in self.text)
+
+    @property
+    def key(self) -> str:
+        return self.text.lower()
 
 
-_SENTENCE_END = frozenset(".!?:;\"“”«»—-–•|()[]")
+def table_lines(tokens: list[Token]) -> set[int]:
+    """Lines of results tables ("Carlisle 4 2 1 1 2 1 7", "NEW YORK 74 59 .556"): labels, not sentences."""
+    numbers: dict[int, int] = {}
+    words: dict[int, int] = {}
+    for token in tokens:
+        if token.text[0].isdigit():
+            numbers[token.line] = numbers.get(token.line, 0) + 1
+        elif token.text[0].islower():
+            words[token.line] = words.get(token.line, 0) + 1
+    return {line for line, n in numbers.items() if n >= 2 and n >= words.get(line, 0)}
+
+
+def headline_lines(tokens: list[Token]) -> set[int]:
+    """Lines written in capitals (headlines, table headers, datelines): capitals prove nothing there."""
+    upper: dict[int, int] = {}
+    total: dict[int, int] = {}
+    for token in tokens:
+        if not any(c.isalpha() for c in token.text):
+            continue
+        total[token.line] = total.get(token.line, 0) + 1
+        upper[token.line] = upper.get(token.line, 0) + token.is_upper
+    return {line for line, n in total.items() if upper[line] * 3 >= n * 2}
+
+
+_SENTENCE_END = frozenset(".!?:;\"“”«»—-–•|")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -51,17 +80,29 @@ def tokenize(text: str) -> list[Token]:
         gap = text[last_end:start]
         line += gap.count("\n")
         starts_sentence = not tokens or "\n" in gap or _ends_sentence(gap, tokens[-1])
+        if text.startswith(".", m.end()) and _keeps_dot(word):
+            word += "."
         possessive = _POSSESSIVE.search(word)
         if possessive and len(word) > 2:
             word = word[: possessive.start()]
         tokens.append(Token(word, start, start + len(word), len(tokens), line, starts_sentence))
-        last_end = m.end()
+        last_end = start + len(word) if word.endswith(".") else m.end()
     return tokens
+
+
+_DOTTED = frozenset(
+    "mr mrs ms dr prof st mt ft jr sr gen sen rep lt col capt gov rev messrs corp inc co ltd bros no vs".split()
+)
+
+
+def _keeps_dot(word: str) -> bool:
+    """Initials ("M. Gatting") and abbreviations ("Mr.", "Corp.") own their dot."""
+    return (len(word) == 1 and word.isupper()) or word.lower() in _DOTTED
 
 
 def _ends_sentence(gap: str, previous: Token) -> bool:
     """Punctuation between two words that puts the second at a sentence start."""
     stripped = gap.strip()
     if not stripped:
-        return previous.text.endswith(".") and len(previous.text) > 2 and not previous.text[-2].isupper()
+        return False
     return any(c in _SENTENCE_END for c in stripped)

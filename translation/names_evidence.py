@@ -1,0 +1,41 @@
+"""Document-level evidence: what the rest of the item says about a word.
+
+A word written with a capital in the middle of a sentence is a name wherever it appears (also at a
+sentence start or in a capitals headline); a word seen in lower case elsewhere is an ordinary word
+where its capital proves nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from translation.names_lexicon import COMMON_CAPITALISED, NEVER_ALONE
+from translation.names_tokens import Token, headline_lines, table_lines
+
+
+@dataclass
+class Evidence:
+    name_words: set[str] = field(default_factory=set)  # keys seen capitalised mid-sentence
+    lower_words: set[str] = field(default_factory=set)  # keys seen in lower case
+    acronyms: set[str] = field(default_factory=set)  # all-caps words of mixed-case lines
+    headlines: set[int] = field(default_factory=set)  # lines in capitals
+    tables: set[int] = field(default_factory=set)  # lines of results tables
+
+    def is_name(self, key: str) -> bool:
+        return key in self.name_words
+
+    def is_lower(self, key: str) -> bool:
+        return key in self.lower_words
+
+
+def gather(tokens: list[Token]) -> Evidence:
+    headlines, tables = headline_lines(tokens), table_lines(tokens)
+    evidence = Evidence(headlines=headlines, tables=tables)
+    for token in tokens:
+        if token.text[0].islower():
+            evidence.lower_words.add(token.key)
+        elif token.line in headlines or token.sentence_start or not token.text[0].isupper():
+            continue
+        elif token.key not in NEVER_ALONE and token.key not in COMMON_CAPITALISED:
+            evidence.name_words.add(token.key)
+            if token.is_upper and len(token.text) > 1:
+                evidence.acronyms.add(token.key)
+    return evidence

@@ -1,0 +1,194 @@
+"""From tokens to name runs: decide each word's role, group neighbours, join across connectors, trim.
+
+Roles: NAME (a capital that means something), MAYBE (a capital that may only open a sentence: a name
+only next to a NAME), NO. Every step is one pass over the tokens, so the whole is linear.
+"""
+
+import re
+from dataclasses import dataclass
+
+from translation.names_evidence import Evidence
+from translation.names_gazetteer import CITIES, COUNTRIES, GIVEN_NAMES, NAME_PARTICLES, OF_HEADS, ORG_HEADS
+from translation.names_lexicon import (
+    COMMON_CAPITALISED,
+    DATE_ABBREVIATIONS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    TITLES,
+    WEEKDAYS_MONTHS,
+)
+from translation.names_tokens import Token
+
+NAME, MAYBE, NO = "name", "maybe", "no"
+PLACES = COUNTRIES | CITIES
+_DIGIT_NEXT = re.compile(r"\.?\s*\d")
+_TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Mladost ( L )" in league tables
+_POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){0,3})"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d|\d{4}-\d\d-\d\d)|,? ?\((?:Reuters|AP|AFP|UNN)\))",
+    re.MULTILINE,
+)
+_JOINERS_AFTER_HEAD = frozenset({"of", "for"})
+
+
+@dataclass
+class Run:
+    tokens: list[Token]
+    roles: list[str]
+    end: int = 0  # past the last token, or past a trailing team code
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+
+def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
+    datelines = _dateline_ends(text)
+    roles = [_role(text, t, evidence, datelines) for t in tokens]
+    runs = _join(text, tokens, _group(text, tokens, roles))
+    kept = [run for run in map(_trim, runs) if run and NAME in run.roles]
+    for run in kept:
+        run.end = _with_team_code(text, run.tokens[-1].end)
+    return kept
+
+
+def _role(text: str, token: Token, evidence: Evidence, datelines: dict[int, int]) -> str:
+    if not token.text[0].isupper():
+        return NAME if _is_particle_name(token.text) else NO
+    key = token.key
+    if key in DATE_ABBREVIATIONS and _DIGIT_NEXT.match(text, token.end):
+        return NO
+    if token.end <= datelines.get(token.line, -1):
+        return NAME
+    if token.line in evidence.tables:
+        return NO if key in FUNCTION_WORDS or key in COMMON_CAPITALISED else NAME
+    if token.line in evidence.headlines and token.is_upper:
+        return _headline_role(token, evidence)
+    if token.is_upper and len(token.text) > 1:
+        return NO if key in COMMON_CAPITALISED else NAME
+    if not token.sentence_start:
+        return MAYBE if key in COMMON_CAPITALISED else NAME
+    if _POSSESSIVE_NEXT.match(text, token.end) and key not in COMMON_CAPITALISED:
+        return NAME
+    return _sentence_start_role(key, evidence)
+
+
+def _is_particle_name(word: str) -> bool:
+    """"al-Saadani", "el-Sisi", "d'Alema": a lower-case particle glued to a capitalised name."""
+    head, sep, rest = word.partition("-")
+    return bool(sep and rest[:1].isupper() and head in NAME_PARTICLES)
+
+
+def _headline_role(token: Token, evidence: Evidence) -> str:
+    """In capitals a word is a name only if the body or a gazetteer says so."""
+    key = token.key
+    if key in FUNCTION_WORDS or key in COMMON_CAPITALISED:
+        return NO
+    return NAME if evidence.is_name(key) or key in PLACES else NO
+
+
+def _dateline_ends(text: str) -> dict[int, int]:
+    """Line number -> end of the place of a dateline ("KYIV, Dec 6 (Reuters) -", "LONDON 1996-08-30")."""
+    ends: dict[int, int] = {}
+    line, counted_to = 0, 0
+    for match in _DATELINE.finditer(text):
+        line += text.count("\n", counted_to, match.start())  # counted once per character: linear
+        counted_to = match.start()
+        ends[line] = match.end(1)
+    return ends
+
+
+def _sentence_start_role(key: str, evidence: Evidence) -> str:
+    if key in FUNCTION_WORDS:
+        return NO
+    if evidence.is_name(key):
+        return NAME
+    if evidence.is_lower(key) or key.endswith(("ly", "ing")):
+        return NO
+    if key in COMMON_CAPITALISED:
+        return MAYBE
+    if key in PLACES or key in GIVEN_NAMES:
+        return NAME
+    return MAYBE
+
+
+def _group(text: str, tokens: list[Token], roles: list[str]) -> list[Run]:
+    """Maximal runs of NAME/MAYBE words separated only by spaces, within one sentence."""
+    runs: list[Run] = []
+    current: Run | None = None
+    for token, role in zip(tokens, roles):
+        if role == NO:
+            current = None
+            continue
+        if current and not token.sentence_start and _only_spaces(text, current.tokens[-1].end, token.start):
+            current.tokens.append(token)
+            current.roles.append(role)
+        else:
+            current = Run([token], [role])
+            runs.append(current)
+    return runs
+
+
+def _only_spaces(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    return 0 < len(gap) <= 3 and gap.isspace() and "\n" not in gap
+
+
+def _join(text: str, tokens: list[Token], runs: list[Run]) -> list[Run]:
+    """Join neighbouring runs across "&", name particles and "of" after an organisation head."""
+    joined: list[Run] = []
+    for run in runs:
+        previous = joined[-1] if joined else None
+        if previous and _joinable(text, tokens, previous, run):
+            between = tokens[previous.tokens[-1].index + 1 : run.tokens[0].index]
+            previous.tokens += between + run.tokens
+            previous.roles += [NAME] * len(between) + run.roles
+        else:
+            joined.append(run)
+    return joined
+
+
+def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
+    last, first = left.tokens[-1], right.tokens[0]
+    between = tokens[last.index + 1 : first.index]
+    if first.sentence_start or "\n" in text[last.end : first.start]:
+        return False
+    if not between:
+        return text[last.end : first.start].strip() == "&"
+    if len(between) > 2 or not _only_spaces(text, last.end, between[0].start):
+        return False
+    words = [t.key for t in between]
+    if all(w in NAME_PARTICLES for w in words):
+        return left.roles[-1] == NAME
+    if len(words) == 1 and words[0] in _JOINERS_AFTER_HEAD:
+        return last.key in OF_HEADS
+    if words == ["and"]:
+        return right.tokens[-1].key in ORG_HEADS and len(right.tokens) > 1
+    return False
+
+
+def _trim(run: Run) -> Run | None:
+    """Drop the words a name run may carry but that are not the name: "The", titles, demonyms, dates."""
+    org = run.tokens[-1].key in ORG_HEADS
+    i = 0
+    while i < len(run.tokens) and _leading_noise(run.tokens[i], run.roles[i], org):
+        i += 1
+    j = len(run.tokens)
+    while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or run.tokens[j - 1].key in TITLES):
+        j -= 1
+    if i >= j:
+        return None
+    return Run(run.tokens[i:j], run.roles[i:j])
+
+
+def _leading_noise(token: Token, role: str, org: bool) -> bool:
+    key = token.key
+    if key in DEMONYMS:
+        return not org
+    return key in FUNCTION_WORDS or key in TITLES or key in WEEKDAYS_MONTHS or role == MAYBE and key.endswith("s")
+
+
+def _with_team_code(text: str, end: int) -> int:
+    match = _TEAM_CODE.match(text, end)
+    return match.end() if match else end
