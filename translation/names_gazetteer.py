@@ -35,6 +35,31 @@ yerevan baku tashkent almaty nairobi lagos johannesburg pretoria cape harare kin
 rabat casablanca khartoum addis havana caracas bogota lima santiago quito asuncion montevideo brasilia
 rio sao mexico seoul pyongyang taipei hong kong shanghai osaka lviv kharkiv odesa odessa dnipro donetsk
 luhansk crimea donbas frankfurt munich hamburg milan naples barcelona seville lyon marseille
+new york los angeles san francisco san diego las vegas st louis st. louis kansas city new orleans
+cleveland baltimore pittsburgh cincinnati milwaukee minneapolis phoenix oakland anaheim tampa orlando
+charlotte nashville memphis indianapolis columbus portland sacramento salt lake city hong kong
+buenos aires tel aviv sao paulo rio de janeiro new delhi kuala lumpur abu dhabi cape town
+alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
+indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+missouri montana nebraska nevada new hampshire new jersey new mexico north carolina north dakota ohio
+oklahoma oregon pennsylvania rhode island south carolina south dakota tennessee texas utah vermont
+virginia west virginia wisconsin wyoming
+""")
+
+# Multi-word places, matched on consecutive words ("NEW YORK", "SAN FRANCISCO").
+PLACE_PHRASES = frozenset("""
+new york|los angeles|san francisco|san diego|las vegas|st louis|st. louis|kansas city|new orleans|
+salt lake city|hong kong|buenos aires|tel aviv|sao paulo|new delhi|kuala lumpur|abu dhabi|cape town|
+new hampshire|new jersey|new mexico|north carolina|north dakota|south carolina|south dakota|
+rhode island|west virginia|south africa|new zealand|united states|united kingdom|united nations|
+saudi arabia|sri lanka|costa rica|el salvador|north korea|south korea|czech republic|
+dominican republic|ivory coast|sierra leone|burkina faso|papua new guinea|puerto rico|
+""".replace("\n", "").strip("|").split("|"))
+
+# Organisations every news desk names without introduction.
+WELL_KNOWN_ORGS = _words("""
+reuters ap afp axios bloomberg interfax tass xinhua unn ukrinform dpa ansa efe kyodo yonhap bbc cnn
+nato opec un unesco unicef who wto imf osce fifa uefa ioc nasa fbi cia kgb fsb
 """)
 
 # Last words that make a run an organisation (and let a demonym lead it: "Indonesian Democratic Party").

@@ -79,3 +79,10 @@ shr shrs avg revs chg pct pts min max vs
 """)
 
 NEVER_ALONE = FUNCTION_WORDS | WEEKDAYS_MONTHS | TITLES | DEMONYMS
+
+# Verbs that follow a sentence-opening name: "Camacho took", "Leeson said".
+SUBJECT_VERBS = _words("""
+said says told added announced reported insisted denied admitted warned urged called declined confirmed
+took won lost beat beats drew scored finished led leads made makes has had is was will would could can
+needs need faces face plays played signed joined left returned arrived met meets visited replied
+""")

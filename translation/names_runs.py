@@ -8,12 +8,22 @@ import re
 from dataclasses import dataclass
 
 from translation.names_evidence import Evidence
-from translation.names_gazetteer import CITIES, COUNTRIES, GIVEN_NAMES, NAME_PARTICLES, OF_HEADS, ORG_HEADS
+from translation.names_gazetteer import (
+    CITIES,
+    COUNTRIES,
+    GIVEN_NAMES,
+    NAME_PARTICLES,
+    OF_HEADS,
+    ORG_HEADS,
+    PLACE_PHRASES,
+    WELL_KNOWN_ORGS,
+)
 from translation.names_lexicon import (
     COMMON_CAPITALISED,
     DATE_ABBREVIATIONS,
     DEMONYMS,
     FUNCTION_WORDS,
+    SUBJECT_VERBS,
     TITLES,
     WEEKDAYS_MONTHS,
 )
@@ -29,6 +39,7 @@ _DATELINE = re.compile(
     r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d|\d{4}-\d\d-\d\d)|,? ?\((?:Reuters|AP|AFP|UNN)\))",
     re.MULTILINE,
 )
+ARTICLES = frozenset({"the", "a", "an"})
 _JOINERS_AFTER_HEAD = frozenset({"of", "for"})
 
 
@@ -46,6 +57,8 @@ class Run:
 def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
     datelines = _dateline_ends(text)
     roles = [_role(text, t, evidence, datelines) for t in tokens]
+    _mark_place_phrases(tokens, roles)
+    _promote_subjects(tokens, roles)
     runs = _join(text, tokens, _group(text, tokens, roles))
     kept = [run for run in map(_trim, runs) if run and NAME in run.roles]
     for run in kept:
@@ -74,6 +87,23 @@ def _role(text: str, token: Token, evidence: Evidence, datelines: dict[int, int]
     return _sentence_start_role(key, evidence)
 
 
+def _mark_place_phrases(tokens: list[Token], roles: list[str]) -> None:
+    """"NEW YORK", "San Francisco": a gazetteer phrase is a name whatever its case or position."""
+    for size in (2, 3):
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i : i + size]
+            if window[-1].line == window[0].line and " ".join(t.key for t in window) in PLACE_PHRASES:
+                roles[i : i + size] = [NAME] * size
+
+
+def _promote_subjects(tokens: list[Token], roles: list[str]) -> None:
+    """"Camacho took ...", "Leeson said": an unknown capital opening a sentence, followed by a verb."""
+    for i in range(len(tokens) - 1):
+        if roles[i] == MAYBE and tokens[i].sentence_start and tokens[i + 1].key in SUBJECT_VERBS:
+            if tokens[i].key not in COMMON_CAPITALISED and roles[i + 1] == NO:
+                roles[i] = NAME
+
+
 def _is_particle_name(word: str) -> bool:
     """"al-Saadani", "el-Sisi", "d'Alema": a lower-case particle glued to a capitalised name."""
     head, sep, rest = word.partition("-")
@@ -85,7 +115,7 @@ def _headline_role(token: Token, evidence: Evidence) -> str:
     key = token.key
     if key in FUNCTION_WORDS or key in COMMON_CAPITALISED:
         return NO
-    return NAME if evidence.is_name(key) or key in PLACES else NO
+    return NAME if evidence.is_name(key) or key in PLACES or key in WELL_KNOWN_ORGS else NO
 
 
 def _dateline_ends(text: str) -> dict[int, int]:
@@ -108,7 +138,7 @@ def _sentence_start_role(key: str, evidence: Evidence) -> str:
         return NO
     if key in COMMON_CAPITALISED:
         return MAYBE
-    if key in PLACES or key in GIVEN_NAMES:
+    if key in PLACES or key in GIVEN_NAMES or key in WELL_KNOWN_ORGS:
         return NAME
     return MAYBE
 
@@ -175,7 +205,7 @@ def _trim(run: Run) -> Run | None:
     while i < len(run.tokens) and _leading_noise(run.tokens[i], run.roles[i], org):
         i += 1
     j = len(run.tokens)
-    while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or run.tokens[j - 1].key in TITLES):
+    while j > i and run.tokens[j - 1].key in WEEKDAYS_MONTHS:
         j -= 1
     if i >= j:
         return None
@@ -185,8 +215,10 @@ def _trim(run: Run) -> Run | None:
 def _leading_noise(token: Token, role: str, org: bool) -> bool:
     key = token.key
     if key in DEMONYMS:
-        return not org
-    return key in FUNCTION_WORDS or key in TITLES or key in WEEKDAYS_MONTHS or role == MAYBE and key.endswith("s")
+        return not org and key not in GIVEN_NAMES
+    if key in FUNCTION_WORDS:
+        return token.sentence_start or key in ARTICLES
+    return key in TITLES or key in WEEKDAYS_MONTHS
 
 
 def _with_team_code(text: str, end: int) -> int:
