@@ -1,0 +1,116 @@
+"""Glossary: do-not-translate terms and per-language renderings, applied through placeholder masking.
+
+File format (TOML; JSON with the same structure also works, chosen by the file suffix):
+
+    keep = ["Kyiv", "UNN", "Axios"]      # verbatim in every language
+
+    [render.Zelenskyy]                   # this rendering in these languages, verbatim in the others
+    uk = "Зеленський"
+    de = "Selenskyj"
+
+Every term is matched as a whole word, case-sensitively, and protected like a quote.
+"""
+
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from translation.errors import GlossaryError
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_KNOWN_KEYS = {"keep", "render"}
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    keep: frozenset[str] = frozenset()
+    render: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Glossary":
+        """Read a .toml or .json glossary. Raises GlossaryError naming the file and what is wrong."""
+        path = Path(path)
+        return cls.from_dict(_read(path), source=str(path))
+
+    @classmethod
+    def from_dict(cls, data: object, source: str = "glossary") -> "Glossary":
+        if not isinstance(data, dict):
+            raise GlossaryError(f"{source}: expected a table with 'keep' and/or 'render', got {_kind(data)}")
+        unknown = sorted(set(data) - _KNOWN_KEYS)
+        if unknown:
+            raise GlossaryError(f"{source}: unknown key(s) {unknown}; expected 'keep' and/or 'render'")
+        keep = frozenset(_terms(data.get("keep", []), source))
+        render = _renderings(data.get("render", {}), source)
+        return cls(keep=keep, render=MappingProxyType(render))
+
+    def terms_for(self, target: str | None) -> dict[str, str | None]:
+        """Each protected term and what replaces it in `target` (None: the term itself, verbatim)."""
+        terms: dict[str, str | None] = dict.fromkeys(self.keep)
+        for term, by_language in self.render.items():
+            terms[term] = by_language.get(target) if target else None
+        return terms
+
+    def __len__(self) -> int:
+        return len(self.keep | set(self.render))
+
+
+def _read(path: Path) -> object:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise GlossaryError(f"{path}: cannot read glossary ({error.strerror or error})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise GlossaryError(f"{path}: not UTF-8 (byte {error.start})") from None
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise GlossaryError(f"{path}: invalid JSON: {error}") from None
+    if path.suffix.lower() == ".toml":
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise GlossaryError(f"{path}: invalid TOML: {error}") from None
+    raise GlossaryError(f"{path}: unknown glossary format; name the file *.toml or *.json")
+
+
+def _terms(value: object, source: str) -> list[str]:
+    if not isinstance(value, list):
+        raise GlossaryError(f"{source}: 'keep' must be a list of terms, got {_kind(value)}")
+    return [_term(item, source, "keep") for item in value]
+
+
+def _term(value: object, source: str, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise GlossaryError(f"{source}: {where}: a term must be a non-empty string, got {value!r}")
+    if value != value.strip():
+        raise GlossaryError(f"{source}: {where}: term {value!r} has leading or trailing whitespace")
+    return value
+
+
+def _renderings(value: object, source: str) -> dict[str, Mapping[str, str]]:
+    if not isinstance(value, dict):
+        raise GlossaryError(f"{source}: 'render' must be a table of term -> {{language = rendering}}")
+    render = {}
+    for term, by_language in value.items():
+        term = _term(term, source, "render")
+        if not isinstance(by_language, dict) or not by_language:
+            raise GlossaryError(f"{source}: render.{term}: expected a table such as {{uk = \"...\"}}")
+        render[term] = MappingProxyType({lang: _rendering(term, lang, text, source) for lang, text in by_language.items()})
+    return render
+
+
+def _rendering(term: str, language: str, text: object, source: str) -> str:
+    if not _LANGUAGE.fullmatch(language):
+        raise GlossaryError(f"{source}: render.{term}: {language!r} is not a language code such as 'uk'")
+    return _term(text, source, f"render.{term}.{language}")
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__

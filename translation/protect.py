@@ -1,0 +1,116 @@
+"""Find the spans of a text that must come back verbatim (or as their glossary rendering).
+
+    find_spans(text, policy=ProtectionPolicy(), terms=(), glossary=None, target=None) -> list[Span]
+
+Detection runs on the whole document; overlaps are resolved in one place: a quote wins over anything
+inside or across it, an explicit term (per-item or glossary) wins over the detectors, and otherwise the
+longest span wins. A name that contains a glossary term is cut around the term so both apply.
+"""
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from translation import names, patterns, quotes
+from translation.glossary import Glossary
+from translation.policy import ProtectionPolicy
+from translation.spans import Span, SpanKind
+
+_DETECTORS = (
+    (SpanKind.URL, patterns.find_urls),
+    (SpanKind.EMAIL, patterns.find_emails),
+    (SpanKind.HANDLE, patterns.find_handles),
+    (SpanKind.HASHTAG, patterns.find_hashtags),
+    (SpanKind.NUMBER, patterns.find_numbers),
+)
+_WORD_SPLIT = re.compile(r"\w+")
+
+
+def find_spans(
+    text: str,
+    policy: ProtectionPolicy = ProtectionPolicy(),
+    terms: Iterable[str] = (),
+    glossary: Glossary | None = None,
+    target: str | None = None,
+) -> list[Span]:
+    """Protected spans of `text`: sorted, non-overlapping, offsets into `text`.
+
+    Arguments:
+        terms: do-not-translate terms for this text (whole-word, case-sensitive), kept verbatim.
+        glossary: its terms are protected too; with `target`, a term's rendering for that language
+            becomes the span's `replacement`.
+    """
+    quoted = quotes.find_quotes(text) if policy.quotes else []
+    explicit = find_terms(text, _term_table(terms, glossary, target)) if policy.terms else []
+    detected = [span for kind, find in _DETECTORS if policy.allows(kind) for span in find(text)]
+    if policy.names:
+        detected += _cut_around(names.find_names(text), explicit)
+    return _resolve([quoted, explicit, detected])
+
+
+def find_terms(text: str, table: dict[str, str | None]) -> list[Span]:
+    """Whole-word occurrences of the terms in `table` (longest first), kind TERM."""
+    if not table:
+        return []
+    alternatives = "|".join(re.escape(term) for term in sorted(table, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return [
+        Span(SpanKind.TERM, m.start(), m.end(), m.group(), replacement=table[m.group()])
+        for m in pattern.finditer(text)
+    ]
+
+
+def _term_table(terms: Iterable[str], glossary: Glossary | None, target: str | None) -> dict[str, str | None]:
+    table = glossary.terms_for(target) if glossary is not None else {}
+    for term in terms:
+        if term.strip():
+            table[term.strip()] = None  # a per-item term is kept verbatim, whatever the glossary says
+    return table
+
+
+def _resolve(tiers: list[list[Span]]) -> list[Span]:
+    """Earlier tiers win; inside a tier the longest span wins, then the earliest."""
+    if not any(tiers):
+        return []
+    taken = bytearray(max(span.end for tier in tiers for span in tier))
+    kept = []
+    for tier in tiers:
+        for span in sorted(tier, key=lambda s: (s.start - s.end, s.start)):
+            if span.end > span.start and taken.find(1, span.start, span.end) == -1:
+                taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+                kept.append(span)
+    return sorted(kept, key=lambda span: span.start)
+
+
+def _cut_around(found: list[Span], terms: list[Span]) -> list[Span]:
+    """Names minus the terms inside them: "Volodymyr Zelenskyy" with term "Zelenskyy" keeps "Volodymyr"."""
+    if not terms:
+        return found
+    starts = [term.start for term in terms]
+    pieces = []
+    for span in found:
+        nearby = terms[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
+        inside = [term for term in nearby if _within(term, span)]
+        pieces += _pieces(span, inside) if inside else [span]
+    return pieces
+
+
+def _within(term: Span, span: Span) -> bool:
+    return span.start <= term.start and term.end <= span.end and (term.start, term.end) != (span.start, span.end)
+
+
+def _pieces(span: Span, inside: list[Span]) -> list[Span]:
+    pieces, cursor = [], span.start
+    for term in inside + [Span(span.kind, span.end, span.end, "")]:
+        chunk = span.text[cursor - span.start : term.start - span.start]
+        for word_run in _trimmed(chunk, cursor):
+            pieces.append(Span(span.kind, word_run[0], word_run[1], chunk[word_run[0] - cursor : word_run[1] - cursor]))
+        cursor = term.end
+    return pieces
+
+
+def _trimmed(chunk: str, offset: int) -> list[tuple[int, int]]:
+    words = list(_WORD_SPLIT.finditer(chunk))
+    if not words:
+        return []
+    return [(offset + words[0].start(), offset + words[-1].end())]

@@ -1,0 +1,150 @@
+"""Direct quotes: inline quotes ("…", “…”, ‘…’, '…', «…», „…“) and dash-attributed block quotes.
+
+Inline quotes never cross a paragraph boundary (a blank line): an unbalanced quote mark cannot swallow
+the rest of the document, and an unclosed quote is simply not protected. Nested quotes are inside their
+outer quote, which is the span returned. Apostrophes (don't, Trump's, rock 'n' roll, the '90s) are not
+quote marks. Everything here is a single left-to-right pass over the text.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from translation.spans import Span, SpanKind
+
+# Quote styles: the characters that open a quote and the characters that may close it.
+_STYLES = {
+    "straight": ('"', '"'),
+    "curly": ("“", "”"),
+    "german": ("„", "“”"),
+    "guillemet": ("«", "»"),
+    "single-straight": ("'", "'"),
+    "single-curly": ("‘", "’"),
+}
+_QUOTE_CHARS = re.compile("[\"“”„«»'‘’]")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# An attribution line: a dash, a space, then a lower-case word ("- she stated.", "— the post says.").
+_ATTRIBUTION = re.compile(r"[ \t]*[-–—][ \t]+[^\W\d_A-Z]")
+_MAX_ATTRIBUTION_CHARS = 160
+_SINGLE_STYLES = ("single-straight", "single-curly")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    position: int
+    char: str
+
+
+def find_quotes(text: str) -> list[Span]:
+    """All direct quotes of `text`, sorted, non-overlapping (block quotes win over inline quotes inside)."""
+    return _merge_outer(find_block_quotes(text) + find_inline_quotes(text))
+
+
+def find_inline_quotes(text: str) -> list[Span]:
+    """Quotes between quote marks, each inside one paragraph, outermost only."""
+    return [span for start, end in _paragraphs(text) for span in _inline_quotes(text, start, end)]
+
+
+def find_block_quotes(text: str) -> list[Span]:
+    """Paragraphs followed by an attribution line that starts with a dash, as wire copy sets long quotes."""
+    spans = []
+    blocks = _line_blocks(text)
+    for previous, current in zip(blocks, blocks[1:]):
+        if _is_attribution(text[current[0] : current[1]]):
+            spans.append(Span(SpanKind.QUOTE, previous[0], previous[1], text[previous[0] : previous[1]]))
+    return spans
+
+
+def _is_attribution(line: str) -> bool:
+    return len(line) <= _MAX_ATTRIBUTION_CHARS and _ATTRIBUTION.match(line) is not None
+
+
+def _line_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, whitespace trimmed."""
+    blocks = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = position + line.index(stripped[0])
+            blocks.append((start, start + len(stripped)))
+        position += len(line)
+    return blocks
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _inline_quotes(text: str, start: int, end: int) -> list[Span]:
+    marks = [_Mark(m.start(), m.group()) for m in _QUOTE_CHARS.finditer(text, start, end)]
+    closers = {style: _closer_positions(text, marks, style, start, end) for style in _STYLES}
+    positions = [mark.position for mark in marks]
+    spans, index = [], 0
+    while index < len(marks):
+        span = _quote_opened_at(text, marks[index], closers, start, end)
+        if span is None:
+            index += 1
+            continue
+        spans.append(span)
+        index = bisect.bisect_left(positions, span.end, lo=index)
+    return spans
+
+
+def _quote_opened_at(text: str, mark: _Mark, closers: dict, start: int, end: int) -> Span | None:
+    for style, (openers, _) in _STYLES.items():
+        if mark.char not in openers or not _can_open(text, mark.position, start, end):
+            continue
+        positions = closers[style]
+        nearest = bisect.bisect_right(positions, mark.position)
+        if nearest < len(positions):
+            close = positions[nearest]
+            content = text[mark.position + 1 : close]
+            if _plausible_content(content, style):
+                return Span(SpanKind.QUOTE, mark.position, close + 1, text[mark.position : close + 1])
+    return None
+
+
+def _closer_positions(text: str, marks: list[_Mark], style: str, start: int, end: int) -> list[int]:
+    closing = _STYLES[style][1]
+    return [m.position for m in marks if m.char in closing and _can_close(text, m.position, start, end)]
+
+
+def _can_open(text: str, position: int, start: int, end: int) -> bool:
+    """An opening mark starts a word: nothing or a space/bracket/dash before, a non-space after."""
+    before = text[position - 1] if position > start else " "
+    after = text[position + 1] if position + 1 < end else " "
+    if after.isspace():
+        return False
+    if text[position] in "'’‘" and (after.isdigit() or before.isalnum()):
+        return False  # the '90s, Trump's
+    return not before.isalnum()
+
+
+def _can_close(text: str, position: int, start: int, end: int) -> bool:
+    """A closing mark ends a word: a non-space before, nothing or a non-letter after (not don't)."""
+    before = text[position - 1] if position > start else " "
+    after = text[position + 1] if position + 1 < end else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _plausible_content(content: str, style: str) -> bool:
+    """Single quotes need two letters inside: rock 'n' roll holds no quote."""
+    if style in _SINGLE_STYLES:
+        return sum(char.isalpha() for char in content) >= 2
+    return any(not char.isspace() for char in content)
+
+
+def _merge_outer(spans: list[Span]) -> list[Span]:
+    """Keep the outermost of overlapping quotes (a block quote contains its inline quotes)."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
