@@ -75,7 +75,8 @@ men women boys girls children people residents witnesses soldiers troops rebels 
 division group round final semifinal semifinals quarterfinal quarterfinals series schedule postponed
 leading former late current death deaths world national international state federal public
 fax telephone tel email e-mail web internet page section table chart graph
-shr shrs avg revs chg pct pts min max vs
+shr shrs avg revs chg pct pts min max vs first second third fourth fifth sixth seventh eighth ninth
+tenth last practice match stadium govt gdp cpi pmi mln bln
 """)
 
 NEVER_ALONE = FUNCTION_WORDS | WEEKDAYS_MONTHS | TITLES | DEMONYMS
@@ -84,5 +85,5 @@ NEVER_ALONE = FUNCTION_WORDS | WEEKDAYS_MONTHS | TITLES | DEMONYMS
 SUBJECT_VERBS = _words("""
 said says told added announced reported insisted denied admitted warned urged called declined confirmed
 took won lost beat beats drew scored finished led leads made makes has had is was will would could can
-needs need faces face plays played signed joined left returned arrived met meets visited replied
+needs need faces face plays played plans planned wants wanted expects expected owns sold bought signed joined left returned arrived met meets visited replied
 """)

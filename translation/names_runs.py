@@ -59,6 +59,7 @@ def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
     roles = [_role(text, t, evidence, datelines) for t in tokens]
     _mark_place_phrases(tokens, roles)
     _promote_subjects(tokens, roles)
+    _spread_names(tokens, roles, evidence)
     runs = _join(text, tokens, _group(text, tokens, roles))
     kept = [run for run in map(_trim, runs) if run and NAME in run.roles]
     for run in kept:
@@ -70,6 +71,8 @@ def _role(text: str, token: Token, evidence: Evidence, datelines: dict[int, int]
     if not token.text[0].isupper():
         return NAME if _is_particle_name(token.text) else NO
     key = token.key
+    if len(token.text) == 1:  # "I", "N / A"; initials carry their dot ("P.")
+        return NO
     if key in DATE_ABBREVIATIONS and _DIGIT_NEXT.match(text, token.end):
         return NO
     if token.end <= datelines.get(token.line, -1):
@@ -99,8 +102,19 @@ def _mark_place_phrases(tokens: list[Token], roles: list[str]) -> None:
 def _promote_subjects(tokens: list[Token], roles: list[str]) -> None:
     """"Camacho took ...", "Leeson said": an unknown capital opening a sentence, followed by a verb."""
     for i in range(len(tokens) - 1):
-        if roles[i] == MAYBE and tokens[i].sentence_start and tokens[i + 1].key in SUBJECT_VERBS:
-            if tokens[i].key not in COMMON_CAPITALISED and roles[i + 1] == NO:
+        if roles[i] != MAYBE or tokens[i].key in COMMON_CAPITALISED or roles[i + 1] != NO:
+            continue
+        follower = tokens[i + 1].key
+        if follower in SUBJECT_VERBS or follower in TITLES or follower == "v":
+            roles[i] = NAME
+
+
+def _spread_names(tokens: list[Token], roles: list[str], evidence: Evidence) -> None:
+    """A word that is a name in one place of the item is one in capitals and at sentence starts too."""
+    known = {t.key for t, role in zip(tokens, roles) if role == NAME and t.line not in evidence.headlines}
+    for i, token in enumerate(tokens):
+        if roles[i] != NAME and token.key in known and token.text[0].isupper():
+            if token.key not in FUNCTION_WORDS and token.key not in COMMON_CAPITALISED:
                 roles[i] = NAME
 
 
@@ -190,7 +204,7 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
         return False
     words = [t.key for t in between]
     if all(w in NAME_PARTICLES for w in words):
-        return left.roles[-1] == NAME
+        return True
     if len(words) == 1 and words[0] in _JOINERS_AFTER_HEAD:
         return last.key in OF_HEADS
     if words == ["and"]:
