@@ -73,10 +73,12 @@ def download_model(model: str, local_dir: Path | None = None) -> Path:
     Raises:
         ModelNotFoundError: the hub is unreachable or offline mode is on, or no such model exists.
     """
-    from huggingface_hub import list_repo_files, snapshot_download
+    from huggingface_hub import model_info, snapshot_download
 
     try:
-        patterns = _download_patterns(list_repo_files(model))
+        # model_info, not list_repo_files: the latter retries unreachable hosts with backoff for ~30 s.
+        files = [entry.rfilename for entry in model_info(model, timeout=_HUB_TIMEOUT_S).siblings or ()]
+        patterns = _download_patterns(files)
         path = snapshot_download(model, allow_patterns=patterns, etag_timeout=_HUB_TIMEOUT_S,
                                  local_dir=str(local_dir) if local_dir else None)
     except Exception as error:  # noqa: BLE001 - hub, HTTP and OS errors all mean "could not pull"

@@ -30,7 +30,7 @@ from translation.names_lexicon import (
 from translation.names_tokens import Token
 
 NAME, MAYBE, NO = "name", "maybe", "no"
-PLACES = COUNTRIES | CITIES
+PLACES = COUNTRIES | CITIES | {phrase.split()[-1] for phrase in PLACE_PHRASES}
 _DIGIT_NEXT = re.compile(r"\.?\s*\d")
 _TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Mladost ( L )" in league tables
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
@@ -61,7 +61,8 @@ def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
     _promote_subjects(tokens, roles)
     _spread_names(tokens, roles, evidence)
     runs = _join(text, tokens, _group(text, tokens, roles))
-    kept = [run for run in map(_trim, runs) if run and NAME in run.roles]
+    pieces = [piece for run in runs for piece in _split_at_titles(run)]
+    kept = [run for run in map(_trim, pieces) if run and NAME in run.roles]
     for run in kept:
         run.end = _with_team_code(text, run.tokens[-1].end)
     return kept
@@ -71,7 +72,7 @@ def _role(text: str, token: Token, evidence: Evidence, datelines: dict[int, int]
     if not token.text[0].isupper():
         return NAME if _is_particle_name(token.text) else NO
     key = token.key
-    if len(token.text) == 1:  # "I", "N / A"; initials carry their dot ("P.")
+    if len(token.text) == 1 or _mostly_digits(token.text):  # "I", "N / A", "R40-05926"
         return NO
     if key in DATE_ABBREVIATIONS and _DIGIT_NEXT.match(text, token.end):
         return NO
@@ -88,6 +89,10 @@ def _role(text: str, token: Token, evidence: Evidence, datelines: dict[int, int]
     if _POSSESSIVE_NEXT.match(text, token.end) and key not in COMMON_CAPITALISED:
         return NAME
     return _sentence_start_role(key, evidence)
+
+
+def _mostly_digits(word: str) -> bool:
+    return sum(c.isdigit() for c in word) > sum(c.isalpha() for c in word)
 
 
 def _mark_place_phrases(tokens: list[Token], roles: list[str]) -> None:
@@ -165,13 +170,21 @@ def _group(text: str, tokens: list[Token], roles: list[str]) -> list[Run]:
         if role == NO:
             current = None
             continue
-        if current and not token.sentence_start and _only_spaces(text, current.tokens[-1].end, token.start):
+        if current and _continues(text, current.tokens[-1], token):
             current.tokens.append(token)
             current.roles.append(role)
         else:
             current = Run([token], [role])
             runs.append(current)
     return runs
+
+
+def _continues(text: str, last: Token, token: Token) -> bool:
+    if token.sentence_start or not _only_spaces(text, last.end, token.start):
+        return False
+    # "the US Oksana Stefanyshyna": an acronym does not run into a person's given name
+    acronym = last.is_upper and not last.text.endswith(".")
+    return not (acronym and not token.is_upper and token.key in GIVEN_NAMES)
 
 
 def _only_spaces(text: str, start: int, end: int) -> bool:
@@ -212,6 +225,22 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
     return False
 
 
+def _split_at_titles(run: Run) -> list[Run]:
+    """"US President Donald Trump" -> "US", "President Donald Trump": a title opens a new name."""
+    pieces, begin = [], 0
+    for i in range(1, len(run.tokens)):
+        if run.tokens[i].key in TITLES and _ends_place(run.tokens[i - 1]):
+            pieces.append(Run(run.tokens[begin:i], run.roles[begin:i]))
+            begin = i
+    pieces.append(Run(run.tokens[begin:], run.roles[begin:]))
+    return pieces
+
+
+def _ends_place(token: Token) -> bool:
+    """"US President", "Russian Foreign Minister": a place or acronym before a title is not one name."""
+    return (token.is_upper and not token.text.endswith(".")) or token.key in PLACES or token.key in DEMONYMS
+
+
 def _trim(run: Run) -> Run | None:
     """Drop the words a name run may carry but that are not the name: "The", titles, demonyms, dates."""
     org = run.tokens[-1].key in ORG_HEADS
@@ -219,7 +248,7 @@ def _trim(run: Run) -> Run | None:
     while i < len(run.tokens) and _leading_noise(run.tokens[i], run.roles[i], org):
         i += 1
     j = len(run.tokens)
-    while j > i and run.tokens[j - 1].key in WEEKDAYS_MONTHS:
+    while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or run.tokens[j - 1].key in TITLES and j - i == 1):
         j -= 1
     if i >= j:
         return None
