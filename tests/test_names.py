@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from translation.names import find_names
+from translation.names import find_name_mentions, find_names
 from translation.spans import SpanKind
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "unn-2025-12-06.txt"
@@ -20,10 +20,11 @@ def test_empty_text_has_no_names():
     assert find_names("   \n\n ") == []
 
 
-def test_spans_are_names_with_offsets_into_the_text():
+def test_spans_are_sorted_non_overlapping_names_with_offsets_into_the_text():
     text = "Yesterday Steve Witkoff met Jared Kushner in Miami."
     spans = find_names(text)
     assert all(s.kind is SpanKind.NAME and text[s.start : s.end] == s.text for s in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
     assert [s.text for s in spans] == ["Steve Witkoff", "Jared Kushner", "Miami"]
 
 
@@ -32,13 +33,75 @@ def test_possessive_stays_outside_the_span():
     assert names("He met members of Donald Trump’s team.") == ["Donald Trump"]
 
 
-def test_weekdays_months_and_demonyms_are_not_names():
+def test_weekdays_months_titles_and_demonyms_are_not_names():
     found = names("On Saturday, December 6, Ukrainian President Volodymyr Zelenskyy spoke.")
-    assert found == ["Volodymyr Zelenskyy"] or found == ["President Volodymyr Zelenskyy"]
+    assert found == ["Volodymyr Zelenskyy"]
 
 
-def test_long_adversarial_input_runs_in_linear_time():
-    text = " ".join(["Word"] * 100_000) + "\n" + "A" * 200_000 + "\n" + "x. " * 50_000
+def test_a_place_before_a_title_is_not_part_of_the_person():
+    assert names("He met US President Donald Trump in Paris.") == ["US", "Donald Trump", "Paris"]
+
+
+def test_sentence_initial_common_word_is_not_a_name_but_a_known_name_is():
+    text = "Police detained Wang on Friday.\nWang was released. Results were mixed, said Wang Dan."
+    assert names(text) == ["Wang", "Wang", "Wang Dan"]
+
+
+def test_word_seen_lower_case_elsewhere_is_not_a_name_at_a_sentence_start():
+    assert names("Trade was quiet. Brokers said trade would pick up.") == []
+
+
+def test_capitals_headline_keeps_only_words_the_body_confirms():
+    text = "SOCCER - LEICESTERSHIRE TAKE OVER AT TOP\nThe win took Leicestershire to the top."
+    assert names(text) == ["LEICESTERSHIRE", "Leicestershire"]
+
+
+def test_datelines_bylines_and_agencies():
+    assert names("KYIV, Dec 6 (Reuters) - Prices rose.") == ["KYIV", "Reuters"]
+    assert names("By Jane Smith\nBRATISLAVA 1996-08-30\nShares fell.") == ["Jane Smith", "BRATISLAVA"]
+
+
+def test_results_table_labels_are_names():
+    text = "Results of matches on Saturday:\nCarlisle 4 2 1 1 2 1 7\nWigan 4 Chester 2\nAttendance : 2,000"
+    assert names(text) == ["Carlisle", "Wigan", "Chester"]
+
+
+def test_names_after_quotes_and_connected_names():
+    text = '"Zelenskyy is right," said Axios. Shares of Douglas & Lomason and the Bank of England rose.'
+    assert names(text) == ["Zelenskyy", "Axios", "Douglas & Lomason", "Bank of England"]
+
+
+def test_pronoun_i_is_not_a_name():
+    assert names("Then I said that I would go to London.") == ["London"]
+
+
+def test_type_is_guessed_but_optional():
+    types = {m.span.text: m.type for m in find_name_mentions("Shares of Acme Corp rose in Germany.")}
+    assert types == {"Acme Corp": "ORG", "Germany": "LOC"}
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed article not present")
+def test_seed_article_keeps_every_person_and_organisation():
+    found = set(names(SEED.read_text(encoding="utf-8")))
+    expected = {"Zelenskyy", "Volodymyr Zelenskyy", "Donald Trump", "Trump", "Steve Witkoff", "Jared Kushner",
+                "Axios", "UNN", "Vladimir Putin", "Oksana Stefanyshyna", "Rustem Umerov", "Andriy Hnatov",
+                "Ukrainian National News", "Witkoff", "Kushner", "Stefanyshyna"}
+    assert expected <= found
+    assert not found & {"On Saturday", "Saturday", "December", "Ukrainian", "The", "Details", "Recall", "Trump's"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(["Word"] * 100_000),
+        "A" * 300_000,
+        "x. " * 60_000,
+        "\n".join(["LONDON 1996-08-30"] * 20_000),
+        " ".join(["Bank of"] * 50_000),
+    ],
+    ids=["capitalised-tokens", "one-long-word", "many-sentences", "many-datelines", "connectors"],
+)
+def test_adversarial_input_runs_in_linear_time(text):
     began = time.perf_counter()
     find_names(text)
-    assert time.perf_counter() - began < 5.0
+    assert time.perf_counter() - began < 4.0

@@ -39,6 +39,7 @@ _DATELINE = re.compile(
     r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d|\d{4}-\d\d-\d\d)|,? ?\((?:Reuters|AP|AFP|UNN)\))",
     re.MULTILINE,
 )
+_PLURAL_ENDINGS = ("ers", "ists", "ants", "ents", "ors", "ians", "ives")
 ARTICLES = frozenset({"the", "a", "an"})
 _JOINERS_AFTER_HEAD = frozenset({"of", "for"})
 
@@ -108,6 +109,8 @@ def _promote_subjects(tokens: list[Token], roles: list[str]) -> None:
     """"Camacho took ...", "Leeson said": an unknown capital opening a sentence, followed by a verb."""
     for i in range(len(tokens) - 1):
         if roles[i] != MAYBE or tokens[i].key in COMMON_CAPITALISED or roles[i + 1] != NO:
+            continue
+        if tokens[i].key.endswith(_PLURAL_ENDINGS):  # "Brokers said", "Analysts said"
             continue
         follower = tokens[i + 1].key
         if follower in SUBJECT_VERBS or follower in TITLES or follower == "v":
