@@ -36,7 +36,7 @@ class HealthServer:
         self.registry = registry
         self._server = ThreadingHTTPServer((host, port), _handler_class(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="babelwire-http", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.1,), name="babelwire-http", daemon=True)
 
     @property
     def port(self) -> int:

@@ -1,0 +1,99 @@
+# babelwire worker image: `docker build -t babelwire .` (BuildKit: Docker 23+, or DOCKER_BUILDKIT=1).
+#
+# Build arguments:
+#   BASE_IMAGE       an image with Python 3.11 (python3 + venv); default the official slim image.
+#                    Pin it by digest for reproducible builds: python:3.11-slim-bookworm@sha256:...
+#   TORCH_INDEX_URL  where torch comes from; default the PyTorch CPU index (a few hundred MB instead of the
+#                    multi-GB CUDA build PyPI serves). CUDA: https://download.pytorch.org/whl/cu124
+#   TORCH_VERSION    exact torch release (a local label such as 2.13.0+cpu is allowed).
+#   TORCH_WHEELS     a directory of the build context holding the torch wheel: install torch from it
+#                    instead of TORCH_INDEX_URL (offline or air-gapped builds; the other packages still
+#                    come from PyPI). Empty by default.
+#   CONSTRAINTS      a pip constraints file in the build context (e.g. a `pip freeze` of a tested image)
+#                    that pins every transitive dependency. Empty by default.
+#   MODELS           languages whose models are baked in, e.g. "uk de" (runs `babelwire models pull`).
+#                    Empty by default: models are then fetched on first use into the HF cache volume,
+#                    or mounted (BABELWIRE_MODELS=uk=/models/uk).
+#
+# Secret (optional, never stored in a layer): a CA bundle for pip and the Hugging Face hub behind a
+# TLS-inspecting proxy:  --secret id=ca_bundle,src=/etc/ssl/certs/ca-certificates.crt
+
+ARG BASE_IMAGE=python:3.11-slim-bookworm
+
+# --- build: a virtual environment in /opt/babelwire, copied whole into the runtime stage ----------------
+FROM ${BASE_IMAGE} AS build
+SHELL ["/bin/bash", "-euo", "pipefail", "-c"]
+ENV PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PYTHONDONTWRITEBYTECODE=1
+RUN python3 -m venv /opt/babelwire
+WORKDIR /src
+
+# torch first, in a layer of its own: the largest download, and the one that changes least.
+ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
+ARG TORCH_VERSION=2.13.0
+ARG TORCH_WHEELS=
+RUN --mount=type=secret,id=ca_bundle \
+    --mount=type=bind,source=.,target=/ctx \
+    if [ -s /run/secrets/ca_bundle ]; then export PIP_CERT=/run/secrets/ca_bundle; fi; \
+    if [ -n "$TORCH_WHEELS" ]; then source=(--find-links "/ctx/$TORCH_WHEELS"); \
+    else source=(--index-url "$TORCH_INDEX_URL" --extra-index-url https://pypi.org/simple); fi; \
+    /opt/babelwire/bin/pip install "${source[@]}" "torch==$TORCH_VERSION"
+
+# The project's dependencies, read from pyproject.toml: this layer is rebuilt only when they change.
+# torch is already there and satisfies them, so the chosen build (CPU, CUDA) stays.
+ARG CONSTRAINTS=
+COPY pyproject.toml ./
+RUN --mount=type=secret,id=ca_bundle \
+    --mount=type=bind,source=.,target=/ctx \
+    if [ -s /run/secrets/ca_bundle ]; then export PIP_CERT=/run/secrets/ca_bundle; fi; \
+    if [ -n "$CONSTRAINTS" ]; then export PIP_CONSTRAINT="/ctx/$CONSTRAINTS"; fi; \
+    /opt/babelwire/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > requirements.txt; \
+    /opt/babelwire/bin/pip install -r requirements.txt
+
+# The project itself (no dependencies left to fetch).
+COPY README.md ./
+COPY translation ./translation
+COPY queues ./queues
+COPY worker ./worker
+RUN /opt/babelwire/bin/pip install --no-deps --no-compile . \
+    && /opt/babelwire/bin/python -m compileall -q /opt/babelwire/lib \
+    && rm -rf /src/build
+
+# --- runtime: the base image, the virtual environment, a non-root user -----------------------------------
+FROM ${BASE_IMAGE} AS runtime
+SHELL ["/bin/bash", "-euo", "pipefail", "-c"]
+LABEL org.opencontainers.image.title="babelwire" \
+      org.opencontainers.image.description="News-wire translation worker: English wire items in, localised copies out" \
+      org.opencontainers.image.licenses="Apache-2.0"
+
+RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/babelwire --shell /usr/sbin/nologin babelwire \
+    && install -d -o babelwire -g babelwire /var/lib/babelwire /var/cache/babelwire/huggingface
+
+COPY --from=build /opt/babelwire /opt/babelwire
+
+ENV PATH=/opt/babelwire/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    HF_HOME=/var/cache/babelwire/huggingface \
+    BABELWIRE_STATE_DIR=/var/lib/babelwire \
+    BABELWIRE_HTTP_PORT=8080 \
+    BABELWIRE_LOG_FORMAT=json
+
+# Numeric, so that `runAsNonRoot` policies can verify it without reading /etc/passwd.
+USER 10001:10001
+WORKDIR /var/lib/babelwire
+
+# Models baked in at build time land in the HF cache; a named volume mounted there is seeded from them.
+ARG MODELS=
+# MODELS is a space-separated list of languages: word splitting is wanted here.
+# hadolint ignore=SC2086
+RUN --mount=type=secret,id=ca_bundle,uid=10001 \
+    if [ -s /run/secrets/ca_bundle ]; then export REQUESTS_CA_BUNDLE=/run/secrets/ca_bundle SSL_CERT_FILE=/run/secrets/ca_bundle; fi; \
+    if [ -n "$MODELS" ]; then babelwire models pull $MODELS; fi
+
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
+    CMD ["/opt/babelwire/bin/python", "-m", "worker.health", "/healthz"]
+ENTRYPOINT ["babelwire"]
+CMD ["worker"]
