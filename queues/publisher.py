@@ -1,0 +1,134 @@
+"""Confirmed, mandatory publishing: jobs in, localised copies, retries and dead letters out.
+
+A publish returns only when the broker has taken responsibility for the message: RabbitMQ confirmed it
+(publisher confirms) and routed it to at least one queue (mandatory; an unroutable message comes back as
+basic.return before its confirm). Anything else is a `PublishFailedError`, and the caller must not ack.
+"""
+
+from kombu import Producer
+
+from queues import topology
+from queues.errors import PublishFailedError
+
+PERSISTENT = 2
+CONFIRM_TIMEOUT_S = 10.0
+MAX_REASON_CHARS = 2000
+# Broker bookkeeping that must not travel with a republished job (x-death grows with every hop).
+DROPPED_HEADERS = ("x-death", "x-first-death-exchange", "x-first-death-queue", "x-first-death-reason",
+                   "x-last-death-exchange", "x-last-death-queue", "x-last-death-reason")
+
+
+class Publisher:
+    """Publishes on its own channel of `connection`; use it from one thread (py-amqp is not thread-safe).
+
+    Arguments:
+        connection: an open `kombu.Connection` from `queues.connection.connect`.
+        confirm_timeout_s: how long to wait for the broker's confirm before giving up.
+    """
+
+    def __init__(self, connection, *, confirm_timeout_s=CONFIRM_TIMEOUT_S):
+        self.connection = connection
+        self.confirm_timeout_s = confirm_timeout_s
+        self._channel = None
+        self._producer = None
+        self._returned = []
+
+    def submit(self, body, languages, *, message_id, headers=None, content_type="application/json"):
+        """Publish one job per language to `babelwire.wire`.
+
+        Raises:
+            PublishFailedError: naming the language whose job queue is missing or whose publish failed.
+        """
+        for language in languages:
+            self.publish(body, exchange=topology.WIRE_EXCHANGE, routing_key=topology.check_language(language),
+                         message_id=message_id, headers=headers, content_type=content_type)
+
+    def publish_copy(self, publication):
+        """Publish a localised copy to `babelwire.localized` with routing key = its language."""
+        self.publish(publication.body, exchange=topology.LOCALIZED_EXCHANGE, routing_key=publication.language,
+                     message_id=publication.message_id, headers=publication.headers,
+                     content_type=publication.content_type)
+
+    def publish_retry(self, body, language, *, attempt, delay_s, reason, message_id=None, headers=None,
+                      content_type=None):
+        """Send a job back to its queue after `delay_s`, as attempt `attempt + 1`, through a retry queue."""
+        retry_queue = topology.retry_queue(language, delay_s)
+        self._declare(retry_queue)
+        headers = {**_forwardable(headers), topology.ATTEMPT_HEADER: attempt + 1,
+                   topology.RETRY_REASON_HEADER: bounded(reason)}
+        self.publish(body, exchange="", routing_key=retry_queue.name, message_id=message_id,
+                     headers=headers, content_type=content_type)
+
+    def publish_dead_letter(self, body, language, *, reason, attempt, message_id=None, headers=None,
+                            content_type=None):
+        """Keep the original body in the dead-letter queue with the reason, language and attempt."""
+        headers = {**_forwardable(headers), topology.REASON_HEADER: bounded(reason),
+                   topology.LANGUAGE_HEADER: language, topology.ATTEMPT_HEADER: attempt}
+        self.publish(body, exchange=topology.DEAD_EXCHANGE, routing_key=language, message_id=message_id,
+                     headers=headers, content_type=content_type)
+
+    def publish(self, body, *, exchange, routing_key, message_id=None, headers=None, content_type=None):
+        """Publish raw bytes, persistent, mandatory, confirmed.
+
+        Raises:
+            PublishFailedError: unroutable, nacked, timed out or the connection failed.
+        """
+        self._returned.clear()
+        where = f"{exchange or '(default exchange)'} with routing key {routing_key!r}"
+        try:
+            self._get_producer().publish(
+                bytes(body), exchange=exchange, routing_key=routing_key, mandatory=True,
+                delivery_mode=PERSISTENT, content_type=content_type or "application/octet-stream",
+                content_encoding="binary", headers=dict(headers or {}), message_id=message_id,
+                retry=False, confirm_timeout=self.confirm_timeout_s,
+            )
+        except Exception as exc:
+            self._discard_channel()
+            raise PublishFailedError(f"publish to {where} failed: {_describe(exc)}") from None
+        if self._returned:
+            raise PublishFailedError(f"publish to {where} was unroutable: no queue is bound for it")
+
+    def close(self):
+        self._discard_channel()
+
+    def _get_producer(self):
+        if self._producer is None:
+            self._channel = self.connection.channel()
+            self._channel.events["basic_return"].add(self._on_return)
+            self._producer = Producer(self._channel, auto_declare=False)
+        return self._producer
+
+    def _on_return(self, exc, exchange, routing_key, message):
+        self._returned.append((exchange, routing_key))
+
+    def _declare(self, queue):
+        try:
+            topology.declare(self._get_producer().channel, [queue])
+        except Exception as exc:
+            self._discard_channel()
+            raise PublishFailedError(f"cannot declare {queue.name}: {_describe(exc)}") from None
+
+    def _discard_channel(self):
+        """After a failure the channel's confirm bookkeeping is unknown: never reuse it."""
+        channel, self._channel, self._producer = self._channel, None, None
+        if channel is not None:
+            try:
+                channel.close()
+            except Exception:  # the channel or connection is already gone; nothing left to release
+                pass
+
+
+def bounded(reason, limit=MAX_REASON_CHARS):
+    """A header-sized reason; a cut is marked, never silent."""
+    reason = str(reason)
+    if len(reason) <= limit:
+        return reason
+    return reason[:limit] + f"... [{len(reason) - limit} more characters cut]"
+
+
+def _forwardable(headers):
+    return {key: value for key, value in (headers or {}).items() if key not in DROPPED_HEADERS}
+
+
+def _describe(exc):
+    return " ".join(str(exc).split()) or type(exc).__name__
