@@ -8,7 +8,6 @@ quote marks. Everything here is a single left-to-right pass over the text.
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from translation.spans import Span, SpanKind
 
@@ -21,18 +20,14 @@ _STYLES = {
     "single-straight": ("'", "'"),
     "single-curly": ("‘", "’"),
 }
+_OPENED_BY = {char: [style for style, (opening, _) in _STYLES.items() if char in opening] for char in "\"“„«'‘"}
+_CLOSED_BY = {char: [style for style, (_, closing) in _STYLES.items() if char in closing] for char in "\"“”»'’"}
 _QUOTE_CHARS = re.compile("[\"“”„«»'‘’]")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # An attribution line: a dash, a space, then a lower-case word ("- she stated.", "— the post says.").
 _ATTRIBUTION = re.compile(r"[ \t]*[-–—][ \t]+[^\W\d_A-Z]")
 _MAX_ATTRIBUTION_CHARS = 160
 _SINGLE_STYLES = ("single-straight", "single-curly")
-
-
-@dataclass(frozen=True, slots=True)
-class _Mark:
-    position: int
-    char: str
 
 
 def find_quotes(text: str) -> list[Span]:
@@ -82,9 +77,12 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _inline_quotes(text: str, start: int, end: int) -> list[Span]:
-    marks = [_Mark(m.start(), m.group()) for m in _QUOTE_CHARS.finditer(text, start, end)]
-    closers = {style: _closer_positions(text, marks, style, start, end) for style in _STYLES}
-    positions = [mark.position for mark in marks]
+    marks = [m.start() for m in _QUOTE_CHARS.finditer(text, start, end)]
+    closers: dict[str, list[int]] = {style: [] for style in _STYLES}
+    for position in marks:
+        if _CLOSED_BY.get(text[position]) and _can_close(text, position, start, end):
+            for style in _CLOSED_BY[text[position]]:
+                closers[style].append(position)
     spans, index = [], 0
     while index < len(marks):
         span = _quote_opened_at(text, marks[index], closers, start, end)
@@ -92,27 +90,22 @@ def _inline_quotes(text: str, start: int, end: int) -> list[Span]:
             index += 1
             continue
         spans.append(span)
-        index = bisect.bisect_left(positions, span.end, lo=index)
+        index = bisect.bisect_left(marks, span.end, lo=index)
     return spans
 
 
-def _quote_opened_at(text: str, mark: _Mark, closers: dict, start: int, end: int) -> Span | None:
-    for style, (openers, _) in _STYLES.items():
-        if mark.char not in openers or not _can_open(text, mark.position, start, end):
-            continue
-        positions = closers[style]
-        nearest = bisect.bisect_right(positions, mark.position)
-        if nearest < len(positions):
-            close = positions[nearest]
-            content = text[mark.position + 1 : close]
-            if _plausible_content(content, style):
-                return Span(SpanKind.QUOTE, mark.position, close + 1, text[mark.position : close + 1])
+def _quote_opened_at(text: str, position: int, closers: dict, start: int, end: int) -> Span | None:
+    styles = _OPENED_BY.get(text[position], ())
+    if not styles or not _can_open(text, position, start, end):
+        return None
+    for style in styles:
+        candidates = closers[style]
+        nearest = bisect.bisect_right(candidates, position)
+        if nearest < len(candidates):
+            close = candidates[nearest]
+            if _plausible_content(text[position + 1 : close], style):
+                return Span(SpanKind.QUOTE, position, close + 1, text[position : close + 1])
     return None
-
-
-def _closer_positions(text: str, marks: list[_Mark], style: str, start: int, end: int) -> list[int]:
-    closing = _STYLES[style][1]
-    return [m.position for m in marks if m.char in closing and _can_close(text, m.position, start, end)]
 
 
 def _can_open(text: str, position: int, start: int, end: int) -> bool:

@@ -171,3 +171,8 @@ def _free_position_near(middle: int, start: int, end: int, guard: _Guard) -> int
         return middle if start < middle < end else None
     edges = [edge for edge in enclosing if start < edge < end]
     return min(edges, key=lambda edge: abs(edge - middle)) if edges else None
+
+
+def _cut_position(match: re.Match) -> int:
+    """Clause marks stay with the left piece; a dash or a space starts the right piece."""
+    return match.start() if match.group() in "-–—" or match.group().isspace() else match.end()

@@ -1,0 +1,123 @@
+"""Sentence segmentation for news English, and the further splitting of over-long sentences."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from translation.segment import split_long, split_sentences
+
+SEED = Path(__file__).resolve().parents[2] / "shared/examples/unn-2025-12-06.txt"
+
+
+def sentences(text: str, protected=()) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text, protected)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. economy grew. Analysts expected more.", ["The U.S. economy grew.", "Analysts expected more."]),
+        ("She moved to the U.S. The next day she left.", ["She moved to the U.S.", "The next day she left."]),
+        ("The U.S. Federal Reserve met. It held.", ["The U.S. Federal Reserve met.", "It held."]),
+        ("Talks are on Dec. 6 in Kyiv. Mr. Smith will attend.", ["Talks are on Dec. 6 in Kyiv.", "Mr. Smith will attend."]),
+        ("He lives at No. 10 Downing Street. It is old.", ["He lives at No. 10 Downing Street.", "It is old."]),
+        ("Talks began at 9 a.m. Monday. They ended at 5 p.m. The mood was tense.",
+         ["Talks began at 9 a.m. Monday.", "They ended at 5 p.m.", "The mood was tense."]),
+        ("GDP rose 1.5 percent. The deal is worth $42.180.00 in total. It was signed.",
+         ["GDP rose 1.5 percent.", "The deal is worth $42.180.00 in total.", "It was signed."]),
+        ("He paused... Then he spoke. Wait… what?", ["He paused...", "Then he spoke.", "Wait… what?"]),
+        ('"We will win. We will never give up," he said. The crowd cheered.',
+         ['"We will win. We will never give up," he said.', "The crowd cheered."]),
+        ("“We will win. We will not yield,” he said. It rained.", ["“We will win. We will not yield,” he said.", "It rained."]),
+        ('"Why?" he asked. Nobody knew.', ['"Why?" he asked.', "Nobody knew."]),
+        ("J. K. Rowling spoke. Acme Inc. said profits rose. Gen. Smith agreed.",
+         ["J. K. Rowling spoke.", "Acme Inc. said profits rose.", "Gen. Smith agreed."]),
+        ("Mail info@example.com. Then call.", ["Mail info@example.com.", "Then call."]),
+    ],
+)
+def test_news_english_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_line_breaks_and_paragraphs_are_boundaries_and_whitespace_is_left_between_ranges():
+    text = "  Headline without stop\nFirst line. Second.\r\n\n\tNext paragraph here.  \n"
+    ranges = split_sentences(text)
+    assert [text[s:e] for s, e in ranges] == ["Headline without stop", "First line.", "Second.", "Next paragraph here."]
+    gaps = [text[:ranges[0][0]]] + [text[a[1]:b[0]] for a, b in zip(ranges, ranges[1:])] + [text[ranges[-1][1]:]]
+    assert all(not gap.strip() for gap in gaps)
+    rebuilt = gaps[0] + "".join(text[s:e] + gap for (s, e), gap in zip(ranges, gaps[1:]))
+    assert rebuilt == text
+
+
+def test_protected_ranges_are_never_split_even_across_a_line_break():
+    text = "He wrote: Stop. Now\nplease. Then he left. Done."
+    protected = [(10, 27)]  # "Stop. Now\nplease."
+    assert sentences(text, protected) == ["He wrote: Stop. Now\nplease.", "Then he left.", "Done."]
+
+
+def test_seed_article_segments_like_a_careful_reader():
+    text = SEED.read_text(encoding="utf-8")
+    found = sentences(text)
+    assert len(found) == 34
+    assert "All rights reserved." in found and "© 2007 — 2025" in found
+    assert "- she stated." in found
+    assert 'Stefanyshyna noted that "negotiations will continue, and personal meetings are crucial."' in found
+    assert all("\n" not in sentence for sentence in found)
+
+
+def test_empty_and_blank_text_have_no_sentences():
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n\t ") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["." * 100_000 + "x", "a. " * 50_000, '"' * 100_000, "Mr. " * 30_000, ". \n" * 40_000, "U.S.A." * 20_000 + " The"],
+)
+def test_adversarial_inputs_segment_in_bounded_time(text):
+    started = time.perf_counter()
+    ranges = split_sentences(text)
+    assert time.perf_counter() - started < 2.0
+    assert "".join(text[s:e] for s, e in ranges).replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+def words_over(limit: int):
+    return lambda text: lambda start, end: len(text[start:end].split()) > limit
+
+
+def test_split_long_prefers_clause_boundaries_and_keeps_every_character():
+    text = "First clause runs on here; second clause runs on too, and a third one, then more words - and the end."
+    pieces = split_long(text, 0, len(text), words_over(8)(text))
+    assert [text[s:e] for s, e in pieces][0] == "First clause runs on here;"
+    assert all(len(text[s:e].split()) <= 8 for s, e in pieces)
+    assert " ".join(text[s:e] for s, e in pieces) == text
+
+
+def test_split_long_falls_back_to_words_then_characters_without_truncating():
+    text = "word " * 500 + "x" * 5000
+    text = text.strip()
+    pieces = split_long(text, 0, len(text), lambda s, e: e - s > 100)
+    assert all(e - s <= 100 for s, e in pieces)
+    assert "".join(text[s:e] for s, e in pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_split_long_never_cuts_a_protected_range():
+    text = "Before, " + "quoted words " * 40 + "after, and the rest, of it."
+    protected = [(8, 8 + len("quoted words " * 40) - 1)]
+    pieces = split_long(text, 0, len(text), lambda s, e: e - s > 30, protected)
+    assert (protected[0][0], protected[0][1]) in pieces  # kept whole, even though it is too long
+    assert all(not (s < protected[0][0] < e or s < protected[0][1] < e) for s, e in pieces)
+
+
+def test_split_long_leaves_short_text_alone():
+    assert split_long("Short one.", 0, 10, lambda s, e: False) == [(0, 10)]
+
+
+def test_two_megabytes_segment_quickly():
+    text = SEED.read_text(encoding="utf-8") * 700
+    assert len(text) > 2_000_000
+    started = time.perf_counter()
+    ranges = split_sentences(text)
+    assert time.perf_counter() - started < 5.0
+    assert len(ranges) == 34 * 700

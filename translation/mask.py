@@ -1,0 +1,196 @@
+"""Placeholder masking: hide protected spans from the engine, verify, restore, recover.
+
+A protected span becomes a bracketed number such as "[1]". OPUS-MT's SentencePiece vocabularies keep
+digits and brackets as their own pieces and its training data (Wikipedia citations, software
+localisation strings such as "{0}") is full of them copied verbatim, and digits look the same in
+every script: no Cyrillic look-alike, no case to lose. Numbers are chosen so that they occur nowhere
+else in the sentence, so a literal "[1]" or "__PH0__" of the source can never be taken for a placeholder.
+
+Recovery, per sentence, cheapest first:
+  1. exact: every placeholder came back exactly once;
+  2. "tolerant": each number came back exactly once inside any bracket pair, spaces allowed
+     ("[ 1 ]", "(1)", "{1}", full-width brackets);
+  3. "alternate-form": translate again with another bracket form ("{1}", then "<1>");
+  4. "piecewise": translate the text between the spans on its own and join it around the spans.
+The last step cannot fail, so every span comes back as often as the source has it, whatever the
+engine returns (nothing, gibberish, the placeholders twice).
+"""
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Translate = Callable[[list[str]], list[str]]
+
+_TOLERANT = re.compile(r"[\[{(<（［｛【〈⟨«]\s*(\d{1,6})\s*[\]})>）］｝】〉⟩»]")
+_DIGIT_RUN = re.compile(r"\d+")
+_WORDY = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceholderForm:
+    name: str
+    opening: str
+    closing: str
+
+    def render(self, number: int) -> str:
+        return f"{self.opening}{number}{self.closing}"
+
+
+FORMS = (
+    PlaceholderForm("brackets", "[", "]"),
+    PlaceholderForm("braces", "{", "}"),
+    PlaceholderForm("angles", "<", ">"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A sentence to translate and its protected parts: (start, end, replacement), relative, sorted."""
+
+    text: str
+    protected: tuple[tuple[int, int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    text: str
+    restored: int
+    fallback: str | None  # None, "tolerant", "alternate-form", "piecewise"
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    text: str
+    placeholders: tuple[str, ...]  # one per protected part, in order
+    numbers: tuple[int, ...]
+    spaced: tuple[tuple[bool, bool], ...]  # was the span preceded / followed by whitespace in the source
+
+
+def needs_engine(piece: Piece) -> bool:
+    """False when the sentence is nothing but protected spans, spaces and punctuation."""
+    return any(_WORDY.search(gap) for gap in gaps(piece))
+
+
+def mask(piece: Piece, form: PlaceholderForm) -> Masked:
+    numbers = _free_numbers(piece, len(piece.protected))
+    placeholders = tuple(form.render(number) for number in numbers)
+    parts, spaced = [], []
+    for index, gap in enumerate(gaps(piece)):
+        parts.append(gap)
+        if index < len(placeholders):
+            parts.append(placeholders[index])
+            start, end, _ = piece.protected[index]
+            spaced.append(_spacing(piece.text, start, end))
+    return Masked("".join(parts), placeholders, numbers, tuple(spaced))
+
+
+def restore(output: str, masked: Masked, replacements: Sequence[str]) -> tuple[str, bool] | None:
+    """Put the replacements back. (text, exact) or None when some placeholder is missing or repeated."""
+    index_of = {number: index for index, number in enumerate(masked.numbers)}
+    found = [m for m in _TOLERANT.finditer(output) if int(m.group(1)) in index_of]
+    if Counter(int(m.group(1)) for m in found) != Counter(masked.numbers):
+        return None
+    parts, position, exact = [], 0, True
+    for match in found:
+        index = index_of[int(match.group(1))]
+        exact = exact and match.group() == masked.placeholders[index]
+        before, after = masked.spaced[index]
+        parts.append(output[position : match.start()])
+        parts.append(_spaced(replacements[index], output, match, before, after))
+        position = match.end()
+    parts.append(output[position:])
+    return "".join(parts), exact
+
+
+def gaps(piece: Piece) -> list[str]:
+    """The len(protected) + 1 stretches of text around the protected parts."""
+    result, position = [], 0
+    for start, end, _ in piece.protected:
+        result.append(piece.text[position:start])
+        position = end
+    result.append(piece.text[position:])
+    return result
+
+
+def translate_pieces(pieces: Sequence[Piece], translate: Translate) -> list[Outcome]:
+    """Translate every piece through the recovery chain; `translate` is called once per stage."""
+    outcomes: list[Outcome | None] = [None] * len(pieces)
+    for index, piece in enumerate(pieces):
+        if not needs_engine(piece):
+            outcomes[index] = Outcome(_join(gaps(piece), piece), len(piece.protected), None)
+    for form_index, form in enumerate(FORMS):
+        pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
+        if not pending:
+            return outcomes
+        masked = {i: mask(pieces[i], form) for i in pending}
+        outputs = translate([masked[i].text for i in pending])
+        for i, output in zip(pending, outputs):
+            outcomes[i] = _verified(output, masked[i], pieces[i], first_form=form_index == 0)
+    pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    for i, outcome in zip(pending, _piecewise([pieces[i] for i in pending], translate)):
+        outcomes[i] = outcome
+    return outcomes
+
+
+def _verified(output: object, masked: Masked, piece: Piece, first_form: bool) -> Outcome | None:
+    restored = restore(output if isinstance(output, str) else "", masked, [r for _, _, r in piece.protected])
+    if restored is None:
+        return None
+    text, exact = restored
+    fallback = None if first_form and exact else ("tolerant" if first_form else "alternate-form")
+    return Outcome(text, len(piece.protected), fallback)
+
+
+def _piecewise(pieces: list[Piece], translate: Translate) -> list[Outcome]:
+    """Translate the text between the spans on its own, then join it around the spans."""
+    sources = [gaps(piece) for piece in pieces]
+    wanted = [gap.strip() for parts in sources for gap in parts if _WORDY.search(gap)]
+    translated = iter(translate(wanted) if wanted else [])
+    outcomes = []
+    for piece, parts in zip(pieces, sources):
+        rendered = [_framed(gap, next(translated, "")) if _WORDY.search(gap) else gap for gap in parts]
+        outcomes.append(Outcome(_join(rendered, piece), len(piece.protected), "piecewise"))
+    return outcomes
+
+
+def _framed(source_gap: str, output: object) -> str:
+    """The translation of a gap with the gap's own leading and trailing whitespace."""
+    text = output.strip() if isinstance(output, str) else ""
+    leading = source_gap[: len(source_gap) - len(source_gap.lstrip())]
+    trailing = source_gap[len(source_gap.rstrip()) :]
+    if not text:
+        return " " if leading or trailing else ""
+    return leading + text + trailing
+
+
+def _join(rendered_gaps: list[str], piece: Piece) -> str:
+    parts = []
+    for index, gap in enumerate(rendered_gaps):
+        parts.append(gap)
+        if index < len(piece.protected):
+            parts.append(piece.protected[index][2])
+    return "".join(parts)
+
+
+def _free_numbers(piece: Piece, count: int) -> tuple[int, ...]:
+    """The smallest numbers that occur nowhere in the unprotected text (so no literal can pose as one)."""
+    taken = {int(run) for gap in gaps(piece) for run in _DIGIT_RUN.findall(gap) if len(run) <= 6}
+    numbers, candidate = [], 1
+    while len(numbers) < count:
+        if candidate not in taken:
+            numbers.append(candidate)
+        candidate += 1
+    return tuple(numbers)
+
+
+def _spacing(text: str, start: int, end: int) -> tuple[bool, bool]:
+    return (start > 0 and text[start - 1].isspace(), end < len(text) and text[end].isspace())
+
+
+def _spaced(replacement: str, output: str, match: re.Match, before: bool, after: bool) -> str:
+    """Re-insert a space the model glued away ("слово[1]") where the source had one."""
+    glued_before = before and match.start() > 0 and output[match.start() - 1].isalnum()
+    glued_after = after and match.end() < len(output) and output[match.end()].isalnum()
+    return (" " if glued_before else "") + replacement + (" " if glued_after else "")
