@@ -65,30 +65,37 @@ def _train_spm(model_prefix: Path) -> Path:
     return model_prefix.with_suffix(".model")
 
 
-def _write_vocab(spm_model: Path, path: Path) -> int:
-    """Marian's vocab.json: </s> first, <unk>, the pieces, <pad> last. Returns the pad id."""
+def _write_vocab(spm_model: Path, path: Path, target_tokens: tuple[str, ...] = ()) -> int:
+    """Marian's vocab.json: </s> first, <unk>, the pieces, any >>xxx<< tokens, <pad> last. Returns the pad id."""
     import sentencepiece as spm
 
     processor = spm.SentencePieceProcessor(model_file=str(spm_model))
     vocab = {"</s>": 0, "<unk>": 1}
     for piece_id in range(processor.get_piece_size()):
         vocab.setdefault(processor.id_to_piece(piece_id), len(vocab))
+    for token in target_tokens:
+        vocab.setdefault(token, len(vocab))
     vocab["<pad>"] = len(vocab)
     path.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     return vocab["<pad>"]
 
 
-def build_tiny_marian(out_dir: Path, target: str = "uk", seed: int = 0) -> Path:
-    """Write a tiny en->`target` Marian checkpoint (tokenizer + weights) into `out_dir`; return it."""
+def build_tiny_marian(out_dir: Path, target: str = "uk", seed: int = 0, target_tokens: tuple[str, ...] = ()) -> Path:
+    """Write a tiny en->`target` Marian checkpoint (tokenizer + weights) into `out_dir`; return it.
+
+    `target_tokens` (e.g. (">>ukr<<", ">>bel<<")) makes it look like a multi-target OPUS-MT model.
+    """
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+    from transformers.utils import logging
 
+    logging.disable_progress_bar()  # "Writing model shards" bars are noise in test output
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
         spm_model = _train_spm(Path(work) / "spm")
         vocab_path = Path(work) / "vocab.json"
-        pad_id = _write_vocab(spm_model, vocab_path)
+        pad_id = _write_vocab(spm_model, vocab_path, target_tokens)
         tokenizer = MarianTokenizer(
             source_spm=str(spm_model), target_spm=str(spm_model), vocab=str(vocab_path),
             source_lang="en", target_lang=target,

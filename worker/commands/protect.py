@@ -1,0 +1,52 @@
+"""`babelwire protect`: show the spans the masker would keep verbatim, and so why a word was or was not kept."""
+
+import argparse
+import json
+from pathlib import Path
+
+from translation.glossary import Glossary
+from translation.policy import ProtectionPolicy
+from translation.protect import find_spans
+from worker.commands._common import load_settings, read_text
+from worker.errors import UsageError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "protect", help="show what would be kept verbatim",
+        description="Print, as JSON, the spans of the text that translation keeps verbatim "
+                    "(quotes, names, URLs, e-mails, handles, hashtags, numbers, glossary terms).")
+    parser.add_argument("text", nargs="*", metavar="TEXT", help="text to inspect (default: --input or stdin)")
+    parser.add_argument("--input", metavar="FILE|-", help="read from FILE, or stdin with -")
+    parser.add_argument("--jsonl", action="store_true",
+                        help='input is one JSON object with a "text" field per line; one result line per line')
+    parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
+    parser.add_argument("--to", metavar="LANG", help="target language for glossary renderings")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    path = args.glossary or settings.glossary
+    glossary = Glossary.load(path) if path else None
+    text = read_text(args.text, args.input)
+    documents = _jsonl_texts(text) if args.jsonl else [text]
+    for document in documents:
+        spans = find_spans(document, ProtectionPolicy(), glossary=glossary, target=args.to)
+        print(json.dumps({"spans": [span.as_dict() for span in spans]}, ensure_ascii=False))
+    return 0
+
+
+def _jsonl_texts(data: str) -> list[str]:
+    """Every line's "text" field; a line that is not such an object is an error naming its number."""
+    return [_text_field(line, number) for number, line in enumerate(data.splitlines(), start=1)]
+
+
+def _text_field(line: str, number: int) -> str:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise UsageError(f"line {number}: not JSON ({error.msg}); --jsonl wants one object per line") from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise UsageError(f'line {number}: expected an object with a string "text" field')
+    return record["text"]

@@ -1,0 +1,116 @@
+"""`babelwire translate`: translate text from arguments, a file or stdin into one or more languages."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from worker.commands._common import languages, load_settings, model_overrides, read_text
+from worker.settings import Settings
+
+_PROGRESS_MIN_CHARS = 20_000  # shorter inputs finish before a bar would help
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "translate", help="translate English text, keeping quotes and names verbatim",
+        description="Translate English text into one or more languages. Quotes, names, URLs and numbers "
+                    "come back verbatim.")
+    parser.add_argument("text", nargs="*", metavar="TEXT", help="text to translate (default: --input or stdin)")
+    parser.add_argument("--input", metavar="FILE|-", help="read the text from FILE, or stdin with -")
+    parser.add_argument("--to", required=True, type=languages, metavar="LANGS", help="target languages, e.g. uk,de")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--engine", choices=("marian", "pseudo"), help="default: BABELWIRE_ENGINE or marian")
+    parser.add_argument("--model", action="append", default=[], metavar="LANG=ID_OR_PATH",
+                        help="model for one language: hub id or local directory (repeatable)")
+    parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
+    parser.add_argument("--beams", type=int, metavar="N", help="beam size (default: BABELWIRE_BEAMS or 4)")
+    parser.add_argument("--show-masking", action="store_true",
+                        help="also show what was protected and which recovery each sentence needed")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from worker.build import build_engine, build_translator  # heavy: only when translating
+
+    settings = _settings(args)
+    text = read_text(args.text, args.input)
+    progress = _ProgressBar() if _wants_progress(text) else None
+    engine = build_engine(settings, progress=progress)
+    for target in args.to:
+        engine.model_info(target)  # unknown language or missing model: fail before any work
+    translator = build_translator(settings, args.glossary, engine=engine)
+    results = []
+    for target in args.to:
+        if progress:
+            progress.language = target
+        results.append(translator.translate(text, target=target))
+    if progress:
+        progress.finish()
+    print(_render_json(results, args.show_masking) if args.format == "json" else _render_text(results))
+    if args.show_masking and args.format == "text":
+        _print_masking(results)
+    return 0
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    base = load_settings()
+    return load_settings(engine=args.engine, beams=args.beams, models=model_overrides(args.model, base.models))
+
+
+def _render_text(results) -> str:
+    if len(results) == 1:
+        return results[0].text
+    return "\n\n".join(f"== {result.language} ==\n{result.text}" for result in results)
+
+
+def _render_json(results, show_masking: bool) -> str:
+    translations = []
+    for result in results:
+        entry = {"language": result.language, "text": result.text, "model": result.model.model_id,
+                 "fallbacks": result.fallbacks}
+        if show_masking:
+            entry["sentences"] = [_sentence_report(report) for report in result.sentences]
+        translations.append(entry)
+    document = {"source_language": "en", "translations": translations, "protected": _protected(results)}
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _protected(results) -> list[dict]:
+    """Spans of the source protected for any language (glossary renderings may differ per language)."""
+    spans = {(span.start, span.end, str(span.kind)): span for result in results for span in result.spans}
+    return [spans[key].as_dict() for key in sorted(spans)]
+
+
+def _sentence_report(report) -> dict:
+    return {"source": report.source, "spans": [span.as_dict() for span in report.spans],
+            "restored": report.restored, "fallback": report.fallback}
+
+
+def _print_masking(results) -> None:
+    for span in _protected(results):
+        print(f"protected {span['kind']:<8} {span['start']}-{span['end']}: {span['text']}", file=sys.stderr)
+    for result in results:
+        for report in result.sentences:
+            if report.fallback:
+                print(f"{result.language}: fallback {report.fallback}: {report.source[:80]}", file=sys.stderr)
+
+
+def _wants_progress(text: str) -> bool:
+    return len(text) >= _PROGRESS_MIN_CHARS and sys.stderr.isatty()
+
+
+class _ProgressBar:
+    """A one-line sentence counter on stderr, redrawn in place."""
+
+    def __init__(self, width: int = 30):
+        self.language = ""
+        self._width = width
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self._width * done // max(total, 1)
+        bar = "#" * filled + "-" * (self._width - filled)
+        print(f"\r{self.language} [{bar}] {done}/{total} sentences", end="", file=sys.stderr, flush=True)
+
+    def finish(self) -> None:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
