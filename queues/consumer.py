@@ -1,0 +1,351 @@
+"""The consumer adapter: deliveries in, the handler's outcome applied, ack only after confirmed publishes.
+
+    consumer thread (owns the connection)            handler thread
+    ─────────────────────────────────────            ──────────────
+    drain events, heartbeats, lease renewal  ─Work─►  handler(Delivery) -> Outcome
+    publish outcome (confirmed), then ack    ◄─done─
+
+Rules it keeps:
+- never ack before every publish of the outcome is confirmed; a failed publish puts the job back on its
+  queue after a growing pause (so an unroutable copy completes once a binding exists, without a busy loop);
+- after a reconnect, never touch a delivery tag of the old channel: that job is redelivered instead;
+- `stop()` (thread-safe, signal-safe) finishes or requeues the job in hand within `stop_timeout_s`.
+"""
+
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from functools import partial
+
+from kombu import Consumer, Queue
+
+from queues import topology
+from queues.connection import broker_errors, connect
+from queues.errors import PublishFailedError, QueueError
+from queues.outcomes import Ack, DeadLetter, Retry
+from queues.publisher import Publisher
+
+POLL_S = 0.2
+MAX_REQUEUE_PAUSE_S = 30.0
+MAX_RECONNECT_PAUSE_S = 5.0
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A job as the handler sees it: raw body bytes (never decoded here), attempt counted from 1."""
+
+    body: bytes
+    headers: dict
+    language: str
+    attempt: int
+    redelivered: bool
+    message_id: str | None = None
+    content_type: str | None = None
+
+
+def delivery_from(message, language):
+    headers = dict(message.headers or {})
+    body = message.body if message.body is not None else b""
+    if isinstance(body, str):  # only when a foreign producer set a text encoding on a non-amqp transport
+        body = body.encode("utf-8", "surrogateescape")
+    return Delivery(
+        body=bytes(body),
+        headers=headers,
+        language=language,
+        attempt=_attempt(headers),
+        redelivered=bool(message.delivery_info.get("redelivered")),
+        message_id=message.properties.get("message_id"),
+        content_type=message.content_type,
+    )
+
+
+def _attempt(headers):
+    try:
+        return max(1, int(headers.get(topology.ATTEMPT_HEADER, 1)))
+    except (TypeError, ValueError):
+        return 1
+
+
+
+
+class Work:
+    """One delivery handed to the handler thread; `done` is set when `outcome` or `error` is known."""
+
+    def __init__(self, delivery):
+        self.delivery = delivery
+        self.done = threading.Event()
+        self.outcome = None
+        self.error = None
+        self._lock = threading.Lock()
+        self._state = "waiting"  # -> running | cancelled
+
+    def try_cancel(self):
+        """Cancel if not started yet -> True; False when the handler already has it."""
+        with self._lock:
+            if self._state == "waiting":
+                self._state = "cancelled"
+            return self._state == "cancelled"
+
+    def try_start(self):
+        with self._lock:
+            if self._state == "waiting":
+                self._state = "running"
+            return self._state == "running"
+
+
+class HandlerThread:
+    """A daemon thread that calls `handler(delivery)` for each submitted `Work`, one at a time."""
+
+    def __init__(self, handler, name="babelwire-handler"):
+        self.handler = handler
+        self._inbox = queue.Queue()
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
+
+    def start(self):
+        self._thread.start()
+
+    def submit(self, delivery):
+        work = Work(delivery)
+        self._inbox.put(work)
+        return work
+
+    def shutdown(self):
+        """Let the thread end after the work in hand (a daemon: it cannot keep the process alive)."""
+        self._inbox.put(None)
+
+    def _loop(self):
+        while (work := self._inbox.get()) is not None:
+            if work.try_start():
+                self._run(work)
+
+    def _run(self, work):
+        try:
+            work.outcome = self.handler(work.delivery)
+        except Exception as exc:  # reported to the consumer, which requeues the job: never acked
+            work.error = exc
+        finally:
+            work.done.set()
+
+
+class JobConsumer:
+    """Consume the job queues of `languages` and apply what `handler` decides.
+
+    Arguments:
+        connection_url: `amqp://...` or `embedded://PATH`.
+        languages: the target languages this worker serves (one job queue each).
+        handler: `Delivery -> Ack | Retry | DeadLetter`; runs on a worker thread; may take minutes.
+        prefetch: most unacknowledged jobs this consumer holds (basic_qos).
+        heartbeat: AMQP heartbeat seconds.
+        stop_timeout_s: how long `stop()` lets the job in hand finish before requeueing it.
+        on_event: optional `on_event(name, **fields)` for logs and metrics (called on the consumer thread).
+    """
+
+    def __init__(self, connection_url, languages, handler, *, prefetch=4, heartbeat=30, stop_timeout_s=25,
+                 on_event=None):
+        self.connection_url = connection_url
+        self.languages = [topology.check_language(language) for language in languages]
+        self.prefetch = prefetch
+        self.heartbeat = heartbeat
+        self.stop_timeout_s = stop_timeout_s
+        self.on_event = on_event
+        self._handler_thread = HandlerThread(handler)
+        self._stopping = threading.Event()
+        self._stop_deadline = None
+        self.requeue_pause_s = 1.0
+
+    def stop(self):
+        """Ask `run()` to return: new deliveries go back, the job in hand gets `stop_timeout_s` to finish."""
+        if self._stop_deadline is None:
+            self._stop_deadline = time.monotonic() + self.stop_timeout_s
+        self._stopping.set()
+
+    @property
+    def stopping(self):
+        return self._stopping.is_set()
+
+    def run(self):
+        """Consume until `stop()`; reconnect whenever the broker goes away."""
+        self._handler_thread.start()
+        pause = 0.5
+        try:
+            while not self.stopping:
+                if self._run_session():
+                    pause = 0.5
+                self._stopping.wait(pause)
+                pause = min(pause * 2, MAX_RECONNECT_PAUSE_S)
+        finally:
+            self._handler_thread.shutdown()
+
+    def _run_session(self):
+        """One connection's life -> True when it got connected at all."""
+        try:
+            connection = connect(self.connection_url, heartbeat=self.heartbeat)
+        except QueueError as exc:
+            self.event("broker_unavailable", error=str(exc))
+            return False
+        try:
+            with connection:
+                _Session(self, connection).run()
+        except QueueError as exc:
+            self.event("disconnected", error=str(exc))
+        except broker_errors(connection) + tuple(connection.channel_errors) as exc:
+            self.event("disconnected", error=" ".join(str(exc).split()) or type(exc).__name__)
+        return True
+
+    def event(self, name, **fields):
+        if self.on_event is not None:
+            self.on_event(name, **fields)
+
+    def submit_work(self, delivery):
+        return self._handler_thread.submit(delivery)
+
+    def deadline_passed(self):
+        return self._stop_deadline is not None and time.monotonic() >= self._stop_deadline
+
+
+class _Held:
+    """A delivery of this session: its kombu message, its work, and when to requeue it if a publish failed."""
+
+    def __init__(self, message, work):
+        self.message = message
+        self.work = work
+        self.requeue_at = None
+
+
+class _Session:
+    """Everything tied to one connection: channel, consumers, publisher and the delivery tags it owns."""
+
+    def __init__(self, owner, connection):
+        self.owner = owner
+        self.connection = connection
+        topology.declare_topology(connection, owner.languages)
+        self.channel = connection.channel()
+        if hasattr(self.channel, "auto_decode"):
+            self.channel.auto_decode = False  # py-amqp: keep bodies as raw bytes
+        self.publisher = Publisher(connection)
+        self.held = {}  # delivery tag -> _Held, in delivery order
+        self.consumers = []
+
+    def run(self):
+        self._start_consuming()
+        self.owner.event("connected", languages=self.owner.languages, url=self.connection.as_uri())
+        try:
+            while not self.owner.stopping:
+                self._tick()
+            self._wind_down()
+        finally:
+            self._abandon_waiting_work()
+
+    def _start_consuming(self):
+        self._set_prefetch()
+        for language in self.owner.languages:
+            consumer = Consumer(
+                self.channel, [Queue(topology.job_queue_name(language), no_declare=True)],
+                on_message=partial(self._on_message, language), no_ack=False, auto_declare=False,
+            )
+            consumer.consume()
+            self.consumers.append(consumer)
+
+    def _set_prefetch(self):
+        """Per consumer, and on RabbitMQ also per channel, so the bound holds over every language."""
+        self.channel.basic_qos(0, self.owner.prefetch, False)
+        if not self.owner.connection_url.startswith("embedded://"):
+            self.channel.basic_qos(0, self.owner.prefetch, True)
+
+    def _on_message(self, language, message):
+        if self.owner.stopping:
+            message.requeue()
+            return
+        delivery = delivery_from(message, language)
+        self.held[message.delivery_tag] = _Held(message, self.owner.submit_work(delivery))
+        self.owner.event("received", language=language, message_id=delivery.message_id,
+                         attempt=delivery.attempt, redelivered=delivery.redelivered)
+
+    def _tick(self):
+        self._drain()
+        self._settle_finished()
+        self._requeue_due()
+
+    def _drain(self):
+        try:
+            self.connection.drain_events(timeout=POLL_S)
+        except TimeoutError:
+            pass
+        self.connection.heartbeat_check(rate=2)
+
+    def _settle_finished(self):
+        for tag, held in list(self.held.items()):
+            if held.requeue_at is None and held.work.done.is_set():
+                self._settle(tag, held)
+
+    def _settle(self, tag, held):
+        work = held.work
+        if work.error is not None or not isinstance(work.outcome, (Ack, Retry, DeadLetter)):
+            problem = work.error if work.error is not None else f"handler returned {work.outcome!r}"
+            self.owner.event("handler_failed", language=work.delivery.language, error=repr(problem))
+            return self._requeue_later(held)
+        try:
+            self._publish_outcome(work.delivery, work.outcome)
+        except PublishFailedError as exc:
+            self.owner.event("publish_failed", language=work.delivery.language, error=str(exc))
+            return self._requeue_later(held)
+        held.message.ack()
+        del self.held[tag]
+        self.owner.requeue_pause_s = 1.0
+        self.owner.event(type(work.outcome).__name__.lower(), language=work.delivery.language,
+                         message_id=work.delivery.message_id, attempt=work.delivery.attempt)
+
+    def _publish_outcome(self, delivery, outcome):
+        if isinstance(outcome, Ack):
+            for publication in outcome.publications:
+                self.publisher.publish_copy(publication)
+        elif isinstance(outcome, Retry):
+            self.publisher.publish_retry(
+                delivery.body, delivery.language, attempt=delivery.attempt, delay_s=outcome.delay_s,
+                reason=outcome.reason, message_id=delivery.message_id, headers=delivery.headers,
+                content_type=delivery.content_type)
+        else:
+            self.publisher.publish_dead_letter(
+                delivery.body, delivery.language, reason=outcome.reason, attempt=delivery.attempt,
+                message_id=delivery.message_id, headers=delivery.headers, content_type=delivery.content_type)
+
+    def _requeue_later(self, held):
+        """Keep the job unacked for a growing pause, then put it back (no hot loop on a missing route)."""
+        held.requeue_at = time.monotonic() + self.owner.requeue_pause_s
+        self.owner.requeue_pause_s = min(self.owner.requeue_pause_s * 2, MAX_REQUEUE_PAUSE_S)
+
+    def _requeue_due(self, now=None):
+        now = time.monotonic() if now is None else now
+        for tag, held in list(self.held.items()):
+            if held.requeue_at is not None and (held.requeue_at <= now or self.owner.stopping):
+                self._requeue(tag, held)
+
+    def _requeue(self, tag, held):
+        held.message.requeue()
+        del self.held[tag]
+        self.owner.event("requeued", language=held.work.delivery.language,
+                         message_id=held.work.delivery.message_id)
+
+    def _wind_down(self):
+        """On stop: no new deliveries; waiting jobs go back; the running one finishes or goes back."""
+        for consumer in self.consumers:
+            consumer.cancel()
+        self._requeue_waiting_work()
+        self._requeue_due()
+        while self.held and not self.owner.deadline_passed():
+            self._tick()
+        for tag, held in list(self.held.items()):
+            self._requeue(tag, held)
+
+    def _requeue_waiting_work(self):
+        for tag, held in list(self.held.items()):
+            if held.work.try_cancel():
+                self._requeue(tag, held)
+
+    def _abandon_waiting_work(self):
+        """The connection is gone or closing: jobs not started are redelivered by the broker, not run here."""
+        for held in self.held.values():
+            held.work.try_cancel()
+        self.held.clear()
+        self.publisher.close()

@@ -1,0 +1,91 @@
+"""Follow what comes out of babelwire: the localised-copy outboxes, or the dead-letter queue.
+
+Each message is acked after it was yielded and the caller asked for the next one, so a caller that stops
+early (break) leaves the last message on the queue rather than losing it.
+"""
+
+import time
+from dataclasses import dataclass
+
+from kombu import Queue
+
+from queues import topology
+from queues.connection import broker_errors, connect, wrap_broker_error
+
+POLL_S = 0.1
+
+
+@dataclass(frozen=True)
+class Received:
+    body: bytes
+    headers: dict
+    language: str | None
+
+
+def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=None):
+    """Yield `Received` messages from the outbox queues of `languages` (or the dead-letter queue).
+
+    Arguments:
+        languages: outboxes to read (declared when missing). None: a private live tap on every language
+            (bound to `babelwire.localized` with `#`, deleted afterwards) that sees only copies published
+            while it follows.
+        dead: read every dead letter in `babelwire.dead` instead (`languages` is ignored; each
+            `Received.language` comes from the `x-babelwire-language` header).
+        count: stop after this many messages; timeout_s: stop after this many seconds without one.
+
+    Raises:
+        BrokerUnavailableError: the broker cannot be reached or went away.
+    """
+    connection = connect(connection_url, heartbeat=0)
+    try:
+        with connection.channel() as channel:
+            if hasattr(channel, "auto_decode"):
+                channel.auto_decode = False
+            sources = _sources(channel, languages, dead)
+            yield from _poll(channel, sources, count, timeout_s)
+    except broker_errors(connection) as exc:
+        raise wrap_broker_error(connection, exc) from None
+    finally:
+        connection.release()
+
+
+def _sources(channel, languages, dead):
+    """[(bound kombu Queue, language or None)] to read from, declared on `channel`."""
+    if dead:
+        return [(_declared(channel, topology.dead_queue()), None)]
+    if languages is None:
+        tap = Queue("", exchange=topology.localized_exchange(), routing_key="#", exclusive=True, auto_delete=True)
+        return [(_declared(channel, tap), None)]
+    return [(_declared(channel, topology.outbox_queue(language)), language) for language in languages]
+
+
+def _declared(channel, queue):
+    bound = queue.bind(channel)
+    bound.declare()
+    return bound
+
+
+def _poll(channel, sources, count, timeout_s):
+    received, quiet_since = 0, time.monotonic()
+    while count is None or received < count:
+        message, language = _next_message(channel, sources)
+        if message is None:
+            if timeout_s is not None and time.monotonic() - quiet_since >= timeout_s:
+                return
+            time.sleep(POLL_S)
+            continue
+        yield Received(bytes(message.body or b""), dict(message.headers or {}), language)
+        message.ack()
+        received, quiet_since = received + 1, time.monotonic()
+
+
+def _next_message(channel, sources):
+    for queue, language in sources:
+        message = queue.get(no_ack=False)
+        if message is not None:
+            return message, language or _language_of(message)
+    return None, None
+
+
+def _language_of(message):
+    return (message.headers or {}).get(topology.LANGUAGE_HEADER) or message.delivery_info.get("routing_key")
