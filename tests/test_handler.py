@@ -1,0 +1,174 @@
+"""The job handler decides Ack / Retry / DeadLetter without a broker (fake translator)."""
+
+import json
+
+import pytest
+
+from queues.consumer import Delivery
+from queues.messages import decode_localized_copy
+from queues.outcomes import Ack, DeadLetter, Retry
+from translation.engines.base import ModelInfo
+from translation.errors import ModelLoadError, UnsupportedLanguageError
+from translation.pipeline import SentenceReport, Translation
+from translation.spans import Span, SpanKind
+from worker.handler import JobHandler
+
+ITEM = {
+    "uri": "urn:test:item-1",
+    "version": "2",
+    "language": "en",
+    "headline": "Zelenskyy speaks",
+    "body_text": 'He said "We will win" today.',
+    "slugline": "UKRAINE/TALKS",
+    "people": [{"name": "Volodymyr Zelenskyy"}, {"name": ""}],
+    "organisations": [{"name": "Axios"}],
+    "x-desk": {"keep": True},
+}
+
+
+class FakeTranslator:
+    """Upper-cases text, reports one quote span per text; can fail on demand."""
+
+    def __init__(self, revision="rev-1", fail_with=None):
+        self.revision = revision
+        self.fail_with = fail_with
+        self.calls = []
+
+    def translate_many(self, texts, target, terms=()):
+        self.calls.append((list(texts), target, tuple(terms)))
+        if self.fail_with is not None:
+            raise self.fail_with
+        model = ModelInfo("fake", "fake/en-" + target, self.revision)
+        return [self._one(text, target, model) for text in texts]
+
+    @staticmethod
+    def _one(text, target, model):
+        span = Span(SpanKind.QUOTE, 0, 1, text[:1])
+        report = SentenceReport(text, (span,), 1, "tolerant" if '"' in text else None)
+        return Translation(target, f"[{target}] {text.upper()}", model, (span,), (report,))
+
+
+def delivery(item=ITEM, language="uk", attempt=1, body=None):
+    body = json.dumps(item).encode() if body is None else body
+    return Delivery(body=body, headers={}, language=language, attempt=attempt, redelivered=attempt > 1)
+
+
+def handler_with(translator, **options):
+    return JobHandler(translator, max_attempts=3, retry_base_delay_s=2.0, **options)
+
+
+def published_copy(outcome):
+    assert isinstance(outcome, Ack), outcome
+    (publication,) = outcome.publications
+    return publication, decode_localized_copy(publication.body)
+
+
+def test_item_becomes_one_translated_copy_for_the_delivery_language():
+    translator = FakeTranslator()
+    publication, copy = published_copy(handler_with(translator).handle(delivery(language="de")))
+    assert publication.language == "de" and copy.language == "de"
+    assert copy.headline == "[de] ZELENSKYY SPEAKS"
+    assert copy.body_text == '[de] HE SAID "WE WILL WIN" TODAY.'
+    assert copy.slugline == "UKRAINE/TALKS"  # desk keyword stays
+    assert json.loads(publication.body)["x-desk"] == {"keep": True}
+    assert copy.provenance.protected_spans == {"quote": 2}
+    assert copy.provenance.fallbacks == 1
+    assert copy.provenance.model_id == "fake/en-de" and copy.provenance.model_revision == "rev-1"
+    assert copy.provenance.source_uri == "urn:test:item-1" and copy.provenance.source_version == "2"
+
+
+def test_all_text_fields_go_in_one_batch_with_names_as_terms():
+    translator = FakeTranslator()
+    handler_with(translator).handle(delivery())
+    assert translator.calls == [
+        (["Zelenskyy speaks", 'He said "We will win" today.'], "uk", ("Volodymyr Zelenskyy", "Axios"))
+    ]
+
+
+def test_redelivery_yields_the_same_id_and_body():
+    handler = handler_with(FakeTranslator())
+    first, _ = published_copy(handler.handle(delivery()))
+    again, _ = published_copy(handler.handle(delivery(attempt=2)))
+    assert (first.message_id, first.body) == (again.message_id, again.body)
+
+
+def test_new_version_or_new_model_gets_a_new_id():
+    handler = handler_with(FakeTranslator())
+    first, _ = published_copy(handler.handle(delivery()))
+    newer, _ = published_copy(handler.handle(delivery({**ITEM, "version": "3"})))
+    retrained, _ = published_copy(handler_with(FakeTranslator(revision="rev-2")).handle(delivery()))
+    assert len({first.message_id, newer.message_id, retrained.message_id}) == 3
+
+
+def test_time_taken_travels_in_a_header():
+    ticks = iter([10.0, 10.25])
+    publication, _ = published_copy(handler_with(FakeTranslator(), clock=lambda: next(ticks)).handle(delivery()))
+    assert publication.headers["babelwire-elapsed-ms"] == 250
+    assert publication.headers["babelwire-copy-id"] == publication.message_id
+
+
+@pytest.mark.parametrize("status", ["withheld", "canceled"])
+def test_kill_notice_reaches_the_desk_without_translation(status):
+    translator = FakeTranslator(fail_with=ModelLoadError("model down"))  # must not even be asked
+    publication, copy = published_copy(handler_with(translator).handle(delivery({**ITEM, "pubstatus": status})))
+    assert translator.calls == []
+    assert copy.pubstatus == status and copy.language == "uk"
+    assert copy.headline == ITEM["headline"] and copy.provenance.translated is False
+    assert "headline" in copy.provenance.untranslated_fields
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"{not json", "not valid JSON"),
+        (b"\xc3\x28", "not valid UTF-8"),
+        (b'{"headline": "x"}', "uri: Field required"),
+        (b"", "empty"),
+        (b'{"uri": "u", "language": "de", "headline": "Hallo"}', "English items only"),
+    ],
+)
+def test_bad_input_is_dead_lettered_at_once_with_a_reason(body, reason):
+    translator = FakeTranslator()
+    outcome = handler_with(translator).handle(delivery(body=body))
+    assert isinstance(outcome, DeadLetter) and reason in outcome.reason
+    assert translator.calls == []
+
+
+def test_five_megabyte_body_is_dead_lettered():
+    body = json.dumps({**ITEM, "body_text": "word " * 1_000_000}).encode()
+    outcome = handler_with(FakeTranslator()).handle(delivery(body=body))
+    assert isinstance(outcome, DeadLetter) and "byte limit" in outcome.reason
+
+
+def test_permanent_translation_error_is_dead_lettered_at_once():
+    outcome = handler_with(FakeTranslator(fail_with=UnsupportedLanguageError("no model for 'xx'"))).handle(
+        delivery(language="xx")
+    )
+    assert isinstance(outcome, DeadLetter) and "UnsupportedLanguageError: no model for 'xx'" in outcome.reason
+
+
+def test_transient_error_retries_with_growing_delay_then_dead_letters():
+    handler = handler_with(FakeTranslator(fail_with=ModelLoadError("weights busy")))
+    outcomes = [handler.handle(delivery(attempt=attempt)) for attempt in (1, 2, 3)]
+    assert [type(outcome) for outcome in outcomes] == [Retry, Retry, DeadLetter]
+    assert [outcome.delay_s for outcome in outcomes[:2]] == [2.0, 4.0]
+    assert "weights busy" in outcomes[0].reason
+    assert outcomes[2].reason == "gave up after 3 attempts: ModelLoadError: weights busy"
+
+
+def test_unexpected_error_is_retried_then_dead_lettered_not_crashed():
+    handler = handler_with(FakeTranslator(fail_with=KeyError("bug")))
+    assert isinstance(handler.handle(delivery(attempt=1)), Retry)
+    outcome = handler.handle(delivery(attempt=3))
+    assert isinstance(outcome, DeadLetter) and "internal error: KeyError" in outcome.reason
+
+
+def test_retry_delay_is_capped():
+    assert JobHandler(FakeTranslator(), retry_base_delay_s=2.0).retry_delay_s(30) == 300.0
+
+
+def test_item_without_text_is_passed_on_untranslated():
+    translator = FakeTranslator()
+    _, copy = published_copy(handler_with(translator).handle(delivery({"uri": "urn:photo:1", "type": "picture"})))
+    assert translator.calls == [] and copy.provenance.translated is False
+    assert copy.model_extra["type"] == "picture"

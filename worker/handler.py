@@ -1,0 +1,158 @@
+"""The job handler: one delivery (an item and a target language) in, one outcome out.
+
+Decide, then act: `JobHandler.handle` never touches the broker. It returns `Ack` carrying the localised
+copy to publish, `Retry` for failures that may pass (a model load hiccup), or `DeadLetter` for failures
+that will not (bad bytes, a schema error, a non-English item, retries used up). The consumer applies the
+outcome, acknowledging a job only once its copy is confirmed.
+"""
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable
+
+import translation.errors
+from queues import messages
+from queues.consumer import Delivery
+from queues.errors import PermanentError as BadMessage
+from queues.messages import LocalizedCopy, Provenance, WireItem
+from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
+
+log = logging.getLogger(__name__)
+
+MAX_RETRY_DELAY_S = 300.0  # past five minutes a backoff only hides that the job is stuck
+UNTRANSLATED_REVISION = "untranslated"  # copy-id input for copies made without a model (kill notices)
+
+
+class JobHandler:
+    """Turns deliveries into outcomes.
+
+    Arguments:
+        translator: anything with `translate_many(texts, target, terms=()) -> list[Translation]`.
+        max_attempts: deliveries of one job before a transient failure becomes a dead letter.
+        retry_base_delay_s: delay before the second attempt; each later attempt waits twice as long.
+        max_body_bytes: larger bodies are dead-lettered without being parsed.
+        clock: seconds as a float, for the time-taken header (injected by tests).
+        on_event: hook `on_event(name, **fields)` told of each translation (metrics listen to it).
+    """
+
+    def __init__(
+        self,
+        translator,
+        *,
+        max_attempts: int = 5,
+        retry_base_delay_s: float = 2.0,
+        max_body_bytes: int = messages.MAX_BODY_BYTES,
+        clock: Callable[[], float] = time.monotonic,
+        on_event: Callable[..., None] = lambda name, **fields: None,
+    ):
+        self._translator = translator
+        self._max_attempts = max_attempts
+        self._retry_base_delay_s = retry_base_delay_s
+        self._max_body_bytes = max_body_bytes
+        self._clock = clock
+        self._on_event = on_event
+
+    def handle(self, delivery: Delivery) -> Outcome:
+        started = self._clock()
+        try:
+            item = messages.decode_wire_item(delivery.body, max_bytes=self._max_body_bytes)
+            copy = self._localize(item, delivery.language)
+        except (BadMessage, translation.errors.PermanentError) as error:
+            return DeadLetter(reason=_describe(error))
+        except translation.errors.TransientError as error:
+            return self._retry_or_give_up(delivery, _describe(error))
+        except Exception as error:  # a bug, not bad input: retry a few times, then dead-letter
+            log.exception("unexpected error on job %s", _job_name(delivery))
+            return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}")
+        elapsed_s = self._clock() - started
+        self._report(copy, elapsed_s)
+        return Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),))
+
+    def _report(self, copy: LocalizedCopy, elapsed_s: float) -> None:
+        if copy.provenance.translated:
+            self._on_event(
+                "translated", language=copy.language, seconds=elapsed_s,
+                protected_spans=sum(copy.provenance.protected_spans.values()),
+                fallbacks=copy.provenance.fallbacks,
+            )
+
+    def _localize(self, item: WireItem, language: str) -> LocalizedCopy:
+        if item.is_kill_notice:
+            return _untranslated_copy(item, language)
+        return self._translated_copy(item, language)
+
+    def _translated_copy(self, item: WireItem, language: str) -> LocalizedCopy:
+        fields = item.texts_to_translate()
+        if not fields:
+            return _untranslated_copy(item, language)
+        # One batch for all fields: the translator sorts and packs their sentences together.
+        results = self._translator.translate_many(
+            list(fields.values()), language, terms=item.do_not_translate_terms()
+        )
+        texts = {name: result.text for name, result in zip(fields, results, strict=True)}
+        return messages.localize(item, language, texts, _provenance(item, language, results))
+
+    def _retry_or_give_up(self, delivery: Delivery, reason: str) -> Outcome:
+        if delivery.attempt >= self._max_attempts:
+            return DeadLetter(reason=f"gave up after {delivery.attempt} attempts: {reason}")
+        return Retry(delay_s=self.retry_delay_s(delivery.attempt), reason=reason)
+
+    def retry_delay_s(self, attempt: int) -> float:
+        """Delay after failed attempt `attempt` (1-based): base, 2 x base, 4 x base, ... capped."""
+        return min(self._retry_base_delay_s * 2 ** (attempt - 1), MAX_RETRY_DELAY_S)
+
+    @staticmethod
+    def _publication(copy: LocalizedCopy, *, elapsed_s: float) -> Publication:
+        # Time taken differs per delivery, so it rides in a header: the body stays identical on redelivery.
+        headers = {
+            "babelwire-copy-id": copy.provenance.id,
+            "babelwire-source-uri": copy.provenance.source_uri,
+            "babelwire-elapsed-ms": round(elapsed_s * 1000),
+        }
+        return Publication(
+            body=messages.encode_message(copy),
+            language=copy.language,
+            message_id=copy.provenance.id,
+            headers=headers,
+        )
+
+
+def _provenance(item: WireItem, language: str, results) -> Provenance:
+    model = results[0].model
+    spans = Counter(str(span.kind) for result in results for span in result.spans)
+    return Provenance(
+        id=messages.copy_id(item.uri, item.version, language, model.revision),
+        source_uri=item.uri,
+        source_version=item.version,
+        translated=True,
+        engine=model.engine,
+        model_id=model.model_id,
+        model_revision=model.revision,
+        protected_spans=dict(sorted(spans.items())),
+        fallbacks=sum(result.fallbacks for result in results),
+        untranslated_fields=item.untranslated_text_fields(),
+    )
+
+
+def _untranslated_copy(item: WireItem, language: str) -> LocalizedCopy:
+    """A copy that carries the source text as it came: kill notices, and items with no text to translate."""
+    provenance = Provenance(
+        id=messages.copy_id(item.uri, item.version, language, UNTRANSLATED_REVISION),
+        source_uri=item.uri,
+        source_version=item.version,
+        translated=False,
+        engine=None,
+        model_id=None,
+        model_revision=None,
+        untranslated_fields=[*item.texts_to_translate(), *item.untranslated_text_fields()],
+    )
+    return messages.localize(item, language, {}, provenance)
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def _job_name(delivery: Delivery) -> str:
+    return f"{delivery.language} (attempt {delivery.attempt})"
