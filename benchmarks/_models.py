@@ -1,0 +1,126 @@
+"""The benchmark model: the real OPUS-MT en-uk architecture with random weights, built once and cached.
+
+MarianConfig as in Helsinki-NLP/opus-mt-en-uk: d_model 512, 6+6 layers, 8 heads, FFN 2048, shared
+embeddings, a vocabulary of about 60,000. The SentencePiece model is trained on the benchmark's own
+text (the seed article and the CoNLL-2003 dev documents, read from ../shared) and vocab.json is padded
+with never-produced pieces up to the full vocabulary size, so the embedding and output-projection
+matrices have the real shape and the per-token compute is the real one.
+
+The checkpoint lands in benchmarks/.cache/opus-mt-en-uk-random (gitignored). Building it needs torch and
+transformers; loading it later does not (the CTranslate2 engine reads only the SentencePiece and vocab
+files plus its converted weights).
+
+    .venv/bin/python benchmarks/_models.py   # builds it if missing, prints its path
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+SEED_ARTICLE = SHARED / "examples" / "unn-2025-12-06.txt"
+CONLL_DEV = SHARED / "data" / "conll2003" / "dev.txt"
+CACHE = HERE / ".cache"
+MODEL_DIR = CACHE / "opus-mt-en-uk-random"
+
+VOCAB_SIZE = 60_000  # opus-mt-en-uk has 61,587 entries; "about 60,000" is the same cost per token
+SPM_PIECES = 8_000
+SEED = 0
+
+
+def seed_paragraphs() -> list[str]:
+    """The seed article's non-empty lines (paragraphs)."""
+    return [line.strip() for line in SEED_ARTICLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def conll_sentences() -> list[str]:
+    """CoNLL-2003 dev sentences, detokenised into ordinary English text (document order)."""
+    sentences, tokens = [], []
+    for line in CONLL_DEV.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            if tokens:
+                sentences.append(detokenise(tokens))
+                tokens = []
+            continue
+        tokens.append(line.split(" ", 1)[0])
+    if tokens:
+        sentences.append(detokenise(tokens))
+    return sentences
+
+
+def detokenise(tokens: list[str]) -> str:
+    text = " ".join(tokens)
+    text = re.sub(r" ([.,;:!?%)\]}])", r"\1", text)
+    text = re.sub(r"([(\[{$]) ", r"\1", text)
+    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    text = re.sub(r'" (.*?) "', r'"\1"', text)
+    return text
+
+
+def _train_spm(prefix: Path, lines: list[str]) -> Path:
+    import sentencepiece as spm
+
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(lines), model_prefix=str(prefix), vocab_size=SPM_PIECES,
+        model_type="unigram", character_coverage=1.0, hard_vocab_limit=False,
+        bos_id=-1, eos_id=2, unk_id=1, pad_id=-1, minloglevel=2, num_threads=2,
+    )
+    return prefix.with_suffix(".model")
+
+
+def _write_vocab(spm_model: Path, path: Path) -> int:
+    """Marian's vocab.json: </s>, <unk>, the pieces, filler up to VOCAB_SIZE, <pad> last. Returns pad id."""
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_file=str(spm_model))
+    vocab = {"</s>": 0, "<unk>": 1}
+    for piece_id in range(processor.get_piece_size()):
+        vocab.setdefault(processor.id_to_piece(piece_id), len(vocab))
+    filler = 0
+    while len(vocab) < VOCAB_SIZE - 1:
+        vocab.setdefault(f"\u2581filler{filler}", len(vocab))
+        filler += 1
+    vocab["<pad>"] = len(vocab)
+    path.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    return vocab["<pad>"]
+
+
+def build(out_dir: Path = MODEL_DIR) -> Path:
+    """Build the random-weight OPUS-MT-sized checkpoint into `out_dir` unless it is already there."""
+    if (out_dir / "config.json").exists() and (out_dir / "model.safetensors").exists():
+        return out_dir
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    partial = out_dir.with_name(out_dir.name + ".partial")
+    partial.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        spm_model = _train_spm(Path(work) / "spm", seed_paragraphs() + conll_sentences())
+        vocab_path = Path(work) / "vocab.json"
+        pad_id = _write_vocab(spm_model, vocab_path)
+        MarianTokenizer(
+            source_spm=str(spm_model), target_spm=str(spm_model), vocab=str(vocab_path),
+            source_lang="en", target_lang="uk",
+        ).save_pretrained(partial)
+    config = MarianConfig(
+        vocab_size=pad_id + 1, decoder_vocab_size=pad_id + 1, d_model=512,
+        encoder_layers=6, decoder_layers=6, encoder_attention_heads=8, decoder_attention_heads=8,
+        encoder_ffn_dim=2048, decoder_ffn_dim=2048, max_position_embeddings=512,
+        activation_function="swish", scale_embedding=True, share_encoder_decoder_embeddings=True,
+        tie_word_embeddings=True, pad_token_id=pad_id, eos_token_id=0, decoder_start_token_id=pad_id,
+        forced_eos_token_id=0, max_length=512, num_beams=4, bad_words_ids=[[pad_id]],
+    )
+    torch.manual_seed(SEED)
+    MarianMTModel(config).save_pretrained(partial)
+    partial.rename(out_dir)
+    return out_dir
+
+
+if __name__ == "__main__":
+    print(build())
+    sys.exit(0)

@@ -1,0 +1,159 @@
+"""The CTranslate2 backend: same tokens as MarianTokenizer, same greedy outputs as transformers, cached conversion."""
+
+import random
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("ctranslate2")
+
+from tests.tiny_models import SEED_ARTICLE, build_tiny_marian  # noqa: E402
+from translation.engines import ctranslate2 as ct2_engine  # noqa: E402
+from translation.engines.ctranslate2 import CTranslate2Engine, MarianVocab  # noqa: E402
+from translation.errors import ModelNotFoundError  # noqa: E402
+from translation.registry import ModelRegistry  # noqa: E402
+
+SENTENCES = [
+    "Ukrainian President Volodymyr Zelenskyy held a two-hour conversation with members of the team.",
+    "On Saturday, December 6, the U.S. envoy Steve Witkoff met Jared Kushner in Miami at 10 a.m.",
+    "Prices rose 1.5% to $42.180.00, according to https://example.com and @unn_news #Ukraine.",
+    "“We strive to ensure that the agreed solutions are realistic,” she stated — «fair» and ‘sustainable’.",
+    "Leicestershire beat Somerset by an innings and 39 runs in two days.",
+    "short",
+    "  leading and   inner   spaces  ",
+    "Tab\tand ünïcödé, 中文 and emoji 🙂 with ⟦1⟧ placeholders ⟦2⟧.",
+    "A literal </s> and <unk> inside the text.",
+    ">>ukr<< a sentence with a target token",
+]
+
+
+def _real_sentences() -> list[str]:
+    lines = SEED_ARTICLE.read_text(encoding="utf-8").splitlines() if SEED_ARTICLE.exists() else []
+    return SENTENCES + [line for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def checkpoint(tmp_path_factory) -> Path:
+    return build_tiny_marian(tmp_path_factory.mktemp("ct2") / "uk", target="uk", seed=3)
+
+
+@pytest.fixture(scope="module")
+def hf(checkpoint):
+    from transformers import MarianMTModel, MarianTokenizer
+
+    return MarianTokenizer.from_pretrained(checkpoint), MarianMTModel.from_pretrained(checkpoint).eval()
+
+
+def _engine(checkpoint, **options) -> CTranslate2Engine:
+    return CTranslate2Engine(ModelRegistry({"uk": str(checkpoint)}), Path, threads=1, **options)
+
+
+def test_token_ids_match_marian_tokenizer(checkpoint, hf):
+    tokenizer, _ = hf
+    vocab = MarianVocab(checkpoint)
+    for sentence in _real_sentences():
+        expected = tokenizer(sentence).input_ids
+        assert [vocab.vocab[token] for token in vocab.encode(sentence)] == expected, sentence
+
+
+def test_target_token_goes_first_as_marian_tokenizer_does(checkpoint, hf):
+    tokenizer, _ = hf
+    vocab = MarianVocab(checkpoint)
+    expected = tokenizer(">>ukr<< Kyiv is the capital.").input_ids
+    assert [vocab.vocab[token] for token in vocab.encode("Kyiv is the capital.", ">>ukr<<")] == expected
+
+
+def test_decoding_matches_marian_tokenizer(checkpoint, hf):
+    tokenizer, _ = hf
+    vocab = MarianVocab(checkpoint)
+    tokens = {index: token for token, index in vocab.vocab.items()}
+    rng = random.Random(5)
+    for _ in range(200):
+        ids = [rng.randrange(len(tokens)) for _ in range(rng.randrange(0, 30))]
+        expected = tokenizer.decode(ids, skip_special_tokens=True)
+        assert vocab.decode([tokens[i] for i in ids]) == expected, ids
+
+
+def test_greedy_outputs_equal_transformers_on_the_same_weights(checkpoint, hf):
+    import torch
+
+    tokenizer, model = hf
+    length = 12
+    engine = _engine(checkpoint, beams=1, quantization="float32", output_length=lambda _: length)
+    sentences = _real_sentences()[:12]
+    expected = []
+    with torch.inference_mode():
+        for sentence in sentences:
+            inputs = tokenizer([sentence], return_tensors="pt")
+            out = model.generate(
+                **inputs, num_beams=1, do_sample=False, min_new_tokens=length, max_new_tokens=length,
+                forced_eos_token_id=None,
+            )
+            expected.append(tokenizer.decode(out[0], skip_special_tokens=True))
+    assert engine.translate(sentences, "uk") == expected
+
+
+def test_outputs_keep_input_order_across_batches(checkpoint):
+    engine = _engine(checkpoint, beams=2, max_batch_tokens=64, output_length=lambda _: 8)
+    sentences = _real_sentences()[:9]
+    one_by_one = [engine.translate([sentence], "uk")[0] for sentence in sentences]
+    assert engine.translate(sentences, "uk") == one_by_one
+
+
+def test_empty_batch_in_empty_batch_out_without_loading():
+    def resolve(_):
+        raise AssertionError("nothing should be loaded")
+
+    assert CTranslate2Engine(ModelRegistry(), resolve).translate([], "uk") == []
+
+
+def test_conversion_is_cached_and_keyed_by_quantization(checkpoint, monkeypatch):
+    first = _engine(checkpoint)
+    info = first.model_info("uk")
+    assert info.engine == "ctranslate2" and info.model_id == str(checkpoint) and len(info.revision) == 16
+    converted = ct2_engine.converted_dir(checkpoint, "int8")
+    assert (converted / "model.bin").is_file() and converted.name.endswith("-int8")
+
+    def no_conversion(*_):
+        raise AssertionError("reconverted a cached checkpoint")
+
+    monkeypatch.setattr(ct2_engine, "_run_converter", no_conversion)
+    second = _engine(checkpoint)
+    assert second.translate(["Hello."], "uk") and second.model_info("uk") == info
+    assert ct2_engine.converted_dir(checkpoint, "float32") != converted
+
+
+def test_given_cache_dir_holds_the_conversion(checkpoint, tmp_path):
+    engine = _engine(checkpoint, cache_dir=tmp_path / "ct2")
+    engine.model_info("uk")
+    assert [path.name.endswith("-int8") for path in (tmp_path / "ct2").iterdir()] == [True]
+
+
+def test_token_counts_and_limits(checkpoint, hf):
+    tokenizer, _ = hf
+    engine = _engine(checkpoint)
+    assert engine.count_tokens(SENTENCES[0], "uk") == len(tokenizer(SENTENCES[0]).input_ids)
+    assert engine.max_input_tokens("uk") == 512
+
+
+def test_missing_checkpoint_is_a_clear_error(tmp_path):
+    engine = CTranslate2Engine(ModelRegistry({"uk": str(tmp_path)}), Path)
+    with pytest.raises(ModelNotFoundError, match="not a Marian checkpoint: missing config.json"):
+        engine.translate(["Hello."], "uk")
+
+
+def test_translation_does_not_import_torch(checkpoint):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from translation.engines.ctranslate2 import CTranslate2Engine\n"
+        "from translation.registry import ModelRegistry\n"
+        f"e = CTranslate2Engine(ModelRegistry({{'uk': {str(checkpoint)!r}}}), Path, threads=1)\n"
+        "e.translate(['Hello world.'], 'uk')\n"
+        "print('torch' in sys.modules, 'transformers' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert done.stdout.split() == ["False", "False"]
