@@ -1,0 +1,61 @@
+"""Glossary files: do-not-translate terms and per-language renderings; malformed files say what is wrong."""
+
+import json
+
+import pytest
+
+from translation.errors import GlossaryError
+from translation.glossary import Glossary
+
+TOML = """
+keep = ["Kyiv", "UNN"]
+
+[render.Zelenskyy]
+uk = "Зеленський"
+de = "Selenskyj"
+"""
+
+
+def test_toml_and_json_glossaries_load_the_same(tmp_path):
+    toml_file = tmp_path / "terms.toml"
+    toml_file.write_text(TOML, encoding="utf-8")
+    json_file = tmp_path / "terms.json"
+    json_file.write_text(json.dumps({"keep": ["Kyiv", "UNN"], "render": {"Zelenskyy": {"uk": "Зеленський", "de": "Selenskyj"}}}))
+    for glossary in (Glossary.load(toml_file), Glossary.load(json_file)):
+        assert glossary.terms_for("uk") == {"Kyiv": None, "UNN": None, "Zelenskyy": "Зеленський"}
+        assert glossary.terms_for("fr") == {"Kyiv": None, "UNN": None, "Zelenskyy": None}
+        assert len(glossary) == 3
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("g.toml", "keep = [", "invalid TOML"),
+        ("g.json", "{", "invalid JSON"),
+        ("g.toml", "keep = 'Kyiv'", "'keep' must be a list"),
+        ("g.toml", "keep = ['']", "non-empty string"),
+        ("g.toml", "keep = [' Kyiv']", "whitespace"),
+        ("g.toml", "terms = ['Kyiv']", "unknown key"),
+        ("g.toml", "[render]\nKyiv = 'Київ'", "expected a table"),
+        ("g.toml", "[render.Kyiv]\nUkrainian = 'Київ'", "not a language code"),
+        ("g.toml", "[render.Kyiv]\nuk = 3", "non-empty string"),
+        ("g.json", "[1, 2]", "expected a table"),
+        ("g.yaml", "keep: [Kyiv]", "*.toml or *.json"),
+    ],
+)
+def test_malformed_glossary_names_the_file_and_the_problem(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GlossaryError) as error:
+        Glossary.load(path)
+    assert str(path) in str(error.value) and message in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_missing_and_non_utf8_files(tmp_path):
+    with pytest.raises(GlossaryError, match="cannot read glossary"):
+        Glossary.load(tmp_path / "absent.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(b"keep = ['\xff']")
+    with pytest.raises(GlossaryError, match="not UTF-8"):
+        Glossary.load(bad)

@@ -1,0 +1,156 @@
+"""Placeholder masking: verification, tolerant restore and the recovery chain, against adversarial translators."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translation.mask import FORMS, Piece, mask, restore, translate_pieces
+
+SENTENCE = Piece("Mr Doe said “we will win” in Kyiv today.", ((3, 6, "Doe"), (12, 25, "“we will win”"), (29, 33, "Kyiv")))
+PLACEHOLDER = re.compile(r"[\[{<]\d+[\]}>]")
+
+
+def words_to_x(text: str) -> str:
+    """A 'translation' that keeps placeholders and replaces every other word."""
+    return PLACEHOLDER.sub(lambda m: m.group(), re.sub(r"\b[^\W\d_]+\b", "ж", text))
+
+
+def run(translate, pieces=(SENTENCE,)):
+    calls = []
+
+    def recorded(batch):
+        calls.append(list(batch))
+        return translate(batch)
+
+    return translate_pieces(list(pieces), recorded), calls
+
+
+def assert_invariant(outcome, piece=SENTENCE):
+    for _, _, replacement in piece.protected:
+        assert outcome.text.count(replacement) == sum(r == replacement for _, _, r in piece.protected)
+    assert outcome.restored == len(piece.protected)
+
+
+def test_placeholders_are_bracketed_numbers_that_do_not_occur_in_the_source():
+    piece = Piece("See [X1X] ⟦0⟧ __PH0__ [1] and 2 for Kyiv.", ((36, 40, "Kyiv"),))
+    masked = mask(piece, FORMS[0])
+    assert masked.text == "See [X1X] ⟦0⟧ __PH0__ [1] and 2 for [3]."
+    outcome, _ = run(lambda batch: batch, [piece])
+    assert outcome[0].text == piece.text and outcome[0].fallback is None
+
+
+def test_faithful_engine_needs_no_fallback():
+    (outcome,), calls = run(lambda batch: [words_to_x(s) for s in batch])
+    assert outcome.fallback is None and len(calls) == 1
+    assert outcome.text == "ж Doe ж “we will win” ж Kyiv ж."
+
+
+def test_reordered_placeholders_are_restored_in_place_without_fallback():
+    def reorder(batch):
+        return [" ".join(reversed(PLACEHOLDER.findall(s))) + " ж." for s in batch]
+
+    (outcome,), _ = run(reorder)
+    assert outcome.text == "Kyiv “we will win” Doe ж." and outcome.fallback is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda s: s.replace("[", "[ ").replace("]", " ]"),  # spaces inside
+        lambda s: s.replace("[", "(").replace("]", ")"),  # other brackets
+        lambda s: s.replace("[", "［").replace("]", "］"),  # full-width brackets
+        lambda s: s.upper().replace("[", "{").replace("]", "}"),  # case and braces
+    ],
+)
+def test_respaced_or_rebracketed_placeholders_are_matched_tolerantly(damage):
+    (outcome,), calls = run(lambda batch: [damage(words_to_x(s)) for s in batch])
+    assert outcome.fallback == "tolerant" and len(calls) == 1
+    assert_invariant(outcome)
+
+
+def test_a_placeholder_glued_to_a_word_gets_its_space_back():
+    (outcome,), _ = run(lambda batch: [s.replace(" [1]", "[1]") for batch_s in [batch] for s in batch_s])
+    assert "Mr Doe said" in outcome.text
+
+
+def test_dropped_placeholder_is_recovered_with_another_form():
+    def drop_square_ones(batch):
+        return [s.replace("[1]", "") if "[" in s else words_to_x(s) for s in batch]
+
+    (outcome,), calls = run(drop_square_ones)
+    assert outcome.fallback == "alternate-form"
+    assert "{1}" in calls[1][0]
+    assert_invariant(outcome)
+
+
+@pytest.mark.parametrize(
+    "adversary",
+    [
+        lambda s: "",  # empty
+        lambda s: s + " " + s,  # duplicates every placeholder
+        lambda s: PLACEHOLDER.sub("", s),  # drops them all
+        lambda s: "qwzx vblk [99] ((7))",  # gibberish
+        lambda s: PLACEHOLDER.sub(lambda m: m.group()[1:-1], s),  # strips the brackets
+    ],
+)
+def test_hopeless_engine_falls_back_to_piecewise_and_keeps_every_span(adversary):
+    (outcome,), calls = run(lambda batch: [adversary(s) if PLACEHOLDER.search(s) else "ж" for s in batch])
+    assert outcome.fallback == "piecewise"
+    assert len(calls) == len(FORMS) + 1
+    assert calls[-1] == ["Mr", "said", "in", "today."]  # the text between the spans, nothing protected
+    assert outcome.text == "ж Doe ж “we will win” ж Kyiv ж"
+    assert_invariant(outcome)
+
+
+def test_piecewise_survives_an_engine_that_returns_nothing_at_all():
+    (outcome,), _ = run(lambda batch: ["" for _ in batch])
+    assert_invariant(outcome)
+    assert outcome.text.split() == ["Doe", "“we", "will", "win”", "Kyiv"]
+
+
+def test_a_sentence_of_only_spans_and_punctuation_is_not_sent():
+    piece = Piece("“Hi.” — Kyiv!", ((0, 5, "“Hi.”"), (8, 12, "Київ")))
+    (outcome,), calls = run(lambda batch: 1 / 0, [piece])
+    assert calls == [] and outcome.text == "“Hi.” — Київ!" and outcome.fallback is None
+
+
+def test_restore_rejects_a_missing_or_repeated_placeholder():
+    masked = mask(SENTENCE, FORMS[0])
+    assert restore("[1] [2]", masked, ["a", "b", "c"]) is None
+    assert restore("[1] [2] [3] [3]", masked, ["a", "b", "c"]) is None
+    assert restore("[3] [1] [2]", masked, ["a", "b", "c"]) == ("c a b", True)
+
+
+_WORDS = st.sampled_from(["alpha", "beta", "[1]", "{2}", "7", " ", ",", "(3)"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.lists(_WORDS, max_size=4).map("".join), st.sampled_from(["Kyiv", "“a quote”", "1.5%", "@x"])),
+             min_size=1, max_size=5),
+    st.lists(_WORDS, max_size=8).map("".join),
+    st.integers(0, 5),
+)
+def test_any_engine_output_keeps_every_span(parts, junk, choice):
+    text, protected = "", []
+    for gap, span in parts:
+        text += gap
+        protected.append((len(text), len(text) + len(span), span))
+        text += span
+    piece = Piece(text + " end.", tuple(protected))
+    adversaries = [
+        lambda s: junk,
+        lambda s: s + junk,
+        lambda s: junk + s[::-1],
+        lambda s: s.replace("[", "").replace("{", ""),
+        lambda s: s * 2,
+        lambda s: s,
+    ]
+    (outcome,), _ = run(lambda batch: [adversaries[choice](s) for s in batch], [piece])
+    for _, _, span in protected:
+        expected = sum(r == span for _, _, r in protected)
+        assert outcome.text.count(span) >= expected
+        if choice in (0, 3):  # outputs that cannot contain a span by themselves
+            assert outcome.text.count(span) == expected

@@ -1,0 +1,224 @@
+"""The document pipeline: segment -> protect -> engine -> verify -> restore, with adversarial engines."""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translation.engines.base import Engine, ModelInfo
+from translation.errors import InvalidInputError, ModelNotFoundError
+from translation.glossary import Glossary
+from translation.pipeline import Translator
+from translation.policy import ProtectionPolicy
+from translation.spans import SpanKind
+
+SEED = Path(__file__).resolve().parents[2] / "shared/examples/unn-2025-12-06.txt"
+PLACEHOLDER = re.compile(r"[\[{<]\d+[\]}>]")
+NO_NAMES = ProtectionPolicy(names=False)
+
+
+class FakeEngine(Engine):
+    """Replaces every word outside placeholders by 'ж'; subclasses damage the placeholders."""
+
+    def __init__(self, max_tokens: int = 512):
+        self.calls: list[list[str]] = []
+        self.max_tokens = max_tokens
+
+    def translate(self, sentences, target):
+        self.calls.append(list(sentences))
+        return [self.damage(self.words(sentence)) for sentence in sentences]
+
+    def words(self, sentence):
+        return re.sub(r"\b[^\W\d_]+\b", "ж", sentence)
+
+    def damage(self, output):
+        return output
+
+    def model_info(self, target):
+        return ModelInfo("fake", "fake-" + target, "local")
+
+    def max_input_tokens(self, target):
+        return self.max_tokens
+
+    def count_tokens(self, sentence, target):
+        return len(sentence.split()) + 1
+
+
+class Dropping(FakeEngine):
+    def damage(self, output):
+        return PLACEHOLDER.sub("", output)
+
+
+class Duplicating(FakeEngine):
+    def damage(self, output):
+        return output + " " + " ".join(PLACEHOLDER.findall(output))
+
+
+class Reordering(FakeEngine):
+    def damage(self, output):
+        return " ".join(reversed(output.split()))
+
+
+class Lowercasing(FakeEngine):
+    """Lower-cases everything and eats square brackets: "[1]" becomes a bare "1", "{1}" survives."""
+
+    def damage(self, output):
+        return output.lower().replace("[", "").replace("]", "")
+
+
+class Respacing(FakeEngine):
+    def damage(self, output):
+        return re.sub(r"\[(\d+)\]", r"[ \1 ]", output)
+
+
+class Empty(FakeEngine):
+    def damage(self, output):
+        return ""
+
+
+class Gibberish(FakeEngine):
+    def damage(self, output):
+        return "qq zx [77] vv"
+
+
+class Missing(FakeEngine):
+    def translate(self, sentences, target):
+        raise ModelNotFoundError(f"no model for {target}")
+
+
+TEXT = (
+    "Jane Doe said “we will win” on Monday.\n\n"
+    "We will never give up.\n"
+    "- she said.\n\n"
+    "See https://example.com/x or mail press@example.com, costs $42.180.00 (1.5% more).\n"
+)
+
+
+def assert_every_span_kept(translation, source):
+    """Each span text occurs in the translation exactly as often as the protected spans hold it."""
+    for text in {s.text for s in translation.spans}:
+        assert translation.text.count(text) == sum(s.text.count(text) for s in translation.spans), text
+
+
+def sent_to_engine(report):
+    outside = report.source
+    for span in report.spans:
+        outside = outside.replace(span.text, "")
+    return bool(report.spans) and re.search(r"[^\W\d_]", outside) is not None
+
+
+@pytest.mark.parametrize(
+    "engine_type, fallback",
+    [(FakeEngine, None), (Reordering, None), (Respacing, "tolerant"), (Lowercasing, "alternate-form"),
+     (Dropping, "piecewise"), (Duplicating, "piecewise"), (Empty, "piecewise"), (Gibberish, "piecewise")],
+)
+def test_adversarial_engines_cannot_break_the_invariant(engine_type, fallback):
+    translation = Translator(engine_type(), NO_NAMES).translate(TEXT, "uk", terms=["Jane Doe"])
+    assert_every_span_kept(translation, TEXT)
+    assert {report.fallback for report in translation.sentences if sent_to_engine(report)} == {fallback}
+    assert all(report.restored == len(report.spans) for report in translation.sentences)
+
+
+def test_layout_survives_exactly():
+    source = "  First one. Second one.\n\nThird para\nline two.\r\n\n\n\tLast.  \n"
+    translation = Translator(FakeEngine(), NO_NAMES).translate(source, "de")
+    assert translation.text == "  ж ж. ж ж.\n\nж ж\nж ж.\r\n\n\n\tж.  \n"
+
+
+def test_spans_carry_offsets_into_the_source_and_the_model_is_recorded():
+    translation = Translator(FakeEngine(), NO_NAMES).translate(TEXT, "uk")
+    assert all(TEXT[s.start : s.end] == s.text for s in translation.spans)
+    assert {s.kind for s in translation.spans} >= {SpanKind.QUOTE, SpanKind.URL, SpanKind.EMAIL, SpanKind.NUMBER}
+    assert translation.model == ModelInfo("fake", "fake-uk", "local") and translation.language == "uk"
+    assert translation.fallbacks == 0
+
+
+def test_all_texts_share_batches_sorted_by_length_and_sentences_of_only_spans_are_not_sent():
+    engine = FakeEngine()
+    results = Translator(engine, NO_NAMES, batch_size=64).translate_many(
+        ["A headline here", "“Only a quote.”", "A body. It has two sentences, one long enough to sort last."], "uk")
+    assert len(engine.calls) == 1
+    assert engine.calls[0] == sorted(engine.calls[0], key=len)
+    assert "“Only a quote.”" not in " ".join(engine.calls[0])
+    assert results[1].text == "“Only a quote.”"
+
+
+def test_repeated_sentences_are_translated_once():
+    engine = FakeEngine()
+    Translator(engine, NO_NAMES).translate("Same line.\nSame line.\nSame line.", "uk")
+    assert engine.calls == [["Same line."]]
+
+
+def test_empty_batch_in_empty_batch_out_without_touching_the_engine():
+    engine = Missing()
+    assert Translator(engine).translate_many([], "uk") == []
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\n\t\n", None, 42])
+def test_empty_whitespace_or_non_text_is_invalid_input(bad):
+    with pytest.raises(InvalidInputError) as error:
+        Translator(FakeEngine()).translate_many(["ok", bad], "uk")
+    assert "text 2 of 2" in str(error.value)
+
+
+def test_engine_errors_propagate_unchanged():
+    with pytest.raises(ModelNotFoundError, match="no model for xx"):
+        Translator(Missing(), NO_NAMES).translate("Hello there.", "xx")
+
+
+def test_long_sentences_are_split_never_truncated():
+    sentence = ", ".join(f"clause number {i} goes here" for i in range(60)) + "."
+    engine = FakeEngine(max_tokens=20)
+    translation = Translator(engine, NO_NAMES).translate(sentence, "uk")
+    sent = [s for call in engine.calls for s in call]
+    assert all(engine.count_tokens(s, "uk") <= 20 for s in sent)
+    assert translation.text.count("ж") == sentence.count("clause") * 4
+    assert [d for d in re.findall(r"\d+", translation.text)] == [str(i) for i in range(60)]
+
+
+def test_glossary_renders_per_language():
+    glossary = Glossary.from_dict({"keep": ["Kyiv"], "render": {"Zelenskyy": {"uk": "Зеленський"}}})
+    translator = Translator(FakeEngine(), NO_NAMES, glossary)
+    assert translator.translate("Zelenskyy visited Kyiv.", "uk").text == "Зеленський ж Kyiv."
+    assert translator.translate("Zelenskyy visited Kyiv.", "de").text == "Zelenskyy ж Kyiv."
+
+
+def test_seed_article_keeps_every_quote_and_name_verbatim():
+    source = SEED.read_text(encoding="utf-8")
+    for engine in (FakeEngine(), Gibberish()):
+        translation = Translator(engine).translate(source, "uk")
+        assert_every_span_kept(translation, source)
+        quotes = [s.text for s in translation.spans if s.kind == SpanKind.QUOTE]
+        assert len(quotes) == 6 and all(q in translation.text for q in quotes)
+        assert translation.text.count("\n") == source.count("\n")
+
+
+def test_two_megabytes_complete_in_bounded_time_without_truncation():
+    source = SEED.read_text(encoding="utf-8") * 700
+    engine = FakeEngine()
+    started = time.perf_counter()
+    translation = Translator(engine, NO_NAMES, batch_size=256).translate(source, "uk")
+    elapsed = time.perf_counter() - started
+    assert elapsed < 60, elapsed
+    assert translation.text.count("\n") == source.count("\n")
+    assert translation.text.count("We strive to ensure") == 700
+    assert len(translation.sentences) == 33 * 700
+
+
+_PARTS = st.sampled_from(
+    ["Officials said", " ", ". ", "\n", "\n\n", "“a quote here”", '"another one"', "https://ex.org/p", "a@b.org",
+     "$1,250", "3.5%", "@handle", "#tag", "don't", "U.S.", "Mr.", "Kyiv", "- she said.", "(", ")", "'", "“"]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_PARTS, min_size=1, max_size=30).map("".join).filter(str.strip),
+       st.sampled_from([FakeEngine, Dropping, Duplicating, Empty, Respacing, Lowercasing]))
+def test_property_every_span_comes_back_as_often_as_in_the_source(source, engine_type):
+    translation = Translator(engine_type(), NO_NAMES).translate(source, "uk", terms=["Kyiv"])
+    for span in translation.spans:
+        assert translation.text.count(span.text) >= sum(s.text == span.text for s in translation.spans)
+    assert translation.text.count("\n") == source.count("\n")
