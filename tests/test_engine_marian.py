@@ -110,9 +110,9 @@ def test_batches_respect_the_token_cap():
 
 def test_progress_reports_every_sentence(tiny_models):
     seen = []
-    engine = engine_for(tiny_models, max_batch_tokens=64, progress=lambda done, total: seen.append((done, total)))
+    engine = engine_for(tiny_models, max_batch_tokens=64, progress=seen.append)
     engine.translate(SENTENCES, "uk")
-    assert seen[-1] == (3, 3)
+    assert sum(seen) == len(SENTENCES)
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,11 @@ their collaborators and read nothing themselves.
 from pathlib import Path
 
 from translation.engines.base import Engine
+from translation.engines.fallback import FallbackEngine
 from translation.engines.marian import MarianEngine, Progress
 from translation.engines.pseudo import PseudoEngine
 from translation.glossary import Glossary
+from translation.loading import resolve_model
 from translation.pipeline import Translator
 from translation.policy import ProtectionPolicy
 from translation.registry import ModelRegistry
@@ -18,16 +20,23 @@ from worker.settings import Settings
 
 
 def build_engine(settings: Settings, progress: Progress | None = None) -> Engine:
-    """The engine settings.engine names; for Marian, on the backend settings.backend picks."""
+    """The engine settings.engine names; for Marian, on the backend settings.backend picks.
+
+    `progress` is called with the number of sentences each batch translated (transformers backend).
+    """
     if settings.engine == "pseudo":
         return PseudoEngine()
     _configure_threads(settings.threads)
     registry = ModelRegistry(settings.models)
     device = resolve_device(settings.device)
-    if choose_backend(settings.backend) == "ctranslate2":
-        return _build_ctranslate2(settings, registry, device)
-    return MarianEngine(registry, device=device, beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
-                        cache_size=settings.model_cache_size, progress=progress)
+    marian = MarianEngine(registry, device=device, beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
+                          cache_size=settings.model_cache_size, progress=progress)
+    backend = choose_backend(settings.backend, device)
+    if backend == "transformers":
+        return marian
+    ctranslate2 = _build_ctranslate2(settings, registry, device)
+    # "auto" must never be worse than transformers: a model that fails to convert falls back to it.
+    return FallbackEngine(ctranslate2, marian) if settings.backend == "auto" else ctranslate2
 
 
 def build_translator(settings: Settings, glossary_path: Path | None = None, engine: Engine | None = None,
@@ -52,35 +61,34 @@ def resolve_device(device: str) -> str:
     return device
 
 
-def choose_backend(backend: str) -> str:
-    """"auto" picks CTranslate2 when its engine module and the ctranslate2 package import, else transformers."""
+def choose_backend(backend: str, device: str = "cpu") -> str:
+    """"auto" picks CTranslate2 when it is installed and runs on `device`, else transformers."""
     if backend != "auto":
         return backend
-    return "ctranslate2" if _ctranslate2_available() else "transformers"
-
-
-def _ctranslate2_available() -> bool:
     try:
-        import ctranslate2  # noqa: F401
-        import translation.engines.ctranslate2  # noqa: F401
+        from translation.engines import ctranslate2
     except ImportError:
-        return False
-    return True
+        return "transformers"
+    return "ctranslate2" if ctranslate2.is_available(device) else "transformers"
 
 
 def _build_ctranslate2(settings: Settings, registry: ModelRegistry, device: str) -> Engine:
-    """HOOK for the CTranslate2 backend (translation/engines/ctranslate2.py, another engineer's).
-
-    With backend "auto", a model that fails to convert should fall back to transformers: the
-    engine receives a MarianEngine as `fallback` for exactly that.
-    """
+    """The CTranslate2 engine (translation/engines/ctranslate2.py) over the same registry and resolution."""
     from translation.engines.ctranslate2 import CTranslate2Engine
 
-    fallback = MarianEngine(registry, device=device, beams=settings.beams,
-                            max_batch_tokens=settings.max_batch_tokens, cache_size=settings.model_cache_size)
-    return CTranslate2Engine(registry, device=device, beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
-                             cache_size=settings.model_cache_size, threads=settings.threads,
-                             fallback=fallback if settings.backend == "auto" else None)
+    return CTranslate2Engine(registry, _resolver(registry), device=device, threads=settings.threads,
+                             beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
+                             cache_size=settings.model_cache_size)
+
+
+def _resolver(registry: ModelRegistry):
+    """model -> checkpoint directory, with errors naming the language the model serves."""
+
+    def checkpoint_dir(model: str) -> Path:
+        language = next((lang for lang in registry.languages() if registry.spec(lang).model == model), "")
+        return resolve_model(model, language).path
+
+    return checkpoint_dir
 
 
 def _configure_threads(threads: int) -> None:

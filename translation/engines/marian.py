@@ -16,7 +16,7 @@ from translation.errors import InvalidInputError, ModelLoadError, ModelNotFoundE
 from translation.loading import ResolvedModel, resolve_model
 from translation.registry import ModelRegistry, ModelSpec
 
-Progress = Callable[[int, int], None]  # (sentences done, sentences in this call)
+Progress = Callable[[int], None]  # called with the number of sentences just translated
 
 
 @dataclass(slots=True)
@@ -36,7 +36,7 @@ class MarianEngine(Engine):
         beams: beam size for generation.
         max_batch_tokens: cap on padded source tokens per generate() call.
         cache_size: how many models stay loaded at once.
-        progress: called after each batch with (sentences done, sentences in the call).
+        progress: called after each batch with the number of sentences it translated.
     """
 
     def __init__(self, registry: ModelRegistry, *, device: str = "cpu", beams: int = 4,
@@ -61,13 +61,11 @@ class MarianEngine(Engine):
         todo = [i for i, sentence in enumerate(sentences) if sentence.strip()]
         ids = {i: self._encode(loaded, sentences[i]) for i in todo}
         self._check_lengths(ids, loaded, target)
-        done = 0
         for batch in _length_sorted_batches(ids, self._max_batch_tokens):
             for index, text in zip(batch, self._generate(loaded, [ids[i] for i in batch])):
                 outputs[index] = text
-            done += len(batch)
             if self._progress:
-                self._progress(done, len(todo))
+                self._progress(len(batch))
         return outputs
 
     def model_info(self, target: str) -> ModelInfo:

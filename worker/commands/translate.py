@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     text = read_text(args.text, args.input)
-    progress = _ProgressBar() if _wants_progress(text) else None
+    progress = _ProgressBar(_estimated_sentences(text)) if _wants_progress(text) else None
     engine = build_engine(settings, progress=progress)
     for target in args.to:
         engine.model_info(target)  # unknown language or missing model: fail before any work
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     results = []
     for target in args.to:
         if progress:
-            progress.language = target
+            progress.start(target)
         results.append(translator.translate(text, target=target))
     if progress:
         progress.finish()
@@ -100,17 +100,30 @@ def _wants_progress(text: str) -> bool:
     return len(text) >= _PROGRESS_MIN_CHARS and sys.stderr.isatty()
 
 
+def _estimated_sentences(text: str) -> int:
+    """About how many sentences the engine will see (long-sentence splits and retries add a few)."""
+    from translation.segment import split_sentences
+
+    return max(1, len(split_sentences(text)))
+
+
 class _ProgressBar:
-    """A one-line sentence counter on stderr, redrawn in place."""
+    """One line on stderr, redrawn in place: the sentences translated so far for the current language."""
 
-    def __init__(self, width: int = 30):
-        self.language = ""
+    def __init__(self, total: int, width: int = 30):
+        self._total = total
         self._width = width
+        self._language = ""
+        self._done = 0
 
-    def __call__(self, done: int, total: int) -> None:
-        filled = self._width * done // max(total, 1)
+    def start(self, language: str) -> None:
+        self._language, self._done = language, 0
+
+    def __call__(self, translated: int) -> None:
+        self._done = min(self._total, self._done + translated)
+        filled = self._width * self._done // self._total
         bar = "#" * filled + "-" * (self._width - filled)
-        print(f"\r{self.language} [{bar}] {done}/{total} sentences", end="", file=sys.stderr, flush=True)
+        print(f"\r{self._language} [{bar}] {self._done}/{self._total} sentences", end="", file=sys.stderr, flush=True)
 
     def finish(self) -> None:
         print("\r\033[K", end="", file=sys.stderr, flush=True)

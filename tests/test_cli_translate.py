@@ -1,0 +1,107 @@
+"""`babelwire translate` through the real entry point."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from cli_helpers import one_line_error, run_babelwire
+
+SEED = Path("/work/shared/examples/unn-2025-12-06.txt")
+# The seed article's direct quotes (inline and block) and its people and organisations.
+SEED_QUOTES = (
+    "difficult.",
+    "Ukrainian National News",
+    "negotiations will continue, and personal meetings are crucial.",
+    "We strive to ensure that the agreed solutions are realistic, fair, and sustainable.",
+    "We need to take all the projects and brainstorm",
+    "The discussion of territory was difficult, a source familiar with the conversation said.",
+)
+SEED_NAMES = (
+    "Volodymyr Zelenskyy", "Zelenskyy", "Donald Trump", "Steve Witkoff", "Witkoff", "Jared Kushner", "Kushner",
+    "Vladimir Putin", "Oksana Stefanyshyna", "Stefanyshyna", "Rustem Umerov", "Andriy Hnatov", "Axios", "UNN",
+)
+
+
+def translate_json(*args, stdin=None):
+    result = run_babelwire("translate", "--format", "json", *args, stdin=stdin)
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout)
+
+
+def test_pseudo_text_output_for_one_language():
+    result = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", "Peace", "talks")
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == "[Þéàçé ŧàĺķš~~~]"
+
+
+def test_json_has_the_documented_shape_and_offsets_into_the_source():
+    source = 'Steve Witkoff said "talks will continue" at https://example.com.'
+    document = translate_json("--engine", "pseudo", "--to", "uk,de", source)
+    assert set(document) == {"source_language", "translations", "protected"}
+    assert document["source_language"] == "en"
+    assert [t["language"] for t in document["translations"]] == ["uk", "de"]
+    for translation in document["translations"]:
+        assert set(translation) == {"language", "text", "model", "fallbacks"}
+        assert translation["model"] == "pseudo" and translation["fallbacks"] == 0
+    kinds = {span["kind"] for span in document["protected"]}
+    assert {"quote", "name", "url"} <= kinds
+    for span in document["protected"]:
+        assert set(span) == {"kind", "text", "start", "end"}
+        assert source[span["start"]:span["end"]] == span["text"]
+
+
+def test_show_masking_adds_per_sentence_reports():
+    document = translate_json("--engine", "pseudo", "--to", "uk", "--show-masking", "Kyiv is calm. UNN said so.")
+    sentences = document["translations"][0]["sentences"]
+    assert sentences and {"source", "spans", "restored", "fallback"} <= set(sentences[0])
+
+
+def test_two_megabytes_complete_without_truncation(tmp_path):
+    paragraph = "Paragraph {n} reports that the parties met again today and discussed the options.\n\n"
+    text = "".join(paragraph.format(n=n) for n in range(1, 25_000))
+    assert len(text.encode()) > 2_000_000
+    source = tmp_path / "big.txt"
+    source.write_text(text, encoding="utf-8")
+    document = translate_json("--engine", "pseudo", "--to", "uk", "--input", str(source))
+    output = document["translations"][0]["text"]
+    assert re.findall(r"\b\d+\b", output) == [str(n) for n in range(1, 25_000)]  # every paragraph, in order
+    assert output.count("\n\n") == text.count("\n\n")
+
+
+@pytest.mark.parametrize("args, stdin, expected", [
+    (["--to", "uk"], b"", "empty"),
+    (["--to", "uk"], b"  \n\t \n", "empty"),
+    (["--to", "uk", "--input", "-"], b"caf\xe9 au lait", "not valid UTF-8"),
+    (["--to", "uk", "--input", "/no/such/file.txt"], None, "does not exist"),
+    (["--to", "xx", "Hello."], None, "no model known for target language 'xx'"),
+    (["--to", "uk", "--model", "uk", "Hello."], None, "LANG=MODEL_ID_OR_PATH"),
+    (["--to", "uk", "--model", "uk=/no/such/model", "Hello."], None, "/no/such/model"),
+    (["--to", "uk", "--beams", "0", "Hello."], None, "beams"),
+])
+def test_bad_input_is_one_line_error(args, stdin, expected):
+    assert expected in one_line_error(run_babelwire("translate", *args, stdin=stdin))
+
+
+def test_missing_hub_model_names_the_remedy(tmp_path):
+    result = run_babelwire("translate", "--to", "uk", "Hello.", env={"HF_HOME": str(tmp_path)})
+    message = one_line_error(result)
+    assert "Helsinki-NLP/opus-mt-en-uk" in message and "babelwire models pull uk" in message
+
+
+@pytest.mark.slow
+def test_seed_article_keeps_every_quote_and_name_with_tiny_models(tiny_models):
+    document = translate_json(
+        "--to", "uk,de", "--beams", "1", "--input", str(SEED),
+        "--model", f"uk={tiny_models['uk']}", "--model", f"de={tiny_models['de']}")
+    source = SEED.read_text(encoding="utf-8")
+    assert [t["language"] for t in document["translations"]] == ["uk", "de"]
+    for translation in document["translations"]:
+        text = translation["text"]
+        assert translation["model"] == str(tiny_models[translation["language"]])
+        for quote in SEED_QUOTES:
+            assert text.count(quote) == source.count(quote), (translation["language"], quote)
+        for name in SEED_NAMES:
+            # At least as often: a random model may also emit a name piece it saw in training by itself.
+            assert text.count(name) >= source.count(name), (translation["language"], name)

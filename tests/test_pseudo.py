@@ -1,0 +1,45 @@
+"""The pseudo engine: a deterministic dry run that never damages placeholders."""
+
+import re
+
+from translation.engines.pseudo import PseudoEngine
+from translation.pipeline import Translator
+from worker.settings import Settings
+
+ENGINE = PseudoEngine()
+
+
+def test_output_is_accented_bracketed_and_about_thirty_percent_longer():
+    source = "The parties discussed possible options for a peace agreement"
+    [output] = ENGINE.translate([source], "uk")
+    assert output.startswith("[") and output.endswith("]")
+    assert not re.search(r"[A-Za-z]", output)  # every letter was accented
+    assert 1.25 <= len(output) / len(source) <= 1.45
+
+
+def test_same_input_same_output():
+    assert ENGINE.translate(["Details of the talks."], "uk") == ENGINE.translate(["Details of the talks."], "de")
+
+
+def test_placeholders_and_numbers_pass_through_untouched():
+    [output] = ENGINE.translate(["Kyiv [1] said {2} and <3> on December 6, 2025."], "uk")
+    for token in ("[1]", "{2}", "<3>", "6,", "2025."):
+        assert token in output
+
+
+def test_one_output_per_input_and_blank_stays_blank():
+    assert ENGINE.translate([], "uk") == []
+    assert ENGINE.translate(["", "Hi"], "uk")[0] == ""
+
+
+def test_through_the_pipeline_quotes_and_names_survive():
+    source = 'Steve Witkoff said "talks will continue" in Miami.'
+    result = Translator(PseudoEngine()).translate(source, target="uk")
+    assert '"talks will continue"' in result.text
+    assert "Steve Witkoff" in result.text
+    assert result.model.engine == "pseudo"
+
+
+def test_pseudo_is_never_the_default_engine(monkeypatch):
+    monkeypatch.delenv("BABELWIRE_ENGINE", raising=False)
+    assert Settings().engine == "marian"

@@ -1,0 +1,36 @@
+"""One engine per language until it cannot load that language's model, then another one for good.
+
+Used for backend "auto": CTranslate2 first (faster), transformers for a model that fails to convert.
+"""
+
+from translation.engines.base import Engine, ModelInfo
+from translation.errors import ModelLoadError
+
+
+class FallbackEngine(Engine):
+    """Delegates to `primary`; a language whose model `primary` fails to load moves to `fallback`."""
+
+    def __init__(self, primary: Engine, fallback: Engine):
+        self._primary = primary
+        self._fallback = fallback
+        self.fallen_back: dict[str, str] = {}  # language -> why the primary engine could not serve it
+
+    def translate(self, sentences: list[str], target: str) -> list[str]:
+        return self._call("translate", target, sentences)
+
+    def model_info(self, target: str) -> ModelInfo:
+        return self._call("model_info", target)
+
+    def max_input_tokens(self, target: str) -> int:
+        return self._call("max_input_tokens", target)
+
+    def count_tokens(self, sentence: str, target: str) -> int:
+        return self._call("count_tokens", target, sentence)
+
+    def _call(self, method: str, target: str, *args):
+        if target not in self.fallen_back:
+            try:
+                return getattr(self._primary, method)(*args, target)
+            except ModelLoadError as error:
+                self.fallen_back[target] = str(error)
+        return getattr(self._fallback, method)(*args, target)
