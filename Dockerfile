@@ -6,11 +6,11 @@
 #   TORCH_INDEX_URL  where torch comes from; default the PyTorch CPU index (a few hundred MB instead of the
 #                    multi-GB CUDA build PyPI serves). CUDA: https://download.pytorch.org/whl/cu124
 #   TORCH_VERSION    exact torch release (a local label such as 2.13.0+cpu is allowed).
-#   TORCH_WHEELS     a directory of the build context holding the torch wheel: install torch from it
-#                    instead of TORCH_INDEX_URL (offline or air-gapped builds; the other packages still
-#                    come from PyPI). Empty by default.
-#   CONSTRAINTS      a pip constraints file in the build context (e.g. a `pip freeze` of a tested image)
-#                    that pins every transitive dependency. Empty by default.
+#   TORCH_SOURCE     "index" (default): torch from TORCH_INDEX_URL. "wheels": torch from the wheels/
+#                    directory of the build context (offline or air-gapped builds; the other packages
+#                    still come from PyPI).
+# A constraints.txt at the root of the build context (e.g. `pip freeze` of a tested image), when present,
+# pins every transitive dependency.
 #   MODELS           languages whose models are baked in, e.g. "uk de" (runs `babelwire models pull`).
 #                    Empty by default: models are then fetched on first use into the HF cache volume,
 #                    or mounted (BABELWIRE_MODELS=uk=/models/uk).
@@ -32,32 +32,34 @@ WORKDIR /src
 # torch first, in a layer of its own: the largest download, and the one that changes least.
 ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
 ARG TORCH_VERSION=2.13.0
-ARG TORCH_WHEELS=
+ARG TORCH_SOURCE=index
+COPY wheel[s] /wheels/
 RUN --mount=type=secret,id=ca_bundle \
-    --mount=type=bind,source=.,target=/ctx \
     if [ -s /run/secrets/ca_bundle ]; then export PIP_CERT=/run/secrets/ca_bundle; fi; \
-    if [ -n "$TORCH_WHEELS" ]; then source=(--find-links "/ctx/$TORCH_WHEELS"); \
-    else source=(--index-url "$TORCH_INDEX_URL" --extra-index-url https://pypi.org/simple); fi; \
-    /opt/babelwire/bin/pip install "${source[@]}" "torch==$TORCH_VERSION"
+    case "$TORCH_SOURCE" in \
+        index) set -- --index-url "$TORCH_INDEX_URL" ;; \
+        wheels) set -- --find-links /wheels ;; \
+        *) echo "TORCH_SOURCE must be index or wheels, not '$TORCH_SOURCE'" >&2; exit 2 ;; \
+    esac; \
+    /opt/babelwire/bin/pip install "$@" "torch==$TORCH_VERSION"
 
 # The project's dependencies, read from pyproject.toml: this layer is rebuilt only when they change.
 # torch is already there and satisfies them, so the chosen build (CPU, CUDA) stays.
-ARG CONSTRAINTS=
-COPY pyproject.toml ./
+COPY pyproject.toml constraints.tx[t] ./
 RUN --mount=type=secret,id=ca_bundle \
-    --mount=type=bind,source=.,target=/ctx \
     if [ -s /run/secrets/ca_bundle ]; then export PIP_CERT=/run/secrets/ca_bundle; fi; \
-    if [ -n "$CONSTRAINTS" ]; then export PIP_CONSTRAINT="/ctx/$CONSTRAINTS"; fi; \
+    if [ -f constraints.txt ]; then export PIP_CONSTRAINT=/src/constraints.txt; fi; \
     /opt/babelwire/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > requirements.txt; \
     /opt/babelwire/bin/pip install -r requirements.txt
 
-# The project itself (no dependencies left to fetch).
+# The project itself (only its build backend, setuptools, is fetched).
 COPY README.md ./
 COPY translation ./translation
 COPY queues ./queues
 COPY worker ./worker
-RUN /opt/babelwire/bin/pip install --no-deps --no-compile . \
-    && /opt/babelwire/bin/python -m compileall -q /opt/babelwire/lib \
+RUN --mount=type=secret,id=ca_bundle \
+    if [ -s /run/secrets/ca_bundle ]; then export PIP_CERT=/run/secrets/ca_bundle; fi; \
+    /opt/babelwire/bin/pip install --no-deps . \
     && rm -rf /src/build
 
 # --- runtime: the base image, the virtual environment, a non-root user -----------------------------------
