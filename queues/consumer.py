@@ -26,7 +26,8 @@ from queues.errors import PublishFailedError, QueueError
 from queues.outcomes import Ack, DeadLetter, Retry
 from queues.publisher import Publisher
 
-POLL_S = 0.2
+POLL_S = 0.2  # idle: wait this long for a delivery
+BUSY_POLL_S = 0.05  # a job is in hand: come back this often to settle it as soon as it is done
 MAX_REQUEUE_PAUSE_S = 30.0
 MAX_RECONNECT_PAUSE_S = 5.0
 
@@ -268,8 +269,9 @@ class _Session:
         self._requeue_due()
 
     def _drain(self):
+        busy = any(held.requeue_at is None for held in self.held.values())
         try:
-            self.connection.drain_events(timeout=POLL_S)
+            self.connection.drain_events(timeout=BUSY_POLL_S if busy else POLL_S)
         except TimeoutError:
             pass
         self.connection.heartbeat_check(rate=2)
