@@ -1,0 +1,144 @@
+"""`babelwire run FILE ... --to uk,de [--out DIR]`: submit, translate and collect in one process.
+
+A newcomer's first try: no broker to install and no second terminal. The command starts a private
+embedded broker in a temporary directory, submits the files, runs a worker on them until every
+(item, language) job has ended as a copy or a dead letter, collects the copies from the broker and
+writes them to DIR (`<file stem>.<lang>.json`) or prints them as JSON lines. Exit 1 if any job was
+dead-lettered (each is reported on stderr with its reason).
+"""
+
+import argparse
+import json
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from queues.outcomes import Ack, DeadLetter
+from worker.commands import submit
+from worker.commands._queue_common import add_engine_options, load_settings, parse_languages
+from worker.errors import UsageError
+
+COLLECT_TIMEOUT_S = 30.0  # copies are confirmed before their jobs end, so they are already there
+
+
+class JobTally:
+    """Watches the handler's decisions and says when every expected job has ended."""
+
+    def __init__(self, expected: int):
+        self.expected = expected
+        self.copy_ids: set[str] = set()
+        self.dead: list[tuple[bytes, str, str]] = []  # (original body, language, reason)
+        self.done = threading.Event()
+        self._lock = threading.Lock()
+
+    def wrap(self, handle):
+        def handle_and_count(delivery):
+            outcome = handle(delivery)
+            self._record(delivery, outcome)
+            return outcome
+
+        return handle_and_count
+
+    def _record(self, delivery, outcome) -> None:
+        with self._lock:
+            if isinstance(outcome, Ack):
+                self.copy_ids.update(publication.message_id for publication in outcome.publications)
+            elif isinstance(outcome, DeadLetter):
+                self.dead.append((delivery.body, delivery.language, outcome.reason))
+            ended = len(self.copy_ids) + len(self.dead)
+        print(f"babelwire: {ended} of {self.expected} jobs done", file=sys.stderr, flush=True)
+        if ended >= self.expected:
+            self.done.set()
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "run", help="submit, translate and collect in one process (no broker to set up)",
+        description=__doc__.splitlines()[0].split(": ", 1)[1],
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="ninjs .json file or UTF-8 text file")
+    parser.add_argument("--to", required=True, metavar="uk,de", help="target languages")
+    parser.add_argument("--out", type=Path, metavar="DIR", help="write copies here (default: JSON lines on stdout)")
+    add_engine_options(parser)
+    parser.set_defaults(handler=run_run)
+
+
+def run_run(args: argparse.Namespace) -> int:
+    languages = parse_languages(args.to, "--to")
+    submissions = submit.prepare(args.files, languages, languages)
+    refuse_duplicates(submissions)
+    with tempfile.TemporaryDirectory(prefix="babelwire-run-") as state_dir:
+        settings = load_settings(args, broker_url="embedded", state_dir=state_dir, languages=languages)
+        tally = translate_all(settings, submissions)
+        copies = collect(settings.resolved_broker_url, languages, len(tally.copy_ids))
+    write_copies(copies, submissions, args.out)
+    return report_dead(tally, submissions)
+
+
+def refuse_duplicates(submissions) -> None:
+    """Two files holding the same item version would make one copy per language, not two: say so."""
+    seen = {}
+    for submission in submissions:
+        key = (submission.item.uri, submission.item.version)
+        if key in seen:
+            raise UsageError(f"{seen[key]} and {submission.path} hold the same item ({key[0]}); give it once")
+        seen[key] = submission.path
+
+
+def translate_all(settings, submissions) -> JobTally:
+    from queues.consumer import JobConsumer
+    from worker.build import build_translator
+    from worker.service import build_handler
+
+    tally = JobTally(sum(len(submission.languages) for submission in submissions))
+    handler = build_handler(settings, build_translator(settings))
+    consumer = JobConsumer(settings.resolved_broker_url, settings.languages, tally.wrap(handler.handle),
+                           prefetch=settings.prefetch, heartbeat=settings.heartbeat_s)
+    submit.send(settings.resolved_broker_url, submissions)
+    # The consumer runs in this (main) thread; a helper thread stops it once every job has ended.
+    stopper = threading.Thread(target=lambda: (tally.done.wait(), consumer.stop()), daemon=True)
+    stopper.start()
+    consumer.run()
+    return tally
+
+
+def collect(broker_url: str, languages, count: int) -> list[dict]:
+    from queues.subscriber import follow
+
+    if count == 0:
+        return []
+    received = follow(broker_url, languages=languages, count=count, timeout_s=COLLECT_TIMEOUT_S)
+    return [json.loads(message.body) for message in received]
+
+
+def write_copies(copies: list[dict], submissions, out_dir: Path | None) -> None:
+    if out_dir is None:
+        for copy in copies:
+            print(json.dumps(copy, ensure_ascii=False), flush=True)
+        return
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stems = output_stems(submissions)
+    for copy in copies:
+        path = out_dir / f"{stems[copy['provenance']['source_uri']]}.{copy['language']}.json"
+        path.write_text(json.dumps(copy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
+
+
+def output_stems(submissions) -> dict[str, str]:
+    """source uri -> file stem, made unique when two inputs share a stem."""
+    stems: dict[str, str] = {}
+    for submission in submissions:
+        stem, n = submission.path.stem, 1
+        while stem in stems.values():
+            n += 1
+            stem = f"{submission.path.stem}-{n}"
+        stems.setdefault(submission.item.uri, stem)
+    return stems
+
+
+def report_dead(tally: JobTally, submissions) -> int:
+    files = {submission.body: submission.path for submission in submissions}
+    for body, language, reason in tally.dead:
+        print(f"babelwire: {files.get(body, '?')} ({language}) was not translated: {reason}", file=sys.stderr)
+    return 1 if tally.dead else 0

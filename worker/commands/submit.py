@@ -1,0 +1,112 @@
+"""`babelwire submit FILE ...`: put wire items on the broker, one job per item and target language.
+
+Every file is read and validated before anything is sent, so a bad file in a batch sends nothing.
+ninjs files (`.json`) travel byte for byte as they were written; plain-text files are wrapped into an item
+whose uri is derived from the text, so submitting the same text twice yields copies with the same ids.
+"""
+
+import argparse
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from queues import messages
+from queues.errors import PermanentError as BadMessage
+from worker.commands._queue_common import add_broker_option, load_settings, parse_languages
+from worker.errors import UsageError
+
+JSON_SUFFIXES = (".json", ".ninjs")
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One validated item, ready to send: the bytes on the wire and the languages it goes to."""
+
+    path: Path
+    item: messages.WireItem
+    body: bytes
+    languages: tuple[str, ...]
+
+    @property
+    def message_id(self) -> str:
+        return f"{self.item.uri}@{self.item.version or ''}"
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "submit", help="send wire items (ninjs JSON or plain text files) for translation",
+        description=__doc__.splitlines()[0].split(": ", 1)[1],
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="ninjs .json file or UTF-8 text file")
+    parser.add_argument("--to", metavar="uk,de", help="target languages (default: the item's target_languages, "
+                        "else BABELWIRE_LANGUAGES)")
+    add_broker_option(parser)
+    parser.set_defaults(handler=run_submit)
+
+
+def run_submit(args: argparse.Namespace) -> int:
+    settings = load_settings(args)
+    submissions = prepare(args.files, parse_languages(args.to, "--to"), settings.languages)
+    send(settings.resolved_broker_url, submissions)
+    for submission in submissions:
+        print(f"submitted {submission.path} as {submission.item.uri} to {','.join(submission.languages)}")
+    return 0
+
+
+def prepare(paths: list[Path], requested: tuple[str, ...] | None, configured: tuple[str, ...]) -> list[Submission]:
+    """Read and validate every file; raise UsageError naming the first bad one."""
+    submissions = []
+    for path in paths:
+        item, body = read_item(path)
+        languages = requested or tuple(item.target_languages or ()) or configured
+        submissions.append(Submission(path, item, body, languages))
+    return submissions
+
+
+def read_item(path: Path) -> tuple[messages.WireItem, bytes]:
+    """(item, bytes to send) for a ninjs or plain-text file."""
+    raw = _read(path)
+    try:
+        if path.suffix.lower() in JSON_SUFFIXES:
+            return messages.decode_wire_item(raw), raw
+        item = messages.wrap_plain_text(_text(raw, path), uri=text_uri(raw))
+        body = messages.encode_message(item)
+        messages.decode_wire_item(body)  # the size limit applies to what travels, as the worker sees it
+        return item, body
+    except BadMessage as error:
+        raise UsageError(f"{path}: {error}") from None
+
+
+def text_uri(raw: bytes) -> str:
+    return f"urn:babelwire:text:{hashlib.sha256(raw).hexdigest()[:32]}"
+
+
+def send(broker_url: str, submissions: list[Submission]) -> None:
+    from queues.connection import connect
+    from queues.publisher import Publisher
+    from queues.topology import declare_topology
+
+    languages = sorted({language for submission in submissions for language in submission.languages})
+    with connect(broker_url) as connection:
+        # Declared here too: jobs sent before any worker has declared its queues would be unroutable.
+        declare_topology(connection, languages)
+        publisher = Publisher(connection)
+        for submission in submissions:
+            publisher.submit(submission.body, submission.languages, message_id=submission.message_id)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    if not raw.strip():
+        raise UsageError(f"{path} is empty; nothing to translate")
+    return raw
+
+
+def _text(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None

@@ -1,0 +1,87 @@
+"""`babelwire watch`: print localised copies (or dead letters) as JSON lines as they arrive.
+
+One line per message on stdout, so `babelwire watch --count 2 | jq .headline` works. With `--count N` the
+command exits 0 once N messages arrived and 1 if `--timeout` ends the wait first.
+"""
+
+import argparse
+import base64
+import json
+import sys
+
+from worker.commands._queue_common import add_broker_option, load_settings, parse_languages
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "watch", help="print localised copies or dead letters as JSON lines",
+        description=__doc__.splitlines()[0].split(": ", 1)[1],
+    )
+    parser.add_argument("--languages", metavar="uk,de", help="only copies in these languages (default: all)")
+    parser.add_argument("--dead", action="store_true", help="print dead letters (reason and original body) instead")
+    parser.add_argument("--count", type=_positive_int, metavar="N", help="exit after N messages")
+    parser.add_argument("--timeout", type=_positive_float, metavar="S", help="exit after S seconds without waiting longer")
+    add_broker_option(parser)
+    parser.set_defaults(handler=run_watch)
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    from queues.subscriber import follow
+
+    settings = load_settings(args)
+    languages = parse_languages(args.languages, "--languages")
+    received = 0
+    for message in follow(settings.resolved_broker_url, languages=languages, dead=args.dead,
+                          count=args.count, timeout_s=args.timeout):
+        line = dead_letter_line(message) if args.dead else copy_line(message)
+        print(json.dumps(line, ensure_ascii=False, default=str), flush=True)
+        received += 1
+    if args.count is not None and received < args.count:
+        print(f"babelwire: watch: {received} of {args.count} messages arrived within {args.timeout} s",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def copy_line(message) -> dict:
+    """A copy as it was published; a body that is not a JSON object is shown, not dropped."""
+    try:
+        data = json.loads(message.body)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        data = None
+    if isinstance(data, dict):
+        return data
+    return {"language": message.language, "not_a_copy": True, **_body_fields(message.body)}
+
+
+def dead_letter_line(message) -> dict:
+    from queues.topology import REASON_HEADER
+
+    headers = {key: _plain(value) for key, value in (message.headers or {}).items()}
+    reason = headers.get(REASON_HEADER)
+    return {"language": message.language, "reason": reason, "headers": headers, **_body_fields(message.body)}
+
+
+def _body_fields(body: bytes) -> dict:
+    try:
+        return {"body": body.decode("utf-8")}
+    except UnicodeDecodeError:  # the very bytes that could not be decoded are the evidence
+        return {"body_base64": base64.b64encode(body).decode("ascii")}
+
+
+def _plain(value):
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value

@@ -1,0 +1,42 @@
+"""`babelwire worker`: consume translation jobs until stopped (SIGTERM / SIGINT stop it gracefully)."""
+
+import argparse
+import logging
+
+from worker.commands._queue_common import add_broker_option, add_engine_options, load_settings, parse_languages
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "worker", help="translate jobs from the broker until stopped",
+        description="Consume wire items from the job queues of the given languages and publish localised copies.",
+    )
+    add_broker_option(parser)
+    parser.add_argument("--languages", metavar="uk,de", help="languages this worker serves (default: BABELWIRE_LANGUAGES, else uk)")
+    parser.add_argument("--prefetch", type=int, metavar="N", help="unacknowledged jobs held at once (default: 4)")
+    add_engine_options(parser)
+    parser.set_defaults(handler=run_worker)
+
+
+def run_worker(args: argparse.Namespace) -> int:
+    from worker.logs import configure_logging
+    from worker.service import build_worker
+
+    settings = load_settings(args, languages=parse_languages(args.languages, "--languages"))
+    configure_logging(settings)
+    service = build_worker(settings)
+    log.info("worker serving %s on %s", ",".join(settings.languages), _safe_url(settings.resolved_broker_url))
+    service.run()
+    log.info("worker stopped")
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    """The broker URL without its password, for the log."""
+    scheme, sep, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at:
+        return url
+    return f"{scheme}{sep}{credentials.split(':')[0]}:***@{host}"

@@ -1,0 +1,73 @@
+"""The worker process: a translator and a job consumer wired together, stopped by SIGTERM / SIGINT.
+
+    service = build_worker(settings)     # loads nothing yet: models load on their first job
+    service.run()                        # blocks until a signal asks it to stop
+
+The first SIGTERM or SIGINT asks the consumer to finish or requeue the job in hand and return (within
+its stop timeout, under 30 s); a second one stops at once, for an operator who has seen enough.
+"""
+
+import logging
+import signal
+from collections.abc import Callable
+
+from queues.consumer import JobConsumer
+from worker.handler import JobHandler
+from worker.settings import Settings
+
+log = logging.getLogger(__name__)
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class WorkerService:
+    """Runs a consumer in the foreground and turns stop signals into a graceful stop."""
+
+    def __init__(self, consumer: JobConsumer):
+        self._consumer = consumer
+
+    def run(self) -> None:
+        previous = {sig: signal.signal(sig, self._on_signal) for sig in STOP_SIGNALS}
+        try:
+            self._consumer.run()
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def stop(self) -> None:
+        self._consumer.stop()
+
+    def _on_signal(self, signum, _frame) -> None:
+        log.info("received %s: finishing the job in hand, then stopping", signal.Signals(signum).name)
+        for sig in STOP_SIGNALS:  # a second signal takes the default path: stop now
+            signal.signal(sig, signal.SIG_DFL)
+        self.stop()
+
+
+def build_handler(settings: Settings, translator, on_event: Callable[..., None] | None = None) -> JobHandler:
+    options = {"on_event": on_event} if on_event is not None else {}
+    return JobHandler(
+        translator, max_attempts=settings.max_attempts, retry_base_delay_s=settings.retry_base_delay_s, **options
+    )
+
+
+def build_consumer(settings: Settings, handler: JobHandler) -> JobConsumer:
+    return JobConsumer(
+        settings.resolved_broker_url,
+        settings.languages,
+        handler.handle,
+        prefetch=settings.prefetch,
+        heartbeat=settings.heartbeat_s,
+    )
+
+
+def build_worker(settings: Settings, translator=None) -> WorkerService:
+    """A worker for `settings.languages` on `settings.resolved_broker_url`.
+
+    `translator` defaults to the one `settings` describe (engine, models, glossary).
+    """
+    if translator is None:
+        from worker.build import build_translator  # imported late: it pulls in torch
+
+        translator = build_translator(settings, settings.glossary)
+    return WorkerService(build_consumer(settings, build_handler(settings, translator)))
