@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from worker.health import HealthServer, main, probe, start_http_server
+from worker.health import BrokerState, HealthServer, main, probe, start_http_server
 from worker.metrics import Metrics
 from worker.settings import Settings
 
@@ -19,7 +19,7 @@ def state():
 @pytest.fixture
 def server(state):
     metrics = Metrics(process_metrics=False)
-    metrics.on_event("consumed", language="uk")
+    metrics.on_event("received", language="uk")
     checks = {"broker": lambda: state["broker"], "models": lambda: state["models"]}
     server = HealthServer(0, checks, metrics.registry, host="127.0.0.1").start()
     yield server
@@ -100,3 +100,16 @@ def test_healthcheck_main_fails_when_nothing_listens(server, monkeypatch):
     monkeypatch.setenv("BABELWIRE_HTTP_PORT", str(port))
     assert not probe(port, timeout_s=1)
     assert main([]) == 1
+
+
+def test_broker_state_follows_connection_events():
+    state = BrokerState()
+    assert not state.is_connected()
+    state.on_event("connected", languages=("uk",), url="amqp://x")
+    state.on_event("received", language="uk")
+    assert state.is_connected()
+    state.on_event("disconnected", error="reset")
+    assert not state.is_connected()
+    state.on_event("connected", languages=("uk",), url="amqp://x")
+    state.on_event("broker_unavailable", error="refused")
+    assert not state.is_connected()

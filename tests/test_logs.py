@@ -99,11 +99,26 @@ def test_bad_level_is_a_clear_error():
         parse_level("VERBOSE")
 
 
-def test_job_outcome_hook_logs_outcomes_only(capture):
+def test_job_outcome_hook_pairs_consumer_and_handler_events(capture):
     stream = capture(log_format="json")
-    hook = JobOutcomeLog()
-    hook.on_event("consumed", language="uk", uri="urn:x")
-    hook.on_event("published", language="uk", uri="urn:x", seconds=0.25)
+    now = [100.0]
+    hook = JobOutcomeLog(clock=lambda: now[0])
+    hook.on_event("received", language="uk", message_id="urn:x@1", attempt=1, redelivered=False)
+    hook.on_event("translated", language="uk", message_id="urn:x@1", uri="urn:x", seconds=0.2)
+    now[0] = 100.25
+    hook.on_event("ack", language="uk", message_id="urn:x@1", attempt=1)
     [line] = lines(stream)
     entry = json.loads(line)
     assert (entry["outcome"], entry["uri"], entry["language"], entry["duration_s"]) == ("published", "urn:x", "uk", 0.25)
+    assert entry["message_id"] == "urn:x@1"
+
+
+def test_job_outcome_hook_without_uri_uses_message_id(capture):
+    stream = capture(log_format="json")
+    hook = JobOutcomeLog()
+    hook.on_event("received", language="de", message_id="m-1")
+    hook.on_event("deadletter", language="de", message_id="m-1", attempt=1)
+    hook.on_event("connected", languages=("de",), url="x")
+    [line] = lines(stream)
+    entry = json.loads(line)
+    assert (entry["outcome"], entry["uri"], entry["level"]) == ("dead_lettered", "m-1", "warning")

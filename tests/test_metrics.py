@@ -16,9 +16,9 @@ def sample(metrics, name, **labels):
 
 
 def test_job_counters_count_per_language(metrics):
-    for name in ("consumed", "consumed", "published", "retried", "dead_lettered"):
-        metrics.on_event(name, language="uk", uri="urn:x")
-    metrics.on_event("consumed", language="de")
+    for name in ("received", "received", "ack", "retry", "deadletter"):
+        metrics.on_event(name, language="uk", message_id="urn:x@1", attempt=1)
+    metrics.on_event("received", language="de")
 
     assert sample(metrics, "babelwire_jobs_consumed_total", language="uk") == 2
     assert sample(metrics, "babelwire_jobs_consumed_total", language="de") == 1
@@ -46,6 +46,23 @@ def test_translated_without_tokens_observes_latency_only(metrics):
     assert sample(metrics, "babelwire_tokens_per_second_count", language="de") is None
 
 
+def test_requeues_and_failures_count_by_kind(metrics):
+    metrics.on_event("requeued", language="uk", message_id="m")
+    metrics.on_event("publish_failed", language="uk", error="confirm timed out")
+    assert sample(metrics, "babelwire_job_problems_total", language="uk", kind="requeued") == 1
+    assert sample(metrics, "babelwire_job_problems_total", language="uk", kind="publish_failed") == 1
+
+
+def test_broker_connected_gauge_follows_connection_events(metrics):
+    metrics.on_event("connected", languages=("uk",), url="amqp://guest:**@127.0.0.1:5672//")
+    assert sample(metrics, "babelwire_broker_connected") == 1
+    metrics.on_event("disconnected", error="connection reset")
+    assert sample(metrics, "babelwire_broker_connected") == 0
+    metrics.on_event("connected", languages=("uk",), url="x")
+    metrics.on_event("broker_unavailable", error="refused")
+    assert sample(metrics, "babelwire_broker_connected") == 0
+
+
 def test_models_loaded_gauge_follows_load_and_unload(metrics):
     metrics.on_event("model_loaded", language="uk", model="/models/uk")
     assert sample(metrics, "babelwire_models_loaded", language="uk", model="/models/uk") == 1
@@ -60,7 +77,7 @@ def test_fallback_event_counts_by_kind(metrics):
 
 def test_unknown_events_and_missing_language_do_not_raise(metrics):
     metrics.on_event("something_new", anything=1)
-    metrics.on_event("consumed")
+    metrics.on_event("received")
     assert sample(metrics, "babelwire_jobs_consumed_total", language="unknown") == 1
 
 
@@ -72,7 +89,7 @@ def test_malformed_field_is_logged_not_raised(metrics, caplog):
 
 def test_two_instances_do_not_share_a_registry():
     first, second = Metrics(process_metrics=False), Metrics(process_metrics=False)
-    first.on_event("consumed", language="uk")
+    first.on_event("received", language="uk")
     assert second.registry.get_sample_value("babelwire_jobs_consumed_total", {"language": "uk"}) is None
 
 

@@ -58,6 +58,22 @@ class HealthServer:
         return all(result is True for result in results.values()), results
 
 
+class BrokerState:
+    """An `on_event` hook that remembers whether the consumer is connected: `is_connected` is a readiness check."""
+
+    def __init__(self):
+        self._connected = threading.Event()
+
+    def on_event(self, name: str, **fields) -> None:
+        if name == "connected":
+            self._connected.set()
+        elif name in ("disconnected", "broker_unavailable"):
+            self._connected.clear()
+
+    def is_connected(self) -> bool:
+        return self._connected.is_set()
+
+
 def start_http_server(settings, checks: Mapping[str, Check], registry: CollectorRegistry) -> HealthServer | None:
     """Serve health and metrics on `settings.http_port`; None when the port is 0 (no server wanted).
 

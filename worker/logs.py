@@ -8,6 +8,9 @@ the one line per finished job that operators search for: item uri, language, dur
 import json
 import logging
 import sys
+import threading
+import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any, TextIO
 
@@ -98,26 +101,43 @@ def log_job_outcome(
 
 
 class JobOutcomeLog:
-    """An `on_event` hook that writes the job-outcome line for outcome events.
+    """An `on_event` hook that writes the job-outcome line from the consumer's and the handler's events.
 
-    For compositions where the consumer emits `published` / `retried` / `dead_lettered` events with
-    `uri`, `language` and `duration_s` (or `seconds`); use this OR call `log_job_outcome` in the handler,
-    not both.
+    The consumer says `received` (message_id, language), then `ack` / `retry` / `deadletter` once the
+    outcome is applied (copy confirmed, job acked). The handler's `translated` event may name the item
+    (`uri=`). This hook pairs them by (message_id, language) and logs the outcome as published /
+    retried / dead_lettered with the time since receipt. Without a `uri` from the handler (bad input,
+    dead letters) the message id stands in for it. Thread-safe: the handler runs on its own thread.
     """
 
-    OUTCOMES = ("published", "retried", "dead_lettered")
+    OUTCOMES = {"ack": "published", "retry": "retried", "deadletter": "dead_lettered"}
 
-    def __init__(self, logger: logging.Logger | None = None):
+    def __init__(self, logger: logging.Logger | None = None, clock: Callable[[], float] = time.monotonic):
         self.logger = logger or logging.getLogger(JOB_LOGGER)
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._started: dict[tuple, float] = {}
+        self._uris: dict[tuple, str] = {}
 
     def on_event(self, name: str, **fields: Any) -> None:
-        if name not in self.OUTCOMES:
-            return
-        uri = fields.pop("uri", None)
-        language = fields.pop("language", None)
-        duration = fields.pop("duration_s", fields.pop("seconds", 0.0))
-        log_job_outcome(name, uri=uri, language=language, duration_s=float(duration or 0.0),
-                        logger=self.logger, **fields)
+        key = (fields.get("message_id"), fields.get("language"))
+        with self._lock:
+            if name == "received":
+                self._started[key] = self._clock()
+            elif name == "translated" and fields.get("uri"):
+                self._uris[key] = fields["uri"]
+            elif name in self.OUTCOMES:
+                self._log(self.OUTCOMES[name], key, fields)
+            elif name == "requeued":  # back on the queue: the next delivery starts afresh
+                self._started.pop(key, None)
+                self._uris.pop(key, None)
+
+    def _log(self, outcome: str, key: tuple, fields: dict) -> None:
+        started = self._started.pop(key, None)
+        uri = self._uris.pop(key, None) or fields.get("uri") or key[0]
+        duration = self._clock() - started if started is not None else 0.0
+        extra = {k: v for k, v in fields.items() if k not in ("uri", "language")}
+        log_job_outcome(outcome, uri=uri, language=key[1], duration_s=duration, logger=self.logger, **extra)
 
 
 def extra_fields(record: logging.LogRecord) -> dict[str, Any]:

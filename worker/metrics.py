@@ -4,18 +4,19 @@ The consumer and the job handler know nothing of Prometheus: they call a hook `o
 `Metrics.on_event` maps those events onto counters, histograms and gauges in its own registry, which the
 health server exposes on `/metrics`.
 
-Events (name: fields; `language` is on every event, other fields are optional unless marked):
+Events, as `queues.consumer.JobConsumer` and `worker.handler.JobHandler` emit them (name: fields):
 
-| event            | fields                                                        | effect                              |
-|------------------|---------------------------------------------------------------|-------------------------------------|
-| `consumed`       | language                                                      | jobs_consumed_total +1              |
-| `published`      | language                                                      | jobs_published_total +1             |
-| `retried`        | language, reason                                              | jobs_retried_total +1               |
-| `dead_lettered`  | language, reason                                              | jobs_dead_lettered_total +1         |
-| `translated`     | language, seconds (required), tokens, protected_spans, fallbacks | latency, tokens, tokens/s, spans, fallbacks |
-| `fallback`       | language, kind                                                | fallbacks_total{kind} +1            |
-| `model_loaded`   | language, model                                               | models_loaded{language,model} = 1   |
-| `model_unloaded` | language, model                                               | models_loaded{language,model} = 0   |
+| event                        | from     | effect                                                  |
+|------------------------------|----------|---------------------------------------------------------|
+| `received`                   | consumer | jobs_consumed_total{language} +1                        |
+| `ack`                        | consumer | jobs_published_total{language} +1 (copy confirmed, job acked) |
+| `retry`                      | consumer | jobs_retried_total{language} +1                         |
+| `deadletter`                 | consumer | jobs_dead_lettered_total{language} +1                   |
+| `requeued`, `handler_failed`, `publish_failed` | consumer | job_problems_total{language,kind} +1  |
+| `connected` / `disconnected`, `broker_unavailable` | consumer | broker_connected = 1 / 0            |
+| `translated`                 | handler  | latency (seconds), tokens and tokens/s (tokens, when given), protected_spans, fallbacks |
+| `fallback`                   | any      | fallbacks_total{language,kind} +1                       |
+| `model_loaded` / `model_unloaded` | composition | models_loaded{language,model} = 1 / 0              |
 
 Unknown event names are ignored, so a component may emit events that no one measures yet.
 """
@@ -47,10 +48,16 @@ class Metrics:
         self._define_job_counters()
         self._define_translation_metrics()
         self._handlers = {
-            "consumed": self._consumed,
-            "published": self._published,
-            "retried": self._retried,
-            "dead_lettered": self._dead_lettered,
+            "received": self._consumed,
+            "ack": self._published,
+            "retry": self._retried,
+            "deadletter": self._dead_lettered,
+            "requeued": self._problem,
+            "handler_failed": self._problem,
+            "publish_failed": self._problem,
+            "connected": self._connected,
+            "disconnected": self._disconnected,
+            "broker_unavailable": self._disconnected,
             "translated": self._translated,
             "fallback": self._fallback,
             "model_loaded": self._model_loaded,
@@ -67,7 +74,7 @@ class Metrics:
         if handler is None:
             return
         try:
-            handler(_language(fields), fields)
+            handler(_language(fields), {**fields, "event": name})
         except (TypeError, ValueError) as error:
             log.warning("metrics: ignored malformed %r event %r: %s", name, fields, error)
 
@@ -81,6 +88,11 @@ class Metrics:
         self.dead_lettered = Counter(
             "babelwire_jobs_dead_lettered", "Jobs moved to the dead-letter queue.", ["language"], registry=r
         )
+        self.problems = Counter(
+            "babelwire_job_problems", "Jobs put back on their queue (requeued, handler or publish failed).",
+            ["language", "kind"], registry=r,
+        )
+        self.broker_connected = Gauge("babelwire_broker_connected", "1 while connected to the broker.", registry=r)
 
     def _define_translation_metrics(self) -> None:
         r = self.registry
@@ -115,6 +127,15 @@ class Metrics:
 
     def _dead_lettered(self, language: str, fields: dict) -> None:
         self.dead_lettered.labels(language).inc()
+
+    def _problem(self, language: str, fields: dict) -> None:
+        self.problems.labels(language, fields["event"]).inc()
+
+    def _connected(self, language: str, fields: dict) -> None:
+        self.broker_connected.set(1)
+
+    def _disconnected(self, language: str, fields: dict) -> None:
+        self.broker_connected.set(0)
 
     def _translated(self, language: str, fields: dict) -> None:
         seconds = float(fields.get("seconds", 0.0))
