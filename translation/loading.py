@@ -1,9 +1,9 @@
-"""Find a model's files on disk: a local directory, or a snapshot in the Hugging Face cache.
+"""Find a model's files: a local directory, a snapshot in the Hugging Face cache, or (first use) the hub.
 
-Loading never touches the network: without one, a hub request retries for minutes, so resolution looks
-only at local files (`local_files_only=True`) and fails within milliseconds with a message that names
-the model, the paths tried and how to provide the files. Only `download_model` (`babelwire models pull`)
-goes to the hub.
+Resolution looks at local files first (`local_files_only=True`). A hub id missing from the cache is
+downloaded on first use, unless offline mode is on (HF_HUB_OFFLINE=1). Without network a plain hub request
+retries for minutes, so the download first asks for the model's metadata with a short timeout and fails
+within seconds, with a message that names the model, the paths tried and how to provide the files.
 """
 
 from dataclasses import dataclass
@@ -111,10 +111,21 @@ def _resolve_cached(model: str, language: str) -> ResolvedModel:
     snapshot = cached_snapshot(model)
     if snapshot is not None and not missing_files(snapshot):
         return ResolvedModel(model, snapshot, snapshot.name)
-    cache_entry = hub_cache_dir() / ("models--" + model.replace("/", "--"))
     state = "incomplete" if snapshot is not None else "not downloaded"
+    if not _hub_offline():
+        try:
+            snapshot = download_model(model)
+        except ModelNotFoundError as error:
+            state += f"; first-use download failed: {error}"
+        else:
+            return ResolvedModel(model, snapshot, snapshot.name)
+    raise _not_available(model, language, state)
+
+
+def _not_available(model: str, language: str, state: str) -> ModelNotFoundError:
+    cache_entry = hub_cache_dir() / ("models--" + model.replace("/", "--"))
     pull = f"babelwire models pull {language}" if language else f"babelwire models pull LANG --model LANG={model}"
-    raise ModelNotFoundError(
+    return ModelNotFoundError(
         f"model {model!r}{_for(language)} is not available locally (tried local path "
         f"{Path(model).resolve()}: not found; hub cache {cache_entry}: {state}); "
         f"run `{pull}` where the Hugging Face hub is reachable, or pass a local checkpoint with "
