@@ -1,0 +1,92 @@
+"""The queue commands as a user meets them: `run` for a first try, `submit` / `watch` / `worker` errors."""
+
+import json
+from pathlib import Path
+
+from cli_helpers import one_line_error, run_babelwire
+from queue_fixtures import embedded_url  # noqa: F401
+from worker_processes import write_items
+
+from queues.subscriber import follow
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_run_translates_every_file_into_every_language(tmp_path):
+    out = tmp_path / "out"
+    result = run_babelwire("run", str(EXAMPLES / "wire-item.json"), str(EXAMPLES / "breaking.txt"),
+                           "--to", "uk,de", "--engine", "pseudo", "--out", str(out), timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    assert sorted(path.name for path in out.iterdir()) == [
+        "breaking.de.json", "breaking.uk.json", "wire-item.de.json", "wire-item.uk.json"]
+    source = json.loads((EXAMPLES / "wire-item.json").read_text(encoding="utf-8"))
+    copy = json.loads((out / "wire-item.uk.json").read_text(encoding="utf-8"))
+    assert copy["language"] == "uk" and copy["headline"] != source["headline"]
+    assert copy["slugline"] == source["slugline"] and copy["places"] == source["places"]
+    assert '"We will keep the lights on this winter,"' in copy["body_text"]
+    assert copy["provenance"]["source_uri"] == source["uri"] and copy["provenance"]["engine"] == "pseudo"
+
+
+def test_run_without_out_prints_copies_as_json_lines(tmp_path):
+    (tmp_path / "story.txt").write_text("Kyiv talks resume\n\nThe minister spoke on Monday.\n", encoding="utf-8")
+    result = run_babelwire("run", str(tmp_path / "story.txt"), "--to", "uk", "--engine", "pseudo", timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    (line,) = result.stdout.decode().splitlines()
+    copy = json.loads(line)
+    assert copy["language"] == "uk" and copy["uri"].startswith("urn:babelwire:text:")
+
+
+def test_run_reports_a_job_that_cannot_be_translated_and_exits_1(tmp_path):
+    (tmp_path / "story.txt").write_text("A short story.\n", encoding="utf-8")
+    result = run_babelwire("run", str(tmp_path / "story.txt"), "--to", "uk",
+                           "--model", f"uk={tmp_path / 'no-such-model'}", timeout=120)
+    assert result.returncode == 1
+    assert "story.txt (uk) was not translated:" in result.stderr.decode()
+
+
+def test_run_refuses_a_bad_file_before_doing_anything(tmp_path):
+    (tmp_path / "bad.json").write_text('{"headline": "no uri"}', encoding="utf-8")
+    (tmp_path / "good.txt").write_text("Fine.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_babelwire("run", str(tmp_path / "good.txt"), str(tmp_path / "bad.json"), "--to", "uk",
+                           "--engine", "pseudo", "--out", str(out))
+    assert "bad.json: not a valid WireItem: uri: Field required" in one_line_error(result)
+    assert not out.exists()
+
+
+def test_submit_rejects_bad_files_with_one_line_and_sends_nothing(embedded_url, tmp_path):
+    good = write_items(tmp_path, 1)[0]
+    cases = {
+        "missing.json": "cannot read",
+        "empty.txt": "is empty",
+        "latin1.txt": "is not UTF-8 text",
+        "french.json": "English items only",
+        "broken.json": "not valid JSON",
+    }
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (tmp_path / "french.json").write_text('{"uri": "u", "language": "fr"}', encoding="utf-8")
+    (tmp_path / "broken.json").write_text('{"uri": ', encoding="utf-8")
+    for name, message in cases.items():
+        result = run_babelwire("submit", str(good), str(tmp_path / name), "--to", "uk", "--broker", embedded_url)
+        assert message in one_line_error(result), name
+    assert list(follow(embedded_url, languages=["uk"], timeout_s=0.2)) == []
+
+
+def test_submit_routes_to_the_items_own_target_languages(embedded_url, tmp_path):
+    path = tmp_path / "item.json"
+    path.write_text(json.dumps({"uri": "urn:t", "headline": "Hi", "target_languages": ["de", "pl"]}), "utf-8")
+    result = run_babelwire("submit", str(path), "--broker", embedded_url)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().strip() == f"submitted {path} as urn:t to de,pl"
+
+
+def test_watch_with_count_exits_1_when_the_timeout_ends_the_wait(embedded_url):
+    result = run_babelwire("watch", "--languages", "uk", "--count", "1", "--timeout", "0.3", "--broker", embedded_url)
+    assert result.returncode == 1
+    assert "0 of 1 messages arrived within 0.3 s" in result.stderr.decode()
+
+
+def test_worker_rejects_a_bad_language_list(embedded_url):
+    result = run_babelwire("worker", "--languages", ",", "--broker", embedded_url)
+    assert "--languages" in one_line_error(result)
