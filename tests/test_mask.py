@@ -104,6 +104,28 @@ def test_hopeless_engine_falls_back_to_piecewise_and_keeps_every_span(adversary)
     assert_invariant(outcome)
 
 
+def test_protected_text_made_up_by_the_engine_is_not_counted_twice():
+    def echo(batch):  # a small model parroting names from its training data
+        return [words_to_x(s) + " Kyiv Doe" for s in batch]
+
+    (outcome,), calls = run(echo)
+    assert outcome.fallback == "piecewise"
+    assert_invariant(outcome)
+    assert outcome.text == "ж Doe ж “we will win” ж Kyiv ж."
+
+
+def test_a_sentence_without_spans_is_guarded_against_the_documents_protected_texts():
+    piece = Piece("Details follow.", (), guarded=("Axios",))
+    (outcome,), _ = run(lambda batch: ["Axios ж ж."], [piece])
+    assert outcome.text == "ж ж." and outcome.fallback == "piecewise"
+
+
+def test_a_word_that_merely_contains_a_span_text_is_not_made_up():
+    piece = Piece("The US said so.", ((4, 6, "US"),))
+    (outcome,), _ = run(lambda batch: [s.replace("The", "USA") for s in batch], [piece])
+    assert outcome.text == "USA US said so." and outcome.fallback is None
+
+
 def test_piecewise_survives_an_engine_that_returns_nothing_at_all():
     (outcome,), _ = run(lambda batch: ["" for _ in batch])
     assert_invariant(outcome)

@@ -47,10 +47,14 @@ FORMS = (
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A sentence to translate and its protected parts: (start, end, replacement), relative, sorted."""
+    """A sentence to translate and its protected parts: (start, end, replacement), relative, sorted.
+
+    `guarded`: further protected texts (of the whole document) that the engine must not write itself.
+    """
 
     text: str
     protected: tuple[tuple[int, int, str], ...]
+    guarded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +139,10 @@ def translate_pieces(pieces: Sequence[Piece], translate: Translate) -> list[Outc
 
 
 def _verified(output: object, masked: Masked, piece: Piece, first_form: bool) -> Outcome | None:
-    restored = restore(output if isinstance(output, str) else "", masked, [r for _, _, r in piece.protected])
+    output = output if isinstance(output, str) else ""
+    if _invents_span_text(_TOLERANT.sub(" ", output), "".join(gaps(piece)), piece):
+        return None
+    restored = restore(output, masked, [r for _, _, r in piece.protected])
     if restored is None:
         return None
     text, exact = restored
@@ -150,9 +157,40 @@ def _piecewise(pieces: list[Piece], translate: Translate) -> list[Outcome]:
     translated = iter(translate(wanted) if wanted else [])
     outcomes = []
     for piece, parts in zip(pieces, sources):
-        rendered = [_framed(gap, next(translated, "")) if _WORDY.search(gap) else gap for gap in parts]
+        rendered = [_framed(gap, _honest(next(translated, ""), gap, piece)) if _WORDY.search(gap) else gap
+                    for gap in parts]
         outcomes.append(Outcome(_join(rendered, piece), len(piece.protected), "piecewise"))
     return outcomes
+
+
+def _invents_span_text(output: str, source: str, piece: Piece) -> bool:
+    """Did the engine write a protected text itself (a small model echoing "Axios" from its training
+    data)? Then that text would come back more often than the source has it."""
+    return any(text in output and _count(output, text) > _count(source, text) for text in _span_texts(piece))
+
+
+def _honest(output: object, gap: str, piece: Piece) -> str:
+    """A gap's translation without protected texts the engine made up; the source gap if that fails."""
+    output = output if isinstance(output, str) else ""
+    for text in _span_texts(piece):
+        if text in output and _count(output, text) > _count(gap, text):
+            output = _whole(text).sub("", output) if _count(gap, text) == 0 else gap
+    return " ".join(output.split())
+
+
+def _span_texts(piece: Piece) -> set[str]:
+    return {text for text in (*piece.guarded, *(r for _, _, r in piece.protected)) if text.strip()}
+
+
+def _count(text: str, span_text: str) -> int:
+    return len(_whole(span_text).findall(text))
+
+
+def _whole(span_text: str) -> re.Pattern:
+    """`span_text` as a whole word where it starts or ends with a word character ("US" is not in "USA")."""
+    before = r"(?<!\w)" if span_text[0].isalnum() or span_text[0] == "_" else ""
+    after = r"(?!\w)" if span_text[-1].isalnum() or span_text[-1] == "_" else ""
+    return re.compile(before + re.escape(span_text) + after)
 
 
 def _framed(source_gap: str, output: object) -> str:
@@ -166,11 +204,16 @@ def _framed(source_gap: str, output: object) -> str:
 
 
 def _join(rendered_gaps: list[str], piece: Piece) -> str:
-    parts = []
-    for index, gap in enumerate(rendered_gaps):
+    """Gaps and replacements in turn, with a space where a translated word would touch a span's word."""
+    parts = [rendered_gaps[0]]
+    for (start, end, replacement), gap in zip(piece.protected, rendered_gaps[1:]):
+        before, after = _spacing(piece.text, start, end)
+        if before and parts[-1][-1:].isalnum() and replacement[:1].isalnum():
+            parts.append(" ")
+        parts.append(replacement)
+        if after and gap[:1].isalnum() and replacement[-1:].isalnum():
+            parts.append(" ")
         parts.append(gap)
-        if index < len(piece.protected):
-            parts.append(piece.protected[index][2])
     return "".join(parts)
 
 
@@ -186,11 +229,12 @@ def _free_numbers(piece: Piece, count: int) -> tuple[int, ...]:
 
 
 def _spacing(text: str, start: int, end: int) -> tuple[bool, bool]:
-    return (start > 0 and text[start - 1].isspace(), end < len(text) and text[end].isspace())
+    """Was the span separate from the word before / after it in the source (not "Trump" in "Trumpism")?"""
+    return (start == 0 or not text[start - 1].isalnum(), end == len(text) or not text[end].isalnum())
 
 
 def _spaced(replacement: str, output: str, match: re.Match, before: bool, after: bool) -> str:
-    """Re-insert a space the model glued away ("слово[1]") where the source had one."""
-    glued_before = before and match.start() > 0 and output[match.start() - 1].isalnum()
-    glued_after = after and match.end() < len(output) and output[match.end()].isalnum()
+    """Re-insert a space where the model glued a word to a span that stood apart ("слово[1]")."""
+    glued_before = before and match.start() > 0 and output[match.start() - 1].isalnum() and replacement[:1].isalnum()
+    glued_after = after and match.end() < len(output) and output[match.end()].isalnum() and replacement[-1:].isalnum()
     return (" " if glued_before else "") + replacement + (" " if glued_after else "")

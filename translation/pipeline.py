@@ -112,7 +112,8 @@ class Translator:
         spans = [find_spans(text, self._policy, term_list, self._glossary, target) for text in texts]
         limit = self._engine.max_input_tokens(target)
         units = [unit for i, text in enumerate(texts) for unit in self._units(i, text, spans[i], target, limit)]
-        pieces = [_piece(texts[unit.text_index], unit) for unit in units]
+        guarded = [tuple({s.text if s.replacement is None else s.replacement for s in found}) for found in spans]
+        pieces = [_piece(texts[unit.text_index], unit, guarded[unit.text_index]) for unit in units]
         outcomes = translate_pieces(pieces, lambda batch: self._batch(batch, target))
         done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
         for unit, outcome in zip(units, outcomes):
@@ -161,12 +162,12 @@ def _check_text(text: object, index: int, count: int) -> None:
         raise InvalidInputError(f"{which} is empty or only whitespace: nothing to translate")
 
 
-def _piece(text: str, unit: _Unit) -> Piece:
+def _piece(text: str, unit: _Unit, guarded: tuple[str, ...] = ()) -> Piece:
     protected = tuple(
         (span.start - unit.start, span.end - unit.start, span.text if span.replacement is None else span.replacement)
         for span in unit.spans
     )
-    return Piece(text[unit.start : unit.end], protected)
+    return Piece(text[unit.start : unit.end], protected, guarded)
 
 
 def _assemble(
