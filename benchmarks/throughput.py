@@ -1,0 +1,370 @@
+"""Throughput of babelwire's Marian backends against the naive baseline, measured in the same run (issue 5).
+
+Usage:
+    .venv/bin/python benchmarks/throughput.py [--quick] [--results DIR]
+
+Model: the real OPUS-MT en-uk architecture with random weights (benchmarks/_models.py, built once and
+cached under benchmarks/.cache/). Workload: real English news sentences, the seed article and CoNLL-2003
+dev documents, read from ../shared in place. Random weights never emit </s>, so every backend decodes a
+fixed length: round(1.2 x source tokens) per sentence. A batched backend decodes its batch to the length of
+its longest sentence, but only each sentence's own length counts as output: padding is charged to it.
+
+Backends, each measured in its own subprocess (honest peak RSS, cold load of the cached checkpoint):
+  baseline            one sentence at a time through model.generate, fp32 (what a plain implementation does)
+  transformers        fp32, length-sorted batches of up to 32 sentences
+  transformers-int8   torch dynamic int8 quantisation of the Linear layers (full mode only; deprecated API)
+  ctranslate2         babelwire's default: CTranslate2Engine, int8, the engine's own batching
+All run the same sentences (--quick: a length-stratified subset of 32) with greedy search and beam 4.
+Latency: one ~600-word item (the seed article plus CoNLL sentences) translated as one call, beam 4.
+The run also measures this CPU's fp32 GEMM rate and prints the arithmetic bound per greedy token.
+
+Writes results/throughput.json and results/throughput.png (tokens/s per backend and beam); the last line
+printed is a JSON object with speedup_greedy, speedup_beam4 (default backend vs baseline) and peak_rss_mb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import _models  # noqa: E402
+
+DEFAULT_BACKEND = "ctranslate2"
+OUTPUT_RATIO = 1.2
+BEAMS = (1, 4)
+ITEM_WORDS = 600
+QUICK_SENTENCES = 32
+
+
+def output_length(source_tokens: int) -> int:
+    return max(1, round(OUTPUT_RATIO * source_tokens))
+
+
+# --- workload ---------------------------------------------------------------------------------------
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?\"”])\s+(?=[A-Z\"“«])", paragraph) if s.strip()]
+
+
+def workload(count: int = 200) -> list[str]:
+    """The seed article's sentences, then CoNLL dev sentences of 8-28 words that are not headlines."""
+    sentences = [s for p in _models.seed_paragraphs() for s in split_sentences(p) if len(s.split()) >= 4]
+    for sentence in _models.conll_sentences():
+        words = sentence.split()
+        if len(sentences) >= count:
+            break
+        if 8 <= len(words) <= 28 and not sentence.isupper() and sentence[-1:] in '."':
+            sentences.append(sentence)
+    return sentences[:count]
+
+
+def item_sentences() -> list[str]:
+    """A ~600-word item: the seed article's sentences, topped up with CoNLL sentences."""
+    sentences = [s for p in _models.seed_paragraphs() for s in split_sentences(p)]
+    extra = iter(workload(400)[len(sentences):])
+    while sum(len(s.split()) for s in sentences) < ITEM_WORDS:
+        sentences.append(next(extra))
+    return sentences
+
+
+def stratified(sentences: list[str], lengths: list[int], size: int) -> list[str]:
+    """`size` sentences spread evenly over the length distribution."""
+    order = sorted(range(len(sentences)), key=lambda i: lengths[i])
+    step = len(order) / size
+    return [sentences[order[int(k * step)]] for k in range(size)]
+
+
+# --- backends (run inside worker subprocesses) -------------------------------------------------------
+
+
+class TransformersBackend:
+    def __init__(self, model_dir: Path, batched: bool, int8: bool):
+        import torch
+        from transformers import MarianMTModel, MarianTokenizer
+
+        torch.set_num_threads(_cores())
+        self.torch = torch
+        self.tokenizer = MarianTokenizer.from_pretrained(model_dir)
+        model = MarianMTModel.from_pretrained(model_dir).eval()
+        if int8:
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        self.model, self.batch_size = model, (32 if batched else 1)
+
+    def count(self, sentence: str) -> int:
+        return len(self.tokenizer(sentence).input_ids)
+
+    def translate(self, sentences: list[str], beams: int) -> None:
+        order = sorted(sentences, key=self.count, reverse=True)
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
+            length = output_length(max(self.count(s) for s in batch))
+            inputs = self.tokenizer(batch, return_tensors="pt", padding=True)
+            with self.torch.inference_mode():
+                self.model.generate(
+                    **inputs, num_beams=beams, do_sample=False, min_new_tokens=length,
+                    max_new_tokens=length, forced_eos_token_id=None,
+                )
+
+
+class CTranslate2Backend:
+    """One CTranslate2Engine at a time (beams are an engine setting): the greedy one is dropped before the
+    beam-4 one loads, so peak RSS is that of one loaded model, as in a worker."""
+
+    def __init__(self, model_dir: Path):
+        from translation.engines.ctranslate2 import CTranslate2Engine
+        from translation.registry import ModelRegistry
+
+        self.make = lambda beams: CTranslate2Engine(
+            ModelRegistry({"uk": str(model_dir)}), Path, threads=_cores(), beams=beams,
+            output_length=output_length,
+        )
+        self.beams, self.engine = 1, self.make(1)
+        self.engine.model_info("uk")  # load now: part of the timed cold load
+
+    def count(self, sentence: str) -> int:
+        return self.engine.count_tokens(sentence, "uk")
+
+    def translate(self, sentences: list[str], beams: int) -> None:
+        if beams != self.beams:
+            self.engine = None
+            self.beams, self.engine = beams, self.make(beams)
+        self.engine.translate(sentences, "uk")
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+def make_backend(name: str, model_dir: Path):
+    if name == "ctranslate2":
+        return CTranslate2Backend(model_dir)
+    return TransformersBackend(model_dir, batched=name != "baseline", int8=name == "transformers-int8")
+
+
+def run_worker(name: str, spec: dict) -> dict:
+    started = time.perf_counter()
+    backend = make_backend(name, Path(spec["model_dir"]))
+    load_s = time.perf_counter() - started
+    sentences = spec["sentences"]
+    tokens = sum(output_length(backend.count(s)) for s in sentences)
+    result = {"backend": name, "load_s": load_s, "sentences": len(sentences), "output_tokens": tokens}
+    for beams in BEAMS:
+        backend.translate(sentences[:2], beams)  # warm-up
+        t0 = time.perf_counter()
+        backend.translate(sentences, beams)
+        seconds = time.perf_counter() - t0
+        result[f"beam{beams}"] = {"seconds": seconds, "tokens_per_s": tokens / seconds,
+                                  "sentences_per_s": len(sentences) / seconds}
+    latencies = []
+    for _ in range(spec["latency_repeats"].get(name, 0)):
+        t0 = time.perf_counter()
+        backend.translate(spec["item"], 4)
+        latencies.append(time.perf_counter() - t0)
+    result["item_latency_s"] = latencies
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def run_gemm() -> dict:
+    """fp32 GEMM rate of this CPU (torch, all cores) at decoder-like shapes."""
+    import torch
+
+    torch.set_num_threads(_cores())
+    rates = {}
+    for label, (m, k, n) in {"M128_K512_N2048": (128, 512, 2048), "M32_K512_N60000": (32, 512, 60000),
+                             "M1_K512_N2048": (1, 512, 2048)}.items():
+        a, b = torch.randn(m, k), torch.randn(k, n)
+        a @ b
+        reps, t0 = 0, time.perf_counter()
+        while time.perf_counter() - t0 < 0.5:
+            a @ b
+            reps += 1
+        rates[label] = 2 * m * k * n * reps / (time.perf_counter() - t0) / 1e9
+    return {"fp32_gflops": rates}
+
+
+def flops_per_greedy_token(config: dict) -> float:
+    """Matrix FLOPs per output token: decoder layers + output projection + the encoder share (per 1.2)."""
+    d, ffn, vocab = config["d_model"], config["decoder_ffn_dim"], config["vocab_size"]
+    decoder = config["decoder_layers"] * (2 * 4 * d * d + 2 * 2 * d * d + 2 * 2 * d * ffn) + 2 * d * vocab
+    encoder = config["encoder_layers"] * (2 * 4 * d * d + 2 * 2 * d * config["encoder_ffn_dim"])
+    return decoder + encoder / OUTPUT_RATIO
+
+
+# --- orchestration ----------------------------------------------------------------------------------
+
+
+def spawn(name: str, spec_path: Path) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--spec", str(spec_path)]
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+    worker = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        stdout, stderr = worker.communicate()
+    finally:
+        if worker.poll() is None:  # interrupted: never leave a worker running
+            worker.kill()
+            worker.wait()
+    if worker.returncode != 0:
+        raise SystemExit(f"worker {name} failed:\n{stderr[-3000:]}")
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def summarise(results: dict[str, dict], default: str) -> list[dict]:
+    base = results["baseline"]
+    rows = []
+    for name, r in results.items():
+        if name == "gemm":
+            continue
+        latency = sorted(r["item_latency_s"])
+        rows.append({
+            "backend": name, "load_s": round(r["load_s"], 2), "peak_rss_mb": round(r["peak_rss_mb"]),
+            **{f"tok_s_beam{b}": round(r[f"beam{b}"]["tokens_per_s"], 1) for b in BEAMS},
+            **{f"sent_s_beam{b}": round(r[f"beam{b}"]["sentences_per_s"], 2) for b in BEAMS},
+            **{f"speedup_beam{b}": round(r[f"beam{b}"]["tokens_per_s"] / base[f"beam{b}"]["tokens_per_s"], 2)
+               for b in BEAMS},
+            "item_p50_s": round(statistics.median(latency), 2) if latency else None,
+            "item_p95_s": round(_p95(latency), 2) if latency else None,
+            "default": name == default,
+        })
+    return rows
+
+
+def _p95(values: list[float]) -> float:
+    return values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+
+
+def markdown_table(rows: list[dict]) -> str:
+    head = ("| backend | tokens/s greedy | tokens/s beam 4 | sentences/s greedy | sentences/s beam 4 | "
+            "speedup greedy | speedup beam 4 | 600-word item p50 / p95 (beam 4) | load | peak RSS |")
+    lines = [head, "|" + "---|" * 10]
+    for r in rows:
+        latency = f"{r['item_p50_s']} s / {r['item_p95_s']} s" if r["item_p50_s"] is not None else "-"
+        name = f"**{r['backend']}** (default)" if r["default"] else r["backend"]
+        lines.append(
+            f"| {name} | {r['tok_s_beam1']} | {r['tok_s_beam4']} | {r['sent_s_beam1']} | {r['sent_s_beam4']} | "
+            f"{r['speedup_beam1']}x | {r['speedup_beam4']}x | {latency} | {r['load_s']} s | {r['peak_rss_mb']} MB |"
+        )
+    return "\n".join(lines)
+
+
+def chart(rows: list[dict], path: Path, title: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [r["backend"] for r in rows]
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    width = 0.38
+    for offset, beams in ((-width / 2, 1), (width / 2, 4)):
+        values = [r[f"tok_s_beam{beams}"] for r in rows]
+        bars = ax.bar([i + offset for i in range(len(rows))], values, width,
+                      label="greedy" if beams == 1 else "beam 4")
+        ax.bar_label(bars, labels=[f"{v:.0f}" for v in values], fontsize=8)
+    ax.set_xticks(range(len(rows)), names)
+    ax.set_ylabel("output tokens / s")
+    ax.set_title(title, fontsize=10)
+    ax.legend()
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def prepare(args) -> tuple[dict, list[str]]:
+    from translation.engines.ctranslate2 import MarianVocab, ensure_converted
+
+    model_dir = _models.build()
+    ensure_converted(model_dir, "int8")  # once; the timed loads read the cached conversion
+    vocab = MarianVocab(model_dir)
+    sentences = workload()
+    lengths = [len(vocab.encode(s)) for s in sentences]
+    if args.quick:
+        sentences = stratified(sentences, lengths, QUICK_SENTENCES)
+    backends = ["baseline", "transformers", "ctranslate2"] + ([] if args.quick else ["transformers-int8"])
+    repeats = {"ctranslate2": 3 if args.quick else 7, "transformers": 1 if args.quick else 3,
+               "transformers-int8": 3, "baseline": 0 if args.quick else 1}
+    spec = {"model_dir": str(model_dir), "sentences": sentences, "item": item_sentences(),
+            "latency_repeats": repeats, "mean_source_tokens": statistics.mean(lengths),
+            "item_words": sum(len(s.split()) for s in item_sentences())}
+    return spec, backends
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_SENTENCES} sentences, fewer repeats (< 5 min on 2 cores)")
+    parser.add_argument("--results", type=Path, default=HERE / "results")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--spec", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        spec = json.loads(args.spec.read_text(encoding="utf-8"))
+        print(json.dumps(run_gemm() if args.worker == "gemm" else run_worker(args.worker, spec)))
+        return 0
+    return orchestrate(args)
+
+
+def orchestrate(args) -> int:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run spawn's cleanup on `timeout`/kill
+    started = time.perf_counter()
+    spec, backends = prepare(args)
+    args.results.mkdir(parents=True, exist_ok=True)
+    spec_path = args.results / ".spec.json"
+    spec_path.write_text(json.dumps(spec), encoding="utf-8")
+    print(f"{len(spec['sentences'])} sentences, {len(spec['item'])}-sentence item of {spec['item_words']} words, "
+          f"{_cores()} cores, load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    results = {}
+    for name in ["gemm", DEFAULT_BACKEND] + [b for b in backends if b != DEFAULT_BACKEND]:
+        results[name] = spawn(name, spec_path)
+        print(f"  {name}: {json.dumps(results[name])[:300]}", file=sys.stderr)
+    spec_path.unlink()
+    return report(args, spec, results, time.perf_counter() - started)
+
+
+def report(args, spec, results, elapsed: float) -> int:
+    rows = summarise(results, DEFAULT_BACKEND)
+    config = json.loads((Path(spec["model_dir"]) / "config.json").read_text())
+    flops = flops_per_greedy_token(config)
+    gemm = results["gemm"]["fp32_gflops"]
+    best = max(gemm.values())
+    default = next(r for r in rows if r["default"])
+    mode = "quick" if args.quick else "full"
+    title = (f"OPUS-MT en-uk architecture, random weights, {len(spec['sentences'])} news sentences, "
+             f"{_cores()} CPU cores ({mode})")
+    chart(rows, args.results / "throughput.png", title)
+    print(markdown_table(rows))
+    print(f"\nArithmetic bound: {flops / 1e6:.0f} MFLOP per greedy token; fp32 GEMM "
+          + ", ".join(f"{k} {v:.0f} GFLOP/s" for k, v in gemm.items())
+          + f" -> at most {best * 1e9 / flops:.0f} greedy tokens/s in fp32 if only GEMMs counted.")
+    summary = {
+        "mode": mode, "default_backend": DEFAULT_BACKEND, "sentences": len(spec["sentences"]),
+        "mean_source_tokens_200": round(spec["mean_source_tokens"], 1), "item_words": spec["item_words"],
+        "speedup_greedy": default["speedup_beam1"], "speedup_beam4": default["speedup_beam4"],
+        "peak_rss_mb": default["peak_rss_mb"], "load_s": default["load_s"],
+        "tokens_per_s_greedy": default["tok_s_beam1"], "tokens_per_s_beam4": default["tok_s_beam4"],
+        "baseline_tokens_per_s": {"greedy": round(results["baseline"]["beam1"]["tokens_per_s"], 1),
+                                  "beam4": round(results["baseline"]["beam4"]["tokens_per_s"], 1)},
+        "mflop_per_greedy_token": round(flops / 1e6, 1), "fp32_gemm_gflops": {k: round(v) for k, v in gemm.items()},
+        "rows": rows, "elapsed_s": round(elapsed, 1), "load_average_1m": round(os.getloadavg()[0], 2),
+    }
+    (args.results / "throughput.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in summary.items() if k != "rows"}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
