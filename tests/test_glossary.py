@@ -20,7 +20,8 @@ def test_toml_and_json_glossaries_load_the_same(tmp_path):
     toml_file = tmp_path / "terms.toml"
     toml_file.write_text(TOML, encoding="utf-8")
     json_file = tmp_path / "terms.json"
-    json_file.write_text(json.dumps({"keep": ["Kyiv", "UNN"], "render": {"Zelenskyy": {"uk": "Зеленський", "de": "Selenskyj"}}}))
+    data = {"keep": ["Kyiv", "UNN"], "render": {"Zelenskyy": {"uk": "Зеленський", "de": "Selenskyj"}}}
+    json_file.write_text(json.dumps(data))
     for glossary in (Glossary.load(toml_file), Glossary.load(json_file)):
         assert glossary.terms_for("uk") == {"Kyiv": None, "UNN": None, "Zelenskyy": "Зеленський"}
         assert glossary.terms_for("fr") == {"Kyiv": None, "UNN": None, "Zelenskyy": None}

@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from translation.mask import FORMS, Piece, mask, restore, translate_pieces
 
-SENTENCE = Piece("Mr Doe said “we will win” in Kyiv today.", ((3, 6, "Doe"), (12, 25, "“we will win”"), (29, 33, "Kyiv")))
+SENTENCE = Piece(
+    "Mr Doe said “we will win” in Kyiv today.", ((3, 6, "Doe"), (12, 25, "“we will win”"), (29, 33, "Kyiv"))
+)
 PLACEHOLDER = re.compile(r"[\[{<]\d+[\]}>]")
 
 

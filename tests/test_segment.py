@@ -20,7 +20,8 @@ def sentences(text: str, protected=()) -> list[str]:
         ("The U.S. economy grew. Analysts expected more.", ["The U.S. economy grew.", "Analysts expected more."]),
         ("She moved to the U.S. The next day she left.", ["She moved to the U.S.", "The next day she left."]),
         ("The U.S. Federal Reserve met. It held.", ["The U.S. Federal Reserve met.", "It held."]),
-        ("Talks are on Dec. 6 in Kyiv. Mr. Smith will attend.", ["Talks are on Dec. 6 in Kyiv.", "Mr. Smith will attend."]),
+        ("Talks are on Dec. 6 in Kyiv. Mr. Smith will attend.",
+         ["Talks are on Dec. 6 in Kyiv.", "Mr. Smith will attend."]),
         ("He lives at No. 10 Downing Street. It is old.", ["He lives at No. 10 Downing Street.", "It is old."]),
         ("Talks began at 9 a.m. Monday. They ended at 5 p.m. The mood was tense.",
          ["Talks began at 9 a.m. Monday.", "They ended at 5 p.m.", "The mood was tense."]),
@@ -29,7 +30,8 @@ def sentences(text: str, protected=()) -> list[str]:
         ("He paused... Then he spoke. Wait… what?", ["He paused...", "Then he spoke.", "Wait… what?"]),
         ('"We will win. We will never give up," he said. The crowd cheered.',
          ['"We will win. We will never give up," he said.', "The crowd cheered."]),
-        ("“We will win. We will not yield,” he said. It rained.", ["“We will win. We will not yield,” he said.", "It rained."]),
+        ("“We will win. We will not yield,” he said. It rained.",
+         ["“We will win. We will not yield,” he said.", "It rained."]),
         ('"Why?" he asked. Nobody knew.', ['"Why?" he asked.', "Nobody knew."]),
         ("J. K. Rowling spoke. Acme Inc. said profits rose. Gen. Smith agreed.",
          ["J. K. Rowling spoke.", "Acme Inc. said profits rose.", "Gen. Smith agreed."]),
@@ -73,7 +75,8 @@ def test_empty_and_blank_text_have_no_sentences():
 
 @pytest.mark.parametrize(
     "text",
-    ["." * 100_000 + "x", "a. " * 50_000, '"' * 100_000, "Mr. " * 30_000, ". \n" * 40_000, "U.S.A." * 20_000 + " The"],
+    ["." * 100_000 + "x", "a. " * 50_000, '"' * 100_000, "Mr. " * 30_000, ". \n" * 40_000,
+     "U.S.A." * 20_000 + " The"],
 )
 def test_adversarial_inputs_segment_in_bounded_time(text):
     started = time.perf_counter()

@@ -102,7 +102,8 @@ def _renderings(value: object, source: str) -> dict[str, Mapping[str, str]]:
         term = _term(term, source, "render")
         if not isinstance(by_language, dict) or not by_language:
             raise GlossaryError(f"{source}: render.{term}: expected a table such as {{uk = \"...\"}}")
-        render[term] = MappingProxyType({lang: _rendering(term, lang, text, source) for lang, text in by_language.items()})
+        rendered = {lang: _rendering(term, lang, text, source) for lang, text in by_language.items()}
+        render[term] = MappingProxyType(rendered)
     return render
 
 
