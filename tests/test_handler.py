@@ -172,3 +172,14 @@ def test_item_without_text_is_passed_on_untranslated():
     _, copy = published_copy(handler_with(translator).handle(delivery({"uri": "urn:photo:1", "type": "picture"})))
     assert translator.calls == [] and copy.provenance.translated is False
     assert copy.model_extra["type"] == "picture"
+
+
+def test_translation_is_reported_to_the_event_hook_with_the_item_uri():
+    events = []
+    handler = JobHandler(FakeTranslator(), on_event=lambda name, **fields: events.append((name, fields)))
+    handler.handle(Delivery(body=json.dumps(ITEM).encode(), headers={}, language="uk", attempt=1,
+                            redelivered=False, message_id="m-1"))
+    ((name, fields),) = events
+    assert name == "translated"
+    assert (fields["uri"], fields["message_id"], fields["language"]) == ("urn:test:item-1", "m-1", "uk")
+    assert fields["protected_spans"] == 2 and fields["fallbacks"] == 1

@@ -66,16 +66,19 @@ class JobHandler:
             log.exception("unexpected error on job %s", _job_name(delivery))
             return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}")
         elapsed_s = self._clock() - started
-        self._report(copy, elapsed_s)
+        self._report(delivery, copy, elapsed_s)
         return Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),))
 
-    def _report(self, copy: LocalizedCopy, elapsed_s: float) -> None:
+    def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float) -> None:
+        # message_id and uri let the job-outcome log pair this with the consumer's events.
+        fields = {"language": delivery.language, "message_id": delivery.message_id, "uri": copy.provenance.source_uri}
         if copy.provenance.translated:
             self._on_event(
-                "translated", language=copy.language, seconds=elapsed_s,
-                protected_spans=sum(copy.provenance.protected_spans.values()),
-                fallbacks=copy.provenance.fallbacks,
+                "translated", seconds=elapsed_s, protected_spans=sum(copy.provenance.protected_spans.values()),
+                fallbacks=copy.provenance.fallbacks, **fields,
             )
+        else:
+            self._on_event("passed_on", **fields)  # kill notices and text-less items: no model ran
 
     def _localize(self, item: WireItem, language: str) -> LocalizedCopy:
         if item.is_kill_notice:

@@ -13,6 +13,9 @@ from collections.abc import Callable
 
 from queues.consumer import JobConsumer
 from worker.handler import JobHandler
+from worker.health import BrokerState, HealthServer, start_http_server
+from worker.logs import JobOutcomeLog
+from worker.metrics import Metrics, fan_out
 from worker.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -21,16 +24,25 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 class WorkerService:
-    """Runs a consumer in the foreground and turns stop signals into a graceful stop."""
+    """Runs a consumer in the foreground and turns stop signals into a graceful stop.
 
-    def __init__(self, consumer: JobConsumer):
+    Arguments:
+        consumer: the JobConsumer to run.
+        start_health: starts the health/metrics server for the time of `run()` (returns None for none).
+    """
+
+    def __init__(self, consumer: JobConsumer, start_health: Callable[[], HealthServer | None] = lambda: None):
         self._consumer = consumer
+        self._start_health = start_health
 
     def run(self) -> None:
         previous = {sig: signal.signal(sig, self._on_signal) for sig in STOP_SIGNALS}
+        health = self._start_health()
         try:
             self._consumer.run()
         finally:
+            if health is not None:
+                health.stop()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
 
@@ -51,18 +63,20 @@ def build_handler(settings: Settings, translator, on_event: Callable[..., None] 
     )
 
 
-def build_consumer(settings: Settings, handler: JobHandler) -> JobConsumer:
+def build_consumer(settings: Settings, handler: JobHandler, on_event: Callable[..., None] | None = None) -> JobConsumer:
     return JobConsumer(
         settings.resolved_broker_url,
         settings.languages,
         handler.handle,
         prefetch=settings.prefetch,
         heartbeat=settings.heartbeat_s,
+        on_event=on_event,
     )
 
 
 def build_worker(settings: Settings, translator=None) -> WorkerService:
-    """A worker for `settings.languages` on `settings.resolved_broker_url`.
+    """A worker for `settings.languages` on `settings.resolved_broker_url`, with its metrics, job-outcome
+    log and (when `settings.http_port` is set) health server.
 
     `translator` defaults to the one `settings` describe (engine, models, glossary).
     """
@@ -70,4 +84,11 @@ def build_worker(settings: Settings, translator=None) -> WorkerService:
         from worker.build import build_translator  # imported late: it pulls in torch
 
         translator = build_translator(settings, settings.glossary)
-    return WorkerService(build_consumer(settings, build_handler(settings, translator)))
+    metrics, broker_state = Metrics(), BrokerState()
+    on_event = fan_out(metrics.on_event, broker_state.on_event, JobOutcomeLog().on_event)
+    consumer = build_consumer(settings, build_handler(settings, translator, on_event), on_event)
+
+    def start_health() -> HealthServer | None:
+        return start_http_server(settings, {"broker": broker_state.is_connected}, metrics.registry)
+
+    return WorkerService(consumer, start_health=start_health)
