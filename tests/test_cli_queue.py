@@ -90,3 +90,14 @@ def test_watch_with_count_exits_1_when_the_timeout_ends_the_wait(embedded_url):
 def test_worker_rejects_a_bad_language_list(embedded_url):
     result = run_babelwire("worker", "--languages", ",", "--broker", embedded_url)
     assert "--languages" in one_line_error(result)
+
+
+def test_commands_say_in_one_line_when_the_broker_is_not_there(tmp_path):
+    nowhere = "amqp://guest:guest@127.0.0.1:1//"
+    item = write_items(tmp_path, 1)[0]
+    for args in (["worker", "--engine", "pseudo"], ["submit", str(item)], ["watch", "--count", "1"]):
+        result = run_babelwire(*args, "--broker", nowhere, timeout=60)
+        stderr = result.stderr.decode()
+        assert result.returncode == 75, (args, stderr)  # EX_TEMPFAIL: try again later
+        assert stderr.strip().splitlines()[-1].startswith("babelwire: error: cannot reach the broker"), stderr
+        assert "Traceback" not in stderr

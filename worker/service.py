@@ -56,6 +56,14 @@ class WorkerService:
         self.stop()
 
 
+def log_broker_events(name: str, **fields) -> None:
+    """Say when the broker goes away or comes back: the consumer reconnects by itself, quietly otherwise."""
+    if name in ("broker_unavailable", "disconnected"):
+        log.warning("broker %s: %s (reconnecting)", name.replace("_", " "), fields.get("error", ""))
+    elif name == "connected":
+        log.info("connected to the broker; serving %s", ",".join(fields.get("languages", ())))
+
+
 def build_handler(settings: Settings, translator, on_event: Callable[..., None] | None = None) -> JobHandler:
     options = {"on_event": on_event} if on_event is not None else {}
     return JobHandler(
@@ -85,7 +93,7 @@ def build_worker(settings: Settings, translator=None) -> WorkerService:
 
         translator = build_translator(settings, settings.glossary)
     metrics, broker_state = Metrics(), BrokerState()
-    on_event = fan_out(metrics.on_event, broker_state.on_event, JobOutcomeLog().on_event)
+    on_event = fan_out(metrics.on_event, broker_state.on_event, JobOutcomeLog().on_event, log_broker_events)
     consumer = build_consumer(settings, build_handler(settings, translator, on_event), on_event)
 
     def start_health() -> HealthServer | None:

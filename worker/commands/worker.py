@@ -4,6 +4,7 @@ import argparse
 import logging
 
 from worker.commands._queue_common import add_broker_option, add_engine_options, load_settings, parse_languages
+from worker.errors import UsageError
 
 log = logging.getLogger(__name__)
 
@@ -25,12 +26,23 @@ def run_worker(args: argparse.Namespace) -> int:
     from worker.service import build_worker
 
     settings = load_settings(args, languages=parse_languages(args.languages, "--languages"))
-    configure_logging(settings)
+    try:
+        configure_logging(settings)
+    except ValueError as error:
+        raise UsageError(f"BABELWIRE_LOG_LEVEL: {error}") from None
+    check_broker(settings.resolved_broker_url)
     service = build_worker(settings)
     log.info("worker serving %s on %s", ",".join(settings.languages), _safe_url(settings.resolved_broker_url))
     service.run()
     log.info("worker stopped")
     return 0
+
+
+def check_broker(url: str) -> None:
+    """Fail at start, with one line, when the broker is not there; later outages are reconnected."""
+    from queues.connection import connect
+
+    connect(url).release()
 
 
 def _safe_url(url: str) -> str:
