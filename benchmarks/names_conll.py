@@ -10,7 +10,11 @@ it. Detection is measured independently of the protection policy.
 
 - coverage: share of gold PER and ORG mentions whose characters all lie inside one protected span
   (also reported for LOC and MISC, which do not count towards the headline figure);
-- false protection: share of protected name spans overlapping no gold entity of any type.
+- false protection: share of protected name spans overlapping no gold entity of any type;
+- over-protection: share of protected tokens (whitespace tokens of the text overlapping a protected span)
+  that belong to no gold entity of any type: titles swallowed into a name ("Energy Minister Svitlana
+  Hrynchuk") and whole false spans alike. Spans that overlap a gold entity but whose first (last) token
+  belongs to none are counted as extending beyond their entity on the left (right).
 
 The last line printed is a JSON object with at least `coverage` and `false_protection`.
 """
@@ -43,6 +47,9 @@ class Document:
     text: str
     entities: list[Entity]
     tokens: int
+    token_starts: list[int] = field(default_factory=list)  # offsets of the whitespace tokens
+    token_ends: list[int] = field(default_factory=list)
+    token_gold: list[bool] = field(default_factory=list)  # token belongs to a gold entity of any type
 
 
 @dataclass
@@ -65,6 +72,7 @@ class _Builder:
         parts: list[str] = []
         entities: list[Entity] = []
         offset, tokens = 0, 0
+        starts, ends, in_gold = [], [], []
         for sentence in sentences:
             if parts:
                 parts.append("\n")
@@ -78,6 +86,9 @@ class _Builder:
                 parts.append(token)
                 offset = end
                 tokens += 1
+                starts.append(start)
+                ends.append(end)
+                in_gold.append(tag != "O")
                 prefix, _, etype = tag.partition("-")
                 continues = etype and etype == open_type and prefix == "I"
                 if open_type and not continues:
@@ -89,7 +100,7 @@ class _Builder:
                     open_end = end
             if open_type:
                 entities.append(Entity(open_type, open_start, open_end))
-        return Document("".join(parts), entities, tokens)
+        return Document("".join(parts), entities, tokens, starts, ends, in_gold)
 
 
 def read_conll(path: Path) -> list[Document]:
@@ -118,9 +129,31 @@ def _overlaps_any(span, entities: list[Entity]) -> bool:
     return any(e.start < span.end and span.start < e.end for e in entities)
 
 
+def _token_range(doc: Document, span) -> range:
+    """Indices of the document's whitespace tokens overlapping `span`."""
+    first = bisect.bisect_right(doc.token_ends, span.start)
+    last = bisect.bisect_left(doc.token_starts, span.end)
+    return range(first, last)
+
+
+def _overprotection(doc: Document, spans, counts: Counter) -> None:
+    """Protected tokens, those outside every gold entity, and spans reaching past their entity."""
+    for span in spans:
+        indices = _token_range(doc, span)
+        outside = [i for i in indices if not doc.token_gold[i]]
+        counts["protected_tokens"] += len(indices)
+        counts["overprotected_tokens"] += len(outside)
+        if len(outside) == len(indices):
+            continue  # a false span: all its tokens count above, it extends no entity
+        counts["extra_tokens_in_true_spans"] += len(outside)
+        counts["spans_extending_left"] += not doc.token_gold[indices[0]]
+        counts["spans_extending_right"] += not doc.token_gold[indices[-1]]
+
+
 def evaluate(documents: list[Document]) -> dict:
     gold, hit = Counter(), Counter()
     protected, false = 0, Counter()
+    over = Counter()
     tokens, elapsed = 0, 0.0
     for doc in documents:
         began = time.perf_counter()
@@ -136,10 +169,11 @@ def evaluate(documents: list[Document]) -> dict:
             protected += 1
             if not _overlaps_any(mention.span, doc.entities):
                 false[mention.type] += 1
-    return _report(gold, hit, protected, false, tokens, elapsed)
+        _overprotection(doc, spans, over)
+    return _report(gold, hit, protected, false, over, tokens, elapsed)
 
 
-def _report(gold, hit, protected, false, tokens, elapsed) -> dict:
+def _report(gold, hit, protected, false, over, tokens, elapsed) -> dict:
     headline_gold = sum(gold[t] for t in HEADLINE_TYPES)
     headline_hit = sum(hit[t] for t in HEADLINE_TYPES)
     return {
@@ -149,6 +183,11 @@ def _report(gold, hit, protected, false, tokens, elapsed) -> dict:
         "gold_by_type": dict(sorted(gold.items())),
         "protected_spans": protected,
         "false_spans_by_guessed_type": dict(sorted(false.items())),
+        "overprotected_tokens": round(over["overprotected_tokens"] / max(over["protected_tokens"], 1), 4),
+        "protected_tokens": over["protected_tokens"],
+        "extra_tokens_in_true_spans": over["extra_tokens_in_true_spans"],
+        "spans_extending_left": over["spans_extending_left"],
+        "spans_extending_right": over["spans_extending_right"],
         "documents_tokens": tokens,
         "ms_per_1k_tokens": round(1000 * elapsed / tokens * 1000, 2),
     }
@@ -163,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     result = evaluate(read_conll(path))
     print(f"coverage (PER+ORG): {result['coverage']:.4f}")
     print(f"false protection:   {result['false_protection']:.4f} of {result['protected_spans']} spans")
+    print(
+        f"over-protection:    {result['overprotected_tokens']:.4f} of {result['protected_tokens']} protected tokens"
+        f" ({result['extra_tokens_in_true_spans']} extra tokens in spans that overlap gold;"
+        f" {result['spans_extending_left']} spans extend left, {result['spans_extending_right']} right)"
+    )
     for etype, value in result["coverage_by_type"].items():
         print(f"  coverage {etype:<4} {value:.4f}  ({result['gold_by_type'][etype]} gold mentions)")
     print(f"time: {result['ms_per_1k_tokens']} ms per 1,000 tokens ({result['documents_tokens']} tokens)")
