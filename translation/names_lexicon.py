@@ -35,15 +35,55 @@ DATE_ABBREVIATIONS = _words("""
 mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 """)
 
-# Titles and roles: protected only as part of a name run, never alone.
+# Titles and roles (the head of a role phrase): protected only as part of a name run, never alone,
+# and cut out of a run that goes on with the name ("Foreign Minister Andrii Sybiha" -> "Andrii Sybiha").
 TITLES = _words("""
-mr mrs ms miss dr prof sir dame lord lady madam mister messrs
-president vice-president minister ministers prime premier chancellor secretary ambassador envoy
-king queen prince princess sheikh emir sultan pope cardinal bishop archbishop rev reverend father
-governor mayor senator sen rep representative congressman congresswoman deputy chairman chairwoman
-chair director chief executive general gen lieutenant lt colonel col major maj captain capt commander
-admiral sergeant sgt officer judge justice attorney spokesman spokeswoman spokesperson coach manager
-striker midfielder defender goalkeeper champion leader head
+mr mrs ms miss dr prof professor sir dame lord lady madam mister messrs
+president presidents president-elect minister ministers premier premiers chancellor secretary secretaries
+undersecretary under-secretary ambassador envoy emissary consul diplomat commissioner commissar
+king queen prince princess emperor empress tsar czar sheikh emir sultan shah duke duchess earl baron baroness
+marquis viscount countess pope cardinal bishop
+archbishop rev reverend father rabbi imam ayatollah mullah patriarch pastor priest
+governor gov mayor senator sen rep representative congressman congresswoman assemblyman councillor councilman
+councilwoman alderman lawmaker legislator mp mep speaker deputy chairman chairwoman chairperson chair
+director directors ceo cfo coo cto founder co-founder owner publisher editor correspondent underwriter
+spokesman spokeswoman spokesperson adviser advisor aide negotiator mediator ombudsman
+gen lieutenant lt colonel col major maj captain capt commander admiral sergeant sgt corporal cpl
+brigadier marshal officer inspector superintendent detective constable sheriff prosecutor
+judge justice magistrate attorney lawyer solicitor auditor treasurer comptroller registrar
+coach manager trainer skipper striker midfielder defender goalkeeper keeper winger fullback full-back
+scrum-half fly-half flanker batsman bowler all-rounder wicketkeeper jockey champion leader boss chief
+executive head economist analyst strategist historian
+""")
+
+# Words that qualify a following title inside a role phrase: rank ("Deputy Prime Minister", "Chief
+# Executive", "Head Coach") and portfolio ("Energy Minister", "Foreign Secretary", "Defence Minister").
+# They are cut only together with a title; alone they are left to the other rules.
+ROLE_MODIFIERS = TITLES | _words("""
+prime vice acting assistant associate senior junior principal general managing lead high special interim
+first permanent joint former ex outgoing incoming elected designate then late co
+foreign home interior internal defence defense finance financial economy economic economics energy
+trade industry industrial agriculture agricultural farm food education health justice labour labor
+employment transport transportation environment environmental culture cultural sport sports tourism
+information communications telecommunications privatisation privatization treasury commerce commercial
+housing science technology security intelligence war fisheries mining mines oil petroleum power water
+social welfare family youth immigration development planning budget construction infrastructure
+regional european affairs relations public works cabinet state national presidential government
+opposition majority minority campaign fitness team assistant legal medical technical military civil
+fiscal monetary provincial municipal parliamentary press media research investment marketing sales
+operating chief
+""")
+
+# Titles that precede a name and nothing else: after a name they are part of it ("Hun Sen", "Iron Lady").
+PRE_NAME_TITLES = _words("""
+mr mrs ms miss dr prof sir dame lord lady madam mister messrs sen rep gen gov lt col maj capt sgt cpl rev
+""")
+
+# Titles that are also common surnames ("John Major", "Billie Jean King", "Federico Mayor"): such a word
+# after a name, or alone in mid-sentence, is the name itself.
+SURNAME_TITLES = _words("""
+major king queen prince duke earl baron lord bishop cardinal pope judge sheriff dean priest pastor knight
+chancellor sergeant marshal mayor speaker chief coach porter
 """)
 
 DEMONYMS = _words("""

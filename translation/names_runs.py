@@ -23,7 +23,10 @@ from translation.names_lexicon import (
     DATE_ABBREVIATIONS,
     DEMONYMS,
     FUNCTION_WORDS,
+    PRE_NAME_TITLES,
+    ROLE_MODIFIERS,
     SUBJECT_VERBS,
+    SURNAME_TITLES,
     TITLES,
     WEEKDAYS_MONTHS,
 )
@@ -42,6 +45,9 @@ _DATELINE = re.compile(
 _PLURAL_ENDINGS = ("ers", "ists", "ants", "ents", "ors", "ians", "ives")
 ARTICLES = frozenset({"the", "a", "an"})
 _JOINERS_AFTER_HEAD = frozenset({"of", "for"})
+_INSIDE_ORG = frozenset({"of", "for", "and", "the", "&"})  # "Council of Ministers": a title inside a name
+_DETERMINERS = frozenset("the a an his her their its our my your this that s".split())
+_RANK_ONLY = frozenset("former ex late then outgoing incoming acting interim".split())
 
 
 @dataclass
@@ -62,8 +68,9 @@ def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
     _promote_subjects(tokens, roles)
     _spread_names(tokens, roles, evidence)
     runs = _join(text, tokens, _group(text, tokens, roles))
-    pieces = [piece for run in runs for piece in _split_at_titles(run)]
-    kept = [run for run in map(_trim, pieces) if run and NAME in run.roles]
+    pieces = [piece for run in runs for piece in _cut_roles(run)]
+    trimmed = (_trim(_after_title_of(tokens, run), tokens) for run in pieces)
+    kept = [run for run in trimmed if run and NAME in run.roles]
     for run in kept:
         run.end = _with_team_code(text, run.tokens[-1].end)
     return kept
@@ -228,15 +235,67 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
     return False
 
 
-def _split_at_titles(run: Run) -> list[Run]:
-    """"US President Donald Trump" -> "US", "President Donald Trump": a title opens a new name."""
-    pieces, begin = [], 0
-    for i in range(1, len(run.tokens)):
-        if run.tokens[i].key in TITLES and _ends_place(run.tokens[i - 1]):
-            pieces.append(Run(run.tokens[begin:i], run.roles[begin:i]))
-            begin = i
-    pieces.append(Run(run.tokens[begin:], run.roles[begin:]))
-    return pieces
+def _bare(token: Token) -> str:
+    """The key without an abbreviation's dot: "Gov." -> "gov"."""
+    return token.key.rstrip(".")
+
+
+def _is_title(token: Token) -> bool:
+    """A title or role noun: "Minister", "Gov.", "Secretary-General", "Co-Premiers", "Ex-Yankee"."""
+    key = _bare(token)
+    if key in TITLES:
+        return True
+    parts = key.split("-")
+    if len(parts) < 2:
+        return False
+    if parts[0] == "ex":
+        return True
+    last = parts[-1] if parts[-1] != "elect" else parts[-2]
+    return all(p in ROLE_MODIFIERS or p == "elect" for p in parts) and last in TITLES | {"general"}
+
+
+def _is_role_word(token: Token) -> bool:
+    return _bare(token) in ROLE_MODIFIERS or _is_title(token)
+
+
+def _cut_roles(run: Run) -> list[Run]:
+    """Cut role phrases ([modifier]* title) out of a run: "Ukrainian Energy Minister Svitlana Hrynchuk" ->
+    "Ukrainian", "Svitlana Hrynchuk"; "Federal Reserve Governor Lawrence Lindsey" -> "Federal Reserve",
+    "Lawrence Lindsey". One pass over the run's words."""
+    tokens, pieces, begin, i = run.tokens, [], 0, 0
+    while i < len(tokens):
+        if not _is_role_word(tokens[i]):
+            i += 1
+            continue
+        j, end = i, i
+        while j < len(tokens) and _is_role_word(tokens[j]):
+            j += 1
+            if _is_title(tokens[j - 1]) or (_bare(tokens[j - 1]) == "general" and end == j - 1 > i):
+                end = j  # past the last title of the window ("Attorney General" ends at "General")
+        if end > i and _is_role(tokens, i, end):
+            pieces.append(Run(tokens[begin:i], run.roles[begin:i]))
+            begin = end
+        i = j
+    pieces.append(Run(tokens[begin:], run.roles[begin:]))
+    return [piece for piece in pieces if piece.tokens]
+
+
+def _is_role(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether tokens[start:end], a [modifier]* title phrase inside a run, is a role and not a name."""
+    before = tokens[start - 1] if start else None
+    after = tokens[end] if end < len(tokens) else None
+    if before and before.key in _INSIDE_ORG or after and after.key in ORG_HEADS:
+        return False  # "Council of Ministers", "Premier League", "Executive Committee"
+    if end - start > 1:
+        return True
+    head = _bare(tokens[start])
+    if before is None:  # "King" alone may be a surname; "King Fahd University" is a name
+        return head not in SURNAME_TITLES or (after is not None and tokens[-1].key not in ORG_HEADS)
+    if before.key in GIVEN_NAMES:
+        return False  # "John Major", "Tony Judge"
+    if not _ends_place(before) and (head in SURNAME_TITLES or after is None and head in PRE_NAME_TITLES):
+        return False  # "Federico Mayor", "Hun Sen", "Iron Lady"
+    return True
 
 
 def _ends_place(token: Token) -> bool:
@@ -244,18 +303,42 @@ def _ends_place(token: Token) -> bool:
     return (token.is_upper and not token.text.endswith(".")) or token.key in PLACES or token.key in DEMONYMS
 
 
-def _trim(run: Run) -> Run | None:
+def _after_title_of(tokens: list[Token], run: Run) -> Run:
+    """"Secretary of State Warren Christopher", "Minister of Foreign Affairs Hans van Mierlo": after a title
+    and "of"/"for", the portfolio words that open the next run belong to the title."""
+    k = run.tokens[0].index - 1
+    if k >= 0 and tokens[k].key == "the":
+        k -= 1
+    if k < 1 or tokens[k].key not in _JOINERS_AFTER_HEAD or not _is_role_word(tokens[k - 1]):
+        return run
+    i = 0
+    while i < len(run.tokens) - 1 and _bare(run.tokens[i]) in ROLE_MODIFIERS:
+        i += 1
+    return Run(run.tokens[i:], run.roles[i:])
+
+
+def _trim(run: Run, tokens: list[Token]) -> Run | None:
     """Drop the words a name run may carry but that are not the name: "The", titles, demonyms, dates."""
+    if len(run.tokens) == 1 and _is_surname(run.tokens[0], tokens):
+        return run
     org = run.tokens[-1].key in ORG_HEADS
     i = 0
     while i < len(run.tokens) and _leading_noise(run.tokens[i], run.roles[i], org):
         i += 1
     j = len(run.tokens)
-    while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or run.tokens[j - 1].key in TITLES and j - i == 1):
+    while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or _is_title(run.tokens[j - 1]) and j - i == 1):
         j -= 1
     if i >= j:
         return None
     return Run(run.tokens[i:j], run.roles[i:j])
+
+
+def _is_surname(token: Token, tokens: list[Token]) -> bool:
+    """"... said King.": a title that is also a surname, alone in mid-sentence and not "the King"."""
+    if _bare(token) not in SURNAME_TITLES or token.sentence_start or token.is_upper:
+        return False
+    before = tokens[token.index - 1]
+    return before.key not in _DETERMINERS and not before.is_capitalised and before.key not in DEMONYMS
 
 
 def _leading_noise(token: Token, role: str, org: bool) -> bool:
@@ -263,8 +346,10 @@ def _leading_noise(token: Token, role: str, org: bool) -> bool:
     if key in DEMONYMS:
         return not org and key not in GIVEN_NAMES
     if key in FUNCTION_WORDS:
-        return token.sentence_start or key in ARTICLES
-    return key in TITLES or key in WEEKDAYS_MONTHS
+        return token.sentence_start or key in ARTICLES or key in _INSIDE_ORG
+    if org:
+        return key in WEEKDAYS_MONTHS  # "General Motors", "Premier League"
+    return _is_title(token) or _bare(token) in _RANK_ONLY or key in WEEKDAYS_MONTHS
 
 
 def _with_team_code(text: str, end: int) -> int:
