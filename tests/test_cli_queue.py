@@ -101,3 +101,9 @@ def test_commands_say_in_one_line_when_the_broker_is_not_there(tmp_path):
         assert result.returncode == 75, (args, stderr)  # EX_TEMPFAIL: try again later
         assert stderr.strip().splitlines()[-1].startswith("babelwire: error: cannot reach the broker"), stderr
         assert "Traceback" not in stderr
+
+
+def test_worker_with_a_missing_model_refuses_to_start_instead_of_dead_lettering_jobs(embedded_url, tmp_path):
+    result = run_babelwire("worker", "--languages", "uk", "--model", f"uk={tmp_path / 'absent'}",
+                           "--broker", embedded_url, timeout=120)
+    assert "does not exist" in one_line_error(result)

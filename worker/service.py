@@ -82,6 +82,21 @@ def build_consumer(settings: Settings, handler: JobHandler, on_event: Callable[.
     )
 
 
+def preflight(engine, languages) -> None:
+    """Resolve (and load) the model of every served language before taking jobs.
+
+    A worker whose model is missing would otherwise dead-letter every job of that language until someone
+    noticed; failing at start leaves the jobs queued for a correctly configured worker.
+
+    Raises:
+        UnsupportedLanguageError, ModelNotFoundError: permanent, the configuration must change.
+        ModelLoadError: transient, starting again may work.
+    """
+    for language in languages:
+        model = engine.model_info(language)
+        log.info("model for %s: %s (%s, revision %s)", language, model.model_id, model.engine, model.revision)
+
+
 def build_worker(settings: Settings, translator=None) -> WorkerService:
     """A worker for `settings.languages` on `settings.resolved_broker_url`, with its metrics, job-outcome
     log and (when `settings.http_port` is set) health server.

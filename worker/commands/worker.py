@@ -23,7 +23,8 @@ def register(subparsers) -> None:
 
 def run_worker(args: argparse.Namespace) -> int:
     from worker.logs import configure_logging
-    from worker.service import build_worker
+    from worker.build import build_engine, build_translator
+    from worker.service import build_worker, preflight
 
     settings = load_settings(args, languages=parse_languages(args.languages, "--languages"))
     try:
@@ -31,7 +32,9 @@ def run_worker(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(f"BABELWIRE_LOG_LEVEL: {error}") from None
     check_broker(settings.resolved_broker_url)
-    service = build_worker(settings)
+    engine = build_engine(settings)
+    preflight(engine, settings.languages)
+    service = build_worker(settings, build_translator(settings, engine=engine))
     log.info("worker serving %s on %s", ",".join(settings.languages), _safe_url(settings.resolved_broker_url))
     service.run()
     log.info("worker stopped")
