@@ -1,7 +1,8 @@
 """The worker process: a translator and a job consumer wired together, stopped by SIGTERM / SIGINT.
 
-    service = build_worker(settings)     # loads nothing yet: models load on their first job
-    service.run()                        # blocks until a signal asks it to stop
+    preflight(engine, settings.languages)                  # load every served model now, fail early
+    service = build_worker(settings, build_translator(settings, engine=engine))
+    service.run()                                          # blocks until a signal asks it to stop
 
 The first SIGTERM or SIGINT asks the consumer to finish or requeue the job in hand and return (within
 its stop timeout, under 30 s); a second one stops at once, for an operator who has seen enough.
