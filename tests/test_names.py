@@ -42,6 +42,63 @@ def test_a_place_before_a_title_is_not_part_of_the_person():
     assert names("He met US President Donald Trump in Paris.") == ["US", "Donald Trump", "Paris"]
 
 
+def test_titles_and_roles_stay_outside_the_names_they_precede():
+    text = (
+        "KYIV, Nov 25 - Ukrainian Energy Minister Svitlana Hrynchuk said the grid held. EU Commissioner Dan"
+        " Jorgensen said so. Earlier he met Prime Minister Keir Starmer and Foreign Minister Andrii Sybiha."
+    )
+    assert names(text) == ["KYIV", "Svitlana Hrynchuk", "EU", "Dan Jorgensen", "Keir Starmer", "Andrii Sybiha"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foreign Secretary David Lammy spoke.", ["David Lammy"]),
+        ("He met Deputy Prime Minister Olha Stefanishyna.", ["Olha Stefanishyna"]),
+        ("Chief Executive Sam Altman and Head Coach Serhiy Rebrov spoke.", ["Sam Altman", "Serhiy Rebrov"]),
+        ("He said Defence Minister Rustem Umerov was there.", ["Rustem Umerov"]),
+        ("State Department Spokesman Matthew Miller said so.", ["State Department", "Matthew Miller"]),
+        ("Federal Reserve Chairman Alan Greenspan spoke.", ["Federal Reserve", "Alan Greenspan"]),
+        ("NATO Secretary-General Mark Rutte met Gov. Bush.", ["NATO", "Mark Rutte", "Bush"]),
+        ("He met Attorney General Merrick Garland.", ["Merrick Garland"]),
+        ("He met the Reuters Correspondent and the U.N. High Commissioner.", ["Reuters", "U.N."]),
+    ],
+)
+def test_role_phrases_are_cut_out_of_name_runs(text, expected):
+    assert names(text) == expected
+
+
+def test_secretary_of_state_is_a_title_not_part_of_the_name():
+    text = "Secretary of State Warren Christopher met Minister of Foreign Affairs Hans van Mierlo."
+    assert names(text) == ["Warren Christopher", "Hans van Mierlo"]
+
+
+def test_organisations_that_contain_title_words_stay_whole():
+    text = (
+        "The Ministry of Defence, the Council of Ministers and the UN General Assembly met. Shares of"
+        " General Motors rose. Premier League club Chelsea won."
+    )
+    assert names(text) == [
+        "Ministry of Defence", "Council of Ministers", "UN General Assembly", "General Motors", "Premier League",
+        "Chelsea",
+    ]
+
+
+def test_titles_that_are_surnames_stay_names():
+    assert names("Prime Minister John Major met Larry King and Hun Sen.") == ["John Major", "Larry King", "Hun Sen"]
+    text = "Seles won, said King. King is counting on her. The King met King Hussein."
+    assert names(text) == ["Seles", "King", "King", "Hussein"]
+
+
+def test_a_given_name_after_a_title_is_not_a_demonym():
+    assert names("Energy Minister German Galushchenko spoke.") == ["German Galushchenko"]
+
+
+def test_a_name_after_a_title_is_guessed_to_be_a_person():
+    types = {m.span.text: m.type for m in find_name_mentions("Energy Minister Svitlana Hrynchuk spoke.")}
+    assert types == {"Svitlana Hrynchuk": "PER"}
+
+
 def test_sentence_initial_common_word_is_not_a_name_but_a_known_name_is():
     text = "Police detained Wang on Friday.\nWang was released. Results were mixed, said Wang Dan."
     assert names(text) == ["Wang", "Wang", "Wang Dan"]
@@ -98,8 +155,12 @@ def test_seed_article_keeps_every_person_and_organisation():
         "x. " * 60_000,
         "\n".join(["LONDON 1996-08-30"] * 20_000),
         " ".join(["Bank of"] * 50_000),
+        " ".join(["Deputy Prime Minister"] * 50_000),
+        " ".join(["Minister of State"] * 50_000),
+        " ".join(["Co-Vice-Deputy-Minister"] * 50_000),
     ],
-    ids=["capitalised-tokens", "one-long-word", "many-sentences", "many-datelines", "connectors"],
+    ids=["capitalised-tokens", "one-long-word", "many-sentences", "many-datelines", "connectors", "titles",
+         "titles-of", "hyphenated-titles"],
 )
 def test_adversarial_input_runs_in_linear_time(text):
     began = time.perf_counter()

@@ -7,7 +7,7 @@ where its capital proves nothing.
 
 from dataclasses import dataclass, field
 
-from translation.names_lexicon import COMMON_CAPITALISED, NEVER_ALONE
+from translation.names_lexicon import COMMON_CAPITALISED, DEMONYMS, NEVER_ALONE, SURNAME_TITLES
 from translation.names_tokens import Token, headline_lines, table_lines
 
 
@@ -18,6 +18,7 @@ class Evidence:
     acronyms: set[str] = field(default_factory=set)  # all-caps words of mixed-case lines
     headlines: set[int] = field(default_factory=set)  # lines in capitals
     tables: set[int] = field(default_factory=set)  # lines of results tables
+    surnames: set[str] = field(default_factory=set)  # titles used as surnames ("... said King.")
 
     def is_name(self, key: str) -> bool:
         return key in self.name_words
@@ -30,6 +31,9 @@ def gather(tokens: list[Token]) -> Evidence:
     headlines, tables = headline_lines(tokens), table_lines(tokens)
     evidence = Evidence(headlines=headlines, tables=tables)
     for token in tokens:
+        if surname_use(token, tokens):
+            evidence.surnames.add(token.key)
+            evidence.name_words.add(token.key)
         if token.text[0].islower():
             evidence.lower_words.add(token.key)
         elif token.line in headlines or token.sentence_start or not token.text[0].isupper():
@@ -39,3 +43,18 @@ def gather(tokens: list[Token]) -> Evidence:
             if token.is_upper and len(token.text) > 1:
                 evidence.acronyms.add(token.key)
     return evidence
+
+
+_DETERMINERS = frozenset("the a an his her their its our my your this that s".split())
+
+
+def surname_use(token: Token, tokens: list[Token]) -> bool:
+    """"... said King .", "King said": a title that is also a surname, alone in mid-sentence, with no
+    determiner, demonym or capitalised word before it and no capitalised word after it."""
+    if token.key not in SURNAME_TITLES or token.sentence_start or token.is_upper or not token.is_capitalised:
+        return False
+    before = tokens[token.index - 1]
+    after = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    if after is not None and after.is_capitalised and not after.sentence_start:
+        return False
+    return not before.is_capitalised and before.key not in _DETERMINERS and before.key not in DEMONYMS

@@ -79,11 +79,14 @@ PRE_NAME_TITLES = _words("""
 mr mrs ms miss dr prof sir dame lord lady madam mister messrs sen rep gen gov lt col maj capt sgt cpl rev
 """)
 
+# Monarchs, whose names take a numeral ("Queen Elizabeth I").
+MONARCH_TITLES = _words("king queen emperor empress tsar czar kaiser pope sultan shah")
+
 # Titles that are also common surnames ("John Major", "Billie Jean King", "Federico Mayor"): such a word
 # after a name, or alone in mid-sentence, is the name itself.
 SURNAME_TITLES = _words("""
 major king queen prince duke earl baron lord bishop cardinal pope judge sheriff dean priest pastor knight
-chancellor sergeant marshal mayor speaker chief coach porter
+chancellor sergeant marshal mayor porter
 """)
 
 DEMONYMS = _words("""

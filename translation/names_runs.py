@@ -7,7 +7,7 @@ only next to a NAME), NO. Every step is one pass over the tokens, so the whole i
 import re
 from dataclasses import dataclass
 
-from translation.names_evidence import Evidence
+from translation.names_evidence import Evidence, surname_use
 from translation.names_gazetteer import (
     CITIES,
     COUNTRIES,
@@ -23,6 +23,7 @@ from translation.names_lexicon import (
     DATE_ABBREVIATIONS,
     DEMONYMS,
     FUNCTION_WORDS,
+    MONARCH_TITLES,
     PRE_NAME_TITLES,
     ROLE_MODIFIERS,
     SUBJECT_VERBS,
@@ -34,6 +35,7 @@ from translation.names_tokens import Token
 
 NAME, MAYBE, NO = "name", "maybe", "no"
 PLACES = COUNTRIES | CITIES | {phrase.split()[-1] for phrase in PLACE_PHRASES}
+_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in PLACE_PHRASES)
 _DIGIT_NEXT = re.compile(r"\.?\s*\d")
 _TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Mladost ( L )" in league tables
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
@@ -46,7 +48,6 @@ _PLURAL_ENDINGS = ("ers", "ists", "ants", "ents", "ors", "ians", "ives")
 ARTICLES = frozenset({"the", "a", "an"})
 _JOINERS_AFTER_HEAD = frozenset({"of", "for"})
 _INSIDE_ORG = frozenset({"of", "for", "and", "the", "&"})  # "Council of Ministers": a title inside a name
-_DETERMINERS = frozenset("the a an his her their its our my your this that s".split())
 _RANK_ONLY = frozenset("former ex late then outgoing incoming acting interim".split())
 
 
@@ -55,6 +56,7 @@ class Run:
     tokens: list[Token]
     roles: list[str]
     end: int = 0  # past the last token, or past a trailing team code
+    after_role: bool = False  # follows a role phrase cut out of the same run ("Energy Minister German X")
 
     @property
     def start(self) -> int:
@@ -67,13 +69,19 @@ def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
     _mark_place_phrases(tokens, roles)
     _promote_subjects(tokens, roles)
     _spread_names(tokens, roles, evidence)
+    _mark_regnal_numerals(tokens, roles)
     runs = _join(text, tokens, _group(text, tokens, roles))
-    pieces = [piece for run in runs for piece in _cut_roles(run)]
-    trimmed = (_trim(_after_title_of(tokens, run), tokens) for run in pieces)
+    pieces = [piece for run in runs for piece in _cut_roles(run, evidence)]
+    trimmed = (_trim(_after_title_of(tokens, run), tokens, evidence) for run in pieces)
     kept = [run for run in trimmed if run and NAME in run.roles]
     for run in kept:
-        run.end = _with_team_code(text, run.tokens[-1].end)
+        run.end = _with_team_code(text, _end_without_full_stop(run.tokens[-1]))
     return kept
+
+
+def _end_without_full_stop(last: Token) -> int:
+    """"... met Hun Sen.": a title's abbreviation dot at the end of a name is the sentence's full stop."""
+    return last.end - 1 if last.text.endswith(".") and _bare(last) in PRE_NAME_TITLES else last.end
 
 
 def _role(text: str, token: Token, evidence: Evidence, datelines: dict[int, int]) -> str:
@@ -100,6 +108,8 @@ def _role(text: str, token: Token, evidence: Evidence, datelines: dict[int, int]
 
 
 def _mostly_digits(word: str) -> bool:
+    if word.isalpha():
+        return False
     return sum(c.isdigit() for c in word) > sum(c.isalpha() for c in word)
 
 
@@ -107,6 +117,8 @@ def _mark_place_phrases(tokens: list[Token], roles: list[str]) -> None:
     """"NEW YORK", "San Francisco": a gazetteer phrase is a name whatever its case or position."""
     for size in (2, 3):
         for i in range(len(tokens) - size + 1):
+            if tokens[i].key not in _PHRASE_STARTS:
+                continue
             window = tokens[i : i + size]
             if window[-1].line == window[0].line and " ".join(t.key for t in window) in PLACE_PHRASES:
                 roles[i : i + size] = [NAME] * size
@@ -131,6 +143,13 @@ def _spread_names(tokens: list[Token], roles: list[str], evidence: Evidence) -> 
         if roles[i] != NAME and token.key in known and token.text[0].isupper():
             if token.key not in FUNCTION_WORDS and token.key not in COMMON_CAPITALISED:
                 roles[i] = NAME
+
+
+def _mark_regnal_numerals(tokens: list[Token], roles: list[str]) -> None:
+    """"Queen Elizabeth I", "King Baudouin I": after a monarch's title and name, "I" is a numeral."""
+    for i in range(2, len(tokens)):
+        if tokens[i].text == "I" and roles[i - 1] != NO and _bare(tokens[i - 2]) in MONARCH_TITLES:
+            roles[i] = NAME
 
 
 def _is_particle_name(word: str) -> bool:
@@ -258,11 +277,14 @@ def _is_role_word(token: Token) -> bool:
     return _bare(token) in ROLE_MODIFIERS or _is_title(token)
 
 
-def _cut_roles(run: Run) -> list[Run]:
+def _cut_roles(run: Run, evidence: Evidence) -> list[Run]:
     """Cut role phrases ([modifier]* title) out of a run: "Ukrainian Energy Minister Svitlana Hrynchuk" ->
     "Ukrainian", "Svitlana Hrynchuk"; "Federal Reserve Governor Lawrence Lindsey" -> "Federal Reserve",
     "Lawrence Lindsey". One pass over the run's words."""
+    if run.tokens[0].line in evidence.tables:
+        return [run]  # results tables list teams and horses: "Queen of South 3 2 0 1"
     tokens, pieces, begin, i = run.tokens, [], 0, 0
+    after_role = run.after_role
     while i < len(tokens):
         if not _is_role_word(tokens[i]):
             i += 1
@@ -273,10 +295,10 @@ def _cut_roles(run: Run) -> list[Run]:
             if _is_title(tokens[j - 1]) or (_bare(tokens[j - 1]) == "general" and end == j - 1 > i):
                 end = j  # past the last title of the window ("Attorney General" ends at "General")
         if end > i and _is_role(tokens, i, end):
-            pieces.append(Run(tokens[begin:i], run.roles[begin:i]))
-            begin = end
+            pieces.append(Run(tokens[begin:i], run.roles[begin:i], after_role=after_role))
+            begin, after_role = end, True
         i = j
-    pieces.append(Run(tokens[begin:], run.roles[begin:]))
+    pieces.append(Run(tokens[begin:], run.roles[begin:], after_role=after_role))
     return [piece for piece in pieces if piece.tokens]
 
 
@@ -314,37 +336,33 @@ def _after_title_of(tokens: list[Token], run: Run) -> Run:
     i = 0
     while i < len(run.tokens) - 1 and _bare(run.tokens[i]) in ROLE_MODIFIERS:
         i += 1
-    return Run(run.tokens[i:], run.roles[i:])
+    return Run(run.tokens[i:], run.roles[i:], after_role=True)
 
 
-def _trim(run: Run, tokens: list[Token]) -> Run | None:
+def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
     """Drop the words a name run may carry but that are not the name: "The", titles, demonyms, dates."""
-    if len(run.tokens) == 1 and _is_surname(run.tokens[0], tokens):
-        return run
-    org = run.tokens[-1].key in ORG_HEADS
+    first = run.tokens[0]
+    if len(run.tokens) == 1 and first.key in evidence.surnames:
+        if surname_use(first, tokens) or first.sentence_start and first.is_capitalised and not first.is_upper:
+            return run  # "... said King.", "King said": a title used as a surname in this item
+    org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
     i = 0
-    while i < len(run.tokens) and _leading_noise(run.tokens[i], run.roles[i], org):
+    while i < len(run.tokens) and _leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1):
         i += 1
     j = len(run.tokens)
     while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or _is_title(run.tokens[j - 1]) and j - i == 1):
         j -= 1
     if i >= j:
         return None
-    return Run(run.tokens[i:j], run.roles[i:j])
+    return Run(run.tokens[i:j], run.roles[i:j], after_role=run.after_role)
 
 
-def _is_surname(token: Token, tokens: list[Token]) -> bool:
-    """"... said King.": a title that is also a surname, alone in mid-sentence and not "the King"."""
-    if _bare(token) not in SURNAME_TITLES or token.sentence_start or token.is_upper:
-        return False
-    before = tokens[token.index - 1]
-    return before.key not in _DETERMINERS and not before.is_capitalised and before.key not in DEMONYMS
-
-
-def _leading_noise(token: Token, role: str, org: bool) -> bool:
+def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
+    """Whether a run's first word is no part of the name. After a title, a word like "German" that opens
+    the rest of the run is a given name ("Energy Minister German Galushchenko"), not a demonym."""
     key = token.key
     if key in DEMONYMS:
-        return not org and key not in GIVEN_NAMES
+        return not org and key not in GIVEN_NAMES and not given_name_slot
     if key in FUNCTION_WORDS:
         return token.sentence_start or key in ARTICLES or key in _INSIDE_ORG
     if org:

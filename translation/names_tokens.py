@@ -24,6 +24,8 @@ class Token:
     index: int  # position in the document's token list
     line: int  # line number (0-based)
     sentence_start: bool  # first word of a sentence (or line), where capitals prove nothing
+    key: str  # lower-case form, for word lists (computed once: looked up many times)
+    is_upper: bool  # every letter upper-case, single letters included ("W", "PCT", "U.S.")
 
     @property
     def is_capitalised(self) -> bool:
@@ -34,14 +36,6 @@ class Token:
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    @property
-    def is_upper(self) -> bool:
-        """Every letter upper-case, single letters included ("W", "PCT", "U.S.")."""
-        return not any(c.islower() for c in self.text)
-
-    @property
-    def key(self) -> str:
-        return self.text.lower()
 
 
 def table_lines(tokens: list[Token]) -> set[int]:
@@ -85,7 +79,8 @@ def tokenize(text: str) -> list[Token]:
         possessive = _POSSESSIVE.search(word)
         if possessive and len(word) > 2:
             word = word[: possessive.start()]
-        tokens.append(Token(word, start, start + len(word), len(tokens), line, starts_sentence))
+        upper = word.upper() == word
+        tokens.append(Token(word, start, start + len(word), len(tokens), line, starts_sentence, word.lower(), upper))
         last_end = start + len(word) if word.endswith(".") else m.end()
     return tokens
 

@@ -12,6 +12,8 @@ def guess_type(run, text: str) -> str:
         return "LOC"
     if keys[0] in GIVEN_NAMES or (len(keys) > 1 and all(len(t.text) == 2 for t in run.tokens[:1])):
         return "PER"
+    if run.after_role:  # "Energy Minister Svitlana Hrynchuk": what follows a title is a person
+        return "PER"
     if keys[0] in DEMONYMS:
         return "MISC"
     return "NAME"
