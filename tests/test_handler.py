@@ -183,3 +183,4 @@ def test_translation_is_reported_to_the_event_hook_with_the_item_uri():
     assert name == "translated"
     assert (fields["uri"], fields["message_id"], fields["language"]) == ("urn:test:item-1", "m-1", "uk")
     assert fields["protected_spans"] == 2 and fields["fallbacks"] == 1
+    assert fields["tokens"] > 0  # words of the translated fields, for the tokens-per-second metric

@@ -28,6 +28,8 @@ def test_worker_is_ready_once_connected_and_counts_its_jobs(embedded_url, tmp_pa
     env = clean_env(BABELWIRE_ENGINE="pseudo", BABELWIRE_HTTP_PORT=str(port), BABELWIRE_STATE_DIR=str(tmp_path))
     with cli_worker(embedded_url, "uk", env, tmp_path / "worker.log"):
         wait_until(lambda: probe(port, "/readyz", timeout_s=0.5), 60, "the worker to be ready")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=5) as response:
+            assert json.loads(response.read())["checks"] == {"broker": True, "models": True}
         with connect(embedded_url) as connection:
             declare_topology(connection, ["uk"])
             Publisher(connection).submit(json.dumps({"uri": "urn:m", "headline": "Hi"}).encode(), ["uk"],
@@ -41,4 +43,6 @@ def test_worker_is_ready_once_connected_and_counts_its_jobs(embedded_url, tmp_pa
     assert 'babelwire_jobs_published_total{language="uk"} 1.0' in metrics, metrics
     assert 'babelwire_jobs_dead_lettered_total{language="uk"} 1.0' in metrics, metrics
     assert 'babelwire_translation_seconds_count{language="uk"} 1.0' in metrics, metrics
+    assert 'babelwire_models_loaded{language="uk",model="pseudo"} 1.0' in metrics, metrics
+    assert 'babelwire_tokens_per_second_count{language="uk"} 1.0' in metrics, metrics
     assert "job published" in log and "job dead_lettered" in log, log

@@ -66,15 +66,16 @@ class JobHandler:
             log.exception("unexpected error on job %s", _job_name(delivery))
             return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}")
         elapsed_s = self._clock() - started
-        self._report(delivery, copy, elapsed_s)
+        self._report(delivery, copy, elapsed_s, words=_words(copy, item))
         return Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),))
 
-    def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float) -> None:
+    def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, words: int) -> None:
         # message_id and uri let the job-outcome log pair this with the consumer's events.
         fields = {"language": delivery.language, "message_id": delivery.message_id, "uri": copy.provenance.source_uri}
         if copy.provenance.translated:
             self._on_event(
-                "translated", seconds=elapsed_s, protected_spans=sum(copy.provenance.protected_spans.values()),
+                "translated", seconds=elapsed_s, tokens=words,
+                protected_spans=sum(copy.provenance.protected_spans.values()),
                 fallbacks=copy.provenance.fallbacks, **fields,
             )
         else:
@@ -151,6 +152,12 @@ def _untranslated_copy(item: WireItem, language: str) -> LocalizedCopy:
         untranslated_fields=[*item.texts_to_translate(), *item.untranslated_text_fields()],
     )
     return messages.localize(item, language, {}, provenance)
+
+
+def _words(copy: LocalizedCopy, item: WireItem) -> int:
+    """Whitespace-separated words of the translated fields: the throughput unit the metrics report
+    (model tokens stay inside the engine, and words compare across engines and languages)."""
+    return sum(len(getattr(copy, field).split()) for field in item.texts_to_translate())
 
 
 def _describe(error: Exception) -> str:

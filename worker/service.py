@@ -83,8 +83,8 @@ def build_consumer(settings: Settings, handler: JobHandler, on_event: Callable[.
     )
 
 
-def preflight(engine, languages) -> None:
-    """Resolve (and load) the model of every served language before taking jobs.
+def preflight(engine, languages) -> dict:
+    """Load the model of every served language before taking jobs; {language: ModelInfo}.
 
     A worker whose model is missing would otherwise dead-letter every job of that language until someone
     noticed; failing at start leaves the jobs queued for a correctly configured worker.
@@ -93,16 +93,19 @@ def preflight(engine, languages) -> None:
         UnsupportedLanguageError, ModelNotFoundError: permanent, the configuration must change.
         ModelLoadError: transient, starting again may work.
     """
+    models = {}
     for language in languages:
-        model = engine.model_info(language)
+        models[language] = model = engine.load(language)
         log.info("model for %s: %s (%s, revision %s)", language, model.model_id, model.engine, model.revision)
+    return models
 
 
-def build_worker(settings: Settings, translator=None) -> WorkerService:
+def build_worker(settings: Settings, translator=None, models: dict | None = None) -> WorkerService:
     """A worker for `settings.languages` on `settings.resolved_broker_url`, with its metrics, job-outcome
     log and (when `settings.http_port` is set) health server.
 
-    `translator` defaults to the one `settings` describe (engine, models, glossary).
+    `translator` defaults to the one `settings` describe (engine, models, glossary). `models` is what
+    `preflight` loaded ({language: ModelInfo}): readiness requires a model for every served language.
     """
     if translator is None:
         from worker.build import build_translator  # imported late: it pulls in torch
@@ -111,8 +114,15 @@ def build_worker(settings: Settings, translator=None) -> WorkerService:
     metrics, broker_state = Metrics(), BrokerState()
     on_event = fan_out(metrics.on_event, broker_state.on_event, JobOutcomeLog().on_event, log_broker_events)
     consumer = build_consumer(settings, build_handler(settings, translator, on_event), on_event)
+    models = models or {}
+    for language, model in models.items():
+        on_event("model_loaded", language=language, model=model.model_id)
+
+    def models_loaded() -> bool:
+        return all(language in models for language in settings.languages)
 
     def start_health() -> HealthServer | None:
-        return start_http_server(settings, {"broker": broker_state.is_connected}, metrics.registry)
+        checks = {"broker": broker_state.is_connected, "models": models_loaded}
+        return start_http_server(settings, checks, metrics.registry)
 
     return WorkerService(consumer, start_health=start_health)

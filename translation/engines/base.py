@@ -42,3 +42,12 @@ class Engine(ABC):
     @abstractmethod
     def count_tokens(self, sentence: str, target: str) -> int:
         """How many model tokens `sentence` takes, including the end-of-sentence token."""
+
+    def load(self, target: str) -> ModelInfo:
+        """Load the model for `target` now rather than on the first sentence; say which model it is.
+
+        Engines load lazily; a worker calls this at start so that a missing model fails before any job
+        is taken and readiness means "models loaded". Raises as `translate` would.
+        """
+        self.max_input_tokens(target)  # every engine needs its model (or tokenizer) loaded to answer this
+        return self.model_info(target)

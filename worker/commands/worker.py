@@ -33,8 +33,8 @@ def run_worker(args: argparse.Namespace) -> int:
         raise UsageError(f"BABELWIRE_LOG_LEVEL: {error}") from None
     check_broker(settings.resolved_broker_url)
     engine = build_engine(settings)
-    preflight(engine, settings.languages)
-    service = build_worker(settings, build_translator(settings, engine=engine))
+    models = preflight(engine, settings.languages)
+    service = build_worker(settings, build_translator(settings, engine=engine), models)
     log.info("worker serving %s on %s", ",".join(settings.languages), _safe_url(settings.resolved_broker_url))
     service.run()
     log.info("worker stopped")
