@@ -209,7 +209,7 @@ class CTranslate2Engine(Engine):
       registry: resolves a target language to a ModelSpec (model id or path, optional >>xxx<< token).
       resolve: maps a model id or path to a local checkpoint directory (raises ModelNotFoundError).
       device: "cpu" or "cuda".
-      threads: intra-op threads per model (cores of the machine; 0 lets CTranslate2 choose).
+      threads: intra-op threads per model; 0 means one per usable core.
       beams: beam size (1 is greedy).
       max_batch_tokens: cap on padded source tokens times beams per batch.
       max_batch_sentences: cap on sentences per batch.
@@ -238,7 +238,7 @@ class CTranslate2Engine(Engine):
         self._registry = registry
         self._resolve = resolve
         self._device = device
-        self._threads = threads
+        self._threads = threads or len(os.sched_getaffinity(0))  # 0: one per usable core, not CT2's default 4
         self._beams = beams
         self._max_batch_tokens = max_batch_tokens
         self._max_batch_sentences = max_batch_sentences
