@@ -32,6 +32,7 @@ import resource
 import signal
 import statistics
 import subprocess
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -326,16 +327,24 @@ def orchestrate(args) -> int:
     started = time.perf_counter()
     spec, backends = prepare(args)
     args.results.mkdir(parents=True, exist_ok=True)
-    spec_path = args.results / ".spec.json"
+    handle, name = tempfile.mkstemp(prefix="babelwire-bench-", suffix=".json")  # CoNLL text: never in the repo
+    os.close(handle)
+    spec_path = Path(name)
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
     print(f"{len(spec['sentences'])} sentences, {len(spec['item'])}-sentence item of {spec['item_words']} words, "
           f"{_cores()} cores, load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
     results = {}
+    try:
+        _run_all(spec_path, backends, results)
+    finally:
+        spec_path.unlink(missing_ok=True)
+    return report(args, spec, results, time.perf_counter() - started)
+
+
+def _run_all(spec_path: Path, backends: list[str], results: dict) -> None:
     for name in ["gemm", DEFAULT_BACKEND] + [b for b in backends if b != DEFAULT_BACKEND]:
         results[name] = spawn(name, spec_path)
         print(f"  {name}: {json.dumps(results[name])[:300]}", file=sys.stderr)
-    spec_path.unlink()
-    return report(args, spec, results, time.perf_counter() - started)
 
 
 def report(args, spec, results, elapsed: float) -> int:
