@@ -72,15 +72,21 @@ def split_long(
     characters. Never cuts through a protected range, never drops a character; a piece that cannot be
     cut (a single protected range) is returned as it is.
     """
+    return _split(text, start, end, too_long, _Guard(list(protected)))
+
+
+def _split(text: str, start: int, end: int, too_long: Callable[[int, int], bool], guard: "_Guard") -> list[tuple[int, int]]:
+    # The guard is built once per call of split_long: rebuilding it (a sort of every protected range)
+    # for each piece made a text with many spans quadratic.
     if not too_long(start, end):
         return [(start, end)]
-    cut = _best_cut(text, start, end, _Guard(list(protected)))
+    cut = _best_cut(text, start, end, guard)
     if cut is None:
         return [(start, end)]
     pieces = []
     for part in (_trim(text, start, cut), _trim(text, cut, end)):
         if part is not None:
-            pieces += split_long(text, part[0], part[1], too_long, protected)
+            pieces += _split(text, part[0], part[1], too_long, guard)
     return pieces
 
 
