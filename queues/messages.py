@@ -20,6 +20,8 @@ from queues.errors import MessageDecodeError, MessageValidationError
 
 # A wire story is tens of kilobytes; a megabyte is an archive dump or an attack, not a story.
 MAX_BODY_BYTES = 1_000_000
+# ninjs nests a few levels (an item, its people, their fields); past this it is an attack, not a story.
+MAX_JSON_DEPTH = 64
 
 # Text fields a desk reads, translated in each copy. `slugline` is a desk keyword that other systems
 # match on, so it travels unchanged, as do the identifiers and dates.
@@ -226,12 +228,30 @@ def _parse_json(text: str):
         raise MessageDecodeError(f"message body is not valid JSON: {error}") from None
     except RecursionError:
         raise MessageDecodeError("message body is JSON nested too deeply to be a wire item") from None
+    if _nested_deeper_than(data, MAX_JSON_DEPTH):
+        # Parsable, but no copy of it could be serialised (pydantic stops at 255 levels): bad input, not a hiccup.
+        raise MessageDecodeError(
+            f"message body is JSON nested too deeply to be a wire item (over {MAX_JSON_DEPTH} levels)"
+        )
     try:
         # Lone surrogates (\ud800) parse, but no copy holding them could ever be encoded and published.
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise MessageDecodeError("message body holds an unpaired UTF-16 surrogate escape") from None
     return data
+
+
+def _nested_deeper_than(data, limit: int) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _validate(model: type[BaseModel], data: dict):
