@@ -230,11 +230,13 @@ def wire_item(n: int, prefix: str = "chaos", **fields) -> dict:
 
 
 def publish_items(broker_url: str, count: int, languages=LANGUAGES, prefix: str = "chaos", start: int = 0,
-                  connection=None) -> set[tuple[str, str]]:
-    """Publish `count` items (confirmed) to `languages`; returns the (uri, language) pairs expected back."""
+                  declare: bool = True) -> set[tuple[str, str]]:
+    """Publish `count` items (confirmed) to `languages`; returns the (uri, language) pairs expected back.
+
+    `declare=False` leaves the topology as it is (declaring would bind a deliberately unbound outbox)."""
     from queues.publisher import Publisher
 
-    with _connection(broker_url, languages, connection) as conn:
+    with _connection(broker_url, languages, declare) as conn:
         publisher = Publisher(conn)
         expected = set()
         for n in range(start, start + count):
@@ -257,15 +259,13 @@ def publish_bodies(broker_url: str, bodies: dict, languages=("uk",)) -> None:
 
 
 @contextmanager
-def _connection(broker_url, languages, connection=None):
+def _connection(broker_url, languages, declare=True):
     from queues.connection import connect
     from queues.topology import declare_topology
 
-    if connection is not None:
-        yield connection
-        return
     with connect(broker_url) as conn:
-        declare_topology(conn, list(languages))
+        if declare:
+            declare_topology(conn, list(languages))
         yield conn
 
 
