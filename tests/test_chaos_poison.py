@@ -1,0 +1,58 @@
+"""Chaos scenario 7: a job whose translation fails every time (a transient engine error) is retried with
+growing delays up to the attempt limit, then dead-lettered with the reason; the other jobs keep flowing
+meanwhile. test_worker_poison.py covers input that is dead-lettered at once (permanent errors); this is the
+retry path. On both brokers."""
+
+import json
+from datetime import datetime
+
+import pytest
+from chaos_helpers import (POISON_WORD, Tally, WorkerOptions, chaos_worker, collect, log_records, publish_bodies,
+                           publish_items, queue_counts, wait_until, wire_item)
+from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
+
+from queues import topology
+from queues.subscriber import follow
+
+pytestmark = pytest.mark.slow
+
+ATTEMPTS = 4
+BASE_DELAY_S = 1.0  # delays 1, 2, 4 s
+
+
+def poison_records(log):
+    return [(record["message"], record.get("attempt"), datetime.fromisoformat(record["ts"]).timestamp())
+            for record in log_records(log)
+            if record.get("uri") == "poison" and record.get("message") in ("job retried", "job dead_lettered")]
+
+
+def test_poison_is_retried_with_growing_delays_then_dead_lettered_while_others_flow(broker_url, tmp_path):
+    poison = wire_item(0, "poison", body_text=f"This story holds {POISON_WORD} and always fails.")
+    publish_bodies(broker_url, {"poison": json.dumps(poison).encode()})
+    expected = publish_items(broker_url, 10, languages=("uk",), prefix="before")
+    log = tmp_path / "worker.log"
+    options = WorkerOptions(languages="uk", max_attempts=ATTEMPTS, retry_base_delay_s=BASE_DELAY_S)
+    with chaos_worker(broker_url, log, options) as worker:
+        wait_until(lambda: len(poison_records(log)) >= 1, 60, "the poison's first retry")
+        expected |= publish_items(broker_url, 20, languages=("uk",), prefix="during")  # while it waits to retry
+        good = collect(broker_url, Tally(expected=expected), languages=["uk"], quiet_s=60)
+        assert len(poison_records(log)) < ATTEMPTS, "the good jobs waited for the poison to give up"
+        dead = list(follow(broker_url, dead=True, count=1, timeout_s=60))
+        assert worker.poll() is None, log.read_text()
+    assert good.problems() == [], log.read_text()
+
+    assert len(dead) == 1, log.read_text()
+    headers = dead[0].headers
+    assert headers[topology.ATTEMPT_HEADER] == ATTEMPTS
+    assert f"gave up after {ATTEMPTS} attempts" in headers[topology.REASON_HEADER]
+    assert POISON_WORD in headers[topology.REASON_HEADER] and "ModelLoadError" in headers[topology.REASON_HEADER]
+    assert json.loads(dead[0].body)["uri"] == poison["uri"], "the dead letter keeps the original body"
+
+    records = poison_records(log)
+    assert [(name, attempt) for name, attempt, _ in records] == (
+        [("job retried", n) for n in range(1, ATTEMPTS)] + [("job dead_lettered", ATTEMPTS)])
+    gaps = [later[2] - earlier[2] for earlier, later in zip(records, records[1:])]
+    delays = [BASE_DELAY_S * 2 ** n for n in range(ATTEMPTS - 1)]
+    assert all(gap >= 0.9 * delay for gap, delay in zip(gaps, delays)), (gaps, delays)
+    assert gaps == sorted(gaps), f"retry delays do not grow: {gaps}"
+    assert queue_counts(broker_url, topology.job_queue_name("uk")) == (0, 0)
