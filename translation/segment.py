@@ -72,6 +72,8 @@ def split_long(
     characters. Never cuts through a protected range, never drops a character; a piece that cannot be
     cut (a single protected range) is returned as it is.
     """
+    if not too_long(start, end):
+        return [(start, end)]  # the common case: no guard to build over every protected range
     return _split(text, start, end, too_long, _Guard(list(protected)))
 
 
