@@ -1,0 +1,166 @@
+"""Chaos scenario 9: hostile input. Every message ends in a copy or in the dead-letter queue with a readable
+reason, within a bound, while the worker stays up: never a crash, a hang or a lost message. Then the
+stress tests that bound time per input size (linear, not quadratic), as sacremoses does against ReDoS.
+
+test_worker_poison.py already dead-letters invalid JSON, invalid UTF-8, a missing uri, an empty body, 5 MB
+and a non-English item; the cases here add wrong types, 100,000 quote characters, deep nesting, text that
+looks like placeholders, HTML with <script>, right-to-left and zero-width characters, and friends.
+"""
+
+import json
+import re
+import time
+
+import pytest
+from chaos_helpers import WorkerOptions, chaos_worker, publish_bodies, queue_counts
+from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
+
+import translation.engines.pseudo
+import translation.mask
+import translation.patterns
+from queues import topology
+from queues.subscriber import follow
+from translation.engines.pseudo import PseudoEngine
+from translation.pipeline import Translator
+from translation.policy import ProtectionPolicy
+from translation.protect import find_spans
+
+PLACEHOLDER_LOOKALIKES = "[X1X] ⟦0⟧ __PH0__"
+RTL = "He said \u202eمرحبا\u202c and left\u200b\u200f \ufeffthere\u2060 with עברית."
+
+
+def item(uri, **fields):
+    return json.dumps({"uri": f"urn:hostile:{uri}", "language": "en", **fields}, ensure_ascii=False).encode()
+
+
+def nested(depth):
+    return ('{"uri": "urn:hostile:nested", "headline": "Hi", "x": ' + "[" * depth + "]" * depth + "}").encode()
+
+
+# name -> (body, "copy" and a check of the copy, or "dead" and a piece of the reason)
+HOSTILE = {
+    "invalid-json": (b'{"uri": "urn:x", "headline": ', ("dead", "not valid JSON")),
+    "invalid-utf8": (b'{"uri": "urn:x", "headline": "caf\xe9"}', ("dead", "not valid UTF-8")),
+    "uri-not-a-string": (b'{"uri": 5, "headline": "Hi"}', ("dead", "uri: Input should be a valid string")),
+    "headline-a-list": (b'{"uri": "urn:x", "headline": ["a"]}', ("dead", "headline: Input should be a valid string")),
+    "people-a-string": (b'{"uri": "urn:x", "people": "Bob"}', ("dead", "people: Input should be a valid list")),
+    "urgency-a-word": (b'{"uri": "urn:x", "urgency": "high"}', ("dead", "urgency")),
+    "top-level-array": (b"[1, 2, 3]", ("dead", "got a JSON list")),
+    "missing-uri": (b'{"headline": "No uri"}', ("dead", "uri: Field required")),
+    "lone-surrogate": (b'{"uri": "urn:x", "headline": "\\ud800"}', ("dead", "unpaired UTF-16 surrogate")),
+    "five-megabytes": (item("big", body_text="x" * 5_000_000), ("dead", "over the 1,000,000-byte limit")),
+    "nested-100000": (nested(100_000), ("dead", "nested too deeply")),
+    "nested-300": (nested(300), ("dead", "nested too deeply")),  # parses, but could never be serialised
+    "quotes-100000": (item("quotes", body_text='"' * 100_000), ("copy", lambda c: c["body_text"] == '"' * 100_000)),
+    "curly-quotes-100000": (item("curly", body_text="“" * 100_000), ("copy", lambda c: c["body_text"] == "“" * 100_000)),
+    "quoted-words-100000": (item("quoted", body_text='"a" ' * 25_000),
+                            ("copy", lambda c: c["body_text"].count('"a"') == 25_000)),
+    "one-word-200000": (item("word", body_text="a" * 200_000), ("copy", lambda c: len(c["body_text"]) >= 200_000)),
+    "placeholder-lookalikes": (item("ph", headline=PLACEHOLDER_LOOKALIKES, body_text=f"Say {PLACEHOLDER_LOOKALIKES} "
+                                    '"and [1] {2} <3>" now.'),
+                               ("copy", lambda c: PLACEHOLDER_LOOKALIKES in c["headline"]
+                                and PLACEHOLDER_LOOKALIKES in c["body_text"] and '"and [1] {2} <3>"' in c["body_text"])),
+    "html-script": (item("html", body_text="<p>Hi <script>alert('x')</script></p>",
+                         body_html="<script>alert(1)</script>"),
+                    ("copy", lambda c: c["body_html"] == "<script>alert(1)</script>" and "<" in c["body_text"])),
+    "rtl-zero-width": (item("rtl", headline="\u200b", body_text=RTL),
+                       ("copy", lambda c: all(ch in c["body_text"] for ch in "\u202e\u202c\u200b\u200f\ufeff\u2060")
+                        and "مرحبا" in c["body_text"] and "עברית" in c["body_text"])),
+    "nul-and-controls": (item("nul", headline="a\u0000b\u0007c\u001b[31m"), ("copy", lambda c: "\u0000" in c["headline"])),
+    "only-newlines": (item("newlines", body_text="\n" * 100_000), ("copy", lambda c: c["body_text"] == "\n" * 100_000)),
+}
+DEADLINE_S = 120
+
+
+@pytest.mark.slow
+def test_hostile_input_ends_in_a_copy_or_a_readable_dead_letter_and_the_worker_survives(broker_url, tmp_path):
+    publish_bodies(broker_url, {name: body for name, (body, _) in HOSTILE.items()})
+    dead_expected = sum(1 for _, (kind, _) in HOSTILE.values() if kind == "dead")
+    log = tmp_path / "worker.log"
+    started = time.monotonic()
+    with chaos_worker(broker_url, log, WorkerOptions(languages="uk", max_attempts=2)) as worker:
+        copies = list(follow(broker_url, languages=["uk"], count=len(HOSTILE) - dead_expected, timeout_s=DEADLINE_S))
+        dead = list(follow(broker_url, dead=True, count=dead_expected, timeout_s=DEADLINE_S))
+        assert worker.poll() is None, log.read_text(errors="replace")[-3000:]
+    assert time.monotonic() - started < DEADLINE_S
+
+    by_uri = {json.loads(message.body)["provenance"]["source_uri"]: json.loads(message.body) for message in copies}
+    dead_by_body = {message.body: message.headers for message in dead}
+    for name, (body, (kind, check)) in HOSTILE.items():
+        if kind == "dead":
+            assert body in dead_by_body, f"{name}: not dead-lettered (or its body was altered)"
+            reason = dead_by_body[body][topology.REASON_HEADER]
+            assert check in reason, f"{name}: reason {reason!r}"
+            assert dead_by_body[body][topology.ATTEMPT_HEADER] == 1, f"{name}: bad input was retried"
+        else:
+            uri = json.loads(body)["uri"]
+            assert uri in by_uri, f"{name}: no copy"
+            assert check(by_uri[uri]), f"{name}: copy damaged"
+    assert queue_counts(broker_url, topology.job_queue_name("uk")) == (0, 0)
+
+
+# --- linear time ------------------------------------------------------------------------------------------
+
+HOSTILE_TEXTS = {
+    "quotes": lambda n: '"' * n,
+    "curly-quotes": lambda n: "“" * n,
+    "quoted-words": lambda n: '"a" ' * (n // 4),
+    "one-word": lambda n: "a" * n,
+    "digits": lambda n: "1" * n,
+    "placeholders": lambda n: (PLACEHOLDER_LOOKALIKES + " ") * (n // 18),
+    "bracketed-numbers": lambda n: "[1] {2} <3> " * (n // 12),
+    "html": lambda n: "<p>Hi <script>alert('x')</script></p> " * (n // 39),
+    "rtl-zero-width": lambda n: RTL * (n // len(RTL)),
+    "dots": lambda n: "a. " * (n // 3),
+    "emails-and-urls": lambda n: "a@b.co https://x.org/p?q=1 #tag @h " * (n // 36),
+    "unclosed-quotes": lambda n: '"word ' * (n // 6),
+    "dashes-and-lines": lambda n: "- a\n" * (n // 4),
+}
+SMALL, LARGE = 12_500, 50_000  # four times the size
+MAX_RATIO = 9.0  # linear is 4; quadratic 16
+MAX_US_PER_CHAR = 200.0
+
+
+def best_time(function, text, repeats=3):
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        function(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def assert_linear(function, make):
+    small, large = best_time(function, make(SMALL)), best_time(function, make(LARGE))
+    per_char_us = large / LARGE * 1e6
+    assert per_char_us < MAX_US_PER_CHAR, f"{per_char_us:.1f} µs per character"
+    if large > 0.02:  # below that, timer noise decides the ratio
+        assert large / small < MAX_RATIO, f"x4 input took x{large / small:.1f} time ({small:.3f} s -> {large:.3f} s)"
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
+def test_translation_pipeline_is_linear_time_on_hostile_text(kind):
+    translator = Translator(PseudoEngine())
+    assert_linear(lambda text: translator.translate(text, "uk"), HOSTILE_TEXTS[kind])
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
+def test_protection_is_linear_time_on_hostile_text(kind):
+    assert_linear(lambda text: find_spans(text, ProtectionPolicy(), terms=["Kyiv", "a"]), HOSTILE_TEXTS[kind])
+
+
+MASKER_PATTERNS = [(f"{module.__name__}.{name}", value) for module in (translation.mask, translation.patterns,
+                                                                        translation.engines.pseudo)
+                   for name, value in vars(module).items() if isinstance(value, re.Pattern)]
+UNITS = ['"', "“", "a", "1", " ", "\n", ".", "@", "#", "[", "(", "a.", "1.", "- a\n", "http://", "www.", "\u200b",
+         "⟦0⟧", "[1", "a@", "1,", "$1", "'", "«"]
+
+
+@pytest.mark.parametrize("name,pattern", MASKER_PATTERNS, ids=[name for name, _ in MASKER_PATTERNS])
+def test_masker_and_detector_patterns_scan_in_linear_time(name, pattern):
+    def scan(text):
+        for _ in pattern.finditer(text):
+            pass
+
+    for unit in UNITS:
+        assert_linear(scan, lambda n, unit=unit: unit * (n // len(unit)))
