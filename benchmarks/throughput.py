@@ -42,15 +42,15 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import _models  # noqa: E402
+from worker.settings import Settings  # noqa: E402
 
 DEFAULT_BACKEND = "ctranslate2"
 OUTPUT_RATIO = 1.2
 BEAMS = (1, 4)
 ITEM_WORDS = 600
 QUICK_SENTENCES = 32
-# What build_engine should pass on CPU: source tokens x beams per batch. 4096 (32 sentences x beam 4)
-# peaks near 490 MB; 3072 keeps the uk-size model under 400 MB at a small cost in beam-4 throughput.
-CT2_MAX_BATCH_TOKENS = 3072
+# The default backend runs with babelwire's default batch budget (source tokens x beams per batch).
+CT2_MAX_BATCH_TOKENS = Settings.model_fields["max_batch_tokens"].default
 
 
 def output_length(source_tokens: int) -> int:

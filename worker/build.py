@@ -28,7 +28,7 @@ def build_engine(settings: Settings, progress: Progress | None = None) -> Engine
         return PseudoEngine()
     _configure_threads(settings.threads)
     registry = ModelRegistry(settings.models)
-    device = resolve_device(settings.device)
+    device = resolve_device(settings.device, settings.backend)
     marian = MarianEngine(registry, device=device, beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
                           cache_size=settings.model_cache_size, progress=progress)
     backend = choose_backend(settings.backend, device)
@@ -50,15 +50,30 @@ def build_translator(settings: Settings, glossary_path: Path | None = None, engi
     return Translator(engine or build_engine(settings), policy=policy, glossary=glossary)
 
 
-def resolve_device(device: str) -> str:
+def resolve_device(device: str, backend: str = "transformers") -> str:
     """"auto" means CUDA when a GPU is visible, else CPU; "cuda" without a GPU is the user's error."""
-    import torch
-
+    if device == "cpu":
+        return device
+    visible = _cuda_visible(backend)
     if device == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    if device == "cuda" and not torch.cuda.is_available():
+        return "cuda" if visible else "cpu"
+    if not visible:
         raise UsageError("device cuda was asked for (BABELWIRE_DEVICE) but no CUDA device is visible; use cpu or auto")
     return device
+
+
+def _cuda_visible(backend: str) -> bool:
+    """Ask the backend that will run: importing torch just to look costs a CTranslate2 worker ~200 MB."""
+    if backend != "transformers":
+        try:
+            import ctranslate2
+        except ImportError:
+            pass
+        else:
+            return ctranslate2.get_cuda_device_count() > 0
+    import torch
+
+    return torch.cuda.is_available()
 
 
 def choose_backend(backend: str, device: str = "cpu") -> str:

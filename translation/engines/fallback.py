@@ -3,8 +3,12 @@
 Used for backend "auto": CTranslate2 first (faster), transformers for a model that fails to convert.
 """
 
+import logging
+
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import ModelLoadError
+
+log = logging.getLogger(__name__)
 
 
 class FallbackEngine(Engine):
@@ -33,4 +37,7 @@ class FallbackEngine(Engine):
                 return getattr(self._primary, method)(*args, target)
             except ModelLoadError as error:
                 self.fallen_back[target] = str(error)
+                # Slower, not broken: say so once, or an operator only sees throughput drop.
+                log.warning("%s cannot serve %r (%s); using %s for it", type(self._primary).__name__, target,
+                            error, type(self._fallback).__name__)
         return getattr(self._fallback, method)(*args, target)
