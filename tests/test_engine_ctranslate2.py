@@ -4,14 +4,12 @@ import random
 from pathlib import Path
 
 import pytest
+from tiny_models import SEED_ARTICLE, build_tiny_marian
 
-pytest.importorskip("ctranslate2")
-
-from tests.tiny_models import SEED_ARTICLE, build_tiny_marian  # noqa: E402
-from translation.engines import ctranslate2 as ct2_engine  # noqa: E402
-from translation.engines.ctranslate2 import CTranslate2Engine, MarianVocab  # noqa: E402
-from translation.errors import ModelNotFoundError  # noqa: E402
-from translation.registry import ModelRegistry  # noqa: E402
+from translation.engines import ctranslate2 as ct2_engine
+from translation.engines.ctranslate2 import CTranslate2Engine, MarianVocab
+from translation.errors import ModelNotFoundError
+from translation.registry import ModelRegistry
 
 SENTENCES = [
     "Ukrainian President Volodymyr Zelenskyy held a two-hour conversation with members of the team.",
