@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 BACKLOG = 10_000
 PREFETCH = 4
-WINDOW_S = 25
+WINDOW_S = 15
 MAX_GROWTH_KIB = 8 * 1024
 
 
