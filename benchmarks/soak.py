@@ -42,6 +42,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 from chaos_helpers import LANGUAGES, Tally, WorkerOptions, WorkerPool, percentile, wire_item  # noqa: E402
 # Imported here, on the main thread: kombu's lazy imports are not safe to race from two threads.
 from queues.connection import connect  # noqa: E402
+from queues.errors import QueueError  # noqa: E402
 from queues.publisher import Publisher  # noqa: E402
 from queues.subscriber import follow  # noqa: E402
 from queues.topology import declare_topology  # noqa: E402
@@ -117,6 +118,7 @@ class Soak:
         self.poison_jobs = 0
         self.broker_restarts = 0
         self.publishing_done = threading.Event()
+        self._current = None  # (body, message_id, uri or None for poison, languages left) of the item in hand
         self.errors: list[str] = []
         self.memory_samples: list[list[int]] = []
 
@@ -144,34 +146,65 @@ class Soak:
             self.publishing_done.set()
 
     def _publish(self):
+        """Publish at `--rate` until `--duration` ends; a broker outage costs a reconnect, never an item."""
         deadline = time.monotonic() + self.args.duration
-        with connect(self.url) as connection:
-            declare_topology(connection, list(LANGUAGES))
-            publisher = Publisher(connection)
-            next_at = time.monotonic()
+        next_at = time.monotonic()
+        connection = publisher = None
+        try:
             while time.monotonic() < deadline:
-                self._publish_one(publisher)
+                connection, publisher = self._published_one(connection, publisher)
                 next_at += 1.0 / self.args.rate
                 time.sleep(max(0.0, next_at - time.monotonic()))
-            publisher.close()
+        finally:
+            if connection is not None:
+                connection.release()
         self.publishing_done.set()
 
+    def _published_one(self, connection, publisher):
+        """Publish the next item, reconnecting until it is confirmed (a retried item may arrive twice)."""
+        for _ in range(120):
+            try:
+                if publisher is None:
+                    connection = connect(self.url)
+                    declare_topology(connection, list(LANGUAGES))
+                    publisher = Publisher(connection)
+                self._publish_one(publisher)
+                return connection, publisher
+            except QueueError:
+                if connection is not None:
+                    connection.release()
+                connection = publisher = None
+                time.sleep(0.5)
+        raise RuntimeError("could not publish for 60 s")
+
     def _publish_one(self, publisher):
-        n = self.items
-        item = wire_item(n, "soak")
-        if self.args.poison_every and n % self.args.poison_every == self.args.poison_every - 1:
-            publisher.submit(b'{"uri": "urn:soak:poison-%d", "headline": ' % n, LANGUAGES, message_id=f"poison-{n}")
+        """Publish item number `self.items` to each language not yet confirmed for it (kept across retries)."""
+        if self._current is None:
+            n = self.items
+            if self.args.poison_every and n % self.args.poison_every == self.args.poison_every - 1:
+                self._current = (b'{"uri": "urn:soak:poison-%d", "headline": ' % n, f"poison-{n}", None, list(LANGUAGES))
+            else:
+                item = wire_item(n, "soak")
+                self._current = (json.dumps(item).encode(), f"{item['uri']}@1", item["uri"], list(LANGUAGES))
+        body, message_id, uri, remaining = self._current
+        while remaining:
+            publisher.submit(body, remaining[:1], message_id=message_id)
+            remaining.pop(0)
+        if uri is None:
             self.poison_jobs += len(LANGUAGES)
         else:
-            publisher.submit(json.dumps(item).encode(), LANGUAGES, message_id=f"{item['uri']}@1")
-            self.tally.expected |= {(item["uri"], language) for language in LANGUAGES}
+            self.tally.expected |= {(uri, language) for language in LANGUAGES}
+        self._current = None
         self.items += 1
 
     def _collect(self):
         deadline = None
         while True:
-            for message in follow(self.url, languages=list(LANGUAGES), timeout_s=2):
-                self.tally.add(message)
+            try:
+                for message in follow(self.url, languages=list(LANGUAGES), timeout_s=2):
+                    self.tally.add(message)
+            except QueueError:  # the broker went away; the copy in hand comes back (counted twice)
+                time.sleep(0.5)
             if self.publishing_done.is_set():
                 deadline = deadline or time.monotonic() + self.args.drain_timeout
                 if self.tally.complete or time.monotonic() > deadline:
@@ -220,7 +253,7 @@ class Soak:
     def _figures(self, pool: WorkerPool, dead: int, elapsed_s: float, log_dir: Path) -> dict:
         tally = self.tally
         problems = tally.problems() + self.errors
-        if dead != self.poison_jobs:
+        if dead < self.poison_jobs:  # more is possible: a poison job republished after a lost confirm
             problems.append(f"{dead} dead letters for {self.poison_jobs} poison jobs")
         latencies = tally.latencies_s
         return {
