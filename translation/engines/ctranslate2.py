@@ -263,7 +263,9 @@ class CTranslate2Engine(Engine):
         return self._model(target).info
 
     def max_input_tokens(self, target: str) -> int:
-        return self._model(target).max_positions
+        # Half the position limit, as for MarianEngine: the output (capped at the limit) needs room to be
+        # longer than the input, or a long sentence's translation would be cut at max_decoding_length.
+        return self._model(target).max_positions // 2
 
     def count_tokens(self, sentence: str, target: str) -> int:
         model = self._model(target)
