@@ -33,9 +33,10 @@ class Settings(BaseSettings):
     models: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)  # "uk=PATH_OR_ID,de=..."
     glossary: Path | None = None
     beams: int = Field(default=4, ge=1, le=16)
-    # Tokens per engine batch (CTranslate2: source tokens x beams). 3072 keeps a uk-size model with beam 4
-    # under 400 MB peak RSS; 4096 measured about 490 MB for little more throughput (benchmarks/throughput.py).
-    max_batch_tokens: int = Field(default=3072, ge=64)
+    # Tokens per engine batch (CTranslate2: source tokens x beams). With a uk-size model and beam 4, peak RSS
+    # measured about 370 MB at 2048, 430-460 MB at 3072 and 490 MB at 4096, with throughput within this
+    # machine's noise (benchmarks/throughput.py): 2048 keeps a worker under 400 MB.
+    max_batch_tokens: int = Field(default=2048, ge=64)
     device: Literal["auto", "cpu", "cuda"] = "auto"
     threads: int = Field(default=0, ge=0)  # 0: one intra-op thread per core
     model_cache_size: int = Field(default=2, ge=1)
