@@ -2,13 +2,12 @@
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
+from shared_data import SEED_ARTICLE as SEED
 from cli_helpers import one_line_error, run_babelwire
 
-SEED = Path("/work/shared/examples/unn-2025-12-06.txt")
 # The seed article's direct quotes (inline and block) and its people and organisations.
 SEED_QUOTES = (
     "difficult.",

@@ -2,12 +2,12 @@
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from shared_data import SEED_ARTICLE as SEED
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, ModelNotFoundError
 from translation.glossary import Glossary
@@ -15,7 +15,6 @@ from translation.pipeline import Translator
 from translation.policy import ProtectionPolicy
 from translation.spans import SpanKind
 
-SEED = Path(__file__).resolve().parents[2] / "shared/examples/unn-2025-12-06.txt"
 PLACEHOLDER = re.compile(r"[\[{<]\d+[\]}>]")
 NO_NAMES = ProtectionPolicy(names=False)
 

@@ -1,19 +1,18 @@
 """Finding the spans that must come back verbatim: quotes, names, URLs, e-mails, handles, hashtags, numbers, terms."""
 
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from shared_data import SEED_ARTICLE as SEED
 from translation import names
 from translation.glossary import Glossary
 from translation.policy import ProtectionPolicy
 from translation.protect import find_spans
 from translation.spans import Span, SpanKind
 
-SEED = Path(__file__).resolve().parents[2] / "shared/examples/unn-2025-12-06.txt"
 NO_NAMES = ProtectionPolicy(names=False)
 
 

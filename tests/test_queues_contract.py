@@ -7,7 +7,7 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from kombu import Exchange, Queue
+from kombu import Queue
 
 from queue_fixtures import broker_url, embedded_url, python_process, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from queues import topology

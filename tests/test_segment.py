@@ -1,13 +1,12 @@
 """Sentence segmentation for news English, and the further splitting of over-long sentences."""
 
 import time
-from pathlib import Path
 
 import pytest
 
+from shared_data import SEED_ARTICLE as SEED
 from translation.segment import split_long, split_sentences
 
-SEED = Path(__file__).resolve().parents[2] / "shared/examples/unn-2025-12-06.txt"
 
 
 def sentences(text: str, protected=()) -> list[str]:

@@ -23,8 +23,6 @@ def seed_quotes(text):
 
 
 def test_seed_article_comes_back_in_uk_and_de_with_quotes_and_names_intact(broker_url, tiny_models, tmp_path):
-    if not SEED_ARTICLE.exists():
-        pytest.skip(f"seed article {SEED_ARTICLE} is not on this machine")
     source = SEED_ARTICLE.read_text(encoding="utf-8")
     assert len(seed_quotes(source)) >= 2
     env = clean_env(BABELWIRE_MODELS=f"uk={tiny_models['uk']},de={tiny_models['de']}", BABELWIRE_BEAMS="1",

@@ -16,7 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-SEED_ARTICLE = Path("/work/shared/examples/unn-2025-12-06.txt")
+try:
+    from shared_data import SEED_ARTICLE
+except ModuleNotFoundError:  # run as `python -m tests.tiny_models OUTDIR`
+    from tests.shared_data import SEED_ARTICLE
 
 _ENGLISH = """\
 Ukrainian President Volodymyr Zelenskyy held a two-hour conversation with members of the team.

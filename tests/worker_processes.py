@@ -15,7 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BABELWIRE = str(Path(sys.executable).parent / "babelwire")
-SEED_ARTICLE = Path("/work/shared/examples/unn-2025-12-06.txt")
+from shared_data import SEED_ARTICLE  # noqa: F401 - re-exported for the tests
 
 
 def clean_env(**settings: str) -> dict:
