@@ -6,10 +6,12 @@ Usage:
 Model: the real OPUS-MT en-uk architecture with random weights (benchmarks/_models.py, built once and
 cached under benchmarks/.cache/). Workload: real English news sentences, the seed article and CoNLL-2003
 dev documents, read from ../shared in place. Random weights never emit </s>, so every backend decodes a
-fixed length: round(1.2 x source tokens) per sentence. A batched backend decodes its batch to the length of
-its longest sentence, but only each sentence's own length counts as output: padding is charged to it.
+fixed length: round(1.2 x source tokens) per sentence, and only that counts as output. CTranslate2's greedy
+search stops each sentence at its own length (as a real </s> would, dropping it from the batch); beam search
+and transformers' generate cannot, so their batches decode to their longest sentence: padding is charged to them.
 
-Backends, each measured in its own subprocess (honest peak RSS, cold load of the cached checkpoint):
+Backends, each loaded in its own subprocess (honest peak RSS, cold load of the cached checkpoint), measured
+in interleaved rounds so that the machine's drift hits the baseline and the backends alike (see measure):
   baseline            one sentence at a time through model.generate, fp32 (what a plain implementation does)
   transformers        fp32, length-sorted batches of up to 32 sentences
   transformers-int8   torch dynamic int8 quantisation of the Linear layers (full mode only; deprecated API)
@@ -159,28 +161,38 @@ def make_backend(name: str, model_dir: Path):
     return TransformersBackend(model_dir, batched=name != "baseline", int8=name == "transformers-int8")
 
 
-def run_worker(name: str, spec: dict) -> dict:
+def serve(name: str, spec: dict) -> None:
+    """A backend worker: load, say "ready", then run the orchestrator's commands (JSON lines on stdin)."""
     started = time.perf_counter()
     backend = make_backend(name, Path(spec["model_dir"]))
-    load_s = time.perf_counter() - started
     sentences = spec["sentences"]
-    tokens = sum(output_length(backend.count(s)) for s in sentences)
-    result = {"backend": name, "load_s": load_s, "sentences": len(sentences), "output_tokens": tokens}
-    for beams in BEAMS:
-        backend.translate(sentences[:2], beams)  # warm-up
-        t0 = time.perf_counter()
-        backend.translate(sentences, beams)
-        seconds = time.perf_counter() - t0
-        result[f"beam{beams}"] = {"seconds": seconds, "tokens_per_s": tokens / seconds,
-                                  "sentences_per_s": len(sentences) / seconds}
-    latencies = []
-    for _ in range(spec["latency_repeats"].get(name, 0)):
-        t0 = time.perf_counter()
-        backend.translate(spec["item"], 4)
-        latencies.append(time.perf_counter() - t0)
-    result["item_latency_s"] = latencies
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return result
+    reply({"ready": True, "load_s": time.perf_counter() - started,
+           "output_tokens": [output_length(backend.count(s)) for s in sentences]})
+    for line in sys.stdin:
+        command = json.loads(line)
+        if command["op"] == "warm":
+            backend.translate(sentences[:2], command["beams"])
+            reply({})
+        elif command["op"] == "run":  # the timed work: these sentences, this beam size
+            chosen = [sentences[i] for i in command["indices"]]
+            t0 = time.perf_counter()
+            backend.translate(chosen, command["beams"])
+            reply({"seconds": time.perf_counter() - t0})
+        elif command["op"] == "item":
+            t0 = time.perf_counter()
+            backend.translate(spec["item"], 4)
+            reply({"seconds": time.perf_counter() - t0})
+        else:
+            reply({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+            # Skip interpreter teardown: CTranslate2 can abort while Python frees a translator at exit.
+            os._exit(0)
+
+
+REPLY = "@@babelwire-bench "  # marks our lines among whatever libraries print
+
+
+def reply(message: dict) -> None:
+    print(REPLY + json.dumps(message), flush=True)
 
 
 def run_gemm() -> dict:
@@ -213,18 +225,83 @@ def flops_per_greedy_token(config: dict) -> float:
 
 
 def spawn(name: str, spec_path: Path) -> dict:
+    """Run a one-shot worker (the GEMM probe) and return the JSON object it prints last."""
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--spec", str(spec_path)]
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
-    worker = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        stdout, stderr = worker.communicate()
-    finally:
-        if worker.poll() is None:  # interrupted: never leave a worker running
-            worker.kill()
-            worker.wait()
-    if worker.returncode != 0:
-        raise SystemExit(f"worker {name} failed:\n{stderr[-3000:]}")
-    return json.loads(stdout.strip().splitlines()[-1])
+    done = subprocess.run(command, capture_output=True, text=True, env=_worker_env())
+    if done.returncode != 0:
+        raise SystemExit(f"worker {name} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _worker_env() -> dict:
+    return dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+
+
+class Worker:
+    """One backend loaded in its own process, driven by JSON lines: only one of them computes at a time."""
+
+    def __init__(self, name: str, spec_path: Path):
+        self.name = name
+        self._stderr = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a chatty worker never blocks
+        command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--spec", str(spec_path)]
+        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=self._stderr, text=True, env=_worker_env())
+        self.ready = self._read()
+
+    def ask(self, **command) -> dict:
+        self._process.stdin.write(json.dumps(command) + "\n")
+        self._process.stdin.flush()
+        return self._read()
+
+    def _read(self) -> dict:
+        for line in self._process.stdout:
+            if line.startswith(REPLY):
+                return json.loads(line[len(REPLY):])
+        self._process.wait()
+        self._stderr.seek(0)
+        raise SystemExit(f"worker {self.name} failed:\n{self._stderr.read()[-3000:]}")
+
+    def close(self) -> None:
+        if self._process.poll() is None:  # interrupted: never leave a worker running
+            self._process.kill()
+            self._process.wait()
+        self._stderr.close()
+
+
+def measure(workers: dict[str, Worker], spec: dict, rounds: int, passes: dict[str, int]) -> dict[str, dict]:
+    """Interleaved rounds, so that the machine's drift (this VM's speed swings by tens of percent over
+    minutes) hits the baseline and every backend alike. Each round the baseline translates one length-
+    stratified slice of the sentences and each other backend the whole set (for its first `passes` rounds);
+    a backend's rate is its tokens over its seconds summed over the rounds."""
+    tokens = workers["baseline"].ready["output_tokens"]
+    by_length = sorted(range(len(tokens)), key=tokens.__getitem__)
+    results = {name: {"load_s": worker.ready["load_s"]} for name, worker in workers.items()}
+    for beams in BEAMS:
+        for worker in workers.values():
+            worker.ask(op="warm", beams=beams)
+        runs = {name: [] for name in workers}
+        for round_ in range(rounds):
+            for name, worker in workers.items():
+                if name == "baseline":
+                    indices = sorted(by_length[round_::rounds])
+                elif round_ < passes.get(name, rounds):
+                    indices = list(range(len(tokens)))
+                else:
+                    continue
+                seconds = worker.ask(op="run", beams=beams, indices=indices)["seconds"]
+                runs[name].append((sum(tokens[i] for i in indices), len(indices), seconds))
+        for name, done in runs.items():
+            seconds = sum(run[2] for run in done)
+            results[name][f"beam{beams}"] = {
+                "seconds": seconds, "tokens_per_s": sum(run[0] for run in done) / seconds,
+                "sentences_per_s": sum(run[1] for run in done) / seconds,
+                "round_tokens_per_s": [run[0] / run[2] for run in done],
+            }
+    for name, worker in workers.items():
+        results[name]["item_latency_s"] = [worker.ask(op="item")["seconds"]
+                                           for _ in range(spec["latency_repeats"].get(name, 0))]
+        results[name]["peak_rss_mb"] = worker.ask(op="finish")["peak_rss_mb"]
+    return results
 
 
 def summarise(results: dict[str, dict], default: str) -> list[dict]:
@@ -299,11 +376,13 @@ def prepare(args) -> tuple[dict, list[str]]:
     lengths = [len(vocab.encode(s)) for s in sentences]
     if args.quick:
         sentences = stratified(sentences, lengths, QUICK_SENTENCES)
-    backends = ["baseline", "transformers", "ctranslate2"] + ([] if args.quick else ["transformers-int8"])
+    # The default backend first, next to the baseline, so their rounds alternate closely.
+    backends = ["ctranslate2", "baseline", "transformers"] + ([] if args.quick else ["transformers-int8"])
     repeats = {"ctranslate2": 3 if args.quick else 7, "transformers": 1 if args.quick else 3,
                "transformers-int8": 3, "baseline": 0 if args.quick else 1}
     spec = {"model_dir": str(model_dir), "sentences": sentences, "item": item_sentences(),
-            "latency_repeats": repeats, "mean_source_tokens": statistics.mean(lengths),
+            "latency_repeats": repeats, "rounds": 3 if args.quick else 5,
+            "passes": {"transformers": 1, "transformers-int8": 1}, "mean_source_tokens": statistics.mean(lengths),
             "item_words": sum(len(s.split()) for s in item_sentences())}
     return spec, backends
 
@@ -317,13 +396,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.worker:
         spec = json.loads(args.spec.read_text(encoding="utf-8"))
-        print(json.dumps(run_gemm() if args.worker == "gemm" else run_worker(args.worker, spec)))
+        if args.worker == "gemm":
+            print(json.dumps(run_gemm()))
+        else:
+            serve(args.worker, spec)
         return 0
     return orchestrate(args)
 
 
 def orchestrate(args) -> int:
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run spawn's cleanup on `timeout`/kill
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the workers' cleanup on `timeout`/kill
     started = time.perf_counter()
     spec, backends = prepare(args)
     args.results.mkdir(parents=True, exist_ok=True)
@@ -333,18 +415,20 @@ def orchestrate(args) -> int:
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
     print(f"{len(spec['sentences'])} sentences, {len(spec['item'])}-sentence item of {spec['item_words']} words, "
           f"{_cores()} cores, load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
-    results = {}
+    workers: dict[str, Worker] = {}
     try:
-        _run_all(spec_path, backends, results)
+        gemm = spawn("gemm", spec_path)
+        for name in backends:  # loaded one after another: each cold load is timed alone
+            workers[name] = Worker(name, spec_path)
+            print(f"  {name} loaded in {workers[name].ready['load_s']:.2f} s", file=sys.stderr)
+        results = measure(workers, spec, spec["rounds"], spec["passes"])
     finally:
+        for worker in workers.values():
+            worker.close()
         spec_path.unlink(missing_ok=True)
-    return report(args, spec, results, time.perf_counter() - started)
-
-
-def _run_all(spec_path: Path, backends: list[str], results: dict) -> None:
-    for name in ["gemm", DEFAULT_BACKEND] + [b for b in backends if b != DEFAULT_BACKEND]:
-        results[name] = spawn(name, spec_path)
-        print(f"  {name}: {json.dumps(results[name])[:300]}", file=sys.stderr)
+    for name, result in results.items():
+        print(f"  {name}: {json.dumps(result)[:300]}", file=sys.stderr)
+    return report(args, spec, {"gemm": gemm, **results}, time.perf_counter() - started)
 
 
 def report(args, spec, results, elapsed: float) -> int:
@@ -368,6 +452,10 @@ def report(args, spec, results, elapsed: float) -> int:
         "speedup_greedy": default["speedup_beam1"], "speedup_beam4": default["speedup_beam4"],
         "peak_rss_mb": default["peak_rss_mb"], "load_s": default["load_s"],
         "tokens_per_s_greedy": default["tok_s_beam1"], "tokens_per_s_beam4": default["tok_s_beam4"],
+        # Each round's default-backend rate over the baseline's in that round: how far the noise reaches.
+        "speedup_per_round": {label: [round(d / b, 1) for d, b in zip(
+            results[DEFAULT_BACKEND][f"beam{beams}"]["round_tokens_per_s"],
+            results["baseline"][f"beam{beams}"]["round_tokens_per_s"])] for label, beams in (("greedy", 1), ("beam4", 4))},
         "baseline_tokens_per_s": {"greedy": round(results["baseline"]["beam1"]["tokens_per_s"], 1),
                                   "beam4": round(results["baseline"]["beam4"]["tokens_per_s"], 1)},
         "mflop_per_greedy_token": round(flops / 1e6, 1), "fp32_gemm_gflops": {k: round(v) for k, v in gemm.items()},

@@ -98,6 +98,16 @@ def test_outputs_keep_input_order_across_batches(checkpoint):
     assert engine.translate(sentences, "uk") == one_by_one
 
 
+def test_forced_greedy_lengths_are_per_sentence_as_if_each_ended_at_its_own_eos(checkpoint):
+    # Benchmark mode: a sentence in a batch must decode exactly as long as it would alone, not as long as
+    # the batch's longest sentence (which would charge padding to the batched backend's throughput).
+    engine = _engine(checkpoint, beams=1, max_batch_tokens=4096, output_length=lambda tokens: tokens)
+    sentences = sorted(_real_sentences()[:9], key=len)
+    assert len(sentences[0].split()) < len(sentences[-1].split()) / 2
+    one_by_one = [engine.translate([sentence], "uk")[0] for sentence in sentences]
+    assert engine.translate(sentences, "uk") == one_by_one
+
+
 def test_empty_batch_in_empty_batch_out_without_loading():
     def resolve(_):
         raise AssertionError("nothing should be loaded")

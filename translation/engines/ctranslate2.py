@@ -216,8 +216,10 @@ class CTranslate2Engine(Engine):
       cache_size: models kept loaded.
       cache_dir: where converted models go; None puts them next to the checkpoint.
       quantization: weights on disk and at run time; None means int8 on CPU, float16 on CUDA.
-      output_length: benchmarks only. Forces exactly `output_length(source_tokens)` output tokens per
-        batch (its longest sentence), for random-weight models that never emit </s>.
+      output_length: benchmarks only, for random-weight models that never emit </s>: each sentence decodes
+        exactly `output_length(its source tokens)` tokens, as if </s> came there. Greedy search stops each
+        sentence at its own length (CTranslate2 then drops it from the batch, as it does at a real </s>);
+        beam search cannot stop per sentence, so a batch decodes to the length of its longest sentence.
     """
 
     def __init__(
@@ -286,15 +288,20 @@ class CTranslate2Engine(Engine):
         return batches
 
     def _run(self, model: LoadedModel, batch: list[list[str]]) -> list[list[str]]:
-        longest = max(len(tokens) for tokens in batch)
         limits = {"max_decoding_length": model.max_positions}
         if self._output_length is not None:
-            length = self._output_length(longest)
-            limits = {"min_decoding_length": length, "max_decoding_length": length}
+            limits = self._forced_lengths(batch)
         results = model.translator.translate_batch(
             batch, beam_size=self._beams, max_input_length=0, **limits,
         )
         return [result.hypotheses[0] for result in results]
+
+    def _forced_lengths(self, batch: list[list[str]]) -> dict:
+        lengths = [self._output_length(len(tokens)) for tokens in batch]
+        limits = {"min_decoding_length": max(lengths), "max_decoding_length": max(lengths)}
+        if self._beams == 1:  # the callback runs per generated token in greedy search only
+            limits["callback"] = lambda step: step.step + 1 >= lengths[step.batch_id]
+        return limits
 
     def _model(self, target: str) -> LoadedModel:
         key = target.strip().lower()
