@@ -2,8 +2,8 @@
 
     consumer thread (owns the connection)            handler thread
     ─────────────────────────────────────            ──────────────
-    drain events, heartbeats, lease renewal  ─Work─►  handler(Delivery) -> Outcome
-    publish outcome (confirmed), then ack    ◄─done─
+    drain events, heartbeats, lease renewal  ─Work─►  handler(Delivery) -> Outcome, or for the jobs
+    publish outcome (confirmed), then ack    ◄─done─  waiting together: batch_handler([Delivery]) -> [Outcome]
 
 Rules it keeps:
 - never ack before every publish of the outcome is confirmed; a failed publish puts the job back on its
@@ -96,10 +96,14 @@ class Work:
 
 
 class HandlerThread:
-    """A daemon thread that calls `handler(delivery)` for each submitted `Work`, one at a time."""
+    """A daemon thread that runs the submitted `Work`: with a `batch_handler`, every job waiting when it
+    takes one (up to `max_batch`) goes in one `batch_handler(deliveries)` call; else `handler(delivery)`
+    one at a time."""
 
-    def __init__(self, handler, name="babelwire-handler"):
+    def __init__(self, handler, name="babelwire-handler", batch_handler=None, max_batch=1):
         self.handler = handler
+        self.batch_handler = batch_handler
+        self.max_batch = max_batch if batch_handler is not None else 1
         self._inbox = queue.Queue()
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
 
@@ -116,9 +120,23 @@ class HandlerThread:
         self._inbox.put(None)
 
     def _loop(self):
-        while (work := self._inbox.get()) is not None:
-            if work.try_start():
-                self._run(work)
+        stopping = False
+        while not stopping and (work := self._inbox.get()) is not None:
+            batch = [work]
+            while len(batch) < self.max_batch and not stopping:
+                try:
+                    waiting = self._inbox.get_nowait()
+                except queue.Empty:
+                    break
+                if waiting is None:  # shutdown: finish this batch, then end
+                    stopping = True
+                else:
+                    batch.append(waiting)
+            started = [work for work in batch if work.try_start()]  # cancelled ones went back to the queue
+            if len(started) == 1:
+                self._run(started[0])
+            elif started:
+                self._run_batch(started)
 
     def _run(self, work):
         try:
@@ -128,6 +146,20 @@ class HandlerThread:
         finally:
             work.done.set()
 
+    def _run_batch(self, batch):
+        try:
+            outcomes = self.batch_handler([work.delivery for work in batch])
+            if len(outcomes) != len(batch):
+                raise RuntimeError(f"batch handler returned {len(outcomes)} outcomes for {len(batch)} jobs")
+            for work, outcome in zip(batch, outcomes):
+                work.outcome = outcome
+        except Exception as exc:  # every job of the batch goes back: never acked
+            for work in batch:
+                work.error = exc
+        finally:
+            for work in batch:
+                work.done.set()
+
 
 class JobConsumer:
     """Consume the job queues of `languages` and apply what `handler` decides.
@@ -136,6 +168,9 @@ class JobConsumer:
         connection_url: `amqp://...` or `embedded://PATH`.
         languages: the target languages this worker serves (one job queue each).
         handler: `Delivery -> Ack | Retry | DeadLetter`; runs on a worker thread; may take minutes.
+        batch_handler: optional `[Delivery] -> [outcome per delivery]`, given the jobs that wait together
+            (up to `max_batch`); keep `prefetch` at least twice `max_batch` so a batch can gather while the
+            one before it runs.
         prefetch: most unacknowledged jobs this consumer holds (basic_qos).
         heartbeat: AMQP heartbeat seconds.
         stop_timeout_s: how long `stop()` lets the job in hand finish before requeueing it.
@@ -143,14 +178,14 @@ class JobConsumer:
     """
 
     def __init__(self, connection_url, languages, handler, *, prefetch=4, heartbeat=30, stop_timeout_s=25,
-                 on_event=None):
+                 on_event=None, batch_handler=None, max_batch=1):
         self.connection_url = connection_url
         self.languages = [topology.check_language(language) for language in languages]
         self.prefetch = prefetch
         self.heartbeat = heartbeat
         self.stop_timeout_s = stop_timeout_s
         self.on_event = on_event
-        self._handler_thread = HandlerThread(handler)
+        self._handler_thread = HandlerThread(handler, batch_handler=batch_handler, max_batch=max_batch)
         self._stopping = threading.Event()
         self._stop_deadline = None
         self.requeue_pause_s = 1.0

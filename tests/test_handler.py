@@ -8,7 +8,7 @@ from queues.consumer import Delivery
 from queues.messages import decode_localized_copy
 from queues.outcomes import Ack, DeadLetter, Retry
 from translation.engines.base import ModelInfo
-from translation.errors import ModelLoadError, UnsupportedLanguageError
+from translation.errors import InvalidInputError, ModelLoadError, UnsupportedLanguageError
 from translation.pipeline import SentenceReport, Translation
 from translation.spans import Span, SpanKind
 from worker.handler import JobHandler
@@ -26,6 +26,9 @@ ITEM = {
 }
 
 
+POISON = "<poison>"
+
+
 class FakeTranslator:
     """Upper-cases text, reports one quote span per text; can fail on demand."""
 
@@ -33,13 +36,26 @@ class FakeTranslator:
         self.revision = revision
         self.fail_with = fail_with
         self.calls = []
+        self.shared_calls = []
 
     def translate_many(self, texts, target, terms=()):
         self.calls.append((list(texts), target, tuple(terms)))
         if self.fail_with is not None:
             raise self.fail_with
+        if any(POISON in text for text in texts):
+            raise InvalidInputError("the poisoned text cannot be translated")
         model = ModelInfo("fake", "fake/en-" + target, self.revision)
         return [self._one(text, target, model) for text in texts]
+
+    def translate_documents(self, documents, target):
+        documents = [(list(texts), tuple(terms)) for texts, terms in documents]
+        self.shared_calls.append((documents, target))
+        if self.fail_with is not None:
+            raise self.fail_with
+        if any(POISON in text for texts, _ in documents for text in texts):
+            raise InvalidInputError("the poisoned text cannot be translated")
+        model = ModelInfo("fake", "fake/en-" + target, self.revision)
+        return [[self._one(text, target, model) for text in texts] for texts, _ in documents]
 
     @staticmethod
     def _one(text, target, model):
@@ -184,3 +200,31 @@ def test_translation_is_reported_to_the_event_hook_with_the_item_uri():
     assert (fields["uri"], fields["message_id"], fields["language"]) == ("urn:test:item-1", "m-1", "uk")
     assert fields["protected_spans"] == 2 and fields["fallbacks"] == 1
     assert fields["tokens"] > 0  # words of the translated fields, for the tokens-per-second metric
+
+
+def item(number, **fields):
+    return {**ITEM, "uri": f"urn:test:item-{number}", **fields}
+
+
+def test_jobs_waiting_together_are_translated_together_per_language_with_their_own_terms():
+    translator = FakeTranslator()
+    jobs = [delivery(item(1), "uk"), delivery(item(2, people=[{"name": "Ada Lovelace"}]), "uk"),
+            delivery(item(3), "de"), delivery(body=b"not json"), delivery(item(4), "uk")]
+    outcomes = handler_with(translator).handle_batch(jobs)
+    ((documents, target),) = translator.shared_calls  # the three uk items, in one call
+    assert target == "uk" and len(documents) == 3
+    assert ["Ada Lovelace" in terms for _, terms in documents] == [False, True, False]
+    assert [target for _, target, _ in translator.calls] == ["de"]  # alone in its language: translated alone
+    assert isinstance(outcomes[3], DeadLetter) and "JSON" in outcomes[3].reason
+    for job, outcome in zip(jobs, outcomes):  # each copy is byte for byte the one its job alone would make
+        if job.body != b"not json":
+            alone = handler_with(FakeTranslator()).handle(job)
+            assert published_copy(outcome)[0].body == published_copy(alone)[0].body
+
+
+def test_a_failing_shared_translation_decides_only_the_failing_job():
+    translator = FakeTranslator()
+    jobs = [delivery(item(1)), delivery(item(2, body_text=f"A {POISON} body.")), delivery(item(3))]
+    outcomes = handler_with(translator).handle_batch(jobs)
+    assert [type(outcome) for outcome in outcomes] == [Ack, DeadLetter, Ack]
+    assert "poisoned" in outcomes[1].reason

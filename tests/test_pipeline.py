@@ -145,6 +145,16 @@ def test_all_texts_share_batches_sorted_by_length_and_sentences_of_only_spans_ar
     assert results[1].text == "“Only a quote.”"
 
 
+def test_documents_share_engine_calls_and_each_keeps_only_its_own_terms():
+    engine = FakeEngine()
+    first, second = Translator(engine, NO_NAMES).translate_documents(
+        [(["Acme Widgets wins.", "Acme Widgets grows again."], ["Acme Widgets"]),
+         (["Acme Widgets loses a court case."], [])], "uk")
+    assert len(engine.calls) == 1  # one engine call for all sentences of both documents
+    assert [t.text for t in first] == ["Acme Widgets ж.", "Acme Widgets ж ж."]
+    assert second[0].text == "ж ж ж ж ж ж."  # the first document's term is not the second's
+
+
 def test_repeated_sentences_are_translated_once():
     engine = FakeEngine()
     Translator(engine, NO_NAMES).translate("Same line.\nSame line.\nSame line.", "uk")

@@ -5,9 +5,11 @@ CONTRACT (implemented here; owned by the translation-core work):
     translator = Translator(engine, policy=ProtectionPolicy(), glossary=None)
     results = translator.translate_many(texts, target="uk", terms=("Jane Doe",))
     result = translator.translate(text, target="uk")
+    per_item = translator.translate_documents([(item_texts, item_terms), ...], target="uk")
 
 `translate_many` batches the sentences of all texts together (engine calls over batches of sentences
-sorted by length), so a worker translating an item's headline, description and body pays for one batch.
+sorted by length), so a worker translating an item's headline, description and body pays for one batch;
+`translate_documents` does the same across several items, each with its own do-not-translate terms.
 Paragraphs and line breaks of each text survive. Nothing is truncated: sentences longer than
 `engine.max_input_tokens(target)` are split further before translation. Every protected span of a text
 comes back verbatim (or as its glossary rendering) exactly as often as the text has it, whatever the
@@ -69,7 +71,8 @@ class Translator:
         engine: translates batches of masked sentences (Marian, pseudo, a test double).
         policy: which kinds of span are protected.
         glossary: do-not-translate terms and per-language renderings.
-        batch_size: sentences per engine call.
+        batch_size: most sentences per engine call; the engines pack each call into batches under their own
+            token budgets, so this only bounds the work of one call.
     """
 
     def __init__(
@@ -77,7 +80,7 @@ class Translator:
         engine: Engine,
         policy: ProtectionPolicy = ProtectionPolicy(),
         glossary: Glossary | None = None,
-        batch_size: int = 32,
+        batch_size: int = 512,
     ):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -103,13 +106,33 @@ class Translator:
             InvalidInputError: a text is not a string, or is empty / whitespace only.
             UnsupportedLanguageError, ModelNotFoundError, ModelLoadError: from the engine, unchanged.
         """
-        texts = list(texts)
-        for index, text in enumerate(texts):
-            _check_text(text, index, len(texts))
+        return self.translate_documents([(texts, [*terms, *extra_terms])], target)[0]
+
+    def translate_documents(
+        self, documents: Sequence[tuple[Sequence[str], Iterable[str]]], target: str
+    ) -> list[list[Translation]]:
+        """Translate several documents (e.g. wire items), each given as (its texts, its do-not-translate
+        terms), with the sentences of all of them in shared engine batches. A document's terms protect
+        its own texts only. Returns each document's translations, in order. Raises as `translate_many`.
+        """
+        texts: list[str] = []
+        terms: list[list[str]] = []
+        counts: list[int] = []
+        for document_texts, document_terms in documents:
+            document_texts = list(document_texts)
+            for index, text in enumerate(document_texts):
+                _check_text(text, index, len(document_texts))
+            texts += document_texts
+            terms += [list(document_terms)] * len(document_texts)
+            counts.append(len(document_texts))
+        translations = iter(self._translate_texts(texts, terms, target))
+        return [[next(translations) for _ in range(count)] for count in counts]
+
+    def _translate_texts(self, texts: list[str], terms: list[list[str]], target: str) -> list[Translation]:
         if not texts:
             return []
-        term_list = [*terms, *extra_terms]
-        spans = [find_spans(text, self._policy, term_list, self._glossary, target) for text in texts]
+        spans = [find_spans(text, self._policy, text_terms, self._glossary, target)
+                 for text, text_terms in zip(texts, terms)]
         limit = self._engine.max_input_tokens(target)
         units = [unit for i, text in enumerate(texts) for unit in self._units(i, text, spans[i], target, limit)]
         guarded = [tuple({s.text if s.replacement is None else s.replacement for s in found}) for found in spans]

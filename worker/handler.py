@@ -4,12 +4,16 @@ Decide, then act: `JobHandler.handle` never touches the broker. It returns `Ack`
 copy to publish, `Retry` for failures that may pass (a model load hiccup), or `DeadLetter` for failures
 that will not (bad bytes, a schema error, a non-English item, retries used up). The consumer applies the
 outcome, acknowledging a job only once its copy is confirmed.
+
+`JobHandler.handle_batch` decides several jobs at once: the items of each language are translated together
+(one model, shared engine batches), which is where a CPU worker's throughput comes from when items are short.
+A failure of the shared translation never decides another job's outcome: those jobs are then handled one by one.
 """
 
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import translation.errors
 from queues import messages
@@ -28,7 +32,8 @@ class JobHandler:
     """Turns deliveries into outcomes.
 
     Arguments:
-        translator: anything with `translate_many(texts, target, terms=()) -> list[Translation]`.
+        translator: anything with `translate_many(texts, target, terms=()) -> list[Translation]` and, for
+            `handle_batch`, `translate_documents([(texts, terms), ...], target) -> list[list[Translation]]`.
         max_attempts: deliveries of one job before a transient failure becomes a dead letter.
         retry_base_delay_s: delay before the second attempt; each later attempt waits twice as long.
         max_body_bytes: larger bodies are dead-lettered without being parsed.
@@ -69,12 +74,57 @@ class JobHandler:
         self._report(delivery, copy, elapsed_s, words=_words(copy, item))
         return Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),))
 
-    def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, words: int) -> None:
+    def handle_batch(self, deliveries: Sequence[Delivery]) -> list[Outcome]:
+        """The outcome of each delivery, in order; the translatable items of each language translated together."""
+        outcomes: list[Outcome | None] = [None] * len(deliveries)
+        by_language: dict[str, list[tuple[int, WireItem]]] = {}
+        for index, delivery in enumerate(deliveries):
+            item = self._translatable_item(delivery)
+            if item is None:
+                outcomes[index] = self.handle(delivery)  # bad input, kill notices, items without text
+            else:
+                by_language.setdefault(delivery.language, []).append((index, item))
+        for language, members in by_language.items():
+            together = [deliveries[index] for index, _ in members]
+            for (index, _), outcome in zip(members, self._handle_together(together, [i for _, i in members], language)):
+                outcomes[index] = outcome
+        return outcomes
+
+    def _translatable_item(self, delivery: Delivery) -> WireItem | None:
+        try:
+            item = messages.decode_wire_item(delivery.body, max_bytes=self._max_body_bytes)
+        except Exception:  # handle() decides what to do with it, and says why
+            return None
+        return None if item.is_kill_notice or not item.texts_to_translate() else item
+
+    def _handle_together(self, deliveries: list[Delivery], items: list[WireItem], language: str) -> list[Outcome]:
+        if len(items) == 1:
+            return [self.handle(deliveries[0])]
+        started = self._clock()
+        fields = [item.texts_to_translate() for item in items]
+        try:
+            results = self._translator.translate_documents(
+                [(list(texts.values()), item.do_not_translate_terms()) for texts, item in zip(fields, items)], language
+            )
+            copies = [_copy_of(item, language, texts, found) for item, texts, found in zip(items, fields, results)]
+        except Exception as error:  # which job is at fault, and what becomes of each, is handle()'s to decide
+            log.info("shared translation of %d %s jobs failed (%s); handling them one by one",
+                     len(items), language, _describe(error))
+            return [self.handle(delivery) for delivery in deliveries]
+        elapsed_s = self._clock() - started
+        words = [_words(copy, item) for copy, item in zip(copies, items)]
+        for delivery, copy, count in zip(deliveries, copies, words):
+            self._report(delivery, copy, elapsed_s, words=count, batch_words=sum(words))
+        return [Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),)) for copy in copies]
+
+    def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, words: int,
+                batch_words: int | None = None) -> None:
         # message_id and uri let the job-outcome log pair this with the consumer's events.
         fields = {"language": delivery.language, "message_id": delivery.message_id, "uri": copy.provenance.source_uri}
         if copy.provenance.translated:
+            # A job translated together with others took the whole batch's time for the batch's words.
             self._on_event(
-                "translated", seconds=elapsed_s, tokens=words,
+                "translated", seconds=elapsed_s, tokens=words, batch_tokens=batch_words or words,
                 protected_spans=sum(copy.provenance.protected_spans.values()),
                 fallbacks=copy.provenance.fallbacks, **fields,
             )
@@ -94,8 +144,7 @@ class JobHandler:
         results = self._translator.translate_many(
             list(fields.values()), language, terms=item.do_not_translate_terms()
         )
-        texts = {name: result.text for name, result in zip(fields, results, strict=True)}
-        return messages.localize(item, language, texts, _provenance(item, language, results))
+        return _copy_of(item, language, fields, results)
 
     def _retry_or_give_up(self, delivery: Delivery, reason: str) -> Outcome:
         if delivery.attempt >= self._max_attempts:
@@ -120,6 +169,11 @@ class JobHandler:
             message_id=copy.provenance.id,
             headers=headers,
         )
+
+
+def _copy_of(item: WireItem, language: str, fields: dict[str, str], results) -> LocalizedCopy:
+    texts = {name: result.text for name, result in zip(fields, results, strict=True)}
+    return messages.localize(item, language, texts, _provenance(item, language, results))
 
 
 def _provenance(item: WireItem, language: str, results) -> Provenance:

@@ -14,7 +14,7 @@ Events, as `queues.consumer.JobConsumer` and `worker.handler.JobHandler` emit th
 | `deadletter`                 | consumer | jobs_dead_lettered_total{language} +1                   |
 | `requeued`, `handler_failed`, `publish_failed` | consumer | job_problems_total{language,kind} +1  |
 | `connected` / `disconnected`, `broker_unavailable` | consumer | broker_connected = 1 / 0            |
-| `translated`                 | handler  | latency (seconds), tokens and tokens/s (tokens, when given), protected_spans, fallbacks |
+| `translated`                 | handler  | latency (seconds), tokens and tokens/s (tokens, when given; batch_tokens / seconds for a job translated in a shared batch), protected_spans, fallbacks |
 | `fallback`                   | any      | fallbacks_total{language,kind} +1                       |
 | `model_loaded` / `model_unloaded` | composition | models_loaded{language,model} = 1 / 0              |
 
@@ -143,8 +143,9 @@ class Metrics:
         tokens = int(fields.get("tokens") or 0)
         if tokens:
             self.tokens.labels(language).inc(tokens)
-            if seconds > 0:
-                self.tokens_per_second.labels(language).observe(tokens / seconds)
+            if seconds > 0:  # a job translated in a shared batch took the batch's time for the batch's tokens
+                rate_tokens = int(fields.get("batch_tokens") or tokens)
+                self.tokens_per_second.labels(language).observe(rate_tokens / seconds)
         self.protected_spans.labels(language).inc(int(fields.get("protected_spans") or 0))
         fallbacks = int(fields.get("fallbacks") or 0)
         if fallbacks:

@@ -77,6 +77,8 @@ def build_consumer(settings: Settings, handler: JobHandler, on_event: Callable[.
         settings.resolved_broker_url,
         settings.languages,
         handler.handle,
+        batch_handler=handler.handle_batch,
+        max_batch=settings.batch_jobs,
         prefetch=settings.prefetch,
         heartbeat=settings.heartbeat_s,
         on_event=on_event,

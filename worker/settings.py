@@ -21,7 +21,10 @@ class Settings(BaseSettings):
     broker_url: str = "embedded"
     state_dir: Path = Field(default_factory=default_state_dir)
     languages: Annotated[tuple[str, ...], NoDecode] = ("uk",)
-    prefetch: int = Field(default=4, ge=1, le=1000)
+    # Jobs waiting together (same language) are translated in shared engine batches, up to batch_jobs at a
+    # time; prefetch is twice that, so the next batch gathers while one is translated.
+    prefetch: int = Field(default=8, ge=1, le=1000)
+    batch_jobs: int = Field(default=4, ge=1, le=1000)
     max_attempts: int = Field(default=5, ge=1)
     retry_base_delay_s: float = Field(default=2.0, gt=0)
     heartbeat_s: int = Field(default=30, ge=0)

@@ -43,6 +43,7 @@ def load_settings(args: argparse.Namespace, **overrides) -> Settings:
         "engine": getattr(args, "engine", None),
         "glossary": getattr(args, "glossary", None),
         "prefetch": getattr(args, "prefetch", None),
+        "batch_jobs": getattr(args, "batch_jobs", None),
     }
     try:
         settings = _common.load_settings(**{**flags, **overrides})

@@ -40,6 +40,15 @@ class JobTally:
 
         return handle_and_count
 
+    def wrap_batch(self, handle_batch):
+        def handle_and_count(deliveries):
+            outcomes = handle_batch(deliveries)
+            for delivery, outcome in zip(deliveries, outcomes):
+                self._record(delivery, outcome)
+            return outcomes
+
+        return handle_and_count
+
     def _record(self, delivery, outcome) -> None:
         with self._lock:
             if isinstance(outcome, Ack):
@@ -94,6 +103,7 @@ def translate_all(settings, submissions) -> JobTally:
     tally = JobTally(sum(len(submission.languages) for submission in submissions))
     handler = build_handler(settings, build_translator(settings))
     consumer = JobConsumer(settings.resolved_broker_url, settings.languages, tally.wrap(handler.handle),
+                           batch_handler=tally.wrap_batch(handler.handle_batch), max_batch=settings.batch_jobs,
                            prefetch=settings.prefetch, heartbeat=settings.heartbeat_s)
     submit.send(settings.resolved_broker_url, submissions)
     # The consumer runs in this (main) thread; a helper thread stops it once every job has ended.

@@ -16,7 +16,9 @@ def register(subparsers) -> None:
     )
     add_broker_option(parser)
     parser.add_argument("--languages", metavar="uk,de", help="languages this worker serves (default: BABELWIRE_LANGUAGES, else uk)")
-    parser.add_argument("--prefetch", type=int, metavar="N", help="unacknowledged jobs held at once (default: 4)")
+    parser.add_argument("--prefetch", type=int, metavar="N", help="unacknowledged jobs held at once (default: 8)")
+    parser.add_argument("--batch-jobs", type=int, metavar="N",
+                        help="jobs of one language translated together when they wait together (default: 4)")
     add_engine_options(parser)
     parser.set_defaults(handler=run_worker)
 
