@@ -18,6 +18,8 @@ in interleaved rounds so that the machine's drift hits the baseline and the back
   ctranslate2         babelwire's default: CTranslate2Engine, int8, the engine's own batching
 All run the same sentences (--quick: a length-stratified subset of 32) with greedy search and beam 4.
 Latency: one ~600-word item (the seed article plus CoNLL sentences) translated as one call, beam 4.
+Briefs: the sentences as two-sentence items through the default backend, beam 4, one item per engine call
+against the worker's batch_jobs items per call (what it does when that many jobs wait together).
 The run also measures this CPU's fp32 GEMM rate and prints the arithmetic bound per greedy token.
 
 Writes results/throughput.json and results/throughput.png (tokens/s per backend and beam); the last line
@@ -51,6 +53,8 @@ OUTPUT_RATIO = 1.2
 BEAMS = (1, 4)
 ITEM_WORDS = 600
 QUICK_SENTENCES = 32
+BRIEF_SENTENCES = 2  # a short wire item (a flash or a brief): what batching across items is for
+BATCH_JOBS = Settings.model_fields["batch_jobs"].default
 # The default backend runs with babelwire's default batch budget (source tokens x beams per batch).
 CT2_MAX_BATCH_TOKENS = Settings.model_fields["max_batch_tokens"].default
 
@@ -178,6 +182,13 @@ def serve(name: str, spec: dict) -> None:
             t0 = time.perf_counter()
             backend.translate(chosen, command["beams"])
             reply({"seconds": time.perf_counter() - t0})
+        elif command["op"] == "briefs":  # short items, `per_call` of them in one engine call
+            briefs = [sentences[i : i + BRIEF_SENTENCES] for i in range(0, len(sentences), BRIEF_SENTENCES)]
+            per_call = command["per_call"]
+            t0 = time.perf_counter()
+            for start in range(0, len(briefs), per_call):
+                backend.translate([s for brief in briefs[start : start + per_call] for s in brief], 4)
+            reply({"seconds": time.perf_counter() - t0})
         elif command["op"] == "item":
             t0 = time.perf_counter()
             backend.translate(spec["item"], 4)
@@ -193,6 +204,18 @@ REPLY = "@@babelwire-bench "  # marks our lines among whatever libraries print
 
 def reply(message: dict) -> None:
     print(REPLY + json.dumps(message), flush=True)
+
+
+def measure_briefs(worker: Worker, tokens: int, rounds: int) -> dict:
+    """The default backend on two-sentence items, beam 4: one item per engine call (a worker taking jobs one
+    at a time) against BATCH_JOBS items per call (the worker's batch when that many jobs wait), interleaved."""
+    seconds = {1: 0.0, BATCH_JOBS: 0.0}
+    for _ in range(rounds):
+        for per_call in seconds:
+            seconds[per_call] += worker.ask(op="briefs", per_call=per_call)["seconds"]
+    rates = {per_call: rounds * tokens / spent for per_call, spent in seconds.items()}
+    return {"tokens_per_s_one_per_call": rates[1], f"tokens_per_s_{BATCH_JOBS}_per_call": rates[BATCH_JOBS],
+            "speedup": rates[BATCH_JOBS] / rates[1]}
 
 
 def run_gemm() -> dict:
@@ -297,6 +320,7 @@ def measure(workers: dict[str, Worker], spec: dict, rounds: int, passes: dict[st
                 "sentences_per_s": sum(run[1] for run in done) / seconds,
                 "round_tokens_per_s": [run[0] / run[2] for run in done],
             }
+    results[DEFAULT_BACKEND]["briefs"] = measure_briefs(workers[DEFAULT_BACKEND], sum(tokens), rounds=2)
     for name, worker in workers.items():
         results[name]["item_latency_s"] = [worker.ask(op="item")["seconds"]
                                            for _ in range(spec["latency_repeats"].get(name, 0))]
@@ -450,6 +474,7 @@ def report(args, spec, results, elapsed: float) -> int:
         "mode": mode, "default_backend": DEFAULT_BACKEND, "sentences": len(spec["sentences"]),
         "mean_source_tokens_200": round(spec["mean_source_tokens"], 1), "item_words": spec["item_words"],
         "speedup_greedy": default["speedup_beam1"], "speedup_beam4": default["speedup_beam4"],
+        "briefs_beam4": {key: round(value, 2) for key, value in results[DEFAULT_BACKEND]["briefs"].items()},
         "peak_rss_mb": default["peak_rss_mb"], "load_s": default["load_s"],
         "tokens_per_s_greedy": default["tok_s_beam1"], "tokens_per_s_beam4": default["tok_s_beam4"],
         # Each round's default-backend rate over the baseline's in that round: how far the noise reaches.
