@@ -218,22 +218,34 @@ def measure_briefs(worker: Worker, tokens: int, rounds: int) -> dict:
             "speedup": rates[BATCH_JOBS] / rates[1]}
 
 
+GEMM_SHAPES = {"M128_K512_N2048": (128, 512, 2048), "M32_K512_N60000": (32, 512, 60000), "M1_K512_N2048": (1, 512, 2048)}
+
+
 def run_gemm() -> dict:
-    """fp32 GEMM rate of this CPU (torch, all cores) at decoder-like shapes."""
+    """GEMM rates of this CPU (torch, all cores) at decoder-like shapes: fp32, and int8 (torch._int_mm, int32
+    accumulation) as a stand-in for the int8 kernels CTranslate2 runs."""
     import torch
 
     torch.set_num_threads(_cores())
-    rates = {}
-    for label, (m, k, n) in {"M128_K512_N2048": (128, 512, 2048), "M32_K512_N60000": (32, 512, 60000),
-                             "M1_K512_N2048": (1, 512, 2048)}.items():
-        a, b = torch.randn(m, k), torch.randn(k, n)
-        a @ b
-        reps, t0 = 0, time.perf_counter()
-        while time.perf_counter() - t0 < 0.5:
-            a @ b
-            reps += 1
-        rates[label] = 2 * m * k * n * reps / (time.perf_counter() - t0) / 1e9
-    return {"fp32_gflops": rates}
+    fp32 = {label: _rate(torch.matmul, torch.randn(m, k), torch.randn(k, n)) for label, (m, k, n) in GEMM_SHAPES.items()}
+    int8 = {}
+    for m, k, n in GEMM_SHAPES.values():
+        m = max(m, 32)  # _int_mm wants more than 16 rows: the thin shape is measured at 32
+        a, b = torch.randint(-127, 127, (m, k), dtype=torch.int8), torch.randint(-127, 127, (k, n), dtype=torch.int8)
+        try:
+            int8[f"M{m}_K{k}_N{n}"] = _rate(torch._int_mm, a, b)
+        except (AttributeError, RuntimeError):
+            break
+    return {"fp32_gflops": fp32, "int8_gops": int8}
+
+
+def _rate(multiply, a, b) -> float:
+    multiply(a, b)
+    reps, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < 0.5:
+        multiply(a, b)
+        reps += 1
+    return 2 * a.shape[0] * a.shape[1] * b.shape[1] * reps / (time.perf_counter() - t0) / 1e9
 
 
 def flops_per_greedy_token(config: dict) -> float:
@@ -455,12 +467,20 @@ def orchestrate(args) -> int:
     return report(args, spec, {"gemm": gemm, **results}, time.perf_counter() - started)
 
 
+def per_round_speedups(results: dict, beams: int) -> list[float]:
+    """Each round's default-backend rate over the baseline's in the same round: how far the noise reaches."""
+    default, baseline = (results[name][f"beam{beams}"]["round_tokens_per_s"] for name in (DEFAULT_BACKEND, "baseline"))
+    return [round(ours / theirs, 1) for ours, theirs in zip(default, baseline)]
+
+
 def report(args, spec, results, elapsed: float) -> int:
     rows = summarise(results, DEFAULT_BACKEND)
     config = json.loads((Path(spec["model_dir"]) / "config.json").read_text())
     flops = flops_per_greedy_token(config)
     gemm = results["gemm"]["fp32_gflops"]
     best = max(gemm.values())
+    int8_gemm = results["gemm"].get("int8_gops", {})
+    best_int8 = max(int8_gemm.values(), default=0)
     default = next(r for r in rows if r["default"])
     mode = "quick" if args.quick else "full"
     title = (f"OPUS-MT en-uk architecture, random weights, {len(spec['sentences'])} news sentences, "
@@ -469,7 +489,8 @@ def report(args, spec, results, elapsed: float) -> int:
     print(markdown_table(rows))
     print(f"\nArithmetic bound: {flops / 1e6:.0f} MFLOP per greedy token; fp32 GEMM "
           + ", ".join(f"{k} {v:.0f} GFLOP/s" for k, v in gemm.items())
-          + f" -> at most {best * 1e9 / flops:.0f} greedy tokens/s in fp32 if only GEMMs counted.")
+          + f" -> at most {best * 1e9 / flops:.0f} greedy tokens/s in fp32 if only GEMMs counted"
+          + (f"; int8 GEMM up to {best_int8:.0f} GOP/s -> {best_int8 * 1e9 / flops:.0f} in int8." if best_int8 else "."))
     summary = {
         "mode": mode, "default_backend": DEFAULT_BACKEND, "sentences": len(spec["sentences"]),
         "mean_source_tokens_200": round(spec["mean_source_tokens"], 1), "item_words": spec["item_words"],
@@ -477,13 +498,11 @@ def report(args, spec, results, elapsed: float) -> int:
         "briefs_beam4": {key: round(value, 2) for key, value in results[DEFAULT_BACKEND]["briefs"].items()},
         "peak_rss_mb": default["peak_rss_mb"], "load_s": default["load_s"],
         "tokens_per_s_greedy": default["tok_s_beam1"], "tokens_per_s_beam4": default["tok_s_beam4"],
-        # Each round's default-backend rate over the baseline's in that round: how far the noise reaches.
-        "speedup_per_round": {label: [round(d / b, 1) for d, b in zip(
-            results[DEFAULT_BACKEND][f"beam{beams}"]["round_tokens_per_s"],
-            results["baseline"][f"beam{beams}"]["round_tokens_per_s"])] for label, beams in (("greedy", 1), ("beam4", 4))},
+        "speedup_per_round": {"greedy": per_round_speedups(results, 1), "beam4": per_round_speedups(results, 4)},
         "baseline_tokens_per_s": {"greedy": round(results["baseline"]["beam1"]["tokens_per_s"], 1),
                                   "beam4": round(results["baseline"]["beam4"]["tokens_per_s"], 1)},
         "mflop_per_greedy_token": round(flops / 1e6, 1), "fp32_gemm_gflops": {k: round(v) for k, v in gemm.items()},
+        "int8_gemm_gops": {k: round(v) for k, v in int8_gemm.items()},
         "rows": rows, "elapsed_s": round(elapsed, 1), "load_average_1m": round(os.getloadavg()[0], 2),
     }
     (args.results / "throughput.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

@@ -120,23 +120,27 @@ class HandlerThread:
         self._inbox.put(None)
 
     def _loop(self):
-        stopping = False
-        while not stopping and (work := self._inbox.get()) is not None:
-            batch = [work]
-            while len(batch) < self.max_batch and not stopping:
-                try:
-                    waiting = self._inbox.get_nowait()
-                except queue.Empty:
-                    break
-                if waiting is None:  # shutdown: finish this batch, then end
-                    stopping = True
-                else:
-                    batch.append(waiting)
+        shutting_down = False
+        while not shutting_down and (work := self._inbox.get()) is not None:
+            batch, shutting_down = self._with_waiting_work(work)
             started = [work for work in batch if work.try_start()]  # cancelled ones went back to the queue
             if len(started) == 1:
                 self._run(started[0])
             elif started:
                 self._run_batch(started)
+
+    def _with_waiting_work(self, first):
+        """`first` plus the work already waiting, up to max_batch -> (batch, whether shutdown was asked)."""
+        batch = [first]
+        while len(batch) < self.max_batch:
+            try:
+                waiting = self._inbox.get_nowait()
+            except queue.Empty:
+                break
+            if waiting is None:  # shutdown: run this batch, then end
+                return batch, True
+            batch.append(waiting)
+        return batch, False
 
     def _run(self, work):
         try:

@@ -274,49 +274,64 @@ def test_consumer_reconnects_when_rabbitmq_drops_its_connection(rabbitmq_url):
     assert [name for name, _ in events].count("connected") >= 2
 
 
+class FirstCallGate:
+    """Holds the handler's first call (a single job or a batch, whichever comes first) until released, so
+    that the jobs delivered meanwhile wait together."""
+
+    def __init__(self):
+        self.entered, self.released = threading.Event(), threading.Event()
+
+    def pass_through(self):
+        if not self.entered.is_set():
+            self.entered.set()
+            self.released.wait(30)
+
+
 def test_jobs_that_wait_together_reach_the_batch_handler_together_and_each_is_settled(broker_url):
     submit(broker_url, [b"job-%d" % i for i in range(9)])
-    first_started, release, batches = threading.Event(), threading.Event(), []
+    gate, sizes = FirstCallGate(), []
 
-    def one(delivery):  # the first job arrives alone; hold it until the rest wait behind it
-        first_started.set()
-        release.wait(30)
+    def one(delivery):
+        sizes.append(1)
+        gate.pass_through()
         return copy_of(delivery)
 
     def together(deliveries):
-        batches.append([delivery.body for delivery in deliveries])
+        sizes.append(len(deliveries))
+        gate.pass_through()
         return [copy_of(delivery) for delivery in deliveries]
 
     with running(broker_url, ["uk"], one, batch_handler=together, max_batch=4, prefetch=8) as (consumer, events):
-        assert first_started.wait(10)
+        assert gate.entered.wait(10)
         assert wait_for(lambda: sum(1 for name, _ in events if name == "received") == 8, 10)
-        release.set()
+        gate.released.set()
         copies = list(follow(broker_url, languages=["uk"], count=9, timeout_s=30))
         assert wait_for(lambda: sum(1 for name, _ in events if name == "ack") == 9, 10)
     assert sorted(copy.body for copy in copies) == sorted(b"job-%d-copy" % i for i in range(9))
-    assert [len(batch) for batch in batches[:2]] == [4, 3]  # the seven that waited: max_batch, then the rest
+    # While the first call was held, at least four jobs waited: the next call took max_batch of them.
+    assert sum(sizes) == 9 and max(sizes) == 4, sizes
 
 
 def test_a_failing_batch_handler_puts_every_job_of_the_batch_back_unacked(broker_url):
     submit(broker_url, [b"job-%d" % i for i in range(3)])
-    first_started, release, calls = threading.Event(), threading.Event(), []
+    gate, batches = FirstCallGate(), []
 
     def one(delivery):
-        first_started.set()
-        release.wait(30)
+        gate.pass_through()
         return copy_of(delivery)
 
     def broken(deliveries):
-        calls.append(len(deliveries))
-        if len(calls) == 1:
+        batches.append(len(deliveries))
+        gate.pass_through()
+        if len(batches) == 1:
             raise RuntimeError("bug in the batch handler")
         return [copy_of(delivery) for delivery in deliveries]
 
     with running(broker_url, ["uk"], one, batch_handler=broken, max_batch=4, prefetch=8) as (consumer, events):
         consumer.requeue_pause_s = 0.1
-        assert first_started.wait(10)
+        assert gate.entered.wait(10)
         assert wait_for(lambda: sum(1 for name, _ in events if name == "received") == 3, 10)
-        release.set()
+        gate.released.set()
         copies = list(follow(broker_url, languages=["uk"], count=3, timeout_s=30))
     assert sorted(copy.body for copy in copies) == [b"job-0-copy", b"job-1-copy", b"job-2-copy"]
-    assert calls[0] == 2 and sum(1 for name, _ in events if name == "handler_failed") == 2
+    assert batches[0] >= 2 and sum(1 for name, _ in events if name == "handler_failed") == batches[0]

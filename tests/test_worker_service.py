@@ -46,3 +46,48 @@ def test_worker_is_ready_once_connected_and_counts_its_jobs(embedded_url, tmp_pa
     assert 'babelwire_models_loaded{language="uk",model="pseudo"} 1.0' in metrics, metrics
     assert 'babelwire_tokens_per_second_count{language="uk"} 1.0' in metrics, metrics
     assert "job published" in log and "job dead_lettered" in log, log
+
+
+def test_jobs_waiting_together_are_translated_in_shared_batches(embedded_url):
+    import threading
+    import time
+
+    from worker.build import build_translator
+    from worker.service import build_worker
+    from worker.settings import Settings
+
+    class Spy:  # the real (pseudo-engine) translator, as slow as a model, recording the items of each call
+        def __init__(self, translator):
+            self.translator, self.items_per_call = translator, []
+
+        def translate_many(self, texts, target, terms=()):
+            self.items_per_call.append(1)
+            time.sleep(0.3)
+            return self.translator.translate_many(texts, target, terms)
+
+        def translate_documents(self, documents, target):
+            self.items_per_call.append(len(documents))
+            time.sleep(0.3)
+            return self.translator.translate_documents(documents, target)
+
+    settings = Settings(broker_url=embedded_url, engine="pseudo", languages=("uk",), prefetch=8, batch_jobs=4)
+    spy = Spy(build_translator(settings))
+    with connect(embedded_url) as connection:  # a backlog before the worker starts: jobs wait together
+        declare_topology(connection, ["uk"])
+        for n in range(12):
+            item = {"uri": f"urn:b:{n}", "headline": f"Item {n} headline", "body_text": "The minister spoke."}
+            Publisher(connection).submit(json.dumps(item).encode(), ["uk"], message_id=f"b{n}")
+    service = build_worker(settings, translator=spy, models={})
+    copies = []
+
+    def collect_then_stop():
+        copies.extend(follow(embedded_url, languages=["uk"], count=12, timeout_s=60))
+        service.stop()
+
+    collector = threading.Thread(target=collect_then_stop, daemon=True)
+    collector.start()
+    service.run()
+    collector.join(10)
+    assert sorted(json.loads(copy.body)["provenance"]["source_uri"] for copy in copies) == \
+        sorted(f"urn:b:{n}" for n in range(12))
+    assert sum(spy.items_per_call) == 12 and max(spy.items_per_call) == 4, spy.items_per_call

@@ -85,8 +85,9 @@ class JobHandler:
             else:
                 by_language.setdefault(delivery.language, []).append((index, item))
         for language, members in by_language.items():
-            together = [deliveries[index] for index, _ in members]
-            for (index, _), outcome in zip(members, self._handle_together(together, [i for _, i in members], language)):
+            indices, items = zip(*members)
+            together = self._handle_together([deliveries[index] for index in indices], list(items), language)
+            for index, outcome in zip(indices, together):
                 outcomes[index] = outcome
         return outcomes
 
