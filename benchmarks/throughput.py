@@ -14,7 +14,8 @@ Backends, each loaded in its own subprocess (honest peak RSS, cold load of the c
 in interleaved rounds so that the machine's drift hits the baseline and the backends alike (see measure):
   baseline            one sentence at a time through model.generate, fp32 (what a plain implementation does)
   transformers        fp32, length-sorted batches of up to 32 sentences
-  transformers-int8   torch dynamic int8 quantisation of the Linear layers (full mode only; deprecated API)
+  transformers-int8   torch dynamic int8 quantisation of the Linear layers (full mode only), as the
+                      transformers backend runs it with BABELWIRE_QUANTIZATION=int8
   ctranslate2         babelwire's default: CTranslate2Engine, int8, the engine's own batching
 All run the same sentences (--quick: a length-stratified subset of 32) with greedy search and beam 4.
 Latency: one ~600-word item (the seed article plus CoNLL sentences) translated as one call, beam 4.
@@ -110,8 +111,10 @@ class TransformersBackend:
         self.torch = torch
         self.tokenizer = MarianTokenizer.from_pretrained(model_dir)
         model = MarianMTModel.from_pretrained(model_dir).eval()
-        if int8:
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        if int8:  # exactly what the transformers backend runs with BABELWIRE_QUANTIZATION=int8
+            from translation.engines.marian import quantized_int8
+
+            model = quantized_int8(model)
         self.model, self.batch_size = model, (32 if batched else 1)
 
     def count(self, sentence: str) -> int:

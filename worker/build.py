@@ -29,8 +29,12 @@ def build_engine(settings: Settings, progress: Progress | None = None) -> Engine
     _configure_threads(settings.threads)
     registry = ModelRegistry(settings.models)
     device = resolve_device(settings.device, settings.backend)
+    if settings.quantization == "int8" and device == "cuda" and settings.backend == "transformers":
+        raise UsageError("BABELWIRE_QUANTIZATION=int8 with the transformers backend runs on CPU only; "
+                         "use the ctranslate2 backend or quantization auto on CUDA")
     marian = MarianEngine(registry, device=device, beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
-                          cache_size=settings.model_cache_size, progress=progress)
+                          cache_size=settings.model_cache_size, progress=progress,
+                          int8=settings.quantization == "int8" and device == "cpu")
     backend = choose_backend(settings.backend, device)
     if backend == "transformers":
         return marian
@@ -93,7 +97,11 @@ def _build_ctranslate2(settings: Settings, registry: ModelRegistry, device: str)
 
     return CTranslate2Engine(registry, _resolver(registry), device=device, threads=settings.threads,
                              beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
-                             cache_size=settings.model_cache_size)
+                             cache_size=settings.model_cache_size, quantization=CT2_QUANTIZATION[settings.quantization])
+
+
+# BABELWIRE_QUANTIZATION -> CTranslate2's compute type (None: the engine's default for the device).
+CT2_QUANTIZATION = {"auto": None, "none": "float32", "int8": "int8"}
 
 
 def _resolver(registry: ModelRegistry):

@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     # measured about 370 MB at 2048, 430-460 MB at 3072 and 490 MB at 4096, with throughput within this
     # machine's noise (benchmarks/throughput.py): 2048 keeps a worker under 400 MB.
     max_batch_tokens: int = Field(default=2048, ge=64)
+    # Weights at run time. auto: CTranslate2 int8 on CPU, float16 on CUDA; transformers fp32. none: fp32 on
+    # both (CTranslate2 float32 gives the same greedy outputs as transformers). int8: CTranslate2 int8,
+    # transformers with torch's dynamic int8 quantisation (CPU only).
+    quantization: Literal["auto", "none", "int8"] = "auto"
     device: Literal["auto", "cpu", "cuda"] = "auto"
     threads: int = Field(default=0, ge=0)  # 0: one intra-op thread per core
     model_cache_size: int = Field(default=2, ge=1)

@@ -7,6 +7,7 @@ splits long sentences before they get here.
 """
 
 import threading
+import warnings
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,12 +38,17 @@ class MarianEngine(Engine):
         max_batch_tokens: cap on padded source tokens per generate() call.
         cache_size: how many models stay loaded at once.
         progress: called after each batch with the number of sentences it translated.
+        int8: quantise the Linear layers' weights to int8 (torch dynamic quantisation; CPU only).
     """
 
     def __init__(self, registry: ModelRegistry, *, device: str = "cpu", beams: int = 4,
-                 max_batch_tokens: int = 4096, cache_size: int = 2, progress: Progress | None = None):
+                 max_batch_tokens: int = 4096, cache_size: int = 2, progress: Progress | None = None,
+                 int8: bool = False):
         if cache_size < 1:
             raise ValueError("cache_size must be at least 1")
+        if int8 and device != "cpu":
+            raise ValueError("int8 dynamic quantisation runs on CPU only")
+        self._int8 = int8
         self._registry = registry
         self._device = device
         self._beams = beams
@@ -96,7 +102,7 @@ class MarianEngine(Engine):
                 self._cache.move_to_end(target)
                 return self._cache[target]
             spec, resolved = self._resolve(target)
-            loaded = _load(spec, resolved, self._device)
+            loaded = _load(spec, resolved, self._device, self._int8)
             self._cache[target] = loaded
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
@@ -143,7 +149,7 @@ def _length_sorted_batches(ids: dict[int, list[int]], max_tokens: int) -> list[l
     return batches
 
 
-def _load(spec: ModelSpec, resolved: ResolvedModel, device: str) -> _Loaded:
+def _load(spec: ModelSpec, resolved: ResolvedModel, device: str, int8: bool = False) -> _Loaded:
     _quiet_transformers()
     from transformers import MarianMTModel, MarianTokenizer
 
@@ -151,6 +157,8 @@ def _load(spec: ModelSpec, resolved: ResolvedModel, device: str) -> _Loaded:
         tokenizer = MarianTokenizer.from_pretrained(resolved.path, local_files_only=True)
         model = MarianMTModel.from_pretrained(resolved.path, local_files_only=True)
         model = model.to(device).eval()
+        if int8:
+            model = quantized_int8(model)
     except (MemoryError, RuntimeError) as error:  # out of memory, CUDA hiccups: may work later
         raise ModelLoadError(f"loading {spec.model!r} for {spec.language!r} failed: {_first_line(error)}") from None
     except Exception as error:  # noqa: BLE001 - corrupt or foreign files: the user must fix them
@@ -160,6 +168,20 @@ def _load(spec: ModelSpec, resolved: ResolvedModel, device: str) -> _Loaded:
     prefix = _target_prefix(spec, tokenizer)
     positions = min(model.config.max_position_embeddings, tokenizer.model_max_length)
     return _Loaded(tokenizer, model, prefix, positions)
+
+
+def quantized_int8(model):
+    """The model with its Linear layers' weights in int8, activations quantised on the fly (CPU).
+
+    torch marks this API deprecated (in favour of torchao, which this project does not depend on) and warns
+    on every conversion; the warning says nothing a babelwire user can act on, so it is silenced here and
+    the choice is documented in the README instead.
+    """
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def _target_prefix(spec: ModelSpec, tokenizer) -> str:
