@@ -321,6 +321,7 @@ class CTranslate2Engine(Engine):
         vocab = MarianVocab(checkpoint)
         converted = ensure_converted(checkpoint, self._quantization, self._cache_dir)
         translator = self._translator(converted)
+        self._check_it_runs(translator, vocab, converted)
         config = _read_json(checkpoint / "config.json")
         info = ModelInfo(ENGINE_NAME, spec.model, checkpoint_digest(checkpoint))
         return LoadedModel(translator, vocab, info, spec.target_token, config.get("max_position_embeddings", 512))
@@ -335,6 +336,18 @@ class CTranslate2Engine(Engine):
             )
         except (RuntimeError, ValueError) as error:
             raise ModelLoadError(f"CTranslate2 cannot load {converted}: {error}") from None
+
+    def _check_it_runs(self, translator, vocab: MarianVocab, converted: Path) -> None:
+        """Decode one step now: some failures only show when the first kernel runs (a CUDA build of
+        CTranslate2 on a machine without the CUDA libraries it was built for), and a model that cannot run
+        must fail its load, where `auto` falls back to transformers, not every job later."""
+        try:
+            translator.translate_batch([[vocab.eos]], beam_size=1, max_decoding_length=1)
+        except RuntimeError as error:
+            raise ModelLoadError(
+                f"CTranslate2 cannot run {converted} on {self._device}: {error}; use backend transformers"
+                + (" or device cpu" if self._device == "cuda" else "")
+            ) from None
 
 
 def _require_files(checkpoint: Path) -> None:

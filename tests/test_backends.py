@@ -1,4 +1,4 @@
-"""BABELWIRE_QUANTIZATION: which weights each backend runs, chosen in settings (tiny real checkpoints)."""
+"""Backend choices: BABELWIRE_QUANTIZATION, and `auto` falling back to transformers where CTranslate2 cannot run."""
 
 import pytest
 from cli_helpers import one_line_error, run_babelwire
@@ -34,3 +34,34 @@ def test_an_unknown_quantization_is_a_one_line_error(value):
     result = run_babelwire("translate", "--to", "uk", "--engine", "pseudo", "Hello.",
                            env={"BABELWIRE_QUANTIZATION": value})
     assert "quantization" in one_line_error(result)
+
+
+def test_auto_falls_back_to_transformers_when_ctranslate2_loads_but_cannot_run(tiny_models, monkeypatch):
+    # As on a CUDA 13 machine with CTranslate2's CUDA 12 build: the model loads, the first kernel fails.
+    import ctranslate2
+
+    class CannotRun(ctranslate2.Translator):
+        def translate_batch(self, *args, **kwargs):
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+    monkeypatch.setattr(ctranslate2, "Translator", CannotRun)
+    settings = Settings(backend="auto", device="cpu", beams=1, models={"uk": str(tiny_models["uk"])})
+    engine = build_engine(settings)
+    assert all(engine.translate(SENTENCES, "uk"))
+    assert engine.model_info("uk").engine == "marian"
+    assert "libcublas.so.12" in engine.fallen_back["uk"]
+
+
+def test_ctranslate2_that_cannot_run_fails_its_load_with_what_to_do(tiny_models, monkeypatch):
+    import ctranslate2
+
+    from translation.errors import ModelLoadError
+
+    class CannotRun(ctranslate2.Translator):
+        def translate_batch(self, *args, **kwargs):
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+
+    monkeypatch.setattr(ctranslate2, "Translator", CannotRun)
+    engine = build_engine(Settings(backend="ctranslate2", device="cpu", models={"uk": str(tiny_models["uk"])}))
+    with pytest.raises(ModelLoadError, match="libcublas.so.12.*use backend transformers"):
+        engine.load("uk")
