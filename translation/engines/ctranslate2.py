@@ -321,7 +321,7 @@ class CTranslate2Engine(Engine):
         vocab = MarianVocab(checkpoint)
         converted = ensure_converted(checkpoint, self._quantization, self._cache_dir)
         translator = self._translator(converted)
-        self._check_it_runs(translator, vocab, converted)
+        self._check_it_runs(translator, vocab.encode("Hello, world.", spec.target_token), converted)
         config = _read_json(checkpoint / "config.json")
         info = ModelInfo(ENGINE_NAME, spec.model, checkpoint_digest(checkpoint))
         return LoadedModel(translator, vocab, info, spec.target_token, config.get("max_position_embeddings", 512))
@@ -337,12 +337,12 @@ class CTranslate2Engine(Engine):
         except (RuntimeError, ValueError) as error:
             raise ModelLoadError(f"CTranslate2 cannot load {converted}: {error}") from None
 
-    def _check_it_runs(self, translator, vocab: MarianVocab, converted: Path) -> None:
-        """Decode one step now: some failures only show when the first kernel runs (a CUDA build of
-        CTranslate2 on a machine without the CUDA libraries it was built for), and a model that cannot run
-        must fail its load, where `auto` falls back to transformers, not every job later."""
+    def _check_it_runs(self, translator, tokens: list[str], converted: Path) -> None:
+        """Translate a short sentence now, as translate() will: some failures only show when the kernels run
+        (a CUDA build of CTranslate2 on a machine without the CUDA libraries it was built for), and a model
+        that cannot run must fail its load, where `auto` falls back to transformers, not every job later."""
         try:
-            translator.translate_batch([[vocab.eos]], beam_size=1, max_decoding_length=1)
+            translator.translate_batch([tokens], beam_size=self._beams, max_input_length=0, max_decoding_length=4)
         except RuntimeError as error:
             raise ModelLoadError(
                 f"CTranslate2 cannot run {converted} on {self._device}: {error}; use backend transformers"
