@@ -36,12 +36,25 @@ def test_run_without_out_prints_copies_as_json_lines(tmp_path):
     assert copy["language"] == "uk" and copy["uri"].startswith("urn:babelwire:text:")
 
 
-def test_run_reports_a_job_that_cannot_be_translated_and_exits_1(tmp_path):
+def test_run_with_a_missing_model_says_so_in_one_line_before_translating_anything(tmp_path):
     (tmp_path / "story.txt").write_text("A short story.\n", encoding="utf-8")
+    out = tmp_path / "out"
     result = run_babelwire("run", str(tmp_path / "story.txt"), "--to", "uk",
-                           "--model", f"uk={tmp_path / 'no-such-model'}", timeout=120)
-    assert result.returncode == 1
-    assert "story.txt (uk) was not translated:" in result.stderr.decode()
+                           "--model", f"uk={tmp_path / 'no-such-model'}", "--out", str(out), timeout=120)
+    assert "no-such-model" in one_line_error(result) and not out.exists()
+
+
+def test_run_reports_each_job_that_was_not_translated_and_exits_1(capsys):
+    from types import SimpleNamespace
+
+    from queues.outcomes import DeadLetter
+    from worker.commands.run import JobTally, report_dead
+
+    tally = JobTally(expected=2)
+    tally.wrap(lambda delivery: DeadLetter(reason="engine broke"))(SimpleNamespace(body=b"item", language="de"))
+    submissions = [SimpleNamespace(body=b"item", path=Path("story.txt"))]
+    assert report_dead(tally, submissions) == 1
+    assert "babelwire: story.txt (de) was not translated: engine broke" in capsys.readouterr().err
 
 
 def test_run_refuses_a_bad_file_before_doing_anything(tmp_path):

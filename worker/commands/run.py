@@ -3,8 +3,9 @@
 A newcomer's first try: no broker to install and no second terminal. The command starts a private
 embedded broker in a temporary directory, submits the files, runs a worker on them until every
 (item, language) job has ended as a copy or a dead letter, collects the copies from the broker and
-writes them to DIR (`<file stem>.<lang>.json`) or prints them as JSON lines. Exit 1 if any job was
-dead-lettered (each is reported on stderr with its reason).
+writes them to DIR (`<file stem>.<lang>.json`) or prints them as JSON lines. As the worker does, it loads
+the model of every target language first: a missing one is a one-line error (exit 2) before anything is
+sent. Exit 1 if any job was dead-lettered (each is reported on stderr with its reason).
 """
 
 import argparse
@@ -97,11 +98,13 @@ def refuse_duplicates(submissions) -> None:
 
 def translate_all(settings, submissions) -> JobTally:
     from queues.consumer import JobConsumer
-    from worker.build import build_translator
-    from worker.service import build_handler
+    from worker.build import build_engine, build_translator
+    from worker.service import build_handler, preflight
 
+    engine = build_engine(settings)
+    preflight(engine, settings.languages)  # a missing model: one line and exit 2, before anything is sent
     tally = JobTally(sum(len(submission.languages) for submission in submissions))
-    handler = build_handler(settings, build_translator(settings))
+    handler = build_handler(settings, build_translator(settings, engine=engine))
     consumer = JobConsumer(settings.resolved_broker_url, settings.languages, tally.wrap(handler.handle),
                            batch_handler=tally.wrap_batch(handler.handle_batch), max_batch=settings.batch_jobs,
                            prefetch=settings.prefetch, heartbeat=settings.heartbeat_s)
