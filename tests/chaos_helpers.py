@@ -73,23 +73,34 @@ def chaos_worker(broker_url: str, log_path: Path, options: WorkerOptions = Worke
 
 
 class ChaosTranslator:
-    """Wraps a translator: marks, delays (sleep or CPU) and poisons calls, then translates."""
+    """Wraps a translator: marks each item it is given in `markers`, delays each call (sleep or CPU) and
+    fails calls holding the poison word, then translates."""
 
     def __init__(self, inner, *, delay_s=0.0, cpu=False, markers=None):
         self._inner, self._delay_s, self._cpu, self._markers = inner, delay_s, cpu, markers
         self._calls = 0
 
     def translate_many(self, texts, target, terms=()):
-        self._calls += 1
-        if self._markers is not None:
-            (Path(self._markers) / f"{os.getpid()}-{self._calls}-{target}").touch()
-        if any(POISON_WORD in text for text in texts):
+        self._start([texts], target)
+        return self._inner.translate_many(texts, target, terms=terms)
+
+    def translate_documents(self, documents, target):
+        """Several jobs' items in one call (the worker's batch): a marker per item, one delay for the call."""
+        documents = [(list(texts), list(terms)) for texts, terms in documents]
+        self._start([texts for texts, _ in documents], target)
+        return self._inner.translate_documents(documents, target)
+
+    def _start(self, items, target):
+        for _ in items:
+            self._calls += 1
+            if self._markers is not None:
+                (Path(self._markers) / f"{os.getpid()}-{self._calls}-{target}").touch()
+        if any(POISON_WORD in text for texts in items for text in texts):
             from translation.errors import ModelLoadError
 
             raise ModelLoadError(f"chaos: the engine fails on {POISON_WORD} every time")
         if self._delay_s:
             _burn(self._delay_s) if self._cpu else time.sleep(self._delay_s)
-        return self._inner.translate_many(texts, target, terms=terms)
 
 
 def _burn(seconds):

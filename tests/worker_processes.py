@@ -76,21 +76,8 @@ def log_text(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="replace")[-4000:] if path.exists() else "(no log)"
 
 
-class SlowTranslator:
-    """Wraps a translator: marks each call in `marker_dir`, sleeps, then translates."""
-
-    def __init__(self, inner, marker_dir: Path, delay_s: float):
-        self._inner, self._marker_dir, self._delay_s = inner, marker_dir, delay_s
-        self._calls = 0
-
-    def translate_many(self, texts, target, terms=()):
-        self._calls += 1
-        (self._marker_dir / f"{os.getpid()}-{self._calls}-{target}").touch()
-        time.sleep(self._delay_s)
-        return self._inner.translate_many(texts, target, terms=terms)
-
-
 def serve(broker_url: str, languages: str, marker_dir: str, delay_s: str) -> None:
+    from chaos_helpers import ChaosTranslator
     from worker.build import build_translator
     from worker.service import build_worker
     from worker.settings import Settings
@@ -98,11 +85,12 @@ def serve(broker_url: str, languages: str, marker_dir: str, delay_s: str) -> Non
     # This script is the edge here, so it builds Settings itself; prefetch 2 keeps several jobs in flight.
     settings = Settings(broker_url=broker_url, languages=languages, engine="pseudo", prefetch=2,
                         retry_base_delay_s=0.2, state_dir=Path(marker_dir))
-    translator = SlowTranslator(build_translator(settings), Path(marker_dir), float(delay_s))
+    translator = ChaosTranslator(build_translator(settings), delay_s=float(delay_s), markers=marker_dir)
     build_worker(settings, translator=translator).run()
 
 
 if __name__ == "__main__":
     sys.path.insert(0, str(REPO))
+    sys.path.insert(0, str(REPO / "tests"))
     if sys.argv[1:2] == ["serve"]:
         serve(*sys.argv[2:6])
