@@ -50,8 +50,8 @@ def test_run_reports_each_job_that_was_not_translated_and_exits_1(capsys):
     from queues.outcomes import DeadLetter
     from worker.commands.run import JobTally, report_dead
 
-    tally = JobTally(expected=2)
-    tally.wrap(lambda delivery: DeadLetter(reason="engine broke"))(SimpleNamespace(body=b"item", language="de"))
+    tally = JobTally(expected=2, handler=SimpleNamespace(handle=lambda delivery: DeadLetter(reason="engine broke")))
+    tally.handle(SimpleNamespace(body=b"item", language="de"))
     submissions = [SimpleNamespace(body=b"item", path=Path("story.txt"))]
     assert report_dead(tally, submissions) == 1
     assert "babelwire: story.txt (de) was not translated: engine broke" in capsys.readouterr().err

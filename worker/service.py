@@ -73,6 +73,8 @@ def build_handler(settings: Settings, translator, on_event: Callable[..., None] 
 
 
 def build_consumer(settings: Settings, handler: JobHandler, on_event: Callable[..., None] | None = None) -> JobConsumer:
+    """The consumer of `settings`, driving `handler.handle` and `handler.handle_batch` (a JobHandler, or one
+    that wraps it, as `babelwire run` does to count what ended)."""
     return JobConsumer(
         settings.resolved_broker_url,
         settings.languages,

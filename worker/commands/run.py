@@ -24,31 +24,26 @@ COLLECT_TIMEOUT_S = 30.0  # copies are confirmed before their jobs end, so they 
 
 
 class JobTally:
-    """Watches the handler's decisions and says when every expected job has ended."""
+    """A job handler that counts the decisions of the one it wraps and says when every expected job has ended."""
 
-    def __init__(self, expected: int):
+    def __init__(self, expected: int, handler):
         self.expected = expected
         self.copy_ids: set[str] = set()
         self.dead: list[tuple[bytes, str, str]] = []  # (original body, language, reason)
         self.done = threading.Event()
+        self._handler = handler
         self._lock = threading.Lock()
 
-    def wrap(self, handle):
-        def handle_and_count(delivery):
-            outcome = handle(delivery)
+    def handle(self, delivery):
+        outcome = self._handler.handle(delivery)
+        self._record(delivery, outcome)
+        return outcome
+
+    def handle_batch(self, deliveries):
+        outcomes = self._handler.handle_batch(deliveries)
+        for delivery, outcome in zip(deliveries, outcomes):
             self._record(delivery, outcome)
-            return outcome
-
-        return handle_and_count
-
-    def wrap_batch(self, handle_batch):
-        def handle_and_count(deliveries):
-            outcomes = handle_batch(deliveries)
-            for delivery, outcome in zip(deliveries, outcomes):
-                self._record(delivery, outcome)
-            return outcomes
-
-        return handle_and_count
+        return outcomes
 
     def _record(self, delivery, outcome) -> None:
         with self._lock:
@@ -97,17 +92,14 @@ def refuse_duplicates(submissions) -> None:
 
 
 def translate_all(settings, submissions) -> JobTally:
-    from queues.consumer import JobConsumer
     from worker.build import build_engine, build_translator
-    from worker.service import build_handler, preflight
+    from worker.service import build_consumer, build_handler, preflight
 
     engine = build_engine(settings)
     preflight(engine, settings.languages)  # a missing model: one line and exit 2, before anything is sent
-    tally = JobTally(sum(len(submission.languages) for submission in submissions))
     handler = build_handler(settings, build_translator(settings, engine=engine))
-    consumer = JobConsumer(settings.resolved_broker_url, settings.languages, tally.wrap(handler.handle),
-                           batch_handler=tally.wrap_batch(handler.handle_batch), max_batch=settings.batch_jobs,
-                           prefetch=settings.prefetch, heartbeat=settings.heartbeat_s)
+    tally = JobTally(sum(len(submission.languages) for submission in submissions), handler)
+    consumer = build_consumer(settings, tally)  # the worker's own consumer, batching and all
     submit.send(settings.resolved_broker_url, submissions)
     # The consumer runs in this (main) thread; a helper thread stops it once every job has ended.
     stopper = threading.Thread(target=lambda: (tally.done.wait(), consumer.stop()), daemon=True)
