@@ -62,6 +62,7 @@ class Outcome:
     text: str
     restored: int
     fallback: str | None  # None, "tolerant", "alternate-form", "piecewise"
+    form: str | None = None  # the placeholder form that came back; None when nothing was masked
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +132,14 @@ def translate_pieces(pieces: Sequence[Piece], translate: Translate) -> list[Outc
         masked = {i: mask(pieces[i], form) for i in pending}
         outputs = translate([masked[i].text for i in pending])
         for i, output in zip(pending, outputs):
-            outcomes[i] = _verified(output, masked[i], pieces[i], first_form=form_index == 0)
+            outcomes[i] = _verified(output, masked[i], pieces[i], form, first_form=form_index == 0)
     pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
     for i, outcome in zip(pending, _piecewise([pieces[i] for i in pending], translate)):
         outcomes[i] = outcome
     return outcomes
 
 
-def _verified(output: object, masked: Masked, piece: Piece, first_form: bool) -> Outcome | None:
+def _verified(output: object, masked: Masked, piece: Piece, form: PlaceholderForm, first_form: bool) -> Outcome | None:
     output = output if isinstance(output, str) else ""
     if _invents_span_text(_TOLERANT.sub(" ", output), "".join(gaps(piece)), piece):
         return None
@@ -147,7 +148,7 @@ def _verified(output: object, masked: Masked, piece: Piece, first_form: bool) ->
         return None
     text, exact = restored
     fallback = None if first_form and exact else ("tolerant" if first_form else "alternate-form")
-    return Outcome(text, len(piece.protected), fallback)
+    return Outcome(text, len(piece.protected), fallback, form.name)
 
 
 def _piecewise(pieces: list[Piece], translate: Translate) -> list[Outcome]:

@@ -36,9 +36,11 @@ class SentenceReport:
     """What happened to one sentence: its protected spans, how many were restored, which fallback ran."""
 
     source: str
+    start: int  # offset of the sentence in the source text
     spans: tuple[Span, ...]
     restored: int
     fallback: str | None  # None, "tolerant", "alternate-form", "piecewise"
+    form: str | None = None  # the placeholder form the engine carried back ("brackets", ...); None: not masked
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +210,7 @@ def _assemble(
     for unit, outcome in done:
         parts += [text[position : unit.start], outcome.text]
         position = unit.end
-        reports.append(SentenceReport(text[unit.start : unit.end], unit.spans, outcome.restored, outcome.fallback))
+        reports.append(SentenceReport(text[unit.start : unit.end], unit.start, unit.spans, outcome.restored,
+                                      outcome.fallback, outcome.form))
     parts.append(text[position:])
     return Translation(target, "".join(parts), model, tuple(spans), tuple(reports))
