@@ -35,7 +35,7 @@ from translation.pipeline import Translation, Translator  # noqa: E402
 from translation.policy import ProtectionPolicy  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128-dev"
-RECOVERY_ORDER = (None, "tolerant", "alternate-form", "piecewise")
+RECOVERY_ORDER = (None, "tolerant", "unmasked", "alternate-form", "piecewise")
 
 
 @dataclass

@@ -15,7 +15,7 @@ from translation.pipeline import Translator
 from translation.policy import ProtectionPolicy
 from translation.spans import SpanKind
 
-PLACEHOLDER = re.compile(r"[\[{<]\d+[\]}>]")
+PLACEHOLDER = re.compile(r"[\[{<(]\d+[\]}>)]")
 NO_NAMES = ProtectionPolicy(names=False)
 
 

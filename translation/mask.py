@@ -6,12 +6,20 @@ localisation strings such as "{0}") is full of them copied verbatim, and digits 
 every script: no Cyrillic look-alike, no case to lose. Numbers are chosen so that they occur nowhere
 else in the sentence, so a literal "[1]" or "__PH0__" of the source can never be taken for a placeholder.
 
-Recovery, per sentence, cheapest first:
+Which forms a model can carry is decided per model from its vocabulary (`usable_forms`): a form whose
+characters are unknown pieces (the Firefox en-pt student has no "{" or "<") never comes back.
+Spans separated only by spaces or commas share one placeholder ("Naples, Italy"): the more placeholders
+a sentence has, the more of them a model drops.
+
+Recovery, per sentence, cheapest first, each keeping the sentence whole until the last:
   1. exact: every placeholder came back exactly once;
   2. "tolerant": each number came back exactly once inside any bracket pair, spaces allowed
      ("[ 1 ]", "(1)", "{1}", full-width brackets);
-  3. "alternate-form": translate again with another bracket form ("{1}", then "<1>");
-  4. "piecewise": translate the text between the spans on its own and join it around the spans.
+  3. "unmasked": the spans whose placeholders went astray are shown to the model as the words they
+     are; accepted only when each comes back verbatim exactly as often as the sentence has it
+     (models copy most names unchanged; "[1]'s" is where placeholders get lost most);
+  4. "alternate-form": translate again with each other form the model carries;
+  5. "piecewise": translate the text between the spans on its own and join it around the spans.
 The last step cannot fail, so every span comes back as often as the source has it, whatever the
 engine returns (nothing, gibberish, the placeholders twice).
 """
@@ -26,6 +34,7 @@ Translate = Callable[[list[str]], list[str]]
 _TOLERANT = re.compile(r"[\[{(<（［｛【〈⟨«]\s*(\d{1,6})\s*[\]})>）］｝】〉⟩»]")
 _DIGIT_RUN = re.compile(r"\d+")
 _WORDY = re.compile(r"[^\W_]")
+_JOINABLE = re.compile(r"[ ,/]{0,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +49,7 @@ class PlaceholderForm:
 
 FORMS = (
     PlaceholderForm("brackets", "[", "]"),
+    PlaceholderForm("parentheses", "(", ")"),
     PlaceholderForm("braces", "{", "}"),
     PlaceholderForm("angles", "<", ">"),
 )
@@ -61,7 +71,7 @@ class Piece:
 class Outcome:
     text: str
     restored: int
-    fallback: str | None  # None, "tolerant", "alternate-form", "piecewise"
+    fallback: str | None  # None, "tolerant", "unmasked", "alternate-form", "piecewise"
     form: str | None = None  # the placeholder form that came back; None when nothing was masked
 
 
@@ -119,36 +129,108 @@ def gaps(piece: Piece) -> list[str]:
     return result
 
 
-def translate_pieces(pieces: Sequence[Piece], translate: Translate) -> list[Outcome]:
-    """Translate every piece through the recovery chain; `translate` is called once per stage."""
+def usable_forms(carries: Callable[[str], bool]) -> tuple[PlaceholderForm, ...]:
+    """The forms whose placeholders the model's vocabulary spells exactly (no unknown pieces): a form
+    that splits into odd pieces ("{1}" -> "1o") never comes back. Brackets when the model carries none."""
+    usable = tuple(form for form in FORMS if carries(f"{form.render(1)} and {form.render(23)}"))
+    return usable or FORMS[:1]
+
+
+def translate_pieces(pieces: Sequence[Piece], translate: Translate,
+                     forms: Sequence[PlaceholderForm] = FORMS) -> list[Outcome]:
+    """Translate every piece through the recovery chain; `translate` is called once per stage.
+
+    Stages, each only for the pieces still open: the first form; the same form with the spans whose
+    placeholders went astray given to the model as plain words (accepted only when they come back
+    verbatim); each other form; piecewise, which cannot fail.
+    """
     outcomes: list[Outcome | None] = [None] * len(pieces)
     for index, piece in enumerate(pieces):
         if not needs_engine(piece):
             outcomes[index] = Outcome(_join(gaps(piece), piece), len(piece.protected), None)
-    for form_index, form in enumerate(FORMS):
-        pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    counts = [len(piece.protected) for piece in pieces]
+    pieces = [grouped(piece) for piece in pieces]
+    first = _open(outcomes)
+    masked = {i: mask(pieces[i], forms[0]) for i in first}
+    outputs = dict(zip(first, translate([masked[i].text for i in first]) if first else []))
+    for i in first:
+        outcomes[i] = _verified(outputs[i], masked[i], pieces[i], forms[0], None, counts[i])
+    _unmasked_retry(pieces, outcomes, masked, outputs, translate, forms[0], counts)
+    for form in forms[1:]:
+        pending = _open(outcomes)
         if not pending:
             return outcomes
         masked = {i: mask(pieces[i], form) for i in pending}
-        outputs = translate([masked[i].text for i in pending])
-        for i, output in zip(pending, outputs):
-            outcomes[i] = _verified(output, masked[i], pieces[i], form, first_form=form_index == 0)
-    pending = [i for i, outcome in enumerate(outcomes) if outcome is None]
+        for i, output in zip(pending, translate([masked[i].text for i in pending])):
+            outcomes[i] = _verified(output, masked[i], pieces[i], form, "alternate-form", counts[i])
+    pending = _open(outcomes)
     for i, outcome in zip(pending, _piecewise([pieces[i] for i in pending], translate)):
-        outcomes[i] = outcome
+        outcomes[i] = Outcome(outcome.text, counts[i], outcome.fallback)
     return outcomes
 
 
-def _verified(output: object, masked: Masked, piece: Piece, form: PlaceholderForm, first_form: bool) -> Outcome | None:
+def grouped(piece: Piece) -> Piece:
+    """Spans separated only by spaces, commas or slashes ("Naples, Italy") as one placeholder: the model
+    drops placeholders more often the more a sentence has, and nothing between them needs translating."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, replacement in piece.protected:
+        if merged and _JOINABLE.fullmatch(piece.text[merged[-1][1] : start]):
+            previous_start, previous_end, previous = merged[-1]
+            merged[-1] = (previous_start, end, previous + piece.text[previous_end:start] + replacement)
+        else:
+            merged.append((start, end, replacement))
+    return Piece(piece.text, tuple(merged), piece.guarded) if len(merged) < len(piece.protected) else piece
+
+
+def _open(outcomes: list[Outcome | None]) -> list[int]:
+    return [i for i, outcome in enumerate(outcomes) if outcome is None]
+
+
+def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked: dict[int, "Masked"],
+                    outputs: dict[int, object], translate: Translate, form: PlaceholderForm, counts: list[int]) -> None:
+    """Retry the failed pieces with the spans whose placeholders went astray shown to the model as the
+    words they are (it copies most names unchanged, and keeps the grammar around them); accept only when
+    each of those texts comes back verbatim exactly as often as the sentence has it."""
+    retries = {}
+    for i in _open(outcomes):
+        astray = _astray(outputs.get(i), masked[i])
+        plain = [part for index, part in enumerate(pieces[i].protected)
+                 if index in astray and _shown_as_itself(pieces[i].text, part)]
+        if plain:
+            reduced = Piece(pieces[i].text, tuple(p for p in pieces[i].protected if p not in plain), pieces[i].guarded)
+            retries[i] = (reduced, mask(reduced, form), {replacement for _, _, replacement in plain})
+    if not retries:
+        return
+    for i, output in zip(retries, translate([retry[1].text for retry in retries.values()])):
+        reduced, remasked, plain_texts = retries[i]
+        if isinstance(output, str) and all(_count(output, t) == _count(remasked.text, t) for t in plain_texts):
+            outcomes[i] = _verified(output, remasked, reduced, form, "unmasked", counts[i])
+
+
+def _shown_as_itself(text: str, part: tuple[int, int, str]) -> bool:
+    """A span can be shown to the model as words when it is its own replacement and stands as whole words
+    (so that counting it in the output counts it, and only it)."""
+    start, end, replacement = part
+    return text[start:end] == replacement and _spacing(text, start, end) == (True, True)
+
+
+def _astray(output: object, masked: "Masked") -> set[int]:
+    """Indexes of the placeholders that did not come back exactly once."""
+    found = Counter(int(m.group(1)) for m in _TOLERANT.finditer(output if isinstance(output, str) else ""))
+    return {index for index, number in enumerate(masked.numbers) if found[number] != 1}
+
+
+def _verified(output: object, masked: Masked, piece: Piece, form: PlaceholderForm, step: str | None,
+              restored: int) -> Outcome | None:
     output = output if isinstance(output, str) else ""
     if _invents_span_text(_TOLERANT.sub(" ", output), "".join(gaps(piece)), piece):
         return None
-    restored = restore(output, masked, [r for _, _, r in piece.protected])
-    if restored is None:
+    result = restore(output, masked, [r for _, _, r in piece.protected])
+    if result is None:
         return None
-    text, exact = restored
-    fallback = None if first_form and exact else ("tolerant" if first_form else "alternate-form")
-    return Outcome(text, len(piece.protected), fallback, form.name)
+    text, exact = result
+    fallback = step if step is not None else (None if exact else "tolerant")
+    return Outcome(text, restored, fallback, form.name)
 
 
 def _piecewise(pieces: list[Piece], translate: Translate) -> list[Outcome]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
-from translation.mask import FORMS, Outcome, Piece, mask, translate_pieces
+from translation.mask import FORMS, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
 from translation.policy import ProtectionPolicy
 from translation.protect import find_spans
 from translation.segment import split_long, split_sentences
@@ -39,7 +39,7 @@ class SentenceReport:
     start: int  # offset of the sentence in the source text
     spans: tuple[Span, ...]
     restored: int
-    fallback: str | None  # None, "tolerant", "alternate-form", "piecewise"
+    fallback: str | None  # None, "tolerant", "unmasked", "alternate-form", "piecewise"
     form: str | None = None  # the placeholder form the engine carried back ("brackets", ...); None: not masked
 
 
@@ -90,6 +90,7 @@ class Translator:
         self._policy = policy
         self._glossary = glossary
         self._batch_size = batch_size
+        self._forms_by_target: dict[str, tuple[PlaceholderForm, ...]] = {}
 
     def translate(self, text: str, target: str, terms: Iterable[str] = ()) -> Translation:
         """Translate one text. Raises InvalidInputError for empty text; engine errors propagate."""
@@ -139,7 +140,7 @@ class Translator:
         units = [unit for i, text in enumerate(texts) for unit in self._units(i, text, spans[i], target, limit)]
         guarded = [tuple({s.text if s.replacement is None else s.replacement for s in found}) for found in spans]
         pieces = [_piece(texts[unit.text_index], unit, guarded[unit.text_index]) for unit in units]
-        outcomes = translate_pieces(pieces, lambda batch: self._batch(batch, target))
+        outcomes = translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target))
         done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
         for unit, outcome in zip(units, outcomes):
             done[unit.text_index].append((unit, outcome))
@@ -171,6 +172,12 @@ class Translator:
             for start, end in split_long(text, sentence_start, sentence_end, too_long,
                                          near(sentence_start, sentence_end))
         ]
+
+    def _forms(self, target: str) -> tuple[PlaceholderForm, ...]:
+        """The placeholder forms the target's model carries, decided once per target from its vocabulary."""
+        if target not in self._forms_by_target:
+            self._forms_by_target[target] = usable_forms(lambda text: self._engine.carries(text, target))
+        return self._forms_by_target[target]
 
     def _batch(self, sentences: list[str], target: str) -> list[str]:
         """Translate distinct sentences once each, shortest first, `batch_size` per engine call."""

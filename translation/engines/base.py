@@ -43,6 +43,11 @@ class Engine(ABC):
     def count_tokens(self, sentence: str, target: str) -> int:
         """How many model tokens `sentence` takes, including the end-of-sentence token."""
 
+    def carries(self, text: str, target: str) -> bool:
+        """Does the model's vocabulary spell `text` exactly, with no unknown pieces? Placeholder forms are
+        chosen with this. Engines that cannot tell say yes."""
+        return True
+
     def load(self, target: str) -> ModelInfo:
         """Load the model for `target` now rather than on the first sentence; say which model it is.
 

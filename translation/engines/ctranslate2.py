@@ -273,6 +273,10 @@ class CTranslate2Engine(Engine):
         model = self._model(target)
         return len(model.vocab.encode(sentence, model.target_token))
 
+    def carries(self, text: str, target: str) -> bool:
+        model = self._model(target)
+        return model.vocab.unk not in model.vocab.encode(text)
+
     def _batches(self, encoded: list[list[str]]) -> list[list[int]]:
         """Indices grouped longest first, each group under the token and sentence caps."""
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]), reverse=True)

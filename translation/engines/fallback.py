@@ -31,6 +31,9 @@ class FallbackEngine(Engine):
     def count_tokens(self, sentence: str, target: str) -> int:
         return self._call("count_tokens", target, sentence)
 
+    def carries(self, text: str, target: str) -> bool:
+        return self._call("carries", target, text)
+
     def _call(self, method: str, target: str, *args):
         if target not in self.fallen_back:
             try:

@@ -86,6 +86,10 @@ class MarianEngine(Engine):
     def count_tokens(self, sentence: str, target: str) -> int:
         return len(self._encode(self._loaded(target), sentence))
 
+    def carries(self, text: str, target: str) -> bool:
+        tokenizer = self._loaded(target).tokenizer
+        return tokenizer.unk_token_id not in tokenizer(text).input_ids
+
     def loaded_languages(self) -> list[str]:
         """Languages whose models are in memory, least recently used first."""
         return list(self._cache)
