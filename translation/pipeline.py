@@ -26,9 +26,9 @@ from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
 from translation.mask import FORMS, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
 from translation.policy import ProtectionPolicy
-from translation.protect import find_spans
+from translation.protect import Protection, TranslatedPlace, find_protection
 from translation.segment import split_long, split_sentences
-from translation.spans import Span
+from translation.spans import Span, SpanKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,18 +134,43 @@ class Translator:
     def _translate_texts(self, texts: list[str], terms: list[list[str]], target: str) -> list[Translation]:
         if not texts:
             return []
-        spans = [find_spans(text, self._policy, text_terms, self._glossary, target)
-                 for text, text_terms in zip(texts, terms)]
+        protections = [find_protection(text, self._policy, text_terms, self._glossary, target)
+                       for text, text_terms in zip(texts, terms)]
+        spans = [protection.spans for protection in protections]
         limit = self._engine.max_input_tokens(target)
         units = [unit for i, text in enumerate(texts) for unit in self._units(i, text, spans[i], target, limit)]
         guarded = [tuple({s.text if s.replacement is None else s.replacement for s in found}) for found in spans]
         pieces = [_piece(texts[unit.text_index], unit, guarded[unit.text_index]) for unit in units]
         outcomes = translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target))
+        self._mask_lost_places(texts, units, outcomes, protections, guarded, target)
         done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
         for unit, outcome in zip(units, outcomes):
             done[unit.text_index].append((unit, outcome))
         model = self._engine.model_info(target)
         return [_assemble(text, target, model, spans[i], done[i]) for i, text in enumerate(texts)]
+
+    def _mask_lost_places(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
+                          protections: list[Protection], guarded: list[tuple[str, ...]], target: str) -> None:
+        """Translate again, with the place masked as its CLDR name, each unit whose translation lost a
+        place the policy left to the model (no recognisable form of the target-language name came back)."""
+        redo: dict[int, list[TranslatedPlace]] = {}
+        for k, (unit, outcome) in enumerate(zip(units, outcomes)):
+            places = [place for place in protections[unit.text_index].translated_places
+                      if unit.start <= place.span.start and place.span.end <= unit.end]
+            lost = [place for place in places if not _recognisable(outcome.text, place)]
+            if lost:
+                redo[k] = lost
+        for k, lost in redo.items():
+            unit = units[k]
+            added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text, replacement=p.forms[0]) for p in lost]
+            units[k] = _Unit(unit.text_index, unit.start, unit.end,
+                             tuple(sorted((*unit.spans, *added), key=lambda span: span.start)))
+            protections[unit.text_index].spans.extend(added)
+            protections[unit.text_index].spans.sort(key=lambda span: span.start)
+        pieces = [_piece(texts[units[k].text_index], units[k], guarded[units[k].text_index]) for k in redo]
+        retried = translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target))
+        for k, outcome in zip(redo, retried):
+            outcomes[k] = outcome
 
     def _units(self, index: int, text: str, spans: list[Span], target: str, limit: int) -> list[_Unit]:
         protected = [(span.start, span.end) for span in spans]
@@ -191,6 +216,17 @@ class Translator:
                 raise TranslationError(f"engine {name} returned {len(outputs)} translations for {len(chunk)} sentences")
             translated.update(zip(chunk, outputs))
         return [translated[sentence] for sentence in sentences]
+
+
+def _recognisable(translated: str, place: TranslatedPlace) -> bool:
+    """Does a form of the place's target-language name stand in the translation? Compared on a stem
+    (the longest word less two letters), so inflected forms count: "Україна" -> "в Україні"."""
+    lowered = translated.lower()
+    for form in place.forms:
+        word = max(form.split(), key=len).lower()
+        if (word[: max(3, len(word) - 2)] if len(word) > 4 else word[:3]) in lowered:
+            return True
+    return False
 
 
 def _check_text(text: object, index: int, count: int) -> None:

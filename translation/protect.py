@@ -1,6 +1,12 @@
 """Find the spans of a text that must come back verbatim (or as their glossary rendering).
 
     find_spans(text, policy=ProtectionPolicy(), terms=(), glossary=None, target=None) -> list[Span]
+    find_protection(...) -> Protection(spans, translated_places)
+
+Names that languages word their own way (places, demonyms, descriptive institutions: see
+`translation.own_names`) are left to the model unless the policy keeps them; the places among them that
+CLDR names in the target language come back in `translated_places`, so the pipeline can check that a
+recognisable form came through.
 
 Detection runs on the whole document; overlaps are resolved in one place: a quote wins over anything
 inside or across it, an explicit term (per-item or glossary) wins over the detectors, and otherwise the
@@ -11,7 +17,9 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from translation import names, patterns, quotes
+from dataclasses import dataclass
+
+from translation import names, own_names, patterns, quotes
 from translation.glossary import Glossary
 from translation.policy import ProtectionPolicy
 from translation.spans import Span, SpanKind
@@ -24,6 +32,20 @@ _DETECTORS = (
     (SpanKind.NUMBER, patterns.find_numbers),
 )
 _WORD_SPLIT = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedPlace:
+    """A place left to the model, and the names CLDR gives it in the target language."""
+
+    span: Span
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Protection:
+    spans: list[Span]
+    translated_places: list[TranslatedPlace]
 
 
 def find_spans(
@@ -40,12 +62,56 @@ def find_spans(
         glossary: its terms are protected too; with `target`, a term's rendering for that language
             becomes the span's `replacement`.
     """
+    return find_protection(text, policy, terms, glossary, target).spans
+
+
+def find_protection(
+    text: str,
+    policy: ProtectionPolicy = ProtectionPolicy(),
+    terms: Iterable[str] = (),
+    glossary: Glossary | None = None,
+    target: str | None = None,
+) -> Protection:
+    """The protected spans of `text` (as `find_spans`) and the places the policy leaves to the model."""
     quoted = quotes.find_quotes(text) if policy.quotes else []
     explicit = find_terms(text, _term_table(terms, glossary, target)) if policy.terms else []
     detected = [span for kind, find in _DETECTORS if policy.allows(kind) for span in find(text)]
+    translated: list[Span] = []
     if policy.names:
-        detected += _cut_around(names.find_names(text), explicit)
-    return _resolve([quoted, explicit, detected])
+        kept, translated = _names_by_policy(text, policy)
+        detected += _cut_around(kept, explicit)
+    spans = _resolve([quoted, explicit, detected])
+    return Protection(spans, _places_to_check(translated, spans, target))
+
+
+def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], list[Span]]:
+    """(names kept verbatim, names left to the model). A word that is also part of a longer proper
+    name in the same text ("Jordan" after "Michael Jordan") stays a proper name."""
+    mentions = names.find_name_mentions(text)
+    kinds = [None if mention.type == "PER" else own_names.classify(mention.span.text) for mention in mentions]
+    proper_words = {word for mention, kind in zip(mentions, kinds)
+                    if kind is None and " " in mention.span.text for word in mention.span.text.split()}
+    kept, translated = [], []
+    for mention, kind in zip(mentions, kinds):
+        keep = kind is None or mention.span.text in proper_words or \
+            (policy.institutions if kind == "institution" else policy.places)
+        (kept if keep else translated).append(mention.span)
+    return kept, translated
+
+
+def _places_to_check(translated: list[Span], protected: list[Span], target: str | None) -> list[TranslatedPlace]:
+    if target is None:
+        return []
+    starts = [span.start for span in protected]
+    places = []
+    for span in translated:
+        inside = bisect.bisect_right(starts, span.start) - 1
+        if inside >= 0 and protected[inside].end > span.start:
+            continue  # inside a quote or a term: it comes back verbatim anyway
+        forms = own_names.target_forms(span.text, target)
+        if forms:
+            places.append(TranslatedPlace(span, forms))
+    return places
 
 
 def find_terms(text: str, table: dict[str, str | None]) -> list[Span]:

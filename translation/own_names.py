@@ -1,0 +1,130 @@
+"""Names that every language words its own way: places, demonyms and descriptive institutions.
+
+    classify(text) -> "place" | "demonym" | "institution" | None     (None: a proper name, kept verbatim)
+    target_forms(text, language) -> tuple[str, ...]                   (CLDR names of a place in `language`)
+
+A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keeps "Axios", "Gazprom" and
+"Sheffield Wednesday". Places come from CLDR through Babel (every country and region, and the exemplar
+cities of the time zones, in each language) plus `data/places.txt`; demonyms from `data/demonyms.txt` and
+CLDR's English language names; institution words from `data/institutions.txt`. Each data file says where
+its entries come from.
+
+CLDR also gives the target-language name of a place, which lets the pipeline check that a translated place
+came through in a recognisable form and mask it when it did not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def classify(text: str) -> str | None:
+    """What kind of name `text` is, when a language has its own word for it; None for a proper name."""
+    name = _normalise(text)
+    if name in _places():
+        return "place"
+    if name in _demonyms():
+        return "demonym"
+    if _is_institution(name):
+        return "institution"
+    return None
+
+
+def target_forms(text: str, language: str) -> tuple[str, ...]:
+    """The names CLDR gives the place `text` in `language` (empty when CLDR does not know it)."""
+    key = _places().get(_normalise(text))
+    if key is None:
+        return ()
+    kind, code = key
+    return _cldr_name(kind, code, language)
+
+
+def _normalise(text: str) -> str:
+    return _POSSESSIVE.sub("", _LEADING_THE.sub("", " ".join(text.split())))
+
+
+def _is_institution(name: str) -> bool:
+    words, heads, modifiers, whole = _institution_words()
+    if name in whole:
+        return True
+    tokens = name.split()
+    if len(tokens) == 1:  # "Senate", "Navy": a head word standing for the institution
+        return name[:1].isupper() and name.lower() in heads
+    content = [token for token in tokens if token.lower() not in _FUNCTION_WORDS]
+    known = all(token.lower() in words or token in _places() or token in _demonyms() for token in content)
+    return known and any(token.lower() in heads for token in content)
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, str]]:
+    """English place name -> ("territory", CLDR code) / ("zone", time zone id) / ("listed", "-")."""
+    from babel import Locale
+    from babel.core import get_global
+
+    places: dict[str, tuple[str, str]] = {}
+    for zone in get_global("zone_territories"):
+        city = zone.rsplit("/", 1)[-1].replace("_", " ")
+        if "/" in zone and not city.startswith(("GMT", "UTC")):
+            places[city] = ("zone", zone)
+    for zone, names in Locale("en").time_zones.items():
+        if names.get("city"):
+            places[names["city"]] = ("zone", zone)
+    for code, name in Locale("en").territories.items():
+        if code != "001" and "-alt-" not in code:  # "world" is a word, not a place
+            places[name] = ("territory", code)
+    for name, code in _data_rows("places.txt"):
+        if code != "-":
+            places[name] = ("territory", code)
+        else:
+            places.setdefault(name, ("listed", "-"))  # CLDR's entry, where it has one, can be verified
+    return places
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from babel import Locale
+
+    languages = {name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper()}
+    return frozenset(languages | {row[0] for row in _data_rows("demonyms.txt")})
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    rows = _data_rows("institutions.txt")
+    heads = frozenset(word.lower() for word, kind in rows if kind == "head")
+    modifiers = frozenset(word.lower() for word, kind in rows if kind == "modifier")
+    whole = frozenset(word for word, kind in rows if kind == "name")
+    return heads | modifiers, heads, modifiers, whole
+
+
+@lru_cache(maxsize=4096)
+def _cldr_name(kind: str, code: str, language: str) -> tuple[str, ...]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return ()
+    if kind == "territory":
+        name = locale.territories.get(code)
+    elif kind == "zone":
+        name = (locale.time_zones.get(code) or {}).get("city")
+    else:
+        name = None
+    return (name,) if name else ()
+
+
+def _data_rows(filename: str) -> list[tuple[str, ...]]:
+    text = resources.files("translation").joinpath("data", filename).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            fields = line.split("\t")
+            rows.append(tuple(field.strip() for field in fields) if len(fields) > 1 else (line.strip(), ""))
+    return rows
