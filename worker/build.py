@@ -44,13 +44,14 @@ def build_engine(settings: Settings, progress: Progress | None = None) -> Engine
 
 
 def build_translator(settings: Settings, glossary_path: Path | None = None, engine: Engine | None = None,
-                     policy: ProtectionPolicy = ProtectionPolicy()) -> Translator:
+                     policy: ProtectionPolicy | None = None) -> Translator:
     """A Translator over `engine` (built from settings when None) with the glossary file, if any.
 
     `glossary_path` (a command-line flag) wins over settings.glossary.
     """
     path = glossary_path or settings.glossary
     glossary = Glossary.load(path) if path else None
+    policy = policy or ProtectionPolicy.named(settings.policy)
     return Translator(engine or build_engine(settings), policy=policy, glossary=glossary)
 
 

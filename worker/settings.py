@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     backend: Literal["auto", "transformers", "ctranslate2"] = "auto"
     models: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)  # "uk=PATH_OR_ID,de=..."
     glossary: Path | None = None
+    # What comes back verbatim: "desk" keeps quotes, people and proper-noun organisations and translates
+    # places, demonyms and institutions described in common words; "strict" keeps every name.
+    policy: Literal["desk", "strict"] = "desk"
     beams: int = Field(default=4, ge=1, le=16)
     # Tokens per engine batch (CTranslate2: source tokens x beams). With a uk-size model and beam 4, peak RSS
     # measured about 370 MB at 2048, 430-460 MB at 3072 and 490 MB at 4096, with throughput within this

@@ -22,6 +22,9 @@ def register(subparsers) -> None:
                         help='input is one JSON object with a "text" field per line; one result line per line')
     parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
     parser.add_argument("--to", metavar="LANG", help="target language for glossary renderings")
+    parser.add_argument("--policy", choices=("desk", "strict"),
+                        help="desk (default): places and institutions described in common words are not "
+                             "protected; strict: every name is (default: BABELWIRE_POLICY or desk)")
     parser.set_defaults(handler=run)
 
 
@@ -32,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     text = read_text(args.text, args.input)
     documents = _jsonl_texts(text) if args.jsonl else [text]
     for document in documents:
-        spans = find_spans(document, ProtectionPolicy(), glossary=glossary, target=args.to)
+        policy = ProtectionPolicy.named(args.policy or settings.policy)
+        spans = find_spans(document, policy, glossary=glossary, target=args.to)
         print(json.dumps({"spans": [span.as_dict() for span in spans]}, ensure_ascii=False))
     return 0
 

@@ -24,6 +24,9 @@ def register(subparsers) -> None:
     parser.add_argument("--model", action="append", default=[], metavar="LANG=ID_OR_PATH",
                         help="model for one language: hub id or local directory (repeatable)")
     parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
+    parser.add_argument("--policy", choices=("desk", "strict"),
+                        help="desk (default): translate places and institutions described in common words; "
+                             "strict: keep every name verbatim (default: BABELWIRE_POLICY or desk)")
     parser.add_argument("--beams", type=int, metavar="N", help="beam size (default: BABELWIRE_BEAMS or 4)")
     parser.add_argument("--show-masking", action="store_true",
                         help="also show what was protected and which recovery each sentence needed")
@@ -55,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _settings(args: argparse.Namespace) -> Settings:
     base = load_settings()
-    return load_settings(engine=args.engine, beams=args.beams, models=model_overrides(args.model, base.models))
+    return load_settings(engine=args.engine, beams=args.beams, policy=args.policy,
+                         models=model_overrides(args.model, base.models))
 
 
 def _render_text(results) -> str:
@@ -84,7 +88,7 @@ def _protected(results) -> list[dict]:
 
 def _sentence_report(report) -> dict:
     return {"source": report.source, "spans": [span.as_dict() for span in report.spans],
-            "restored": report.restored, "fallback": report.fallback}
+            "restored": report.restored, "fallback": report.fallback, "form": report.form}
 
 
 def _print_masking(results) -> None:

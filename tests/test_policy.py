@@ -1,0 +1,95 @@
+"""The desk policy: people, proper-noun organisations and quotes stay verbatim; places, demonyms and
+institutions described in common words are translated; `strict` keeps every name."""
+
+import re
+
+import pytest
+
+from translation.engines.base import Engine, ModelInfo
+from translation.own_names import classify, target_forms
+from translation.pipeline import Translator
+from translation.policy import ProtectionPolicy
+from translation.protect import find_protection, find_spans
+
+SOURCE = ("Zelenskyy met Steve Witkoff in Miami on Sunday. The National Bank of Ukraine and the Supreme Court "
+          "said Gazprom and Axios were wrong about Ukraine and Europe.")
+
+
+def protected(text, policy=ProtectionPolicy()):
+    return [span.text for span in find_spans(text, policy)]
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Ukraine", "place"), ("North Korea", "place"), ("Kyiv", "place"), ("the UK", "place"), ("U.S.", "place"),
+    ("Ukrainian", "demonym"), ("North Korean", "demonym"), ("Welsh", "demonym"),
+    ("National Bank of Ukraine", "institution"), ("State Department", "institution"), ("Red Cross", "institution"),
+    ("Senate", "institution"),
+    ("Axios", None), ("Gazprom", None), ("Sheffield Wednesday", None), ("University of Michigan", None),
+])
+def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
+    assert classify(name) == kind
+
+
+def test_the_desk_policy_keeps_people_and_proper_organisations_and_translates_the_rest():
+    kept = protected(SOURCE)
+    assert {"Zelenskyy", "Steve Witkoff", "Gazprom", "Axios"} <= set(kept)
+    assert not {"Miami", "Ukraine", "Europe", "National Bank of Ukraine", "Supreme Court"} & set(kept)
+
+
+def test_strict_keeps_every_name_as_before():
+    kept = protected(SOURCE, ProtectionPolicy.strict())
+    assert {"Miami", "Ukraine", "Europe", "Zelenskyy", "Gazprom"} <= set(kept)
+
+
+def test_a_place_word_that_is_part_of_a_persons_name_in_the_text_stays_a_name():
+    assert "Jordan" in protected("Michael Jordan arrived on Monday. Jordan said he was happy.")
+
+
+def test_places_left_to_the_model_carry_their_cldr_names_for_the_check():
+    places = find_protection("Talks in Ukraine and Indonesia.", target="uk").translated_places
+    assert {(p.span.text, p.forms) for p in places} == {("Ukraine", ("Україна",)), ("Indonesia", ("Індонезія",))}
+    assert target_forms("Kyiv", "pt") == ("Kiev",)
+
+
+def test_policy_names_are_checked():
+    assert ProtectionPolicy.named("strict") == ProtectionPolicy.strict()
+    with pytest.raises(ValueError, match="unknown protection policy 'lax'"):
+        ProtectionPolicy.named("lax")
+
+
+class Translating(Engine):
+    """Translates 'Ukraine' (in any case) into 'Україну' and replaces other words; keeps placeholders."""
+
+    def __init__(self, forget_places=False):
+        self.forget_places = forget_places
+        self.seen = []
+
+    def translate(self, sentences, target):
+        self.seen += sentences
+        out = []
+        for sentence in sentences:
+            sentence = sentence.replace("Ukraine", "" if self.forget_places else "Україну")
+            out.append(re.sub(r"\b[A-Za-z]+\b", "ж", sentence))
+        return out
+
+    def model_info(self, target):
+        return ModelInfo("fake", "fake", "local")
+
+    def max_input_tokens(self, target):
+        return 512
+
+    def count_tokens(self, sentence, target):
+        return len(sentence.split()) + 1
+
+
+def test_a_translated_place_that_comes_back_inflected_is_accepted():
+    engine = Translating()
+    result = Translator(engine).translate("Steve Witkoff flew to Ukraine.", "uk")
+    assert result.text == "Steve Witkoff ж ж Україну." and engine.seen == ["[1] flew to Ukraine."]
+
+
+def test_a_translated_place_that_the_model_loses_is_masked_as_its_target_language_name():
+    engine = Translating(forget_places=True)
+    result = Translator(engine).translate("Steve Witkoff flew to Ukraine.", "uk")
+    assert result.text == "Steve Witkoff ж ж Україна."
+    assert [(span.text, span.replacement) for span in result.spans] == [("Steve Witkoff", None), ("Ukraine", "Україна")]
