@@ -74,7 +74,8 @@ def translate_all(lines: list[Line], translator: Translator, engine: NativeMaria
         for line, result in zip(document_lines, results):
             line.ours = result
     return {"raw_s": round(seconds["raw"], 2), "babelwire_s": round(seconds["babelwire"], 2),
-            "ratio": round(seconds["babelwire"] / seconds["raw"], 3)}
+            "ratio": round(seconds["babelwire"] / seconds["raw"], 3), "babelwire_model_s": round(engine.seconds, 2),
+            "raw_lines": len(lines), "babelwire_model_sentences": engine.calls}
 
 
 def scores(lines: list[Line]) -> dict:

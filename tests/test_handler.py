@@ -60,7 +60,7 @@ class FakeTranslator:
     @staticmethod
     def _one(text, target, model):
         span = Span(SpanKind.QUOTE, 0, 1, text[:1])
-        report = SentenceReport(text, (span,), 1, "tolerant" if '"' in text else None)
+        report = SentenceReport(text, 0, (span,), 1, "tolerant" if '"' in text else None)
         return Translation(target, f"[{target}] {text.upper()}", model, (span,), (report,))
 
 

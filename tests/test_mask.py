@@ -214,3 +214,27 @@ def test_any_engine_output_keeps_every_span(parts, junk, choice):
         assert outcome.text.count(span) >= expected
         if choice in (0, 3):  # outputs that cannot contain a span by themselves
             assert outcome.text.count(span) == expected
+
+
+NAMED = Piece("Mr Doe said “we will win” in Kyiv today.", SENTENCE.protected, plain=frozenset({0, 2}))
+
+
+def test_names_shown_as_words_first_are_kept_when_they_come_back_verbatim():
+    outcomes = []
+    calls = []
+    outcomes = translate_pieces([NAMED], lambda batch: calls.append(batch) or batch, words_first=True)
+    assert calls == [["Mr Doe said [1] in Kyiv today."]]  # the quote stays masked
+    assert outcomes[0].text == NAMED.text and outcomes[0].form == "words" and outcomes[0].fallback is None
+
+
+def test_names_the_model_changes_are_masked_after_all():
+    calls = []
+
+    def transliterate(batch):
+        calls.append(batch)
+        return [s.replace("Doe", "Доу") for s in batch]
+
+    (outcome,) = translate_pieces([NAMED], transliterate, words_first=True)
+    assert calls[1] == ["Mr [1] said [2] in [3] today."]
+    assert outcome.text == NAMED.text and outcome.form == "brackets"
+    assert_invariant(outcome)

@@ -151,7 +151,10 @@ def test_documents_share_engine_calls_and_each_keeps_only_its_own_terms():
     first, second = Translator(engine, NO_NAMES).translate_documents(
         [(["Acme Widgets wins.", "Acme Widgets grows again."], ["Acme Widgets"]),
          (["Acme Widgets loses a court case."], [])], "uk")
-    assert len(engine.calls) == 1  # one engine call for all sentences of both documents
+    # One engine call for all sentences of both documents (the terms first shown as words: this engine
+    # changes every word, so a second call masks them).
+    assert engine.calls[0] == ["Acme Widgets wins.", "Acme Widgets grows again.", "Acme Widgets loses a court case."]
+    assert engine.calls[1:] == [["[1] wins.", "[1] grows again."]]
     assert [t.text for t in first] == ["Acme Widgets ж.", "Acme Widgets ж ж."]
     assert second[0].text == "ж ж ж ж ж ж."  # the first document's term is not the second's
 
@@ -232,3 +235,13 @@ def test_property_every_span_comes_back_as_often_as_in_the_source(source, engine
     for span in translation.spans:
         assert translation.text.count(span.text) >= sum(s.text == span.text for s in translation.spans)
     assert translation.text.count("\n") == source.count("\n")
+
+
+def test_names_are_no_longer_shown_as_words_to_a_model_that_keeps_changing_them():
+    engine = FakeEngine()  # turns every word, names included, into "ж"
+    translator = Translator(engine, NO_NAMES)
+    lines = [f"Acme Widgets{n} grows." for n in range(60)]
+    translator.translate_many(lines, "uk", terms=[f"Acme Widgets{n}" for n in range(60)])
+    engine.calls.clear()
+    translator.translate("Acme Widgets grows again.", "uk", terms=["Acme Widgets"])
+    assert engine.calls == [["[1] grows again."]]

@@ -85,11 +85,11 @@ class Translating(Engine):
 def test_a_translated_place_that_comes_back_inflected_is_accepted():
     engine = Translating()
     result = Translator(engine).translate("Steve Witkoff flew to Ukraine.", "uk")
-    assert result.text == "Steve Witkoff ж ж Україну." and engine.seen == ["[1] flew to Ukraine."]
+    assert result.text == "Steve Witkoff ж ж Україну." and engine.seen[-1] == "[1] flew to Ukraine."
 
 
-def test_a_translated_place_that_the_model_loses_is_masked_as_its_target_language_name():
+def test_a_translated_place_that_the_model_loses_is_masked_and_comes_back_verbatim():
     engine = Translating(forget_places=True)
     result = Translator(engine).translate("Steve Witkoff flew to Ukraine.", "uk")
-    assert result.text == "Steve Witkoff ж ж Україна."
-    assert [(span.text, span.replacement) for span in result.spans] == [("Steve Witkoff", None), ("Ukraine", "Україна")]
+    assert result.text == "Steve Witkoff ж ж Ukraine."
+    assert [span.text for span in result.spans] == ["Steve Witkoff", "Ukraine"]

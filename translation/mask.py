@@ -35,6 +35,7 @@ _TOLERANT = re.compile(r"[\[{(<（［｛【〈⟨«]\s*(\d{1,6})\s*[\]})>）］�
 _DIGIT_RUN = re.compile(r"\d+")
 _WORDY = re.compile(r"[^\W_]")
 _JOINABLE = re.compile(r"[ ,/]{0,3}")
+WORDS = "words"  # the form of a sentence whose names were shown to the model as words and came back verbatim
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +61,14 @@ class Piece:
     """A sentence to translate and its protected parts: (start, end, replacement), relative, sorted.
 
     `guarded`: further protected texts (of the whole document) that the engine must not write itself.
+    `plain`: indexes of the protected parts that may be shown to the model as the words they are (names
+    kept verbatim; never quotes, numbers or glossary renderings), when `translate_pieces` tries words first.
     """
 
     text: str
     protected: tuple[tuple[int, int, str], ...]
     guarded: tuple[str, ...] = ()
+    plain: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +141,13 @@ def usable_forms(carries: Callable[[str], bool]) -> tuple[PlaceholderForm, ...]:
 
 
 def translate_pieces(pieces: Sequence[Piece], translate: Translate,
-                     forms: Sequence[PlaceholderForm] = FORMS) -> list[Outcome]:
+                     forms: Sequence[PlaceholderForm] = FORMS, words_first: bool = False) -> list[Outcome]:
     """Translate every piece through the recovery chain; `translate` is called once per stage.
 
-    Stages, each only for the pieces still open: the first form; the same form with the spans whose
-    placeholders went astray given to the model as plain words (accepted only when they come back
-    verbatim); each other form; piecewise, which cannot fail.
+    Stages, each only for the pieces still open: with `words_first`, the names a piece allows shown as
+    words (accepted only when each comes back verbatim exactly as often: the model then keeps the articles,
+    prepositions and case around them); the first form; the same form with the spans whose placeholders
+    went astray shown as words; each other form; piecewise, which cannot fail.
     """
     outcomes: list[Outcome | None] = [None] * len(pieces)
     for index, piece in enumerate(pieces):
@@ -150,11 +155,21 @@ def translate_pieces(pieces: Sequence[Piece], translate: Translate,
             outcomes[index] = Outcome(_join(gaps(piece), piece), len(piece.protected), None)
     counts = [len(piece.protected) for piece in pieces]
     pieces = [grouped(piece) for piece in pieces]
-    first = _open(outcomes)
+    words = _words_tries(pieces, outcomes, forms[0]) if words_first else {}
+    first = [i for i in _open(outcomes) if i not in words]
     masked = {i: mask(pieces[i], forms[0]) for i in first}
-    outputs = dict(zip(first, translate([masked[i].text for i in first]) if first else []))
+    sent = [masked[i].text for i in first] + [attempt[1].text for attempt in words.values()]
+    returned = translate(sent) if sent else []  # one engine call when all goes well
+    outputs = dict(zip(first, returned))
     for i in first:
         outcomes[i] = _verified(outputs[i], masked[i], pieces[i], forms[0], None, counts[i])
+    _accept_words(words, dict(zip(words, returned[len(first) :])), outcomes, forms[0], WORDS, counts)
+    again = [i for i in words if outcomes[i] is None]  # names changed: placeholders, as for the rest
+    if again:
+        masked.update({i: mask(pieces[i], forms[0]) for i in again})
+        for i, output in zip(again, translate([masked[i].text for i in again])):
+            outputs[i] = output
+            outcomes[i] = _verified(output, masked[i], pieces[i], forms[0], None, counts[i])
     _unmasked_retry(pieces, outcomes, masked, outputs, translate, forms[0], counts)
     for form in forms[1:]:
         pending = _open(outcomes)
@@ -173,17 +188,50 @@ def grouped(piece: Piece) -> Piece:
     """Spans separated only by spaces, commas or slashes ("Naples, Italy") as one placeholder: the model
     drops placeholders more often the more a sentence has, and nothing between them needs translating."""
     merged: list[tuple[int, int, str]] = []
-    for start, end, replacement in piece.protected:
+    plain: list[bool] = []
+    for index, (start, end, replacement) in enumerate(piece.protected):
         if merged and _JOINABLE.fullmatch(piece.text[merged[-1][1] : start]):
             previous_start, previous_end, previous = merged[-1]
             merged[-1] = (previous_start, end, previous + piece.text[previous_end:start] + replacement)
+            plain[-1] = plain[-1] and index in piece.plain
         else:
             merged.append((start, end, replacement))
-    return Piece(piece.text, tuple(merged), piece.guarded) if len(merged) < len(piece.protected) else piece
+            plain.append(index in piece.plain)
+    if len(merged) == len(piece.protected):
+        return piece
+    return Piece(piece.text, tuple(merged), piece.guarded, frozenset(i for i, shown in enumerate(plain) if shown))
 
 
 def _open(outcomes: list[Outcome | None]) -> list[int]:
     return [i for i, outcome in enumerate(outcomes) if outcome is None]
+
+
+def _words_tries(pieces: list[Piece], outcomes: list[Outcome | None], form: PlaceholderForm) -> dict:
+    """For each open piece with names that may be shown: the piece with them as words, masked otherwise."""
+    tries = {}
+    for i in _open(outcomes):
+        shown = [part for index, part in enumerate(pieces[i].protected)
+                 if index in pieces[i].plain and _shown_as_itself(pieces[i].text, part)]
+        if shown:
+            tries[i] = _with_words(pieces[i], shown, form)
+    return tries
+
+
+def _with_words(piece: Piece, shown: list[tuple[int, int, str]], form: PlaceholderForm):
+    reduced = Piece(piece.text, tuple(part for part in piece.protected if part not in shown), piece.guarded)
+    return reduced, mask(reduced, form), {replacement for _, _, replacement in shown}
+
+
+def _accept_words(tries: dict, outputs: dict[int, object], outcomes: list[Outcome | None],
+                  form: PlaceholderForm, step: str, counts: list[int]) -> None:
+    """Keep each try's output when every text shown as words came back exactly as often as it stands."""
+    for i, output in outputs.items():
+        reduced, masked, shown_texts = tries[i]
+        if isinstance(output, str) and all(_count(output, t) == _count(masked.text, t) for t in shown_texts):
+            outcome = _verified(output, masked, reduced, form, step, counts[i])
+            if outcome is not None and step == WORDS:
+                outcome = Outcome(outcome.text, outcome.restored, None, WORDS)
+            outcomes[i] = outcome
 
 
 def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked: dict[int, "Masked"],
@@ -194,17 +242,13 @@ def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked:
     retries = {}
     for i in _open(outcomes):
         astray = _astray(outputs.get(i), masked[i])
-        plain = [part for index, part in enumerate(pieces[i].protected)
+        shown = [part for index, part in enumerate(pieces[i].protected)
                  if index in astray and _shown_as_itself(pieces[i].text, part)]
-        if plain:
-            reduced = Piece(pieces[i].text, tuple(p for p in pieces[i].protected if p not in plain), pieces[i].guarded)
-            retries[i] = (reduced, mask(reduced, form), {replacement for _, _, replacement in plain})
-    if not retries:
-        return
-    for i, output in zip(retries, translate([retry[1].text for retry in retries.values()])):
-        reduced, remasked, plain_texts = retries[i]
-        if isinstance(output, str) and all(_count(output, t) == _count(remasked.text, t) for t in plain_texts):
-            outcomes[i] = _verified(output, remasked, reduced, form, "unmasked", counts[i])
+        if shown:
+            retries[i] = _with_words(pieces[i], shown, form)
+    if retries:
+        outputs = dict(zip(retries, translate([retry[1].text for retry in retries.values()])))
+        _accept_words(retries, outputs, outcomes, form, "unmasked", counts)
 
 
 def _shown_as_itself(text: str, part: tuple[int, int, str]) -> bool:

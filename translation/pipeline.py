@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
-from translation.mask import FORMS, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
+from translation.mask import FORMS, WORDS, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
 from translation.policy import ProtectionPolicy
 from translation.protect import Protection, TranslatedPlace, find_protection
 from translation.segment import split_long, split_sentences
@@ -54,6 +54,24 @@ class Translation:
     @property
     def fallbacks(self) -> int:
         return sum(1 for report in self.sentences if report.fallback is not None)
+
+
+# Span kinds a model may see as words (names it should copy): never quotes, numbers, URLs or renderings.
+_SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
+# Words first pays a second pass for every sentence whose names do not come back verbatim (a model that
+# transliterates names, as en-uk does into Cyrillic): after this many tries, keep it only where it mostly works.
+_WORDS_FIRST_TRIAL = 50
+_WORDS_FIRST_MIN_SUCCESS = 0.6
+
+
+@dataclass
+class _WordsFirstRecord:
+    tried: int = 0
+    kept: int = 0
+
+    @property
+    def worth_it(self) -> bool:
+        return self.tried < _WORDS_FIRST_TRIAL or self.kept >= _WORDS_FIRST_MIN_SUCCESS * self.tried
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +109,7 @@ class Translator:
         self._glossary = glossary
         self._batch_size = batch_size
         self._forms_by_target: dict[str, tuple[PlaceholderForm, ...]] = {}
+        self._words_first: dict[str, _WordsFirstRecord] = {}
 
     def translate(self, text: str, target: str, terms: Iterable[str] = ()) -> Translation:
         """Translate one text. Raises InvalidInputError for empty text; engine errors propagate."""
@@ -141,7 +160,7 @@ class Translator:
         units = [unit for i, text in enumerate(texts) for unit in self._units(i, text, spans[i], target, limit)]
         guarded = [tuple({s.text if s.replacement is None else s.replacement for s in found}) for found in spans]
         pieces = [_piece(texts[unit.text_index], unit, guarded[unit.text_index]) for unit in units]
-        outcomes = translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target))
+        outcomes = self._translate_pieces(pieces, target)
         self._mask_lost_places(texts, units, outcomes, protections, guarded, target)
         done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
         for unit, outcome in zip(units, outcomes):
@@ -151,8 +170,10 @@ class Translator:
 
     def _mask_lost_places(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
                           protections: list[Protection], guarded: list[tuple[str, ...]], target: str) -> None:
-        """Translate again, with the place masked as its CLDR name, each unit whose translation lost a
-        place the policy left to the model (no recognisable form of the target-language name came back)."""
+        """Translate again, with the place masked (kept verbatim, as the strict policy would), each unit whose
+        translation lost a place the policy left to the model: no recognisable form of the place's
+        target-language name came back. Verbatim rather than the CLDR name pasted in: a name CLDR gives
+        one place ("Georgia") may stand for another, and a nominative pasted in breaks the grammar."""
         redo: dict[int, list[TranslatedPlace]] = {}
         for k, (unit, outcome) in enumerate(zip(units, outcomes)):
             places = [place for place in protections[unit.text_index].translated_places
@@ -162,13 +183,13 @@ class Translator:
                 redo[k] = lost
         for k, lost in redo.items():
             unit = units[k]
-            added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text, replacement=p.forms[0]) for p in lost]
+            added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text) for p in lost]
             units[k] = _Unit(unit.text_index, unit.start, unit.end,
                              tuple(sorted((*unit.spans, *added), key=lambda span: span.start)))
             protections[unit.text_index].spans.extend(added)
             protections[unit.text_index].spans.sort(key=lambda span: span.start)
         pieces = [_piece(texts[units[k].text_index], units[k], guarded[units[k].text_index]) for k in redo]
-        retried = translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target))
+        retried = self._translate_pieces(pieces, target)
         for k, outcome in zip(redo, retried):
             outcomes[k] = outcome
 
@@ -197,6 +218,16 @@ class Translator:
             for start, end in split_long(text, sentence_start, sentence_end, too_long,
                                          near(sentence_start, sentence_end))
         ]
+
+    def _translate_pieces(self, pieces: list[Piece], target: str) -> list[Outcome]:
+        """The recovery chain, with names shown as words first while that works for this target's model."""
+        record = self._words_first.setdefault(target, _WordsFirstRecord())
+        words_first = record.worth_it
+        outcomes = translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target), words_first)
+        if words_first:
+            record.tried += sum(1 for piece in pieces if piece.plain)
+            record.kept += sum(1 for outcome in outcomes if outcome.form == WORDS)
+        return outcomes
 
     def _forms(self, target: str) -> tuple[PlaceholderForm, ...]:
         """The placeholder forms the target's model carries, decided once per target from its vocabulary."""
@@ -242,7 +273,8 @@ def _piece(text: str, unit: _Unit, guarded: tuple[str, ...] = ()) -> Piece:
         (span.start - unit.start, span.end - unit.start, span.text if span.replacement is None else span.replacement)
         for span in unit.spans
     )
-    return Piece(text[unit.start : unit.end], protected, guarded)
+    plain = frozenset(i for i, span in enumerate(unit.spans) if span.kind in _SHOWN_AS_WORDS and span.replacement is None)
+    return Piece(text[unit.start : unit.end], protected, guarded, plain)
 
 
 def _assemble(
