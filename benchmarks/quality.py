@@ -1,6 +1,6 @@
 """What masking does to a real model: the raw model against babelwire on NTREX-128 news (English→Portuguese).
 
-    .venv/bin/python benchmarks/quality.py [--split report|tune|all] [--policy default|strict] [--data DIR]
+    .venv/bin/python benchmarks/quality.py [--split report|tune|all] [--policy desk|strict] [--no-names-as-words]
 
 The instrument is the Firefox Translations English→Portuguese student (`benchmarks/real_model.py`); the data
 is the development half of NTREX-128 in ../shared/data/ntrex128-dev (read in place), scored against both
@@ -179,14 +179,17 @@ def verbatim_check(lines: list[Line]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("report", "tune", "all"), default="report")
-    parser.add_argument("--policy", choices=("default", "strict"), default="default")
+    parser.add_argument("--policy", choices=("desk", "strict"), default="desk")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--no-names-as-words", action="store_true", help="placeholders only, no words-first pass")
     args = parser.parse_args(argv)
     lines = load(args.data, args.split)
     engine = NativeMarianEngine()
-    translator = Translator(engine, policy=policy_named(args.policy))
+    translator = Translator(engine, policy=ProtectionPolicy.named(args.policy),
+                            names_as_words=not args.no_names_as_words)
     timing = translate_all(lines, translator, engine)
-    report = {"split": args.split, "policy": args.policy, "model": engine.name, "lines": len(lines),
+    report = {"split": args.split, "policy": args.policy, "names_as_words": not args.no_names_as_words,
+              "model": engine.name, "lines": len(lines),
               "time": timing, "scores": subsets(lines), "recovery": recovery_counts(lines),
               "survival": survival(lines, engine), "verbatim": verbatim_check(lines)}
     print_table(report)
@@ -194,12 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def policy_named(name: str) -> ProtectionPolicy:
-    return ProtectionPolicy.strict() if name == "strict" and hasattr(ProtectionPolicy, "strict") else ProtectionPolicy()
-
-
 def print_table(report: dict) -> None:
-    print(f"{report['lines']} lines ({report['split']} half), policy {report['policy']}, model {report['model']}")
+    print(f"{report['lines']} lines ({report['split']} half), policy {report['policy']}, names as words "
+          f"{report['names_as_words']}, model {report['model']}")
     print(f"{'subset':32} {'lines':>5} {'chrF raw':>9} {'chrF ours':>9} {'cost':>6} {'BLEU raw':>9} {'BLEU ours':>9}")
     for name, row in report["scores"].items():
         if row["lines"]:

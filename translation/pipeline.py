@@ -93,6 +93,8 @@ class Translator:
         glossary: do-not-translate terms and per-language renderings.
         batch_size: most sentences per engine call; the engines pack each call into batches under their own
             token budgets, so this only bounds the work of one call.
+        names_as_words: show kept names to the model as words first (better grammar around them; a second
+            pass for each sentence whose names do not come back verbatim), while that mostly works.
     """
 
     def __init__(
@@ -101,6 +103,7 @@ class Translator:
         policy: ProtectionPolicy = ProtectionPolicy(),
         glossary: Glossary | None = None,
         batch_size: int = 512,
+        names_as_words: bool = True,
     ):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -109,6 +112,7 @@ class Translator:
         self._glossary = glossary
         self._batch_size = batch_size
         self._forms_by_target: dict[str, tuple[PlaceholderForm, ...]] = {}
+        self._names_as_words = names_as_words
         self._words_first: dict[str, _WordsFirstRecord] = {}
 
     def translate(self, text: str, target: str, terms: Iterable[str] = ()) -> Translation:
@@ -222,7 +226,7 @@ class Translator:
     def _translate_pieces(self, pieces: list[Piece], target: str) -> list[Outcome]:
         """The recovery chain, with names shown as words first while that works for this target's model."""
         record = self._words_first.setdefault(target, _WordsFirstRecord())
-        words_first = record.worth_it
+        words_first = self._names_as_words and record.worth_it
         outcomes = translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target), words_first)
         if words_first:
             record.tried += sum(1 for piece in pieces if piece.plain)

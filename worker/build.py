@@ -52,7 +52,8 @@ def build_translator(settings: Settings, glossary_path: Path | None = None, engi
     path = glossary_path or settings.glossary
     glossary = Glossary.load(path) if path else None
     policy = policy or ProtectionPolicy.named(settings.policy)
-    return Translator(engine or build_engine(settings), policy=policy, glossary=glossary)
+    return Translator(engine or build_engine(settings), policy=policy, glossary=glossary,
+                      names_as_words=settings.names_as_words)
 
 
 def resolve_device(device: str, backend: str = "transformers") -> str:
