@@ -8,6 +8,8 @@ outside a protected span ("Trump's" -> "Trump"). One regex pass: linear time.
 import re
 from dataclasses import dataclass
 
+from translation.names.lexicon import DOTTED_ABBREVIATIONS
+
 # Letters then optional inner connectors; initials/abbreviations like U.S. keep their final dot.
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S. / J.P.
@@ -85,14 +87,11 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_DOTTED = frozenset(
-    "mr mrs ms dr prof st mt ft jr sr gen sen rep lt col capt gov rev messrs corp inc co ltd bros no vs".split()
-)
 
 
 def _keeps_dot(word: str) -> bool:
     """Initials ("M. Gatting") and abbreviations ("Mr.", "Corp.") own their dot."""
-    return (len(word) == 1 and word.isupper()) or word.lower() in _DOTTED
+    return (len(word) == 1 and word.isupper()) or word.lower() in DOTTED_ABBREVIATIONS
 
 
 def _ends_sentence(gap: str, previous: Token) -> bool:

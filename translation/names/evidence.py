@@ -7,8 +7,8 @@ where its capital proves nothing.
 
 from dataclasses import dataclass, field
 
-from translation.names_lexicon import COMMON_CAPITALISED, DEMONYMS, NEVER_ALONE, SURNAME_TITLES
-from translation.names_tokens import Token, headline_lines, table_lines
+from translation.names.lexicon import COMMON_CAPITALISED, DEMONYMS, NEVER_ALONE, SURNAME_TITLES
+from translation.names.tokens import Token, headline_lines, table_lines
 
 
 @dataclass

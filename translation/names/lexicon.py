@@ -1,0 +1,58 @@
+"""The detector's word lists, read once from `data/*.txt` (each file's header says where it comes from).
+
+`load(name)` is the one loader: an entry with a space is a phrase, matched on consecutive words, and never
+counts as its single words ("new york" does not make "new" a place word).
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class WordList:
+    words: frozenset[str]  # one-word entries, lower case
+    phrases: frozenset[tuple[str, ...]]  # entries of two words or more, as lower-case word tuples
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.words
+
+
+@cache
+def load(name: str) -> WordList:
+    """The list `data/<name>.txt`: lines after '#' are comments; blank lines are skipped."""
+    text = resources.files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    entries = [line.split("#", 1)[0].strip().lower() for line in text.splitlines()]
+    words = frozenset(entry for entry in entries if entry and " " not in entry)
+    phrases = frozenset(tuple(entry.split()) for entry in entries if " " in entry)
+    return WordList(words, phrases)
+
+
+def words(*names: str) -> frozenset[str]:
+    """The one-word entries of the named lists together."""
+    return frozenset().union(*(load(name).words for name in names))
+
+
+FUNCTION_WORDS = words("function_words")
+WEEKDAYS_MONTHS = words("weekdays_months")
+DATE_ABBREVIATIONS = words("date_abbreviations")
+TITLES = words("titles")
+ROLE_MODIFIERS = words("titles", "role_modifiers")
+PRE_NAME_TITLES = words("pre_name_titles")
+MONARCH_TITLES = words("monarch_titles")
+SURNAME_TITLES = words("surname_titles")
+DEMONYMS = words("demonyms")
+COMMON_CAPITALISED = words("common_capitalised")
+SUBJECT_VERBS = words("subject_verbs")
+NEVER_ALONE = FUNCTION_WORDS | WEEKDAYS_MONTHS | TITLES | DEMONYMS
+
+COUNTRIES = words("countries")
+CITIES = words("places")
+PLACES = COUNTRIES | CITIES
+PLACE_PHRASES = load("countries").phrases | load("places").phrases
+WELL_KNOWN_ORGS = words("well_known_orgs")
+ORG_HEADS = words("org_heads")
+OF_HEADS = words("org_heads", "of_heads")
+NAME_PARTICLES = words("name_particles")
+GIVEN_NAMES = words("given_names")
+DOTTED_ABBREVIATIONS = words("dotted_abbreviations")

@@ -1,0 +1,265 @@
+"""Each word's role in name detection, decided by an ordered table of rules: the first rule that applies wins.
+
+Roles: NAME (a capital that means something), MAYBE (a capital that may only open a sentence: a name only
+next to a NAME), NO. After the table, a few passes over the whole item revise roles with what the
+neighbours say (PASSES). Every rule records its name, so a protected span can say which rule made it.
+Each rule and pass looks at a token and its neighbours only: linear time.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from translation.names.evidence import Evidence
+from translation.names.lexicon import (
+    COMMON_CAPITALISED,
+    DATE_ABBREVIATIONS,
+    FUNCTION_WORDS,
+    GIVEN_NAMES,
+    MONARCH_TITLES,
+    NAME_PARTICLES,
+    PLACE_PHRASES,
+    PLACES,
+    SUBJECT_VERBS,
+    TITLES,
+    WELL_KNOWN_ORGS,
+)
+from translation.names.tokens import Token
+
+NAME, MAYBE, NO = "name", "maybe", "no"
+
+_DIGIT_NEXT = re.compile(r"\.?\s*\d")
+_POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){0,3})"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d|\d{4}-\d\d-\d\d)|,? ?\((?:Reuters|AP|AFP|UNN)\))",
+    re.MULTILINE,
+)
+_PLURAL_ENDINGS = ("ers", "ists", "ants", "ents", "ors", "ians", "ives")
+_PHRASE_STARTS = frozenset(phrase[0] for phrase in PLACE_PHRASES)
+_PHRASE_SIZES = sorted({len(phrase) for phrase in PLACE_PHRASES})
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    text: str
+    evidence: Evidence
+    datelines: dict[int, int]  # line number -> end of the dateline's place
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    role: str
+    applies: Callable[[Context, Token], bool]
+
+
+def _lower_case(ctx: Context, token: Token) -> bool:
+    return not token.text[0].isupper()
+
+
+def _particle_name(ctx: Context, token: Token) -> bool:
+    """"al-Saadani", "el-Sisi": a lower-case particle glued to a capitalised name."""
+    head, sep, rest = token.text.partition("-")
+    return bool(sep and rest[:1].isupper() and head in NAME_PARTICLES)
+
+
+def _letter_or_code(ctx: Context, token: Token) -> bool:
+    """"I", "N / A", "R40-05926"."""
+    word = token.text
+    return len(word) == 1 or (not word.isalpha() and sum(c.isdigit() for c in word) > sum(c.isalpha() for c in word))
+
+
+def _date_abbreviation(ctx: Context, token: Token) -> bool:
+    """"Dec 6", "Sun 12": a month or weekday abbreviation before a number."""
+    return token.key in DATE_ABBREVIATIONS and _DIGIT_NEXT.match(ctx.text, token.end) is not None
+
+
+def _in_dateline(ctx: Context, token: Token) -> bool:
+    """"KYIV, Dec 6 (Reuters) -", "LONDON 1996-08-30": the place that opens a dateline."""
+    return token.end <= ctx.datelines.get(token.line, -1)
+
+
+def _common(token: Token) -> bool:
+    return token.key in FUNCTION_WORDS or token.key in COMMON_CAPITALISED
+
+
+def _table_common_word(ctx: Context, token: Token) -> bool:
+    return token.line in ctx.evidence.tables and _common(token)
+
+
+def _table_label(ctx: Context, token: Token) -> bool:
+    """"Carlisle 4 2 1 1 2 1 7": the labels of a results table are teams, horses and places."""
+    return token.line in ctx.evidence.tables
+
+
+def _in_capitals_headline(ctx: Context, token: Token) -> bool:
+    return token.line in ctx.evidence.headlines and token.is_upper
+
+
+def _headline_common_word(ctx: Context, token: Token) -> bool:
+    return _in_capitals_headline(ctx, token) and _common(token)
+
+
+def _headline_confirmed(ctx: Context, token: Token) -> bool:
+    """In capitals a word is a name only if the body or a gazetteer says so."""
+    if not _in_capitals_headline(ctx, token):
+        return False
+    key = token.key
+    return ctx.evidence.is_name(key) or key in PLACES or key in WELL_KNOWN_ORGS
+
+
+def _acronym_common_word(ctx: Context, token: Token) -> bool:
+    return token.is_upper and len(token.text) > 1 and token.key in COMMON_CAPITALISED
+
+
+def _acronym(ctx: Context, token: Token) -> bool:
+    return token.is_upper and len(token.text) > 1
+
+
+def _mid_sentence(ctx: Context, token: Token) -> bool:
+    return not token.sentence_start
+
+
+def _mid_sentence_common_word(ctx: Context, token: Token) -> bool:
+    return not token.sentence_start and token.key in COMMON_CAPITALISED
+
+
+def _possessive(ctx: Context, token: Token) -> bool:
+    """"Zelenskyy's office said": a possessive at a sentence start belongs to a name."""
+    return _POSSESSIVE_NEXT.match(ctx.text, token.end) is not None and not _common(token)
+
+
+def _function_word(ctx: Context, token: Token) -> bool:
+    return token.key in FUNCTION_WORDS
+
+
+def _name_elsewhere(ctx: Context, token: Token) -> bool:
+    return ctx.evidence.is_name(token.key)
+
+
+def _lower_elsewhere(ctx: Context, token: Token) -> bool:
+    """"Trade was quiet ... trade would pick up": the item writes the word in lower case; or an adverb or
+    gerund ("Separately", "Speaking")."""
+    return ctx.evidence.is_lower(token.key) or token.key.endswith(("ly", "ing"))
+
+
+def _common_word(ctx: Context, token: Token) -> bool:
+    return token.key in COMMON_CAPITALISED
+
+
+def _gazetteer(ctx: Context, token: Token) -> bool:
+    key = token.key
+    return key in PLACES or key in GIVEN_NAMES or key in WELL_KNOWN_ORGS
+
+
+def _always(ctx: Context, token: Token) -> bool:
+    return True
+
+
+# The first rule that applies decides. From "possessive" on, only sentence starts remain.
+TOKEN_RULES: tuple[Rule, ...] = (
+    Rule("particle name", NAME, _particle_name),
+    Rule("lower case", NO, _lower_case),
+    Rule("letter or code", NO, _letter_or_code),
+    Rule("date abbreviation", NO, _date_abbreviation),
+    Rule("dateline", NAME, _in_dateline),
+    Rule("table: common word", NO, _table_common_word),
+    Rule("table label", NAME, _table_label),
+    Rule("headline: common word", NO, _headline_common_word),
+    Rule("headline: confirmed name", NAME, _headline_confirmed),
+    Rule("headline: unconfirmed", NO, _in_capitals_headline),
+    Rule("acronym: common word", NO, _acronym_common_word),
+    Rule("acronym", NAME, _acronym),
+    Rule("mid-sentence: common word", MAYBE, _mid_sentence_common_word),
+    Rule("mid-sentence capital", NAME, _mid_sentence),
+    Rule("possessive", NAME, _possessive),
+    Rule("sentence start: function word", NO, _function_word),
+    Rule("sentence start: name elsewhere", NAME, _name_elsewhere),
+    Rule("sentence start: lower case elsewhere", NO, _lower_elsewhere),
+    Rule("sentence start: common word", MAYBE, _common_word),
+    Rule("sentence start: gazetteer", NAME, _gazetteer),
+    Rule("sentence start: unknown", MAYBE, _always),
+)
+
+
+def decide(ctx: Context, token: Token) -> Rule:
+    return next(rule for rule in TOKEN_RULES if rule.applies(ctx, token))
+
+
+@dataclass
+class Roles:
+    """Role and deciding rule of every token of an item, by token index."""
+
+    roles: list[str]
+    rules: list[str]
+
+    def set(self, index: int, role: str, rule: str) -> None:
+        self.roles[index], self.rules[index] = role, rule
+
+
+def assign_roles(text: str, tokens: list[Token], evidence: Evidence) -> Roles:
+    ctx = Context(text, evidence, dateline_ends(text))
+    decided = [decide(ctx, token) for token in tokens]
+    roles = Roles([rule.role for rule in decided], [rule.name for rule in decided])
+    for _, revise in PASSES:
+        revise(tokens, roles, evidence)
+    return roles
+
+
+def dateline_ends(text: str) -> dict[int, int]:
+    """Line number -> end of the place of a dateline ("KYIV, Dec 6 (Reuters) -", "LONDON 1996-08-30")."""
+    ends: dict[int, int] = {}
+    line, counted_to = 0, 0
+    for match in _DATELINE.finditer(text):
+        line += text.count("\n", counted_to, match.start())  # counted once per character: linear
+        counted_to = match.start()
+        ends[line] = match.end(1)
+    return ends
+
+
+def _mark_place_phrases(tokens: list[Token], roles: Roles, evidence: Evidence) -> None:
+    """"NEW YORK", "San Francisco": a gazetteer phrase is a name whatever its case or position."""
+    for size in _PHRASE_SIZES:
+        for i in range(len(tokens) - size + 1):
+            if tokens[i].key not in _PHRASE_STARTS:
+                continue
+            window = tokens[i : i + size]
+            if window[-1].line == window[0].line and tuple(t.key for t in window) in PLACE_PHRASES:
+                for token in window:
+                    roles.set(token.index, NAME, "place phrase")
+
+
+def _promote_subjects(tokens: list[Token], roles: Roles, evidence: Evidence) -> None:
+    """"Camacho took ...", "Leeson said": an unknown capital opening a sentence, followed by a verb."""
+    for i in range(len(tokens) - 1):
+        if roles.roles[i] != MAYBE or tokens[i].key in COMMON_CAPITALISED or roles.roles[i + 1] != NO:
+            continue
+        if tokens[i].key.endswith(_PLURAL_ENDINGS):  # "Brokers said", "Analysts said"
+            continue
+        follower = tokens[i + 1].key
+        if follower in SUBJECT_VERBS or follower in TITLES or follower == "v":
+            roles.set(i, NAME, "subject before a verb")
+
+
+def _spread_names(tokens: list[Token], roles: Roles, evidence: Evidence) -> None:
+    """A word that is a name in one place of the item is one in capitals and at sentence starts too."""
+    known = {t.key for t, role in zip(tokens, roles.roles) if role == NAME and t.line not in evidence.headlines}
+    for i, token in enumerate(tokens):
+        if roles.roles[i] != NAME and token.key in known and token.text[0].isupper() and not _common(token):
+            roles.set(i, NAME, "name elsewhere in the item")
+
+
+def _mark_regnal_numerals(tokens: list[Token], roles: Roles, evidence: Evidence) -> None:
+    """"Queen Elizabeth I", "King Baudouin I": after a monarch's title and name, "I" is a numeral."""
+    for i in range(2, len(tokens)):
+        if tokens[i].text == "I" and roles.roles[i - 1] != NO and tokens[i - 2].key.rstrip(".") in MONARCH_TITLES:
+            roles.set(i, NAME, "regnal numeral")
+
+
+PASSES = (
+    ("place phrase", _mark_place_phrases),
+    ("subject before a verb", _promote_subjects),
+    ("name elsewhere in the item", _spread_names),
+    ("regnal numeral", _mark_regnal_numerals),
+)
