@@ -209,7 +209,7 @@ def split(documents: list[Document]) -> dict[str, list[Document]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Name detection on CoNLL-2003 newswire, tuning and reporting halves.")
-    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_DATA, help="CoNLL-2003 file (default: %(default)s)")
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_DATA, help="CoNLL-2003 file")
     parser.add_argument("--part", choices=(*PARTS, "all"), help="measure only this part (default: both halves)")
     args = parser.parse_args(argv)
     if not args.path.is_file():

@@ -14,7 +14,8 @@ def guess_type(run) -> str:
         return "LOC"
     if all(t.is_upper and len(t.text) > 1 for t in run.tokens):
         return "ORG"  # acronyms: "NATO", "OSCE"
-    if keys[0] in GIVEN_NAMES or run.after_role or _is_initial(run.tokens[0].text) and len(keys) > 1:  # "Energy Minister Svitlana Hrynchuk": a title precedes a person
+    # "Svitlana ...", "Energy Minister Svitlana Hrynchuk" (a title precedes a person), "P. Simmons"
+    if keys[0] in GIVEN_NAMES or run.after_role or (len(keys) > 1 and _is_initial(run.tokens[0].text)):
         return "PER"
     if keys[0] in DEMONYMS:
         return "MISC"

@@ -1,31 +1,14 @@
 """The detector's word lists, read once from `data/*.txt` (each file's header says where it comes from).
 
-`load(name)` is the one loader: an entry with a space is a phrase, matched on consecutive words, and never
-counts as its single words ("new york" does not make "new" a place word).
+Read through `translation.wordlists.load`: an entry with a space is a phrase, matched on consecutive words,
+and never counts as its single words ("new york" does not make "new" a place word).
 """
 
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from translation.wordlists import WordList, load as _load
 
 
-@dataclass(frozen=True, slots=True)
-class WordList:
-    words: frozenset[str]  # one-word entries, lower case
-    phrases: frozenset[tuple[str, ...]]  # entries of two words or more, as lower-case word tuples
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.words
-
-
-@cache
 def load(name: str) -> WordList:
-    """The list `data/<name>.txt`: lines after '#' are comments; blank lines are skipped."""
-    text = resources.files(__package__).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
-    entries = [line.split("#", 1)[0].strip().lower() for line in text.splitlines()]
-    words = frozenset(entry for entry in entries if entry and " " not in entry)
-    phrases = frozenset(tuple(entry.split()) for entry in entries if " " in entry)
-    return WordList(words, phrases)
+    return _load(__package__, name)
 
 
 def words(*names: str) -> frozenset[str]:
