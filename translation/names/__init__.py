@@ -35,7 +35,7 @@ class NameMention:
 def find_name_mentions(text: str) -> list[NameMention]:
     tokens = tokenize(text)
     mentions = []
-    for run in find_runs(text, tokens, gather(tokens)):
+    for run in find_runs(text, tokens, gather(text, tokens)):
         span = Span(SpanKind.NAME, run.start, run.end, text[run.start : run.end], rule=f"name: {run.rule}")
         mentions.append(NameMention(span, guess_type(run)))
     return mentions

@@ -8,7 +8,8 @@ where its capital proves nothing.
 from dataclasses import dataclass, field
 
 from translation.names.lexicon import COMMON_CAPITALISED, DEMONYMS, NEVER_ALONE, SURNAME_TITLES
-from translation.names.tokens import Token, headline_lines, table_lines
+from translation.names.layout import field_labels, headline_lines, table_lines, topic_slugs
+from translation.names.tokens import Token
 
 
 @dataclass
@@ -18,6 +19,8 @@ class Evidence:
     acronyms: set[str] = field(default_factory=set)  # all-caps words of mixed-case lines
     headlines: set[int] = field(default_factory=set)  # lines in capitals
     tables: set[int] = field(default_factory=set)  # lines of results tables
+    labels: set[int] = field(default_factory=set)  # indices of capitals words labelling a field ("ISSUER :")
+    slugs: set[int] = field(default_factory=set)  # indices of capitals words of a topic slug ("SOCCER -")
     surnames: set[str] = field(default_factory=set)  # titles used as surnames ("... said King.")
 
     def is_name(self, key: str) -> bool:
@@ -27,9 +30,10 @@ class Evidence:
         return key in self.lower_words
 
 
-def gather(tokens: list[Token]) -> Evidence:
+def gather(text: str, tokens: list[Token]) -> Evidence:
     headlines, tables = headline_lines(tokens), table_lines(tokens)
-    evidence = Evidence(headlines=headlines, tables=tables)
+    labels, slugs = field_labels(text, tokens), topic_slugs(text, tokens)
+    evidence = Evidence(headlines=headlines, tables=tables, labels=labels, slugs=slugs)
     for token in tokens:
         if surname_use(token, tokens):
             evidence.surnames.add(token.key)

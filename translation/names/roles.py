@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from translation.names.evidence import Evidence
 from translation.names.lexicon import (
     COMMON_CAPITALISED,
+    COMPOUND_HEADS,
     DATE_ABBREVIATIONS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
@@ -22,6 +23,7 @@ from translation.names.lexicon import (
     PLACES,
     SUBJECT_VERBS,
     TITLES,
+    WEEKDAYS_MONTHS,
     WELL_KNOWN_ORGS,
 )
 from translation.names.tokens import Token
@@ -29,6 +31,7 @@ from translation.names.tokens import Token
 NAME, MAYBE, NO = "name", "maybe", "no"
 
 _DIGIT_NEXT = re.compile(r"\.?\s*\d")
+_FULL_STOP_NEXT = re.compile(r" ?\.")
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
 _DATELINE = re.compile(
     r"^([A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){0,3})"
@@ -71,13 +74,59 @@ def _letter_or_code(ctx: Context, token: Token) -> bool:
 
 
 def _date_abbreviation(ctx: Context, token: Token) -> bool:
-    """"Dec 6", "Sun 12": a month or weekday abbreviation before a number."""
-    return token.key in DATE_ABBREVIATIONS and _DIGIT_NEXT.match(ctx.text, token.end) is not None
+    """"Dec 6", "Sun 12": a month or weekday abbreviation before a number; "Sept." also before a full stop
+    unless it is a given name too ("Jan.")."""
+    if token.key not in DATE_ABBREVIATIONS:
+        return False
+    if _DIGIT_NEXT.match(ctx.text, token.end):
+        return True
+    return _FULL_STOP_NEXT.match(ctx.text, token.end) is not None and token.key not in GIVEN_NAMES
+
+
+def _month_range(ctx: Context, token: Token) -> bool:
+    """"January-June", "Mon-Fri": a span of dates."""
+    parts = token.key.split("-")
+    return len(parts) > 1 and all(p in WEEKDAYS_MONTHS or p in DATE_ABBREVIATIONS for p in parts)
+
+
+def _compound_adjective(ctx: Context, token: Token) -> bool:
+    """"Dublin-born", "KDP-controlled", "T-bills": a hyphenated word ending in a participle or a known head
+    word (not in any lower-case syllable: "Chen Chun-yeh", "Ban Ki-moon")."""
+    head, dash, last = token.text.rpartition("-")
+    if not dash or not head or not last.islower():
+        return False
+    return (len(last) > 3 and last.endswith("ed")) or last in COMPOUND_HEADS
 
 
 def _in_dateline(ctx: Context, token: Token) -> bool:
     """"KYIV, Dec 6 (Reuters) -", "LONDON 1996-08-30": the place that opens a dateline."""
     return token.end <= ctx.datelines.get(token.line, -1)
+
+
+def _known(key: str) -> bool:
+    """In a gazetteer of places and agencies: a name wherever it is written."""
+    return key in PLACES or key in WELL_KNOWN_ORGS
+
+
+def _field_label_confirmed(ctx: Context, token: Token) -> bool:
+    return token.index in ctx.evidence.labels and _known(token.key)
+
+
+def _field_label(ctx: Context, token: Token) -> bool:
+    """"ISSUER :", "PAYING AGENT :": capitals before a colon name a field of a form or table (only a place or
+    an agency there is a name; the body's "Michigan National Bank" does not make "BANK QUAL :" one)."""
+    return token.index in ctx.evidence.labels
+
+
+def _topic_slug_confirmed(ctx: Context, token: Token) -> bool:
+    return token.index in ctx.evidence.slugs and _known(token.key)
+
+
+def _topic_slug(ctx: Context, token: Token) -> bool:
+    """"BASEBALL - ...", "IPO FILING -- ...": capitals opening a line before a dash say what the item is about.
+    Only a place or an agency there is a name ("ITALY - Bond futures ..."): the body naming "Major League
+    Baseball" does not make "BASEBALL" one."""
+    return token.index in ctx.evidence.slugs
 
 
 def _common(token: Token) -> bool:
@@ -103,10 +152,7 @@ def _headline_common_word(ctx: Context, token: Token) -> bool:
 
 def _headline_confirmed(ctx: Context, token: Token) -> bool:
     """In capitals a word is a name only if the body or a gazetteer says so."""
-    if not _in_capitals_headline(ctx, token):
-        return False
-    key = token.key
-    return ctx.evidence.is_name(key) or key in PLACES or key in WELL_KNOWN_ORGS
+    return _in_capitals_headline(ctx, token) and (ctx.evidence.is_name(token.key) or _known(token.key))
 
 
 def _acronym_common_word(ctx: Context, token: Token) -> bool:
@@ -139,9 +185,13 @@ def _name_elsewhere(ctx: Context, token: Token) -> bool:
 
 
 def _lower_elsewhere(ctx: Context, token: Token) -> bool:
-    """"Trade was quiet ... trade would pick up": the item writes the word in lower case; or an adverb or
-    gerund ("Separately", "Speaking")."""
-    return ctx.evidence.is_lower(token.key) or token.key.endswith(("ly", "ing"))
+    """"Trade was quiet ... trade would pick up": the item writes the word in lower case."""
+    return ctx.evidence.is_lower(token.key)
+
+
+def _adverb_or_gerund(ctx: Context, token: Token) -> bool:
+    """"Separately", "Speaking": a sentence opened by an adverb or a gerund."""
+    return token.key.endswith(("ly", "ing"))
 
 
 def _common_word(ctx: Context, token: Token) -> bool:
@@ -163,7 +213,13 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("lower case", NO, _lower_case),
     Rule("letter or code", NO, _letter_or_code),
     Rule("date abbreviation", NO, _date_abbreviation),
+    Rule("date range", NO, _month_range),
+    Rule("compound adjective", NO, _compound_adjective),
     Rule("dateline", NAME, _in_dateline),
+    Rule("field label: confirmed name", NAME, _field_label_confirmed),
+    Rule("field label", NO, _field_label),
+    Rule("topic slug: place or agency", NAME, _topic_slug_confirmed),
+    Rule("topic slug", NO, _topic_slug),
     Rule("table: common word", NO, _table_common_word),
     Rule("table label", NAME, _table_label),
     Rule("headline: common word", NO, _headline_common_word),
@@ -179,6 +235,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("sentence start: lower case elsewhere", NO, _lower_elsewhere),
     Rule("sentence start: common word", MAYBE, _common_word),
     Rule("sentence start: gazetteer", NAME, _gazetteer),
+    Rule("sentence start: adverb or gerund", NO, _adverb_or_gerund),
     Rule("sentence start: unknown", MAYBE, _always),
 )
 
@@ -243,10 +300,13 @@ def _promote_subjects(tokens: list[Token], roles: Roles, evidence: Evidence) -> 
 
 
 def _spread_names(tokens: list[Token], roles: Roles, evidence: Evidence) -> None:
-    """A word that is a name in one place of the item is one in capitals and at sentence starts too."""
+    """A word that is a name in one place of the item is one in capitals and at sentence starts too, except
+    where the layout or the word's form says what it is (a slug, a field label, a date, a compound)."""
     known = {t.key for t, role in zip(tokens, roles.roles) if role == NAME and t.line not in evidence.headlines}
     for i, token in enumerate(tokens):
-        if roles.roles[i] != NAME and token.key in known and token.text[0].isupper() and not _common(token):
+        if roles.roles[i] == NAME or roles.rules[i] in _SETTLED or token.key not in known:
+            continue
+        if token.text[0].isupper() and not _common(token):
             roles.set(i, NAME, "name elsewhere in the item")
 
 
@@ -256,6 +316,11 @@ def _mark_regnal_numerals(tokens: list[Token], roles: Roles, evidence: Evidence)
         if tokens[i].text == "I" and roles.roles[i - 1] != NO and tokens[i - 2].key.rstrip(".") in MONARCH_TITLES:
             roles.set(i, NAME, "regnal numeral")
 
+
+# Decisions from layout and word form that what the rest of the item says does not overturn.
+_SETTLED = frozenset(
+    {"date abbreviation", "date range", "compound adjective", "field label", "topic slug", "letter or code"}
+)
 
 PASSES = (
     ("place phrase", _mark_place_phrases),

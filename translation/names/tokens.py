@@ -40,30 +40,6 @@ class Token:
 
 
 
-def table_lines(tokens: list[Token]) -> set[int]:
-    """Lines of results tables ("Carlisle 4 2 1 1 2 1 7", "NEW YORK 74 59 .556"): labels, not sentences."""
-    numbers: dict[int, int] = {}
-    words: dict[int, int] = {}
-    for token in tokens:
-        if token.text[0].isdigit():
-            numbers[token.line] = numbers.get(token.line, 0) + 1
-        elif token.text[0].islower():
-            words[token.line] = words.get(token.line, 0) + 1
-    return {line for line, n in numbers.items() if n >= 2 and n >= words.get(line, 0)}
-
-
-def headline_lines(tokens: list[Token]) -> set[int]:
-    """Lines written in capitals (headlines, table headers, datelines): capitals prove nothing there."""
-    upper: dict[int, int] = {}
-    total: dict[int, int] = {}
-    for token in tokens:
-        if not any(c.isalpha() for c in token.text):
-            continue
-        total[token.line] = total.get(token.line, 0) + 1
-        upper[token.line] = upper.get(token.line, 0) + token.is_upper
-    return {line for line, n in total.items() if upper[line] * 3 >= n * 2}
-
-
 _SENTENCE_END = frozenset(".!?:;\"“”«»—-–•|")
 
 
