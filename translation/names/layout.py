@@ -7,22 +7,36 @@ function is one pass over the tokens.
 
 import re
 
+from translation.names.lexicon import FUNCTION_WORDS, NAME_PARTICLES
 from translation.names.tokens import Token
 
 _LABEL_END = re.compile(r"[ \t]?:")
+_PHONE_GAP = re.compile(r"[ ().-]{1,3}")
+_PHONE_START = re.compile(r"[+(]\d[\d ().-]*$")
 _SLUG_END = re.compile(r"[ \t]?(?:-{1,2}|–|—)[ \t]")
 
 
-def table_lines(tokens: list[Token]) -> set[int]:
-    """Lines of results tables ("Carlisle 4 2 1 1 2 1 7", "NEW YORK 74 59 .556"): labels, not sentences."""
+def table_lines(text: str, tokens: list[Token]) -> set[int]:
+    """Lines of results tables ("Carlisle 4 2 1 1 2 1 7", "NEW YORK 74 59 .556"): labels, not sentences.
+    A phone number ("Call +380 44 123 4567 for details.") is one value, not a row of figures."""
     numbers: dict[int, int] = {}
     words: dict[int, int] = {}
+    previous: Token | None = None
     for token in tokens:
         if token.text[0].isdigit():
-            numbers[token.line] = numbers.get(token.line, 0) + 1
+            if not (previous and _continues_phone(text, previous, token)):
+                numbers[token.line] = numbers.get(token.line, 0) + 1
         elif token.text[0].islower():
             words[token.line] = words.get(token.line, 0) + 1
+        previous = token
     return {line for line, n in numbers.items() if n >= 2 and n >= words.get(line, 0)}
+
+
+def _continues_phone(text: str, previous: Token, token: Token) -> bool:
+    """Whether `token` is a further digit group of a phone number that opened with "+" or "(": "+380 44"."""
+    if not previous.text[0].isdigit() or not _PHONE_GAP.fullmatch(text, previous.end, token.start):
+        return False
+    return _PHONE_START.search(text, max(0, previous.start - 24), previous.start + 1) is not None
 
 
 def headline_lines(tokens: list[Token]) -> set[int]:
@@ -35,6 +49,26 @@ def headline_lines(tokens: list[Token]) -> set[int]:
         total[token.line] = total.get(token.line, 0) + 1
         upper[token.line] = upper.get(token.line, 0) + token.is_upper
     return {line for line, n in total.items() if upper[line] * 3 >= n * 2}
+
+
+def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
+    """Lines in title case ("Has Trump Done Anything for Ukraine?", "Plastic Surgery Gets Boost"): every word
+    but the small ones capitalised, at least three, one of them a small word or a word the item writes in
+    lower case elsewhere. A list of names ("Wood , Loren Roberts , Steve Stricker") has no such word."""
+    capitals: dict[int, int] = {}
+    common: set[int] = set()
+    prose: set[int] = set()
+    for token in tokens:
+        if not token.text[0].isalpha():
+            continue
+        if token.text[0].islower():
+            if token.key not in FUNCTION_WORDS and token.key not in NAME_PARTICLES:
+                prose.add(token.line)
+            continue
+        capitals[token.line] = capitals.get(token.line, 0) + 1
+        if not token.sentence_start and (token.key in FUNCTION_WORDS or token.key in lower_words):
+            common.add(token.line)
+    return {line for line, n in capitals.items() if n >= 3 and line in common and line not in prose}
 
 
 def field_labels(text: str, tokens: list[Token]) -> set[int]:

@@ -155,6 +155,20 @@ def _headline_confirmed(ctx: Context, token: Token) -> bool:
     return _in_capitals_headline(ctx, token) and (ctx.evidence.is_name(token.key) or _known(token.key))
 
 
+def _in_title_case_line(ctx: Context, token: Token) -> bool:
+    return token.line in ctx.evidence.titles
+
+
+def _title_case_confirmed(ctx: Context, token: Token) -> bool:
+    """In a title-case headline a word is a name if the body or a gazetteer says so."""
+    return _in_title_case_line(ctx, token) and (ctx.evidence.is_name(token.key) or _known(token.key))
+
+
+def _title_case_common_word(ctx: Context, token: Token) -> bool:
+    """"Has Trump Done Anything": a small word, or one the item writes in lower case, is no name there."""
+    return _in_title_case_line(ctx, token) and (_common(token) or ctx.evidence.is_lower(token.key))
+
+
 def _acronym_common_word(ctx: Context, token: Token) -> bool:
     return token.is_upper and len(token.text) > 1 and token.key in COMMON_CAPITALISED
 
@@ -227,6 +241,9 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("headline: unconfirmed", NO, _in_capitals_headline),
     Rule("acronym: common word", NO, _acronym_common_word),
     Rule("acronym", NAME, _acronym),
+    Rule("title-case headline: confirmed name", NAME, _title_case_confirmed),
+    Rule("title-case headline: common word", NO, _title_case_common_word),
+    Rule("title-case headline: unknown", MAYBE, _in_title_case_line),
     Rule("mid-sentence: common word", MAYBE, _mid_sentence_common_word),
     Rule("mid-sentence capital", NAME, _mid_sentence),
     Rule("possessive", NAME, _possessive),
