@@ -17,10 +17,13 @@ from translation.names.lexicon import (
     DATE_ABBREVIATIONS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
+    HYPHEN_PREFIXES,
     MONARCH_TITLES,
     NAME_PARTICLES,
+    NEVER_ALONE,
     PLACE_PHRASES,
     PLACES,
+    PRESS_NOUNS,
     SUBJECT_VERBS,
     TITLES,
     WEEKDAYS_MONTHS,
@@ -203,6 +206,16 @@ def _lower_elsewhere(ctx: Context, token: Token) -> bool:
     return ctx.evidence.is_lower(token.key)
 
 
+def _hyphenated_name(ctx: Context, token: Token) -> bool:
+    """"Itar-Tass", "Al-Akhbar": capitalised parts joined by hyphens, none a prefix, date or demonym."""
+    parts = token.key.split("-")
+    if len(parts) < 2 or not all(part[:1].isalpha() for part in parts):
+        return False
+    if not all(word[:1].isupper() for word in token.text.split("-")) or parts[0] in HYPHEN_PREFIXES:
+        return False
+    return not any(part in NEVER_ALONE for part in parts)
+
+
 def _adverb_or_gerund(ctx: Context, token: Token) -> bool:
     """"Separately", "Speaking": a sentence opened by an adverb or a gerund."""
     return token.key.endswith(("ly", "ing"))
@@ -252,6 +265,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("sentence start: lower case elsewhere", NO, _lower_elsewhere),
     Rule("sentence start: common word", MAYBE, _common_word),
     Rule("sentence start: gazetteer", NAME, _gazetteer),
+    Rule("sentence start: hyphenated name", NAME, _hyphenated_name),
     Rule("sentence start: adverb or gerund", NO, _adverb_or_gerund),
     Rule("sentence start: unknown", MAYBE, _always),
 )
@@ -277,7 +291,7 @@ def assign_roles(text: str, tokens: list[Token], evidence: Evidence) -> Roles:
     decided = [decide(ctx, token) for token in tokens]
     roles = Roles([rule.role for rule in decided], [rule.name for rule in decided])
     for _, revise in PASSES:
-        revise(tokens, roles, evidence)
+        revise(ctx, tokens, roles)
     return roles
 
 
@@ -292,7 +306,7 @@ def dateline_ends(text: str) -> dict[int, int]:
     return ends
 
 
-def _mark_place_phrases(tokens: list[Token], roles: Roles, evidence: Evidence) -> None:
+def _mark_place_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     """"NEW YORK", "San Francisco": a gazetteer phrase is a name whatever its case or position."""
     for size in _PHRASE_SIZES:
         for i in range(len(tokens) - size + 1):
@@ -304,7 +318,7 @@ def _mark_place_phrases(tokens: list[Token], roles: Roles, evidence: Evidence) -
                     roles.set(token.index, NAME, "place phrase")
 
 
-def _promote_subjects(tokens: list[Token], roles: Roles, evidence: Evidence) -> None:
+def _promote_subjects(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     """"Camacho took ...", "Leeson said": an unknown capital opening a sentence, followed by a verb."""
     for i in range(len(tokens) - 1):
         if roles.roles[i] != MAYBE or tokens[i].key in COMMON_CAPITALISED or roles.roles[i + 1] != NO:
@@ -316,10 +330,43 @@ def _promote_subjects(tokens: list[Token], roles: Roles, evidence: Evidence) -> 
             roles.set(i, NAME, "subject before a verb")
 
 
-def _spread_names(tokens: list[Token], roles: Roles, evidence: Evidence) -> None:
+def _promote_outlets(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"Liberte newspaper said": an unknown capital before "newspaper", "daily" ... names the outlet."""
+    for i in range(len(tokens) - 1):
+        if roles.roles[i] == MAYBE and tokens[i].sentence_start and tokens[i + 1].key in PRESS_NOUNS:
+            roles.set(i, NAME, "outlet before a press noun")
+
+
+def _promote_list_heads(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"Wood , Loren Roberts , Steve Stricker": an unknown capital opening a list of names is one of them;
+    so is one followed by a name in brackets ("Panayiotopoulos ( Greece ) , ...")."""
+    text = ctx.text
+    for i in range(len(tokens) - 2):
+        if roles.roles[i] != MAYBE or not tokens[i].sentence_start or roles.roles[i + 1] != NAME:
+            continue
+        gap = text[tokens[i].end : tokens[i + 1].start].strip()
+        if gap == "(" and text[tokens[i + 1].end : tokens[i + 1].end + 3].strip().startswith(")"):
+            roles.set(i, NAME, "name with a name in brackets")
+        elif gap == "," and _comma_after_name(text, tokens, roles, i + 1):
+            roles.set(i, NAME, "first of a list of names")
+
+
+def _comma_after_name(text: str, tokens: list[Token], roles: Roles, first: int) -> bool:
+    """Whether the name starting at tokens[first] (at most four words) is followed by a comma."""
+    for j in range(first, min(first + 4, len(tokens) - 1)):
+        gap = text[tokens[j].end : tokens[j + 1].start]
+        if gap.strip() == ",":
+            return True
+        if gap.strip() or roles.roles[j + 1] == NO:
+            return False
+    return False
+
+
+def _spread_names(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     """A word that is a name in one place of the item is one in capitals and at sentence starts too, except
     where the layout or the word's form says what it is (a slug, a field label, a date, a compound)."""
-    known = {t.key for t, role in zip(tokens, roles.roles) if role == NAME and t.line not in evidence.headlines}
+    headlines = ctx.evidence.headlines
+    known = {t.key for t, role in zip(tokens, roles.roles) if role == NAME and t.line not in headlines}
     for i, token in enumerate(tokens):
         if roles.roles[i] == NAME or roles.rules[i] in _SETTLED or token.key not in known:
             continue
@@ -327,7 +374,7 @@ def _spread_names(tokens: list[Token], roles: Roles, evidence: Evidence) -> None
             roles.set(i, NAME, "name elsewhere in the item")
 
 
-def _mark_regnal_numerals(tokens: list[Token], roles: Roles, evidence: Evidence) -> None:
+def _mark_regnal_numerals(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     """"Queen Elizabeth I", "King Baudouin I": after a monarch's title and name, "I" is a numeral."""
     for i in range(2, len(tokens)):
         if tokens[i].text == "I" and roles.roles[i - 1] != NO and tokens[i - 2].key.rstrip(".") in MONARCH_TITLES:
@@ -342,6 +389,8 @@ _SETTLED = frozenset(
 PASSES = (
     ("place phrase", _mark_place_phrases),
     ("subject before a verb", _promote_subjects),
+    ("outlet before a press noun", _promote_outlets),
+    ("first of a list of names", _promote_list_heads),
     ("name elsewhere in the item", _spread_names),
     ("regnal numeral", _mark_regnal_numerals),
 )

@@ -27,6 +27,8 @@ from translation.names.tokens import Token
 _TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Mladost ( L )" in league tables
 ARTICLES = frozenset({"the", "a", "an"})
 _JOINERS_AFTER_HEAD = frozenset({"of", "for"})
+# "Bank of England", "Commission on Human Rights", "Gold Fields of South Africa Ltd"
+_JOINERS = _JOINERS_AFTER_HEAD | {"on"}
 _INSIDE_ORG = frozenset({"of", "for", "and", "the", "&"})  # "Council of Ministers": a title inside a name
 _RANK_ONLY = frozenset("former ex late then outgoing incoming acting interim".split())
 _JOINED = "joined across a connector"
@@ -126,8 +128,10 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
     words = [t.key for t in between]
     if all(w in NAME_PARTICLES for w in words):
         return True
-    if len(words) == 1 and words[0] in _JOINERS_AFTER_HEAD:
-        return last.key in OF_HEADS
+    if len(words) == 1 and words[0] in _JOINERS:
+        if right.tokens[0].key in WEEKDAYS_MONTHS:
+            return False  # "the Council on Monday"
+        return last.key in OF_HEADS or (len(right.tokens) > 1 and right.tokens[-1].key in ORG_HEADS)
     if words == ["and"]:
         return right.tokens[-1].key in ORG_HEADS and len(right.tokens) > 1
     return False
