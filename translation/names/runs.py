@@ -131,10 +131,15 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
     if len(words) == 1 and words[0] in _JOINERS:
         if right.tokens[0].key in WEEKDAYS_MONTHS:
             return False  # "the Council on Monday"
-        return last.key in OF_HEADS or (len(right.tokens) > 1 and right.tokens[-1].key in ORG_HEADS)
+        return last.key in OF_HEADS or (NAME in left.roles and _names_organisation(right))
     if words == ["and"]:
         return right.tokens[-1].key in ORG_HEADS and len(right.tokens) > 1
     return False
+
+
+def _names_organisation(run: Run) -> bool:
+    """"South Africa Ltd", "Michigan Corp.": a name of two words or more that ends with an organisation word."""
+    return len(run.tokens) > 1 and run.tokens[-1].key in ORG_HEADS
 
 
 def _bare(token: Token) -> str:
