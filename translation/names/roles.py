@@ -71,9 +71,8 @@ def _particle_name(ctx: Context, token: Token) -> bool:
 
 
 def _letter_or_code(ctx: Context, token: Token) -> bool:
-    """"I", "N / A", "R40-05926"."""
-    word = token.text
-    return len(word) == 1 or (not word.isalpha() and sum(c.isdigit() for c in word) > sum(c.isalpha() for c in word))
+    """"I", "N / A", "R40-05926", "H1", "C-4", "Under-21": a letter alone, or a word with digits in it."""
+    return len(token.text) == 1 or any(c.isdigit() for c in token.text)
 
 
 def _date_abbreviation(ctx: Context, token: Token) -> bool:
@@ -342,13 +341,18 @@ def _promote_list_heads(ctx: Context, tokens: list[Token], roles: Roles) -> None
     so is one followed by a name in brackets ("Panayiotopoulos ( Greece ) , ...")."""
     text = ctx.text
     for i in range(len(tokens) - 2):
-        if roles.roles[i] != MAYBE or not tokens[i].sentence_start or roles.roles[i + 1] != NAME:
+        if not _unknown_opening(tokens[i], roles.roles[i], roles.rules[i]) or roles.roles[i + 1] != NAME:
             continue
         gap = text[tokens[i].end : tokens[i + 1].start].strip()
         if gap == "(" and text[tokens[i + 1].end : tokens[i + 1].end + 3].strip().startswith(")"):
             roles.set(i, NAME, "name with a name in brackets")
         elif gap == "," and _comma_after_name(text, tokens, roles, i + 1):
             roles.set(i, NAME, "first of a list of names")
+
+
+def _unknown_opening(token: Token, role: str, rule: str) -> bool:
+    """A sentence-opening capital no rule knows: "Wood", and "Ponting", which only looks like a gerund."""
+    return token.sentence_start and (role == MAYBE or rule == "sentence start: adverb or gerund")
 
 
 def _comma_after_name(text: str, tokens: list[Token], roles: Roles, first: int) -> bool:
