@@ -16,6 +16,12 @@ def words(*names: str) -> frozenset[str]:
     return frozenset().union(*(load(name).words for name in names))
 
 
+def with_plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """The nouns and their regular plurals ("university" -> "universities", "union" -> "unions")."""
+    plurals = {noun[:-1] + "ies" if noun.endswith("y") else noun + "s" for noun in nouns if noun[-1].isalpha()}
+    return nouns | {plural for plural in plurals if not plural.endswith("ss")}
+
+
 FUNCTION_WORDS = words("function_words")
 WEEKDAYS_MONTHS = words("weekdays_months")
 DATE_ABBREVIATIONS = words("date_abbreviations")
@@ -34,7 +40,7 @@ CITIES = words("places")
 PLACES = COUNTRIES | CITIES
 PLACE_PHRASES = load("countries").phrases | load("places").phrases
 WELL_KNOWN_ORGS = words("well_known_orgs")
-ORG_HEADS = words("org_heads")
+ORG_HEADS = with_plurals(words("org_heads"))
 OF_HEADS = words("org_heads", "of_heads")
 NAME_PARTICLES = words("name_particles")
 GIVEN_NAMES = words("given_names")

@@ -103,7 +103,8 @@ def _only_spaces(text: str, start: int, end: int) -> bool:
 
 
 def _join(text: str, tokens: list[Token], runs: list[Run]) -> list[Run]:
-    """Join neighbouring runs across "&", name particles and "of" after an organisation head."""
+    """Join neighbouring runs across "&", name particles, "of" after an organisation head, and a plural
+    possessive before one ("Farmers' Union")."""
     joined: list[Run] = []
     for run in runs:
         previous = joined[-1] if joined else None
@@ -122,7 +123,8 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
     if first.sentence_start or "\n" in text[last.end : first.start]:
         return False
     if not between:
-        return text[last.end : first.start].strip() == "&"
+        gap = text[last.end : first.start].strip()
+        return gap == "&" or (gap in ("'", "’") and last.key.endswith("s") and right.tokens[-1].key in ORG_HEADS)
     if len(between) > 2 or not _only_spaces(text, last.end, between[0].start):
         return False
     words = [t.key for t in between]
