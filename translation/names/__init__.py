@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from translation.names.evidence import gather
 from translation.names.guess import guess_type
+from translation.names.roles import assign_roles
 from translation.names.runs import find_runs
 from translation.names.tokens import tokenize
 from translation.spans import Span, SpanKind
 
-__all__ = ["NameMention", "find_name_mentions", "find_names"]
+__all__ = ["NameMention", "WordDecision", "explain", "find_name_mentions", "find_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +45,20 @@ def find_name_mentions(text: str) -> list[NameMention]:
 def find_names(text: str) -> list[Span]:
     """NAME spans of `text`, sorted and non-overlapping."""
     return [mention.span for mention in find_name_mentions(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class WordDecision:
+    """Why a word is or is not part of a name: its role ("name", "maybe", "no") and the rule that decided."""
+
+    word: str
+    start: int
+    role: str
+    rule: str
+
+
+def explain(text: str) -> list[WordDecision]:
+    """Every word of `text` with the role the rule table gave it, before words are grouped into names."""
+    tokens = tokenize(text)
+    roles = assign_roles(text, tokens, gather(text, tokens))
+    return [WordDecision(t.text, t.start, role, rule) for t, role, rule in zip(tokens, roles.roles, roles.rules)]

@@ -43,6 +43,8 @@ WELL_KNOWN_ORGS = words("well_known_orgs")
 ORG_HEADS = with_plurals(words("org_heads"))
 OF_HEADS = words("org_heads", "of_heads")
 NAME_PARTICLES = words("name_particles")
+# Particles that may open a surname ("de Silva", "van Gaal"); not the articles "la", "le", "el" nor "y".
+LEADING_PARTICLES = NAME_PARTICLES - {"la", "le", "el", "y", "do", "ten", "op", "af", "av"}
 GIVEN_NAMES = words("given_names")
 DOTTED_ABBREVIATIONS = words("dotted_abbreviations")
 COMPOUND_HEADS = words("compound_heads")

@@ -18,6 +18,7 @@ from translation.names.lexicon import (
     FUNCTION_WORDS,
     GIVEN_NAMES,
     HYPHEN_PREFIXES,
+    LEADING_PARTICLES,
     MONARCH_TITLES,
     NAME_PARTICLES,
     NEVER_ALONE,
@@ -32,6 +33,7 @@ from translation.names.lexicon import (
 from translation.names.tokens import Token
 
 NAME, MAYBE, NO = "name", "maybe", "no"
+ATTACHED_PARTICLE = "particle before a name"  # a word that only joins the name after it
 
 _DIGIT_NEXT = re.compile(r"\.?\s*\d")
 _FULL_STOP_NEXT = re.compile(r" ?\.")
@@ -337,17 +339,24 @@ def _promote_outlets(ctx: Context, tokens: list[Token], roles: Roles) -> None:
 
 
 def _promote_list_heads(ctx: Context, tokens: list[Token], roles: Roles) -> None:
-    """"Wood , Loren Roberts , Steve Stricker": an unknown capital opening a list of names is one of them;
-    so is one followed by a name in brackets ("Panayiotopoulos ( Greece ) , ...")."""
-    text = ctx.text
+    """"Wood , Loren Roberts , Steve Stricker": an unknown capital opening a list of names is one of them."""
     for i in range(len(tokens) - 2):
         if not _unknown_opening(tokens[i], roles.roles[i], roles.rules[i]) or roles.roles[i + 1] != NAME:
             continue
-        gap = text[tokens[i].end : tokens[i + 1].start].strip()
-        if gap == "(" and text[tokens[i + 1].end : tokens[i + 1].end + 3].strip().startswith(")"):
-            roles.set(i, NAME, "name with a name in brackets")
-        elif gap == "," and _comma_after_name(text, tokens, roles, i + 1):
+        gap = ctx.text[tokens[i].end : tokens[i + 1].start].strip()
+        if gap == "," and _comma_after_name(ctx.text, tokens, roles, i + 1):
             roles.set(i, NAME, "first of a list of names")
+
+
+def _promote_before_brackets(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"Panayiotopoulos ( Greece ) , ...": an unknown capital before a bracketed name (a country, a team)."""
+    text = ctx.text
+    for i in range(len(tokens) - 1):
+        if not _unknown_opening(tokens[i], roles.roles[i], roles.rules[i]) or roles.roles[i + 1] != NAME:
+            continue
+        inside = tokens[i + 1]
+        if text[tokens[i].end : inside.start].strip() == "(" and text[inside.end : inside.end + 3].strip()[:1] == ")":
+            roles.set(i, NAME, "name before a bracketed name")
 
 
 def _unknown_opening(token: Token, role: str, rule: str) -> bool:
@@ -385,6 +394,14 @@ def _mark_regnal_numerals(ctx: Context, tokens: list[Token], roles: Roles) -> No
             roles.set(i, NAME, "regnal numeral")
 
 
+def _mark_leading_particles(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"Aravinda de Silva", "said de Klerk": a surname particle just before a name belongs to it."""
+    for i in range(len(tokens) - 1):
+        token, following = tokens[i], tokens[i + 1]
+        if token.key in LEADING_PARTICLES and roles.roles[i + 1] == NAME and following.start - token.end == 1:
+            roles.set(i, NAME, ATTACHED_PARTICLE)
+
+
 # Decisions from layout and word form that what the rest of the item says does not overturn.
 _SETTLED = frozenset(
     {"date abbreviation", "date range", "compound adjective", "field label", "topic slug", "letter or code"}
@@ -395,6 +412,8 @@ PASSES = (
     ("subject before a verb", _promote_subjects),
     ("outlet before a press noun", _promote_outlets),
     ("first of a list of names", _promote_list_heads),
+    ("name before a bracketed name", _promote_before_brackets),
     ("name elsewhere in the item", _spread_names),
     ("regnal numeral", _mark_regnal_numerals),
+    (ATTACHED_PARTICLE, _mark_leading_particles),
 )

@@ -21,7 +21,7 @@ from translation.names.lexicon import (
     TITLES,
     WEEKDAYS_MONTHS,
 )
-from translation.names.roles import NAME, NO, Roles, assign_roles
+from translation.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, assign_roles
 from translation.names.tokens import Token
 
 _TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Mladost ( L )" in league tables
@@ -62,7 +62,7 @@ def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
 def _deciding_rule(run: Run, roles: Roles) -> str:
     """The rule that made the run's first name word a NAME (words joined in between have no rule of their own)."""
     for token, role in zip(run.tokens, run.roles):
-        if role == NAME and roles.roles[token.index] == NAME:
+        if role == NAME and roles.roles[token.index] == NAME and roles.rules[token.index] != ATTACHED_PARTICLE:
             return roles.rules[token.index]
     return _JOINED
 
