@@ -53,13 +53,14 @@ _UNIT = _alternatives("unit_words")
 # A figure starts a number, never in the middle of one: not after a word character, a separator, a
 # currency sign, or a digit and a space (so "1 111 111 ..." is scanned once, not from every group).
 _NUMBER_START = rf"(?<![\w.,$€£¥₴₽])(?<!\d[{_SEPARATOR_SPACES}])"
+# What a number can start with, tested first so that most positions of a text fail after one character.
+_NUMBER_FIRST = rf"(?=[\d+($€£¥₴₽]|US\$|[AC]\$|{_CODES})"
 _NUMBER = re.compile(
-    rf"(?P<phone>(?<![\w+])\+\d{{1,3}}(?:[ .-]?\(?\d{{1,4}}\)?){{2,5}}(?![\w])"
+    rf"{_NUMBER_FIRST}(?:(?P<phone>(?<![\w+])\+\d{{1,3}}(?:[ .-]?\(?\d{{1,4}}\)?){{2,5}}(?![\w])"
     rf"|(?<![\w(])\(\d{{3}}\)\s?\d{{3}}[-. ]\d{{4}}(?![\w])|(?<![\w-])\d{{3}}-\d{{3}}-\d{{4}}(?![\w-]))"
-    rf"|(?P<currency>(?<![\w$€£¥₴₽]){_CURRENCY_BEFORE}{_RANGE}(?=(?:{_SCALE})?(?![^\W_])))"
+    rf"|(?P<currency>(?<![\w$€£¥₴₽]){_CURRENCY_BEFORE}{_RANGE}(?=(?i:{_SCALE})?(?![^\W_])))"
     rf"|{_NUMBER_START}(?P<symbol>{_RANGE}{_SYMBOL_AFTER})(?![^\W_])"
-    rf"|{_NUMBER_START}(?P<unit>{_RANGE})(?=\s?(?:(?:{_SCALE})\s)?(?:{_UNIT})(?![^\W_]))",
-    re.IGNORECASE,
+    rf"|{_NUMBER_START}(?P<unit>{_RANGE})(?=\s?(?i:(?:{_SCALE})\s)?(?i:{_UNIT})(?![^\W_])))"
 )
 _MIN_PHONE_DIGITS = 8
 NUMBER_RULES = {
