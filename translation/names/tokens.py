@@ -35,8 +35,8 @@ class Token:
 
     @property
     def is_all_caps(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        """Two letters or more, all upper-case ("PCT", "1ST", "U.S."), unlike "W" or "1996"."""
+        return self.is_upper and sum(c.isalpha() for c in self.text) >= 2
 
 
 
