@@ -11,6 +11,9 @@ it. Detection is measured independently of the protection policy.
 - coverage: share of gold PER and ORG mentions whose characters all lie inside one protected span
   (also reported for LOC and MISC, which do not count towards the headline figure);
 - false protection: share of protected name spans overlapping no gold entity of any type;
+- types: of the covered gold entities, how the guessed type compares with the gold one; the protection
+  policy translates places, so `per_org_guessed_loc` (people and organisations that would be translated as
+  places) should be low and `loc_guessed_loc` high;
 - over-protection: share of protected tokens (whitespace tokens of the text overlapping a protected span)
   that belong to no gold entity of any type: titles swallowed into a name ("Energy Minister Svitlana
   Hrynchuk") and whole false spans alike. Spans that overlap a gold entity but whose first (last) token
@@ -129,9 +132,14 @@ def read_conll(path: Path) -> list[Document]:
     return [d for d in documents if d is not None]
 
 
-def _covered(entity: Entity, starts: list[int], spans) -> bool:
+def _covering(entity: Entity, starts: list[int], spans) -> int | None:
+    """Index of the protected span that holds all of `entity`, if any."""
     i = bisect.bisect_right(starts, entity.start) - 1
-    return i >= 0 and spans[i].start <= entity.start and entity.end <= spans[i].end
+    return i if i >= 0 and spans[i].start <= entity.start and entity.end <= spans[i].end else None
+
+
+def _covered(entity: Entity, starts: list[int], spans) -> bool:
+    return _covering(entity, starts, spans) is not None
 
 
 def _overlaps_any(span, entities: list[Entity]) -> bool:
@@ -160,7 +168,7 @@ def _overprotection(doc: Document, spans, counts: Counter) -> None:
 
 
 def evaluate(documents: list[Document]) -> dict:
-    gold, hit = Counter(), Counter()
+    gold, hit, guessed = Counter(), Counter(), Counter()
     protected, false = 0, Counter()
     over = Counter()
     tokens, elapsed = 0, 0.0
@@ -173,13 +181,34 @@ def evaluate(documents: list[Document]) -> dict:
         starts = [s.start for s in spans]
         for entity in doc.entities:
             gold[entity.type] += 1
-            hit[entity.type] += _covered(entity, starts, spans)
+            index = _covering(entity, starts, spans)
+            hit[entity.type] += index is not None
+            if index is not None:
+                guessed[(entity.type, mentions[index].type)] += 1
         for mention in mentions:
             protected += 1
             if not _overlaps_any(mention.span, doc.entities):
                 false[mention.type] += 1
         _overprotection(doc, spans, over)
-    return _report(gold, hit, protected, false, over, tokens, elapsed)
+    result = _report(gold, hit, protected, false, over, tokens, elapsed)
+    result.update(_type_report(guessed))
+    return result
+
+
+def _type_report(guessed: Counter) -> dict:
+    """How the guessed type (which the protection policy reads) matches the gold type of covered entities."""
+    by_gold: dict[str, dict[str, int]] = {}
+    for (gold_type, guess), n in sorted(guessed.items()):
+        by_gold.setdefault(gold_type, {})[guess] = n
+    kept_total = sum(n for (g, _), n in guessed.items() if g in HEADLINE_TYPES)
+    kept_as_places = sum(n for (g, guess), n in guessed.items() if g in HEADLINE_TYPES and guess == "LOC")
+    places = sum(n for (g, _), n in guessed.items() if g == "LOC")
+    places_as_places = guessed[("LOC", "LOC")]
+    return {
+        "guessed_types_by_gold_type": by_gold,
+        "per_org_guessed_loc": round(kept_as_places / max(kept_total, 1), 4),
+        "loc_guessed_loc": round(places_as_places / max(places, 1), 4),
+    }
 
 
 def _report(gold, hit, protected, false, over, tokens, elapsed) -> dict:
@@ -237,6 +266,8 @@ def _print(part: str, documents: int, result: dict) -> None:
     )
     for etype, value in result["coverage_by_type"].items():
         print(f"  coverage {etype:<4} {value:.4f}  ({result['gold_by_type'][etype]} gold mentions)")
+    print(f"types:  covered PER+ORG guessed LOC {result['per_org_guessed_loc']:.4f}; "
+          f"covered LOC guessed LOC {result['loc_guessed_loc']:.4f}")
     print(f"time: {result['ms_per_1k_tokens']} ms per 1,000 tokens")
 
 

@@ -16,7 +16,7 @@ ordered rule table deciding each word's role), `runs` (grouping words into names
 from dataclasses import dataclass
 
 from translation.names.evidence import gather
-from translation.names.guess import guess_type
+from translation.names.guess import guess_types
 from translation.names.roles import assign_roles
 from translation.names.runs import find_runs
 from translation.names.tokens import tokenize
@@ -35,11 +35,11 @@ class NameMention:
 
 def find_name_mentions(text: str) -> list[NameMention]:
     tokens = tokenize(text)
-    mentions = []
-    for run in find_runs(text, tokens, gather(text, tokens)):
-        span = Span(SpanKind.NAME, run.start, run.end, text[run.start : run.end], rule=f"name: {run.rule}")
-        mentions.append(NameMention(span, guess_type(run)))
-    return mentions
+    runs = find_runs(text, tokens, gather(text, tokens))
+    return [
+        NameMention(Span(SpanKind.NAME, run.start, run.end, text[run.start : run.end], rule=f"name: {run.rule}"), kind)
+        for run, kind in zip(runs, guess_types(runs))
+    ]
 
 
 def find_names(text: str) -> list[Span]:
