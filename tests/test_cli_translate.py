@@ -47,7 +47,7 @@ def test_json_has_the_documented_shape_and_offsets_into_the_source():
     kinds = {span["kind"] for span in document["protected"]}
     assert {"quote", "name", "url"} <= kinds
     for span in document["protected"]:
-        assert set(span) == {"kind", "text", "start", "end"}
+        assert set(span) == {"kind", "text", "start", "end", "rule"}
         assert source[span["start"]:span["end"]] == span["text"]
 
 
