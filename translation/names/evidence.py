@@ -20,8 +20,8 @@ class Evidence:
     headlines: set[int] = field(default_factory=set)  # lines in capitals
     titles: set[int] = field(default_factory=set)  # lines in title case
     tables: set[int] = field(default_factory=set)  # lines of results tables
-    labels: set[int] = field(default_factory=set)  # indices of capitals words labelling a field ("ISSUER :")
-    slugs: set[int] = field(default_factory=set)  # indices of capitals words of a topic slug ("SOCCER -")
+    labels: set[int] = field(default_factory=set)  # indices of capitals words labelling a field ("SELLER :")
+    slugs: set[int] = field(default_factory=set)  # indices of capitals words of a topic slug ("FOOTBALL -")
     surnames: set[str] = field(default_factory=set)  # titles used as surnames ("... said King.")
 
     def is_name(self, key: str) -> bool:

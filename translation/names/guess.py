@@ -35,7 +35,7 @@ def guess_type(run) -> str:
         return "LOC"
     if run.rule in _ACRONYM_RULES and all(t.is_upper and len(t.text) > 1 for t in run.tokens):
         return "ORG"  # acronyms: "NATO", "OSCE"
-    # "Svitlana ...", "Energy Minister Svitlana Hrynchuk" (a title precedes a person), "P. Simmons"
+    # "Svitlana ...", "Energy Minister Svitlana Hrynchuk" (a title precedes a person), "J. Smith"
     if keys[0] in GIVEN_NAMES or run.after_role or (len(keys) > 1 and _is_initial(run.tokens[0].text)):
         return "PER"
     if keys[0] in DEMONYMS:
@@ -48,4 +48,4 @@ def _is_place(keys: list[str]) -> bool:
 
 
 def _is_initial(word: str) -> bool:
-    return len(word) == 2 and word[1] == "." and word[0].isupper()  # "P. Simmons"
+    return len(word) == 2 and word[1] == "." and word[0].isupper()  # "J. Smith"

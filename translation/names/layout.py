@@ -1,7 +1,7 @@
 """The layout of an item's lines, where capitals mean something else than in running text.
 
 Tables list teams and prices; headlines and title-case lines capitalise every word; form fields
-("ISSUER :", "AMT :") and topic slugs ("SOCCER - ...", "IPO FILING -- ...") label what follows. Each
+("SELLER :", "RATE :") and topic slugs ("FOOTBALL - ...", "CORRECTED -- ...") label what follows. Each
 function is one pass over the tokens.
 """
 
@@ -17,7 +17,7 @@ _SLUG_END = re.compile(r"[ \t]?(?:-{1,2}|–|—)[ \t]")
 
 
 def table_lines(text: str, tokens: list[Token]) -> set[int]:
-    """Lines of results tables ("Carlisle 4 2 1 1 2 1 7", "NEW YORK 74 59 .556"): labels, not sentences.
+    """Lines of results tables ("Shakhtar 4 2 1 1 7 3 7", "CHICAGO 80 52 .606"): labels, not sentences.
     A phone number ("Call +380 44 123 4567 for details.") is one value, not a row of figures."""
     numbers: dict[int, int] = {}
     words: dict[int, int] = {}
@@ -54,7 +54,7 @@ def headline_lines(tokens: list[Token]) -> set[int]:
 def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
     """Lines in title case ("Has Trump Done Anything for Ukraine?", "Plastic Surgery Gets Boost"): every word
     but the small ones capitalised, at least three, one of them a small word or a word the item writes in
-    lower case elsewhere. A list of names ("Wood , Loren Roberts , Steve Stricker") has no such word."""
+    lower case elsewhere. A list of names ("Shevchenko, Andriy Yarmolenko, Ruslan Malinovskyi") has no such word."""
     capitals: dict[int, int] = {}
     common: set[int] = set()
     prose: set[int] = set()
@@ -72,12 +72,12 @@ def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
 
 
 def field_labels(text: str, tokens: list[Token]) -> set[int]:
-    """Indices of capitals words that label a form field: "ISSUER :", "PAYING AGENT :", "1ST CPN :"."""
+    """Indices of capitals words that label a form field: "SELLER :", "CLOSING DATE :", "1ST RATE :"."""
     return _capitals_runs_before(text, tokens, _LABEL_END, line_start_only=False)
 
 
 def topic_slugs(text: str, tokens: list[Token]) -> set[int]:
-    """Indices of capitals words that open a line before a dash: "BASEBALL -", "IPO FILING --"."""
+    """Indices of capitals words that open a line before a dash: "FOOTBALL -", "CORRECTED --"."""
     return _capitals_runs_before(text, tokens, _SLUG_END, line_start_only=True)
 
 

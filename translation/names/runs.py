@@ -24,10 +24,10 @@ from translation.names.lexicon import (
 from translation.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, assign_roles
 from translation.names.tokens import Token
 
-_TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Mladost ( L )" in league tables
+_TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Dynamo ( H )" in league tables
 ARTICLES = frozenset({"the", "a", "an"})
 _JOINERS_AFTER_HEAD = frozenset({"of", "for"})
-# "Bank of England", "Commission on Human Rights", "Gold Fields of South Africa Ltd"
+# "Bank of England", "Commission on Human Rights", "Acme Mining of Canada Ltd"
 _JOINERS = _JOINERS_AFTER_HEAD | {"on"}
 _INSIDE_ORG = frozenset({"of", "for", "and", "the", "&"})  # "Council of Ministers": a title inside a name
 _RANK_ONLY = frozenset("former ex late then outgoing incoming acting interim".split())
@@ -140,7 +140,7 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
 
 
 def _names_organisation(run: Run) -> bool:
-    """"South Africa Ltd", "Michigan Corp.": a name of two words or more that ends with an organisation word."""
+    """"Canada Ltd", "Acme Corp.": a name of two words or more that ends with an organisation word."""
     return len(run.tokens) > 1 and run.tokens[-1].key in ORG_HEADS
 
 
@@ -169,10 +169,10 @@ def _is_role_word(token: Token) -> bool:
 
 def _cut_roles(run: Run, evidence: Evidence) -> list[Run]:
     """Cut role phrases ([modifier]* title) out of a run: "Ukrainian Energy Minister Svitlana Hrynchuk" ->
-    "Ukrainian", "Svitlana Hrynchuk"; "Federal Reserve Governor Lawrence Lindsey" -> "Federal Reserve",
-    "Lawrence Lindsey". One pass over the run's words."""
+    "Ukrainian", "Svitlana Hrynchuk"; "Federal Reserve Chair Jerome Powell" -> "Federal Reserve",
+    "Jerome Powell". One pass over the run's words."""
     if run.tokens[0].line in evidence.tables:
-        return [run]  # results tables list teams and horses: "Queen of South 3 2 0 1"
+        return [run]  # results tables list teams and horses: "Hearts of Oak 3 2 0 1"
     tokens, pieces, begin, i = run.tokens, [], 0, 0
     after_role = run.after_role
     while i < len(tokens):
@@ -201,12 +201,12 @@ def _is_role(tokens: list[Token], start: int, end: int) -> bool:
     if end - start > 1:
         return True
     head = _bare(tokens[start])
-    if before is None:  # "King" alone may be a surname; "King Fahd University" is a name
+    if before is None:  # "King" alone may be a surname; "King Abdullah University" is a name
         return head not in SURNAME_TITLES or (after is not None and tokens[-1].key not in ORG_HEADS)
     if before.key in GIVEN_NAMES:
         return False  # "John Major", "Tony Judge"
     if not _ends_place(before) and (head in SURNAME_TITLES or after is None and head in PRE_NAME_TITLES):
-        return False  # "Federico Mayor", "Hun Sen", "Iron Lady"
+        return False  # "Theresa May", "Hun Sen", "Iron Lady"
     return True
 
 
