@@ -7,7 +7,8 @@ up protected. A rule added to the table without an example here fails `test_ever
 import pytest
 
 from translation.names import explain, find_names
-from translation.names.roles import ATTACHED_PARTICLE, PASSES, TOKEN_RULES
+from translation.names.passes import PASSES
+from translation.names.roles import ATTACHED_PARTICLE, TOKEN_RULES
 
 # rule -> (text, word, protected)
 EXAMPLES = {

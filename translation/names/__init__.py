@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from translation.names.evidence import gather
 from translation.names.guess import guess_types
-from translation.names.roles import assign_roles
+from translation.names.passes import assign_roles
 from translation.names.runs import find_runs
 from translation.names.tokens import tokenize
 from translation.spans import Span, SpanKind

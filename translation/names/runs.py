@@ -21,7 +21,8 @@ from translation.names.lexicon import (
     TITLES,
     WEEKDAYS_MONTHS,
 )
-from translation.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, assign_roles
+from translation.names.passes import assign_roles
+from translation.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles
 from translation.names.tokens import Token
 
 _TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Dynamo ( H )" in league tables
