@@ -164,3 +164,38 @@ def test_adversarial_input_runs_in_linear_time(text):
     began = time.perf_counter()
     find_names(text)
     assert time.perf_counter() - began < 4.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Turn left.", "Turn left at the lights.", "Call +380 44 123 4567 for details.", "Plastic surgery gets boost",
+     "New rules take effect", "South of the river the army advanced.", "Lake levels fell. City officials met.",
+     "Town hall meeting held."],
+)
+def test_ordinary_words_opening_a_sentence_or_headline_are_not_names(text):
+    assert names(text) == []
+
+
+def test_title_case_headline_keeps_only_the_names_the_body_confirms():
+    text = ("Has Trump Done Anything for Ukraine?\n\nWhat Women Need to Know About Tax Changes\n\n"
+            "Critics asked what Trump had done. Women need to know what the tax changes mean, officials said.")
+    assert names(text) == ["Trump", "Ukraine", "Trump"]
+
+
+def test_place_phrases_do_not_make_their_words_place_words():
+    from translation.names.lexicon import PLACE_PHRASES, PLACES
+
+    assert ("new", "york") in PLACE_PHRASES and ("salt", "lake", "city") in PLACE_PHRASES
+    assert not {"new", "south", "lake", "city", "town", "north", "west"} & PLACES
+    assert names("The new york-style bagel shop opened. New York welcomed it.") == ["New York"]
+
+
+def test_every_word_list_names_its_source():
+    from importlib import resources
+
+    files = list(resources.files("translation.names").joinpath("data").iterdir())
+    files += list(resources.files("translation").joinpath("data").iterdir())
+    assert len(files) > 20
+    for path in files:
+        header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+        assert any(line.startswith("# Source:") for line in header), path.name

@@ -120,10 +120,12 @@ def find_terms(text: str, table: dict[str, str | None]) -> list[Span]:
         return []
     alternatives = "|".join(re.escape(term) for term in sorted(table, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-    return [
-        Span(SpanKind.TERM, m.start(), m.end(), m.group(), replacement=table[m.group()])
-        for m in pattern.finditer(text)
-    ]
+    return [_term_span(m, table[m.group()]) for m in pattern.finditer(text)]
+
+
+def _term_span(match: re.Match, replacement: str | None) -> Span:
+    rule = "term: rendered by the glossary" if replacement is not None else "term: kept verbatim (glossary or item)"
+    return Span(SpanKind.TERM, match.start(), match.end(), match.group(), replacement=replacement, rule=rule)
 
 
 def _term_table(terms: Iterable[str], glossary: Glossary | None, target: str | None) -> dict[str, str | None]:
@@ -170,7 +172,8 @@ def _pieces(span: Span, inside: list[Span]) -> list[Span]:
     for term in inside + [Span(span.kind, span.end, span.end, "")]:
         chunk = span.text[cursor - span.start : term.start - span.start]
         for word_run in _trimmed(chunk, cursor):
-            pieces.append(Span(span.kind, word_run[0], word_run[1], chunk[word_run[0] - cursor : word_run[1] - cursor]))
+            piece = chunk[word_run[0] - cursor : word_run[1] - cursor]
+            pieces.append(Span(span.kind, word_run[0], word_run[1], piece, rule=span.rule))
         cursor = term.end
     return pieces
 

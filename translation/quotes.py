@@ -1,15 +1,23 @@
-"""Direct quotes: inline quotes ("…", “…”, ‘…’, '…', «…», „…“) and dash-attributed block quotes.
+"""Direct quotes: inline quotes ("…", “…”, ‘…’, '…', «…», „…“), continued quotes and dash-attributed block quotes.
 
 Inline quotes never cross a paragraph boundary (a blank line): an unbalanced quote mark cannot swallow
-the rest of the document, and an unclosed quote is simply not protected. Nested quotes are inside their
-outer quote, which is the span returned. Apostrophes (don't, Trump's, rock 'n' roll, the '90s) are not
-quote marks. Everything here is a single left-to-right pass over the text.
+the rest of the document, and an unclosed quote is protected only as a continued quote: wire style (AP)
+runs a long quote over several paragraphs, opening each with a quote mark and closing only the last, so
+a line whose last quote stays open, followed by a line that opens with the same mark, is quoted from that
+mark to its end. Nested quotes are inside their outer quote, which is the span returned. Apostrophes
+(don't, Trump's, rock 'n' roll, the '90s) are not quote marks. A block quote is a paragraph followed by a
+short dash line that attributes it ("- she stated."); dash lines next to other dash lines are a list, and
+a dash line without a reporting verb is a bullet, not an attribution. Everything here is a single
+left-to-right pass over the text.
 """
 
 import bisect
 import re
 
 from translation.spans import Span, SpanKind
+from translation.wordlists import load
+
+INLINE, CONTINUED, BLOCK = "quote: inline", "quote: continued over paragraphs", "quote: block with dash attribution"
 
 # Quote styles: the characters that open a quote and the characters that may close it.
 _STYLES = {
@@ -26,13 +34,18 @@ _QUOTE_CHARS = re.compile("[\"“”„«»'‘’]")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # An attribution line: a dash, a space, then a lower-case word ("- she stated.", "— the post says.").
 _ATTRIBUTION = re.compile(r"[ \t]*[-–—][ \t]+[^\W\d_A-Z]")
+_DASH_LINE = re.compile(r"[ \t]*[-–—•*][ \t]")
+_WORD = re.compile(r"[^\W\d_]+")
 _MAX_ATTRIBUTION_CHARS = 160
 _SINGLE_STYLES = ("single-straight", "single-curly")
+_REPORTING_VERBS = load("translation", "reporting_verbs").words
+# Marks that open a paragraph of a continued quote (double quotes only: a single one is too often an apostrophe).
+_CONTINUING_MARKS = "\"“„«"
 
 
 def find_quotes(text: str) -> list[Span]:
     """All direct quotes of `text`, sorted, non-overlapping (block quotes win over inline quotes inside)."""
-    return _merge_outer(find_block_quotes(text) + find_inline_quotes(text))
+    return _merge_outer(find_block_quotes(text) + find_inline_quotes(text) + find_continued_quotes(text))
 
 
 def find_inline_quotes(text: str) -> list[Span]:
@@ -40,18 +53,46 @@ def find_inline_quotes(text: str) -> list[Span]:
     return [span for start, end in _paragraphs(text) for span in _inline_quotes(text, start, end)]
 
 
+def find_continued_quotes(text: str) -> list[Span]:
+    """The open ends of quotes that continue into the next line: from the unclosed mark to the line's end."""
+    spans = []
+    blocks = _line_blocks(text)
+    for (start, end), following in zip(blocks, blocks[1:]):
+        opening = text[following[0]]
+        if opening in _CONTINUING_MARKS:
+            open_at = _unclosed_mark(text, start, end, opening)
+            if open_at is not None:
+                spans.append(Span(SpanKind.QUOTE, open_at, end, text[open_at:end], rule=CONTINUED))
+    return spans
+
+
+def _unclosed_mark(text: str, start: int, end: int, mark: str) -> int | None:
+    """Position of the last `mark` of the line that opens a quote no closing mark of the line ends."""
+    closed_to = max((span.end for span in _inline_quotes(text, start, end)), default=start)
+    position = text.rfind(mark, closed_to, end)
+    if position == -1 or not _can_open(text, position, start, end) or not text[position + 1 : end].strip():
+        return None
+    return position
+
+
 def find_block_quotes(text: str) -> list[Span]:
     """Paragraphs followed by an attribution line that starts with a dash, as wire copy sets long quotes."""
     spans = []
     blocks = _line_blocks(text)
-    for previous, current in zip(blocks, blocks[1:]):
-        if _is_attribution(text[current[0] : current[1]]):
-            spans.append(Span(SpanKind.QUOTE, previous[0], previous[1], text[previous[0] : previous[1]]))
+    dashed = [_DASH_LINE.match(text, start) is not None for start, _ in blocks]
+    for i in range(1, len(blocks)):
+        (start, end), (line_start, line_end) = blocks[i - 1], blocks[i]
+        in_list = dashed[i - 1] or (i + 1 < len(blocks) and dashed[i + 1])
+        if not in_list and not text[start:end].endswith(":") and _is_attribution(text[line_start:line_end]):
+            spans.append(Span(SpanKind.QUOTE, start, end, text[start:end], rule=BLOCK))
     return spans
 
 
 def _is_attribution(line: str) -> bool:
-    return len(line) <= _MAX_ATTRIBUTION_CHARS and _ATTRIBUTION.match(line) is not None
+    """"- she stated.", "— the post says.": short, after a dash, lower case, with a reporting verb."""
+    if len(line) > _MAX_ATTRIBUTION_CHARS or _ATTRIBUTION.match(line) is None:
+        return False
+    return any(word.group().lower() in _REPORTING_VERBS for word in _WORD.finditer(line))
 
 
 def _line_blocks(text: str) -> list[tuple[int, int]]:
@@ -104,7 +145,7 @@ def _quote_opened_at(text: str, position: int, closers: dict, start: int, end: i
         if nearest < len(candidates):
             close = candidates[nearest]
             if _plausible_content(text[position + 1 : close], style):
-                return Span(SpanKind.QUOTE, position, close + 1, text[position : close + 1])
+                return Span(SpanKind.QUOTE, position, close + 1, text[position : close + 1], rule=INLINE)
     return None
 
 

@@ -20,7 +20,8 @@ class Span:
     """A half-open character range [start, end) of the source, and what it is.
 
     `replacement` is the text to put back in place of the span: the source text itself,
-    except for glossary terms that have a rendering in the target language.
+    except for glossary terms that have a rendering in the target language. `rule` names the detector
+    rule that produced the span ("name: dateline", "quote: continued", "number: amount"), for audits.
     """
 
     kind: SpanKind
@@ -28,6 +29,7 @@ class Span:
     end: int
     text: str
     replacement: str | None = None
+    rule: str | None = None
 
     def as_dict(self) -> dict:
-        return {"kind": str(self.kind), "start": self.start, "end": self.end, "text": self.text}
+        return {"kind": str(self.kind), "start": self.start, "end": self.end, "text": self.text, "rule": self.rule}

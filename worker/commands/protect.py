@@ -15,7 +15,8 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "protect", help="show what would be kept verbatim",
         description="Print, as JSON, the spans of the text that translation keeps verbatim "
-                    "(quotes, names, URLs, e-mails, handles, hashtags, numbers, glossary terms).")
+                    "(quotes, names, URLs, e-mails, handles, hashtags, numbers, glossary terms), "
+                    "each with the rule that produced it.")
     parser.add_argument("text", nargs="*", metavar="TEXT", help="text to inspect (default: --input or stdin)")
     parser.add_argument("--input", metavar="FILE|-", help="read from FILE, or stdin with -")
     parser.add_argument("--jsonl", action="store_true",

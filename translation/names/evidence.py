@@ -7,8 +7,9 @@ where its capital proves nothing.
 
 from dataclasses import dataclass, field
 
-from translation.names_lexicon import COMMON_CAPITALISED, DEMONYMS, NEVER_ALONE, SURNAME_TITLES
-from translation.names_tokens import Token, headline_lines, table_lines
+from translation.names.lexicon import COMMON_CAPITALISED, DEMONYMS, NEVER_ALONE, SURNAME_TITLES
+from translation.names.layout import field_labels, headline_lines, table_lines, title_case_lines, topic_slugs
+from translation.names.tokens import Token
 
 
 @dataclass
@@ -17,7 +18,10 @@ class Evidence:
     lower_words: set[str] = field(default_factory=set)  # keys seen in lower case
     acronyms: set[str] = field(default_factory=set)  # all-caps words of mixed-case lines
     headlines: set[int] = field(default_factory=set)  # lines in capitals
+    titles: set[int] = field(default_factory=set)  # lines in title case
     tables: set[int] = field(default_factory=set)  # lines of results tables
+    labels: set[int] = field(default_factory=set)  # indices of capitals words labelling a field ("SELLER :")
+    slugs: set[int] = field(default_factory=set)  # indices of capitals words of a topic slug ("FOOTBALL -")
     surnames: set[str] = field(default_factory=set)  # titles used as surnames ("... said King.")
 
     def is_name(self, key: str) -> bool:
@@ -27,22 +31,31 @@ class Evidence:
         return key in self.lower_words
 
 
-def gather(tokens: list[Token]) -> Evidence:
-    headlines, tables = headline_lines(tokens), table_lines(tokens)
-    evidence = Evidence(headlines=headlines, tables=tables)
+def gather(text: str, tokens: list[Token]) -> Evidence:
+    lower_words = {token.key for token in tokens if token.text[0].islower()}
+    evidence = Evidence(
+        lower_words=lower_words,
+        headlines=headline_lines(tokens),
+        titles=title_case_lines(tokens, lower_words),
+        tables=table_lines(text, tokens),
+        labels=field_labels(text, tokens),
+        slugs=topic_slugs(text, tokens),
+    )
     for token in tokens:
         if surname_use(token, tokens):
             evidence.surnames.add(token.key)
             evidence.name_words.add(token.key)
-        if token.text[0].islower():
-            evidence.lower_words.add(token.key)
-        elif token.line in headlines or token.sentence_start or not token.text[0].isupper():
+        if not token.text[0].isupper() or token.sentence_start or _in_headline(token, evidence):
             continue
-        elif token.key not in NEVER_ALONE and token.key not in COMMON_CAPITALISED:
+        if token.key not in NEVER_ALONE and token.key not in COMMON_CAPITALISED:
             evidence.name_words.add(token.key)
             if token.is_upper and len(token.text) > 1:
                 evidence.acronyms.add(token.key)
     return evidence
+
+
+def _in_headline(token: Token, evidence: Evidence) -> bool:
+    return token.line in evidence.headlines or token.line in evidence.titles
 
 
 _DETERMINERS = frozenset("the a an his her their its our my your this that s".split())

@@ -8,6 +8,8 @@ outside a protected span ("Trump's" -> "Trump"). One regex pass: linear time.
 import re
 from dataclasses import dataclass
 
+from translation.names.lexicon import DOTTED_ABBREVIATIONS
+
 # Letters then optional inner connectors; initials/abbreviations like U.S. keep their final dot.
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S. / J.P.
@@ -33,33 +35,9 @@ class Token:
 
     @property
     def is_all_caps(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        """Two letters or more, all upper-case ("PCT", "1ST", "U.S."), unlike "W" or "1996"."""
+        return self.is_upper and sum(c.isalpha() for c in self.text) >= 2
 
-
-
-def table_lines(tokens: list[Token]) -> set[int]:
-    """Lines of results tables ("Carlisle 4 2 1 1 2 1 7", "NEW YORK 74 59 .556"): labels, not sentences."""
-    numbers: dict[int, int] = {}
-    words: dict[int, int] = {}
-    for token in tokens:
-        if token.text[0].isdigit():
-            numbers[token.line] = numbers.get(token.line, 0) + 1
-        elif token.text[0].islower():
-            words[token.line] = words.get(token.line, 0) + 1
-    return {line for line, n in numbers.items() if n >= 2 and n >= words.get(line, 0)}
-
-
-def headline_lines(tokens: list[Token]) -> set[int]:
-    """Lines written in capitals (headlines, table headers, datelines): capitals prove nothing there."""
-    upper: dict[int, int] = {}
-    total: dict[int, int] = {}
-    for token in tokens:
-        if not any(c.isalpha() for c in token.text):
-            continue
-        total[token.line] = total.get(token.line, 0) + 1
-        upper[token.line] = upper.get(token.line, 0) + token.is_upper
-    return {line for line, n in total.items() if upper[line] * 3 >= n * 2}
 
 
 _SENTENCE_END = frozenset(".!?:;\"“”«»—-–•|")
@@ -85,14 +63,11 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_DOTTED = frozenset(
-    "mr mrs ms dr prof st mt ft jr sr gen sen rep lt col capt gov rev messrs corp inc co ltd bros no vs".split()
-)
 
 
 def _keeps_dot(word: str) -> bool:
     """Initials ("M. Gatting") and abbreviations ("Mr.", "Corp.") own their dot."""
-    return (len(word) == 1 and word.isupper()) or word.lower() in _DOTTED
+    return (len(word) == 1 and word.isupper()) or word.lower() in DOTTED_ABBREVIATIONS
 
 
 def _ends_sentence(gap: str, previous: Token) -> bool:

@@ -1,54 +1,38 @@
-"""From tokens to name runs: decide each word's role, group neighbours, join across connectors, trim.
+"""From roles to name runs: group neighbouring words, join across connectors, cut out roles, trim.
 
-Roles: NAME (a capital that means something), MAYBE (a capital that may only open a sentence: a name
-only next to a NAME), NO. Every step is one pass over the tokens, so the whole is linear.
+Every step is one pass over the tokens or the runs, so the whole is linear.
 """
 
 import re
 from dataclasses import dataclass
 
-from translation.names_evidence import Evidence, surname_use
-from translation.names_gazetteer import (
-    CITIES,
-    COUNTRIES,
+from translation.names.evidence import Evidence, surname_use
+from translation.names.lexicon import (
+    DEMONYMS,
+    FUNCTION_WORDS,
     GIVEN_NAMES,
     NAME_PARTICLES,
     OF_HEADS,
     ORG_HEADS,
-    PLACE_PHRASES,
-    WELL_KNOWN_ORGS,
-)
-from translation.names_lexicon import (
-    COMMON_CAPITALISED,
-    DATE_ABBREVIATIONS,
-    DEMONYMS,
-    FUNCTION_WORDS,
-    MONARCH_TITLES,
+    PLACES,
     PRE_NAME_TITLES,
     ROLE_MODIFIERS,
-    SUBJECT_VERBS,
     SURNAME_TITLES,
     TITLES,
     WEEKDAYS_MONTHS,
 )
-from translation.names_tokens import Token
+from translation.names.passes import assign_roles
+from translation.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles
+from translation.names.tokens import Token
 
-NAME, MAYBE, NO = "name", "maybe", "no"
-PLACES = COUNTRIES | CITIES | {phrase.split()[-1] for phrase in PLACE_PHRASES}
-_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in PLACE_PHRASES)
-_DIGIT_NEXT = re.compile(r"\.?\s*\d")
-_TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Mladost ( L )" in league tables
-_POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
-_DATELINE = re.compile(
-    r"^([A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){0,3})"
-    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d|\d{4}-\d\d-\d\d)|,? ?\((?:Reuters|AP|AFP|UNN)\))",
-    re.MULTILINE,
-)
-_PLURAL_ENDINGS = ("ers", "ists", "ants", "ents", "ors", "ians", "ives")
+_TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Dynamo ( H )" in league tables
 ARTICLES = frozenset({"the", "a", "an"})
 _JOINERS_AFTER_HEAD = frozenset({"of", "for"})
+# "Bank of England", "Commission on Human Rights", "Acme Mining of Canada Ltd"
+_JOINERS = _JOINERS_AFTER_HEAD | {"on"}
 _INSIDE_ORG = frozenset({"of", "for", "and", "the", "&"})  # "Council of Ministers": a title inside a name
 _RANK_ONLY = frozenset("former ex late then outgoing incoming acting interim".split())
+_JOINED = "joined across a connector"
 
 
 @dataclass
@@ -57,6 +41,7 @@ class Run:
     roles: list[str]
     end: int = 0  # past the last token, or past a trailing team code
     after_role: bool = False  # follows a role phrase cut out of the same run ("Energy Minister German X")
+    rule: str = ""  # the rule that made the run a name
 
     @property
     def start(self) -> int:
@@ -64,131 +49,28 @@ class Run:
 
 
 def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
-    datelines = _dateline_ends(text)
-    roles = [_role(text, t, evidence, datelines) for t in tokens]
-    _mark_place_phrases(tokens, roles)
-    _promote_subjects(tokens, roles)
-    _spread_names(tokens, roles, evidence)
-    _mark_regnal_numerals(tokens, roles)
-    runs = _join(text, tokens, _group(text, tokens, roles))
+    roles = assign_roles(text, tokens, evidence)
+    runs = _join(text, tokens, _group(text, tokens, roles.roles))
     pieces = [piece for run in runs for piece in _cut_roles(run, evidence)]
     trimmed = (_trim(_after_title_of(tokens, run), tokens, evidence) for run in pieces)
     kept = [run for run in trimmed if run and NAME in run.roles]
     for run in kept:
         run.end = _with_team_code(text, _end_without_full_stop(run.tokens[-1]))
+        run.rule = _deciding_rule(run, roles)
     return kept
+
+
+def _deciding_rule(run: Run, roles: Roles) -> str:
+    """The rule that made the run's first name word a NAME (words joined in between have no rule of their own)."""
+    for token, role in zip(run.tokens, run.roles):
+        if role == NAME and roles.roles[token.index] == NAME and roles.rules[token.index] != ATTACHED_PARTICLE:
+            return roles.rules[token.index]
+    return _JOINED
 
 
 def _end_without_full_stop(last: Token) -> int:
     """"... met Hun Sen.": a title's abbreviation dot at the end of a name is the sentence's full stop."""
     return last.end - 1 if last.text.endswith(".") and _bare(last) in PRE_NAME_TITLES else last.end
-
-
-def _role(text: str, token: Token, evidence: Evidence, datelines: dict[int, int]) -> str:
-    if not token.text[0].isupper():
-        return NAME if _is_particle_name(token.text) else NO
-    key = token.key
-    if len(token.text) == 1 or _mostly_digits(token.text):  # "I", "N / A", "R40-05926"
-        return NO
-    if key in DATE_ABBREVIATIONS and _DIGIT_NEXT.match(text, token.end):
-        return NO
-    if token.end <= datelines.get(token.line, -1):
-        return NAME
-    if token.line in evidence.tables:
-        return NO if key in FUNCTION_WORDS or key in COMMON_CAPITALISED else NAME
-    if token.line in evidence.headlines and token.is_upper:
-        return _headline_role(token, evidence)
-    if token.is_upper and len(token.text) > 1:
-        return NO if key in COMMON_CAPITALISED else NAME
-    if not token.sentence_start:
-        return MAYBE if key in COMMON_CAPITALISED else NAME
-    if _POSSESSIVE_NEXT.match(text, token.end) and key not in COMMON_CAPITALISED:
-        return NAME
-    return _sentence_start_role(key, evidence)
-
-
-def _mostly_digits(word: str) -> bool:
-    if word.isalpha():
-        return False
-    return sum(c.isdigit() for c in word) > sum(c.isalpha() for c in word)
-
-
-def _mark_place_phrases(tokens: list[Token], roles: list[str]) -> None:
-    """"NEW YORK", "San Francisco": a gazetteer phrase is a name whatever its case or position."""
-    for size in (2, 3):
-        for i in range(len(tokens) - size + 1):
-            if tokens[i].key not in _PHRASE_STARTS:
-                continue
-            window = tokens[i : i + size]
-            if window[-1].line == window[0].line and " ".join(t.key for t in window) in PLACE_PHRASES:
-                roles[i : i + size] = [NAME] * size
-
-
-def _promote_subjects(tokens: list[Token], roles: list[str]) -> None:
-    """"Camacho took ...", "Leeson said": an unknown capital opening a sentence, followed by a verb."""
-    for i in range(len(tokens) - 1):
-        if roles[i] != MAYBE or tokens[i].key in COMMON_CAPITALISED or roles[i + 1] != NO:
-            continue
-        if tokens[i].key.endswith(_PLURAL_ENDINGS):  # "Brokers said", "Analysts said"
-            continue
-        follower = tokens[i + 1].key
-        if follower in SUBJECT_VERBS or follower in TITLES or follower == "v":
-            roles[i] = NAME
-
-
-def _spread_names(tokens: list[Token], roles: list[str], evidence: Evidence) -> None:
-    """A word that is a name in one place of the item is one in capitals and at sentence starts too."""
-    known = {t.key for t, role in zip(tokens, roles) if role == NAME and t.line not in evidence.headlines}
-    for i, token in enumerate(tokens):
-        if roles[i] != NAME and token.key in known and token.text[0].isupper():
-            if token.key not in FUNCTION_WORDS and token.key not in COMMON_CAPITALISED:
-                roles[i] = NAME
-
-
-def _mark_regnal_numerals(tokens: list[Token], roles: list[str]) -> None:
-    """"Queen Elizabeth I", "King Baudouin I": after a monarch's title and name, "I" is a numeral."""
-    for i in range(2, len(tokens)):
-        if tokens[i].text == "I" and roles[i - 1] != NO and _bare(tokens[i - 2]) in MONARCH_TITLES:
-            roles[i] = NAME
-
-
-def _is_particle_name(word: str) -> bool:
-    """"al-Saadani", "el-Sisi", "d'Alema": a lower-case particle glued to a capitalised name."""
-    head, sep, rest = word.partition("-")
-    return bool(sep and rest[:1].isupper() and head in NAME_PARTICLES)
-
-
-def _headline_role(token: Token, evidence: Evidence) -> str:
-    """In capitals a word is a name only if the body or a gazetteer says so."""
-    key = token.key
-    if key in FUNCTION_WORDS or key in COMMON_CAPITALISED:
-        return NO
-    return NAME if evidence.is_name(key) or key in PLACES or key in WELL_KNOWN_ORGS else NO
-
-
-def _dateline_ends(text: str) -> dict[int, int]:
-    """Line number -> end of the place of a dateline ("KYIV, Dec 6 (Reuters) -", "LONDON 1996-08-30")."""
-    ends: dict[int, int] = {}
-    line, counted_to = 0, 0
-    for match in _DATELINE.finditer(text):
-        line += text.count("\n", counted_to, match.start())  # counted once per character: linear
-        counted_to = match.start()
-        ends[line] = match.end(1)
-    return ends
-
-
-def _sentence_start_role(key: str, evidence: Evidence) -> str:
-    if key in FUNCTION_WORDS:
-        return NO
-    if evidence.is_name(key):
-        return NAME
-    if evidence.is_lower(key) or key.endswith(("ly", "ing")):
-        return NO
-    if key in COMMON_CAPITALISED:
-        return MAYBE
-    if key in PLACES or key in GIVEN_NAMES or key in WELL_KNOWN_ORGS:
-        return NAME
-    return MAYBE
 
 
 def _group(text: str, tokens: list[Token], roles: list[str]) -> list[Run]:
@@ -222,7 +104,8 @@ def _only_spaces(text: str, start: int, end: int) -> bool:
 
 
 def _join(text: str, tokens: list[Token], runs: list[Run]) -> list[Run]:
-    """Join neighbouring runs across "&", name particles and "of" after an organisation head."""
+    """Join neighbouring runs across "&", name particles, "of" after an organisation head, and a plural
+    possessive before one ("Farmers' Union")."""
     joined: list[Run] = []
     for run in runs:
         previous = joined[-1] if joined else None
@@ -241,17 +124,25 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
     if first.sentence_start or "\n" in text[last.end : first.start]:
         return False
     if not between:
-        return text[last.end : first.start].strip() == "&"
+        gap = text[last.end : first.start].strip()
+        return gap == "&" or (gap in ("'", "’") and last.key.endswith("s") and right.tokens[-1].key in ORG_HEADS)
     if len(between) > 2 or not _only_spaces(text, last.end, between[0].start):
         return False
     words = [t.key for t in between]
     if all(w in NAME_PARTICLES for w in words):
         return True
-    if len(words) == 1 and words[0] in _JOINERS_AFTER_HEAD:
-        return last.key in OF_HEADS
+    if len(words) == 1 and words[0] in _JOINERS:
+        if right.tokens[0].key in WEEKDAYS_MONTHS:
+            return False  # "the Council on Monday"
+        return last.key in OF_HEADS or (NAME in left.roles and _names_organisation(right))
     if words == ["and"]:
         return right.tokens[-1].key in ORG_HEADS and len(right.tokens) > 1
     return False
+
+
+def _names_organisation(run: Run) -> bool:
+    """"Canada Ltd", "Acme Corp.": a name of two words or more that ends with an organisation word."""
+    return len(run.tokens) > 1 and run.tokens[-1].key in ORG_HEADS
 
 
 def _bare(token: Token) -> str:
@@ -279,10 +170,10 @@ def _is_role_word(token: Token) -> bool:
 
 def _cut_roles(run: Run, evidence: Evidence) -> list[Run]:
     """Cut role phrases ([modifier]* title) out of a run: "Ukrainian Energy Minister Svitlana Hrynchuk" ->
-    "Ukrainian", "Svitlana Hrynchuk"; "Federal Reserve Governor Lawrence Lindsey" -> "Federal Reserve",
-    "Lawrence Lindsey". One pass over the run's words."""
+    "Ukrainian", "Svitlana Hrynchuk"; "Federal Reserve Chair Jerome Powell" -> "Federal Reserve",
+    "Jerome Powell". One pass over the run's words."""
     if run.tokens[0].line in evidence.tables:
-        return [run]  # results tables list teams and horses: "Queen of South 3 2 0 1"
+        return [run]  # results tables list teams and horses: "Hearts of Oak 3 2 0 1"
     tokens, pieces, begin, i = run.tokens, [], 0, 0
     after_role = run.after_role
     while i < len(tokens):
@@ -311,12 +202,12 @@ def _is_role(tokens: list[Token], start: int, end: int) -> bool:
     if end - start > 1:
         return True
     head = _bare(tokens[start])
-    if before is None:  # "King" alone may be a surname; "King Fahd University" is a name
+    if before is None:  # "King" alone may be a surname; "King Abdullah University" is a name
         return head not in SURNAME_TITLES or (after is not None and tokens[-1].key not in ORG_HEADS)
     if before.key in GIVEN_NAMES:
         return False  # "John Major", "Tony Judge"
     if not _ends_place(before) and (head in SURNAME_TITLES or after is None and head in PRE_NAME_TITLES):
-        return False  # "Federico Mayor", "Hun Sen", "Iron Lady"
+        return False  # "Theresa May", "Hun Sen", "Iron Lady"
     return True
 
 

@@ -1,0 +1,83 @@
+"""One test per rule of the name detector's rule table and passes: each example is decided by its rule.
+
+Every example gives a text, a word of it, the rule expected to decide that word, and whether the word ends
+up protected. A rule added to the table without an example here fails `test_every_rule_has_an_example`.
+"""
+
+import pytest
+
+from translation.names import explain, find_names
+from translation.names.passes import PASSES
+from translation.names.roles import ATTACHED_PARTICLE, TOKEN_RULES
+
+# rule -> (text, word, protected)
+EXAMPLES = {
+    "particle name": ("Egypt's President el-Sisi spoke.", "el-Sisi", True),
+    "lower case": ("The talks went on.", "talks", False),
+    "letter or code": ("Naftogaz reported Q3 results.", "Q3", False),
+    "date abbreviation": ("Talks resume on Dec 6 in Kyiv.", "Dec", False),
+    "date range": ("Profit for April-June rose.", "April-June", False),
+    "compound adjective": ("The Kyiv-born director spoke.", "Kyiv-born", False),
+    "dateline": ("KYIV, Dec 6 (Reuters) - Prices rose.", "KYIV", True),
+    "field label: confirmed name": ("Bids by city.\nKYIV : 12 bids", "KYIV", True),
+    "field label": ("Bids were due.\nSELLER : Kyiv City Council", "SELLER", False),
+    "topic slug: place or agency": ("UKRAINE - Talks resume on Monday.", "UKRAINE", True),
+    "topic slug": ("FOOTBALL - Shakhtar won on Sunday.", "FOOTBALL", False),
+    "table: common word": ("Standings after Sunday:\nTotal 4 2 1 1", "Total", False),
+    "table label": ("Standings after Sunday:\nShakhtar 4 2 1 1 7 3 7", "Shakhtar", True),
+    "headline: common word": ("SHARES FALL IN KYIV\nShares fell in Kyiv.", "SHARES", False),
+    "headline: confirmed name": ("ZELENSKYY MEETS TRUMP\nHe met Trump on Friday.", "TRUMP", True),
+    "headline: unconfirmed": ("TALKS DRAG ON\nThe talks went on.", "DRAG", False),
+    "acronym: common word": ("He sent a FAX on Monday.", "FAX", False),
+    "acronym": ("The OSCE met on Monday.", "OSCE", True),
+    "title-case headline: confirmed name": (
+        "Has Trump Done Anything for Ukraine?\nHe asked Trump what was done.", "Trump", True),
+    "title-case headline: common word": (
+        "Has Trump Done Anything for Ukraine?\nHe asked Trump what was done.", "Done", False),
+    "title-case headline: unknown": ("Has Trump Done Anything for Ukraine?\nNothing was done.", "Trump", False),
+    "mid-sentence: common word": ("He met the Police chief.", "Police", False),
+    "mid-sentence capital": ("He met Witkoff on Friday.", "Witkoff", True),
+    "possessive": ("Witkoff's team arrived.", "Witkoff", True),
+    "sentence start: function word": ("The talks ended.", "The", False),
+    "sentence start: name elsewhere": ("Witkoff arrived. He met Witkoff again.", "Witkoff", True),
+    "sentence start: lower case elsewhere": ("Trade was quiet. Brokers said trade would pick up.", "Trade", False),
+    "sentence start: common word": ("Police detained him.", "Police", False),
+    "sentence start: gazetteer": ("Kyiv was quiet on Sunday.", "Kyiv", True),
+    "sentence start: hyphenated name": ("Rolls-Royce reported a profit.", "Rolls-Royce", True),
+    "sentence start: adverb or gerund": ("Speaking to reporters, he left.", "Speaking", False),
+    "sentence start: unknown": ("Plastic surgery gets a boost.", "Plastic", False),
+    "place phrase": ("New York hosted the talks.", "New", True),
+    "subject before a verb": ("Hnatov took the lead.", "Hnatov", True),
+    "outlet before a press noun": ("Kommersant daily reported the blast.", "Kommersant", True),
+    "first of a list of names": ("Shevchenko, Andriy Yarmolenko, Ruslan Malinovskyi and others played.", "Shevchenko", True),
+    "name before a bracketed name": ("Kovalenko (Ukraine) won the race.", "Kovalenko", True),
+    "name elsewhere in the item": ("HNATOV WINS AGAIN\nHnatov took the lead on Sunday.", "HNATOV", True),
+    "regnal numeral": ("Queen Elizabeth I ruled England.", "I", True),
+    ATTACHED_PARTICLE: ("He met F.W. de Klerk on Monday.", "de", True),
+}
+
+
+def decision(text: str, word: str):
+    return next(d for d in explain(text) if d.word == word)
+
+
+def protected(text: str, word: str) -> bool:
+    start = decision(text, word).start
+    return any(span.start <= start < span.end for span in find_names(text))
+
+
+@pytest.mark.parametrize("rule", list(EXAMPLES))
+def test_rule_decides_its_example(rule):
+    text, word, expected = EXAMPLES[rule]
+    assert decision(text, word).rule == rule
+    assert protected(text, word) is expected
+
+
+def test_every_rule_has_an_example():
+    rules = {rule.name for rule in TOKEN_RULES} | {name for name, _ in PASSES}
+    assert rules == set(EXAMPLES)
+
+
+def test_a_span_names_the_rule_of_its_first_name_word():
+    [span] = find_names("He met F.W. de Klerk on Monday.")
+    assert (span.text, span.rule) == ("F.W. de Klerk", "name: acronym")

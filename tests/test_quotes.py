@@ -1,0 +1,70 @@
+"""Quotes that run over paragraphs, block quotes with a dash attribution, and lists that are neither."""
+
+import time
+
+import pytest
+
+from shared_data import SEED_ARTICLE as SEED
+from translation.quotes import BLOCK, CONTINUED, INLINE, find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [span.text for span in find_quotes(text)]
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
+def test_a_quote_continued_over_paragraphs_is_protected_in_every_paragraph(separator):
+    paragraphs = [
+        "The minister spoke for an hour.",
+        '"We will rebuild every power plant. It will take years.',
+        '"Nobody should doubt our resolve.',
+        '"We will not give up," he said.',
+        "The talks resume on Monday.",
+    ]
+    found = quoted(separator.join(paragraphs))
+    assert "".join(found).count("power plant") == 1 and "".join(found).count("resolve") == 1
+    assert "".join(found).count("give up") == 1 and not any("talks resume" in q or "hour" in q for q in found)
+
+
+def test_a_continued_quote_may_open_after_an_attribution_and_in_curly_marks():
+    text = "Zelenskyy said: “We will win.\n\n“And we will rebuild,” he added.\n\nNext."
+    spans = find_quotes(text)
+    assert [(s.text, s.rule) for s in spans] == [("“We will win.", CONTINUED), ("“And we will rebuild,”", INLINE)]
+
+
+def test_an_unclosed_quote_not_followed_by_a_quote_paragraph_is_not_protected():
+    assert quoted('He said "we will win and then\n\nShe left.') == []
+    assert quoted('He said "yes" and "no\n\nShe left.') == ['"yes"']
+
+
+def test_a_bulleted_list_after_a_lead_in_is_not_a_block_quote():
+    for separator in ("\n", "\n\n"):
+        text = separator.join(["The package includes three measures.", "- more air defence.",
+                               "- faster deliveries.", "- new sanctions.", "Talks go on."])
+        assert quoted(text) == []
+
+
+def test_a_single_bullet_without_a_reporting_verb_is_not_an_attribution():
+    assert quoted("The package includes one measure:\n\n- more air defence.\n\nTalks go on.") == []
+    assert quoted("Prices rose again.\n\n- more air defence.") == []
+
+
+def test_a_dash_line_with_a_reporting_verb_attributes_the_paragraph_above():
+    text = "We strive for a fair peace.\n\n- she stated.\n\nPrices rose.\n\n— a Ukrainian official told Axios."
+    spans = find_quotes(text)
+    assert [(s.text, s.rule) for s in spans] == [("We strive for a fair peace.", BLOCK), ("Prices rose.", BLOCK)]
+
+
+def test_the_seed_articles_block_quotes_still_work():
+    found = quoted(SEED.read_text(encoding="utf-8"))
+    assert "We strive to ensure that the agreed solutions are realistic, fair, and sustainable." in found
+    assert "We need to take all the projects and brainstorm" in found
+    assert any(q.startswith("The discussion of territory was difficult") for q in found)
+
+
+@pytest.mark.parametrize("text", ['"\n' * 50_000, '"a\n' * 50_000, "- a\n" * 30_000, "a\n- said\n" * 30_000,
+                                  '“a “b\n' * 30_000])
+def test_adversarial_paragraphs_are_linear_time(text):
+    began = time.perf_counter()
+    find_quotes(text)
+    assert time.perf_counter() - began < 3.0

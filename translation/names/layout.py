@@ -1,0 +1,101 @@
+"""The layout of an item's lines, where capitals mean something else than in running text.
+
+Tables list teams and prices; headlines and title-case lines capitalise every word; form fields
+("SELLER :", "RATE :") and topic slugs ("FOOTBALL - ...", "CORRECTED -- ...") label what follows. Each
+function is one pass over the tokens.
+"""
+
+import re
+
+from translation.names.lexicon import FUNCTION_WORDS, NAME_PARTICLES
+from translation.names.tokens import Token
+
+_LABEL_END = re.compile(r"[ \t]?:")
+_PHONE_GAP = re.compile(r"[ ().-]{1,3}")
+_PHONE_START = re.compile(r"[+(]\d[\d ().-]*$")
+_SLUG_END = re.compile(r"[ \t]?(?:-{1,2}|–|—)[ \t]")
+
+
+def table_lines(text: str, tokens: list[Token]) -> set[int]:
+    """Lines of results tables ("Shakhtar 4 2 1 1 7 3 7", "CHICAGO 80 52 .606"): labels, not sentences.
+    A phone number ("Call +380 44 123 4567 for details.") is one value, not a row of figures."""
+    numbers: dict[int, int] = {}
+    words: dict[int, int] = {}
+    previous: Token | None = None
+    for token in tokens:
+        if token.text[0].isdigit():
+            if not (previous and _continues_phone(text, previous, token)):
+                numbers[token.line] = numbers.get(token.line, 0) + 1
+        elif token.text[0].islower():
+            words[token.line] = words.get(token.line, 0) + 1
+        previous = token
+    return {line for line, n in numbers.items() if n >= 2 and n >= words.get(line, 0)}
+
+
+def _continues_phone(text: str, previous: Token, token: Token) -> bool:
+    """Whether `token` is a further digit group of a phone number that opened with "+" or "(": "+380 44"."""
+    if not previous.text[0].isdigit() or not _PHONE_GAP.fullmatch(text, previous.end, token.start):
+        return False
+    return _PHONE_START.search(text, max(0, previous.start - 24), previous.start + 1) is not None
+
+
+def headline_lines(tokens: list[Token]) -> set[int]:
+    """Lines written in capitals (headlines, table headers, datelines): capitals prove nothing there."""
+    upper: dict[int, int] = {}
+    total: dict[int, int] = {}
+    for token in tokens:
+        if not any(c.isalpha() for c in token.text):
+            continue
+        total[token.line] = total.get(token.line, 0) + 1
+        upper[token.line] = upper.get(token.line, 0) + token.is_upper
+    return {line for line, n in total.items() if upper[line] * 3 >= n * 2}
+
+
+def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
+    """Lines in title case ("Has Trump Done Anything for Ukraine?", "Plastic Surgery Gets Boost"): every word
+    but the small ones capitalised, at least three, one of them a small word or a word the item writes in
+    lower case elsewhere. A list of names ("Shevchenko, Andriy Yarmolenko, Ruslan Malinovskyi") has no such word."""
+    capitals: dict[int, int] = {}
+    common: set[int] = set()
+    prose: set[int] = set()
+    for token in tokens:
+        if not token.text[0].isalpha():
+            continue
+        if token.text[0].islower():
+            if token.key not in FUNCTION_WORDS and token.key not in NAME_PARTICLES:
+                prose.add(token.line)
+            continue
+        capitals[token.line] = capitals.get(token.line, 0) + 1
+        if not token.sentence_start and (token.key in FUNCTION_WORDS or token.key in lower_words):
+            common.add(token.line)
+    return {line for line, n in capitals.items() if n >= 3 and line in common and line not in prose}
+
+
+def field_labels(text: str, tokens: list[Token]) -> set[int]:
+    """Indices of capitals words that label a form field: "SELLER :", "CLOSING DATE :", "1ST RATE :"."""
+    return _capitals_runs_before(text, tokens, _LABEL_END, line_start_only=False)
+
+
+def topic_slugs(text: str, tokens: list[Token]) -> set[int]:
+    """Indices of capitals words that open a line before a dash: "FOOTBALL -", "CORRECTED --"."""
+    return _capitals_runs_before(text, tokens, _SLUG_END, line_start_only=True)
+
+
+def _capitals_runs_before(text: str, tokens: list[Token], ending: re.Pattern, line_start_only: bool) -> set[int]:
+    """Token indices of the runs of capitals words (separated by single spaces) followed by `ending`."""
+    found: set[int] = set()
+    run: list[int] = []
+    for token in tokens:
+        joins = run and token.start - tokens[run[-1]].end == 1 and text[token.start - 1] == " "
+        if not (token.is_all_caps and (joins or not line_start_only or _opens_line(text, tokens, token))):
+            run = []
+            continue
+        run = run + [token.index] if joins else [token.index]
+        if ending.match(text, token.end):
+            found.update(run)
+    return found
+
+
+def _opens_line(text: str, tokens: list[Token], token: Token) -> bool:
+    gap = text[tokens[token.index - 1].end if token.index else 0 : token.start]
+    return (token.index == 0 or "\n" in gap) and not gap.rpartition("\n")[2].strip()
