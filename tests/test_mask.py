@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translation.mask import FORMS, Piece, mask, restore, translate_pieces
+from translation.mask import FORMS, NamesAsWords, Piece, mask, restore, translate_pieces
 
 SENTENCE = Piece(
     "Mr Doe said “we will win” in Kyiv today.", ((3, 6, "Doe"), (12, 25, "“we will win”"), (29, 33, "Kyiv"))
@@ -222,7 +222,7 @@ NAMED = Piece("Mr Doe said “we will win” in Kyiv today.", SENTENCE.protected
 def test_names_shown_as_words_first_are_kept_when_they_come_back_verbatim():
     outcomes = []
     calls = []
-    outcomes = translate_pieces([NAMED], lambda batch: calls.append(batch) or batch, words_first=True)
+    outcomes = translate_pieces([NAMED], lambda batch: calls.append(batch) or batch, words_first=NamesAsWords())
     assert calls == [["Mr Doe said [1] in Kyiv today."]]  # the quote stays masked
     assert outcomes[0].text == NAMED.text and outcomes[0].form == "words" and outcomes[0].fallback is None
 
@@ -234,7 +234,11 @@ def test_names_the_model_changes_are_masked_after_all():
         calls.append(batch)
         return [s.replace("Doe", "Доу") for s in batch]
 
-    (outcome,) = translate_pieces([NAMED], transliterate, words_first=True)
+    learned = NamesAsWords()
+    (outcome,) = translate_pieces([NAMED], transliterate, words_first=learned)
     assert calls[1] == ["Mr [1] said [2] in [3] today."]
     assert outcome.text == NAMED.text and outcome.form == "brackets"
     assert_invariant(outcome)
+    calls.clear()
+    translate_pieces([NAMED], transliterate, words_first=learned)  # "Doe" is masked from now on, "Kyiv" not
+    assert calls[0] == ["Mr [1] said [2] in Kyiv today."]

@@ -27,7 +27,7 @@ engine returns (nothing, gibberish, the placeholders twice).
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Translate = Callable[[list[str]], list[str]]
 
@@ -140,13 +140,45 @@ def usable_forms(carries: Callable[[str], bool]) -> tuple[PlaceholderForm, ...]:
     return usable or FORMS[:1]
 
 
+@dataclass
+class NamesAsWords:
+    """What showing names to one model as words has taught: the names it changed (masked from then on) and
+    how often the words came back verbatim. It pays a second pass for each sentence whose names the model
+    changes (one that transliterates them, as en-uk into Cyrillic): after a trial it is kept only where it
+    mostly works."""
+
+    trial: int = 50
+    min_success: float = 0.6
+    max_remembered: int = 50_000
+    changed: set[str] = field(default_factory=set)
+    tried: int = 0
+    kept: int = 0
+
+    @property
+    def worth_it(self) -> bool:
+        return self.tried < self.trial or self.kept >= self.min_success * self.tried
+
+    def shows(self, text: str) -> bool:
+        return text not in self.changed
+
+    def record(self, shown: set[str], output: str, masked_text: str) -> bool:
+        """Did every shown text come back verbatim, as often as it stands? Remember the ones that did not."""
+        changed = {text for text in shown if _count(output, text) != _count(masked_text, text)}
+        if len(self.changed) + len(changed) > self.max_remembered:
+            self.changed.clear()
+        self.changed |= changed
+        self.tried += 1
+        self.kept += not changed
+        return not changed
+
+
 def translate_pieces(pieces: Sequence[Piece], translate: Translate,
-                     forms: Sequence[PlaceholderForm] = FORMS, words_first: bool = False) -> list[Outcome]:
+                     forms: Sequence[PlaceholderForm] = FORMS, words_first: NamesAsWords | None = None) -> list[Outcome]:
     """Translate every piece through the recovery chain; `translate` is called once per stage.
 
-    Stages, each only for the pieces still open: with `words_first`, the names a piece allows shown as
-    words (accepted only when each comes back verbatim exactly as often: the model then keeps the articles,
-    prepositions and case around them); the first form; the same form with the spans whose placeholders
+    Stages, each only for the pieces still open: with `words_first` (while it is worth it), the names a
+    piece allows shown as words (accepted only when each comes back verbatim exactly as often: the model
+    then keeps the articles, prepositions and case around them; a name it changed is masked from then on); the first form; the same form with the spans whose placeholders
     went astray shown as words; each other form; piecewise, which cannot fail.
     """
     outcomes: list[Outcome | None] = [None] * len(pieces)
@@ -155,7 +187,7 @@ def translate_pieces(pieces: Sequence[Piece], translate: Translate,
             outcomes[index] = Outcome(_join(gaps(piece), piece), len(piece.protected), None)
     counts = [len(piece.protected) for piece in pieces]
     pieces = [grouped(piece) for piece in pieces]
-    words = _words_tries(pieces, outcomes, forms[0]) if words_first else {}
+    words = _words_tries(pieces, outcomes, forms[0], words_first) if words_first and words_first.worth_it else {}
     first = [i for i in _open(outcomes) if i not in words]
     masked = {i: mask(pieces[i], forms[0]) for i in first}
     sent = [masked[i].text for i in first] + [attempt[1].text for attempt in words.values()]
@@ -163,7 +195,7 @@ def translate_pieces(pieces: Sequence[Piece], translate: Translate,
     outputs = dict(zip(first, returned))
     for i in first:
         outcomes[i] = _verified(outputs[i], masked[i], pieces[i], forms[0], None, counts[i])
-    _accept_words(words, dict(zip(words, returned[len(first) :])), outcomes, forms[0], WORDS, counts)
+    _accept_words(words, dict(zip(words, returned[len(first) :])), outcomes, forms[0], WORDS, counts, words_first)
     again = [i for i in words if outcomes[i] is None]  # names changed: placeholders, as for the rest
     if again:
         masked.update({i: mask(pieces[i], forms[0]) for i in again})
@@ -206,12 +238,13 @@ def _open(outcomes: list[Outcome | None]) -> list[int]:
     return [i for i, outcome in enumerate(outcomes) if outcome is None]
 
 
-def _words_tries(pieces: list[Piece], outcomes: list[Outcome | None], form: PlaceholderForm) -> dict:
+def _words_tries(pieces: list[Piece], outcomes: list[Outcome | None], form: PlaceholderForm,
+                 learned: NamesAsWords) -> dict:
     """For each open piece with names that may be shown: the piece with them as words, masked otherwise."""
     tries = {}
     for i in _open(outcomes):
         shown = [part for index, part in enumerate(pieces[i].protected)
-                 if index in pieces[i].plain and _shown_as_itself(pieces[i].text, part)]
+                 if index in pieces[i].plain and _shown_as_itself(pieces[i].text, part) and learned.shows(part[2])]
         if shown:
             tries[i] = _with_words(pieces[i], shown, form)
     return tries
@@ -223,11 +256,14 @@ def _with_words(piece: Piece, shown: list[tuple[int, int, str]], form: Placehold
 
 
 def _accept_words(tries: dict, outputs: dict[int, object], outcomes: list[Outcome | None],
-                  form: PlaceholderForm, step: str, counts: list[int]) -> None:
+                  form: PlaceholderForm, step: str, counts: list[int], learned: NamesAsWords | None = None) -> None:
     """Keep each try's output when every text shown as words came back exactly as often as it stands."""
     for i, output in outputs.items():
         reduced, masked, shown_texts = tries[i]
-        if isinstance(output, str) and all(_count(output, t) == _count(masked.text, t) for t in shown_texts):
+        output = output if isinstance(output, str) else ""
+        came_back = learned.record(shown_texts, output, masked.text) if learned else \
+            all(_count(output, t) == _count(masked.text, t) for t in shown_texts)
+        if came_back:
             outcome = _verified(output, masked, reduced, form, step, counts[i])
             if outcome is not None and step == WORDS:
                 outcome = Outcome(outcome.text, outcome.restored, None, WORDS)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
-from translation.mask import FORMS, WORDS, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
+from translation.mask import FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
 from translation.policy import ProtectionPolicy
 from translation.protect import Protection, TranslatedPlace, find_protection
 from translation.segment import split_long, split_sentences
@@ -58,21 +58,6 @@ class Translation:
 
 # Span kinds a model may see as words (names it should copy): never quotes, numbers, URLs or renderings.
 _SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
-# Words first pays a second pass for every sentence whose names do not come back verbatim (a model that
-# transliterates names, as en-uk does into Cyrillic): after this many tries, keep it only where it mostly works.
-_WORDS_FIRST_TRIAL = 50
-_WORDS_FIRST_MIN_SUCCESS = 0.6
-
-
-@dataclass
-class _WordsFirstRecord:
-    tried: int = 0
-    kept: int = 0
-
-    @property
-    def worth_it(self) -> bool:
-        return self.tried < _WORDS_FIRST_TRIAL or self.kept >= _WORDS_FIRST_MIN_SUCCESS * self.tried
-
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
@@ -113,7 +98,7 @@ class Translator:
         self._batch_size = batch_size
         self._forms_by_target: dict[str, tuple[PlaceholderForm, ...]] = {}
         self._names_as_words = names_as_words
-        self._words_first: dict[str, _WordsFirstRecord] = {}
+        self._names_as_words_by_target: dict[str, NamesAsWords] = {}
 
     def translate(self, text: str, target: str, terms: Iterable[str] = ()) -> Translation:
         """Translate one text. Raises InvalidInputError for empty text; engine errors propagate."""
@@ -225,13 +210,8 @@ class Translator:
 
     def _translate_pieces(self, pieces: list[Piece], target: str) -> list[Outcome]:
         """The recovery chain, with names shown as words first while that works for this target's model."""
-        record = self._words_first.setdefault(target, _WordsFirstRecord())
-        words_first = self._names_as_words and record.worth_it
-        outcomes = translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target), words_first)
-        if words_first:
-            record.tried += sum(1 for piece in pieces if piece.plain)
-            record.kept += sum(1 for outcome in outcomes if outcome.form == WORDS)
-        return outcomes
+        learned = self._names_as_words_by_target.setdefault(target, NamesAsWords()) if self._names_as_words else None
+        return translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target), learned)
 
     def _forms(self, target: str) -> tuple[PlaceholderForm, ...]:
         """The placeholder forms the target's model carries, decided once per target from its vocabulary."""
