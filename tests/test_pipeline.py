@@ -240,8 +240,8 @@ def test_property_every_span_comes_back_as_often_as_in_the_source(source, engine
 def test_names_are_no_longer_shown_as_words_to_a_model_that_keeps_changing_them():
     engine = FakeEngine()  # turns every word, names included, into "ж"
     translator = Translator(engine, NO_NAMES)
-    lines = [f"Acme Widgets{n} grows." for n in range(60)]
-    translator.translate_many(lines, "uk", terms=[f"Acme Widgets{n}" for n in range(60)])
+    lines = [f"Acme Widgets{n} grows." for n in range(120)]
+    translator.translate_many(lines, "uk", terms=[f"Acme Widgets{n}" for n in range(120)])
     engine.calls.clear()
     translator.translate("Acme Widgets grows again.", "uk", terms=["Acme Widgets"])
     assert engine.calls == [["[1] grows again."]]

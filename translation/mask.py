@@ -147,8 +147,8 @@ class NamesAsWords:
     changes (one that transliterates them, as en-uk into Cyrillic): after a trial it is kept only where it
     mostly works."""
 
-    trial: int = 50
-    min_success: float = 0.6
+    trial: int = 100
+    min_success: float = 0.4  # the words' better grammar is worth a second pass for up to 60% of tries
     max_remembered: int = 50_000
     changed: set[str] = field(default_factory=set)
     tried: int = 0
