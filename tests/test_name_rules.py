@@ -36,6 +36,7 @@ EXAMPLES = {
         "Has Trump Done Anything for Ukraine?\nHe asked Trump what was done.", "Done", False),
     "title-case headline: unknown": ("Has Trump Done Anything for Ukraine?\nNothing was done.", "Trump", False),
     "mid-sentence: common word": ("He met the Police chief.", "Police", False),
+    "pronoun I": ("He said I've gone to Kyiv.", "I've", False),
     "mid-sentence capital": ("He met Witkoff on Friday.", "Witkoff", True),
     "possessive": ("Witkoff's team arrived.", "Witkoff", True),
     "sentence start: function word": ("The talks ended.", "The", False),

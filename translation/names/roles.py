@@ -168,6 +168,11 @@ def _acronym_common_word(ctx: Context, token: Token) -> bool:
     return token.is_upper and len(token.text) > 1 and token.key in COMMON_CAPITALISED
 
 
+def _pronoun_i(ctx: Context, token: Token) -> bool:
+    """"I", "I'm", "I've": the pronoun is capitalised everywhere."""
+    return token.key in ("i", "i'm", "i've", "i'd", "i'll")
+
+
 def _acronym(ctx: Context, token: Token) -> bool:
     return token.is_upper and len(token.text) > 1
 
@@ -249,6 +254,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("title-case headline: confirmed name", NAME, _title_case_confirmed),
     Rule("title-case headline: common word", NO, _title_case_common_word),
     Rule("title-case headline: unknown", MAYBE, _in_title_case_line),
+    Rule("pronoun I", NO, _pronoun_i),
     Rule("mid-sentence: common word", MAYBE, _mid_sentence_common_word),
     Rule("mid-sentence capital", NAME, _mid_sentence),
     Rule("possessive", NAME, _possessive),
