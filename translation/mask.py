@@ -177,43 +177,47 @@ def translate_pieces(pieces: Sequence[Piece], translate: Translate,
     """Translate every piece through the recovery chain; `translate` is called once per stage.
 
     Stages, each only for the pieces still open: with `words_first` (while it is worth it), the names a
-    piece allows shown as words (accepted only when each comes back verbatim exactly as often: the model
-    then keeps the articles, prepositions and case around them; a name it changed is masked from then on); the first form; the same form with the spans whose placeholders
-    went astray shown as words; each other form; piecewise, which cannot fail.
+    piece allows shown as words, accepted only when each comes back verbatim exactly as often (the model
+    then keeps the articles, prepositions and case around them; a name it changed is masked from then
+    on); the first form; the same form with the spans whose placeholders went astray shown as words;
+    each other form; piecewise, which cannot fail.
     """
-    outcomes: list[Outcome | None] = [None] * len(pieces)
-    for index, piece in enumerate(pieces):
-        if not needs_engine(piece):
-            outcomes[index] = Outcome(_join(gaps(piece), piece), len(piece.protected), None)
+    outcomes: list[Outcome | None] = [
+        None if needs_engine(piece) else Outcome(_join(gaps(piece), piece), len(piece.protected), None)
+        for piece in pieces
+    ]
     counts = [len(piece.protected) for piece in pieces]
     pieces = [grouped(piece) for piece in pieces]
-    words = _words_tries(pieces, outcomes, forms[0], words_first) if words_first and words_first.worth_it else {}
-    first = [i for i in _open(outcomes) if i not in words]
-    masked = {i: mask(pieces[i], forms[0]) for i in first}
-    sent = [masked[i].text for i in first] + [attempt[1].text for attempt in words.values()]
-    returned = translate(sent) if sent else []  # one engine call when all goes well
-    outputs = dict(zip(first, returned))
-    for i in first:
-        outcomes[i] = _verified(outputs[i], masked[i], pieces[i], forms[0], None, counts[i])
-    _accept_words(words, dict(zip(words, returned[len(first) :])), outcomes, forms[0], WORDS, counts, words_first)
-    again = [i for i in words if outcomes[i] is None]  # names changed: placeholders, as for the rest
-    if again:
-        masked.update({i: mask(pieces[i], forms[0]) for i in again})
-        for i, output in zip(again, translate([masked[i].text for i in again])):
-            outputs[i] = output
-            outcomes[i] = _verified(output, masked[i], pieces[i], forms[0], None, counts[i])
+    masked, outputs = _first_pass(pieces, outcomes, translate, forms[0], counts, words_first)
     _unmasked_retry(pieces, outcomes, masked, outputs, translate, forms[0], counts)
     for form in forms[1:]:
         pending = _open(outcomes)
-        if not pending:
-            return outcomes
         masked = {i: mask(pieces[i], form) for i in pending}
-        for i, output in zip(pending, translate([masked[i].text for i in pending])):
+        for i, output in zip(pending, translate([masked[i].text for i in pending]) if pending else []):
             outcomes[i] = _verified(output, masked[i], pieces[i], form, "alternate-form", counts[i])
     pending = _open(outcomes)
     for i, outcome in zip(pending, _piecewise([pieces[i] for i in pending], translate)):
         outcomes[i] = Outcome(outcome.text, counts[i], outcome.fallback)
     return outcomes
+
+
+def _first_pass(pieces: list[Piece], outcomes: list[Outcome | None], translate: Translate, form: PlaceholderForm,
+                counts: list[int], words_first: NamesAsWords | None) -> tuple[dict, dict]:
+    """Names as words where that is tried, the first form elsewhere, in one engine call; then the first
+    form for the pieces whose names came back changed. Returns what each piece sent masked, and got back."""
+    words = _words_tries(pieces, outcomes, form, words_first) if words_first and words_first.worth_it else {}
+    first = [i for i in _open(outcomes) if i not in words]
+    masked = {i: mask(pieces[i], form) for i in first}
+    sent = [masked[i].text for i in first] + [attempt[1].text for attempt in words.values()]
+    returned = translate(sent) if sent else []
+    outputs = dict(zip(first, returned))
+    _accept_words(words, dict(zip(words, returned[len(first) :])), outcomes, form, WORDS, counts, words_first)
+    again = [i for i in words if outcomes[i] is None]
+    masked.update({i: mask(pieces[i], form) for i in again})
+    outputs.update(zip(again, translate([masked[i].text for i in again]) if again else []))
+    for i in first + again:
+        outcomes[i] = _verified(outputs[i], masked[i], pieces[i], form, None, counts[i])
+    return masked, outputs
 
 
 def grouped(piece: Piece) -> Piece:
