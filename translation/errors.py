@@ -35,3 +35,7 @@ class ModelLoadError(TransientError):
 
 class GlossaryError(PermanentError):
     """A glossary file is missing or malformed."""
+
+
+class InvalidHtmlError(InvalidInputError):
+    """HTML whose markup cannot be kept intact (nested past what browsers build, beyond repair)."""
