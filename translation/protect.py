@@ -52,12 +52,20 @@ def find_terms(text: str, table: dict[str, str | None]) -> list[Span]:
     """Whole-word occurrences of the terms in `table` (longest first), kind TERM."""
     if not table:
         return []
-    alternatives = "|".join(re.escape(term) for term in sorted(table, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    alternatives = "|".join(_whole_word(term) for term in sorted(table, key=len, reverse=True))
+    pattern = re.compile(alternatives)
     return [
         Span(SpanKind.TERM, m.start(), m.end(), m.group(), replacement=table[m.group()])
         for m in pattern.finditer(text)
     ]
+
+
+def _whole_word(term: str) -> str:
+    """`term` as a whole word at an edge that is a word character ("US" is not in "USA"); an edge that is
+    not one (".NET", an inline tag's marker) may touch a word."""
+    before = r"(?<!\w)" if re.match(r"\w", term[0]) else ""
+    after = r"(?!\w)" if re.match(r"\w", term[-1]) else ""
+    return before + re.escape(term) + after
 
 
 def _term_table(terms: Iterable[str], glossary: Glossary | None, target: str | None) -> dict[str, str | None]:

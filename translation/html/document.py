@@ -150,11 +150,15 @@ def copy_markup(fragment: Fragment) -> str:
 
 def is_intact(fragment: Fragment, copy: str) -> bool:
     """The invariant: the copy is well nested and an HTML5 parser builds the source's elements from it."""
+    return is_well_nested_with_signature(copy, fragment.expected)
+
+
+def is_well_nested_with_signature(copy: str, expected: list) -> bool:
     try:
         tree.partners(tokenize(copy))
     except (TokenizeError, tree.NestingError, tree.TooDeepError):
         return False
-    return tree.signature(copy) == fragment.expected
+    return tree.signature(copy) == expected
 
 
 def _tokens_inside(fragment: Fragment) -> set[int]:

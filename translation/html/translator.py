@@ -54,6 +54,7 @@ class _Job:
     """One HTML text of one document, on its way through the rounds."""
 
     document: int
+    index: int  # of the text in its document
     fragment: Fragment
     reports: list[SentenceReport] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)  # protected spans, offsets into the fragment's markup
@@ -96,7 +97,7 @@ class MarkupTranslator:
         Raises: as Translator.translate_documents, and InvalidHtmlError for HTML that cannot be kept intact.
         """
         documents = [(list(texts), list(terms)) for texts, terms in documents]
-        jobs = {(d, t): _Job(d, document.parse(text, self._keep_quotes))
+        jobs = {(d, t): _Job(d, t, self._parsed(text, t))
                 for d, (texts, _) in enumerate(documents) for t, text in enumerate(texts) if isinstance(text, Html)}
         plain = self._first_round(documents, jobs, target)
         pending = list(jobs.values())
@@ -105,6 +106,12 @@ class MarkupTranslator:
             pending = [job for job in pending if not self._finished(job)]
         return [[_result(jobs[(d, t)], target) if (d, t) in jobs else plain[(d, t)] for t in range(len(texts))]
                 for d, (texts, _) in enumerate(documents)]
+
+    def _parsed(self, text: str, index: int) -> Fragment:
+        try:
+            return document.parse(text, self._keep_quotes)
+        except InvalidHtmlError as error:
+            raise InvalidHtmlError(str(error), text_index=index) from None
 
     def _first_round(self, documents, jobs: dict, target: str) -> dict:
         """Plain texts, units and attribute values of every document in one Translator call; returns the
@@ -190,7 +197,8 @@ class MarkupTranslator:
                 "HTML cannot be translated with its markup intact: " + (
                     f"it is not well nested ({fragment.repair_reason}) and an HTML5 parser does not read its own "
                     "repair of it the same way" if fragment.repair_reason else
-                    "its copy does not keep the source's elements even with every paragraph translated run by run"))
+                    "its copy does not keep the source's elements even with every paragraph translated run by run"),
+                text_index=job.index)
         job.repairs.pop("tag-order", None)
         job.repairs.pop("runs", None)
         job.runs = set(range(len(fragment.units)))

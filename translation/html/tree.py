@@ -66,10 +66,15 @@ def partners(tokens: list[Token]) -> dict[int, int]:
     return pairs
 
 
+# Parsed in standards mode, as in the page a partner site renders the fragment into (without a doctype an
+# HTML5 parser reads in quirks mode, where "<p><table>" nests differently).
+_STANDARDS_MODE = "<!DOCTYPE html>"
+
+
 def signature(html: str) -> list[tuple[str, tuple[tuple[str, str | None], ...]]]:
     """The elements an HTML5 parser builds from `html`, in document order, each with its attributes
     (names and values; the values of alt and title are left out, since they are translated)."""
-    parser = LexborHTMLParser(html)
+    parser = LexborHTMLParser(_STANDARDS_MODE + html)
     return [
         (node.tag, tuple((name, None if name in TRANSLATED_ATTRIBUTES else value)
                          for name, value in node.attributes.items()))
@@ -80,5 +85,5 @@ def signature(html: str) -> list[tuple[str, tuple[tuple[str, str | None], ...]]]
 
 def normalised(html: str) -> str:
     """`html` as an HTML5 parser reads it, written back with every element closed explicitly."""
-    parser = LexborHTMLParser(html)
+    parser = LexborHTMLParser(_STANDARDS_MODE + html)
     return (parser.head.inner_html if parser.head else "") + (parser.body.inner_html if parser.body else "")

@@ -101,6 +101,7 @@ def find_units(source: str, tokens: list[Token], pairs: dict[int, int], keep_quo
     """The units, translatable attribute values and kept quotes of a well-nested fragment."""
     opaque = OPAQUE_ELEMENTS | QUOTE_ELEMENTS if keep_quotes else OPAQUE_ELEMENTS
     units, attributes, quotes, current = [], [], [], []
+    partner = {**pairs, **{end: start for start, end in pairs.items()}}
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -110,7 +111,7 @@ def find_units(source: str, tokens: list[Token], pairs: dict[int, int], keep_quo
             current.append(Part("atom", token.start, token.end))
         elif token.kind == "start" and token.name in opaque:
             if token.name in _OPAQUE_BLOCKS:
-                _flush(source, current, pairs, units)
+                _flush(source, current, partner, units)
             closing = pairs.get(index, index)
             current.append(Part("atom", token.start, tokens[closing].end))
             if token.name in QUOTE_ELEMENTS:
@@ -119,17 +120,18 @@ def find_units(source: str, tokens: list[Token], pairs: dict[int, int], keep_quo
         elif token.name in INLINE_ELEMENTS:
             current.append(Part("tag", token.start, token.end, index))
         else:
-            _flush(source, current, pairs, units)
+            _flush(source, current, partner, units)
         if token.kind == "start" and token.name not in opaque:
             attributes += _attribute_texts(index, token)
         index += 1
-    _flush(source, current, pairs, units)
+    _flush(source, current, partner, units)
     return Layout(units, attributes, quotes)
 
 
-def _flush(source: str, parts: list[Part], pairs: dict[int, int], units: list[Unit]) -> None:
-    """End the unit being built: keep it if it has words, then start a new one."""
-    core = _peeled(source, parts, pairs)
+def _flush(source: str, parts: list[Part], partner: dict[int, int], units: list[Unit]) -> None:
+    """End the unit being built: keep it if it has words, then start a new one. `partner` maps each start
+    tag's token to its end tag's and back."""
+    core = _peeled(source, parts, partner)
     parts.clear()
     if core is None:
         return
@@ -138,10 +140,9 @@ def _flush(source: str, parts: list[Part], pairs: dict[int, int], units: list[Un
         units.append(unit)
 
 
-def _peeled(source: str, parts: list[Part], pairs: dict[int, int]) -> Unit | None:
+def _peeled(source: str, parts: list[Part], partner: dict[int, int]) -> Unit | None:
     """The unit without the tags and whitespace at its edges that need no translation: an element that
     wraps all of it (<p><b>...</b></p>), atoms, void tags, tags whose partner is in another unit."""
-    closes = {end: start for start, end in pairs.items()}
     in_unit = {part.token for part in parts if part.kind == "tag"}
 
     def loose(part: Part) -> bool:
@@ -149,8 +150,8 @@ def _peeled(source: str, parts: list[Part], pairs: dict[int, int]) -> Unit | Non
             return True
         if part.kind == "text":
             return not source[part.start : part.end].strip(" \t\n\r\f")
-        partner = pairs.get(part.token, closes.get(part.token))
-        return partner is None or partner not in in_unit
+        other = partner.get(part.token)
+        return other is None or other not in in_unit
 
     low, high = 0, len(parts) - 1
     while low <= high:
@@ -158,7 +159,7 @@ def _peeled(source: str, parts: list[Part], pairs: dict[int, int]) -> Unit | Non
             low += 1
         elif loose(parts[high]):
             high -= 1
-        elif parts[low].kind == "tag" and pairs.get(parts[low].token) == parts[high].token:
+        elif parts[low].kind == "tag" and partner.get(parts[low].token) == parts[high].token > parts[low].token:
             low, high = low + 1, high - 1
         else:
             break
