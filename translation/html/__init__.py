@@ -2,10 +2,11 @@
 the words it wraps, and everything that is not prose comes back byte for byte. See translator.py."""
 
 from translation.html.document import is_well_nested_with_signature
+from translation.html.protected import find_html_spans
 from translation.html.translator import Html, HtmlTranslation, MarkupTranslator
 from translation.html.tree import signature
 
-__all__ = ["Html", "HtmlTranslation", "MarkupTranslator", "markup_intact"]
+__all__ = ["Html", "HtmlTranslation", "MarkupTranslator", "find_html_spans", "markup_intact"]
 
 
 def markup_intact(source: str, copy: str) -> bool:

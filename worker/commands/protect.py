@@ -5,9 +5,11 @@ import json
 from pathlib import Path
 
 from translation.glossary import Glossary
+from translation.html import find_html_spans
 from translation.policy import ProtectionPolicy
 from translation.protect import find_spans
 from worker.commands._common import load_settings, read_text
+from worker.commands.translate import is_html_input
 from worker.errors import UsageError
 
 
@@ -22,6 +24,9 @@ def register(subparsers) -> None:
                         help='input is one JSON object with a "text" field per line; one result line per line')
     parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
     parser.add_argument("--to", metavar="LANG", help="target language for glossary renderings")
+    parser.add_argument("--format", choices=("text", "html"),
+                        help="html: the input is an HTML fragment; offsets are into its markup (the default for "
+                             "an --input file ending in .html or .htm)")
     parser.set_defaults(handler=run)
 
 
@@ -31,10 +36,21 @@ def run(args: argparse.Namespace) -> int:
     glossary = Glossary.load(path) if path else None
     text = read_text(args.text, args.input)
     documents = _jsonl_texts(text) if args.jsonl else [text]
+    html = is_html_input(args.format, args.input)
     for document in documents:
-        spans = find_spans(document, ProtectionPolicy(), glossary=glossary, target=args.to)
-        print(json.dumps({"spans": [span.as_dict() for span in spans]}, ensure_ascii=False))
+        print(json.dumps(_spans_of(document, html, glossary, args.to), ensure_ascii=False))
     return 0
+
+
+def _spans_of(document: str, html: bool, glossary: Glossary | None, target: str | None) -> dict:
+    if not html:
+        return {"spans": [span.as_dict() for span in find_spans(document, ProtectionPolicy(), glossary=glossary,
+                                                                target=target)]}
+    spans, repaired = find_html_spans(document, ProtectionPolicy(), glossary=glossary, target=target)
+    result = {"spans": [span.as_dict() for span in spans]}
+    if repaired is not None:  # the offsets are into the repaired markup, which is shown
+        result["repaired_markup"] = repaired
+    return result
 
 
 def _jsonl_texts(data: str) -> list[str]:
