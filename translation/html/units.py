@@ -30,7 +30,9 @@ QUOTE_ELEMENTS = frozenset({"q", "blockquote"})
 _OPAQUE_BLOCKS = frozenset({"pre", "blockquote", "template", "plaintext"})
 
 SENTINEL_BASE = 0xF0000  # Supplementary Private Use Area-A: no model and no real story uses these
-MAX_SENTINELS = 0xFFFD - 0x0000  # up to U+FFFFD
+# Every unit's tags are do-not-translate terms of its whole document, and each text's term pattern grows with
+# them: past this many tags in one paragraph (no real story has them) its text runs are translated apart.
+MAX_SENTINELS = 256
 _SENTINELS = re.compile("[\U000F0000-\U000FFFFD]")
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
