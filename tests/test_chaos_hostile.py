@@ -177,6 +177,7 @@ HOSTILE_HTML = {
     "unterminated-tag": lambda n: "<p>x</p><a b c d " + "e " * (n // 2),
     "unterminated-comment": lambda n: "<p>x</p><!-- " + "y " * (n // 2),
     "inline-tags-in-one-paragraph": lambda n: "<p>" + "<b>a</b> " * (n // 9) + "</p>",
+    "quoted-words-between-many-tags": lambda n: "<p>" + '"a" <b>b</b> ' * (n // 13) + "</p>",
     "tag-heavy-paragraph-among-many": lambda n: "<p>" + "w <b>b</b> " * (n // 22) + "</p>" + "<p>More.</p>" * (n // 22),
     "line-breaks": lambda n: "<p>" + "word<br>" * (n // 8) + "</p>",
     "entities": lambda n: "<p>" + "&amp;&nbsp;&#8217;&bogus; " * (n // 26) + "</p>",

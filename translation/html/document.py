@@ -5,6 +5,7 @@ replaced by its translation, and translated alt/title values written into their 
 (tags, attributes, entities, comments, whitespace between blocks) is the source's, byte for byte.
 """
 
+import bisect
 import html
 import re
 from collections.abc import Callable
@@ -109,14 +110,16 @@ def run_pieces(fragment: Fragment, unit: Unit, keep_quotes: bool) -> list[tuple[
     """The unit's text as (start, end, translate) source ranges: text runs between tags, cut where a quote
     begins or ends, so a quote that spans a tag is still kept verbatim when runs are translated apart."""
     quoted = [(unit.offsets[q.start], unit.offsets[q.end]) for q in find_quotes(unit.text)] if keep_quotes else []
+    starts = [start for start, _ in quoted]  # sorted, the quotes do not overlap
     pieces = []
     for part in unit.parts:
         if part.kind != "text":
             continue
         start, end = max(part.start, unit.start), min(part.end, unit.end)
-        cuts = sorted({start, end, *(c for q in quoted for c in q if start < c < end)})
+        nearby = quoted[max(0, bisect.bisect_right(starts, start) - 1) : bisect.bisect_left(starts, end)]
+        cuts = sorted({start, end, *(c for q in nearby for c in q if start < c < end)})
         for low, high in zip(cuts, cuts[1:]):
-            inside = any(q_start <= low and high <= q_end for q_start, q_end in quoted)
+            inside = any(q_start <= low and high <= q_end for q_start, q_end in nearby)
             pieces.append((low, high, not inside and is_wordy(fragment.source[low:high])))
     return pieces
 
