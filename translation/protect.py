@@ -24,6 +24,7 @@ _DETECTORS = (
     (SpanKind.NUMBER, patterns.find_numbers),
 )
 _WORD_SPLIT = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def find_spans(
@@ -52,8 +53,12 @@ def find_terms(text: str, table: dict[str, str | None]) -> list[Span]:
     """Whole-word occurrences of the terms in `table` (longest first), kind TERM."""
     if not table:
         return []
-    alternatives = "|".join(_whole_word(term) for term in sorted(table, key=len, reverse=True))
-    pattern = re.compile(alternatives)
+    terms = sorted(table, key=len, reverse=True)
+    if all(_WORD_CHAR.match(term[0]) and _WORD_CHAR.match(term[-1]) for term in terms):
+        # The usual case, and the faster pattern: the boundaries checked once per position, not once per term.
+        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, terms))})(?!\w)")
+    else:
+        pattern = re.compile("|".join(_whole_word(term) for term in terms))
     return [
         Span(SpanKind.TERM, m.start(), m.end(), m.group(), replacement=table[m.group()])
         for m in pattern.finditer(text)
@@ -63,8 +68,8 @@ def find_terms(text: str, table: dict[str, str | None]) -> list[Span]:
 def _whole_word(term: str) -> str:
     """`term` as a whole word at an edge that is a word character ("US" is not in "USA"); an edge that is
     not one (".NET", an inline tag's marker) may touch a word."""
-    before = r"(?<!\w)" if re.match(r"\w", term[0]) else ""
-    after = r"(?!\w)" if re.match(r"\w", term[-1]) else ""
+    before = r"(?<!\w)" if _WORD_CHAR.match(term[0]) else ""
+    after = r"(?!\w)" if _WORD_CHAR.match(term[-1]) else ""
     return before + re.escape(term) + after
 
 
