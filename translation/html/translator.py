@@ -11,8 +11,9 @@ cheapest first:
   3. "runs": the text between the tags is translated run by run and put back between the tags, which
      cannot fail (the tags never leave their places).
 The whole copy is then checked (see document.is_intact); a copy that fails is made again with every unit
-translated run by run, and if even that fails (it cannot, short of a parser bug) the text is refused with
-InvalidHtmlError rather than published with broken markup.
+translated run by run, and if even that fails (only a malformed source whose HTML5 repair the parser does not
+read back as it read the source can) the text is refused with InvalidHtmlError rather than published with
+broken markup.
 """
 
 from collections.abc import Iterable, Sequence
