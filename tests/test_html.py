@@ -183,6 +183,7 @@ def test_a_quote_across_tags_stays_verbatim_when_runs_are_translated_apart():
     '<p title="unterminated>text</p>',
     "<p>text</ br> more</p>",                          # the IPTC example's caption
     "<svg><circle r='1'/><text>label</text></svg><p>after</p>",
+    "<svg><textarea></B><textarea></svg><p>after</p>",  # no raw text inside foreign content
     "<br/><img src=x /><p>Fine.</p>",
     "</p>stray end tag<p>para</p>",
     "<p>" + "<b>" * 300 + "deep" + "</b>" * 300 + "</p>",
@@ -190,6 +191,12 @@ def test_a_quote_across_tags_stays_verbatim_when_runs_are_translated_apart():
 def test_bad_html_gives_an_intact_copy(source):
     result = translate(source)
     assert markup_intact(source, result.text), result.text
+
+
+def test_runs_that_are_only_references_are_not_sent_to_the_engine():
+    source = "<p>&nbsp;<b>He</b> met <i>her</i>&nbsp;&amp;</p>"
+    result = translate(source, ReversingPlaceholders())
+    assert result.repairs == {"runs": 1} and result.text == "<p>&nbsp;<b>ж</b> ж <i>ж</i>&nbsp;&amp;</p>"
 
 
 @pytest.mark.parametrize("source", ["<div>" * 10_000 + "x" + "</div>" * 10_000, "<div>" * 10_000 + "x"])

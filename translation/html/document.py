@@ -120,7 +120,7 @@ def run_pieces(fragment: Fragment, unit: Unit, keep_quotes: bool) -> list[tuple[
         cuts = sorted({start, end, *(c for q in nearby for c in q if start < c < end)})
         for low, high in zip(cuts, cuts[1:]):
             inside = any(q_start <= low and high <= q_end for q_start, q_end in nearby)
-            pieces.append((low, high, not inside and is_wordy(fragment.source[low:high])))
+            pieces.append((low, high, not inside and is_wordy(run_text(fragment, low, high))))
     return pieces
 
 

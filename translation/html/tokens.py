@@ -16,6 +16,8 @@ from dataclasses import dataclass
 RAW_TEXT_ELEMENTS = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title",
                                "noscript", "plaintext"})
 
+FOREIGN_ELEMENTS = frozenset({"svg", "math"})
+
 _TAG_OPEN = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)")
 _ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s"'>/=][^\s/>=]*|=[^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"'=<`]*|[^\s>]*))?)?""")
 _TAG_CLOSE = re.compile(r"\s*(/?)>")
@@ -48,6 +50,7 @@ def tokenize(source: str) -> list[Token]:
     """The tokens of `source`, in order, covering it without gaps. Raises TokenizeError."""
     tokens: list[Token] = []
     position, length = 0, len(source)
+    foreign = 0  # open <svg> and <math> elements: inside them no element's content is raw text
     while position < length:
         lt = source.find("<", position)
         if lt == -1:
@@ -62,9 +65,16 @@ def tokenize(source: str) -> list[Token]:
             continue
         tokens.append(token)
         position = token.end
-        if token.kind == "start" and token.name in RAW_TEXT_ELEMENTS and not token.self_closing:
+        foreign = max(0, foreign + _foreign_change(token))
+        if token.kind == "start" and token.name in RAW_TEXT_ELEMENTS and not token.self_closing and not foreign:
             position = _raw_text(source, token, tokens)
     return _merged_text(tokens)
+
+
+def _foreign_change(token: Token) -> int:
+    if token.name not in FOREIGN_ELEMENTS or token.self_closing:
+        return 0
+    return {"start": 1, "end": -1}.get(token.kind, 0)
 
 
 def _markup_at(source: str, lt: int) -> Token | None:

@@ -7,12 +7,11 @@ at any depth (see benchmarks/html_parsers.py for the comparison with html5lib an
 
 from selectolax.lexbor import LexborHTMLParser
 
-from translation.html.tokens import Token
+from translation.html.tokens import FOREIGN_ELEMENTS, Token  # in foreign content "<x/>" closes x
 
 # Elements that never have content or an end tag.
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                            "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"})
-FOREIGN_ELEMENTS = frozenset({"svg", "math"})  # where "<x/>" closes x, as in XML
 # Browsers stop nesting at this depth (Blink's HTML parser flattens deeper elements), so a deeper fragment
 # would render differently from its markup: it is refused rather than translated.
 MAX_DEPTH = 512

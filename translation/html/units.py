@@ -223,8 +223,8 @@ def _plain_into(source: str, start: int, end: int, chars: list[str], offsets: li
 def _attribute_texts(index: int, token: Token) -> list[AttributeText]:
     found = []
     for attribute in token.attributes:
-        if attribute.name in TRANSLATED_ATTRIBUTES and attribute.value and is_wordy(attribute.value):
-            text = _SPACE.sub(" ", html.unescape(attribute.value)).strip()
+        text = _SPACE.sub(" ", html.unescape(attribute.value or "")).strip(" ")
+        if attribute.name in TRANSLATED_ATTRIBUTES and is_wordy(text):
             found.append(AttributeText(index, attribute.name, text, attribute.value_start, attribute.value_end,
                                        attribute.quote))
     return found
