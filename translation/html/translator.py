@@ -41,7 +41,7 @@ class HtmlTranslation:
     language: str
     text: str
     model: ModelInfo | None  # None when the fragment had no text to translate
-    spans: tuple[Span, ...]  # offsets into the (repaired) source markup
+    spans: tuple[Span, ...]  # offsets into the (repaired) source markup; for text translated run by run, the run's
     sentences: tuple[SentenceReport, ...] = ()
     repairs: dict[str, int] = field(default_factory=dict)
 
