@@ -8,7 +8,8 @@ What babelwire needs from the parser (it never re-serialises a story it can spli
   2. a repair it reads back the same way (parse(serialise(parse(x))) == parse(x)): a malformed source is
      translated in its repaired form;
   3. linear time and no depth limit below what browsers build (512): a megabyte of markup, 10,000 levels.
-Measured: babelwire's HTML path on a 1 MB story (pseudo engine) against the same text as plain text; time to parse and list the elements of a story body (the seed article as HTML) at 100 kB and
+Measured: babelwire's HTML path on a 1 MB story (pseudo engine) against the same text as plain text; time
+to parse and list the elements of a story body (the seed article as HTML) at 100 kB and
 1 MB, of 10,000 nested <div>s and of 100 kB of misnested tags; agreement with html5lib (the spec's own
 reference implementation in Python) on tricky fragments; repairs read back the same on random tag soup.
 """
@@ -132,7 +133,8 @@ def main() -> None:
     soups = ["".join(rng.choice(SOUP) for _ in range(rng.randint(1, 30))) for _ in range(500)]
     stable = {"lexbor (selectolax)": sum(lexbor_elements(lexbor_serialised(s)) == lexbor_elements(s) for s in soups),
               "html5lib": sum(html5lib_elements(html5lib_serialised(s)) == html5lib_elements(s) for s in soups)}
-    results = {"markup_translator_1mb": markup_overhead(inputs["story 1 MB"]), "timing": timing, "agrees_with_html5lib": agreement, "tricky_fragments": len(TRICKY),
+    results = {"markup_translator_1mb": markup_overhead(inputs["story 1 MB"]), "timing": timing,
+               "agrees_with_html5lib": agreement, "tricky_fragments": len(TRICKY),
                "differs_from_html5lib": differing,
                "repair_read_back_the_same": stable, "tag_soups": len(soups)}
     RESULTS.parent.mkdir(exist_ok=True)

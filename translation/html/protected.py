@@ -8,8 +8,8 @@ from translation.protect import find_spans
 from translation.spans import Span, SpanKind
 
 
-def find_html_spans(html: str, policy: ProtectionPolicy = ProtectionPolicy(), terms=(), glossary: Glossary | None = None,
-                    target: str | None = None) -> tuple[list[Span], str | None]:
+def find_html_spans(html: str, policy: ProtectionPolicy = ProtectionPolicy(), terms=(),
+                    glossary: Glossary | None = None, target: str | None = None) -> tuple[list[Span], str | None]:
     """(the spans translation keeps verbatim, sorted, their text as the markup has it; the HTML5 repair of
     the fragment when it was not well nested, to which the offsets then refer, else None).
 

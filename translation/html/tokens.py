@@ -19,7 +19,8 @@ RAW_TEXT_ELEMENTS = frozenset({"script", "style", "xmp", "iframe", "noembed", "n
 FOREIGN_ELEMENTS = frozenset({"svg", "math"})
 
 _TAG_OPEN = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)")
-_ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s"'>/=][^\s/>=]*|=[^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"'=<`]*|[^\s>]*))?)?""")
+_ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s"'>/=][^\s/>=]*|=[^\s/>=]*)"""
+                        r"""(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"'=<`]*|[^\s>]*))?)?""")
 _TAG_CLOSE = re.compile(r"\s*(/?)>")
 
 
@@ -80,7 +81,8 @@ def _foreign_change(token: Token) -> int:
 def _markup_at(source: str, lt: int) -> Token | None:
     if source.startswith("<!--", lt):
         return _comment(source, lt)
-    if source.startswith("<!", lt) or source.startswith("<?", lt) or source.startswith("</", lt) and _bogus_end(source, lt):
+    bogus_end = source.startswith("</", lt) and _bogus_end(source, lt)
+    if source.startswith("<!", lt) or source.startswith("<?", lt) or bogus_end:
         end = source.find(">", lt)
         if end == -1:
             raise TokenizeError(f"the markup ends inside a declaration opened at offset {lt}")

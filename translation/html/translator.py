@@ -210,6 +210,7 @@ def _result(job: _Job, target: str) -> HtmlTranslation:
     repairs = dict(job.repairs)
     if job.fragment.repair_reason is not None:
         repairs["repaired-source"] = 1
-    quotes = [Span(SpanKind.QUOTE, start, end, job.fragment.source[start:end]) for start, end in job.fragment.layout.quotes]
+    source = job.fragment.source
+    quotes = [Span(SpanKind.QUOTE, start, end, source[start:end]) for start, end in job.fragment.layout.quotes]
     return HtmlTranslation(target, job.copy, job.model, tuple(sorted(job.spans + quotes, key=lambda s: s.start)),
                            tuple(job.reports), repairs)
