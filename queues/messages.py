@@ -252,6 +252,11 @@ def wrap_plain_text(text: str, uri: str, language: str = "en") -> WireItem:
     return _validate(WireItem, {key: value for key, value in data.items() if value is not None})
 
 
+def wrap_html(html: str, uri: str, language: str = "en") -> WireItem:
+    """An HTML story (a fragment or a page) as a ninjs item: all of it the body_html."""
+    return _validate(WireItem, {"uri": uri, "language": language, "type": "text", "body_html": html})
+
+
 def decode_wire_item(body: bytes, *, max_bytes: int = MAX_BODY_BYTES) -> WireItem:
     """Bytes off the wire -> WireItem.
 

@@ -56,3 +56,14 @@ def test_protect_shows_spans_with_offsets_into_the_markup(tmp_path):
         ("quote", "<blockquote>We will not give up.</blockquote>")}
     for span in spans:
         assert STORY[span["start"]:span["end"]] == span["text"]
+
+
+def test_run_takes_an_html_file_as_the_body_html_of_an_item(tmp_path):
+    story = tmp_path / "story.html"
+    story.write_text(STORY, encoding="utf-8")
+    result = run_babelwire("run", str(story), "--to", "uk", "--engine", "pseudo",
+                           env={"BABELWIRE_STATE_DIR": str(tmp_path / "state")})
+    assert result.returncode == 0, result.stderr.decode()
+    [copy] = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert markup_intact(STORY, copy["body_html"]) and "Talks go on" not in copy["body_html"]
+    assert "body_text" not in copy
