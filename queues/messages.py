@@ -9,6 +9,7 @@ newsroom's own extensions survive translation. Everything babelwire adds to a co
 key `provenance`, which is why an incoming item may not carry that key itself.
 """
 
+import copy
 import json
 import uuid
 from datetime import datetime
@@ -23,11 +24,17 @@ MAX_BODY_BYTES = 1_000_000
 # ninjs nests a few levels (an item, its people, their fields); past this it is an attack, not a story.
 MAX_JSON_DEPTH = 64
 
+# HTML fragments: their text is translated and their markup kept. The _xhtml names are ninjs 1.0's, still
+# used by IPTC's own example items.
+HTML_FIELDS = ("description_html", "body_html", "description_xhtml", "body_xhtml")
 # Text fields a desk reads, translated in each copy. `slugline` is a desk keyword that other systems
 # match on, so it travels unchanged, as do the identifiers and dates.
-TRANSLATED_FIELDS = ("headline", "description_text", "body_text", "byline")
+TRANSLATED_FIELDS = ("headline", "description_text", "body_text", "byline", *HTML_FIELDS)
+# The fields translated in the items embedded under `associations` (pictures, video, related stories).
+ASSOCIATED_FIELDS = ("headline", "description_text", "body_text", *HTML_FIELDS)
 # Text-bearing ninjs fields that babelwire passes through untranslated; a copy lists the ones present.
-UNTRANSLATED_TEXT_FIELDS = ("body_html", "description_html", "slugline")
+UNTRANSLATED_TEXT_FIELDS = ("slugline",)
+ASSOCIATIONS = "associations"
 KILL_STATUSES = frozenset({"withheld", "canceled"})
 RESERVED_KEY = "provenance"
 
@@ -113,9 +120,14 @@ class WireItem(_NinjsItem):
         return data
 
     def texts_to_translate(self) -> dict[str, str]:
-        """{field: text} of the translated fields that hold text, in a stable order."""
-        texts = {name: getattr(self, name) for name in TRANSLATED_FIELDS}
-        return {name: text for name, text in texts.items() if text and text.strip()}
+        """{field path: text} of the translated fields that hold text, in a stable order: the item's own
+        fields by name, then those of its associations, recursively, as paths such as
+        "associations/mainpic/headline" (see `field_path`)."""
+        data = self.to_dict()
+        texts = {name: data.get(name) for name in TRANSLATED_FIELDS}
+        found = {name: text for name, text in texts.items() if isinstance(text, str) and text.strip()}
+        found.update(_associated_texts(data.get(ASSOCIATIONS), (ASSOCIATIONS,)))
+        return found
 
     def do_not_translate_terms(self) -> tuple[str, ...]:
         """Names of the item's people and organisations: they must come back verbatim."""
@@ -142,7 +154,8 @@ class Provenance(BaseModel):
     model_id: str | None
     model_revision: str | None
     protected_spans: dict[str, int] = Field(default_factory=dict)  # span kind -> count
-    fallbacks: int = 0  # sentences that needed a fallback to restore their protected spans
+    fallbacks: int = 0  # sentences that needed a fallback to restore their protected spans, plus markup repairs
+    markup_repairs: dict[str, int] = Field(default_factory=dict)  # HTML fields: repair kind -> count
     untranslated_fields: list[str] = Field(default_factory=list)
 
 
@@ -164,10 +177,70 @@ def copy_uri(source_uri: str, language: str) -> str:
     return f"{source_uri}#{language}"
 
 
+def is_html_field(path: str) -> bool:
+    """Is the field at `path` (a key of `texts_to_translate`) an HTML fragment?"""
+    return split_path(path)[-1] in HTML_FIELDS
+
+
+def field_path(parts: tuple) -> str:
+    """A field's path: its keys (and list indices) joined by "/", "~" and "/" in keys escaped as in
+    JSON Pointer (RFC 6901), so "associations/a~1b/headline" is the headline of association "a/b"."""
+    return "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def split_path(path: str) -> list[str]:
+    return [part.replace("~1", "/").replace("~0", "~") for part in path.split("/")]
+
+
+def field_at(data: dict, path: str):
+    """The value at `path` in an item's data, None where there is none."""
+    value = data
+    for key in split_path(path):
+        if isinstance(value, list) and key.isdigit() and int(key) < len(value):
+            value = value[int(key)]
+        elif isinstance(value, dict):
+            value = value.get(key)
+        else:
+            return None
+    return value
+
+
+def _set_field(data: dict, path: str, text: str) -> None:
+    *keys, last = split_path(path)
+    container = field_at(data, field_path(tuple(keys))) if keys else data
+    if isinstance(container, list):
+        container[int(last)] = text
+    else:
+        container[last] = text
+
+
+def _associated_texts(associations, prefix: tuple) -> dict[str, str]:
+    """The translated fields of embedded items: ninjs 1.x names them ({"mainpic": {...}}), later versions
+    list them ([{"name": "mainpic", ...}]); each may embed further items."""
+    if isinstance(associations, dict):
+        entries = associations.items()
+    elif isinstance(associations, list):
+        entries = enumerate(associations)
+    else:
+        return {}
+    found = {}
+    for key, embedded in entries:
+        if not isinstance(embedded, dict):
+            continue
+        for name in ASSOCIATED_FIELDS:
+            text = embedded.get(name)
+            if isinstance(text, str) and text.strip():
+                found[field_path((*prefix, key, name))] = text
+        found.update(_associated_texts(embedded.get(ASSOCIATIONS), (*prefix, key, ASSOCIATIONS)))
+    return found
+
+
 def localize(item: WireItem, language: str, texts: dict[str, str], provenance: Provenance) -> LocalizedCopy:
-    """The localised copy of `item`: `texts` replace its fields, unknown fields come along untouched."""
-    data = item.to_dict()
-    data.update(texts)
+    """The localised copy of `item`: `texts` ({field path: text}) replace its fields, unknown fields come
+    along untouched."""
+    data = copy.deepcopy(item.to_dict())
+    for path, text in texts.items():
+        _set_field(data, path, text)
     data.update(uri=copy_uri(item.uri, language), language=language, provenance=provenance.model_dump())
     return LocalizedCopy.model_validate(data)
 
@@ -177,6 +250,11 @@ def wrap_plain_text(text: str, uri: str, language: str = "en") -> WireItem:
     headline = next((line.strip() for line in text.splitlines() if line.strip()), None)
     data = {"uri": uri, "language": language, "type": "text", "headline": headline, "body_text": text}
     return _validate(WireItem, {key: value for key, value in data.items() if value is not None})
+
+
+def wrap_html(html: str, uri: str, language: str = "en") -> WireItem:
+    """An HTML story (a fragment or a page) as a ninjs item: all of it the body_html."""
+    return _validate(WireItem, {"uri": uri, "language": language, "type": "text", "body_html": html})
 
 
 def decode_wire_item(body: bytes, *, max_bytes: int = MAX_BODY_BYTES) -> WireItem:

@@ -21,6 +21,8 @@ import translation.patterns
 from queues import topology
 from queues.subscriber import follow
 from translation.engines.pseudo import PseudoEngine
+from translation.errors import InvalidHtmlError
+from translation.html import Html, MarkupTranslator, markup_intact
 from translation.pipeline import Translator
 from translation.policy import ProtectionPolicy
 from translation.protect import find_spans
@@ -31,6 +33,13 @@ RTL = "He said \u202eمرحبا\u202c and left\u200b\u200f \ufeffthere\u2060 wit
 
 def item(uri, **fields):
     return json.dumps({"uri": f"urn:hostile:{uri}", "language": "en", **fields}, ensure_ascii=False).encode()
+
+
+BAD_HTML = "<p><b>bold <i>both</b> italic</i> <p>unclosed <span>x"
+ODD_HTML = "a < b <3 <p>x <![CDATA[ y ]]> <script>if (a<b) '</p>'</script></p><table>text<td>cell"
+STORY_HTML = ('<p>The <a href="https://example.org/?a=1&amp;b=2" title="Report">minister</a> said on <b>Tuesday</b> '
+              "that &ldquo;talks&rdquo; go on.<br> More <i>text</i> here.</p>\n")
+MEGABYTE_HTML = STORY_HTML * (960_000 // len(STORY_HTML))
 
 
 def nested(depth):
@@ -66,6 +75,15 @@ HOSTILE = {
     "rtl-zero-width": (item("rtl", headline="\u200b", body_text=RTL),
                        ("copy", lambda c: all(ch in c["body_text"] for ch in "\u202e\u202c\u200b\u200f\ufeff\u2060")
                         and "مرحبا" in c["body_text"] and "עברית" in c["body_text"])),
+    "html-unclosed-misnested": (item("bad-html", body_html=BAD_HTML),
+                                ("copy", lambda c: markup_intact(BAD_HTML, c["body_html"])
+                                 and c["provenance"]["markup_repairs"] == {"repaired-source": 1})),
+    "html-stray-lt-cdata-script": (item("odd-html", body_html=ODD_HTML),
+                                   ("copy", lambda c: markup_intact(ODD_HTML, c["body_html"]))),
+    "html-10000-deep": (item("deep-html", body_html="<div>" * 10_000 + "x" + "</div>" * 10_000),
+                        ("dead", "body_html: HTML elements nest deeper than 512 levels")),
+    "html-megabyte": (item("big-html", body_html=MEGABYTE_HTML),
+                      ("copy", lambda c: markup_intact(MEGABYTE_HTML, c["body_html"]) and "said" not in c["body_html"])),
     "nul-and-controls": (item("nul", headline="a\u0000b\u0007c\u001b[31m"), ("copy", lambda c: "\u0000" in c["headline"])),
     "only-newlines": (item("newlines", body_text="\n" * 100_000), ("copy", lambda c: c["body_text"] == "\n" * 100_000)),
 }
@@ -147,6 +165,39 @@ def test_translation_pipeline_is_linear_time_on_hostile_text(kind):
 @pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))
 def test_protection_is_linear_time_on_hostile_text(kind):
     assert_linear(lambda text: find_spans(text, ProtectionPolicy(), terms=["Kyiv", "a"]), HOSTILE_TEXTS[kind])
+
+
+HOSTILE_HTML = {
+    "stray-lt": lambda n: "a < b <<< c " * (n // 12),
+    "unclosed-inline": lambda n: "<b>x " * min(n // 5, 500),  # just under the depth limit, then refused at any size
+    "unclosed-deep": lambda n: "<div>" * (n // 5),
+    "misnested": lambda n: "<p><b>a<i>b</b>c</i></p>" * (n // 24),
+    "cdata": lambda n: "<p>a <![CDATA[ x ]]> b</p>" * (n // 26),
+    "odd-script": lambda n: "<p>a<script>x</p>y</script> z</p>" * (n // 33),
+    "unterminated-tag": lambda n: "<p>x</p><a b c d " + "e " * (n // 2),
+    "unterminated-comment": lambda n: "<p>x</p><!-- " + "y " * (n // 2),
+    "inline-tags-in-one-paragraph": lambda n: "<p>" + "<b>a</b> " * (n // 9) + "</p>",
+    "quoted-words-between-many-tags": lambda n: "<p>" + '"a" <b>b</b> ' * (n // 13) + "</p>",
+    "tag-heavy-paragraph-among-many": lambda n: "<p>" + "w <b>b</b> " * (n // 22) + "</p>" + "<p>More.</p>" * (n // 22),
+    "line-breaks": lambda n: "<p>" + "word<br>" * (n // 8) + "</p>",
+    "entities": lambda n: "<p>" + "&amp;&nbsp;&#8217;&bogus; " * (n // 26) + "</p>",
+    "attribute-soup": lambda n: "<p " + "a='1' b=2 c " * (n // 13) + ">text</p>",
+    "story": lambda n: STORY_HTML * (n // len(STORY_HTML)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE_HTML))
+def test_html_translation_is_linear_time_on_hostile_markup(kind):
+    translator = MarkupTranslator(Translator(PseudoEngine()))
+
+    def translate(markup):
+        try:
+            copy = translator.translate(Html(markup), "uk", terms=("Kyiv", "Volodymyr Zelenskyy")).text
+            assert markup_intact(markup, copy)
+        except InvalidHtmlError:
+            pass  # refused with a reason: as good an outcome, as long as it comes in linear time
+
+    assert_linear(translate, HOSTILE_HTML[kind])
 
 
 MASKER_PATTERNS = [(f"{module.__name__}.{name}", value) for module in (translation.mask, translation.patterns,

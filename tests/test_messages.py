@@ -111,7 +111,8 @@ def test_blank_fields_are_not_sent_for_translation():
 
 def test_untranslated_text_fields_are_listed():
     item = decode_wire_item(item_bytes(body_html="<p>Hi</p>", slugline="UKRAINE/TALKS"))
-    assert item.untranslated_text_fields() == ["body_html", "slugline"]
+    assert item.untranslated_text_fields() == ["slugline"]
+    assert item.texts_to_translate()["body_html"] == "<p>Hi</p>"
 
 
 def test_plain_text_is_wrapped_with_its_first_line_as_headline():

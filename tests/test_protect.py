@@ -171,3 +171,11 @@ def test_spans_are_sorted_disjoint_and_point_into_the_text(text):
     spans = find_spans(text, NO_NAMES, terms=["Kyiv"])
     assert all(text[s.start : s.end] == s.text and s.start < s.end for s in spans)
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_a_term_edge_that_is_not_a_word_character_may_touch_a_word():
+    from translation.protect import find_terms
+
+    assert [span.start for span in find_terms("ASP.NET and .NETwork", {".NET": None})] == [3]  # not in .NETwork
+    assert [span.text for span in find_terms("US and USA", {"US": None})] == ["US"]
+    assert [span.text for span in find_terms("x\U000f0000word", {"\U000f0000": None, "US": None})] == ["\U000f0000"]

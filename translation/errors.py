@@ -35,3 +35,14 @@ class ModelLoadError(TransientError):
 
 class GlossaryError(PermanentError):
     """A glossary file is missing or malformed."""
+
+
+class InvalidHtmlError(InvalidInputError):
+    """HTML whose markup cannot be kept intact (nested past what browsers build, beyond repair).
+
+    `text_index`: which text of the call it was (its index among the texts of its document), when known.
+    """
+
+    def __init__(self, message: str, text_index: int | None = None):
+        super().__init__(message)
+        self.text_index = text_index

@@ -11,6 +11,7 @@ A failure of the shared translation never decides another job's outcome: those j
 """
 
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -21,19 +22,22 @@ from queues.consumer import Delivery
 from queues.errors import PermanentError as BadMessage
 from queues.messages import LocalizedCopy, Provenance, WireItem
 from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
+from translation.html import Html, MarkupTranslator
 
 log = logging.getLogger(__name__)
 
 MAX_RETRY_DELAY_S = 300.0  # past five minutes a backoff only hides that the job is stuck
-UNTRANSLATED_REVISION = "untranslated"  # copy-id input for copies made without a model (kill notices)
+UNTRANSLATED_REVISION = "untranslated"
+_TAG = re.compile(r"<[^>]*>")  # copy-id input for copies made without a model (kill notices)
 
 
 class JobHandler:
     """Turns deliveries into outcomes.
 
     Arguments:
-        translator: anything with `translate_many(texts, target, terms=()) -> list[Translation]` and, for
-            `handle_batch`, `translate_documents([(texts, terms), ...], target) -> list[list[Translation]]`.
+        translator: anything with `translate_many(texts, target, terms=()) -> list[Translation]` and
+            `translate_documents([(texts, terms), ...], target) -> list[list[Translation]]` (a Translator).
+            Items with HTML fields go through a MarkupTranslator over it.
         max_attempts: deliveries of one job before a transient failure becomes a dead letter.
         retry_base_delay_s: delay before the second attempt; each later attempt waits twice as long.
         max_body_bytes: larger bodies are dead-lettered without being parsed.
@@ -52,6 +56,7 @@ class JobHandler:
         on_event: Callable[..., None] = lambda name, **fields: None,
     ):
         self._translator = translator
+        self._markup = MarkupTranslator(translator)
         self._max_attempts = max_attempts
         self._retry_base_delay_s = retry_base_delay_s
         self._max_body_bytes = max_body_bytes
@@ -103,10 +108,9 @@ class JobHandler:
             return [self.handle(deliveries[0])]
         started = self._clock()
         fields = [item.texts_to_translate() for item in items]
+        documents = [(_marked(texts), item.do_not_translate_terms()) for texts, item in zip(fields, items)]
         try:
-            results = self._translator.translate_documents(
-                [(list(texts.values()), item.do_not_translate_terms()) for texts, item in zip(fields, items)], language
-            )
+            results = self._translator_for(documents).translate_documents(documents, language)
             copies = [_copy_of(item, language, texts, found) for item, texts, found in zip(items, fields, results)]
         except Exception as error:  # which job is at fault, and what becomes of each, is handle()'s to decide
             log.info("shared translation of %d %s jobs failed (%s); handling them one by one",
@@ -142,10 +146,19 @@ class JobHandler:
         if not fields:
             return _untranslated_copy(item, language)
         # One batch for all fields: the translator sorts and packs their sentences together.
-        results = self._translator.translate_many(
-            list(fields.values()), language, terms=item.do_not_translate_terms()
-        )
+        texts = _marked(fields)
+        try:
+            results = self._translator_for([(texts, ())]).translate_many(
+                texts, language, terms=item.do_not_translate_terms())
+        except translation.errors.InvalidHtmlError as error:
+            field = list(fields)[error.text_index] if error.text_index is not None else "an HTML field"
+            raise translation.errors.InvalidHtmlError(f"{field}: {error}") from None
         return _copy_of(item, language, fields, results)
+
+    def _translator_for(self, documents):
+        """The markup translator where some text is HTML; the plain one otherwise (same calls, same batches)."""
+        html = any(isinstance(text, Html) for texts, _ in documents for text in texts)
+        return self._markup if html else self._translator
 
     def _retry_or_give_up(self, delivery: Delivery, reason: str) -> Outcome:
         if delivery.attempt >= self._max_attempts:
@@ -172,14 +185,24 @@ class JobHandler:
         )
 
 
+def _marked(fields: dict[str, str]) -> list[str]:
+    """The texts of `fields`, those of HTML fields marked as Html."""
+    return [Html(text) if messages.is_html_field(path) else text for path, text in fields.items()]
+
+
 def _copy_of(item: WireItem, language: str, fields: dict[str, str], results) -> LocalizedCopy:
+    if all(result.model is None for result in results):  # HTML without a word to translate, and nothing else
+        return _untranslated_copy(item, language)
     texts = {name: result.text for name, result in zip(fields, results, strict=True)}
     return messages.localize(item, language, texts, _provenance(item, language, results))
 
 
 def _provenance(item: WireItem, language: str, results) -> Provenance:
-    model = results[0].model
+    model = next(result.model for result in results if result.model is not None)
     spans = Counter(str(span.kind) for result in results for span in result.spans)
+    repairs = Counter()
+    for result in results:
+        repairs.update(getattr(result, "repairs", {}))
     return Provenance(
         id=messages.copy_id(item.uri, item.version, language, model.revision),
         source_uri=item.uri,
@@ -190,6 +213,7 @@ def _provenance(item: WireItem, language: str, results) -> Provenance:
         model_revision=model.revision,
         protected_spans=dict(sorted(spans.items())),
         fallbacks=sum(result.fallbacks for result in results),
+        markup_repairs=dict(sorted(repairs.items())),
         untranslated_fields=item.untranslated_text_fields(),
     )
 
@@ -210,9 +234,11 @@ def _untranslated_copy(item: WireItem, language: str) -> LocalizedCopy:
 
 
 def _words(copy: LocalizedCopy, item: WireItem) -> int:
-    """Whitespace-separated words of the translated fields: the throughput unit the metrics report
-    (model tokens stay inside the engine, and words compare across engines and languages)."""
-    return sum(len(getattr(copy, field).split()) for field in item.texts_to_translate())
+    """Whitespace-separated words of the translated fields (HTML without its tags): the throughput unit the
+    metrics report (model tokens stay inside the engine, and words compare across engines and languages)."""
+    data = copy.to_dict()
+    texts = (messages.field_at(data, path) for path in item.texts_to_translate())
+    return sum(len(_TAG.sub(" ", text).split()) for text in texts if isinstance(text, str))
 
 
 def _describe(error: Exception) -> str:

@@ -5,9 +5,11 @@ import json
 from pathlib import Path
 
 from translation.glossary import Glossary
+from translation.html import find_html_spans
 from translation.policy import ProtectionPolicy
 from translation.protect import find_spans
 from worker.commands._common import load_settings, read_text
+from worker.commands.translate import is_html_input
 from worker.errors import UsageError
 
 
@@ -26,6 +28,9 @@ def register(subparsers) -> None:
     parser.add_argument("--policy", choices=("desk", "strict"),
                         help="desk (default): places and institutions described in common words are not "
                              "protected; strict: every name is (default: BABELWIRE_POLICY or desk)")
+    parser.add_argument("--format", choices=("text", "html"),
+                        help="html: the input is an HTML fragment; offsets are into its markup (the default for "
+                             "an --input file ending in .html or .htm)")
     parser.set_defaults(handler=run)
 
 
@@ -35,11 +40,22 @@ def run(args: argparse.Namespace) -> int:
     glossary = Glossary.load(path) if path else None
     text = read_text(args.text, args.input)
     documents = _jsonl_texts(text) if args.jsonl else [text]
+    html = is_html_input(args.format, args.input)
+    policy = ProtectionPolicy.named(args.policy or settings.policy)
     for document in documents:
-        policy = ProtectionPolicy.named(args.policy or settings.policy)
-        spans = find_spans(document, policy, glossary=glossary, target=args.to)
-        print(json.dumps({"spans": [span.as_dict() for span in spans]}, ensure_ascii=False))
+        print(json.dumps(_spans_of(document, html, policy, glossary, args.to), ensure_ascii=False))
     return 0
+
+
+def _spans_of(document: str, html: bool, policy: ProtectionPolicy, glossary: Glossary | None,
+              target: str | None) -> dict:
+    if not html:
+        return {"spans": [span.as_dict() for span in find_spans(document, policy, glossary=glossary, target=target)]}
+    spans, repaired = find_html_spans(document, policy, glossary=glossary, target=target)
+    result = {"spans": [span.as_dict() for span in spans]}
+    if repaired is not None:  # the offsets are into the repaired markup, which is shown
+        result["repaired_markup"] = repaired
+    return result
 
 
 def _jsonl_texts(data: str) -> list[str]:

@@ -16,6 +16,7 @@ from worker.commands._queue_common import add_broker_option, load_settings, pars
 from worker.errors import UsageError
 
 JSON_SUFFIXES = (".json", ".ninjs")
+HTML_SUFFIXES = (".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,13 @@ def prepare(paths: list[Path], requested: tuple[str, ...] | None, configured: tu
 
 
 def read_item(path: Path) -> tuple[messages.WireItem, bytes]:
-    """(item, bytes to send) for a ninjs or plain-text file."""
+    """(item, bytes to send) for a ninjs, HTML (the item's body_html) or plain-text file."""
     raw = _read(path)
     try:
         if path.suffix.lower() in JSON_SUFFIXES:
             return messages.decode_wire_item(raw), raw
-        item = messages.wrap_plain_text(_text(raw, path), uri=text_uri(raw))
+        wrap = messages.wrap_html if path.suffix.lower() in HTML_SUFFIXES else messages.wrap_plain_text
+        item = wrap(_text(raw, path), uri=text_uri(raw))
         body = messages.encode_message(item)
         messages.decode_wire_item(body)  # the size limit applies to what travels, as the worker sees it
         return item, body

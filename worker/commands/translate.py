@@ -5,6 +5,7 @@ import json
 import sys
 from pathlib import Path
 
+from translation.html import Html, MarkupTranslator
 from worker.commands._common import languages, load_settings, model_overrides, read_text
 from worker.settings import Settings
 
@@ -19,7 +20,9 @@ def register(subparsers) -> None:
     parser.add_argument("text", nargs="*", metavar="TEXT", help="text to translate (default: --input or stdin)")
     parser.add_argument("--input", metavar="FILE|-", help="read the text from FILE, or stdin with -")
     parser.add_argument("--to", required=True, type=languages, metavar="LANGS", help="target languages, e.g. uk,de")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "html"),
+                        help="text (default), json, or html: the input is an HTML fragment and the output HTML "
+                             "(the default for an --input file ending in .html or .htm)")
     parser.add_argument("--engine", choices=("marian", "pseudo"), help="default: BABELWIRE_ENGINE or marian")
     parser.add_argument("--model", action="append", default=[], metavar="LANG=ID_OR_PATH",
                         help="model for one language: hub id or local directory (repeatable)")
@@ -43,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
     for target in args.to:
         engine.model_info(target)  # unknown language or missing model: fail before any work
     translator = build_translator(settings, args.glossary, engine=engine)
+    if is_html_input(args.format, args.input):
+        translator, text = MarkupTranslator(translator), Html(text)
     results = []
     for target in args.to:
         if progress:
@@ -51,9 +56,16 @@ def run(args: argparse.Namespace) -> int:
     if progress:
         progress.finish()
     print(_render_json(results, args.show_masking) if args.format == "json" else _render_text(results))
-    if args.show_masking and args.format == "text":
+    if args.show_masking and args.format != "json":
         _print_masking(results)
     return 0
+
+
+def is_html_input(output_format: str | None, input_path: str | None) -> bool:
+    """HTML with --format html, or from an .html / .htm file (unless --format text says otherwise)."""
+    if output_format is not None and output_format != "json":
+        return output_format == "html"
+    return input_path is not None and Path(input_path).suffix.lower() in (".html", ".htm")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -71,8 +83,10 @@ def _render_text(results) -> str:
 def _render_json(results, show_masking: bool) -> str:
     translations = []
     for result in results:
-        entry = {"language": result.language, "text": result.text, "model": result.model.model_id,
-                 "fallbacks": result.fallbacks}
+        entry = {"language": result.language, "text": result.text,
+                 "model": result.model.model_id if result.model else None, "fallbacks": result.fallbacks}
+        if hasattr(result, "repairs"):
+            entry["markup_repairs"] = result.repairs
         if show_masking:
             entry["sentences"] = [_sentence_report(report) for report in result.sentences]
         translations.append(entry)
