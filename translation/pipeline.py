@@ -257,8 +257,13 @@ def _piece(text: str, unit: _Unit, guarded: tuple[str, ...] = ()) -> Piece:
         (span.start - unit.start, span.end - unit.start, span.text if span.replacement is None else span.replacement)
         for span in unit.spans
     )
-    plain = frozenset(i for i, span in enumerate(unit.spans) if span.kind in _SHOWN_AS_WORDS and span.replacement is None)
+    plain = frozenset(i for i, span in enumerate(unit.spans) if _may_be_shown_as_words(span))
     return Piece(text[unit.start : unit.end], protected, guarded, plain)
+
+
+def _may_be_shown_as_words(span: Span) -> bool:
+    """A name kept as it is, made of letters (not an inline-markup marker or a code)."""
+    return span.kind in _SHOWN_AS_WORDS and span.replacement is None and any(c.isalpha() for c in span.text)
 
 
 def _assemble(
