@@ -119,6 +119,13 @@ class HandlerThread:
         """Let the thread end after the work in hand (a daemon: it cannot keep the process alive)."""
         self._inbox.put(None)
 
+    def wait_ended(self, timeout_s):
+        """After `shutdown()`: True once the thread has ended (no handler call still running), waiting at
+        most `timeout_s`."""
+        if self._thread.ident is not None:
+            self._thread.join(timeout_s)
+        return not self._thread.is_alive()
+
     def _loop(self):
         shutting_down = False
         while not shutting_down and (work := self._inbox.get()) is not None:
@@ -232,6 +239,14 @@ class JobConsumer:
         except broker_errors(connection) + tuple(connection.channel_errors) as exc:
             self.event("disconnected", error=" ".join(str(exc).split()) or type(exc).__name__)
         return True
+
+    def handler_ended(self, timeout_s=0.0):
+        """After `run()` returned: True when no handler call is still running (waiting at most `timeout_s`).
+
+        False means a job outlived the stop timeout: it is already back on its queue, but its handler call
+        (maybe native code) still runs on the daemon handler thread.
+        """
+        return self._handler_thread.wait_ended(timeout_s)
 
     def event(self, name, **fields):
         if self.on_event is not None:

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from queues.topology import LANGUAGE_PATTERN
+
 
 def default_state_dir() -> Path:
     return Path.home() / ".local" / "state" / "babelwire"
@@ -28,6 +30,9 @@ class Settings(BaseSettings):
     max_attempts: int = Field(default=5, ge=1)
     retry_base_delay_s: float = Field(default=2.0, gt=0)
     heartbeat_s: int = Field(default=30, ge=0)
+    # On SIGTERM / SIGINT the job in hand may finish within this many seconds, else it goes back to its
+    # queue; at most 25, so a worker always exits within the 30 s a supervisor usually grants.
+    stop_timeout_s: float = Field(default=25.0, gt=0, le=25)
 
     # Translation.
     engine: Literal["marian", "pseudo"] = "marian"
@@ -58,7 +63,13 @@ class Settings(BaseSettings):
     def _split_languages(cls, value):
         if isinstance(value, str):
             value = [part.strip() for part in value.split(",")]
-        return tuple(part.lower() for part in value if part)
+        languages = tuple(dict.fromkeys(part.lower() for part in value if part))
+        if not languages:
+            raise ValueError("no language given: name at least one, e.g. uk or uk,de")
+        bad = [language for language in languages if not LANGUAGE_PATTERN.match(language)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not a language code; separate languages with commas, e.g. uk,de")
+        return languages
 
     @field_validator("models", mode="before")
     @classmethod
