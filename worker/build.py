@@ -10,7 +10,7 @@ from translation.engines.base import Engine, ModelInfo
 from translation.engines.fallback import FallbackEngine
 from translation.engines.marian import MarianEngine, Progress
 from translation.engines.pseudo import PseudoEngine
-from translation.errors import UnsupportedLanguageError
+from translation.errors import ModelNotFoundError, UnsupportedLanguageError
 from translation.glossary import Glossary
 from translation.loading import resolve_model
 from translation.pipeline import Translator
@@ -58,6 +58,34 @@ class DryRunEngine(PseudoEngine):
             raise UnsupportedLanguageError(f"{target!r} is the source language: babelwire translates from English")
         self._registry.spec(target)  # UnsupportedLanguageError for a language no model is known for
         return super().model_info(target)
+
+
+def load_models(engine: Engine, languages) -> dict[str, ModelInfo]:
+    """Load the model of every language -> {language: ModelInfo}.
+
+    Raises:
+        ModelNotFoundError: one line naming every language without a usable model (not only the first),
+            with the advice for a dry run without weights.
+        ModelLoadError: transient; starting again may work.
+    """
+    models, problems = {}, []
+    for language in languages:
+        try:
+            models[language] = engine.load(language)
+        except (ModelNotFoundError, UnsupportedLanguageError) as error:
+            problems.append((language, error))
+    if problems:
+        raise ModelNotFoundError(_missing_models_message(problems))
+    return models
+
+
+def _missing_models_message(problems) -> str:
+    dry_run = "for a dry run without model weights, add --engine pseudo"
+    if len(problems) == 1:
+        return f"{problems[0][1]}; {dry_run}"
+    details = "; ".join(f"{language}: {error}" for language, error in problems)
+    languages = ", ".join(language for language, _ in problems)
+    return f"no usable model for {len(problems)} languages ({languages}): {details}; {dry_run}"
 
 
 def build_translator(settings: Settings, glossary_path: Path | None = None, engine: Engine | None = None,

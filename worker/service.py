@@ -103,12 +103,13 @@ def preflight(engine, languages) -> dict:
     noticed; failing at start leaves the jobs queued for a correctly configured worker.
 
     Raises:
-        UnsupportedLanguageError, ModelNotFoundError: permanent, the configuration must change.
+        ModelNotFoundError: permanent, the configuration must change (names every language without a model).
         ModelLoadError: transient, starting again may work.
     """
-    models = {}
-    for language in languages:
-        models[language] = model = engine.load(language)
+    from worker.build import load_models  # imported late: it pulls in the engines
+
+    models = load_models(engine, languages)
+    for language, model in models.items():
         log.info("model for %s: %s (%s, revision %s)", language, model.model_id, model.engine, model.revision)
     return models
 
