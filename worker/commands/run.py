@@ -11,6 +11,7 @@ stops after the job in hand and still writes the copies finished so far (exit 13
 
 import argparse
 import json
+import os
 import signal
 import sys
 import tempfile
@@ -77,7 +78,7 @@ def run_run(args: argparse.Namespace) -> int:
     languages = parse_languages(args.to, "--to")
     submissions = submit.prepare(args.files, languages, languages)
     refuse_duplicates(submissions)
-    prepare_out_dir(args.out)  # before any translating: a bad --out must not cost the copies
+    check_out_dir(args.out)  # before any translating: a bad --out must not cost the copies
     with tempfile.TemporaryDirectory(prefix="babelwire-run-") as state_dir:
         settings = load_settings(args, broker_url="embedded", state_dir=state_dir, languages=languages)
         tally, consumer = translate_all(settings, submissions)
@@ -89,17 +90,18 @@ def run_run(args: argparse.Namespace) -> int:
     return status
 
 
-def prepare_out_dir(out_dir: Path | None) -> None:
-    """Make --out DIR, and prove a file can be written there; else a one-line UsageError."""
+def check_out_dir(out_dir: Path | None) -> None:
+    """A one-line UsageError now, not after the translating, when --out DIR could not hold the copies.
+    Nothing is created yet: a run that fails before translating leaves no empty folder behind."""
     if out_dir is None:
         return
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {out_dir} is a file; give a directory for the copies")
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        tempfile.TemporaryFile(dir=out_dir).close()
-    except OSError as error:
-        raise UsageError(f"--out {out_dir}: cannot write there ({error.strerror})") from None
+    ancestor = next(parent for parent in (out_dir.absolute(), *out_dir.absolute().parents) if parent.exists())
+    if not ancestor.is_dir():
+        raise UsageError(f"--out {out_dir}: {ancestor} is a file, so no directory can be made there")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out_dir}: no permission to write in {ancestor}")
 
 
 def report_interrupted(tally: "JobTally", consumer) -> int:
