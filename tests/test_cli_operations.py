@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 from cli_helpers import BABELWIRE, one_line_error, run_babelwire
-from queue_fixtures import embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
+from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 
 from queues import topology
 from queues.connection import connect
@@ -154,6 +154,37 @@ def test_protect_jsonl_keeps_unicode_line_separators_inside_strings_and_skips_bl
     lines = [json.loads(line) for line in result.stdout.decode().split("\n") if line]
     assert [[span["text"] for span in line["spans"]] for line in lines] == [["Kyiv", '"talks go on"'],
                                                                            ["Paris", "Rome"]]
+
+
+# --- item 7: look at dead letters without taking them ------------------------------------------------------
+
+def dead_letter(url, bodies):
+    with connect(url) as connection:
+        topology.declare_topology(connection, ["uk"])
+        publisher = Publisher(connection)
+        for n, body in enumerate(bodies):
+            publisher.publish_dead_letter(body, "uk", reason=f"bad item {n}", attempt=1, message_id=f"m{n}")
+        publisher.close()
+
+
+def watch_dead(url, *flags):
+    result = run_babelwire("watch", "--dead", *flags, "--timeout", "1", "--broker", url, timeout=60)
+    assert result.returncode == 0, result.stderr.decode()
+    return [json.loads(line)["reason"] for line in result.stdout.decode().splitlines()]
+
+
+@pytest.mark.slow
+def test_watch_dead_peek_looks_without_taking_and_plain_dead_takes(broker_url):
+    dead_letter(broker_url, [b"first", b"second"])
+    assert watch_dead(broker_url, "--peek") == ["bad item 0", "bad item 1"]
+    assert watch_dead(broker_url, "--peek", "--count", "1") == ["bad item 0"]
+    assert watch_dead(broker_url, "--peek") == ["bad item 0", "bad item 1"], "peeking must leave them all"
+    assert watch_dead(broker_url) == ["bad item 0", "bad item 1"]
+    assert watch_dead(broker_url, "--peek") == [], "without --peek, watch --dead takes what it prints"
+
+
+def test_peek_at_the_live_tap_is_refused():
+    assert "--peek needs --dead or --languages" in one_line_error(run_babelwire("watch", "--peek"))
 
 
 # --- item 9: rough edges -----------------------------------------------------------------------------------
