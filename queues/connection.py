@@ -24,6 +24,11 @@ CONFIGURATION_REPLY_CODES = {403: "wrong user name or password (ACCESS_REFUSED)"
                              530: "the vhost does not exist or the user has no access to it (NOT_ALLOWED)"}
 
 
+CLASSIC, QUORUM = "classic", "quorum"
+QUEUE_TYPES = (CLASSIC, QUORUM)
+QUEUE_TYPE_OPTION = "queue_type"  # babelwire's own URL option: the type of the queues it declares
+
+
 def is_embedded(url):
     return str(url).startswith(EMBEDDED_SCHEME)
 
@@ -51,13 +56,37 @@ def connect(url, *, heartbeat=30, connect_timeout_s=4.0, max_retries=2):
         BrokerUnavailableError: the broker cannot be reached (one line: where, and why).
     """
     check_url(url)
-    connection = _embedded(url) if is_embedded(url) else _amqp(url, heartbeat, connect_timeout_s)
+    if is_embedded(url):
+        connection, queue_type = _embedded(url), CLASSIC  # one file, nothing to replicate
+    else:
+        amqp_url, queue_type = split_queue_type(url)
+        connection = _amqp(amqp_url, heartbeat, connect_timeout_s)
+        connection.babelwire_url = url
+    connection.babelwire_queue_type = queue_type
     try:
         connection.ensure_connection(max_retries=max_retries, interval_start=0.5, interval_step=0.5, interval_max=1)
     except Exception as exc:  # kombu re-raises every transport failure as its own OperationalError
         connection.release()
         raise wrap_broker_error(connection, exc) from None
     return connection
+
+
+def split_queue_type(url):
+    """`amqp://h//?queue_type=quorum&x=1` -> ("amqp://h//?x=1", "quorum"); classic when absent."""
+    base, sep, query = url.partition("?")
+    pairs = parse_qsl(query, keep_blank_values=True)
+    types = [value for key, value in pairs if key == QUEUE_TYPE_OPTION]
+    queue_type = types[-1] if types else CLASSIC
+    if queue_type not in QUEUE_TYPES:
+        raise BrokerConfigurationError(f"queue_type={queue_type!r} is not one of {', '.join(QUEUE_TYPES)}")
+    rest = "&".join(f"{key}={value}" for key, value in pairs if key != QUEUE_TYPE_OPTION)
+    return (f"{base}?{rest}" if rest else base), queue_type
+
+
+def queue_type_of(connection):
+    """The type of the queues babelwire declares on `connection` ("classic" unless it was opened with
+    `queue_type=quorum`)."""
+    return getattr(connection, "babelwire_queue_type", CLASSIC)
 
 
 def _amqp(url, heartbeat, connect_timeout_s):

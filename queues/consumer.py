@@ -259,6 +259,12 @@ class JobConsumer:
         return self._stop_deadline is not None and time.monotonic() >= self._stop_deadline
 
 
+def _prefetch_shares(prefetch, consumers):
+    """`prefetch` split over `consumers` as evenly as possible, at least 1 each: 8 over 3 -> [3, 3, 2]."""
+    base, extra = divmod(prefetch, consumers)
+    return [max(1, base + (1 if n < extra else 0)) for n in range(consumers)]
+
+
 class _Held:
     """A delivery of this session: its kombu message, its work, and when to requeue it if a publish failed."""
 
@@ -293,8 +299,13 @@ class _Session:
             self._abandon_waiting_work()
 
     def _start_consuming(self):
-        self._set_prefetch()
-        for language in self.owner.languages:
+        quorum = topology.queue_type_of(self.connection) == topology.QUORUM
+        if not quorum:
+            self._set_prefetch()
+        shares = _prefetch_shares(self.owner.prefetch, len(self.owner.languages))
+        for language, share in zip(self.owner.languages, shares):
+            if quorum:  # quorum queues refuse a channel-wide prefetch: each consumer gets its share of it
+                self.channel.basic_qos(0, share, False)
             consumer = Consumer(
                 self.channel, [Queue(topology.job_queue_name(language), no_declare=True)],
                 on_message=partial(self._on_message, language), no_ack=False, auto_declare=False,

@@ -54,12 +54,13 @@ def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=
 
 def _sources(channel, languages, dead):
     """[(bound kombu Queue, language or None)] to read from, declared on `channel`."""
+    queue_type = topology.queue_type_of(channel.connection.client)
     if dead:
-        return [(_declared(channel, topology.dead_queue()), None)]
-    if languages is None:
+        return [(_declared(channel, topology.dead_queue(queue_type)), None)]
+    if languages is None:  # private and short-lived: always a classic queue
         tap = Queue("", exchange=topology.localized_exchange(), routing_key="#", exclusive=True, auto_delete=True)
         return [(_declared(channel, tap), None)]
-    return [(_declared(channel, topology.outbox_queue(language)), language) for language in languages]
+    return [(_declared(channel, topology.outbox_queue(language, queue_type)), language) for language in languages]
 
 
 def _declared(channel, queue):

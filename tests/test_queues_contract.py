@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import pytest
 from kombu import Queue
 
-from queue_fixtures import broker_url, embedded_url, python_process, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
+from queue_fixtures import any_queue_type_url, embedded_url, python_process, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from queues import topology
 from queues.connection import connect
 from queues.consumer import JobConsumer
@@ -19,6 +19,12 @@ from queues.publisher import Publisher
 from queues.subscriber import follow
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def broker_url(any_queue_type_url):
+    """Every contract test runs on the embedded broker, on RabbitMQ, and on RabbitMQ with quorum queues."""
+    return any_queue_type_url
 
 
 def submit(url, bodies, languages=("uk",), declare=True):

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     max_attempts: int = Field(default=5, ge=1)
     retry_base_delay_s: float = Field(default=2.0, gt=0)
     heartbeat_s: int = Field(default=30, ge=0)
+    # RabbitMQ queue type of every queue babelwire declares: quorum queues are replicated over a cluster.
+    # Every process of one deployment must use the same (a queue's type cannot change in place).
+    queue_type: Literal["classic", "quorum"] = "classic"
     # On SIGTERM / SIGINT the job in hand may finish within this many seconds, else it goes back to its
     # queue; at most 25, so a worker always exits within the 30 s a supervisor usually grants.
     stop_timeout_s: float = Field(default=25.0, gt=0, le=25)
@@ -80,8 +83,13 @@ class Settings(BaseSettings):
 
     @property
     def resolved_broker_url(self) -> str:
+        """The URL to connect to; for RabbitMQ with `queue_type` quorum, it carries `queue_type=quorum`
+        (the embedded broker is one file: nothing to replicate, its queues have no type)."""
         if self.broker_url == "embedded":
             return f"embedded://{self.state_dir / 'broker.sqlite3'}"
+        if self.queue_type == "quorum" and not self.broker_url.startswith("embedded://"):
+            separator = "&" if "?" in self.broker_url else "?"
+            return f"{self.broker_url}{separator}queue_type=quorum"
         return self.broker_url
 
 

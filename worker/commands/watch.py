@@ -67,8 +67,23 @@ def dead_letter_line(message) -> dict:
     from queues.topology import REASON_HEADER
 
     headers = {key: _plain(value) for key, value in (message.headers or {}).items()}
-    reason = headers.get(REASON_HEADER)
+    reason = headers.get(REASON_HEADER) or _broker_reason(headers)
     return {"language": message.language, "reason": reason, "headers": headers, **_body_fields(message.body)}
+
+
+# Why the broker itself dead-lettered a message (RabbitMQ's x-first-death-reason), in words.
+BROKER_REASONS = {
+    "delivery_limit": "delivered too often without being settled (its worker crashed or was stopped each time); "
+                      "dead-lettered by the quorum queue's delivery limit",
+    "expired": "expired in its queue (message TTL)",
+    "maxlen": "dropped by the queue's length limit",
+    "rejected": "rejected without requeue by a consumer other than babelwire",
+}
+
+
+def _broker_reason(headers: dict) -> str | None:
+    why = headers.get("x-first-death-reason")
+    return BROKER_REASONS.get(why, f"dead-lettered by the broker ({why})") if why else None
 
 
 def _body_fields(body: bytes) -> dict:
