@@ -46,3 +46,24 @@ def test_ctrl_c_during_run_writes_the_copies_already_finished(tiny_models, tmp_p
     written = sorted(path.name for path in out.iterdir())
     assert 1 <= len(written) < STORIES, written
     assert f"interrupted: {len(written)} of {STORIES} jobs done" in stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay_s", [0.3, 0.8, 1.5, 2.5])
+def test_ctrl_c_at_any_moment_of_start_up_is_one_line_and_exit_130(tiny_models, tmp_path, delay_s):
+    """Importing, loading the model (CTranslate2 converts and test-runs it), submitting: wherever Ctrl-C lands,
+    one line and exit 130 (or 0 when the run was already over), never a traceback or an abort."""
+    story = tmp_path / "story.txt"
+    story.write_text("Kyiv talks resume\n\nThe minister spoke on Monday.\n", encoding="utf-8")
+    proc = subprocess.Popen([BABELWIRE, "run", str(story), "--to", "uk", "--model", f"uk={tiny_models['uk']}",
+                             "--out", str(tmp_path / "out")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=clean_env())
+    try:
+        proc.wait(timeout=delay_s)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode in (0, 130), stderr
+    assert "Traceback" not in stderr and "terminate called" not in stderr, stderr
+    if proc.returncode == 130:
+        assert "babelwire: interrupted" in stderr
