@@ -5,6 +5,7 @@ Each test runs the real `babelwire` entry point as a user would (tests/cli_helpe
 
 import json
 import os
+import signal
 import subprocess
 
 import pytest
@@ -209,11 +210,15 @@ def test_watch_count_that_is_not_a_number_says_so_plainly():
     assert result.returncode == 2 and "_positive_int" not in stderr and "'abc'" in stderr
 
 
-def test_embedded_broker_logs_no_missing_hostname_warning(embedded_url, item_file, tmp_path):
-    submit = run_babelwire("submit", str(item_file), "--to", "uk", "--broker", embedded_url, timeout=60)
-    assert submit.returncode == 0, submit.stderr.decode()
-    watch = run_babelwire("watch", "--languages", "uk", "--timeout", "0.5", "--broker", embedded_url, timeout=60)
-    assert "No hostname" not in submit.stderr.decode() + watch.stderr.decode()
+def test_embedded_broker_worker_logs_no_missing_hostname_warning(embedded_url, tmp_path):
+    from worker_processes import cli_worker, clean_env, wait_until
+
+    log = tmp_path / "worker.log"
+    with cli_worker(embedded_url, "uk", clean_env(BABELWIRE_ENGINE="pseudo"), log) as worker:
+        wait_until(lambda: "connected to the broker" in log.read_text(), 60, "the worker to connect")
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=30) == 0
+    assert "No hostname" not in log.read_text(), log.read_text()
 
 
 # --- item 8: Ctrl-C while the commands load -----------------------------------------------------------------
