@@ -223,12 +223,22 @@ def test_embedded_broker_worker_logs_no_missing_hostname_warning(embedded_url, t
 
 # --- item 8: Ctrl-C while the commands load -----------------------------------------------------------------
 
-def test_ctrl_c_while_the_commands_load_is_one_line_not_a_traceback(monkeypatch, capsys):
-    from worker import cli
+INTERRUPTED_WHILE_LOADING = """
+import sys
+from worker import cli
 
-    def interrupted_import(name):
-        raise KeyboardInterrupt  # what Ctrl-C does during the imports of build_parser
+def interrupted_import(name):
+    raise KeyboardInterrupt  # what Ctrl-C does during the imports of build_parser
 
-    monkeypatch.setattr(cli, "_command_module", interrupted_import)
-    assert cli.main(["translate", "--to", "uk", "Hello."]) == 130
-    assert capsys.readouterr().err == "babelwire: interrupted\n"
+cli._command_module = interrupted_import
+sys.exit(cli.main(["translate", "--to", "uk", "Hello."]))
+"""
+
+
+def test_ctrl_c_while_the_commands_load_is_one_line_not_a_traceback():
+    # In a child process: an interrupt that escaped would otherwise stop this whole test session.
+    from queue_fixtures import python_process
+
+    child = python_process(INTERRUPTED_WHILE_LOADING)
+    _, stderr = child.communicate(timeout=60)
+    assert child.returncode == 130 and stderr == "babelwire: interrupted\n", stderr
