@@ -221,6 +221,14 @@ def test_embedded_broker_worker_logs_no_missing_hostname_warning(embedded_url, t
     assert "No hostname" not in log.read_text(), log.read_text()
 
 
+def test_a_missing_model_error_names_every_missing_language_and_the_dry_run(tmp_path, embedded_url):
+    models = ["--model", f"uk={tmp_path / 'no-uk'}", "--model", f"de={tmp_path / 'no-de'}"]
+    for args in (["translate", "--to", "uk,de", *models, "Hello."],
+                 ["worker", "--languages", "uk,de", *models, "--broker", embedded_url]):
+        line = one_line_error(run_babelwire(*args, timeout=120))
+        assert "no-uk" in line and "no-de" in line and "--engine pseudo" in line, line
+
+
 # --- item 8: Ctrl-C while the commands load -----------------------------------------------------------------
 
 INTERRUPTED_WHILE_LOADING = """
