@@ -9,8 +9,6 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from queues.topology import LANGUAGE_PATTERN
-
 
 def default_state_dir() -> Path:
     return Path.home() / ".local" / "state" / "babelwire"
@@ -69,6 +67,8 @@ class Settings(BaseSettings):
         languages = tuple(dict.fromkeys(part.lower() for part in value if part))
         if not languages:
             raise ValueError("no language given: name at least one, e.g. uk or uk,de")
+        from queues.topology import LANGUAGE_PATTERN  # a language is a routing key; imported late: kombu
+
         bad = [language for language in languages if not LANGUAGE_PATTERN.match(language)]
         if bad:
             raise ValueError(f"{bad[0]!r} is not a language code; separate languages with commas, e.g. uk,de")

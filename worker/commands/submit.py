@@ -12,7 +12,6 @@ from pathlib import Path
 
 from queues import messages
 from queues.errors import PermanentError as BadMessage
-from queues.topology import TopologyError, check_language
 from worker.commands._queue_common import add_broker_option, load_settings, parse_languages
 from worker.errors import UsageError
 
@@ -66,6 +65,8 @@ def prepare(paths: list[Path], requested: tuple[str, ...] | None, configured: tu
 
 def _item_languages(item: messages.WireItem, path: Path) -> tuple[str, ...]:
     """The item's own target_languages, each a usable language tag (it becomes a routing key)."""
+    from queues.topology import TopologyError, check_language  # imported late: kombu
+
     languages = tuple(item.target_languages or ())
     for language in languages:
         try:

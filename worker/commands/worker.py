@@ -3,7 +3,6 @@
 import argparse
 import logging
 
-from queues.connection import display_url
 from worker.commands._queue_common import add_broker_option, add_engine_options, load_settings, parse_languages
 from worker.errors import UsageError
 from worker.exits import exit_now
@@ -26,6 +25,7 @@ def register(subparsers) -> None:
 
 
 def run_worker(args: argparse.Namespace) -> int:
+    from queues.connection import display_url
     from worker.logs import configure_logging
     from worker.build import build_engine, build_translator
     from worker.service import build_worker, preflight
