@@ -1,7 +1,8 @@
 """Open a kombu connection to RabbitMQ (`amqp://...`) or to the embedded broker (`embedded://PATH`).
 
 Library errors stop here: an unreachable broker is a `BrokerUnavailableError` with a one-line message,
-after a few bounded retries, never an endless wait.
+after a few bounded retries, never an endless wait. A URL or account that can never work (unknown scheme
+or option, wrong password, no such vhost) is a `BrokerConfigurationError` at once: retrying cannot help.
 """
 
 import socket
@@ -11,16 +12,34 @@ from urllib.parse import parse_qsl
 from kombu import Connection
 
 from queues import embedded
-from queues.errors import BrokerUnavailableError
+from queues.errors import BrokerConfigurationError, BrokerUnavailableError
 
 EMBEDDED_SCHEME = "embedded://"
-# URL query options of embedded://PATH?lease_s=30&polling_interval=0.05 (floats) and &synchronous=FULL.
+AMQP_SCHEMES = ("amqp://", "amqps://", "pyamqp://")
+# URL query options of embedded://PATH?lease_s=30&polling_interval=0.05&busy_timeout_s=30&synchronous=FULL.
 EMBEDDED_FLOAT_OPTIONS = ("lease_s", "polling_interval", "busy_timeout_s")
-EMBEDDED_TEXT_OPTIONS = ("synchronous",)
+EMBEDDED_SYNCHRONOUS = ("OFF", "NORMAL", "FULL", "EXTRA")  # SQLite's `synchronous` pragma values
+# AMQP reply codes that mean the account or vhost is wrong, not that the broker is away.
+CONFIGURATION_REPLY_CODES = {403: "wrong user name or password (ACCESS_REFUSED)",
+                             530: "the vhost does not exist or the user has no access to it (NOT_ALLOWED)"}
+
+
+CLASSIC, QUORUM = "classic", "quorum"
+QUEUE_TYPES = (CLASSIC, QUORUM)
+QUEUE_TYPE_OPTION = "queue_type"  # babelwire's own URL option: the type of the queues it declares
 
 
 def is_embedded(url):
     return str(url).startswith(EMBEDDED_SCHEME)
+
+
+def check_url(url):
+    """Return `url` when babelwire can speak to it; else BrokerConfigurationError saying what to write."""
+    if is_embedded(url) or str(url).startswith(AMQP_SCHEMES):
+        return url
+    raise BrokerConfigurationError(
+        f"unsupported broker URL {display_url(url)!r}: use amqp://user:password@host:5672/vhost "
+        "or embedded:///path/broker.sqlite3 (or 'embedded')")
 
 
 def connect(url, *, heartbeat=30, connect_timeout_s=4.0, max_retries=2):
@@ -33,15 +52,41 @@ def connect(url, *, heartbeat=30, connect_timeout_s=4.0, max_retries=2):
         max_retries: further tries after the first, 0.5 s apart.
 
     Raises:
+        BrokerConfigurationError: the URL or the account can never work as written.
         BrokerUnavailableError: the broker cannot be reached (one line: where, and why).
     """
-    connection = _embedded(url) if is_embedded(url) else _amqp(url, heartbeat, connect_timeout_s)
+    check_url(url)
+    if is_embedded(url):
+        connection, queue_type = _embedded(url), CLASSIC  # one file, nothing to replicate
+    else:
+        amqp_url, queue_type = split_queue_type(url)
+        connection = _amqp(amqp_url, heartbeat, connect_timeout_s)
+        connection.babelwire_url = url
+    connection.babelwire_queue_type = queue_type
     try:
         connection.ensure_connection(max_retries=max_retries, interval_start=0.5, interval_step=0.5, interval_max=1)
     except Exception as exc:  # kombu re-raises every transport failure as its own OperationalError
         connection.release()
         raise wrap_broker_error(connection, exc) from None
     return connection
+
+
+def split_queue_type(url):
+    """`amqp://h//?queue_type=quorum&x=1` -> ("amqp://h//?x=1", "quorum"); classic when absent."""
+    base, sep, query = url.partition("?")
+    pairs = parse_qsl(query, keep_blank_values=True)
+    types = [value for key, value in pairs if key == QUEUE_TYPE_OPTION]
+    queue_type = types[-1] if types else CLASSIC
+    if queue_type not in QUEUE_TYPES:
+        raise BrokerConfigurationError(f"queue_type={queue_type!r} is not one of {', '.join(QUEUE_TYPES)}")
+    rest = "&".join(f"{key}={value}" for key, value in pairs if key != QUEUE_TYPE_OPTION)
+    return (f"{base}?{rest}" if rest else base), queue_type
+
+
+def queue_type_of(connection):
+    """The type of the queues babelwire declares on `connection` ("classic" unless it was opened with
+    `queue_type=quorum`)."""
+    return getattr(connection, "babelwire_queue_type", CLASSIC)
 
 
 def _amqp(url, heartbeat, connect_timeout_s):
@@ -57,20 +102,42 @@ def _embedded(url):
     embedded.register()
     path, _, query = url[len(EMBEDDED_SCHEME):].partition("?")
     if not path:
-        raise BrokerUnavailableError(f"{url!r} names no file: use embedded:///absolute/path/broker.sqlite3")
-    return Connection(f"{EMBEDDED_SCHEME}{path}", transport_options={"path": path, **embedded_options(query)})
+        raise BrokerConfigurationError(f"{url!r} names no file: use embedded:///absolute/path/broker.sqlite3")
+    connection = Connection(f"{EMBEDDED_SCHEME}{path}", transport_options={"path": path, **embedded_options(query)})
+    connection.babelwire_url = url  # kombu's as_uri() garbles a path-only URL into "embedded://:**@localhost/..."
+    return connection
 
 
 def embedded_options(query):
+    """`lease_s=30&synchronous=full` -> {"lease_s": 30.0, "synchronous": "FULL"}; BrokerConfigurationError
+    for an unknown option or an unusable value."""
     options = {}
-    for key, value in parse_qsl(query):
+    for key, value in parse_qsl(query, keep_blank_values=True):
         if key in EMBEDDED_FLOAT_OPTIONS:
-            options[key] = float(value)
-        elif key in EMBEDDED_TEXT_OPTIONS:
-            options[key] = value
+            options[key] = _positive_float(key, value)
+        elif key == "synchronous":
+            options[key] = _synchronous(value)
         else:
-            raise BrokerUnavailableError(f"unknown embedded broker option {key!r} (known: lease_s, polling_interval, busy_timeout_s, synchronous)")
+            known = ", ".join((*EMBEDDED_FLOAT_OPTIONS, "synchronous"))
+            raise BrokerConfigurationError(f"unknown embedded broker option {key!r} (known: {known})")
     return options
+
+
+def _positive_float(key, value):
+    try:
+        number = float(value)
+    except ValueError:
+        number = None
+    if number is None or not number > 0 or number == float("inf"):
+        raise BrokerConfigurationError(f"embedded broker option {key}={value!r} is not a number of seconds above 0")
+    return number
+
+
+def _synchronous(value):
+    if value.upper() not in EMBEDDED_SYNCHRONOUS:
+        raise BrokerConfigurationError(
+            f"embedded broker option synchronous={value!r} is not one of {', '.join(EMBEDDED_SYNCHRONOUS)}")
+    return value.upper()
 
 
 def broker_errors(connection):
@@ -79,6 +146,21 @@ def broker_errors(connection):
 
 
 def wrap_broker_error(connection, exc):
-    """The `BrokerUnavailableError` for `exc`, naming the broker (password masked) in one line."""
+    """The error for `exc`, naming the broker (password masked) in one line: a BrokerConfigurationError when
+    the broker refused the account or vhost, else a BrokerUnavailableError."""
     reason = " ".join(str(exc).split()) or type(exc).__name__
-    return BrokerUnavailableError(f"cannot reach the broker at {connection.as_uri()}: {reason}")
+    where = display_url(getattr(connection, "babelwire_url", None) or connection.as_uri())
+    problem = CONFIGURATION_REPLY_CODES.get(getattr(exc, "code", None))
+    if problem is not None:
+        return BrokerConfigurationError(f"the broker at {where} refused the connection: {problem}: {reason}")
+    return BrokerUnavailableError(f"cannot reach the broker at {where}: {reason}")
+
+
+def display_url(url):
+    """`url` with its password masked, for messages and logs."""
+    url = str(url)
+    scheme, sep, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not sep or not at or ":" not in credentials:
+        return url
+    return f"{scheme}{sep}{credentials.split(':', 1)[0]}:***@{host}"

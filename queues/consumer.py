@@ -119,6 +119,13 @@ class HandlerThread:
         """Let the thread end after the work in hand (a daemon: it cannot keep the process alive)."""
         self._inbox.put(None)
 
+    def wait_ended(self, timeout_s):
+        """After `shutdown()`: True once the thread has ended (no handler call still running), waiting at
+        most `timeout_s`."""
+        if self._thread.ident is not None:
+            self._thread.join(timeout_s)
+        return not self._thread.is_alive()
+
     def _loop(self):
         shutting_down = False
         while not shutting_down and (work := self._inbox.get()) is not None:
@@ -233,6 +240,14 @@ class JobConsumer:
             self.event("disconnected", error=" ".join(str(exc).split()) or type(exc).__name__)
         return True
 
+    def handler_ended(self, timeout_s=0.0):
+        """After `run()` returned: True when no handler call is still running (waiting at most `timeout_s`).
+
+        False means a job outlived the stop timeout: it is already back on its queue, but its handler call
+        (maybe native code) still runs on the daemon handler thread.
+        """
+        return self._handler_thread.wait_ended(timeout_s)
+
     def event(self, name, **fields):
         if self.on_event is not None:
             self.on_event(name, **fields)
@@ -242,6 +257,12 @@ class JobConsumer:
 
     def deadline_passed(self):
         return self._stop_deadline is not None and time.monotonic() >= self._stop_deadline
+
+
+def _prefetch_shares(prefetch, consumers):
+    """`prefetch` split over `consumers` as evenly as possible, at least 1 each: 8 over 3 -> [3, 3, 2]."""
+    base, extra = divmod(prefetch, consumers)
+    return [max(1, base + (1 if n < extra else 0)) for n in range(consumers)]
 
 
 class _Held:
@@ -278,8 +299,13 @@ class _Session:
             self._abandon_waiting_work()
 
     def _start_consuming(self):
-        self._set_prefetch()
-        for language in self.owner.languages:
+        quorum = topology.queue_type_of(self.connection) == topology.QUORUM
+        if not quorum:
+            self._set_prefetch()
+        shares = _prefetch_shares(self.owner.prefetch, len(self.owner.languages))
+        for language, share in zip(self.owner.languages, shares):
+            if quorum:  # quorum queues refuse a channel-wide prefetch: each consumer gets its share of it
+                self.channel.basic_qos(0, share, False)
             consumer = Consumer(
                 self.channel, [Queue(topology.job_queue_name(language), no_declare=True)],
                 on_message=partial(self._on_message, language), no_ack=False, auto_declare=False,

@@ -27,3 +27,8 @@ class BrokerUnavailableError(TransientError):
 
 class PublishFailedError(TransientError):
     """The broker did not confirm a publish (nacked, unroutable, or connection lost before the confirm)."""
+
+
+class BrokerConfigurationError(QueueError):
+    """The broker URL or its account is wrong (unknown scheme or option, bad credentials, no such vhost):
+    retrying will fail the same way until the configuration changes."""

@@ -52,7 +52,7 @@ class Publisher:
     def publish_retry(self, body, language, *, attempt, delay_s, reason, message_id=None, headers=None,
                       content_type=None):
         """Send a job back to its queue after `delay_s`, as attempt `attempt + 1`, through a retry queue."""
-        retry_queue = topology.retry_queue(language, delay_s)
+        retry_queue = topology.retry_queue(language, delay_s, topology.queue_type_of(self.connection))
         self._declare(retry_queue)
         headers = {**_forwardable(headers), topology.ATTEMPT_HEADER: attempt + 1,
                    topology.RETRY_REASON_HEADER: bounded(reason)}

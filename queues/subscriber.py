@@ -1,7 +1,8 @@
 """Follow what comes out of babelwire: the localised-copy outboxes, or the dead-letter queue.
 
 Each message is acked after it was yielded and the caller asked for the next one, so a caller that stops
-early (break) leaves the last message on the queue rather than losing it.
+early (break) leaves the last message on the queue rather than losing it. `take=False` peeks: it shows what
+the queues hold and acks nothing.
 """
 
 import time
@@ -22,7 +23,7 @@ class Received:
     language: str | None
 
 
-def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=None):
+def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=None, take=True):
     """Yield `Received` messages from the outbox queues of `languages` (or the dead-letter queue).
 
     Arguments:
@@ -32,6 +33,8 @@ def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=
         dead: read every dead letter in `babelwire.dead` instead (`languages` is ignored; each
             `Received.language` comes from the `x-babelwire-language` header).
         count: stop after this many messages; timeout_s: stop after this many seconds without one.
+        take: ack each message (it leaves the queue). False: peek at what the queues hold now, then stop;
+            nothing is acked, so every message stays where it was (RabbitMQ marks it redelivered).
 
     Raises:
         BrokerUnavailableError: the broker cannot be reached or went away.
@@ -42,7 +45,7 @@ def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=
             if hasattr(channel, "auto_decode"):
                 channel.auto_decode = False
             sources = _sources(channel, languages, dead)
-            yield from _poll(channel, sources, count, timeout_s)
+            yield from _poll(channel, sources, count, timeout_s) if take else _peek(channel, sources, count)
     except broker_errors(connection) as exc:
         raise wrap_broker_error(connection, exc) from None
     finally:
@@ -51,12 +54,13 @@ def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=
 
 def _sources(channel, languages, dead):
     """[(bound kombu Queue, language or None)] to read from, declared on `channel`."""
+    queue_type = topology.queue_type_of(channel.connection.client)
     if dead:
-        return [(_declared(channel, topology.dead_queue()), None)]
-    if languages is None:
+        return [(_declared(channel, topology.dead_queue(queue_type)), None)]
+    if languages is None:  # private and short-lived: always a classic queue
         tap = Queue("", exchange=topology.localized_exchange(), routing_key="#", exclusive=True, auto_delete=True)
         return [(_declared(channel, tap), None)]
-    return [(_declared(channel, topology.outbox_queue(language)), language) for language in languages]
+    return [(_declared(channel, topology.outbox_queue(language, queue_type)), language) for language in languages]
 
 
 def _declared(channel, queue):
@@ -77,6 +81,18 @@ def _poll(channel, sources, count, timeout_s):
         yield Received(bytes(message.body or b""), dict(message.headers or {}), language)
         message.ack()
         received, quiet_since = received + 1, time.monotonic()
+
+
+def _peek(channel, sources, count):
+    """What the queues hold now, unacked: each message stays held (not seen twice) until the channel closes,
+    which gives them all back."""
+    received = 0
+    while count is None or received < count:
+        message, language = _next_message(channel, sources)
+        if message is None:
+            return
+        yield Received(bytes(message.body or b""), dict(message.headers or {}), language)
+        received += 1
 
 
 def _next_message(channel, sources):

@@ -7,6 +7,9 @@
 One retry queue per (language, delay): every message in it has the same TTL, so the head always expires
 first and a long delay never holds back a shorter one (RabbitMQ expires messages only at the queue head).
 Retry queues delete themselves (`x-expires`) when unused for a while.
+
+Queues are classic, or quorum (replicated over a RabbitMQ cluster) when the connection was opened with
+`queue_type=quorum` (`amqp://...?queue_type=quorum`, or BABELWIRE_QUEUE_TYPE): see `queue_arguments`.
 """
 
 import math
@@ -14,8 +17,8 @@ import re
 
 from kombu import Exchange, Queue
 
-from queues.connection import broker_errors, wrap_broker_error
-from queues.errors import QueueError
+from queues.connection import CLASSIC, QUEUE_TYPES, QUORUM, broker_errors, queue_type_of, wrap_broker_error
+from queues.errors import BrokerConfigurationError
 
 WIRE_EXCHANGE = "babelwire.wire"
 LOCALIZED_EXCHANGE = "babelwire.localized"
@@ -27,10 +30,15 @@ REASON_HEADER = "x-babelwire-reason"
 LANGUAGE_HEADER = "x-babelwire-language"
 RETRY_REASON_HEADER = "x-babelwire-retry-reason"
 
+# A quorum job queue dead-letters a job delivered this often without being settled (acked, rejected): a job
+# that kills its worker every time. Graceful stops and failed publishes requeue too, so the limit is high
+# enough for those (RabbitMQ 4 uses 20 as every quorum queue's default).
+QUORUM_DELIVERY_LIMIT = 20
+
 LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
-class TopologyError(QueueError):
+class TopologyError(BrokerConfigurationError):
     """A name is not usable, or the broker holds a declaration that conflicts with ours."""
 
 
@@ -65,31 +73,53 @@ def dead_exchange():
     return Exchange(DEAD_EXCHANGE, type="fanout", durable=True)
 
 
-def job_queue(language):
-    """Durable classic queue; a message rejected without requeue goes to the dead-letter exchange."""
+def queue_arguments(queue_type, dead_letter=None):
+    """Arguments for a durable queue of `queue_type` ("classic" or "quorum").
+
+    `dead_letter` ({"x-dead-letter-exchange": ..., maybe "x-dead-letter-routing-key": ...}) is where rejected
+    or expired messages go. A quorum queue dead-letters at least once (the broker keeps the message until the
+    target confirms it, which requires `x-overflow: reject-publish`), and dead-letters a message delivered
+    `QUORUM_DELIVERY_LIMIT` times without being settled: a job that kills its worker every time stops there.
+    """
+    arguments = {"x-queue-type": check_queue_type(queue_type), **(dead_letter or {})}
+    if queue_type == QUORUM and dead_letter:
+        arguments.update({"x-dead-letter-strategy": "at-least-once", "x-overflow": "reject-publish"})
+    if queue_type == QUORUM and dead_letter and dead_letter.get("x-dead-letter-exchange") == DEAD_EXCHANGE:
+        arguments["x-delivery-limit"] = QUORUM_DELIVERY_LIMIT
+    return arguments
+
+
+def check_queue_type(queue_type):
+    if queue_type not in QUEUE_TYPES:
+        raise TopologyError(f"queue type {queue_type!r} is not one of {', '.join(QUEUE_TYPES)}")
+    return queue_type
+
+
+def job_queue(language, queue_type=CLASSIC):
+    """Durable queue; a message rejected without requeue goes to the dead-letter exchange."""
     return Queue(
         job_queue_name(language),
         exchange=wire_exchange(),
         routing_key=language,
         durable=True,
-        queue_arguments={"x-queue-type": "classic", "x-dead-letter-exchange": DEAD_EXCHANGE},
+        queue_arguments=queue_arguments(queue_type, {"x-dead-letter-exchange": DEAD_EXCHANGE}),
     )
 
 
-def outbox_queue(language):
+def outbox_queue(language, queue_type=CLASSIC):
     return Queue(
         outbox_queue_name(language),
         exchange=localized_exchange(),
         routing_key=language,
         durable=True,
-        queue_arguments={"x-queue-type": "classic"},
+        queue_arguments=queue_arguments(queue_type),
     )
 
 
-def dead_queue():
+def dead_queue(queue_type=CLASSIC):
     return Queue(
         DEAD_QUEUE, exchange=dead_exchange(), routing_key="", durable=True,
-        queue_arguments={"x-queue-type": "classic"},
+        queue_arguments=queue_arguments(queue_type),
     )
 
 
@@ -100,26 +130,26 @@ def retry_delay_ms(delay_s):
     return math.ceil(ms / step) * step
 
 
-def retry_queue(language, delay_s):
+def retry_queue(language, delay_s, queue_type=CLASSIC):
     """The queue that holds a job for `delay_s`, then dead-letters it back to the language's job queue."""
     ttl_ms = retry_delay_ms(delay_s)
+    back_to_the_job_queue = {"x-dead-letter-exchange": "", "x-dead-letter-routing-key": job_queue_name(language)}
     return Queue(
         retry_queue_name(language, ttl_ms),
         durable=True,
         queue_arguments={
-            "x-queue-type": "classic",
+            **queue_arguments(queue_type, back_to_the_job_queue),
             "x-message-ttl": ttl_ms,
-            "x-dead-letter-exchange": "",
-            "x-dead-letter-routing-key": job_queue_name(language),
             "x-expires": max(2 * ttl_ms, ttl_ms + 60_000),
         },
     )
 
 
-def topology_queues(languages):
+def topology_queues(languages, queue_type=CLASSIC):
     """Every queue (with its exchange and binding) that serving `languages` needs."""
     languages = [check_language(language) for language in languages]
-    return [dead_queue()] + [job_queue(lang) for lang in languages] + [outbox_queue(lang) for lang in languages]
+    return ([dead_queue(queue_type)] + [job_queue(lang, queue_type) for lang in languages]
+            + [outbox_queue(lang, queue_type) for lang in languages])
 
 
 def declare(channel, queues):
@@ -135,11 +165,16 @@ def declare_topology(connection, languages):
         TopologyError: a language tag is unusable, or the broker holds a conflicting declaration.
         BrokerUnavailableError: the broker cannot be reached.
     """
-    queues = topology_queues(languages)
+    queue_type = queue_type_of(connection)
+    queues = topology_queues(languages, queue_type)
     try:
         with connection.channel() as channel:
             declare(channel, queues)
     except connection.channel_errors as exc:
-        raise TopologyError(f"cannot declare the babelwire topology: {exc}") from None
+        hint = ""
+        if "x-queue-type" in str(exc):
+            hint = (f"; these queues exist with another queue type than {queue_type!r}: use the same "
+                    "BABELWIRE_QUEUE_TYPE for every babelwire process, or switch as the README's Brokers section says")
+        raise TopologyError(f"cannot declare the babelwire topology: {exc}{hint}") from None
     except broker_errors(connection) as exc:
         raise wrap_broker_error(connection, exc) from None

@@ -117,6 +117,21 @@ def broker_url(request):
     return request.getfixturevalue("embedded_url")
 
 
+def quorum(url):
+    """The same RabbitMQ vhost, with every babelwire queue declared as a quorum queue."""
+    return f"{url}?queue_type=quorum"
+
+
+@pytest.fixture(params=["embedded", pytest.param("rabbitmq", marks=pytest.mark.rabbitmq),
+                        pytest.param("rabbitmq-quorum", marks=pytest.mark.rabbitmq)])
+def any_queue_type_url(request):
+    """Like `broker_url`, and RabbitMQ once more with quorum queues: for the delivery contract."""
+    if request.param == "embedded":
+        return request.getfixturevalue("embedded_url")
+    url = request.getfixturevalue("rabbitmq_url")
+    return quorum(url) if request.param == "rabbitmq-quorum" else url
+
+
 def python_process(code, *args):
     """Start `python -c code args...` with the repository importable; stdout is a pipe of lines."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}

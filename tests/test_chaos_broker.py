@@ -63,16 +63,18 @@ def test_workers_reconnect_when_the_broker_drops_every_connection_mid_run(rabbit
     logs = tmp_path / "logs"
     with WorkerPool(rabbitmq_url, logs, 2) as pool:
         for _ in range(2):
-            wait_until(lambda: count_messages_in(logs, "job published") > 0, 60, "jobs to be published")
-            time.sleep(1.0)
+            published = count_messages_in(logs, "job published")
+            wait_until(lambda: count_messages_in(logs, "job published") > published, 60, "jobs to be published")
             dropped_at = time.time()
             close_vhost_connections(rabbitmq_url)
-            assert_reconnected_within(logs, dropped_at, dropped_at)
+            # rabbitmqctl itself takes seconds on a busy machine: the 30 s count from when the drop was done.
+            assert_reconnected_within(logs, dropped_at, time.time())
         collect(rabbitmq_url, tally, quiet_s=60)
         assert pool.alive(), pool.logs()
         text = pool.logs()
     assert tally.problems() == [], text
-    assert "broker disconnected" in text
+    # Counted over the whole logs: `text` holds only their tails, which a busy run fills with job lines.
+    assert count_messages_in(logs, "broker disconnected") >= 2, text
 
 
 @pytest.mark.rabbitmq

@@ -12,6 +12,7 @@ import re
 import time
 
 import pytest
+import timing
 from chaos_helpers import WorkerOptions, chaos_worker, publish_bodies, queue_counts
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 
@@ -134,26 +135,12 @@ HOSTILE_TEXTS = {
     "unclosed-quotes": lambda n: '"word ' * (n // 6),
     "dashes-and-lines": lambda n: "- a\n" * (n // 4),
 }
-SMALL, LARGE = 12_500, 50_000  # four times the size
-MAX_RATIO = 9.0  # linear is 4; quadratic 16
+SMALL = 12_500  # and four times that: tests/timing.py
 MAX_US_PER_CHAR = 200.0
 
 
-def best_time(function, text, repeats=3):
-    best = float("inf")
-    for _ in range(repeats):
-        started = time.perf_counter()
-        function(text)
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
 def assert_linear(function, make):
-    small, large = best_time(function, make(SMALL)), best_time(function, make(LARGE))
-    per_char_us = large / LARGE * 1e6
-    assert per_char_us < MAX_US_PER_CHAR, f"{per_char_us:.1f} µs per character"
-    if large > 0.02:  # below that, timer noise decides the ratio
-        assert large / small < MAX_RATIO, f"x4 input took x{large / small:.1f} time ({small:.3f} s -> {large:.3f} s)"
+    timing.assert_linear(function, make, SMALL, max_us_per_char=MAX_US_PER_CHAR)
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE_TEXTS))

@@ -26,6 +26,12 @@ def poison_records(log):
             if record.get("uri") == "poison" and record.get("message") in ("job retried", "job dead_lettered")]
 
 
+def first_published(log, prefix):
+    """When the worker published the first copy of an item whose uri starts with `prefix` (epoch s)."""
+    return min(datetime.fromisoformat(record["ts"]).timestamp() for record in log_records(log)
+               if record.get("message") == "job published" and str(record.get("uri", "")).startswith(prefix))
+
+
 def test_poison_is_retried_with_growing_delays_then_dead_lettered_while_others_flow(broker_url, tmp_path):
     poison = wire_item(0, "poison", body_text=f"This story holds {POISON_WORD} and always fails.")
     publish_bodies(broker_url, {"poison": json.dumps(poison).encode()})
@@ -36,7 +42,6 @@ def test_poison_is_retried_with_growing_delays_then_dead_lettered_while_others_f
         wait_until(lambda: len(poison_records(log)) >= 1, 60, "the poison's first retry")
         expected |= publish_items(broker_url, 20, languages=("uk",), prefix="during")  # while it waits to retry
         good = collect(broker_url, Tally(expected=expected), languages=["uk"], quiet_s=60)
-        assert len(poison_records(log)) < ATTEMPTS, "the good jobs waited for the poison to give up"
         dead = list(follow(broker_url, dead=True, count=1, timeout_s=60))
         assert worker.poll() is None, log.read_text()
     assert good.problems() == [], log.read_text()
@@ -51,8 +56,11 @@ def test_poison_is_retried_with_growing_delays_then_dead_lettered_while_others_f
     records = poison_records(log)
     assert [(name, attempt) for name, attempt, _ in records] == (
         [("job retried", n) for n in range(1, ATTEMPTS)] + [("job dead_lettered", ATTEMPTS)])
+    # Each retry waits at least its delay (a busy machine only adds to a gap), so the gaps grow: 1, 2, 4 s.
     gaps = [later[2] - earlier[2] for earlier, later in zip(records, records[1:])]
     delays = [BASE_DELAY_S * 2 ** n for n in range(ATTEMPTS - 1)]
     assert all(gap >= 0.9 * delay for gap, delay in zip(gaps, delays)), (gaps, delays)
-    assert gaps == sorted(gaps), f"retry delays do not grow: {gaps}"
+    # The good jobs flowed while the poison waited: one sent during its wait was done before it gave up.
+    given_up_at = records[-1][2]
+    assert first_published(log, "urn:chaos:during") < given_up_at, "the good jobs waited for the poison to give up"
     assert queue_counts(broker_url, topology.job_queue_name("uk")) == (0, 0)

@@ -1,8 +1,7 @@
 """Proper-name detection: what a reader of the protected output would notice."""
 
-import time
-
 import pytest
+import timing
 
 from shared_data import SEED_ARTICLE as SEED
 from translation.names import find_name_mentions, find_names
@@ -161,9 +160,10 @@ def test_seed_article_keeps_every_person_and_organisation():
          "titles-of", "hyphenated-titles"],
 )
 def test_adversarial_input_runs_in_linear_time(text):
-    began = time.perf_counter()
-    find_names(text)
-    assert time.perf_counter() - began < 4.0
+    # A quarter of the text, then all of it: linear, not quadratic (tests/timing.py), and never slower than
+    # 50 µs per character (about 1.5-4 µs here).
+    timing.assert_linear(find_names, lambda size: text[:size], len(text) // timing.FACTOR, max_us_per_char=50,
+                         rounds=1)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import pytest
 from kombu import Queue
 
-from queue_fixtures import broker_url, embedded_url, python_process, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
+from queue_fixtures import any_queue_type_url, embedded_url, python_process, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from queues import topology
 from queues.connection import connect
 from queues.consumer import JobConsumer
@@ -19,6 +19,12 @@ from queues.publisher import Publisher
 from queues.subscriber import follow
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def broker_url(any_queue_type_url):
+    """Every contract test runs on the embedded broker, on RabbitMQ, and on RabbitMQ with quorum queues."""
+    return any_queue_type_url
 
 
 def submit(url, bodies, languages=("uk",), declare=True):
@@ -251,12 +257,16 @@ def test_unacked_jobs_stay_within_prefetch_over_all_languages(broker_url):
         release.wait(30)
         return copy_of(delivery)
 
+    def received():
+        return sum(1 for name, _ in events if name == "received")
+
     with running(broker_url, ["uk", "de"], blocked, prefetch=3) as (consumer, events):
-        time.sleep(1.5)
-        received = sum(1 for name, _ in events if name == "received")
+        assert wait_for(lambda: received() >= 3, 30), "the consumer should fill its prefetch"
+        time.sleep(1.0)  # room for a fourth delivery, if the bound did not hold
+        held = received()
         release.set()
         assert wait_for(lambda: sum(1 for name, _ in events if name == "ack") == 24, 30)
-    assert received == 3
+    assert held == 3
 
 
 @pytest.mark.rabbitmq

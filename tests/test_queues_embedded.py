@@ -11,7 +11,7 @@ from queues import topology
 from queues.connection import connect
 from queues.embedded.routing import topic_matches
 from queues.embedded.transport import Unroutable
-from queues.errors import BrokerUnavailableError
+from queues.errors import BrokerConfigurationError, BrokerUnavailableError
 from queues.publisher import Publisher
 
 
@@ -128,7 +128,7 @@ def test_relative_and_absolute_paths_and_options(tmp_path, monkeypatch):
     with connect("embedded://rel/broker.sqlite3?lease_s=5&synchronous=NORMAL") as connection:
         topology.declare_topology(connection, ["uk"])
     assert (tmp_path / "rel" / "broker.sqlite3").exists()
-    with pytest.raises(BrokerUnavailableError, match="unknown embedded broker option 'lease'"):
+    with pytest.raises(BrokerConfigurationError, match="unknown embedded broker option 'lease'"):
         connect("embedded://rel/broker.sqlite3?lease=5")
 
 

@@ -7,7 +7,7 @@ import pytest
 from queue_fixtures import rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from queues import topology
 from queues.connection import connect, is_embedded
-from queues.errors import BrokerUnavailableError
+from queues.errors import BrokerConfigurationError, BrokerUnavailableError
 from queues.publisher import bounded
 
 
@@ -56,8 +56,8 @@ def test_unreachable_rabbitmq_is_a_quick_one_line_error():
 
 
 @pytest.mark.rabbitmq
-def test_wrong_credentials_are_a_broker_error(rabbitmq_url):
-    with pytest.raises(BrokerUnavailableError):
+def test_wrong_credentials_are_a_configuration_error_not_an_outage(rabbitmq_url):
+    with pytest.raises(BrokerConfigurationError, match="wrong user name or password"):
         connect(rabbitmq_url.replace("guest:guest", "guest:wrong"), max_retries=0)
 
 

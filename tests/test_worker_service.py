@@ -37,6 +37,9 @@ def test_worker_is_ready_once_connected_and_counts_its_jobs(embedded_url, tmp_pa
             Publisher(connection).submit(b"not json", ["uk"], message_id="bad")
         assert len(list(follow(embedded_url, languages=["uk"], count=1, timeout_s=30))) == 1
         assert len(list(follow(embedded_url, dead=True, count=1, timeout_s=30))) == 1
+        # A dead letter is visible once confirmed, a moment before its job is acked and counted: wait for that.
+        wait_until(lambda: all(outcome in log_text(tmp_path / "worker.log")
+                               for outcome in ("job published", "job dead_lettered")), 30, "both jobs to be counted")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
             metrics = response.read().decode()
         log = log_text(tmp_path / "worker.log")

@@ -6,10 +6,11 @@ their collaborators and read nothing themselves.
 
 from pathlib import Path
 
-from translation.engines.base import Engine
+from translation.engines.base import Engine, ModelInfo
 from translation.engines.fallback import FallbackEngine
 from translation.engines.marian import MarianEngine, Progress
 from translation.engines.pseudo import PseudoEngine
+from translation.errors import ModelNotFoundError, UnsupportedLanguageError
 from translation.glossary import Glossary
 from translation.loading import resolve_model
 from translation.pipeline import Translator
@@ -18,6 +19,8 @@ from translation.registry import ModelRegistry
 from worker.errors import UsageError
 from worker.settings import Settings
 
+SOURCE_LANGUAGE = "en"
+
 
 def build_engine(settings: Settings, progress: Progress | None = None) -> Engine:
     """The engine settings.engine names; for Marian, on the backend settings.backend picks.
@@ -25,7 +28,7 @@ def build_engine(settings: Settings, progress: Progress | None = None) -> Engine
     `progress` is called with the number of sentences each batch translated (transformers backend).
     """
     if settings.engine == "pseudo":
-        return PseudoEngine()
+        return DryRunEngine(ModelRegistry(settings.models))
     _configure_threads(settings.threads)
     registry = ModelRegistry(settings.models)
     device = resolve_device(settings.device, settings.backend)
@@ -41,6 +44,48 @@ def build_engine(settings: Settings, progress: Progress | None = None) -> Engine
     ctranslate2 = _build_ctranslate2(settings, registry, device)
     # "auto" must never be worse than transformers: a model that fails to convert falls back to it.
     return FallbackEngine(ctranslate2, marian) if settings.backend == "auto" else ctranslate2
+
+
+class DryRunEngine(PseudoEngine):
+    """The pseudo engine for the languages a real run could serve: a dry run that accepted `--to xx` or
+    `--to en` would promise what the real engine then refuses."""
+
+    def __init__(self, registry: ModelRegistry):
+        self._registry = registry
+
+    def model_info(self, target: str) -> ModelInfo:
+        if target.strip().lower() == SOURCE_LANGUAGE:
+            raise UnsupportedLanguageError(f"{target!r} is the source language: babelwire translates from English")
+        self._registry.spec(target)  # UnsupportedLanguageError for a language no model is known for
+        return super().model_info(target)
+
+
+def load_models(engine: Engine, languages) -> dict[str, ModelInfo]:
+    """Load the model of every language -> {language: ModelInfo}.
+
+    Raises:
+        ModelNotFoundError: one line naming every language without a usable model (not only the first),
+            with the advice for a dry run without weights.
+        ModelLoadError: transient; starting again may work.
+    """
+    models, problems = {}, []
+    for language in languages:
+        try:
+            models[language] = engine.load(language)
+        except (ModelNotFoundError, UnsupportedLanguageError) as error:
+            problems.append((language, error))
+    if problems:
+        raise ModelNotFoundError(_missing_models_message(problems))
+    return models
+
+
+def _missing_models_message(problems) -> str:
+    dry_run = "for a dry run without model weights, add --engine pseudo"
+    if len(problems) == 1:
+        return f"{problems[0][1]}; {dry_run}"
+    details = "; ".join(f"{language}: {error}" for language, error in problems)
+    languages = ", ".join(language for language, _ in problems)
+    return f"no usable model for {len(problems)} languages ({languages}): {details}; {dry_run}"
 
 
 def build_translator(settings: Settings, glossary_path: Path | None = None, engine: Engine | None = None,

@@ -1,35 +1,42 @@
-"""The `babelwire` command: parse, build, run.
+"""The `babelwire` command: translate English news items into other languages, keeping quotes and names verbatim.
 
 Each subcommand lives in `worker/commands/<name>.py` and exposes `register(subparsers)`, which adds its
 parser and sets `handler=callable(args) -> int`. Errors a user can cause end here as one line on stderr
-and a non-zero exit; nothing below the CLI prints tracebacks for them.
+and a non-zero exit; nothing below the CLI prints tracebacks for them. Only the standard library is
+imported at the top, so that Ctrl-C while the commands load still ends in one line, not a traceback.
 """
 
 import argparse
 import importlib
 import sys
 
-import queues.errors
-import translation.errors
-from worker.errors import UsageError
+from worker.exits import (EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TEMPFAIL, EXIT_USAGE, close_stdout_quietly,
+                          error_types, exit_now)
 
 COMMAND_MODULES = ("translate", "protect", "models", "worker", "submit", "watch", "run")
-
-EXIT_USAGE = 2
-EXIT_TEMPFAIL = 75  # sysexits EX_TEMPFAIL: try again later
-
-PERMANENT_ERRORS = (UsageError, translation.errors.PermanentError, queues.errors.PermanentError)
-TRANSIENT_ERRORS = (translation.errors.TransientError, queues.errors.TransientError)
+EPILOG = ("Exit status: 0 done, 1 some items failed (run, watch --count), 2 a usage or configuration error, "
+          "75 a temporary failure (broker unreachable), 130 interrupted.")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="babelwire", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="babelwire", description=__doc__.splitlines()[0].split(": ", 1)[1],
+                                     epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = _command_module(name)
         if module is not None:
             module.register(subparsers)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("babelwire")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
 
 
 def _command_module(name: str):
@@ -42,15 +49,29 @@ def _command_module(name: str):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command -> exit status. Interrupted or cut off (`| head`): one line or none, never a traceback."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print("babelwire: interrupted", file=sys.stderr)
+        if argv is None:  # the real process: a native engine thread may still run, see exit_now
+            exit_now(EXIT_INTERRUPTED)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`babelwire watch | head -1`): nothing left to say, and no one to say it to.
+        close_stdout_quietly()
+        return EXIT_PIPE
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    permanent, transient = error_types()
     try:
         return args.handler(args)
-    except PERMANENT_ERRORS as error:
+    except permanent as error:
         return _fail(error, EXIT_USAGE)
-    except TRANSIENT_ERRORS as error:
+    except transient as error:
         return _fail(error, EXIT_TEMPFAIL)
-    except KeyboardInterrupt:
-        return 130
 
 
 def _fail(error: Exception, code: int) -> int:

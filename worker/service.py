@@ -50,6 +50,14 @@ class WorkerService:
     def stop(self) -> None:
         self._consumer.stop()
 
+    def translation_outlived_stop(self, grace_s: float = 1.0) -> bool:
+        """After `run()`: True when a translation still runs although its job went back to the broker.
+
+        The process must then leave through `worker.exits.exit_now`: interpreter shutdown under a running
+        CTranslate2 call aborts it (exit 134) instead of the clean exit a supervisor expects.
+        """
+        return not self._consumer.handler_ended(grace_s)
+
     def _on_signal(self, signum, _frame) -> None:
         log.info("received %s: finishing the job in hand, then stopping", signal.Signals(signum).name)
         for sig in STOP_SIGNALS:  # a second signal takes the default path: stop now
@@ -82,6 +90,7 @@ def build_consumer(settings: Settings, handler: JobHandler, on_event: Callable[.
         batch_handler=handler.handle_batch,
         max_batch=settings.batch_jobs,
         prefetch=settings.prefetch,
+        stop_timeout_s=settings.stop_timeout_s,
         heartbeat=settings.heartbeat_s,
         on_event=on_event,
     )
@@ -94,12 +103,13 @@ def preflight(engine, languages) -> dict:
     noticed; failing at start leaves the jobs queued for a correctly configured worker.
 
     Raises:
-        UnsupportedLanguageError, ModelNotFoundError: permanent, the configuration must change.
+        ModelNotFoundError: permanent, the configuration must change (names every language without a model).
         ModelLoadError: transient, starting again may work.
     """
-    models = {}
-    for language in languages:
-        models[language] = model = engine.load(language)
+    from worker.build import load_models  # imported late: it pulls in the engines
+
+    models = load_models(engine, languages)
+    for language, model in models.items():
         log.info("model for %s: %s (%s, revision %s)", language, model.model_id, model.engine, model.revision)
     return models
 

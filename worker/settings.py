@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     max_attempts: int = Field(default=5, ge=1)
     retry_base_delay_s: float = Field(default=2.0, gt=0)
     heartbeat_s: int = Field(default=30, ge=0)
+    # RabbitMQ queue type of every queue babelwire declares: quorum queues are replicated over a cluster.
+    # Every process of one deployment must use the same (a queue's type cannot change in place).
+    queue_type: Literal["classic", "quorum"] = "classic"
+    # On SIGTERM / SIGINT the job in hand may finish within this many seconds, else it goes back to its
+    # queue; at most 25, so a worker always exits within the 30 s a supervisor usually grants.
+    stop_timeout_s: float = Field(default=25.0, gt=0, le=25)
 
     # Translation.
     engine: Literal["marian", "pseudo"] = "marian"
@@ -64,7 +70,15 @@ class Settings(BaseSettings):
     def _split_languages(cls, value):
         if isinstance(value, str):
             value = [part.strip() for part in value.split(",")]
-        return tuple(part.lower() for part in value if part)
+        languages = tuple(dict.fromkeys(part.lower() for part in value if part))
+        if not languages:
+            raise ValueError("no language given: name at least one, e.g. uk or uk,de")
+        from queues.topology import LANGUAGE_PATTERN  # a language is a routing key; imported late: kombu
+
+        bad = [language for language in languages if not LANGUAGE_PATTERN.match(language)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not a language code; separate languages with commas, e.g. uk,de")
+        return languages
 
     @field_validator("models", mode="before")
     @classmethod
@@ -75,8 +89,13 @@ class Settings(BaseSettings):
 
     @property
     def resolved_broker_url(self) -> str:
+        """The URL to connect to; for RabbitMQ with `queue_type` quorum, it carries `queue_type=quorum`
+        (the embedded broker is one file: nothing to replicate, its queues have no type)."""
         if self.broker_url == "embedded":
             return f"embedded://{self.state_dir / 'broker.sqlite3'}"
+        if self.queue_type == "quorum" and not self.broker_url.startswith("embedded://"):
+            separator = "&" if "?" in self.broker_url else "?"
+            return f"{self.broker_url}{separator}queue_type=quorum"
         return self.broker_url
 
 

@@ -230,6 +230,8 @@ class Transport(virtual.Transport):
     Channel = Channel
     polling_interval = 0.05
     default_port = None
+    # No host to name: without this kombu warns "No hostname was supplied" on every connection.
+    default_connection_params = {"hostname": None, "port": None}
     driver_type = "sqlite"
     driver_name = "sqlite3"
     connection_errors = virtual.Transport.connection_errors + (sqlite3.OperationalError,)

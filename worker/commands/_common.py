@@ -20,7 +20,8 @@ def load_settings(**overrides) -> Settings:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "settings"
-        raise UsageError(f"invalid setting {where}: {first['msg']} (from a flag or BABELWIRE_{where.upper()})") from None
+        reason = first["msg"].removeprefix("Value error, ")
+        raise UsageError(f"invalid setting {where}: {reason} (from a flag or BABELWIRE_{where.upper()})") from None
 
 
 def model_overrides(flags: list[str], base: dict[str, str]) -> dict[str, str] | None:

@@ -12,13 +12,21 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("models", help="list or download translation models",
                                    description="List the model of each language, or download models.")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    listing = actions.add_parser("list", help="each language, its model, and where its files are")
-    pull = actions.add_parser("pull", help="download models from the Hugging Face hub")
-    pull.add_argument("languages", nargs="+", metavar="LANG")
+    listing = actions.add_parser(
+        "list", help="each language, its model, and where its files are",
+        description="Print every target language babelwire knows, the model that serves it (with its >>xxx<< "
+                    "target token where the model has several targets), and where its files are: a local path, "
+                    "the Hugging Face cache, or 'not downloaded'.")
+    pull = actions.add_parser(
+        "pull", help="download models from the Hugging Face hub",
+        description="Download the models of the given languages from the Hugging Face hub into its cache "
+                    "(HF_HOME), or with --dir into a folder of your own, for machines that run offline later.")
+    pull.add_argument("languages", nargs="+", metavar="LANG", help="target languages, e.g. uk de")
     pull.add_argument("--dir", type=Path, metavar="DIR",
                       help="write each model into DIR/<name> instead of the Hugging Face cache")
     for sub in (listing, pull):
-        sub.add_argument("--model", action="append", default=[], metavar="LANG=ID_OR_PATH")
+        sub.add_argument("--model", action="append", default=[], metavar="LANG=ID_OR_PATH",
+                         help="use this hub id or local checkpoint for LANG instead of the registry's (repeatable)")
     listing.set_defaults(handler=run_list)
     pull.set_defaults(handler=run_pull)
 

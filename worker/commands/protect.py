@@ -59,8 +59,13 @@ def _spans_of(document: str, html: bool, policy: ProtectionPolicy, glossary: Glo
 
 
 def _jsonl_texts(data: str) -> list[str]:
-    """Every line's "text" field; a line that is not such an object is an error naming its number."""
-    return [_text_field(line, number) for number, line in enumerate(data.splitlines(), start=1)]
+    """Every line's "text" field; a line that is not such an object is an error naming its number.
+
+    Lines end at "\n" only (JSON Lines): U+2028 or U+0085 inside a JSON string, as `json.dumps(...,
+    ensure_ascii=False)` writes them, are text, not line ends. Blank lines are skipped.
+    """
+    lines = enumerate(data.split("\n"), start=1)
+    return [_text_field(line, number) for number, line in lines if line.strip()]
 
 
 def _text_field(line: str, number: int) -> str:

@@ -5,20 +5,25 @@ embedded broker in a temporary directory, submits the files, runs a worker on th
 (item, language) job has ended as a copy or a dead letter, collects the copies from the broker and
 writes them to DIR (`<file stem>.<lang>.json`) or prints them as JSON lines. As the worker does, it loads
 the model of every target language first: a missing one is a one-line error (exit 2) before anything is
-sent. Exit 1 if any job was dead-lettered (each is reported on stderr with its reason).
+sent. Exit 1 if any job was dead-lettered (each is reported on stderr with its reason). Ctrl-C (or SIGTERM)
+stops after the job in hand and still writes the copies finished so far (exit 130).
 """
 
 import argparse
 import json
+import os
+import signal
 import sys
 import tempfile
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from queues.outcomes import Ack, DeadLetter
 from worker.commands import submit
 from worker.commands._queue_common import add_engine_options, load_settings, parse_languages
 from worker.errors import UsageError
+from worker.exits import EXIT_INTERRUPTED, exit_now
 
 COLLECT_TIMEOUT_S = 30.0  # copies are confirmed before their jobs end, so they are already there
 
@@ -73,12 +78,40 @@ def run_run(args: argparse.Namespace) -> int:
     languages = parse_languages(args.to, "--to")
     submissions = submit.prepare(args.files, languages, languages)
     refuse_duplicates(submissions)
+    check_out_dir(args.out)  # before any translating: a bad --out must not cost the copies
     with tempfile.TemporaryDirectory(prefix="babelwire-run-") as state_dir:
         settings = load_settings(args, broker_url="embedded", state_dir=state_dir, languages=languages)
-        tally = translate_all(settings, submissions)
+        tally, consumer = translate_all(settings, submissions)
         copies = collect(settings.resolved_broker_url, languages, len(tally.copy_ids))
     write_copies(copies, submissions, args.out)
-    return report_dead(tally, submissions)
+    status = report_dead(tally, submissions)
+    if not tally.done.is_set():
+        return report_interrupted(tally, consumer)
+    return status
+
+
+def check_out_dir(out_dir: Path | None) -> None:
+    """A one-line UsageError now, not after the translating, when --out DIR could not hold the copies.
+    Nothing is created yet: a run that fails before translating leaves no empty folder behind."""
+    if out_dir is None:
+        return
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out {out_dir} is a file; give a directory for the copies")
+    ancestor = next(parent for parent in (out_dir.absolute(), *out_dir.absolute().parents) if parent.exists())
+    if not ancestor.is_dir():
+        raise UsageError(f"--out {out_dir}: {ancestor} is a file, so no directory can be made there")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out_dir}: no permission to write in {ancestor}")
+
+
+def report_interrupted(tally: "JobTally", consumer) -> int:
+    """Ctrl-C or SIGTERM: the copies finished so far were written; say what was left undone."""
+    ended = len(tally.copy_ids) + len(tally.dead)
+    print(f"babelwire: interrupted: {ended} of {tally.expected} jobs done, their copies written; "
+          "run again for the rest", file=sys.stderr)
+    if not consumer.handler_ended(1.0):
+        exit_now(EXIT_INTERRUPTED)  # a native translation still runs: see exit_now
+    return EXIT_INTERRUPTED
 
 
 def refuse_duplicates(submissions) -> None:
@@ -91,7 +124,9 @@ def refuse_duplicates(submissions) -> None:
         seen[key] = submission.path
 
 
-def translate_all(settings, submissions) -> JobTally:
+def translate_all(settings, submissions):
+    """Translate every job -> (JobTally, the consumer that ran them). Returns early, with the jobs ended so
+    far, on Ctrl-C or SIGTERM (the job in hand gets the stop timeout to finish; a second Ctrl-C quits)."""
     from worker.build import build_engine, build_translator
     from worker.service import build_consumer, build_handler, preflight
 
@@ -104,8 +139,27 @@ def translate_all(settings, submissions) -> JobTally:
     # The consumer runs in this (main) thread; a helper thread stops it once every job has ended.
     stopper = threading.Thread(target=lambda: (tally.done.wait(), consumer.stop()), daemon=True)
     stopper.start()
-    consumer.run()
-    return tally
+    with _stopping_on_signals(consumer):
+        consumer.run()
+    return tally, consumer
+
+
+@contextmanager
+def _stopping_on_signals(consumer):
+    """The first Ctrl-C or SIGTERM stops the consumer gracefully; a second Ctrl-C interrupts at once."""
+
+    def stop(signum, _frame):
+        print("babelwire: stopping: finishing the job in hand (Ctrl-C again to quit now)", file=sys.stderr,
+              flush=True)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        consumer.stop()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def collect(broker_url: str, languages, count: int) -> list[dict]:

@@ -59,9 +59,22 @@ def prepare(paths: list[Path], requested: tuple[str, ...] | None, configured: tu
     submissions = []
     for path in paths:
         item, body = read_item(path)
-        languages = requested or tuple(item.target_languages or ()) or configured
+        languages = requested or _item_languages(item, path) or configured
         submissions.append(Submission(path, item, body, languages))
     return submissions
+
+
+def _item_languages(item: messages.WireItem, path: Path) -> tuple[str, ...]:
+    """The item's own target_languages, each a usable language tag (it becomes a routing key)."""
+    from queues.topology import TopologyError, check_language  # imported late: kombu
+
+    languages = tuple(item.target_languages or ())
+    for language in languages:
+        try:
+            check_language(language)
+        except TopologyError as error:
+            raise UsageError(f"{path}: target_languages: {error}; list each language as its own string") from None
+    return languages
 
 
 def read_item(path: Path) -> tuple[messages.WireItem, bytes]:

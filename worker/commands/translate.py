@@ -37,14 +37,13 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from worker.build import build_engine, build_translator  # heavy: only when translating
+    from worker.build import build_engine, build_translator, load_models  # heavy: only when translating
 
     settings = _settings(args)
     text = read_text(args.text, args.input)
     progress = _ProgressBar(_estimated_sentences(text)) if _wants_progress(text) else None
     engine = build_engine(settings, progress=progress)
-    for target in args.to:
-        engine.model_info(target)  # unknown language or missing model: fail before any work
+    load_models(engine, args.to)  # unknown language or missing model (all named): fail before any work
     translator = build_translator(settings, args.glossary, engine=engine)
     if is_html_input(args.format, args.input):
         translator, text = MarkupTranslator(translator), Html(text)

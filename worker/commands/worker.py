@@ -5,6 +5,7 @@ import logging
 
 from worker.commands._queue_common import add_broker_option, add_engine_options, load_settings, parse_languages
 from worker.errors import UsageError
+from worker.exits import exit_now
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ def register(subparsers) -> None:
 
 
 def run_worker(args: argparse.Namespace) -> int:
+    from queues.connection import display_url
     from worker.logs import configure_logging
     from worker.build import build_engine, build_translator
     from worker.service import build_worker, preflight
@@ -37,8 +39,11 @@ def run_worker(args: argparse.Namespace) -> int:
     engine = build_engine(settings)
     models = preflight(engine, settings.languages)
     service = build_worker(settings, build_translator(settings, engine=engine), models)
-    log.info("worker serving %s on %s", ",".join(settings.languages), _safe_url(settings.resolved_broker_url))
+    log.info("worker serving %s on %s", ",".join(settings.languages), display_url(settings.resolved_broker_url))
     service.run()
+    if service.translation_outlived_stop():
+        log.info("worker stopped; the job in hand went back to its queue while its translation still ran")
+        exit_now(0)  # see exit_now: a native translation thread must not see interpreter shutdown
     log.info("worker stopped")
     return 0
 
@@ -48,12 +53,3 @@ def check_broker(url: str) -> None:
     from queues.connection import connect
 
     connect(url).release()
-
-
-def _safe_url(url: str) -> str:
-    """The broker URL without its password, for the log."""
-    scheme, sep, rest = url.partition("://")
-    credentials, at, host = rest.rpartition("@")
-    if not at:
-        return url
-    return f"{scheme}{sep}{credentials.split(':')[0]}:***@{host}"
