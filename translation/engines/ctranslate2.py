@@ -7,7 +7,9 @@ process, so a worker that only translates never imports them: tokenisation uses 
 SentencePiece models and vocab.json exactly as MarianTokenizer does.
 
 Same output contract as the transformers Marian engine: one output per input, same order; sentences are
-sorted by length and batched under a token budget; a multi-target model gets its `>>xxx<<` token first.
+sorted by length and batched under a token budget; a multi-target model gets its `>>xxx<<` token first; each
+sentence decodes within a budget that follows its source length, and one that loops is translated again with
+n-gram blocking (translation/engines/budget.py, translation/repetition.py).
 """
 
 from __future__ import annotations

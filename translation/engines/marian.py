@@ -3,7 +3,9 @@
 Models load lazily on first use and stay in a small LRU cache (a worker serving five languages should not
 hold five models). Sentences are sorted by length and batched under a token cap so padding stays small and
 memory bounded. Input is never truncated: a sentence over `max_input_tokens` is an error, and the pipeline
-splits long sentences before they get here.
+splits long sentences before they get here. Output is bounded instead: each sentence generates within a budget
+that follows its source length, and one that loops is generated again with n-gram blocking
+(translation/engines/budget.py, translation/repetition.py).
 """
 
 import logging
