@@ -16,15 +16,22 @@ in interleaved rounds so that the machine's drift hits the baseline and the back
   transformers        fp32, length-sorted batches of up to 32 sentences
   transformers-int8   torch dynamic int8 quantisation of the Linear layers (full mode only), as the
                       transformers backend runs it with BABELWIRE_QUANTIZATION=int8
-  ctranslate2         babelwire's default: CTranslate2Engine, int8, the engine's own batching
+  ctranslate2         babelwire's default: CTranslate2Engine, int8, the engine's own batching, with its
+                      decode-length guard (translation/engines/budget.py)
+  ctranslate2-unguarded  the same engine without the guard (every batch may decode to the position limit,
+                      sentences of any lengths batched together, no loop check): what the guard costs or saves
 All run the same sentences (--quick: a length-stratified subset of 32) with greedy search and beam 4.
+Runaway: random weights left to decode freely never end a sentence, exactly as a looping model does; a
+length-stratified subset, greedy, through the default backend with and without the guard (each sentence to
+its budget, then once more with n-gram blocking, against the position limit for every sentence).
 Latency: one ~600-word item (the seed article plus CoNLL sentences) translated as one call, beam 4.
 Briefs: the sentences as two-sentence items through the default backend, beam 4, one item per engine call
 against the worker's batch_jobs items per call (what it does when that many jobs wait together).
 The run also measures this CPU's fp32 GEMM rate and prints the arithmetic bound per greedy token.
 
-Writes results/throughput.json and results/throughput.png (tokens/s per backend and beam); the last line
-printed is a JSON object with speedup_greedy, speedup_beam4 (default backend vs baseline) and peak_rss_mb.
+Writes results/throughput.json, then results/throughput.png (tokens/s per backend and beam) when matplotlib
+(the `bench` extra) is installed; the last line printed is a JSON object with speedup_greedy, speedup_beam4
+(default backend vs baseline), decode_guard and peak_rss_mb.
 """
 
 from __future__ import annotations
@@ -54,6 +61,8 @@ OUTPUT_RATIO = 1.2
 BEAMS = (1, 4)
 ITEM_WORDS = 600
 QUICK_SENTENCES = 32
+RUNAWAY_SENTENCES = 8
+GUARDED = ("ctranslate2", "ctranslate2-unguarded")
 BRIEF_SENTENCES = 2  # a short wire item (a flash or a brief): what batching across items is for
 BATCH_JOBS = Settings.model_fields["batch_jobs"].default
 # The default backend runs with babelwire's default batch budget (source tokens x beams per batch).
@@ -137,13 +146,14 @@ class CTranslate2Backend:
     """One CTranslate2Engine at a time (beams are an engine setting): the greedy one is dropped before the
     beam-4 one loads, so peak RSS is that of one loaded model, as in a worker."""
 
-    def __init__(self, model_dir: Path):
+    def __init__(self, model_dir: Path, guard: bool = True):
+        from translation.engines.budget import DecodeBudget
         from translation.engines.ctranslate2 import CTranslate2Engine
         from translation.registry import ModelRegistry
 
-        self.make = lambda beams: CTranslate2Engine(
+        self.make = lambda beams, forced=output_length: CTranslate2Engine(
             ModelRegistry({"uk": str(model_dir)}), Path, threads=_cores(), beams=beams,
-            max_batch_tokens=CT2_MAX_BATCH_TOKENS, output_length=output_length,
+            max_batch_tokens=CT2_MAX_BATCH_TOKENS, output_length=forced, budget=DecodeBudget() if guard else None,
         )
         self.beams, self.engine = 1, self.make(1)
         self.engine.model_info("uk")  # load now: part of the timed cold load
@@ -157,14 +167,24 @@ class CTranslate2Backend:
             self.beams, self.engine = beams, self.make(beams)
         self.engine.translate(sentences, "uk")
 
+    def runaway(self, sentences: list[str]) -> dict:
+        """Greedy, with no forced lengths: the random model never ends a sentence, as a looping one would."""
+        self.beams, self.engine = 0, None  # one loaded model at a time; the next run loads its own again
+        engine = self.make(1, None)
+        engine.translate(sentences[:1], "uk")  # load and warm
+        engine.loops_retried = 0
+        t0 = time.perf_counter()
+        engine.translate(sentences, "uk")
+        return {"seconds": time.perf_counter() - t0, "retried": engine.loops_retried}
+
 
 def _cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
 def make_backend(name: str, model_dir: Path):
-    if name == "ctranslate2":
-        return CTranslate2Backend(model_dir)
+    if name in GUARDED:
+        return CTranslate2Backend(model_dir, guard=name == "ctranslate2")
     return TransformersBackend(model_dir, batched=name != "baseline", int8=name == "transformers-int8")
 
 
@@ -192,6 +212,8 @@ def serve(name: str, spec: dict) -> None:
             for start in range(0, len(briefs), per_call):
                 backend.translate([s for brief in briefs[start : start + per_call] for s in brief], 4)
             reply({"seconds": time.perf_counter() - t0})
+        elif command["op"] == "runaway":
+            reply(backend.runaway([sentences[i] for i in command["indices"]]))
         elif command["op"] == "item":
             t0 = time.perf_counter()
             backend.translate(spec["item"], 4)
@@ -207,6 +229,17 @@ REPLY = "@@babelwire-bench "  # marks our lines among whatever libraries print
 
 def reply(message: dict) -> None:
     print(REPLY + json.dumps(message), flush=True)
+
+
+def measure_runaway(workers: dict[str, Worker], tokens: list[int]) -> dict:
+    """The default backend with and without the guard on sentences that never end (greedy)."""
+    by_length = sorted(range(len(tokens)), key=tokens.__getitem__)
+    indices = [by_length[int(k * len(tokens) / RUNAWAY_SENTENCES)] for k in range(RUNAWAY_SENTENCES)]
+    runs = {name: workers[name].ask(op="runaway", indices=indices) for name in GUARDED}
+    guarded, unguarded = runs["ctranslate2"], runs["ctranslate2-unguarded"]
+    return {"sentences": len(indices), "guarded_s": round(guarded["seconds"], 2),
+            "unguarded_s": round(unguarded["seconds"], 2), "retried": guarded["retried"],
+            "speedup": round(unguarded["seconds"] / guarded["seconds"], 2)}
 
 
 def measure_briefs(worker: Worker, tokens: int, rounds: int) -> dict:
@@ -336,6 +369,7 @@ def measure(workers: dict[str, Worker], spec: dict, rounds: int, passes: dict[st
                 "round_tokens_per_s": [run[0] / run[2] for run in done],
             }
     results[DEFAULT_BACKEND]["briefs"] = measure_briefs(workers[DEFAULT_BACKEND], sum(tokens), rounds=2)
+    results[DEFAULT_BACKEND]["runaway"] = measure_runaway(workers, tokens)
     for name, worker in workers.items():
         results[name]["item_latency_s"] = [worker.ask(op="item")["seconds"]
                                            for _ in range(spec["latency_repeats"].get(name, 0))]
@@ -382,7 +416,13 @@ def markdown_table(rows: list[dict]) -> str:
 
 
 def chart(rows: list[dict], path: Path, title: str) -> None:
-    import matplotlib
+    """Draw the chart when matplotlib (the `bench` extra) is installed; say so otherwise."""
+    try:
+        import matplotlib
+    except ImportError:
+        print(f"no chart: matplotlib is not installed (pip install -e '.[bench]'); {path} not written",
+              file=sys.stderr)
+        return
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -416,8 +456,9 @@ def prepare(args) -> tuple[dict, list[str]]:
     if args.quick:
         sentences = stratified(sentences, lengths, QUICK_SENTENCES)
     # The default backend first, next to the baseline, so their rounds alternate closely.
-    backends = ["ctranslate2", "baseline", "transformers"] + ([] if args.quick else ["transformers-int8"])
-    repeats = {"ctranslate2": 3 if args.quick else 7, "transformers": 1 if args.quick else 3,
+    backends = ["ctranslate2", "baseline", "ctranslate2-unguarded", "transformers"] + \
+        ([] if args.quick else ["transformers-int8"])
+    repeats = {"ctranslate2": 3 if args.quick else 7, "ctranslate2-unguarded": 0, "transformers": 1 if args.quick else 3,
                "transformers-int8": 3, "baseline": 0 if args.quick else 1}
     spec = {"model_dir": str(model_dir), "sentences": sentences, "item": item_sentences(),
             "latency_repeats": repeats, "rounds": 3 if args.quick else 5,
@@ -488,7 +529,6 @@ def report(args, spec, results, elapsed: float) -> int:
     mode = "quick" if args.quick else "full"
     title = (f"OPUS-MT en-uk architecture, random weights, {len(spec['sentences'])} news sentences, "
              f"{_cores()} CPU cores ({mode})")
-    chart(rows, args.results / "throughput.png", title)
     print(markdown_table(rows))
     print(f"\nArithmetic bound: {flops / 1e6:.0f} MFLOP per greedy token; fp32 GEMM "
           + ", ".join(f"{k} {v:.0f} GFLOP/s" for k, v in gemm.items())
@@ -499,6 +539,7 @@ def report(args, spec, results, elapsed: float) -> int:
         "mean_source_tokens_200": round(spec["mean_source_tokens"], 1), "item_words": spec["item_words"],
         "speedup_greedy": default["speedup_beam1"], "speedup_beam4": default["speedup_beam4"],
         "briefs_beam4": {key: round(value, 2) for key, value in results[DEFAULT_BACKEND]["briefs"].items()},
+        "decode_guard": decode_guard(results, rows),
         "peak_rss_mb": default["peak_rss_mb"], "load_s": default["load_s"],
         "tokens_per_s_greedy": default["tok_s_beam1"], "tokens_per_s_beam4": default["tok_s_beam4"],
         "speedup_per_round": {"greedy": per_round_speedups(results, 1), "beam4": per_round_speedups(results, 4)},
@@ -508,9 +549,21 @@ def report(args, spec, results, elapsed: float) -> int:
         "int8_gemm_gops": {k: round(v) for k, v in int8_gemm.items()},
         "rows": rows, "elapsed_s": round(elapsed, 1), "load_average_1m": round(os.getloadavg()[0], 2),
     }
+    # The measured results first: a missing chart library must never lose them.
+    args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "throughput.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    chart(rows, args.results / "throughput.png", title)
     print(json.dumps({k: v for k, v in summary.items() if k != "rows"}))
     return 0
+
+
+def decode_guard(results: dict, rows: list[dict]) -> dict:
+    """What the guard does to throughput: sentences that end (forced lengths; the guard only regroups batches)
+    as the guarded engine's tokens/s over the unguarded one's in the same run, and sentences that never end."""
+    by_name = {r["backend"]: r for r in rows}
+    guarded, unguarded = by_name["ctranslate2"], by_name["ctranslate2-unguarded"]
+    return {**{f"ending_beam{b}_ratio": round(guarded[f"tok_s_beam{b}"] / unguarded[f"tok_s_beam{b}"], 2) for b in BEAMS},
+            "runaway_greedy": results[DEFAULT_BACKEND]["runaway"]}
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ SOURCE_LANGUAGE = "en"
 def build_engine(settings: Settings, progress: Progress | None = None) -> Engine:
     """The engine settings.engine names; for Marian, on the backend settings.backend picks.
 
-    `progress` is called with the number of sentences each batch translated (transformers backend).
+    `progress` is called with the number of sentences each batch translated (both Marian backends).
     """
     if settings.engine == "pseudo":
         return DryRunEngine(ModelRegistry(settings.models))
@@ -41,7 +41,7 @@ def build_engine(settings: Settings, progress: Progress | None = None) -> Engine
     backend = choose_backend(settings.backend, device)
     if backend == "transformers":
         return marian
-    ctranslate2 = _build_ctranslate2(settings, registry, device)
+    ctranslate2 = _build_ctranslate2(settings, registry, device, progress)
     # "auto" must never be worse than transformers: a model that fails to convert falls back to it.
     return FallbackEngine(ctranslate2, marian) if settings.backend == "auto" else ctranslate2
 
@@ -138,13 +138,14 @@ def choose_backend(backend: str, device: str = "cpu") -> str:
     return "ctranslate2" if ctranslate2.is_available(device) else "transformers"
 
 
-def _build_ctranslate2(settings: Settings, registry: ModelRegistry, device: str) -> Engine:
+def _build_ctranslate2(settings: Settings, registry: ModelRegistry, device: str, progress: Progress | None) -> Engine:
     """The CTranslate2 engine (translation/engines/ctranslate2.py) over the same registry and resolution."""
     from translation.engines.ctranslate2 import CTranslate2Engine
 
     return CTranslate2Engine(registry, _resolver(registry), device=device, threads=settings.threads,
                              beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
-                             cache_size=settings.model_cache_size, quantization=CT2_QUANTIZATION[settings.quantization])
+                             cache_size=settings.model_cache_size, quantization=CT2_QUANTIZATION[settings.quantization],
+                             progress=progress)
 
 
 # BABELWIRE_QUANTIZATION -> CTranslate2's compute type (None: the engine's default for the device).

@@ -7,13 +7,16 @@ process, so a worker that only translates never imports them: tokenisation uses 
 SentencePiece models and vocab.json exactly as MarianTokenizer does.
 
 Same output contract as the transformers Marian engine: one output per input, same order; sentences are
-sorted by length and batched under a token budget; a multi-target model gets its `>>xxx<<` token first.
+sorted by length and batched under a token budget; a multi-target model gets its `>>xxx<<` token first; each
+sentence decodes within a budget that follows its source length, and one that loops is translated again with
+n-gram blocking (translation/engines/budget.py, translation/repetition.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -25,8 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translation.engines.base import Engine, ModelInfo
+from translation.engines.budget import DecodeBudget, warn_ran_out
 from translation.errors import ModelLoadError, ModelNotFoundError
 from translation.registry import ModelRegistry
+from translation.repetition import RETRY_NO_REPEAT_NGRAM, looks_looping
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int], None]  # called with the number of sentences just translated
 
 ENGINE_NAME = "ctranslate2"
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
@@ -216,6 +224,11 @@ class CTranslate2Engine(Engine):
       cache_size: models kept loaded.
       cache_dir: where converted models go; None puts them next to the checkpoint.
       quantization: weights on disk and at run time; None means int8 on CPU, float16 on CUDA.
+      progress: called after each batch with the number of sentences it translated.
+      budget: the decode-length guard (translation/engines/budget.py): each sentence decodes at most its
+        budget, batches hold sentences of similar budgets, and an output that loops (translation/repetition.py)
+        or runs out of budget is translated again with n-gram blocking. None: the model's position limit for
+        every batch, no loop check (what the engine did before the guard; benchmarks compare the two).
       output_length: benchmarks only, for random-weight models that never emit </s>: each sentence decodes
         exactly `output_length(its source tokens)` tokens, as if </s> came there. Greedy search stops each
         sentence at its own length (CTranslate2 then drops it from the batch, as it does at a real </s>);
@@ -236,6 +249,8 @@ class CTranslate2Engine(Engine):
         cache_dir: Path | None = None,
         quantization: str | None = None,
         output_length: Callable[[int], int] | None = None,
+        progress: Progress | None = None,
+        budget: DecodeBudget | None = DecodeBudget(),
     ):
         self._registry = registry
         self._resolve = resolve
@@ -248,6 +263,9 @@ class CTranslate2Engine(Engine):
         self._cache_dir = cache_dir
         self._quantization = quantization or default_quantization(device)
         self._output_length = output_length
+        self._progress = progress
+        self._budget = budget
+        self.loops_retried = 0  # sentences translated again because their first output looped or ran away
         self._models: OrderedDict[str, LoadedModel] = OrderedDict()
 
     def translate(self, sentences: list[str], target: str) -> list[str]:
@@ -256,9 +274,12 @@ class CTranslate2Engine(Engine):
         model = self._model(target)
         encoded = [model.vocab.encode(sentence, model.target_token) for sentence in sentences]
         outputs: list[str] = [""] * len(sentences)
-        for batch in self._batches(encoded):
-            for index, tokens in zip(batch, self._run(model, [encoded[i] for i in batch])):
-                outputs[index] = model.vocab.decode(tokens)
+        for batch in self._batches(encoded, model.max_positions):
+            texts = self._run(model, [encoded[i] for i in batch], [sentences[i] for i in batch])
+            for index, text in zip(batch, texts):
+                outputs[index] = text
+            if self._progress:
+                self._progress(len(batch))
         return outputs
 
     def model_info(self, target: str) -> ModelInfo:
@@ -277,27 +298,51 @@ class CTranslate2Engine(Engine):
         model = self._model(target)
         return model.vocab.unk not in model.vocab.encode(text)
 
-    def _batches(self, encoded: list[list[str]]) -> list[list[int]]:
-        """Indices grouped longest first, each group under the token and sentence caps."""
+    def _batches(self, encoded: list[list[str]], limit: int) -> list[list[int]]:
+        """Indices grouped longest first, each group under the token and sentence caps and, with the guard,
+        of budgets close enough to share one (DecodeBudget.can_share)."""
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]), reverse=True)
         batches: list[list[int]] = []
         for index in order:
-            batch = batches[-1] if batches else None
-            longest = len(encoded[batch[0]]) if batch else 0
-            if batch and len(batch) < self._max_batch_sentences and \
-                    (len(batch) + 1) * longest * self._beams <= self._max_batch_tokens:
-                batch.append(index)
+            if batches and self._fits(batches[-1], len(encoded[batches[-1][0]]), len(encoded[index]), limit):
+                batches[-1].append(index)
             else:
                 batches.append([index])
         return batches
 
-    def _run(self, model: LoadedModel, batch: list[list[str]]) -> list[list[str]]:
-        limits = {"max_decoding_length": model.max_positions}
-        if self._output_length is not None:
-            limits = self._forced_lengths(batch)
-        results = model.translator.translate_batch(
-            batch, beam_size=self._beams, max_input_length=0, **limits,
-        )
+    def _fits(self, batch: list[int], longest: int, length: int, limit: int) -> bool:
+        if len(batch) >= self._max_batch_sentences or (len(batch) + 1) * longest * self._beams > self._max_batch_tokens:
+            return False
+        return self._budget is None or self._budget.can_share(longest, length, limit)
+
+    def _run(self, model: LoadedModel, batch: list[list[str]], sources: list[str]) -> list[str]:
+        if self._output_length is not None:  # benchmarks: forced lengths stand in for the model's own ends
+            return [model.vocab.decode(tokens) for tokens in self._decode(model, batch, **self._forced_lengths(batch))]
+        if self._budget is None:
+            return [model.vocab.decode(tokens) for tokens in self._decode(model, batch, max_decoding_length=model.max_positions)]
+        return self._guarded(model, batch, sources)
+
+    def _guarded(self, model: LoadedModel, batch: list[list[str]], sources: list[str]) -> list[str]:
+        """Decode each sentence within its budget; translate again, with n-gram blocking, those that loop."""
+        budgets = [self._budget.tokens(len(tokens), model.max_positions) for tokens in batch]
+        outputs = self._decode(model, batch, max_decoding_length=max(budgets))
+        texts = [model.vocab.decode(tokens) for tokens in outputs]
+        looping = [i for i, text in enumerate(texts)
+                   if len(outputs[i]) >= budgets[i] or looks_looping(sources[i], texts[i])]
+        if looping:
+            again = self._decode(model, [batch[i] for i in looping], max_decoding_length=max(budgets[i] for i in looping),
+                                 no_repeat_ngram_size=RETRY_NO_REPEAT_NGRAM)
+            for i, tokens in zip(looping, again):
+                texts[i] = model.vocab.decode(tokens[: budgets[i]])
+                if len(tokens) >= budgets[i]:
+                    warn_ran_out(sources[i], budgets[i])
+            self.loops_retried += len(looping)
+            log.info("%d of %d sentences looped or ran out of budget; translated again with %d-gram blocking",
+                     len(looping), len(batch), RETRY_NO_REPEAT_NGRAM)
+        return texts
+
+    def _decode(self, model: LoadedModel, batch: list[list[str]], **options) -> list[list[str]]:
+        results = model.translator.translate_batch(batch, beam_size=self._beams, max_input_length=0, **options)
         return [result.hypotheses[0] for result in results]
 
     def _forced_lengths(self, batch: list[list[str]]) -> dict:

@@ -3,9 +3,12 @@
 Models load lazily on first use and stay in a small LRU cache (a worker serving five languages should not
 hold five models). Sentences are sorted by length and batched under a token cap so padding stays small and
 memory bounded. Input is never truncated: a sentence over `max_input_tokens` is an error, and the pipeline
-splits long sentences before they get here.
+splits long sentences before they get here. Output is bounded instead: each sentence generates within a budget
+that follows its source length, and one that loops is generated again with n-gram blocking
+(translation/engines/budget.py, translation/repetition.py).
 """
 
+import logging
 import threading
 import warnings
 from collections import OrderedDict
@@ -13,9 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from translation.engines.base import Engine, ModelInfo
+from translation.engines.budget import DecodeBudget, warn_ran_out
 from translation.errors import InvalidInputError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
 from translation.loading import ResolvedModel, resolve_model
 from translation.registry import ModelRegistry, ModelSpec
+from translation.repetition import RETRY_NO_REPEAT_NGRAM, looks_looping
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]  # called with the number of sentences just translated
 
@@ -39,11 +46,15 @@ class MarianEngine(Engine):
         cache_size: how many models stay loaded at once.
         progress: called after each batch with the number of sentences it translated.
         int8: quantise the Linear layers' weights to int8 (torch dynamic quantisation; CPU only).
+        budget: the decode-length guard (translation/engines/budget.py): each sentence decodes at most its
+            budget, batches hold sentences of similar budgets, and an output that loops
+            (translation/repetition.py) or runs out of budget is generated again with n-gram blocking.
+            None: one budget per batch from its longest sentence, no loop check (the engine before the guard).
     """
 
     def __init__(self, registry: ModelRegistry, *, device: str = "cpu", beams: int = 4,
                  max_batch_tokens: int = 4096, cache_size: int = 2, progress: Progress | None = None,
-                 int8: bool = False):
+                 int8: bool = False, budget: DecodeBudget | None = DecodeBudget()):
         if cache_size < 1:
             raise ValueError("cache_size must be at least 1")
         if int8 and device != "cpu":
@@ -55,6 +66,8 @@ class MarianEngine(Engine):
         self._max_batch_tokens = max_batch_tokens
         self._cache_size = cache_size
         self._progress = progress
+        self._budget = budget
+        self.loops_retried = 0  # sentences generated again because their first output looped or ran away
         self._resolved: dict[str, tuple[ModelSpec, ResolvedModel]] = {}
         self._cache: OrderedDict[str, _Loaded] = OrderedDict()
         self._lock = threading.Lock()
@@ -67,8 +80,10 @@ class MarianEngine(Engine):
         todo = [i for i, sentence in enumerate(sentences) if sentence.strip()]
         ids = {i: self._encode(loaded, sentences[i]) for i in todo}
         self._check_lengths(ids, loaded, target)
-        for batch in _length_sorted_batches(ids, self._max_batch_tokens):
-            for index, text in zip(batch, self._generate(loaded, [ids[i] for i in batch])):
+        share = (lambda longest, shortest: self._budget.can_share(longest, shortest, loaded.positions - 1)) \
+            if self._budget else None
+        for batch in _length_sorted_batches(ids, self._max_batch_tokens, share):
+            for index, text in zip(batch, self._translate_batch(loaded, [ids[i] for i in batch], [sentences[i] for i in batch])):
                 outputs[index] = text
             if self._progress:
                 self._progress(len(batch))
@@ -124,33 +139,79 @@ class MarianEngine(Engine):
                 f"a sentence of {longest} tokens exceeds the {target!r} model's limit of {limit}; "
                 "split it before translating (the pipeline does)")
 
-    def _generate(self, loaded: _Loaded, batch_ids: list[list[int]]) -> list[str]:
+    def _translate_batch(self, loaded: _Loaded, batch_ids: list[list[int]], sources: list[str]) -> list[str]:
+        if self._budget is None:
+            longest = max(len(tokens) for tokens in batch_ids)
+            return self._decoded(loaded, self._generate(loaded, batch_ids, min(loaded.positions - 1, 2 * longest + 10)))
+        return self._guarded(loaded, batch_ids, sources)
+
+    def _guarded(self, loaded: _Loaded, batch_ids: list[list[int]], sources: list[str]) -> list[str]:
+        """Generate each sentence within its budget; generate again, with n-gram blocking, those that loop."""
+        budgets = [self._budget.tokens(len(tokens), loaded.positions - 2) for tokens in batch_ids]
+        outputs = self._generate(loaded, batch_ids, _room_for(max(budgets)))
+        texts = self._decoded(loaded, outputs)
+        looping = [i for i, text in enumerate(texts)
+                   if _text_length(loaded, outputs[i]) >= budgets[i] or looks_looping(sources[i], text)]
+        if looping:
+            again = self._generate(loaded, [batch_ids[i] for i in looping], _room_for(max(budgets[i] for i in looping)),
+                                   no_repeat_ngram_size=RETRY_NO_REPEAT_NGRAM)
+            for i, tokens in zip(looping, again):
+                kept = [token for token in tokens if token not in _specials(loaded)][: budgets[i]]
+                texts[i] = loaded.tokenizer.decode(kept, skip_special_tokens=True)
+                if len(kept) >= budgets[i]:
+                    warn_ran_out(sources[i], budgets[i])
+            self.loops_retried += len(looping)
+            log.info("%d of %d sentences looped or ran out of budget; generated again with %d-gram blocking",
+                     len(looping), len(batch_ids), RETRY_NO_REPEAT_NGRAM)
+        return texts
+
+    def _generate(self, loaded: _Loaded, batch_ids: list[list[int]], max_new_tokens: int, **options) -> list[list[int]]:
         import torch
 
         padded = loaded.tokenizer.pad({"input_ids": batch_ids}, return_tensors="pt")
-        longest = max(len(tokens) for tokens in batch_ids)
         with torch.inference_mode():
             generated = loaded.model.generate(
                 input_ids=padded["input_ids"].to(self._device),
                 attention_mask=padded["attention_mask"].to(self._device),
-                num_beams=self._beams,
-                # A real translation is rarely twice its source; the cap only stops degenerate loops.
-                max_new_tokens=min(loaded.positions - 1, 2 * longest + 10),
+                num_beams=self._beams, max_new_tokens=max_new_tokens, **options,
             )
-        return loaded.tokenizer.batch_decode(generated, skip_special_tokens=True)
+        return generated.tolist()
+
+    def _decoded(self, loaded: _Loaded, outputs: list[list[int]]) -> list[str]:
+        return loaded.tokenizer.batch_decode(outputs, skip_special_tokens=True)
 
 
-def _length_sorted_batches(ids: dict[int, list[int]], max_tokens: int) -> list[list[int]]:
-    """Indices grouped so that (longest in batch) x (batch size) stays under max_tokens."""
+def _length_sorted_batches(
+    ids: dict[int, list[int]], max_tokens: int, can_share: Callable[[int, int], bool] | None = None
+) -> list[list[int]]:
+    """Indices grouped shortest first so that (longest in batch) x (batch size) stays under max_tokens and,
+    when `can_share(longest, shortest)` is given, the longest and shortest of a batch may share one budget."""
     batches, batch = [], []
     for index in sorted(ids, key=lambda i: len(ids[i])):
-        if batch and len(ids[index]) * (len(batch) + 1) > max_tokens:
+        length = len(ids[index])
+        if batch and (length * (len(batch) + 1) > max_tokens
+                      or (can_share is not None and not can_share(length, len(ids[batch[0]])))):
             batches.append(batch)
             batch = []
         batch.append(index)
     if batch:
         batches.append(batch)
     return batches
+
+
+def _specials(loaded: _Loaded) -> set[int]:
+    return {loaded.tokenizer.pad_token_id, loaded.tokenizer.eos_token_id}  # <unk> is generated text
+
+
+def _room_for(budget: int) -> int:
+    """max_new_tokens for `budget` tokens of text: Marian checkpoints force </s> as the last token."""
+    return budget + 1
+
+
+def _text_length(loaded: _Loaded, tokens: list[int]) -> int:
+    """Generated tokens of the translation itself: without the start, end and padding tokens."""
+    specials = _specials(loaded)
+    return sum(1 for token in tokens if token not in specials)
 
 
 def _load(spec: ModelSpec, resolved: ResolvedModel, device: str, int8: bool = False) -> _Loaded:

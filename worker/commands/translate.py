@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         if progress:
             progress.start(target)
         results.append(translator.translate(text, target=target))
+        if progress:
+            progress.done()
     if progress:
         progress.finish()
     print(_render_json(results, args.show_masking) if args.format == "json" else _render_text(results))
@@ -118,29 +120,44 @@ def _wants_progress(text: str) -> bool:
 
 
 def _estimated_sentences(text: str) -> int:
-    """About how many sentences the engine will see (long-sentence splits and retries add a few)."""
+    """About how many sentences the engine will see: each distinct sentence is translated once (long-sentence
+    splits and recovery retries add a few, masking may make two sentences one)."""
     from translation.segment import split_sentences
 
-    return max(1, len(split_sentences(text)))
+    return max(1, len({text[start:end].strip() for start, end in split_sentences(text)}))
 
 
 class _ProgressBar:
-    """One line on stderr, redrawn in place: the sentences translated so far for the current language."""
+    """One line on stderr, redrawn in place: the sentences translated so far for the current language.
 
-    def __init__(self, total: int, width: int = 30):
-        self._total = total
+    The total is an estimate made before translating; the count is what the engine reports. The total grows
+    when the engine translates more than estimated, and when a language is done its line shows the count
+    it reached as the total, so the bar always ends full with the true number."""
+
+    def __init__(self, estimate: int, width: int = 30):
+        self._estimate = estimate
+        self._total = estimate
         self._width = width
         self._language = ""
         self._done = 0
 
     def start(self, language: str) -> None:
-        self._language, self._done = language, 0
+        self._language, self._done, self._total = language, 0, self._estimate
 
     def __call__(self, translated: int) -> None:
-        self._done = min(self._total, self._done + translated)
+        self._done += translated
+        self._total = max(self._total, self._done)
+        self._draw()
+
+    def done(self) -> None:
+        self._total = max(1, self._done)
+        self._done = self._total
+        self._draw()
+
+    def _draw(self) -> None:
         filled = self._width * self._done // self._total
         bar = "#" * filled + "-" * (self._width - filled)
-        print(f"\r{self._language} [{bar}] {self._done}/{self._total} sentences", end="", file=sys.stderr, flush=True)
+        print(f"\r{self._language} [{bar}] {self._done}/{self._total} sentences\033[K", end="", file=sys.stderr, flush=True)
 
     def finish(self) -> None:
         print("\r\033[K", end="", file=sys.stderr, flush=True)

@@ -1,0 +1,46 @@
+"""benchmarks/throughput.py's report: the measured results are written even where the chart cannot be drawn."""
+
+import json
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import throughput  # noqa: E402
+
+
+def _measured(tokens_per_s: float) -> dict:
+    beams = {f"beam{b}": {"seconds": 1.0, "tokens_per_s": tokens_per_s / b, "sentences_per_s": 1.0,
+                          "round_tokens_per_s": [tokens_per_s / b]} for b in throughput.BEAMS}
+    return {"load_s": 0.5, "peak_rss_mb": 300.0, "item_latency_s": [], **beams}
+
+
+def _results() -> dict:
+    results = {name: _measured(rate) for name, rate in
+               (("ctranslate2", 900.0), ("baseline", 40.0), ("ctranslate2-unguarded", 880.0))}
+    results["ctranslate2"]["briefs"] = {"speedup": 2.0}
+    results["ctranslate2"]["runaway"] = {"sentences": 8, "guarded_s": 1.0, "unguarded_s": 4.0, "retried": 8,
+                                         "speedup": 4.0}
+    return {"gemm": {"fp32_gflops": {"M1": 20.0}, "int8_gops": {}}, **results}
+
+
+def test_results_are_written_without_matplotlib(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` raises ImportError
+    model_dir = tmp_path / "model"
+    model_dir.mkdir()
+    (model_dir / "config.json").write_text(json.dumps(
+        {"d_model": 512, "decoder_ffn_dim": 2048, "encoder_ffn_dim": 2048, "vocab_size": 60000,
+         "decoder_layers": 6, "encoder_layers": 6}))
+    spec = {"model_dir": str(model_dir), "sentences": ["a"] * 32, "mean_source_tokens": 20.0, "item_words": 600}
+    args = Namespace(quick=True, results=tmp_path / "results")
+
+    assert throughput.report(args, spec, _results(), elapsed=1.0) == 0
+
+    written = json.loads((tmp_path / "results" / "throughput.json").read_text())
+    assert written["speedup_greedy"] == 22.5 and written["decode_guard"]["runaway_greedy"]["speedup"] == 4.0
+    assert written["decode_guard"]["ending_beam1_ratio"] == round(900 / 880, 2)
+    assert not (tmp_path / "results" / "throughput.png").exists()
+    captured = capsys.readouterr()
+    assert "matplotlib is not installed" in captured.err
+    assert json.loads(captured.out.strip().splitlines()[-1])["speedup_beam4"] == 22.5  # the last line is JSON
