@@ -65,3 +65,15 @@ def test_ctranslate2_that_cannot_run_fails_its_load_with_what_to_do(tiny_models,
     engine = build_engine(Settings(backend="ctranslate2", device="cpu", models={"uk": str(tiny_models["uk"])}))
     with pytest.raises(ModelLoadError, match="libcublas.so.12.*use backend transformers"):
         engine.load("uk")
+
+
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_placeholder_forms_are_those_the_models_vocabulary_spells(tiny_models, backend):
+    from translation.mask import usable_forms
+
+    engine = build_engine(Settings(backend=backend, models={"uk": str(tiny_models["uk"])}))
+    assert engine.carries("members of the team", "uk")
+    # The tiny vocabulary was trained on lines without brackets of any kind: it spells none of the forms, and
+    # the masker falls back to square brackets (which the recovery chain then has to rescue).
+    assert not any(engine.carries(text, "uk") for text in ("[1] and [23]", "(1) and (23)", "{1} and {23}"))
+    assert [form.name for form in usable_forms(lambda text: engine.carries(text, "uk"))] == ["brackets"]
