@@ -234,7 +234,7 @@ def test_names_the_model_changes_are_masked_after_all():
         calls.append(batch)
         return [s.replace("Doe", "Доу") for s in batch]
 
-    learned = NamesAsWords()
+    learned = NamesAsWords(extra_budget=1.0)  # room for a second pass on every sentence
     (outcome,) = translate_pieces([NAMED], transliterate, words_first=learned)
     assert calls[1] == ["Mr [1] said [2] in [3] today."]
     assert outcome.text == NAMED.text and outcome.form == "brackets"
@@ -242,3 +242,18 @@ def test_names_the_model_changes_are_masked_after_all():
     calls.clear()
     translate_pieces([NAMED], transliterate, words_first=learned)  # "Doe" is masked from now on, "Kyiv" not
     assert calls[0] == ["Mr [1] said [2] in Kyiv today."]
+
+
+def test_names_are_shown_only_while_the_second_passes_stay_within_budget():
+    plain = Piece("The weather was fine.", ())
+    learned = NamesAsWords(extra_budget=0.10)
+    change_names = lambda batch: [s.replace("Doe", "Доу") for s in batch]  # noqa: E731
+    translate_pieces([NAMED] + [plain] * 9, change_names, words_first=learned)  # 1 second pass for 10 sentences
+    assert learned.worth_it
+    other = Piece("Ms Roe said “no” in Lviv today.", ((3, 6, "Roe"), (12, 16, "“no”"), (20, 24, "Lviv")),
+                  plain=frozenset({0, 2}))
+    translate_pieces([other], lambda batch: [s.replace("Roe", "Ро") for s in batch], words_first=learned)
+    assert not learned.worth_it  # 2 second passes for 11 sentences: over 10%
+    calls = []
+    translate_pieces([other], lambda batch: calls.append(batch) or batch, words_first=learned)
+    assert calls == [["Ms [1] said [2] in [3] today."]]

@@ -142,21 +142,21 @@ def usable_forms(carries: Callable[[str], bool]) -> tuple[PlaceholderForm, ...]:
 
 @dataclass
 class NamesAsWords:
-    """What showing names to one model as words has taught: the names it changed (masked from then on) and
-    how often the words came back verbatim. It pays a second pass for each sentence whose names the model
-    changes (one that transliterates them, as en-uk into Cyrillic): after a trial it is kept only where it
-    mostly works."""
+    """What showing names to one model as words has taught: the names it changed (masked from then on), and
+    the second passes that cost. A sentence whose names the model changes is translated again, masked; names
+    are shown only while those second passes stay within `extra_budget` of the sentences translated, so a
+    model that changes most names (en-uk writes them in Cyrillic) soon stops paying for them."""
 
-    trial: int = 100
-    min_success: float = 0.4  # the words' better grammar is worth a second pass for up to 60% of tries
+    extra_budget: float = 0.10
     max_remembered: int = 50_000
     changed: set[str] = field(default_factory=set)
+    sentences: int = 0
     tried: int = 0
     kept: int = 0
 
     @property
     def worth_it(self) -> bool:
-        return self.tried < self.trial or self.kept >= self.min_success * self.tried
+        return self.tried - self.kept <= self.extra_budget * self.sentences
 
     def shows(self, text: str) -> bool:
         return text not in self.changed
@@ -209,6 +209,8 @@ def _first_pass(pieces: list[Piece], outcomes: list[Outcome | None], translate: 
     first = [i for i in _open(outcomes) if i not in words]
     masked = {i: mask(pieces[i], form) for i in first}
     sent = [masked[i].text for i in first] + [attempt[1].text for attempt in words.values()]
+    if words_first:
+        words_first.sentences += len(sent)
     returned = translate(sent) if sent else []
     outputs = dict(zip(first, returned))
     _accept_words(words, dict(zip(words, returned[len(first) :])), outcomes, form, WORDS, counts, words_first)

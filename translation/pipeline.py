@@ -79,7 +79,7 @@ class Translator:
         batch_size: most sentences per engine call; the engines pack each call into batches under their own
             token budgets, so this only bounds the work of one call.
         names_as_words: show kept names to the model as words first (better grammar around them; a second
-            pass for each sentence whose names do not come back verbatim), while that mostly works.
+            pass for each sentence whose names do not come back verbatim), within a budget of second passes.
     """
 
     def __init__(
