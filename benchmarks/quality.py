@@ -1,6 +1,6 @@
 """What masking does to a real model: the raw model against babelwire on NTREX-128 news (English→Portuguese).
 
-    .venv/bin/python benchmarks/quality.py [--split report|tune|all] [--policy desk|strict] [--no-names-as-words]
+    .venv/bin/python benchmarks/quality.py [--split report|tune|all] [--policy desk|strict] [--names-as-words-budget SHARE]
 
 The instrument is the Firefox Translations English→Portuguese student (`benchmarks/real_model.py`); the data
 is the development half of NTREX-128 in ../shared/data/ntrex128-dev (read in place), scored against both
@@ -181,14 +181,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("report", "tune", "all"), default="report")
     parser.add_argument("--policy", choices=("desk", "strict"), default="desk")
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--no-names-as-words", action="store_true", help="placeholders only, no words-first pass")
+    parser.add_argument("--names-as-words-budget", type=float, default=0.10, metavar="SHARE",
+                        help="second passes allowed for names shown as words (0: placeholders only; default 0.10)")
     args = parser.parse_args(argv)
     lines = load(args.data, args.split)
     engine = NativeMarianEngine()
     translator = Translator(engine, policy=ProtectionPolicy.named(args.policy),
-                            names_as_words=not args.no_names_as_words)
+                            names_as_words_budget=args.names_as_words_budget)
     timing = translate_all(lines, translator, engine)
-    report = {"split": args.split, "policy": args.policy, "names_as_words": not args.no_names_as_words,
+    report = {"split": args.split, "policy": args.policy, "names_as_words_budget": args.names_as_words_budget,
               "model": engine.name, "lines": len(lines),
               "time": timing, "scores": subsets(lines), "recovery": recovery_counts(lines),
               "survival": survival(lines, engine), "verbatim": verbatim_check(lines)}
@@ -198,8 +199,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_table(report: dict) -> None:
-    print(f"{report['lines']} lines ({report['split']} half), policy {report['policy']}, names as words "
-          f"{report['names_as_words']}, model {report['model']}")
+    print(f"{report['lines']} lines ({report['split']} half), policy {report['policy']}, names-as-words budget "
+          f"{report['names_as_words_budget']}, model {report['model']}")
     print(f"{'subset':32} {'lines':>5} {'chrF raw':>9} {'chrF ours':>9} {'cost':>6} {'BLEU raw':>9} {'BLEU ours':>9}")
     for name, row in report["scores"].items():
         if row["lines"]:

@@ -78,8 +78,9 @@ class Translator:
         glossary: do-not-translate terms and per-language renderings.
         batch_size: most sentences per engine call; the engines pack each call into batches under their own
             token budgets, so this only bounds the work of one call.
-        names_as_words: show kept names to the model as words first (better grammar around them; a second
-            pass for each sentence whose names do not come back verbatim), within a budget of second passes.
+        names_as_words_budget: kept names are shown to the model as words first (better grammar around
+            them) while the second passes this costs (a sentence whose names did not come back verbatim is
+            translated again, masked) stay within this share of the sentences translated; 0 never shows them.
     """
 
     def __init__(
@@ -88,7 +89,7 @@ class Translator:
         policy: ProtectionPolicy = ProtectionPolicy(),
         glossary: Glossary | None = None,
         batch_size: int = 512,
-        names_as_words: bool = True,
+        names_as_words_budget: float = 0.10,
     ):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -97,7 +98,7 @@ class Translator:
         self._glossary = glossary
         self._batch_size = batch_size
         self._forms_by_target: dict[str, tuple[PlaceholderForm, ...]] = {}
-        self._names_as_words = names_as_words
+        self._names_as_words_budget = names_as_words_budget
         self._names_as_words_by_target: dict[str, NamesAsWords] = {}
 
     def translate(self, text: str, target: str, terms: Iterable[str] = ()) -> Translation:
@@ -210,7 +211,9 @@ class Translator:
 
     def _translate_pieces(self, pieces: list[Piece], target: str) -> list[Outcome]:
         """The recovery chain, with names shown as words first while that works for this target's model."""
-        learned = self._names_as_words_by_target.setdefault(target, NamesAsWords()) if self._names_as_words else None
+        learned = None
+        if self._names_as_words_budget > 0:
+            learned = self._names_as_words_by_target.setdefault(target, NamesAsWords(self._names_as_words_budget))
         return translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target), learned)
 
     def _forms(self, target: str) -> tuple[PlaceholderForm, ...]:

@@ -98,7 +98,7 @@ def build_translator(settings: Settings, glossary_path: Path | None = None, engi
     glossary = Glossary.load(path) if path else None
     policy = policy or ProtectionPolicy.named(settings.policy)
     return Translator(engine or build_engine(settings), policy=policy, glossary=glossary,
-                      names_as_words=settings.names_as_words)
+                      names_as_words_budget=settings.names_as_words_budget)
 
 
 def resolve_device(device: str, backend: str = "transformers") -> str:
