@@ -5,9 +5,10 @@
 
 A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keeps "Axios", "Gazprom" and
 "Sheffield Wednesday". Places come from CLDR through Babel (every country and region, and the exemplar
-cities of the time zones, in each language) plus `data/places.txt`; demonyms from `data/demonyms.txt` and
-CLDR's English language names; institution words from `data/institutions.txt`. Each data file says where
-its entries come from.
+cities of the time zones, in each language), the name detector's place list (`names/data/places.txt`) and
+`data/places.txt` (short forms of CLDR territories, seas, regions); demonyms from the detector's list, CLDR's
+English language names and `data/demonyms.txt` (two-word forms, political affiliations); institution words
+from `data/institutions.txt`. Each data file says where its entries come from.
 
 CLDR also gives the target-language name of a place, which lets the pipeline check that a translated place
 came through in a recognisable form and mask it when it did not.
@@ -19,6 +20,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from translation.wordlists import WordList, load
+
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -27,9 +30,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 def classify(text: str) -> str | None:
     """What kind of name `text` is, when a language has its own word for it; None for a proper name."""
     name = _normalise(text)
-    if name in _places():
+    if _is_place(name):
         return "place"
-    if name in _demonyms():
+    if _is_demonym(name):
         return "demonym"
     if _is_institution(name):
         return "institution"
@@ -57,8 +60,21 @@ def _is_institution(name: str) -> bool:
     if len(tokens) == 1:  # "Senate", "Navy": a head word standing for the institution
         return name[:1].isupper() and name.lower() in heads
     content = [token for token in tokens if token.lower() not in _FUNCTION_WORDS]
-    known = all(token.lower() in words or token in _places() or token in _demonyms() for token in content)
+    known = all(token.lower() in words or _is_place(token) or _is_demonym(token) for token in content)
     return known and any(token.lower() in heads for token in content)
+
+
+def _is_place(name: str) -> bool:
+    return name in _places() or _listed(load("translation.names", "places"), name)
+
+
+def _is_demonym(name: str) -> bool:
+    return name in _demonyms() or _listed(load("translation.names", "demonyms"), name)
+
+
+def _listed(words: WordList, name: str) -> bool:
+    key = name.lower()
+    return key in words.words or tuple(key.split()) in words.phrases
 
 
 @lru_cache(maxsize=1)
