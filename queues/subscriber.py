@@ -45,7 +45,7 @@ def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=
             if hasattr(channel, "auto_decode"):
                 channel.auto_decode = False
             sources = _sources(channel, languages, dead)
-            yield from _poll(channel, sources, count, timeout_s) if take else _peek(channel, sources, count)
+            yield from _poll(sources, count, timeout_s) if take else _peek(sources, count)
     except broker_errors(connection) as exc:
         raise wrap_broker_error(connection, exc) from None
     finally:
@@ -69,10 +69,10 @@ def _declared(channel, queue):
     return bound
 
 
-def _poll(channel, sources, count, timeout_s):
+def _poll(sources, count, timeout_s):
     received, quiet_since = 0, time.monotonic()
     while count is None or received < count:
-        message, language = _next_message(channel, sources)
+        message, language = _next_message(sources)
         if message is None:
             if timeout_s is not None and time.monotonic() - quiet_since >= timeout_s:
                 return
@@ -83,19 +83,19 @@ def _poll(channel, sources, count, timeout_s):
         received, quiet_since = received + 1, time.monotonic()
 
 
-def _peek(channel, sources, count):
+def _peek(sources, count):
     """What the queues hold now, unacked: each message stays held (not seen twice) until the channel closes,
     which gives them all back."""
     received = 0
     while count is None or received < count:
-        message, language = _next_message(channel, sources)
+        message, language = _next_message(sources)
         if message is None:
             return
         yield Received(bytes(message.body or b""), dict(message.headers or {}), language)
         received += 1
 
 
-def _next_message(channel, sources):
+def _next_message(sources):
     for queue, language in sources:
         message = queue.get(no_ack=False)
         if message is not None:

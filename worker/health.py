@@ -4,9 +4,10 @@
     GET /readyz   200 / 503 {"ready": bool, "checks": {...}}  every readiness check passes (broker, models)
     GET /metrics  Prometheus text exposition of the given registry
 
-Readiness checks are callables given by the composition (`worker/service.py`), e.g.
-`{"broker": consumer.is_connected, "models": translator.models_loaded}`; a check that raises counts as
-failed and its error is shown in the body. This module knows nothing of brokers or models.
+Readiness checks are callables given by the composition (`worker/service.py` passes
+`{"broker": BrokerState.is_connected, "models": <every served language has a loaded model>}`); a check
+that raises counts as failed and its error is shown in the body. This module knows nothing of brokers or
+models beyond the broker events `BrokerState` listens to.
 
 `python -m worker.health` is the container's HEALTHCHECK probe: it asks /healthz on
 BABELWIRE_HTTP_PORT of 127.0.0.1 and exits 0 or 1.

@@ -114,17 +114,13 @@ def preflight(engine, languages) -> dict:
     return models
 
 
-def build_worker(settings: Settings, translator=None, models: dict | None = None) -> WorkerService:
-    """A worker for `settings.languages` on `settings.resolved_broker_url`, with its metrics, job-outcome
-    log and (when `settings.http_port` is set) health server.
+def build_worker(settings: Settings, translator, models: dict | None = None) -> WorkerService:
+    """A worker for `settings.languages` on `settings.resolved_broker_url` that translates with
+    `translator`, with its metrics, job-outcome log and (when `settings.http_port` is set) health server.
 
-    `translator` defaults to the one `settings` describe (engine, models, glossary). `models` is what
-    `preflight` loaded ({language: ModelInfo}): readiness requires a model for every served language.
+    `models` is what `preflight` loaded ({language: ModelInfo}): readiness requires a model for every
+    served language.
     """
-    if translator is None:
-        from worker.build import build_translator  # imported late: it pulls in torch
-
-        translator = build_translator(settings, settings.glossary)
     metrics, broker_state = Metrics(), BrokerState()
     on_event = fan_out(metrics.on_event, broker_state.on_event, JobOutcomeLog().on_event, log_broker_events)
     consumer = build_consumer(settings, build_handler(settings, translator, on_event), on_event)
