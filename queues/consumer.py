@@ -20,7 +20,7 @@ from functools import partial
 
 from kombu import Consumer, Queue
 
-from queues import topology
+from queues import events, topology
 from queues.connection import broker_errors, connect
 from queues.errors import PublishFailedError, QueueError
 from queues.outcomes import Ack, DeadLetter, Retry
@@ -185,7 +185,8 @@ class JobConsumer:
         prefetch: most unacknowledged jobs this consumer holds (basic_qos).
         heartbeat: AMQP heartbeat seconds.
         stop_timeout_s: how long `stop()` lets the job in hand finish before requeueing it.
-        on_event: optional `on_event(name, **fields)` for logs and metrics (called on the consumer thread).
+        on_event: optional `on_event(name, **fields)` for logs and metrics (called on the consumer thread);
+            the names and fields are those of `queues.events`.
     """
 
     def __init__(self, connection_url, languages, handler, *, prefetch=4, heartbeat=30, stop_timeout_s=25,
@@ -229,15 +230,15 @@ class JobConsumer:
         try:
             connection = connect(self.connection_url, heartbeat=self.heartbeat)
         except QueueError as exc:
-            self.event("broker_unavailable", error=str(exc))
+            self.event(events.BROKER_UNAVAILABLE, error=str(exc))
             return False
         try:
             with connection:
                 _Session(self, connection).run()
         except QueueError as exc:
-            self.event("disconnected", error=str(exc))
+            self.event(events.DISCONNECTED, error=str(exc))
         except broker_errors(connection) + tuple(connection.channel_errors) as exc:
-            self.event("disconnected", error=" ".join(str(exc).split()) or type(exc).__name__)
+            self.event(events.DISCONNECTED, error=" ".join(str(exc).split()) or type(exc).__name__)
         return True
 
     def handler_ended(self, timeout_s=0.0):
@@ -290,7 +291,7 @@ class _Session:
 
     def run(self):
         self._start_consuming()
-        self.owner.event("connected", languages=self.owner.languages, url=self.connection.as_uri())
+        self.owner.event(events.CONNECTED, languages=self.owner.languages, url=self.connection.as_uri())
         try:
             while not self.owner.stopping:
                 self._tick()
@@ -325,7 +326,7 @@ class _Session:
             return
         delivery = delivery_from(message, language)
         self.held[message.delivery_tag] = _Held(message, self.owner.submit_work(delivery))
-        self.owner.event("received", language=language, message_id=delivery.message_id,
+        self.owner.event(events.RECEIVED, language=language, message_id=delivery.message_id,
                          attempt=delivery.attempt, redelivered=delivery.redelivered)
 
     def _tick(self):
@@ -350,17 +351,17 @@ class _Session:
         work = held.work
         if work.error is not None or not isinstance(work.outcome, (Ack, Retry, DeadLetter)):
             problem = work.error if work.error is not None else f"handler returned {work.outcome!r}"
-            self.owner.event("handler_failed", language=work.delivery.language, error=repr(problem))
+            self.owner.event(events.HANDLER_FAILED, language=work.delivery.language, error=repr(problem))
             return self._requeue_later(held)
         try:
             self._publish_outcome(work.delivery, work.outcome)
         except PublishFailedError as exc:
-            self.owner.event("publish_failed", language=work.delivery.language, error=str(exc))
+            self.owner.event(events.PUBLISH_FAILED, language=work.delivery.language, error=str(exc))
             return self._requeue_later(held)
         held.message.ack()
         del self.held[tag]
         self.owner.requeue_pause_s = 1.0
-        self.owner.event(type(work.outcome).__name__.lower(), language=work.delivery.language,
+        self.owner.event(work.outcome.event, language=work.delivery.language,
                          message_id=work.delivery.message_id, attempt=work.delivery.attempt)
 
     def _publish_outcome(self, delivery, outcome):
@@ -391,7 +392,7 @@ class _Session:
     def _requeue(self, tag, held):
         held.message.requeue()
         del self.held[tag]
-        self.owner.event("requeued", language=held.work.delivery.language,
+        self.owner.event(events.REQUEUED, language=held.work.delivery.language,
                          message_id=held.work.delivery.message_id)
 
     def _wind_down(self):

@@ -12,8 +12,10 @@ import logging
 import signal
 from collections.abc import Callable
 
+from queues import events
 from queues.consumer import JobConsumer
 from worker.handler import JobHandler
+from worker.events import MODEL_LOADED
 from worker.health import BrokerState, HealthServer, start_http_server
 from worker.logs import JobOutcomeLog
 from worker.metrics import Metrics, fan_out
@@ -67,9 +69,9 @@ class WorkerService:
 
 def log_broker_events(name: str, **fields) -> None:
     """Say when the broker goes away or comes back: the consumer reconnects by itself, quietly otherwise."""
-    if name in ("broker_unavailable", "disconnected"):
+    if name in (events.BROKER_UNAVAILABLE, events.DISCONNECTED):
         log.warning("broker %s: %s (reconnecting)", name.replace("_", " "), fields.get("error", ""))
-    elif name == "connected":
+    elif name == events.CONNECTED:
         log.info("connected to the broker; serving %s", ",".join(fields.get("languages", ())))
 
 
@@ -126,7 +128,7 @@ def build_worker(settings: Settings, translator, models: dict | None = None) -> 
     consumer = build_consumer(settings, build_handler(settings, translator, on_event), on_event)
     models = models or {}
     for language, model in models.items():
-        on_event("model_loaded", language=language, model=model.model_id)
+        on_event(MODEL_LOADED, language=language, model=model.model_id)
 
     def models_loaded() -> bool:
         return all(language in models for language in settings.languages)
