@@ -21,7 +21,7 @@ from pathlib import Path
 
 from queues.outcomes import Ack, DeadLetter
 from worker.commands import submit
-from worker.commands._queue_common import add_engine_options, load_settings, parse_languages
+from worker.commands._common import add_engine_options, load_settings, parse_languages
 from worker.errors import UsageError
 from worker.exits import EXIT_INTERRUPTED, exit_now
 

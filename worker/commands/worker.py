@@ -3,7 +3,7 @@
 import argparse
 import logging
 
-from worker.commands._queue_common import add_broker_option, add_engine_options, load_settings, parse_languages
+from worker.commands._common import add_broker_option, add_engine_options, load_settings, parse_languages
 from worker.errors import UsageError
 from worker.exits import exit_now
 
