@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 from kombu import Connection
 
 from queues import embedded
-from queues.errors import BrokerConfigurationError, BrokerUnavailableError
+from queues.errors import BrokerConfigurationError, BrokerUnavailableError, one_line
 
 EMBEDDED_SCHEME = "embedded://"
 AMQP_SCHEMES = ("amqp://", "amqps://", "pyamqp://")
@@ -148,7 +148,7 @@ def broker_errors(connection):
 def wrap_broker_error(connection, exc):
     """The error for `exc`, naming the broker (password masked) in one line: a BrokerConfigurationError when
     the broker refused the account or vhost, else a BrokerUnavailableError."""
-    reason = " ".join(str(exc).split()) or type(exc).__name__
+    reason = one_line(exc)
     where = display_url(getattr(connection, "babelwire_url", None) or connection.as_uri())
     problem = CONFIGURATION_REPLY_CODES.get(getattr(exc, "code", None))
     if problem is not None:

@@ -22,7 +22,7 @@ from kombu import Consumer, Queue
 
 from queues import events, topology
 from queues.connection import broker_errors, connect
-from queues.errors import PublishFailedError, QueueError
+from queues.errors import PublishFailedError, QueueError, one_line
 from queues.outcomes import Ack, DeadLetter, Retry
 from queues.publisher import Publisher
 
@@ -238,7 +238,7 @@ class JobConsumer:
         except QueueError as exc:
             self.event(events.DISCONNECTED, error=str(exc))
         except broker_errors(connection) + tuple(connection.channel_errors) as exc:
-            self.event(events.DISCONNECTED, error=" ".join(str(exc).split()) or type(exc).__name__)
+            self.event(events.DISCONNECTED, error=one_line(exc))
         return True
 
     def handler_ended(self, timeout_s=0.0):

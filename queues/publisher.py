@@ -8,7 +8,7 @@ basic.return before its confirm). Anything else is a `PublishFailedError`, and t
 from kombu import Producer
 
 from queues import topology
-from queues.errors import PublishFailedError
+from queues.errors import PublishFailedError, one_line
 
 PERSISTENT = 2
 CONFIRM_TIMEOUT_S = 10.0
@@ -84,7 +84,7 @@ class Publisher:
             )
         except Exception as exc:
             self._discard_channel()
-            raise PublishFailedError(f"publish to {where} failed: {_describe(exc)}") from None
+            raise PublishFailedError(f"publish to {where} failed: {one_line(exc)}") from None
         if self._returned:
             raise PublishFailedError(f"publish to {where} was unroutable: no queue is bound for it")
 
@@ -106,7 +106,7 @@ class Publisher:
             topology.declare(self._get_producer().channel, [queue])
         except Exception as exc:
             self._discard_channel()
-            raise PublishFailedError(f"cannot declare {queue.name}: {_describe(exc)}") from None
+            raise PublishFailedError(f"cannot declare {queue.name}: {one_line(exc)}") from None
 
     def _discard_channel(self):
         """After a failure the channel's confirm bookkeeping is unknown: never reuse it."""
@@ -128,7 +128,3 @@ def bounded(reason, limit=MAX_REASON_CHARS):
 
 def _forwardable(headers):
     return {key: value for key, value in (headers or {}).items() if key not in DROPPED_HEADERS}
-
-
-def _describe(exc):
-    return " ".join(str(exc).split()) or type(exc).__name__
