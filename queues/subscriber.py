@@ -6,7 +6,9 @@ the queues hold and acks nothing.
 """
 
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from kombu import Queue
 
@@ -14,6 +16,8 @@ from queues import topology
 from queues.connection import broker_errors, connect, wrap_broker_error
 
 POLL_S = 0.1
+
+_Source = tuple[Queue, str | None]  # a bound queue to read, and its language (None: from the message)
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,8 @@ class Received:
     language: str | None
 
 
-def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=None, take=True):
+def follow(connection_url: str, *, languages: Iterable[str] | None = None, dead: bool = False, count: int | None = None,
+           timeout_s: float | None = None, take: bool = True) -> Iterator[Received]:
     """Yield `Received` messages from the outbox queues of `languages` (or the dead-letter queue).
 
     Arguments:
@@ -52,7 +57,7 @@ def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=
         connection.release()
 
 
-def _sources(channel, languages, dead):
+def _sources(channel: Any, languages: Iterable[str] | None, dead: bool) -> list[_Source]:
     """[(bound kombu Queue, language or None)] to read from, declared on `channel`."""
     queue_type = topology.queue_type_of(channel.connection.client)
     if dead:
@@ -63,13 +68,13 @@ def _sources(channel, languages, dead):
     return [(_declared(channel, topology.outbox_queue(language, queue_type)), language) for language in languages]
 
 
-def _declared(channel, queue):
+def _declared(channel: Any, queue: Queue) -> Queue:
     bound = queue.bind(channel)
     bound.declare()
     return bound
 
 
-def _poll(sources, count, timeout_s):
+def _poll(sources: Sequence[_Source], count: int | None, timeout_s: float | None) -> Iterator[Received]:
     received, quiet_since = 0, time.monotonic()
     while count is None or received < count:
         message, language = _next_message(sources)
@@ -83,7 +88,7 @@ def _poll(sources, count, timeout_s):
         received, quiet_since = received + 1, time.monotonic()
 
 
-def _peek(sources, count):
+def _peek(sources: Sequence[_Source], count: int | None) -> Iterator[Received]:
     """What the queues hold now, unacked: each message stays held (not seen twice) until the channel closes,
     which gives them all back."""
     received = 0
@@ -95,7 +100,7 @@ def _peek(sources, count):
         received += 1
 
 
-def _next_message(sources):
+def _next_message(sources: Sequence[_Source]) -> tuple[Any, str | None]:
     for queue, language in sources:
         message = queue.get(no_ack=False)
         if message is not None:
@@ -103,5 +108,5 @@ def _next_message(sources):
     return None, None
 
 
-def _language_of(message):
+def _language_of(message: Any) -> str | None:
     return (message.headers or {}).get(topology.LANGUAGE_HEADER) or message.delivery_info.get("routing_key")
