@@ -1,7 +1,7 @@
 """The worker process: a translator and a job consumer wired together, stopped by SIGTERM / SIGINT.
 
-    preflight(engine, settings.languages)                  # load every served model now, fail early
-    service = build_worker(settings, build_translator(settings, engine=engine))
+    translator, models = ready_translator(settings)        # engine, every served model loaded now: fail early
+    service = build_worker(settings, translator, models)
     service.run()                                          # blocks until a signal asks it to stop
 
 The first SIGTERM or SIGINT asks the consumer to finish or requeue the job in hand and return (within
@@ -11,6 +11,7 @@ its stop timeout, under 30 s); a second one stops at once, for an operator who h
 import logging
 import signal
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from queues import events
 from queues.consumer import JobConsumer
@@ -20,6 +21,9 @@ from worker.health import BrokerState, HealthServer, start_http_server
 from worker.logs import JobOutcomeLog
 from worker.metrics import Metrics, fan_out
 from worker.settings import Settings
+
+if TYPE_CHECKING:  # annotations only: the pipeline is imported where a translator is built
+    from translation.pipeline import Translator
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +118,16 @@ def preflight(engine, languages) -> dict:
     for language, model in models.items():
         log.info("model for %s: %s (%s, revision %s)", language, model.model_id, model.engine, model.revision)
     return models
+
+
+def ready_translator(settings: Settings) -> tuple["Translator", dict]:
+    """The translator of `settings` over its engine, with the model of every served language already
+    loaded (`preflight`), and those models ({language: ModelInfo}). Raises as `preflight`."""
+    from worker.build import build_engine, build_translator  # imported late: it pulls in the engines
+
+    engine = build_engine(settings)
+    models = preflight(engine, settings.languages)
+    return build_translator(settings, engine=engine), models
 
 
 def build_worker(settings: Settings, translator, models: dict | None = None) -> WorkerService:
