@@ -27,10 +27,15 @@ LOCALIZED_EXCHANGE = "babelwire.localized"
 DEAD_EXCHANGE = "babelwire.dead"
 DEAD_QUEUE = "babelwire.dead"
 
+# Headers of jobs, retries and dead letters (set by the publisher, read by the consumer and `watch`).
 ATTEMPT_HEADER = "x-babelwire-attempt"
 REASON_HEADER = "x-babelwire-reason"
 LANGUAGE_HEADER = "x-babelwire-language"
 RETRY_REASON_HEADER = "x-babelwire-retry-reason"
+# Headers of localised copies (set by the job handler; the body stays identical on redelivery, these need not).
+COPY_ID_HEADER = "babelwire-copy-id"
+SOURCE_URI_HEADER = "babelwire-source-uri"
+ELAPSED_MS_HEADER = "babelwire-elapsed-ms"
 
 # A quorum job queue dead-letters a job delivered this often without being settled (acked, rejected): a job
 # that kills its worker every time. Graceful stops and failed publishes requeue too, so the limit is high

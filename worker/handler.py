@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 import translation.errors
-from queues import messages
+from queues import messages, topology
 from queues.consumer import Delivery
 from queues.errors import PermanentError as BadMessage
 from queues.messages import LocalizedCopy, Provenance, WireItem
@@ -174,9 +174,9 @@ class JobHandler:
     def _publication(copy: LocalizedCopy, *, elapsed_s: float) -> Publication:
         # Time taken differs per delivery, so it rides in a header: the body stays identical on redelivery.
         headers = {
-            "babelwire-copy-id": copy.provenance.id,
-            "babelwire-source-uri": copy.provenance.source_uri,
-            "babelwire-elapsed-ms": round(elapsed_s * 1000),
+            topology.COPY_ID_HEADER: copy.provenance.id,
+            topology.SOURCE_URI_HEADER: copy.provenance.source_uri,
+            topology.ELAPSED_MS_HEADER: round(elapsed_s * 1000),
         }
         return Publication(
             body=messages.encode_message(copy),
