@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 from kombu import Connection
 
 from queues import embedded
-from queues.errors import BrokerConfigurationError, BrokerUnavailableError
+from queues.errors import BrokerConfigurationError, BrokerUnavailableError, one_line
 
 EMBEDDED_SCHEME = "embedded://"
 AMQP_SCHEMES = ("amqp://", "amqps://", "pyamqp://")
@@ -20,8 +20,9 @@ AMQP_SCHEMES = ("amqp://", "amqps://", "pyamqp://")
 EMBEDDED_FLOAT_OPTIONS = ("lease_s", "polling_interval", "busy_timeout_s")
 EMBEDDED_SYNCHRONOUS = ("OFF", "NORMAL", "FULL", "EXTRA")  # SQLite's `synchronous` pragma values
 # AMQP reply codes that mean the account or vhost is wrong, not that the broker is away.
-CONFIGURATION_REPLY_CODES = {403: "wrong user name or password (ACCESS_REFUSED)",
-                             530: "the vhost does not exist or the user has no access to it (NOT_ALLOWED)"}
+CONFIGURATION_REPLY_CODES: dict[object, str] = {
+    403: "wrong user name or password (ACCESS_REFUSED)",
+    530: "the vhost does not exist or the user has no access to it (NOT_ALLOWED)"}
 
 
 CLASSIC, QUORUM = "classic", "quorum"
@@ -29,11 +30,11 @@ QUEUE_TYPES = (CLASSIC, QUORUM)
 QUEUE_TYPE_OPTION = "queue_type"  # babelwire's own URL option: the type of the queues it declares
 
 
-def is_embedded(url):
+def is_embedded(url: object) -> bool:
     return str(url).startswith(EMBEDDED_SCHEME)
 
 
-def check_url(url):
+def check_url(url: str) -> str:
     """Return `url` when babelwire can speak to it; else BrokerConfigurationError saying what to write."""
     if is_embedded(url) or str(url).startswith(AMQP_SCHEMES):
         return url
@@ -42,7 +43,7 @@ def check_url(url):
         "or embedded:///path/broker.sqlite3 (or 'embedded')")
 
 
-def connect(url, *, heartbeat=30, connect_timeout_s=4.0, max_retries=2):
+def connect(url: str, *, heartbeat: float = 30, connect_timeout_s: float = 4.0, max_retries: int = 2) -> Connection:
     """Connect to `url` and return the open `kombu.Connection`.
 
     Arguments:
@@ -61,8 +62,8 @@ def connect(url, *, heartbeat=30, connect_timeout_s=4.0, max_retries=2):
     else:
         amqp_url, queue_type = split_queue_type(url)
         connection = _amqp(amqp_url, heartbeat, connect_timeout_s)
-        connection.babelwire_url = url
-    connection.babelwire_queue_type = queue_type
+        connection.babelwire_url = url  # type: ignore[attr-defined]  # ours, read by wrap_broker_error
+    connection.babelwire_queue_type = queue_type  # type: ignore[attr-defined]  # read by queue_type_of
     try:
         connection.ensure_connection(max_retries=max_retries, interval_start=0.5, interval_step=0.5, interval_max=1)
     except Exception as exc:  # kombu re-raises every transport failure as its own OperationalError
@@ -71,7 +72,7 @@ def connect(url, *, heartbeat=30, connect_timeout_s=4.0, max_retries=2):
     return connection
 
 
-def split_queue_type(url):
+def split_queue_type(url: str) -> tuple[str, str]:
     """`amqp://h//?queue_type=quorum&x=1` -> ("amqp://h//?x=1", "quorum"); classic when absent."""
     base, sep, query = url.partition("?")
     pairs = parse_qsl(query, keep_blank_values=True)
@@ -83,13 +84,13 @@ def split_queue_type(url):
     return (f"{base}?{rest}" if rest else base), queue_type
 
 
-def queue_type_of(connection):
+def queue_type_of(connection: Connection) -> str:
     """The type of the queues babelwire declares on `connection` ("classic" unless it was opened with
     `queue_type=quorum`)."""
     return getattr(connection, "babelwire_queue_type", CLASSIC)
 
 
-def _amqp(url, heartbeat, connect_timeout_s):
+def _amqp(url: str, heartbeat: float, connect_timeout_s: float) -> Connection:
     return Connection(
         url,
         heartbeat=heartbeat,
@@ -98,20 +99,21 @@ def _amqp(url, heartbeat, connect_timeout_s):
     )
 
 
-def _embedded(url):
+def _embedded(url: str) -> Connection:
     embedded.register()
     path, _, query = url[len(EMBEDDED_SCHEME):].partition("?")
     if not path:
         raise BrokerConfigurationError(f"{url!r} names no file: use embedded:///absolute/path/broker.sqlite3")
     connection = Connection(f"{EMBEDDED_SCHEME}{path}", transport_options={"path": path, **embedded_options(query)})
-    connection.babelwire_url = url  # kombu's as_uri() garbles a path-only URL into "embedded://:**@localhost/..."
+    # kombu's as_uri() garbles a path-only URL into "embedded://:**@localhost/...": keep ours.
+    connection.babelwire_url = url  # type: ignore[attr-defined]
     return connection
 
 
-def embedded_options(query):
+def embedded_options(query: str) -> dict[str, float | str]:
     """`lease_s=30&synchronous=full` -> {"lease_s": 30.0, "synchronous": "FULL"}; BrokerConfigurationError
     for an unknown option or an unusable value."""
-    options = {}
+    options: dict[str, float | str] = {}
     for key, value in parse_qsl(query, keep_blank_values=True):
         if key in EMBEDDED_FLOAT_OPTIONS:
             options[key] = _positive_float(key, value)
@@ -123,7 +125,8 @@ def embedded_options(query):
     return options
 
 
-def _positive_float(key, value):
+def _positive_float(key: str, value: str) -> float:
+    number: float | None
     try:
         number = float(value)
     except ValueError:
@@ -133,22 +136,22 @@ def _positive_float(key, value):
     return number
 
 
-def _synchronous(value):
+def _synchronous(value: str) -> str:
     if value.upper() not in EMBEDDED_SYNCHRONOUS:
         raise BrokerConfigurationError(
             f"embedded broker option synchronous={value!r} is not one of {', '.join(EMBEDDED_SYNCHRONOUS)}")
     return value.upper()
 
 
-def broker_errors(connection):
+def broker_errors(connection: Connection) -> tuple[type[BaseException], ...]:
     """Exception types that mean "the broker or the link to it failed" for this connection."""
     return tuple(connection.connection_errors) + (OSError, socket.timeout, sqlite3.OperationalError)
 
 
-def wrap_broker_error(connection, exc):
+def wrap_broker_error(connection: Connection, exc: BaseException) -> BrokerConfigurationError | BrokerUnavailableError:
     """The error for `exc`, naming the broker (password masked) in one line: a BrokerConfigurationError when
     the broker refused the account or vhost, else a BrokerUnavailableError."""
-    reason = " ".join(str(exc).split()) or type(exc).__name__
+    reason = one_line(exc)
     where = display_url(getattr(connection, "babelwire_url", None) or connection.as_uri())
     problem = CONFIGURATION_REPLY_CODES.get(getattr(exc, "code", None))
     if problem is not None:
@@ -156,11 +159,11 @@ def wrap_broker_error(connection, exc):
     return BrokerUnavailableError(f"cannot reach the broker at {where}: {reason}")
 
 
-def display_url(url):
+def display_url(url: object) -> str:
     """`url` with its password masked, for messages and logs."""
-    url = str(url)
-    scheme, sep, rest = url.partition("://")
+    text = str(url)
+    scheme, sep, rest = text.partition("://")
     credentials, at, host = rest.rpartition("@")
     if not sep or not at or ":" not in credentials:
-        return url
+        return text
     return f"{scheme}{sep}{credentials.split(':', 1)[0]}:***@{host}"

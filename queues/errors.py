@@ -32,3 +32,9 @@ class PublishFailedError(TransientError):
 class BrokerConfigurationError(QueueError):
     """The broker URL or its account is wrong (unknown scheme or option, bad credentials, no such vhost):
     retrying will fail the same way until the configuration changes."""
+
+
+def one_line(exc: BaseException) -> str:
+    """`exc` as one line for a message or a log field: its text with every run of whitespace (newlines of a
+    broker's multi-line reply included) as one space, or its type's name when it has no text."""
+    return " ".join(str(exc).split()) or type(exc).__name__

@@ -12,12 +12,15 @@ key `provenance`, which is why an incoming item may not carry that key itself.
 import copy
 import json
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from queues.errors import MessageDecodeError, MessageValidationError
+
+_Model = TypeVar("_Model", bound=BaseModel)
 
 # A wire story is tens of kilobytes; a megabyte is an archive dump or an attack, not a story.
 MAX_BODY_BYTES = 1_000_000
@@ -114,7 +117,7 @@ class WireItem(_NinjsItem):
 
     @model_validator(mode="before")
     @classmethod
-    def _no_reserved_key(cls, data):
+    def _no_reserved_key(cls, data: Any) -> Any:
         if isinstance(data, dict) and RESERVED_KEY in data:
             raise ValueError(f"field {RESERVED_KEY!r} is reserved for babelwire's localised copies")
         return data
@@ -192,9 +195,9 @@ def split_path(path: str) -> list[str]:
     return [part.replace("~1", "/").replace("~0", "~") for part in path.split("/")]
 
 
-def field_at(data: dict, path: str):
+def field_at(data: dict, path: str) -> Any:
     """The value at `path` in an item's data, None where there is none."""
-    value = data
+    value: Any = data
     for key in split_path(path):
         if isinstance(value, list) and key.isdigit() and int(key) < len(value):
             value = value[int(key)]
@@ -214,9 +217,10 @@ def _set_field(data: dict, path: str, text: str) -> None:
         container[last] = text
 
 
-def _associated_texts(associations, prefix: tuple) -> dict[str, str]:
+def _associated_texts(associations: object, prefix: tuple) -> dict[str, str]:
     """The translated fields of embedded items: ninjs 1.x names them ({"mainpic": {...}}), later versions
     list them ([{"name": "mainpic", ...}]); each may embed further items."""
+    entries: Iterable[tuple[Any, Any]]
     if isinstance(associations, dict):
         entries = associations.items()
     elif isinstance(associations, list):
@@ -299,7 +303,7 @@ def _decode_utf8(body: bytes) -> str:
         ) from None
 
 
-def _parse_json(text: str):
+def _parse_json(text: str) -> Any:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -319,7 +323,7 @@ def _parse_json(text: str):
     return data
 
 
-def _nested_deeper_than(data, limit: int) -> bool:
+def _nested_deeper_than(data: Any, limit: int) -> bool:
     stack = [(data, 1)]
     while stack:
         value, depth = stack.pop()
@@ -332,7 +336,7 @@ def _nested_deeper_than(data, limit: int) -> bool:
     return False
 
 
-def _validate(model: type[BaseModel], data: dict):
+def _validate(model: type[_Model], data: dict) -> _Model:
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -5,9 +5,13 @@
 - `DeadLetter(reason)`: publish the original body to the dead-letter queue with the reason (confirmed), then ack.
 
 Whenever a publish fails, the job is not acked: it goes back to its queue and is handled again later.
+Each outcome names the event (`queues.events`) the consumer reports once it is applied: `outcome.event`.
 """
 
 from dataclasses import dataclass, field
+from typing import ClassVar
+
+from queues import events
 
 
 @dataclass(frozen=True)
@@ -23,17 +27,20 @@ class Publication:
 
 @dataclass(frozen=True)
 class Ack:
+    event: ClassVar[str] = events.ACKED
     publications: tuple[Publication, ...] = ()
 
 
 @dataclass(frozen=True)
 class Retry:
+    event: ClassVar[str] = events.RETRIED
     delay_s: float
     reason: str
 
 
 @dataclass(frozen=True)
 class DeadLetter:
+    event: ClassVar[str] = events.DEAD_LETTERED
     reason: str
 
 

@@ -5,10 +5,14 @@ A publish returns only when the broker has taken responsibility for the message:
 basic.return before its confirm). Anything else is a `PublishFailedError`, and the caller must not ack.
 """
 
-from kombu import Producer
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from kombu import Connection, Producer, Queue
 
 from queues import topology
-from queues.errors import PublishFailedError
+from queues.errors import PublishFailedError, one_line
+from queues.outcomes import Publication
 
 PERSISTENT = 2
 CONFIRM_TIMEOUT_S = 10.0
@@ -26,14 +30,15 @@ class Publisher:
         confirm_timeout_s: how long to wait for the broker's confirm before giving up.
     """
 
-    def __init__(self, connection, *, confirm_timeout_s=CONFIRM_TIMEOUT_S):
+    def __init__(self, connection: Connection, *, confirm_timeout_s: float = CONFIRM_TIMEOUT_S):
         self.connection = connection
         self.confirm_timeout_s = confirm_timeout_s
-        self._channel = None
-        self._producer = None
-        self._returned = []
+        self._channel: Any = None
+        self._producer: Producer | None = None
+        self._returned: list[tuple[str, str]] = []
 
-    def submit(self, body, languages, *, message_id, headers=None, content_type="application/json"):
+    def submit(self, body: bytes, languages: Iterable[str], *, message_id: str | None,
+               headers: Mapping[str, Any] | None = None, content_type: str = "application/json") -> None:
         """Publish one job per language to `babelwire.wire`.
 
         Raises:
@@ -43,31 +48,34 @@ class Publisher:
             self.publish(body, exchange=topology.WIRE_EXCHANGE, routing_key=topology.check_language(language),
                          message_id=message_id, headers=headers, content_type=content_type)
 
-    def publish_copy(self, publication):
+    def publish_copy(self, publication: Publication) -> None:
         """Publish a localised copy to `babelwire.localized` with routing key = its language."""
         self.publish(publication.body, exchange=topology.LOCALIZED_EXCHANGE, routing_key=publication.language,
                      message_id=publication.message_id, headers=publication.headers,
                      content_type=publication.content_type)
 
-    def publish_retry(self, body, language, *, attempt, delay_s, reason, message_id=None, headers=None,
-                      content_type=None):
+    def publish_retry(self, body: bytes, language: str, *, attempt: int, delay_s: float, reason: str,
+                      message_id: str | None = None, headers: Mapping[str, Any] | None = None,
+                      content_type: str | None = None) -> None:
         """Send a job back to its queue after `delay_s`, as attempt `attempt + 1`, through a retry queue."""
         retry_queue = topology.retry_queue(language, delay_s, topology.queue_type_of(self.connection))
         self._declare(retry_queue)
-        headers = {**_forwardable(headers), topology.ATTEMPT_HEADER: attempt + 1,
-                   topology.RETRY_REASON_HEADER: bounded(reason)}
+        retry_headers = {**_forwardable(headers), topology.ATTEMPT_HEADER: attempt + 1,
+                         topology.RETRY_REASON_HEADER: bounded(reason)}
         self.publish(body, exchange="", routing_key=retry_queue.name, message_id=message_id,
-                     headers=headers, content_type=content_type)
+                     headers=retry_headers, content_type=content_type)
 
-    def publish_dead_letter(self, body, language, *, reason, attempt, message_id=None, headers=None,
-                            content_type=None):
+    def publish_dead_letter(self, body: bytes, language: str, *, reason: str, attempt: int,
+                            message_id: str | None = None, headers: Mapping[str, Any] | None = None,
+                            content_type: str | None = None) -> None:
         """Keep the original body in the dead-letter queue with the reason, language and attempt."""
-        headers = {**_forwardable(headers), topology.REASON_HEADER: bounded(reason),
-                   topology.LANGUAGE_HEADER: language, topology.ATTEMPT_HEADER: attempt}
+        dead_headers = {**_forwardable(headers), topology.REASON_HEADER: bounded(reason),
+                        topology.LANGUAGE_HEADER: language, topology.ATTEMPT_HEADER: attempt}
         self.publish(body, exchange=topology.DEAD_EXCHANGE, routing_key=language, message_id=message_id,
-                     headers=headers, content_type=content_type)
+                     headers=dead_headers, content_type=content_type)
 
-    def publish(self, body, *, exchange, routing_key, message_id=None, headers=None, content_type=None):
+    def publish(self, body: bytes, *, exchange: str, routing_key: str, message_id: str | None = None,
+                headers: Mapping[str, Any] | None = None, content_type: str | None = None) -> None:
         """Publish raw bytes, persistent, mandatory, confirmed.
 
         Raises:
@@ -84,31 +92,31 @@ class Publisher:
             )
         except Exception as exc:
             self._discard_channel()
-            raise PublishFailedError(f"publish to {where} failed: {_describe(exc)}") from None
+            raise PublishFailedError(f"publish to {where} failed: {one_line(exc)}") from None
         if self._returned:
             raise PublishFailedError(f"publish to {where} was unroutable: no queue is bound for it")
 
-    def close(self):
+    def close(self) -> None:
         self._discard_channel()
 
-    def _get_producer(self):
+    def _get_producer(self) -> Producer:
         if self._producer is None:
             self._channel = self.connection.channel()
             self._channel.events["basic_return"].add(self._on_return)
             self._producer = Producer(self._channel, auto_declare=False)
         return self._producer
 
-    def _on_return(self, exc, exchange, routing_key, message):
+    def _on_return(self, exc: BaseException, exchange: str, routing_key: str, message: Any) -> None:
         self._returned.append((exchange, routing_key))
 
-    def _declare(self, queue):
+    def _declare(self, queue: Queue) -> None:
         try:
             topology.declare(self._get_producer().channel, [queue])
         except Exception as exc:
             self._discard_channel()
-            raise PublishFailedError(f"cannot declare {queue.name}: {_describe(exc)}") from None
+            raise PublishFailedError(f"cannot declare {queue.name}: {one_line(exc)}") from None
 
-    def _discard_channel(self):
+    def _discard_channel(self) -> None:
         """After a failure the channel's confirm bookkeeping is unknown: never reuse it."""
         channel, self._channel, self._producer = self._channel, None, None
         if channel is not None:
@@ -118,17 +126,13 @@ class Publisher:
                 pass
 
 
-def bounded(reason, limit=MAX_REASON_CHARS):
+def bounded(reason: object, limit: int = MAX_REASON_CHARS) -> str:
     """A header-sized reason; a cut is marked, never silent."""
-    reason = str(reason)
-    if len(reason) <= limit:
-        return reason
-    return reason[:limit] + f"... [{len(reason) - limit} more characters cut]"
+    text = str(reason)
+    if len(text) <= limit:
+        return text
+    return text[:limit] + f"... [{len(text) - limit} more characters cut]"
 
 
-def _forwardable(headers):
+def _forwardable(headers: Mapping[str, Any] | None) -> dict[str, Any]:
     return {key: value for key, value in (headers or {}).items() if key not in DROPPED_HEADERS}
-
-
-def _describe(exc):
-    return " ".join(str(exc).split()) or type(exc).__name__

@@ -6,7 +6,9 @@ the queues hold and acks nothing.
 """
 
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from kombu import Queue
 
@@ -14,6 +16,8 @@ from queues import topology
 from queues.connection import broker_errors, connect, wrap_broker_error
 
 POLL_S = 0.1
+
+_Source = tuple[Queue, str | None]  # a bound queue to read, and its language (None: from the message)
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,8 @@ class Received:
     language: str | None
 
 
-def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=None, take=True):
+def follow(connection_url: str, *, languages: Iterable[str] | None = None, dead: bool = False, count: int | None = None,
+           timeout_s: float | None = None, take: bool = True) -> Iterator[Received]:
     """Yield `Received` messages from the outbox queues of `languages` (or the dead-letter queue).
 
     Arguments:
@@ -45,14 +50,14 @@ def follow(connection_url, *, languages=None, dead=False, count=None, timeout_s=
             if hasattr(channel, "auto_decode"):
                 channel.auto_decode = False
             sources = _sources(channel, languages, dead)
-            yield from _poll(channel, sources, count, timeout_s) if take else _peek(channel, sources, count)
+            yield from _poll(sources, count, timeout_s) if take else _peek(sources, count)
     except broker_errors(connection) as exc:
         raise wrap_broker_error(connection, exc) from None
     finally:
         connection.release()
 
 
-def _sources(channel, languages, dead):
+def _sources(channel: Any, languages: Iterable[str] | None, dead: bool) -> list[_Source]:
     """[(bound kombu Queue, language or None)] to read from, declared on `channel`."""
     queue_type = topology.queue_type_of(channel.connection.client)
     if dead:
@@ -63,16 +68,16 @@ def _sources(channel, languages, dead):
     return [(_declared(channel, topology.outbox_queue(language, queue_type)), language) for language in languages]
 
 
-def _declared(channel, queue):
+def _declared(channel: Any, queue: Queue) -> Queue:
     bound = queue.bind(channel)
     bound.declare()
     return bound
 
 
-def _poll(channel, sources, count, timeout_s):
+def _poll(sources: Sequence[_Source], count: int | None, timeout_s: float | None) -> Iterator[Received]:
     received, quiet_since = 0, time.monotonic()
     while count is None or received < count:
-        message, language = _next_message(channel, sources)
+        message, language = _next_message(sources)
         if message is None:
             if timeout_s is not None and time.monotonic() - quiet_since >= timeout_s:
                 return
@@ -83,19 +88,19 @@ def _poll(channel, sources, count, timeout_s):
         received, quiet_since = received + 1, time.monotonic()
 
 
-def _peek(channel, sources, count):
+def _peek(sources: Sequence[_Source], count: int | None) -> Iterator[Received]:
     """What the queues hold now, unacked: each message stays held (not seen twice) until the channel closes,
     which gives them all back."""
     received = 0
     while count is None or received < count:
-        message, language = _next_message(channel, sources)
+        message, language = _next_message(sources)
         if message is None:
             return
         yield Received(bytes(message.body or b""), dict(message.headers or {}), language)
         received += 1
 
 
-def _next_message(channel, sources):
+def _next_message(sources: Sequence[_Source]) -> tuple[Any, str | None]:
     for queue, language in sources:
         message = queue.get(no_ack=False)
         if message is not None:
@@ -103,5 +108,5 @@ def _next_message(channel, sources):
     return None, None
 
 
-def _language_of(message):
+def _language_of(message: Any) -> str | None:
     return (message.headers or {}).get(topology.LANGUAGE_HEADER) or message.delivery_info.get("routing_key")

@@ -14,8 +14,10 @@ Queues are classic, or quorum (replicated over a RabbitMQ cluster) when the conn
 
 import math
 import re
+from collections.abc import Iterable
+from typing import Any
 
-from kombu import Exchange, Queue
+from kombu import Connection, Exchange, Queue
 
 from queues.connection import CLASSIC, QUEUE_TYPES, QUORUM, broker_errors, queue_type_of, wrap_broker_error
 from queues.errors import BrokerConfigurationError
@@ -25,10 +27,15 @@ LOCALIZED_EXCHANGE = "babelwire.localized"
 DEAD_EXCHANGE = "babelwire.dead"
 DEAD_QUEUE = "babelwire.dead"
 
+# Headers of jobs, retries and dead letters (set by the publisher, read by the consumer and `watch`).
 ATTEMPT_HEADER = "x-babelwire-attempt"
 REASON_HEADER = "x-babelwire-reason"
 LANGUAGE_HEADER = "x-babelwire-language"
 RETRY_REASON_HEADER = "x-babelwire-retry-reason"
+# Headers of localised copies (set by the job handler; the body stays identical on redelivery, these need not).
+COPY_ID_HEADER = "babelwire-copy-id"
+SOURCE_URI_HEADER = "babelwire-source-uri"
+ELAPSED_MS_HEADER = "babelwire-elapsed-ms"
 
 # A quorum job queue dead-letters a job delivered this often without being settled (acked, rejected): a job
 # that kills its worker every time. Graceful stops and failed publishes requeue too, so the limit is high
@@ -42,38 +49,38 @@ class TopologyError(BrokerConfigurationError):
     """A name is not usable, or the broker holds a declaration that conflicts with ours."""
 
 
-def check_language(language):
+def check_language(language: object) -> str:
     """Return `language` when it is a usable BCP 47 tag (it becomes a routing key); else TopologyError."""
     if not isinstance(language, str) or not LANGUAGE_PATTERN.match(language):
         raise TopologyError(f"{language!r} is not a language tag such as 'uk' or 'pt-BR'")
     return language
 
 
-def job_queue_name(language):
+def job_queue_name(language: str) -> str:
     return f"babelwire.jobs.{check_language(language)}"
 
 
-def outbox_queue_name(language):
+def outbox_queue_name(language: str) -> str:
     return f"babelwire.localized.{check_language(language)}"
 
 
-def retry_queue_name(language, delay_ms):
+def retry_queue_name(language: str, delay_ms: int) -> str:
     return f"babelwire.retry.{check_language(language)}.{delay_ms}"
 
 
-def wire_exchange():
+def wire_exchange() -> Exchange:
     return Exchange(WIRE_EXCHANGE, type="direct", durable=True)
 
 
-def localized_exchange():
+def localized_exchange() -> Exchange:
     return Exchange(LOCALIZED_EXCHANGE, type="topic", durable=True)
 
 
-def dead_exchange():
+def dead_exchange() -> Exchange:
     return Exchange(DEAD_EXCHANGE, type="fanout", durable=True)
 
 
-def queue_arguments(queue_type, dead_letter=None):
+def queue_arguments(queue_type: str, dead_letter: dict[str, str] | None = None) -> dict[str, Any]:
     """Arguments for a durable queue of `queue_type` ("classic" or "quorum").
 
     `dead_letter` ({"x-dead-letter-exchange": ..., maybe "x-dead-letter-routing-key": ...}) is where rejected
@@ -81,7 +88,7 @@ def queue_arguments(queue_type, dead_letter=None):
     target confirms it, which requires `x-overflow: reject-publish`), and dead-letters a message delivered
     `QUORUM_DELIVERY_LIMIT` times without being settled: a job that kills its worker every time stops there.
     """
-    arguments = {"x-queue-type": check_queue_type(queue_type), **(dead_letter or {})}
+    arguments: dict[str, Any] = {"x-queue-type": check_queue_type(queue_type), **(dead_letter or {})}
     if queue_type == QUORUM and dead_letter:
         arguments.update({"x-dead-letter-strategy": "at-least-once", "x-overflow": "reject-publish"})
     if queue_type == QUORUM and dead_letter and dead_letter.get("x-dead-letter-exchange") == DEAD_EXCHANGE:
@@ -89,13 +96,13 @@ def queue_arguments(queue_type, dead_letter=None):
     return arguments
 
 
-def check_queue_type(queue_type):
+def check_queue_type(queue_type: str) -> str:
     if queue_type not in QUEUE_TYPES:
         raise TopologyError(f"queue type {queue_type!r} is not one of {', '.join(QUEUE_TYPES)}")
     return queue_type
 
 
-def job_queue(language, queue_type=CLASSIC):
+def job_queue(language: str, queue_type: str = CLASSIC) -> Queue:
     """Durable queue; a message rejected without requeue goes to the dead-letter exchange."""
     return Queue(
         job_queue_name(language),
@@ -106,7 +113,7 @@ def job_queue(language, queue_type=CLASSIC):
     )
 
 
-def outbox_queue(language, queue_type=CLASSIC):
+def outbox_queue(language: str, queue_type: str = CLASSIC) -> Queue:
     return Queue(
         outbox_queue_name(language),
         exchange=localized_exchange(),
@@ -116,21 +123,21 @@ def outbox_queue(language, queue_type=CLASSIC):
     )
 
 
-def dead_queue(queue_type=CLASSIC):
+def dead_queue(queue_type: str = CLASSIC) -> Queue:
     return Queue(
         DEAD_QUEUE, exchange=dead_exchange(), routing_key="", durable=True,
         queue_arguments=queue_arguments(queue_type),
     )
 
 
-def retry_delay_ms(delay_s):
+def retry_delay_ms(delay_s: float) -> int:
     """Round a delay up to two significant digits of milliseconds (at least 1 ms): few distinct queues."""
     ms = max(1, math.ceil(delay_s * 1000))
     step = 10 ** max(0, len(str(ms)) - 2)
     return math.ceil(ms / step) * step
 
 
-def retry_queue(language, delay_s, queue_type=CLASSIC):
+def retry_queue(language: str, delay_s: float, queue_type: str = CLASSIC) -> Queue:
     """The queue that holds a job for `delay_s`, then dead-letters it back to the language's job queue."""
     ttl_ms = retry_delay_ms(delay_s)
     back_to_the_job_queue = {"x-dead-letter-exchange": "", "x-dead-letter-routing-key": job_queue_name(language)}
@@ -145,20 +152,20 @@ def retry_queue(language, delay_s, queue_type=CLASSIC):
     )
 
 
-def topology_queues(languages, queue_type=CLASSIC):
+def topology_queues(languages: Iterable[str], queue_type: str = CLASSIC) -> list[Queue]:
     """Every queue (with its exchange and binding) that serving `languages` needs."""
-    languages = [check_language(language) for language in languages]
-    return ([dead_queue(queue_type)] + [job_queue(lang, queue_type) for lang in languages]
-            + [outbox_queue(lang, queue_type) for lang in languages])
+    checked = [check_language(language) for language in languages]
+    return ([dead_queue(queue_type)] + [job_queue(lang, queue_type) for lang in checked]
+            + [outbox_queue(lang, queue_type) for lang in checked])
 
 
-def declare(channel, queues):
+def declare(channel: Any, queues: Iterable[Queue]) -> None:
     """Declare exchanges, queues and bindings on an open channel (idempotent)."""
     for queue in queues:
         queue.bind(channel).declare()
 
 
-def declare_topology(connection, languages):
+def declare_topology(connection: Connection, languages: Iterable[str]) -> None:
     """Declare the exchanges, job queues, outbox queues and dead-letter queue for `languages` (idempotent).
 
     Raises:

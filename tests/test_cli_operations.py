@@ -235,10 +235,10 @@ INTERRUPTED_WHILE_LOADING = """
 import sys
 from worker import cli
 
-def interrupted_import(name):
+def interrupted_import():
     raise KeyboardInterrupt  # what Ctrl-C does during the imports of build_parser
 
-cli._command_module = interrupted_import
+cli._command_modules = interrupted_import
 sys.exit(cli.main(["translate", "--to", "uk", "Hello."]))
 """
 

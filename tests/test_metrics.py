@@ -3,6 +3,7 @@
 import pytest
 from prometheus_client import generate_latest
 
+from queues.outcomes import Ack, DeadLetter, Retry
 from worker.metrics import Metrics, fan_out
 
 
@@ -16,7 +17,8 @@ def sample(metrics, name, **labels):
 
 
 def test_job_counters_count_per_language(metrics):
-    for name in ("received", "received", "ack", "retry", "deadletter"):
+    # The consumer reports an applied outcome under the outcome's own event name.
+    for name in ("received", "received", Ack.event, Retry.event, DeadLetter.event):
         metrics.on_event(name, language="uk", message_id="urn:x@1", attempt=1)
     metrics.on_event("received", language="de")
 
@@ -70,16 +72,10 @@ def test_broker_connected_gauge_follows_connection_events(metrics):
     assert sample(metrics, "babelwire_broker_connected") == 0
 
 
-def test_models_loaded_gauge_follows_load_and_unload(metrics):
+def test_models_loaded_gauge_follows_model_loaded_events(metrics):
     metrics.on_event("model_loaded", language="uk", model="/models/uk")
     assert sample(metrics, "babelwire_models_loaded", language="uk", model="/models/uk") == 1
-    metrics.on_event("model_unloaded", language="uk", model="/models/uk")
-    assert sample(metrics, "babelwire_models_loaded", language="uk", model="/models/uk") == 0
-
-
-def test_fallback_event_counts_by_kind(metrics):
-    metrics.on_event("fallback", language="uk", kind="restore_failed")
-    assert sample(metrics, "babelwire_fallbacks_total", language="uk", kind="restore_failed") == 1
+    assert sample(metrics, "babelwire_models_loaded", language="de", model="/models/uk") is None
 
 
 def test_unknown_events_and_missing_language_do_not_raise(metrics):

@@ -7,9 +7,10 @@ import time
 from collections import defaultdict
 
 import pytest
+from chaos_helpers import WorkerOptions, chaos_worker
 from cli_helpers import run_babelwire
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
-from worker_processes import log_text, slow_worker, wait_until, write_items
+from worker_processes import log_text, wait_until, write_items
 
 from queues.subscriber import follow
 
@@ -21,6 +22,13 @@ def submit(broker_url, paths):
     result = run_babelwire("submit", *map(str, paths), "--to", ",".join(LANGUAGES), "--broker", broker_url,
                            timeout=60)
     assert result.returncode == 0, result.stderr.decode()
+
+
+def slow_worker(broker_url, languages, marker_dir, delay_s, log_path):
+    """A worker whose every translation announces itself in `marker_dir` and then takes `delay_s`;
+    prefetch 2 keeps several jobs in flight."""
+    options = WorkerOptions(languages=languages, prefetch=2, delay_s=delay_s, markers=marker_dir)
+    return chaos_worker(broker_url, log_path, options)
 
 
 def markers(marker_dir):

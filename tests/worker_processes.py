@@ -1,8 +1,6 @@
 """Worker processes for the end-to-end and crash tests: started, watched, and always killed at the end.
 
-Also runnable: `python tests/worker_processes.py serve URL LANGS MARKER_DIR DELAY_S` runs a real
-`WorkerService` whose translator (the pseudo engine) first drops a marker file, then sleeps DELAY_S, so a
-test knows when a job is in the middle of translation and can kill the process right then.
+A worker with a slowed or failing translator is `chaos_helpers.chaos_worker`.
 """
 
 import json
@@ -43,13 +41,6 @@ def cli_worker(broker_url: str, languages: str, env: dict, log_path: Path):
     return process([BABELWIRE, "worker", "--broker", broker_url, "--languages", languages], env, log_path)
 
 
-def slow_worker(broker_url: str, languages: str, marker_dir: Path, delay_s: float, log_path: Path):
-    """A worker whose every translation announces itself in `marker_dir` and then takes `delay_s`."""
-    marker_dir.mkdir(parents=True, exist_ok=True)
-    args = [sys.executable, __file__, "serve", broker_url, languages, str(marker_dir), str(delay_s)]
-    return process(args, clean_env(), log_path)
-
-
 def wait_until(condition, timeout_s: float, what: str, poll_s: float = 0.05):
     deadline = time.monotonic() + timeout_s
     while not condition():
@@ -74,23 +65,3 @@ def write_items(directory: Path, count: int, prefix: str = "item") -> list[Path]
 
 def log_text(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="replace")[-4000:] if path.exists() else "(no log)"
-
-
-def serve(broker_url: str, languages: str, marker_dir: str, delay_s: str) -> None:
-    from chaos_helpers import ChaosTranslator
-    from worker.build import build_translator
-    from worker.service import build_worker
-    from worker.settings import Settings
-
-    # This script is the edge here, so it builds Settings itself; prefetch 2 keeps several jobs in flight.
-    settings = Settings(broker_url=broker_url, languages=languages, engine="pseudo", prefetch=2,
-                        retry_base_delay_s=0.2, state_dir=Path(marker_dir))
-    translator = ChaosTranslator(build_translator(settings), delay_s=float(delay_s), markers=marker_dir)
-    build_worker(settings, translator=translator).run()
-
-
-if __name__ == "__main__":
-    sys.path.insert(0, str(REPO))
-    sys.path.insert(0, str(REPO / "tests"))
-    if sys.argv[1:2] == ["serve"]:
-        serve(*sys.argv[2:6])

@@ -1,6 +1,6 @@
 """Document translation: segment -> protect -> engine -> verify -> restore.
 
-CONTRACT (implemented here; owned by the translation-core work):
+Usage:
 
     translator = Translator(engine, policy=ProtectionPolicy(), glossary=None)
     results = translator.translate_many(texts, target="uk", terms=("Jane Doe",))
@@ -105,20 +105,17 @@ class Translator:
         """Translate one text. Raises InvalidInputError for empty text; engine errors propagate."""
         return self.translate_many([text], target, terms)[0]
 
-    def translate_many(
-        self, texts: Sequence[str], target: str, terms: Iterable[str] = (), *, extra_terms: Iterable[str] = ()
-    ) -> list[Translation]:
+    def translate_many(self, texts: Sequence[str], target: str, terms: Iterable[str] = ()) -> list[Translation]:
         """Translate several texts (e.g. an item's headline and body) in shared engine batches.
 
         Arguments:
             terms: do-not-translate terms for these texts (per item), kept verbatim, whole words.
-            extra_terms: the same, under the name an earlier draft of this contract used.
 
         Raises:
             InvalidInputError: a text is not a string, or is empty / whitespace only.
             UnsupportedLanguageError, ModelNotFoundError, ModelLoadError: from the engine, unchanged.
         """
-        return self.translate_documents([(texts, [*terms, *extra_terms])], target)[0]
+        return self.translate_documents([(texts, terms)], target)[0]
 
     def translate_documents(
         self, documents: Sequence[tuple[Sequence[str], Iterable[str]]], target: str

@@ -87,8 +87,13 @@ def _known_token(language: str, model: str) -> str | None:
     return token if name and model == f"{HUB_ORG}/{name}" else None
 
 
+def is_language_code(code: str) -> bool:
+    """A plausible target language code: "uk", "pt", "zh_Hant", "pt-BR" (lower-case language first)."""
+    return bool(_LANGUAGE.match(code))
+
+
 def _unsupported_message(language: str) -> str:
-    if not _LANGUAGE.match(language):
+    if not is_language_code(language):
         return f"{language!r} is not a language code (expected e.g. uk, de, pt)"
     return (
         f"no model known for target language {language!r}; "

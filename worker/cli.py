@@ -7,13 +7,12 @@ imported at the top, so that Ctrl-C while the commands load still ends in one li
 """
 
 import argparse
-import importlib
 import sys
+from types import ModuleType
 
 from worker.exits import (EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TEMPFAIL, EXIT_USAGE, close_stdout_quietly,
                           error_types, exit_now)
 
-COMMAND_MODULES = ("translate", "protect", "models", "worker", "submit", "watch", "run")
 EPILOG = ("Exit status: 0 done, 1 some items failed (run, watch --count), 2 a usage or configuration error, "
           "75 a temporary failure (broker unreachable), 130 interrupted.")
 
@@ -23,10 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
                                      epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        module = _command_module(name)
-        if module is not None:
-            module.register(subparsers)
+    for module in _command_modules():
+        module.register(subparsers)
     return parser
 
 
@@ -39,13 +36,11 @@ def _version() -> str:
         return "unknown"
 
 
-def _command_module(name: str):
-    try:
-        return importlib.import_module(f"worker.commands.{name}")
-    except ModuleNotFoundError as error:
-        if error.name == f"worker.commands.{name}":
-            return None  # command not built yet
-        raise
+def _command_modules() -> tuple[ModuleType, ...]:
+    """The command modules, in the order `--help` lists them; imported here, not at the top (see above)."""
+    from worker.commands import models, protect, run, submit, translate, watch, worker
+
+    return translate, protect, models, worker, submit, watch, run
 
 
 def main(argv: list[str] | None = None) -> int:

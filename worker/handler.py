@@ -17,12 +17,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 import translation.errors
-from queues import messages
+from queues import messages, topology
 from queues.consumer import Delivery
 from queues.errors import PermanentError as BadMessage
 from queues.messages import LocalizedCopy, Provenance, WireItem
 from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
 from translation.html import Html, MarkupTranslator
+from worker.events import PASSED_ON, TRANSLATED
 
 log = logging.getLogger(__name__)
 
@@ -129,12 +130,12 @@ class JobHandler:
         if copy.provenance.translated:
             # A job translated together with others took the whole batch's time for the batch's words.
             self._on_event(
-                "translated", seconds=elapsed_s, tokens=words, batch_tokens=batch_words or words,
+                TRANSLATED, seconds=elapsed_s, tokens=words, batch_tokens=batch_words or words,
                 protected_spans=sum(copy.provenance.protected_spans.values()),
                 fallbacks=copy.provenance.fallbacks, **fields,
             )
         else:
-            self._on_event("passed_on", **fields)  # kill notices and text-less items: no model ran
+            self._on_event(PASSED_ON, **fields)  # kill notices and text-less items: no model ran
 
     def _localize(self, item: WireItem, language: str) -> LocalizedCopy:
         if item.is_kill_notice:
@@ -173,9 +174,9 @@ class JobHandler:
     def _publication(copy: LocalizedCopy, *, elapsed_s: float) -> Publication:
         # Time taken differs per delivery, so it rides in a header: the body stays identical on redelivery.
         headers = {
-            "babelwire-copy-id": copy.provenance.id,
-            "babelwire-source-uri": copy.provenance.source_uri,
-            "babelwire-elapsed-ms": round(elapsed_s * 1000),
+            topology.COPY_ID_HEADER: copy.provenance.id,
+            topology.SOURCE_URI_HEADER: copy.provenance.source_uri,
+            topology.ELAPSED_MS_HEADER: round(elapsed_s * 1000),
         }
         return Publication(
             body=messages.encode_message(copy),

@@ -4,9 +4,10 @@
     GET /readyz   200 / 503 {"ready": bool, "checks": {...}}  every readiness check passes (broker, models)
     GET /metrics  Prometheus text exposition of the given registry
 
-Readiness checks are callables given by the composition (`worker/service.py`), e.g.
-`{"broker": consumer.is_connected, "models": translator.models_loaded}`; a check that raises counts as
-failed and its error is shown in the body. This module knows nothing of brokers or models.
+Readiness checks are callables given by the composition (`worker/service.py` passes
+`{"broker": BrokerState.is_connected, "models": <every served language has a loaded model>}`); a check
+that raises counts as failed and its error is shown in the body. This module knows nothing of brokers or
+models beyond the broker events (`queues.events`) that `BrokerState` listens to.
 
 `python -m worker.health` is the container's HEALTHCHECK probe: it asks /healthz on
 BABELWIRE_HTTP_PORT of 127.0.0.1 and exits 0 or 1.
@@ -22,6 +23,8 @@ from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+from queues import events
 
 Check = Callable[[], bool]
 
@@ -65,9 +68,9 @@ class BrokerState:
         self._connected = threading.Event()
 
     def on_event(self, name: str, **fields) -> None:
-        if name == "connected":
+        if name == events.CONNECTED:
             self._connected.set()
-        elif name in ("disconnected", "broker_unavailable"):
+        elif name in (events.DISCONNECTED, events.BROKER_UNAVAILABLE):
             self._connected.clear()
 
     def is_connected(self) -> bool:

@@ -14,6 +14,9 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any, TextIO
 
+from queues import events
+from worker.events import TRANSLATED
+
 JOB_LOGGER = "babelwire.jobs"
 _HANDLER_NAME = "babelwire"
 
@@ -103,14 +106,15 @@ def log_job_outcome(
 class JobOutcomeLog:
     """An `on_event` hook that writes the job-outcome line from the consumer's and the handler's events.
 
-    The consumer says `received` (message_id, language), then `ack` / `retry` / `deadletter` once the
-    outcome is applied (copy confirmed, job acked). The handler's `translated` event may name the item
-    (`uri=`). This hook pairs them by (message_id, language) and logs the outcome as published /
-    retried / dead_lettered with the time since receipt. Without a `uri` from the handler (bad input,
-    dead letters) the message id stands in for it. Thread-safe: the handler runs on its own thread.
+    The consumer says RECEIVED (message_id, language), then ACKED / RETRIED / DEAD_LETTERED once the
+    outcome is applied (copy confirmed, job acked); see `queues.events`. The handler's TRANSLATED event
+    may name the item (`uri=`). This hook pairs them by (message_id, language) and logs the outcome as
+    published / retried / dead_lettered with the time since receipt. Without a `uri` from the handler
+    (bad input, dead letters) the message id stands in for it. Thread-safe: the handler runs on its own
+    thread.
     """
 
-    OUTCOMES = {"ack": "published", "retry": "retried", "deadletter": "dead_lettered"}
+    OUTCOMES = {events.ACKED: "published", events.RETRIED: "retried", events.DEAD_LETTERED: "dead_lettered"}
 
     def __init__(self, logger: logging.Logger | None = None, clock: Callable[[], float] = time.monotonic):
         self.logger = logger or logging.getLogger(JOB_LOGGER)
@@ -122,13 +126,13 @@ class JobOutcomeLog:
     def on_event(self, name: str, **fields: Any) -> None:
         key = (fields.get("message_id"), fields.get("language"))
         with self._lock:
-            if name == "received":
+            if name == events.RECEIVED:
                 self._started[key] = self._clock()
-            elif name == "translated" and fields.get("uri"):
+            elif name == TRANSLATED and fields.get("uri"):
                 self._uris[key] = fields["uri"]
             elif name in self.OUTCOMES:
                 self._log(self.OUTCOMES[name], key, fields)
-            elif name == "requeued":  # back on the queue: the next delivery starts afresh
+            elif name == events.REQUEUED:  # back on the queue: the next delivery starts afresh
                 self._started.pop(key, None)
                 self._uris.pop(key, None)
 

@@ -4,21 +4,21 @@ The consumer and the job handler know nothing of Prometheus: they call a hook `o
 `Metrics.on_event` maps those events onto counters, histograms and gauges in its own registry, which the
 health server exposes on `/metrics`.
 
-Events, as `queues.consumer.JobConsumer` and `worker.handler.JobHandler` emit them (name: fields):
+Events (names and fields in `queues.events` for the consumer's, `worker.events` for the handler's and the
+composition's) and what they count:
 
 | event                        | from     | effect                                                  |
 |------------------------------|----------|---------------------------------------------------------|
-| `received`                   | consumer | jobs_consumed_total{language} +1                        |
-| `ack`                        | consumer | jobs_published_total{language} +1 (copy confirmed, job acked) |
-| `retry`                      | consumer | jobs_retried_total{language} +1                         |
-| `deadletter`                 | consumer | jobs_dead_lettered_total{language} +1                   |
-| `requeued`, `handler_failed`, `publish_failed` | consumer | job_problems_total{language,kind} +1  |
-| `connected` / `disconnected`, `broker_unavailable` | consumer | broker_connected = 1 / 0            |
-| `translated`                 | handler  | latency (seconds), tokens and tokens/s (tokens, when given; batch_tokens / seconds for a job translated in a shared batch), protected_spans, fallbacks |
-| `fallback`                   | any      | fallbacks_total{language,kind} +1                       |
-| `model_loaded` / `model_unloaded` | composition | models_loaded{language,model} = 1 / 0              |
+| `RECEIVED`                   | consumer | jobs_consumed_total{language} +1                        |
+| `ACKED`                      | consumer | jobs_published_total{language} +1 (copy confirmed, job acked) |
+| `RETRIED`                    | consumer | jobs_retried_total{language} +1                         |
+| `DEAD_LETTERED`              | consumer | jobs_dead_lettered_total{language} +1                   |
+| `REQUEUED`, `HANDLER_FAILED`, `PUBLISH_FAILED` | consumer | job_problems_total{language,kind} +1  |
+| `CONNECTED` / `DISCONNECTED`, `BROKER_UNAVAILABLE` | consumer | broker_connected = 1 / 0            |
+| `TRANSLATED`                 | handler  | latency (seconds), tokens and tokens/s (tokens, when given; batch_tokens / seconds for a job translated in a shared batch), protected_spans, fallbacks_total{kind="segment"} |
+| `MODEL_LOADED`               | composition | models_loaded{language,model} = 1                    |
 
-Unknown event names are ignored, so a component may emit events that no one measures yet.
+Other event names (`PASSED_ON`, ...) are ignored, so a component may emit events that no one measures yet.
 """
 
 import logging
@@ -27,6 +27,9 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.process_collector import ProcessCollector
+
+from queues import events
+from worker.events import MODEL_LOADED, TRANSLATED
 
 EventHook = Callable[..., None]
 
@@ -48,20 +51,18 @@ class Metrics:
         self._define_job_counters()
         self._define_translation_metrics()
         self._handlers = {
-            "received": self._consumed,
-            "ack": self._published,
-            "retry": self._retried,
-            "deadletter": self._dead_lettered,
-            "requeued": self._problem,
-            "handler_failed": self._problem,
-            "publish_failed": self._problem,
-            "connected": self._connected,
-            "disconnected": self._disconnected,
-            "broker_unavailable": self._disconnected,
-            "translated": self._translated,
-            "fallback": self._fallback,
-            "model_loaded": self._model_loaded,
-            "model_unloaded": self._model_unloaded,
+            events.RECEIVED: self._consumed,
+            events.ACKED: self._published,
+            events.RETRIED: self._retried,
+            events.DEAD_LETTERED: self._dead_lettered,
+            events.REQUEUED: self._problem,
+            events.HANDLER_FAILED: self._problem,
+            events.PUBLISH_FAILED: self._problem,
+            events.CONNECTED: self._connected,
+            events.DISCONNECTED: self._disconnected,
+            events.BROKER_UNAVAILABLE: self._disconnected,
+            TRANSLATED: self._translated,
+            MODEL_LOADED: self._model_loaded,
         }
 
     def on_event(self, name: str, **fields: Any) -> None:
@@ -151,14 +152,8 @@ class Metrics:
         if fallbacks:
             self.fallbacks.labels(language, "segment").inc(fallbacks)
 
-    def _fallback(self, language: str, fields: dict) -> None:
-        self.fallbacks.labels(language, str(fields.get("kind") or UNKNOWN)).inc()
-
     def _model_loaded(self, language: str, fields: dict) -> None:
         self.models_loaded.labels(language, str(fields.get("model") or UNKNOWN)).set(1)
-
-    def _model_unloaded(self, language: str, fields: dict) -> None:
-        self.models_loaded.labels(language, str(fields.get("model") or UNKNOWN)).set(0)
 
 
 def fan_out(*hooks: EventHook | None) -> EventHook:

@@ -1,7 +1,7 @@
 """The worker process: a translator and a job consumer wired together, stopped by SIGTERM / SIGINT.
 
-    preflight(engine, settings.languages)                  # load every served model now, fail early
-    service = build_worker(settings, build_translator(settings, engine=engine))
+    translator, models = ready_translator(settings)        # engine, every served model loaded now: fail early
+    service = build_worker(settings, translator, models)
     service.run()                                          # blocks until a signal asks it to stop
 
 The first SIGTERM or SIGINT asks the consumer to finish or requeue the job in hand and return (within
@@ -11,13 +11,19 @@ its stop timeout, under 30 s); a second one stops at once, for an operator who h
 import logging
 import signal
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from queues import events
 from queues.consumer import JobConsumer
 from worker.handler import JobHandler
+from worker.events import MODEL_LOADED
 from worker.health import BrokerState, HealthServer, start_http_server
 from worker.logs import JobOutcomeLog
 from worker.metrics import Metrics, fan_out
 from worker.settings import Settings
+
+if TYPE_CHECKING:  # annotations only: the pipeline is imported where a translator is built
+    from translation.pipeline import Translator
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +73,9 @@ class WorkerService:
 
 def log_broker_events(name: str, **fields) -> None:
     """Say when the broker goes away or comes back: the consumer reconnects by itself, quietly otherwise."""
-    if name in ("broker_unavailable", "disconnected"):
+    if name in (events.BROKER_UNAVAILABLE, events.DISCONNECTED):
         log.warning("broker %s: %s (reconnecting)", name.replace("_", " "), fields.get("error", ""))
-    elif name == "connected":
+    elif name == events.CONNECTED:
         log.info("connected to the broker; serving %s", ",".join(fields.get("languages", ())))
 
 
@@ -114,23 +120,29 @@ def preflight(engine, languages) -> dict:
     return models
 
 
-def build_worker(settings: Settings, translator=None, models: dict | None = None) -> WorkerService:
-    """A worker for `settings.languages` on `settings.resolved_broker_url`, with its metrics, job-outcome
-    log and (when `settings.http_port` is set) health server.
+def ready_translator(settings: Settings) -> tuple["Translator", dict]:
+    """The translator of `settings` over its engine, with the model of every served language already
+    loaded (`preflight`), and those models ({language: ModelInfo}). Raises as `preflight`."""
+    from worker.build import build_engine, build_translator  # imported late: it pulls in the engines
 
-    `translator` defaults to the one `settings` describe (engine, models, glossary). `models` is what
-    `preflight` loaded ({language: ModelInfo}): readiness requires a model for every served language.
+    engine = build_engine(settings)
+    models = preflight(engine, settings.languages)
+    return build_translator(settings, engine=engine), models
+
+
+def build_worker(settings: Settings, translator, models: dict | None = None) -> WorkerService:
+    """A worker for `settings.languages` on `settings.resolved_broker_url` that translates with
+    `translator`, with its metrics, job-outcome log and (when `settings.http_port` is set) health server.
+
+    `models` is what `preflight` loaded ({language: ModelInfo}): readiness requires a model for every
+    served language.
     """
-    if translator is None:
-        from worker.build import build_translator  # imported late: it pulls in torch
-
-        translator = build_translator(settings, settings.glossary)
     metrics, broker_state = Metrics(), BrokerState()
     on_event = fan_out(metrics.on_event, broker_state.on_event, JobOutcomeLog().on_event, log_broker_events)
     consumer = build_consumer(settings, build_handler(settings, translator, on_event), on_event)
     models = models or {}
     for language, model in models.items():
-        on_event("model_loaded", language=language, model=model.model_id)
+        on_event(MODEL_LOADED, language=language, model=model.model_id)
 
     def models_loaded() -> bool:
         return all(language in models for language in settings.languages)

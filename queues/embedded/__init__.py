@@ -8,6 +8,6 @@ from kombu.transport import TRANSPORT_ALIASES
 ALIAS = "embedded"
 
 
-def register():
+def register() -> None:
     """Make `kombu.Connection("embedded://PATH")` use this transport (idempotent)."""
     TRANSPORT_ALIASES[ALIAS] = "queues.embedded.transport:Transport"

@@ -5,6 +5,11 @@ binding made by any process counts, and the publish is atomic over every queue i
 """
 
 import time
+from collections.abc import Iterable
+
+from queues.embedded.store import Store
+
+Target = tuple[str, float]  # (queue, visible_at): where a published message lands, and from when it is seen
 
 # A queue with a message TTL and a dead-letter exchange that nobody consumes (a retry queue) forwards its
 # messages when they expire. The embedded broker resolves that hop at publish time: the message goes to the
@@ -12,7 +17,7 @@ import time
 MAX_DEAD_LETTER_HOPS = 4
 
 
-def topic_matches(pattern, routing_key):
+def topic_matches(pattern: str, routing_key: str) -> bool:
     """AMQP topic match: words split on '.', '*' is exactly one word, '#' is zero or more words."""
     words, parts = routing_key.split("."), pattern.split(".")
     reachable = {0}  # indexes into `words` that the pattern prefix can have consumed
@@ -24,16 +29,16 @@ def topic_matches(pattern, routing_key):
     return len(words) in reachable
 
 
-def matching_queues(exchange_type, bindings, routing_key):
+def matching_queues(exchange_type: str, bindings: Iterable[tuple[str, str, str]], routing_key: str) -> list[str]:
     """Queues bound to one exchange that a routing key reaches, each once, in binding order."""
-    queues = []
+    queues: list[str] = []
     for _, key, queue in bindings:
         if _matches(exchange_type, key, routing_key) and queue not in queues:
             queues.append(queue)
     return queues
 
 
-def _matches(exchange_type, binding_key, routing_key):
+def _matches(exchange_type: str, binding_key: str, routing_key: str) -> bool:
     if exchange_type == "fanout":
         return True
     if exchange_type == "topic":
@@ -41,17 +46,17 @@ def _matches(exchange_type, binding_key, routing_key):
     return binding_key == routing_key  # direct
 
 
-def route(store, exchange, routing_key, now=None):
+def route(store: Store, exchange: str, routing_key: str, now: float | None = None) -> list[Target]:
     """[(queue, visible_at)] that a publish to (exchange, routing_key) reaches; [] when unroutable."""
-    now = time.time() if now is None else now
+    published_at = time.time() if now is None else now
     return [
         delivery
         for queue in _first_hop(store, exchange, routing_key)
-        for delivery in _follow_ttl(store, queue, routing_key, now, MAX_DEAD_LETTER_HOPS)
+        for delivery in _follow_ttl(store, queue, routing_key, published_at, MAX_DEAD_LETTER_HOPS)
     ]
 
 
-def _first_hop(store, exchange, routing_key):
+def _first_hop(store: Store, exchange: str, routing_key: str) -> list[str]:
     if not exchange:  # the default exchange routes to the queue named by the key
         return [routing_key] if store.queue_arguments(routing_key) is not None else []
     exchange_type = store.exchange_type(exchange)
@@ -60,7 +65,7 @@ def _first_hop(store, exchange, routing_key):
     return matching_queues(exchange_type, store.bindings(exchange), routing_key)
 
 
-def _follow_ttl(store, queue, routing_key, visible_at, hops_left):
+def _follow_ttl(store: Store, queue: str, routing_key: str, visible_at: float, hops_left: int) -> list[Target]:
     arguments = store.queue_arguments(queue) or {}
     ttl_ms = arguments.get("x-message-ttl")
     if ttl_ms is None or "x-dead-letter-exchange" not in arguments or hops_left == 0:
@@ -75,7 +80,7 @@ def _follow_ttl(store, queue, routing_key, visible_at, hops_left):
     ]
 
 
-def dead_letter_route(store, queue, routing_key):
+def dead_letter_route(store: Store, queue: str, routing_key: str) -> list[Target]:
     """Where a message rejected without requeue from `queue` goes: its dead-letter exchange, or nowhere."""
     arguments = store.queue_arguments(queue) or {}
     if "x-dead-letter-exchange" not in arguments:

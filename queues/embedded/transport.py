@@ -12,9 +12,12 @@ Differences from kombu's virtual base, each needed for correctness across proces
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from itertools import count
 from queue import Empty
+from typing import Any
 
+from kombu import Connection
 from kombu.exceptions import ChannelError
 from kombu.transport import virtual
 from kombu.transport.virtual.base import queue_declare_ok_t
@@ -33,7 +36,7 @@ class Unroutable(ChannelError):
 class Channel(virtual.Channel):
     """One connection to the database; all its calls happen on the thread that uses the channel."""
 
-    def __init__(self, connection, **kwargs):
+    def __init__(self, connection: "Transport", **kwargs: Any):
         super().__init__(connection, **kwargs)
         options = connection.client.transport_options
         self.lease_s = float(options.get("lease_s", DEFAULT_LEASE_S))
@@ -43,16 +46,17 @@ class Channel(virtual.Channel):
             synchronous=options.get("synchronous", "FULL"),
         )
         self.owner = uuid.uuid4().hex
-        self.events = {"basic_return": set()}
-        self._leases = {}  # delivery tag -> (message id, deliveries)
+        self.events: dict[str, set[Callable[..., None]]] = {"basic_return": set()}
+        self._leases: dict[int, tuple[int, int]] = {}  # delivery tag -> (message id, deliveries)
         self._tags = count(1)
         self._renewed_at = time.monotonic()
-        self._transient_queues = set()
-        self._noack_queues = set()
+        self._transient_queues: set[str] = set()
+        self._noack_queues: set[str | None] = set()
 
     # Declarations.
 
-    def exchange_declare(self, exchange=None, type="direct", passive=False, **kwargs):
+    def exchange_declare(self, exchange: str | None = None, type: str = "direct", passive: bool = False,
+                         **kwargs: Any) -> None:
         if passive:
             if self.store.exchange_type(exchange) is None:
                 raise ChannelError(f"NOT_FOUND - no exchange {exchange!r}", (40, 10), "Channel.exchange_declare", "404")
@@ -64,10 +68,11 @@ class Channel(virtual.Channel):
                 (40, 10), "Channel.exchange_declare", "406",
             )
 
-    def exchange_delete(self, exchange, if_unused=False, nowait=False):
+    def exchange_delete(self, exchange: str, if_unused: bool = False, nowait: bool = False) -> None:
         self.store.delete_exchange(exchange)
 
-    def queue_declare(self, queue=None, passive=False, arguments=None, exclusive=False, auto_delete=False, **kwargs):
+    def queue_declare(self, queue: str | None = None, passive: bool = False, arguments: dict | None = None,
+                      exclusive: bool = False, auto_delete: bool = False, **kwargs: Any) -> queue_declare_ok_t:
         queue = queue or f"amq.gen-{uuid.uuid4().hex}"
         if passive and self.store.queue_arguments(queue) is None:
             raise ChannelError(f"NOT_FOUND - no queue {queue!r}", (50, 10), "Channel.queue_declare", "404")
@@ -77,38 +82,41 @@ class Channel(virtual.Channel):
                 self._transient_queues.add(queue)
         return queue_declare_ok_t(queue, self.store.ready_count(queue), 0)
 
-    def queue_delete(self, queue, if_unused=False, if_empty=False, **kwargs):
+    def queue_delete(self, queue: str, if_unused: bool = False, if_empty: bool = False, **kwargs: Any) -> int:
         if if_empty and self.store.count(queue):
             return 0
         return self.store.delete_queue(queue)
 
-    def queue_bind(self, queue, exchange=None, routing_key="", arguments=None, **kwargs):
+    def queue_bind(self, queue: str, exchange: str | None = None, routing_key: str = "", arguments: dict | None = None,
+                   **kwargs: Any) -> None:
         self.store.bind(queue, exchange or "amq.direct", routing_key)
 
-    def queue_unbind(self, queue, exchange=None, routing_key="", arguments=None, **kwargs):
+    def queue_unbind(self, queue: str, exchange: str | None = None, routing_key: str = "",
+                     arguments: dict | None = None, **kwargs: Any) -> None:
         self.store.unbind(queue, exchange or "amq.direct", routing_key)
 
-    def list_bindings(self):
+    def list_bindings(self) -> list[tuple[str, str, str]]:
         return [(queue, exchange, key) for exchange, key, queue in self.store.bindings()]
 
-    def queue_purge(self, queue, **kwargs):
+    def queue_purge(self, queue: str, **kwargs: Any) -> int:
         return self.store.purge(queue)
 
-    def _size(self, queue):
+    def _size(self, queue: str) -> int:
         return self.store.ready_count(queue)
 
-    def _has_queue(self, queue, **kwargs):
+    def _has_queue(self, queue: str, **kwargs: Any) -> bool:
         return self.store.queue_arguments(queue) is not None
 
-    def _purge(self, queue):
+    def _purge(self, queue: str) -> int:
         return self.store.purge(queue)
 
-    def _delete(self, queue, *args, **kwargs):
+    def _delete(self, queue: str, *args: Any, **kwargs: Any) -> None:
         self.store.delete_queue(queue)
 
     # Publishing.
 
-    def basic_publish(self, message, exchange, routing_key, mandatory=False, **kwargs):
+    def basic_publish(self, message: dict[str, Any], exchange: str, routing_key: str, mandatory: bool = False,
+                      **kwargs: Any) -> None:
         self._inplace_augment_message(message, exchange, routing_key)
         with self.store.transaction():
             deliveries = route(self.store, exchange, routing_key)
@@ -116,7 +124,7 @@ class Channel(virtual.Channel):
         if not deliveries and mandatory:
             self._return_unroutable(message, exchange, routing_key)
 
-    def _return_unroutable(self, message, exchange, routing_key):
+    def _return_unroutable(self, message: dict[str, Any], exchange: str, routing_key: str) -> None:
         error = Unroutable(f"NO_ROUTE - no queue bound to {exchange!r} for {routing_key!r}", None, None, NO_ROUTE)
         handlers = self.events["basic_return"]
         if not handlers:
@@ -124,22 +132,23 @@ class Channel(virtual.Channel):
         for handler in list(handlers):
             handler(error, exchange, routing_key, message)
 
-    def _put(self, queue, message, **kwargs):
+    def _put(self, queue: str, message: dict[str, Any], **kwargs: Any) -> None:
         with self.store.transaction():
             self.store.insert([(queue, time.time())], message)
 
     # Consuming.
 
-    def basic_consume(self, queue, no_ack, callback, consumer_tag, **kwargs):
+    def basic_consume(self, queue: str, no_ack: bool, callback: Callable[..., Any], consumer_tag: str,
+                      **kwargs: Any) -> str:
         if no_ack:
             self._noack_queues.add(queue)
         return super().basic_consume(queue, no_ack, callback, consumer_tag, **kwargs)
 
-    def basic_cancel(self, consumer_tag):
+    def basic_cancel(self, consumer_tag: str) -> Any:
         self._noack_queues.discard(self._tag_to_queue.get(consumer_tag))
         return super().basic_cancel(consumer_tag)
 
-    def _get(self, queue, timeout=None):
+    def _get(self, queue: str, timeout: float | None = None) -> dict[str, Any]:
         if queue in self._noack_queues:
             row = self.store.take(queue)  # no ack will come: delivered means gone
         else:
@@ -148,7 +157,7 @@ class Channel(virtual.Channel):
             raise Empty()
         return self._as_delivery(*row)
 
-    def _as_delivery(self, message_id, payload, deliveries):
+    def _as_delivery(self, message_id: int, payload: dict[str, Any], deliveries: int) -> dict[str, Any]:
         tag = next(self._tags)
         self._leases[tag] = (message_id, deliveries)
         properties = payload["properties"]
@@ -156,25 +165,25 @@ class Channel(virtual.Channel):
         properties.setdefault("delivery_info", {})["redelivered"] = deliveries > 1
         return payload
 
-    def basic_get(self, queue, no_ack=False, **kwargs):
+    def basic_get(self, queue: str, no_ack: bool = False, **kwargs: Any) -> Any:
         message = super().basic_get(queue, no_ack=no_ack, **kwargs)
         if message is not None and no_ack:
             self._settle(message.delivery_tag, self.store.ack)
         return message
 
-    def basic_ack(self, delivery_tag, multiple=False):
+    def basic_ack(self, delivery_tag: int, multiple: bool = False) -> None:
         for tag in self._tags_up_to(delivery_tag, multiple):
             self._settle(tag, self.store.ack)
             super().basic_ack(tag)
 
-    def basic_reject(self, delivery_tag, requeue=False):
+    def basic_reject(self, delivery_tag: int, requeue: bool = False) -> None:
         if not requeue:
             self._dead_letter(delivery_tag)
         super().basic_reject(delivery_tag, requeue=requeue)
 
-    def _dead_letter(self, tag):
-        message_id, deliveries = self._leases.get(tag, (None, None))
-        held = self.store.held(message_id, self.owner, deliveries)
+    def _dead_letter(self, tag: int) -> None:
+        lease = self._leases.get(tag)
+        held = None if lease is None else self.store.held(lease[0], self.owner, lease[1])
         if held is None:
             return  # the lease was lost: someone else has the message now
         queue, payload = held
@@ -183,24 +192,24 @@ class Channel(virtual.Channel):
             self.store.insert(dead_letter_route(self.store, queue, delivery_info.get("routing_key", "")), payload)
             self._settle(tag, self.store.ack)
 
-    def _restore(self, message):
+    def _restore(self, message: Any) -> None:
         self._settle(message.delivery_tag, self.store.release)
 
-    def _settle(self, tag, operation):
+    def _settle(self, tag: int, operation: Callable[[int, str, int], object]) -> None:
         lease = self._leases.pop(tag, None)
         if lease is not None:
             operation(lease[0], self.owner, lease[1])
 
-    def _tags_up_to(self, delivery_tag, multiple):
+    def _tags_up_to(self, delivery_tag: int, multiple: bool) -> list[int]:
         if not multiple:
             return [delivery_tag]
         return [tag for tag in list(self._leases) if tag <= delivery_tag]
 
-    def drain_events(self, timeout=None, callback=None):
+    def drain_events(self, timeout: float | None = None, callback: Callable[..., Any] | None = None) -> Any:
         self.renew_leases()
         return super().drain_events(timeout=timeout, callback=callback)
 
-    def renew_leases(self, force=False):
+    def renew_leases(self, force: bool = False) -> None:
         """Extend our leases when a third of the lease time has passed (called on every drain)."""
         if not self._leases:
             self._renewed_at = time.monotonic()
@@ -209,7 +218,7 @@ class Channel(virtual.Channel):
             self.store.renew(self.owner, self.lease_s)
             self._renewed_at = time.monotonic()
 
-    def close(self):
+    def close(self) -> None:
         if self.closed:
             return
         try:
@@ -220,7 +229,7 @@ class Channel(virtual.Channel):
             self.store.close()
 
 
-def _plain(arguments):
+def _plain(arguments: dict | None) -> dict[str, Any]:
     return {key: value for key, value in (arguments or {}).items()}
 
 
@@ -238,19 +247,19 @@ class Transport(virtual.Transport):
     channel_errors = virtual.Transport.channel_errors + (sqlite3.IntegrityError,)
     implements = virtual.Transport.implements.extend(exchange_type=frozenset(["direct", "topic", "fanout"]))
 
-    def __init__(self, client, **kwargs):
+    def __init__(self, client: Connection, **kwargs: Any):
         super().__init__(client, **kwargs)
         self.path = broker_path(client)
 
-    def establish_connection(self):
+    def establish_connection(self) -> Any:
         Store(self.path).close()  # fails here, not later, when the file cannot be opened
         return super().establish_connection()
 
-    def driver_version(self):
+    def driver_version(self) -> str:
         return sqlite3.sqlite_version
 
 
-def broker_path(client):
+def broker_path(client: Connection) -> str:
     """The database path: transport option `path`, else rebuilt from kombu's parse of the URL."""
     path = client.transport_options.get("path")
     if path:

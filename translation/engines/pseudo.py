@@ -4,7 +4,7 @@
 ~30% padding shows where a longer language would overflow a layout, and the brackets show where a
 sentence was cut. Deterministic, so its output can be asserted. Never the default engine.
 
-Tokens that carry a digit (placeholders such as `⟦1⟧` or `__PH3__`, numbers) pass through untouched:
+Tokens that carry a digit (the masker's placeholders such as `[1]` or `(23)`, numbers) pass through untouched:
 the engine must not damage what the masker hid from it.
 """
 

@@ -1,10 +1,7 @@
 """Proper-name detection (people, organisations, places) for protection.
 
-CONTRACT (fixed):
-
-    find_names(text: str) -> list[Span]   # kind=SpanKind.NAME, sorted, non-overlapping, offsets into text
-
-Works on a whole document (document-level evidence: a word seen lower-case elsewhere is not a name).
+`find_names(text)` returns the NAME spans of a text, sorted, non-overlapping, with offsets into the text.
+It works on a whole document (document-level evidence: a word seen lower-case elsewhere is not a name).
 Pure function of the text; linear time; no network. `find_name_mentions` also gives a guessed type, and
 every span names the rule that made it (`Span.rule`), so a desk can audit a decision.
 

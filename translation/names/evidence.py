@@ -16,7 +16,6 @@ from translation.names.tokens import Token
 class Evidence:
     name_words: set[str] = field(default_factory=set)  # keys seen capitalised mid-sentence
     lower_words: set[str] = field(default_factory=set)  # keys seen in lower case
-    acronyms: set[str] = field(default_factory=set)  # all-caps words of mixed-case lines
     headlines: set[int] = field(default_factory=set)  # lines in capitals
     titles: set[int] = field(default_factory=set)  # lines in title case
     tables: set[int] = field(default_factory=set)  # lines of results tables
@@ -49,8 +48,6 @@ def gather(text: str, tokens: list[Token]) -> Evidence:
             continue
         if token.key not in NEVER_ALONE and token.key not in COMMON_CAPITALISED:
             evidence.name_words.add(token.key)
-            if token.is_upper and len(token.text) > 1:
-                evidence.acronyms.add(token.key)
     return evidence
 
 

@@ -51,7 +51,7 @@ def tokenize(text: str) -> list[Token]:
         word, start = m.group(), m.start()
         gap = text[last_end:start]
         line += gap.count("\n")
-        starts_sentence = not tokens or "\n" in gap or _ends_sentence(gap, tokens[-1])
+        starts_sentence = not tokens or "\n" in gap or _ends_sentence(gap)
         if text.startswith(".", m.end()) and _keeps_dot(word):
             word += "."
         possessive = _POSSESSIVE.search(word)
@@ -70,7 +70,7 @@ def _keeps_dot(word: str) -> bool:
     return (len(word) == 1 and word.isupper()) or word.lower() in DOTTED_ABBREVIATIONS
 
 
-def _ends_sentence(gap: str, previous: Token) -> bool:
+def _ends_sentence(gap: str) -> bool:
     """Punctuation between two words that puts the second at a sentence start."""
     stripped = gap.strip()
     if not stripped:

@@ -1,30 +1,62 @@
-"""What the translate, protect and models commands share: settings at the edge, reading the input text."""
+"""What the commands share: settings at the edge (flags over `BABELWIRE_*` variables), the engine and broker
+options, language lists, and reading the input text.
+"""
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from translation.registry import is_language_code
 from worker.errors import UsageError
 from worker.settings import Settings, parse_model_overrides
 
-_LANGUAGE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z]{2,4})?$")
+# Setting <- the command-line flag (argparse attribute) that overrides it, for the commands that have the flag.
+_SETTING_FLAGS = {
+    "broker_url": "broker", "engine": "engine", "glossary": "glossary", "prefetch": "prefetch",
+    "batch_jobs": "batch_jobs", "beams": "beams", "policy": "policy",
+}
 
 
-def load_settings(**overrides) -> Settings:
-    """Settings from BABELWIRE_* variables, with command-line values (not None) taking precedence."""
+def add_broker_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--broker", metavar="URL",
+        help="amqp://user:pass@host:5672// or 'embedded' (default: BABELWIRE_BROKER_URL, else embedded)",
+    )
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """--engine, --model and --glossary: the same flags, with the same meaning, for every command that translates."""
+    parser.add_argument("--engine", choices=("marian", "pseudo"), help="default: BABELWIRE_ENGINE or marian")
+    parser.add_argument("--model", action="append", default=[], metavar="LANG=ID_OR_PATH",
+                        help="model for a language, a hub id or a local checkpoint (repeatable)")
+    parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
+
+
+def load_settings(args: argparse.Namespace | None = None, **overrides) -> Settings:
+    """Settings from BABELWIRE_* variables, with the command-line values that were given (not None) on top:
+    the flags of `args` (--broker, --engine, --glossary, --prefetch, --batch-jobs, --beams, --policy, --model)
+    and `overrides`, which win over both."""
+    flags = {setting: getattr(args, flag, None) for setting, flag in _SETTING_FLAGS.items()}
+    settings = _settings({**flags, **overrides})
+    models = _model_overrides(getattr(args, "model", []), settings.models)
+    return settings if models is None else settings.model_copy(update={"models": models})
+
+
+def _settings(values: dict) -> Settings:
     try:
-        return Settings(**{key: value for key, value in overrides.items() if value is not None})
+        return Settings(**{key: value for key, value in values.items() if value is not None})
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "settings"
         reason = first["msg"].removeprefix("Value error, ")
         raise UsageError(f"invalid setting {where}: {reason} (from a flag or BABELWIRE_{where.upper()})") from None
+    except ValueError as error:  # raised by pydantic-settings while reading a variable, outside validation
+        raise UsageError(f"invalid setting: {error}") from None
 
 
-def model_overrides(flags: list[str], base: dict[str, str]) -> dict[str, str] | None:
+def _model_overrides(flags: list[str], base: dict[str, str]) -> dict[str, str] | None:
     """--model LANG=ID_OR_PATH flags merged over the BABELWIRE_MODELS ones; None when no flag was given."""
     if not flags:
         return None
@@ -37,10 +69,20 @@ def model_overrides(flags: list[str], base: dict[str, str]) -> dict[str, str] | 
 def languages(value: str) -> list[str]:
     """argparse type for --to: "uk,de" -> ["uk", "de"], each a plausible language code, no duplicates."""
     codes = [code.strip().lower() for code in value.split(",") if code.strip()]
-    bad = [code for code in codes if not _LANGUAGE.match(code)]
+    bad = [code for code in codes if not is_language_code(code)]
     if not codes or bad:
         raise argparse.ArgumentTypeError(f"{value!r}: expected language codes separated by commas, e.g. uk,de")
     return list(dict.fromkeys(codes))
+
+
+def parse_languages(value: str | None, flag: str) -> tuple[str, ...] | None:
+    """'uk, de' -> ('uk', 'de'); None stays None; anything else is a one-line usage error."""
+    if value is None:
+        return None
+    try:
+        return tuple(languages(value))
+    except argparse.ArgumentTypeError as error:
+        raise UsageError(f"{flag} {error}") from None
 
 
 def read_text(words: list[str], input_path: str | None) -> str:

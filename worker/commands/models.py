@@ -5,7 +5,7 @@ from pathlib import Path
 
 from translation.loading import cached_snapshot, download_model, is_local_model, missing_files
 from translation.registry import ModelRegistry, ModelSpec
-from worker.commands._common import load_settings, model_overrides
+from worker.commands._common import load_settings
 
 
 def register(subparsers) -> None:
@@ -61,8 +61,7 @@ def run_pull(args: argparse.Namespace) -> int:
 
 
 def _registry(args: argparse.Namespace) -> ModelRegistry:
-    settings = load_settings()
-    return ModelRegistry(model_overrides(args.model, settings.models) or settings.models)
+    return ModelRegistry(load_settings(args).models)
 
 
 def _model_label(spec: ModelSpec) -> str:

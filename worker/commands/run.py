@@ -21,7 +21,7 @@ from pathlib import Path
 
 from queues.outcomes import Ack, DeadLetter
 from worker.commands import submit
-from worker.commands._queue_common import add_engine_options, load_settings, parse_languages
+from worker.commands._common import add_engine_options, load_settings, parse_languages
 from worker.errors import UsageError
 from worker.exits import EXIT_INTERRUPTED, exit_now
 
@@ -127,12 +127,10 @@ def refuse_duplicates(submissions) -> None:
 def translate_all(settings, submissions):
     """Translate every job -> (JobTally, the consumer that ran them). Returns early, with the jobs ended so
     far, on Ctrl-C or SIGTERM (the job in hand gets the stop timeout to finish; a second Ctrl-C quits)."""
-    from worker.build import build_engine, build_translator
-    from worker.service import build_consumer, build_handler, preflight
+    from worker.service import build_consumer, build_handler, ready_translator
 
-    engine = build_engine(settings)
-    preflight(engine, settings.languages)  # a missing model: one line and exit 2, before anything is sent
-    handler = build_handler(settings, build_translator(settings, engine=engine))
+    translator, _ = ready_translator(settings)  # a missing model: one line and exit 2, before anything is sent
+    handler = build_handler(settings, translator)
     tally = JobTally(sum(len(submission.languages) for submission in submissions), handler)
     consumer = build_consumer(settings, tally)  # the worker's own consumer, batching and all
     submit.send(settings.resolved_broker_url, submissions)

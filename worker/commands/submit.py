@@ -12,7 +12,7 @@ from pathlib import Path
 
 from queues import messages
 from queues.errors import PermanentError as BadMessage
-from worker.commands._queue_common import add_broker_option, load_settings, parse_languages
+from worker.commands._common import add_broker_option, load_settings, parse_languages
 from worker.errors import UsageError
 
 JSON_SUFFIXES = (".json", ".ninjs")

@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 
 from translation.html import Html, MarkupTranslator
-from worker.commands._common import languages, load_settings, model_overrides, read_text
-from worker.settings import Settings
+from worker.commands._common import add_engine_options, languages, load_settings, read_text
 
 _PROGRESS_MIN_CHARS = 20_000  # shorter inputs finish before a bar would help
 
@@ -23,10 +22,7 @@ def register(subparsers) -> None:
     parser.add_argument("--format", choices=("text", "json", "html"),
                         help="text (default), json, or html: the input is an HTML fragment and the output HTML "
                              "(the default for an --input file ending in .html or .htm)")
-    parser.add_argument("--engine", choices=("marian", "pseudo"), help="default: BABELWIRE_ENGINE or marian")
-    parser.add_argument("--model", action="append", default=[], metavar="LANG=ID_OR_PATH",
-                        help="model for one language: hub id or local directory (repeatable)")
-    parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
+    add_engine_options(parser)
     parser.add_argument("--policy", choices=("desk", "strict"),
                         help="desk (default): translate places and institutions described in common words; "
                              "strict: keep every name verbatim (default: BABELWIRE_POLICY or desk)")
@@ -39,7 +35,7 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from worker.build import build_engine, build_translator, load_models  # heavy: only when translating
 
-    settings = _settings(args)
+    settings = load_settings(args)
     text = read_text(args.text, args.input)
     progress = _ProgressBar(_estimated_sentences(text)) if _wants_progress(text) else None
     engine = build_engine(settings, progress=progress)
@@ -67,12 +63,6 @@ def is_html_input(output_format: str | None, input_path: str | None) -> bool:
     if output_format is not None and output_format != "json":
         return output_format == "html"
     return input_path is not None and Path(input_path).suffix.lower() in (".html", ".htm")
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    base = load_settings()
-    return load_settings(engine=args.engine, beams=args.beams, policy=args.policy,
-                         models=model_overrides(args.model, base.models))
 
 
 def _render_text(results) -> str:

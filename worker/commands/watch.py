@@ -10,7 +10,7 @@ import base64
 import json
 import sys
 
-from worker.commands._queue_common import add_broker_option, load_settings, parse_languages
+from worker.commands._common import add_broker_option, load_settings, parse_languages
 from worker.errors import UsageError
 
 

@@ -3,7 +3,7 @@
 import argparse
 import logging
 
-from worker.commands._queue_common import add_broker_option, add_engine_options, load_settings, parse_languages
+from worker.commands._common import add_broker_option, add_engine_options, load_settings, parse_languages
 from worker.errors import UsageError
 from worker.exits import exit_now
 
@@ -27,8 +27,7 @@ def register(subparsers) -> None:
 def run_worker(args: argparse.Namespace) -> int:
     from queues.connection import display_url
     from worker.logs import configure_logging
-    from worker.build import build_engine, build_translator
-    from worker.service import build_worker, preflight
+    from worker.service import build_worker, ready_translator
 
     settings = load_settings(args, languages=parse_languages(args.languages, "--languages"))
     try:
@@ -36,9 +35,8 @@ def run_worker(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(f"BABELWIRE_LOG_LEVEL: {error}") from None
     check_broker(settings.resolved_broker_url)
-    engine = build_engine(settings)
-    models = preflight(engine, settings.languages)
-    service = build_worker(settings, build_translator(settings, engine=engine), models)
+    translator, models = ready_translator(settings)
+    service = build_worker(settings, translator, models)
     log.info("worker serving %s on %s", ",".join(settings.languages), display_url(settings.resolved_broker_url))
     service.run()
     if service.translation_outlived_stop():
