@@ -134,6 +134,8 @@ HOSTILE_TEXTS = {
     "emails-and-urls": lambda n: "a@b.co https://x.org/p?q=1 #tag @h " * (n // 36),
     "unclosed-quotes": lambda n: '"word ' * (n // 6),
     "dashes-and-lines": lambda n: "- a\n" * (n // 4),
+    # Places the policy leaves to the model (the pseudo engine loses them: each sentence is translated again).
+    "places-and-names": lambda n: "Steve Witkoff flew to Ukraine and Kyiv. " * (n // 40),
 }
 SMALL = 12_500  # and four times that: tests/timing.py
 MAX_US_PER_CHAR = 200.0

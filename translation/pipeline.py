@@ -56,6 +56,7 @@ class Translation:
         return sum(1 for report in self.sentences if report.fallback is not None)
 
 
+_LOST_PLACE_RULE = "name: place the model lost, kept verbatim"
 # Span kinds a model may see as words (names it should copy): never quotes, numbers, URLs or renderings.
 _SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
 
@@ -161,16 +162,19 @@ class Translator:
         translation lost a place the policy left to the model: no recognisable form of the place's
         target-language name came back. Verbatim rather than the CLDR name pasted in: a name CLDR gives
         one place ("Georgia") may stand for another, and a nominative pasted in breaks the grammar."""
+        starts = [[place.span.start for place in protection.translated_places] for protection in protections]
         redo: dict[int, list[TranslatedPlace]] = {}
         for k, (unit, outcome) in enumerate(zip(units, outcomes)):
-            places = [place for place in protections[unit.text_index].translated_places
-                      if unit.start <= place.span.start and place.span.end <= unit.end]
-            lost = [place for place in places if not _recognisable(outcome.text, place)]
+            found, where = protections[unit.text_index].translated_places, starts[unit.text_index]
+            places = found[bisect.bisect_left(where, unit.start) : bisect.bisect_left(where, unit.end)]
+            lost = [place for place in places if place.span.end <= unit.end and not _recognisable(outcome.text, place)]
             if lost:
                 redo[k] = lost
+        if not redo:
+            return
         for k, lost in redo.items():
             unit = units[k]
-            added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text) for p in lost]
+            added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text, rule=_LOST_PLACE_RULE) for p in lost]
             units[k] = _Unit(unit.text_index, unit.start, unit.end,
                              tuple(sorted((*unit.spans, *added), key=lambda span: span.start)))
             protections[unit.text_index].spans.extend(added)
