@@ -8,7 +8,10 @@ never cut at a short one's.
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from translation.repetition import RETRY_NO_REPEAT_NGRAM, looks_looping
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,29 @@ class DecodeBudget:
         to the longest one's budget, at most twice what the shortest would have used alone."""
         return self.tokens(longest, limit) <= 2 * self.tokens(shortest, limit)
 
+
+
+# decode(indexes of the sentences, most tokens, **decoder options) -> (text cut at the sentence's budget, tokens
+# the sentence produced before the cut) for each of them.
+Decode = Callable[..., list[tuple[str, int]]]
+
+
+def decode_guarded(sources: list[str], budgets: list[int], decode: Decode) -> tuple[list[str], int]:
+    """Decode every sentence within the largest of the budgets; decode again, with n-gram blocking, each one
+    that looped or ran to its own budget. Returns the texts and how many sentences were decoded again."""
+    first = decode(list(range(len(sources))), max(budgets))
+    texts = [text for text, _ in first]
+    looping = [i for i, (text, length) in enumerate(first) if length >= budgets[i] or looks_looping(sources[i], text)]
+    if not looping:
+        return texts, 0
+    again = decode(looping, max(budgets[i] for i in looping), no_repeat_ngram_size=RETRY_NO_REPEAT_NGRAM)
+    for i, (text, length) in zip(looping, again):
+        texts[i] = text
+        if length >= budgets[i]:
+            warn_ran_out(sources[i], budgets[i])
+    log.info("%d of %d sentences looped or ran out of budget; decoded again with %d-gram blocking",
+             len(looping), len(sources), RETRY_NO_REPEAT_NGRAM)
+    return texts, len(looping)
 
 
 def warn_ran_out(source: str, budget: int) -> None:

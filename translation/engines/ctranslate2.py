@@ -28,10 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translation.engines.base import Engine, ModelInfo
-from translation.engines.budget import DecodeBudget, warn_ran_out
+from translation.engines.budget import DecodeBudget, decode_guarded
 from translation.errors import ModelLoadError, ModelNotFoundError
 from translation.registry import ModelRegistry
-from translation.repetition import RETRY_NO_REPEAT_NGRAM, looks_looping
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]  # called with the number of sentences just translated
@@ -325,20 +324,13 @@ class CTranslate2Engine(Engine):
     def _guarded(self, model: LoadedModel, batch: list[list[str]], sources: list[str]) -> list[str]:
         """Decode each sentence within its budget; translate again, with n-gram blocking, those that loop."""
         budgets = [self._budget.tokens(len(tokens), model.max_positions) for tokens in batch]
-        outputs = self._decode(model, batch, max_decoding_length=max(budgets))
-        texts = [model.vocab.decode(tokens) for tokens in outputs]
-        looping = [i for i, text in enumerate(texts)
-                   if len(outputs[i]) >= budgets[i] or looks_looping(sources[i], texts[i])]
-        if looping:
-            again = self._decode(model, [batch[i] for i in looping], max_decoding_length=max(budgets[i] for i in looping),
-                                 no_repeat_ngram_size=RETRY_NO_REPEAT_NGRAM)
-            for i, tokens in zip(looping, again):
-                texts[i] = model.vocab.decode(tokens[: budgets[i]])
-                if len(tokens) >= budgets[i]:
-                    warn_ran_out(sources[i], budgets[i])
-            self.loops_retried += len(looping)
-            log.info("%d of %d sentences looped or ran out of budget; translated again with %d-gram blocking",
-                     len(looping), len(batch), RETRY_NO_REPEAT_NGRAM)
+
+        def decode(indexes: list[int], most: int, **options) -> list[tuple[str, int]]:
+            outputs = self._decode(model, [batch[i] for i in indexes], max_decoding_length=most, **options)
+            return [(model.vocab.decode(tokens[: budgets[i]]), len(tokens)) for i, tokens in zip(indexes, outputs)]
+
+        texts, retried = decode_guarded(sources, budgets, decode)
+        self.loops_retried += retried
         return texts
 
     def _decode(self, model: LoadedModel, batch: list[list[str]], **options) -> list[list[str]]:

@@ -16,11 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from translation.engines.base import Engine, ModelInfo
-from translation.engines.budget import DecodeBudget, warn_ran_out
+from translation.engines.budget import DecodeBudget, decode_guarded
 from translation.errors import InvalidInputError, ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
 from translation.loading import ResolvedModel, resolve_model
 from translation.registry import ModelRegistry, ModelSpec
-from translation.repetition import RETRY_NO_REPEAT_NGRAM, looks_looping
 
 log = logging.getLogger(__name__)
 
@@ -148,21 +147,19 @@ class MarianEngine(Engine):
     def _guarded(self, loaded: _Loaded, batch_ids: list[list[int]], sources: list[str]) -> list[str]:
         """Generate each sentence within its budget; generate again, with n-gram blocking, those that loop."""
         budgets = [self._budget.tokens(len(tokens), loaded.positions - 2) for tokens in batch_ids]
-        outputs = self._generate(loaded, batch_ids, _room_for(max(budgets)))
-        texts = self._decoded(loaded, outputs)
-        looping = [i for i, text in enumerate(texts)
-                   if _text_length(loaded, outputs[i]) >= budgets[i] or looks_looping(sources[i], text)]
-        if looping:
-            again = self._generate(loaded, [batch_ids[i] for i in looping], _room_for(max(budgets[i] for i in looping)),
-                                   no_repeat_ngram_size=RETRY_NO_REPEAT_NGRAM)
-            for i, tokens in zip(looping, again):
-                kept = [token for token in tokens if token not in _specials(loaded)][: budgets[i]]
-                texts[i] = loaded.tokenizer.decode(kept, skip_special_tokens=True)
-                if len(kept) >= budgets[i]:
-                    warn_ran_out(sources[i], budgets[i])
-            self.loops_retried += len(looping)
-            log.info("%d of %d sentences looped or ran out of budget; generated again with %d-gram blocking",
-                     len(looping), len(batch_ids), RETRY_NO_REPEAT_NGRAM)
+        specials = _specials(loaded)
+
+        def decode(indexes: list[int], most: int, **options) -> list[tuple[str, int]]:
+            outputs = self._generate(loaded, [batch_ids[i] for i in indexes], _room_for(most), **options)
+            texts = []
+            for i, tokens in zip(indexes, outputs):
+                text_tokens = [token for token in tokens if token not in specials]
+                texts.append((loaded.tokenizer.decode(text_tokens[: budgets[i]], skip_special_tokens=True),
+                              len(text_tokens)))
+            return texts
+
+        texts, retried = decode_guarded(sources, budgets, decode)
+        self.loops_retried += retried
         return texts
 
     def _generate(self, loaded: _Loaded, batch_ids: list[list[int]], max_new_tokens: int, **options) -> list[list[int]]:
@@ -206,12 +203,6 @@ def _specials(loaded: _Loaded) -> set[int]:
 def _room_for(budget: int) -> int:
     """max_new_tokens for `budget` tokens of text: Marian checkpoints force </s> as the last token."""
     return budget + 1
-
-
-def _text_length(loaded: _Loaded, tokens: list[int]) -> int:
-    """Generated tokens of the translation itself: without the start, end and padding tokens."""
-    specials = _specials(loaded)
-    return sum(1 for token in tokens if token not in specials)
 
 
 def _load(spec: ModelSpec, resolved: ResolvedModel, device: str, int8: bool = False) -> _Loaded:
