@@ -163,7 +163,7 @@ class NamesAsWords:
 
     def record(self, shown: set[str], output: str, masked_text: str) -> bool:
         """Did every shown text come back verbatim, as often as it stands? Remember the ones that did not."""
-        changed = {text for text in shown if _count(output, text) != _count(masked_text, text)}
+        changed = _changed(shown, output, masked_text)
         if len(self.changed) + len(changed) > self.max_remembered:
             self.changed.clear()
         self.changed |= changed
@@ -194,7 +194,7 @@ def translate_pieces(pieces: Sequence[Piece], translate: Translate,
         pending = _open(outcomes)
         masked = {i: mask(pieces[i], form) for i in pending}
         for i, output in zip(pending, translate([masked[i].text for i in pending]) if pending else []):
-            outcomes[i] = _verified(output, masked[i], pieces[i], form, "alternate-form", counts[i])
+            outcomes[i] = _verified(output, masked[i], pieces[i], form.name, "alternate-form", counts[i])
     pending = _open(outcomes)
     for i, outcome in zip(pending, _piecewise([pieces[i] for i in pending], translate)):
         outcomes[i] = Outcome(outcome.text, counts[i], outcome.fallback)
@@ -213,12 +213,12 @@ def _first_pass(pieces: list[Piece], outcomes: list[Outcome | None], translate: 
         words_first.sentences += len(sent)
     returned = translate(sent) if sent else []
     outputs = dict(zip(first, returned))
-    _accept_words(words, dict(zip(words, returned[len(first) :])), outcomes, form, WORDS, counts, words_first)
+    _accept_words(words, dict(zip(words, returned[len(first) :])), outcomes, WORDS, None, counts, words_first)
     again = [i for i in words if outcomes[i] is None]
     masked.update({i: mask(pieces[i], form) for i in again})
     outputs.update(zip(again, translate([masked[i].text for i in again]) if again else []))
     for i in first + again:
-        outcomes[i] = _verified(outputs[i], masked[i], pieces[i], form, None, counts[i])
+        outcomes[i] = _verified(outputs[i], masked[i], pieces[i], form.name, None, counts[i])
     return masked, outputs
 
 
@@ -261,22 +261,24 @@ def _with_words(piece: Piece, shown: list[tuple[int, int, str]], form: Placehold
     return reduced, mask(reduced, form), {replacement for _, _, replacement in shown}
 
 
-def _accept_words(tries: dict, outputs: dict[int, object], outcomes: list[Outcome | None],
-                  form: PlaceholderForm, step: str, counts: list[int], learned: NamesAsWords | None = None) -> None:
+def _accept_words(tries: dict, outputs: dict[int, object], outcomes: list[Outcome | None], form_name: str,
+                  step: str | None, counts: list[int], learned: NamesAsWords | None = None) -> None:
     """Keep each try's output when every text shown as words came back exactly as often as it stands."""
     for i, output in outputs.items():
         reduced, masked, shown_texts = tries[i]
         output = output if isinstance(output, str) else ""
         came_back = learned.record(shown_texts, output, masked.text) if learned else \
-            all(_count(output, t) == _count(masked.text, t) for t in shown_texts)
+            not _changed(shown_texts, output, masked.text)
         if came_back:
-            outcome = _verified(output, masked, reduced, form, step, counts[i])
-            if outcome is not None and step == WORDS:
-                outcome = Outcome(outcome.text, outcome.restored, None, WORDS)
-            outcomes[i] = outcome
+            outcomes[i] = _verified(output, masked, reduced, form_name, step, counts[i])
 
 
-def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked: dict[int, "Masked"],
+def _changed(shown: set[str], output: str, masked_text: str) -> set[str]:
+    """The texts shown as words that did not come back verbatim exactly as often as they stand."""
+    return {text for text in shown if _count(output, text) != _count(masked_text, text)}
+
+
+def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked: dict[int, Masked],
                     outputs: dict[int, object], translate: Translate, form: PlaceholderForm, counts: list[int]) -> None:
     """Retry the failed pieces with the spans whose placeholders went astray shown to the model as the
     words they are (it copies most names unchanged, and keeps the grammar around them); accept only when
@@ -290,7 +292,7 @@ def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked:
             retries[i] = _with_words(pieces[i], shown, form)
     if retries:
         outputs = dict(zip(retries, translate([retry[1].text for retry in retries.values()])))
-        _accept_words(retries, outputs, outcomes, form, "unmasked", counts)
+        _accept_words(retries, outputs, outcomes, form.name, "unmasked", counts)
 
 
 def _shown_as_itself(text: str, part: tuple[int, int, str]) -> bool:
@@ -300,14 +302,16 @@ def _shown_as_itself(text: str, part: tuple[int, int, str]) -> bool:
     return text[start:end] == replacement and _spacing(text, start, end) == (True, True)
 
 
-def _astray(output: object, masked: "Masked") -> set[int]:
+def _astray(output: object, masked: Masked) -> set[int]:
     """Indexes of the placeholders that did not come back exactly once."""
     found = Counter(int(m.group(1)) for m in _TOLERANT.finditer(output if isinstance(output, str) else ""))
     return {index for index, number in enumerate(masked.numbers) if found[number] != 1}
 
 
-def _verified(output: object, masked: Masked, piece: Piece, form: PlaceholderForm, step: str | None,
+def _verified(output: object, masked: Masked, piece: Piece, form_name: str, step: str | None,
               restored: int) -> Outcome | None:
+    """The restored outcome, or None when the output lost, repeated or made up a protected part. `step`: the
+    recovery step that produced the output (None for a first try, which may still be "tolerant")."""
     output = output if isinstance(output, str) else ""
     if _invents_span_text(_TOLERANT.sub(" ", output), "".join(gaps(piece)), piece):
         return None
@@ -316,7 +320,7 @@ def _verified(output: object, masked: Masked, piece: Piece, form: PlaceholderFor
         return None
     text, exact = result
     fallback = step if step is not None else (None if exact else "tolerant")
-    return Outcome(text, restored, fallback, form.name)
+    return Outcome(text, restored, fallback, form_name)
 
 
 def _piecewise(pieces: list[Piece], translate: Translate) -> list[Outcome]:

@@ -60,6 +60,7 @@ _LOST_PLACE_RULE = "name: place the model lost, kept verbatim"
 # Span kinds a model may see as words (names it should copy): never quotes, numbers, URLs or renderings.
 _SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
 
+
 @dataclass(frozen=True, slots=True)
 class _Unit:
     """One engine-sized stretch of one text: its source range and its protected spans."""
@@ -149,7 +150,7 @@ class Translator:
         guarded = [tuple({s.text if s.replacement is None else s.replacement for s in found}) for found in spans]
         pieces = [_piece(texts[unit.text_index], unit, guarded[unit.text_index]) for unit in units]
         outcomes = self._translate_pieces(pieces, target)
-        self._mask_lost_places(texts, units, outcomes, protections, guarded, target)
+        self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target)
         done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
         for unit, outcome in zip(units, outcomes):
             done[unit.text_index].append((unit, outcome))
@@ -157,11 +158,13 @@ class Translator:
         return [_assemble(text, target, model, spans[i], done[i]) for i, text in enumerate(texts)]
 
     def _mask_lost_places(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
-                          protections: list[Protection], guarded: list[tuple[str, ...]], target: str) -> None:
+                          protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
+                          target: str) -> None:
         """Translate again, with the place masked (kept verbatim, as the strict policy would), each unit whose
         translation lost a place the policy left to the model: no recognisable form of the place's
         target-language name came back. Verbatim rather than the CLDR name pasted in: a name CLDR gives
-        one place ("Georgia") may stand for another, and a nominative pasted in breaks the grammar."""
+        one place ("Georgia") may stand for another, and a nominative pasted in breaks the grammar. The
+        masked places join their unit's and their text's protected `spans`, so the copy reports them."""
         starts = [[place.span.start for place in protection.translated_places] for protection in protections]
         redo: dict[int, list[TranslatedPlace]] = {}
         for k, (unit, outcome) in enumerate(zip(units, outcomes)):
@@ -177,8 +180,8 @@ class Translator:
             added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text, rule=_LOST_PLACE_RULE) for p in lost]
             units[k] = _Unit(unit.text_index, unit.start, unit.end,
                              tuple(sorted((*unit.spans, *added), key=lambda span: span.start)))
-            protections[unit.text_index].spans.extend(added)
-            protections[unit.text_index].spans.sort(key=lambda span: span.start)
+            spans[unit.text_index].extend(added)
+            spans[unit.text_index].sort(key=lambda span: span.start)
         pieces = [_piece(texts[units[k].text_index], units[k], guarded[units[k].text_index]) for k in redo]
         retried = self._translate_pieces(pieces, target)
         for k, outcome in zip(redo, retried):
