@@ -53,7 +53,7 @@ def _normalise(text: str) -> str:
 
 
 def _is_institution(name: str) -> bool:
-    words, heads, modifiers, whole = _institution_words()
+    words, heads, whole = _institution_words()
     if name in whole:
         return True
     tokens = name.split()
@@ -111,12 +111,12 @@ def _demonyms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _institution_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _institution_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(heads and modifiers, heads, whole names), the words in lower case."""
     rows = _data_rows("institutions.txt")
     heads = frozenset(word.lower() for word, kind in rows if kind == "head")
-    modifiers = frozenset(word.lower() for word, kind in rows if kind == "modifier")
-    whole = frozenset(word for word, kind in rows if kind == "name")
-    return heads | modifiers, heads, modifiers, whole
+    words = heads | {word.lower() for word, kind in rows if kind == "modifier"}
+    return words, heads, frozenset(word for word, kind in rows if kind == "name")
 
 
 @lru_cache(maxsize=4096)
