@@ -1,18 +1,21 @@
 """What travels on the wire: English ninjs items in, localised copies out.
 
     item = decode_wire_item(body_bytes)             # MessageDecodeError / MessageValidationError
-    copy = localize(item, "uk", {"headline": "..."}, provenance)
+    copy = translated_copy(item, "uk", Translated({"headline": "..."}, "marian", model_id, revision))
+    copy = untranslated_copy(item, "uk")            # kill notices, items without text: no model ran
     body = encode_message(copy)                     # bytes, same bytes for the same copy
 
 Items follow IPTC ninjs 1.x field names. Fields babelwire does not know are kept as they came, so a
 newsroom's own extensions survive translation. Everything babelwire adds to a copy lives under the one
-key `provenance`, which is why an incoming item may not carry that key itself.
+key `provenance`, which is why an incoming item may not carry that key itself. Copies are built here and
+nowhere else: their uri, id and provenance follow from the item, the language and what the model reports.
 """
 
 import copy
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, TypeVar
 
@@ -43,6 +46,8 @@ RESERVED_KEY = "provenance"
 
 # uuid5 namespace for copy ids; changing it would change every copy id ever published.
 _COPY_ID_NAMESPACE = uuid.UUID("6f0b3d0e-8a51-4d8e-9a57-0c1c7d2b9a10")
+# The model revision in the id of a copy made without a model; part of every such id ever published.
+UNTRANSLATED_REVISION = "untranslated"
 
 
 class Entity(BaseModel):
@@ -239,9 +244,47 @@ def _associated_texts(associations: object, prefix: tuple) -> dict[str, str]:
     return found
 
 
-def localize(item: WireItem, language: str, texts: dict[str, str], provenance: Provenance) -> LocalizedCopy:
-    """The localised copy of `item`: `texts` ({field path: text}) replace its fields, unknown fields come
-    along untouched."""
+@dataclass(frozen=True)
+class Translated:
+    """What a model made of an item's fields: their new texts, and what the copy's provenance records of it."""
+
+    texts: Mapping[str, str]  # field path (a key of `texts_to_translate`) -> translated text
+    engine: str
+    model_id: str
+    model_revision: str
+    protected_spans: Mapping[str, int] = field(default_factory=dict)  # span kind -> count
+    fallbacks: int = 0
+    markup_repairs: Mapping[str, int] = field(default_factory=dict)  # repair kind -> count
+
+
+def translated_copy(item: WireItem, language: str, translated: Translated) -> LocalizedCopy:
+    """The copy of `item` in `language` with the translated texts; the item's other fields come along untouched."""
+    provenance = _provenance(
+        item, language, translated.model_revision, translated=True, engine=translated.engine,
+        model_id=translated.model_id, protected_spans=dict(sorted(translated.protected_spans.items())),
+        fallbacks=translated.fallbacks, markup_repairs=dict(sorted(translated.markup_repairs.items())),
+        untranslated_fields=item.untranslated_text_fields(),
+    )
+    return _localize(item, language, translated.texts, provenance)
+
+
+def untranslated_copy(item: WireItem, language: str) -> LocalizedCopy:
+    """The copy that carries the source text as it came: kill notices, and items with no text to translate."""
+    provenance = _provenance(
+        item, language, UNTRANSLATED_REVISION, translated=False, engine=None, model_id=None,
+        untranslated_fields=[*item.texts_to_translate(), *item.untranslated_text_fields()],
+    )
+    return _localize(item, language, {}, provenance)
+
+
+def _provenance(item: WireItem, language: str, revision: str, *, translated: bool, **fields) -> Provenance:
+    return Provenance(
+        id=copy_id(item.uri, item.version, language, revision), source_uri=item.uri, source_version=item.version,
+        translated=translated, model_revision=revision if translated else None, **fields,
+    )
+
+
+def _localize(item: WireItem, language: str, texts: Mapping[str, str], provenance: Provenance) -> LocalizedCopy:
     data = copy.deepcopy(item.to_dict())
     for path, text in texts.items():
         _set_field(data, path, text)

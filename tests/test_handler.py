@@ -228,3 +228,37 @@ def test_a_failing_shared_translation_decides_only_the_failing_job():
     outcomes = handler_with(translator).handle_batch(jobs)
     assert [type(outcome) for outcome in outcomes] == [Ack, DeadLetter, Ack]
     assert "poisoned" in outcomes[1].reason
+
+
+class ShiftingBody(bytes):
+    """A body that reads as `first` when decoded once and as a French item every later time: a handler that
+    decodes a job twice would make two different decisions about it."""
+
+    def __new__(cls, first):
+        body = super().__new__(cls, json.dumps(first).encode())
+        body.texts = [json.dumps(first), json.dumps({"uri": "urn:test:other", "language": "fr"})]
+        body.decodes = 0
+        return body
+
+    def decode(self, *args, **kwargs):
+        self.decodes += 1
+        return self.texts[min(self.decodes, 2) - 1]
+
+
+@pytest.mark.parametrize("first, company", [
+    (item(1), [delivery(item(2), "de")]),  # alone in its language
+    (item(1, pubstatus="withheld"), [delivery(item(2))]),  # a kill notice: no model
+    (item(1), [delivery(item(2, body_text=f"A {POISON} body."))]),  # the shared translation fails
+], ids=["alone-in-its-language", "kill-notice", "shared-translation-fails"])
+def test_a_job_in_a_batch_is_decoded_once_and_decided_on_what_was_decoded(first, company):
+    body = ShiftingBody(first)
+    outcomes = handler_with(FakeTranslator()).handle_batch([delivery(body=body), *company])
+    _, copy = published_copy(outcomes[0])
+    assert copy.provenance.source_uri == "urn:test:item-1" and body.decodes == 1
+    assert copy.provenance.translated is (first.get("pubstatus") is None)
+
+
+def test_a_job_handled_alone_is_decoded_once():
+    body = ShiftingBody(item(1))
+    _, copy = published_copy(handler_with(FakeTranslator()).handle(delivery(body=body)))
+    assert copy.provenance.source_uri == "urn:test:item-1" and body.decodes == 1

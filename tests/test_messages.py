@@ -7,7 +7,14 @@ import pytest
 
 from queues import messages
 from queues.errors import MessageDecodeError, MessageValidationError
-from queues.messages import Provenance, copy_id, decode_localized_copy, decode_wire_item, localize
+from queues.messages import (
+    Translated,
+    copy_id,
+    decode_localized_copy,
+    decode_wire_item,
+    translated_copy,
+    untranslated_copy,
+)
 
 EXAMPLE_ITEM = Path(__file__).resolve().parents[1] / "examples" / "wire-item.json"
 
@@ -16,11 +23,8 @@ def item_bytes(**fields) -> bytes:
     return json.dumps({"uri": "urn:test:1", **fields}).encode("utf-8")
 
 
-def provenance_for(item, language="uk", revision="rev1") -> Provenance:
-    return Provenance(
-        id=copy_id(item.uri, item.version, language, revision), source_uri=item.uri,
-        source_version=item.version, translated=True, engine="marian", model_id="m", model_revision=revision,
-    )
+def translated(texts, revision="rev1", **facts) -> Translated:
+    return Translated(texts, engine="marian", model_id="m", model_revision=revision, **facts)
 
 
 def test_example_item_decodes_with_its_names_as_terms():
@@ -33,7 +37,7 @@ def test_example_item_decodes_with_its_names_as_terms():
 def test_unknown_fields_survive_into_the_copy_untouched():
     extension = {"x-desk": {"priority": [1, "two", None]}, "copyrightnotice": "(c) Wire"}
     item = decode_wire_item(item_bytes(headline="Hello", versioncreated="2026-11-25T09:30:00Z", **extension))
-    copy = localize(item, "uk", {"headline": "Привіт"}, provenance_for(item))
+    copy = translated_copy(item, "uk", translated({"headline": "Привіт"}))
     out = json.loads(messages.encode_message(copy))
     assert out["x-desk"] == extension["x-desk"] and out["copyrightnotice"] == "(c) Wire"
     assert out["versioncreated"] == "2026-11-25T09:30:00Z"  # not reformatted
@@ -43,12 +47,33 @@ def test_unknown_fields_survive_into_the_copy_untouched():
 
 def test_copy_round_trips_and_encodes_identically():
     item = decode_wire_item(item_bytes(version="3", headline="Hello"))
-    copy = localize(item, "de", {"headline": "Hallo"}, provenance_for(item, "de"))
+    copy = translated_copy(item, "de", translated({"headline": "Hallo"}))
     body = messages.encode_message(copy)
     assert "Hallo" in body.decode("utf-8")
     assert decode_localized_copy(body) == copy
     assert messages.encode_message(decode_localized_copy(body)) == body
     assert copy.provenance.source_uri == "urn:test:1" and copy.provenance.source_version == "3"
+
+
+def test_copy_records_what_the_model_reported_in_a_stable_order():
+    item = decode_wire_item(item_bytes(version="3", headline="Hello", slugline="TALKS"))
+    facts = {"protected_spans": {"quote": 2, "name": 1}, "fallbacks": 1, "markup_repairs": {"runs": 1}}
+    copy = translated_copy(item, "uk", translated({"headline": "Привіт"}, revision="r9", **facts))
+    provenance = json.loads(messages.encode_message(copy))["provenance"]
+    assert provenance["id"] == copy_id("urn:test:1", "3", "uk", "r9")
+    assert list(provenance["protected_spans"]) == ["name", "quote"] and provenance["fallbacks"] == 1
+    assert provenance["untranslated_fields"] == ["slugline"] and provenance["translated"] is True
+    assert copy.uri == "urn:test:1#uk"
+
+
+def test_untranslated_copy_keeps_the_source_text_and_says_so():
+    item = decode_wire_item(item_bytes(version="3", headline="Hello", slugline="TALKS", pubstatus="withheld"))
+    copy = untranslated_copy(item, "de")
+    assert (copy.headline, copy.pubstatus, copy.language) == ("Hello", "withheld", "de")
+    assert copy.provenance.translated is False and copy.provenance.model_id is None
+    assert copy.provenance.untranslated_fields == ["headline", "slugline"]
+    assert copy.provenance.id == copy_id("urn:test:1", "3", "de", messages.UNTRANSLATED_REVISION)
+    assert copy.provenance.id != translated_copy(item, "de", translated({}, revision="r1")).provenance.id
 
 
 def test_copy_id_is_deterministic_and_depends_on_every_part():

@@ -15,12 +15,13 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import translation.errors
 from queues import messages, topology
 from queues.consumer import Delivery
 from queues.errors import PermanentError as BadMessage
-from queues.messages import LocalizedCopy, Provenance, WireItem
+from queues.messages import LocalizedCopy, Translated, WireItem
 from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
 from translation.html import Html, MarkupTranslator
 from worker.events import PASSED_ON, TRANSLATED
@@ -28,8 +29,20 @@ from worker.events import PASSED_ON, TRANSLATED
 log = logging.getLogger(__name__)
 
 MAX_RETRY_DELAY_S = 300.0  # past five minutes a backoff only hides that the job is stuck
-UNTRANSLATED_REVISION = "untranslated"
-_TAG = re.compile(r"<[^>]*>")  # copy-id input for copies made without a model (kill notices)
+_TAG = re.compile(r"<[^>]*>")  # HTML tags, not counted as words
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A delivery with its body decoded (once): the item, or the error that says why there is none."""
+
+    delivery: Delivery
+    item: WireItem | None = None
+    error: Exception | None = None
+
+    @property
+    def needs_model(self) -> bool:
+        return self.item is not None and not self.item.is_kill_notice and bool(self.item.texts_to_translate())
 
 
 class JobHandler:
@@ -66,62 +79,70 @@ class JobHandler:
 
     def handle(self, delivery: Delivery) -> Outcome:
         started = self._clock()
-        try:
-            item = messages.decode_wire_item(delivery.body, max_bytes=self._max_body_bytes)
-            copy = self._localize(item, delivery.language)
-        except (BadMessage, translation.errors.PermanentError) as error:
-            return DeadLetter(reason=_describe(error))
-        except translation.errors.TransientError as error:
-            return self._retry_or_give_up(delivery, _describe(error))
-        except Exception as error:  # a bug, not bad input: retry a few times, then dead-letter
-            log.exception("unexpected error on job %s", _job_name(delivery))
-            return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}")
-        elapsed_s = self._clock() - started
-        self._report(delivery, copy, elapsed_s, words=_words(copy, item))
-        return Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),))
+        return self._handle_alone(self._decoded(delivery), started)
 
     def handle_batch(self, deliveries: Sequence[Delivery]) -> list[Outcome]:
         """The outcome of each delivery, in order; the translatable items of each language translated together."""
-        outcomes: list[Outcome | None] = [None] * len(deliveries)
-        by_language: dict[str, list[tuple[int, WireItem]]] = {}
-        for index, delivery in enumerate(deliveries):
-            item = self._translatable_item(delivery)
-            if item is None:
-                outcomes[index] = self.handle(delivery)  # bad input, kill notices, items without text
-            else:
-                by_language.setdefault(delivery.language, []).append((index, item))
-        for language, members in by_language.items():
-            indices, items = zip(*members)
-            together = self._handle_together([deliveries[index] for index in indices], list(items), language)
+        jobs = [self._decoded(delivery) for delivery in deliveries]
+        outcomes: list[Outcome | None] = [None] * len(jobs)
+        by_language: dict[str, list[int]] = {}
+        for index, job in enumerate(jobs):
+            if job.needs_model:
+                by_language.setdefault(job.delivery.language, []).append(index)
+            else:  # bad input, kill notices, items without text: nothing to share
+                outcomes[index] = self._handle_alone(job, self._clock())
+        for language, indices in by_language.items():
+            together = self._handle_together([jobs[index] for index in indices], language)
             for index, outcome in zip(indices, together):
                 outcomes[index] = outcome
         return outcomes
 
-    def _translatable_item(self, delivery: Delivery) -> WireItem | None:
+    def _decoded(self, delivery: Delivery) -> _Job:
+        """The job with its item, or with the reason its body is not one: the one place a body is decoded."""
         try:
-            item = messages.decode_wire_item(delivery.body, max_bytes=self._max_body_bytes)
-        except Exception:  # handle() decides what to do with it, and says why
-            return None
-        return None if item.is_kill_notice or not item.texts_to_translate() else item
+            return _Job(delivery, item=messages.decode_wire_item(delivery.body, max_bytes=self._max_body_bytes))
+        except Exception as error:  # what it means for the job is _failed's to decide
+            return _Job(delivery, error=error)
 
-    def _handle_together(self, deliveries: list[Delivery], items: list[WireItem], language: str) -> list[Outcome]:
-        if len(items) == 1:
-            return [self.handle(deliveries[0])]
+    def _handle_alone(self, job: _Job, started: float) -> Outcome:
+        if job.item is None:
+            return self._failed(job.delivery, job.error)
+        try:
+            copy = self._localize(job.item, job.delivery.language)
+        except Exception as error:
+            return self._failed(job.delivery, error)
+        elapsed_s = self._clock() - started
+        self._report(job.delivery, copy, elapsed_s, words=_words(copy, job.item))
+        return Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),))
+
+    def _handle_together(self, jobs: list[_Job], language: str) -> list[Outcome]:
         started = self._clock()
+        if len(jobs) == 1:
+            return [self._handle_alone(jobs[0], started)]
+        items = [job.item for job in jobs]
         fields = [item.texts_to_translate() for item in items]
         documents = [(_marked(texts), item.do_not_translate_terms()) for texts, item in zip(fields, items)]
         try:
             results = self._translator_for(documents).translate_documents(documents, language)
             copies = [_copy_of(item, language, texts, found) for item, texts, found in zip(items, fields, results)]
-        except Exception as error:  # which job is at fault, and what becomes of each, is handle()'s to decide
+        except Exception as error:  # which job is at fault, and what becomes of each, is decided one by one
             log.info("shared translation of %d %s jobs failed (%s); handling them one by one",
-                     len(items), language, _describe(error))
-            return [self.handle(delivery) for delivery in deliveries]
+                     len(jobs), language, _describe(error))
+            return [self._handle_alone(job, self._clock()) for job in jobs]
         elapsed_s = self._clock() - started
         words = [_words(copy, item) for copy, item in zip(copies, items)]
-        for delivery, copy, count in zip(deliveries, copies, words):
-            self._report(delivery, copy, elapsed_s, words=count, batch_words=sum(words))
+        for job, copy, count in zip(jobs, copies, words):
+            self._report(job.delivery, copy, elapsed_s, words=count, batch_words=sum(words))
         return [Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),)) for copy in copies]
+
+    def _failed(self, delivery: Delivery, error: Exception) -> Outcome:
+        """Bad input is dead-lettered at once; a failure that may pass, or a bug, is retried a few times."""
+        if isinstance(error, (BadMessage, translation.errors.PermanentError)):
+            return DeadLetter(reason=_describe(error))
+        if isinstance(error, translation.errors.TransientError):
+            return self._retry_or_give_up(delivery, _describe(error))
+        log.error("unexpected error on job %s", _job_name(delivery), exc_info=error)
+        return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}")
 
     def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, words: int,
                 batch_words: int | None = None) -> None:
@@ -138,14 +159,9 @@ class JobHandler:
             self._on_event(PASSED_ON, **fields)  # kill notices and text-less items: no model ran
 
     def _localize(self, item: WireItem, language: str) -> LocalizedCopy:
-        if item.is_kill_notice:
-            return _untranslated_copy(item, language)
-        return self._translated_copy(item, language)
-
-    def _translated_copy(self, item: WireItem, language: str) -> LocalizedCopy:
         fields = item.texts_to_translate()
-        if not fields:
-            return _untranslated_copy(item, language)
+        if item.is_kill_notice or not fields:
+            return messages.untranslated_copy(item, language)
         # One batch for all fields: the translator sorts and packs their sentences together.
         texts = _marked(fields)
         try:
@@ -193,45 +209,25 @@ def _marked(fields: dict[str, str]) -> list[str]:
 
 def _copy_of(item: WireItem, language: str, fields: dict[str, str], results) -> LocalizedCopy:
     if all(result.model is None for result in results):  # HTML without a word to translate, and nothing else
-        return _untranslated_copy(item, language)
-    texts = {name: result.text for name, result in zip(fields, results, strict=True)}
-    return messages.localize(item, language, texts, _provenance(item, language, results))
+        return messages.untranslated_copy(item, language)
+    return messages.translated_copy(item, language, _translated(fields, results))
 
 
-def _provenance(item: WireItem, language: str, results) -> Provenance:
+def _translated(fields: dict[str, str], results) -> Translated:
+    """What the translator reports of an item's fields, in the terms of a copy's provenance."""
     model = next(result.model for result in results if result.model is not None)
-    spans = Counter(str(span.kind) for result in results for span in result.spans)
     repairs = Counter()
     for result in results:
         repairs.update(getattr(result, "repairs", {}))
-    return Provenance(
-        id=messages.copy_id(item.uri, item.version, language, model.revision),
-        source_uri=item.uri,
-        source_version=item.version,
-        translated=True,
+    return Translated(
+        texts={path: result.text for path, result in zip(fields, results, strict=True)},
         engine=model.engine,
         model_id=model.model_id,
         model_revision=model.revision,
-        protected_spans=dict(sorted(spans.items())),
+        protected_spans=Counter(str(span.kind) for result in results for span in result.spans),
         fallbacks=sum(result.fallbacks for result in results),
-        markup_repairs=dict(sorted(repairs.items())),
-        untranslated_fields=item.untranslated_text_fields(),
+        markup_repairs=repairs,
     )
-
-
-def _untranslated_copy(item: WireItem, language: str) -> LocalizedCopy:
-    """A copy that carries the source text as it came: kill notices, and items with no text to translate."""
-    provenance = Provenance(
-        id=messages.copy_id(item.uri, item.version, language, UNTRANSLATED_REVISION),
-        source_uri=item.uri,
-        source_version=item.version,
-        translated=False,
-        engine=None,
-        model_id=None,
-        model_revision=None,
-        untranslated_fields=[*item.texts_to_translate(), *item.untranslated_text_fields()],
-    )
-    return messages.localize(item, language, {}, provenance)
 
 
 def _words(copy: LocalizedCopy, item: WireItem) -> int:
