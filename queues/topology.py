@@ -27,12 +27,15 @@ LOCALIZED_EXCHANGE = "babelwire.localized"
 DEAD_EXCHANGE = "babelwire.dead"
 DEAD_QUEUE = "babelwire.dead"
 
-# Headers of jobs, retries and dead letters (set by the publisher, read by the consumer and `watch`).
+# Every header babelwire sets, in one place. Those of jobs, retries and dead letters are babelwire's own
+# bookkeeping (`x-` like the broker's `x-death`); those of copies are read by downstream systems. The names are
+# part of the wire contract, so they keep the two styles they were published with.
+# Jobs, retries and dead letters (set by the publisher, read by the consumer and `watch`):
 ATTEMPT_HEADER = "x-babelwire-attempt"
 REASON_HEADER = "x-babelwire-reason"
 LANGUAGE_HEADER = "x-babelwire-language"
 RETRY_REASON_HEADER = "x-babelwire-retry-reason"
-# Headers of localised copies (set by the job handler; the body stays identical on redelivery, these need not).
+# Localised copies (set by the job handler; the body stays identical on redelivery, these need not):
 COPY_ID_HEADER = "babelwire-copy-id"
 SOURCE_URI_HEADER = "babelwire-source-uri"
 ELAPSED_MS_HEADER = "babelwire-elapsed-ms"
@@ -42,7 +45,12 @@ ELAPSED_MS_HEADER = "babelwire-elapsed-ms"
 # enough for those (RabbitMQ 4 uses 20 as every quorum queue's default).
 QUORUM_DELIVERY_LIMIT = 20
 
-LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+# A language tag as it travels: a routing key and part of queue names, so BCP 47's shape ("uk", "pt-BR",
+# "sr-Latn-RS", "es-419") and nothing that means something to AMQP ("." "#" "*" " "). Queues may not import
+# translation's one check (`translation.registry.is_language_code`), so the shape is written here again, less
+# the "_" of CLDR's codes, which BCP 47 does not use: every tag accepted here is, in lower case, a language code
+# there (a test holds the two together), so a language the broker can route is one the translator takes.
+LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
 
 
 class TopologyError(BrokerConfigurationError):

@@ -75,6 +75,7 @@ def test_two_megabytes_complete_without_truncation(tmp_path):
     (["--to", "uk", "--input", "-"], b"caf\xe9 au lait", "not valid UTF-8"),
     (["--to", "uk", "--input", "/no/such/file.txt"], None, "does not exist"),
     (["--to", "xx", "Hello."], None, "no model known for target language 'xx'"),
+    (["--to", "es-419", "Hello."], None, "no model known for target language 'es-419'"),  # a code, not garbage
     (["--to", "uk", "--model", "uk", "Hello."], None, "LANG=MODEL_ID_OR_PATH"),
     (["--to", "uk", "--model", "uk=/no/such/model", "Hello."], None, "/no/such/model"),
     (["--to", "uk", "--beams", "0", "Hello."], None, "beams"),

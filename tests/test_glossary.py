@@ -39,6 +39,8 @@ def test_toml_and_json_glossaries_load_the_same(tmp_path):
         ("g.toml", "terms = ['Kyiv']", "unknown key"),
         ("g.toml", "[render]\nKyiv = 'Київ'", "expected a table"),
         ("g.toml", "[render.Kyiv]\nUkrainian = 'Київ'", "not a language code"),
+        ("g.toml", "[render.Kyiv]\n'u k' = 'Київ'", "not a language code"),
+        ("g.toml", "[render.Kyiv]\npt-BR = 'Kiev'\npt-br = 'Quieve'", "given twice"),
         ("g.toml", "[render.Kyiv]\nuk = 3", "non-empty string"),
         ("g.json", "[1, 2]", "expected a table"),
         ("g.yaml", "keep: [Kyiv]", "*.toml or *.json"),
@@ -60,3 +62,17 @@ def test_missing_and_non_utf8_files(tmp_path):
     bad.write_bytes(b"keep = ['\xff']")
     with pytest.raises(GlossaryError, match="not UTF-8"):
         Glossary.load(bad)
+
+
+def test_regional_renderings_apply_to_the_target_as_the_cli_and_worker_name_it(tmp_path):
+    path = tmp_path / "terms.toml"
+    path.write_text('[render.Kyiv]\npt-BR = "Kiev"\nes-419 = "Kiev"\nsr-Latn-RS = "Kijev"\n', encoding="utf-8")
+    glossary = Glossary.load(path)
+    assert [glossary.terms_for(target)["Kyiv"] for target in ("pt-br", "es-419", "sr-latn-rs", "pt")] == \
+        ["Kiev", "Kiev", "Kijev", None]
+
+
+def test_a_byte_order_mark_is_not_part_of_the_glossary(tmp_path):
+    path = tmp_path / "terms.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + TOML.encode("utf-8"))
+    assert Glossary.load(path).terms_for("uk")["Zelenskyy"] == "Зеленський"

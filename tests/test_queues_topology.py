@@ -3,12 +3,15 @@
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from queue_fixtures import rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from queues import topology
 from queues.connection import connect, is_embedded
 from queues.errors import BrokerConfigurationError, BrokerUnavailableError
 from queues.publisher import bounded
+from translation.registry import is_language_code
 
 
 def test_names_follow_the_documented_scheme():
@@ -17,10 +20,16 @@ def test_names_follow_the_documented_scheme():
     assert topology.DEAD_QUEUE == topology.DEAD_EXCHANGE == "babelwire.dead"
 
 
-@pytest.mark.parametrize("bad", ["", "u", "uk.x", "uk#", "#", "en us", None])
+@pytest.mark.parametrize("bad", ["", "u", "uk.x", "uk#", "#", "en us", "uk\n", "zh_Hant", None])
 def test_language_tags_that_would_break_routing_are_refused(bad):
     with pytest.raises(topology.TopologyError):
         topology.job_queue_name(bad)
+
+
+@given(st.from_regex(topology.LANGUAGE_PATTERN))
+def test_every_routable_language_is_a_language_the_translator_takes(tag):
+    assert topology.check_language(tag) == tag
+    assert is_language_code(tag.lower())
 
 
 @pytest.mark.parametrize("delay_s, ms", [(0.0001, 1), (0.3, 300), (2, 2000), (2.345, 2400), (61.2, 62000)])

@@ -8,11 +8,12 @@ File format (TOML; JSON with the same structure also works, chosen by the file s
     uk = "Зеленський"
     de = "Selenskyj"
 
-Every term is matched as a whole word, case-sensitively, and protected like a quote.
+Every term is matched as a whole word, case-sensitively, and protected like a quote. Language codes are those of
+`translation.registry.is_language_code`; their region and script subtags match in any case ("pt-BR" applies to
+the target "pt-br", which is how the CLI and the worker name it).
 """
 
 import json
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,8 +21,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from translation.errors import GlossaryError
+from translation.registry import is_language_code
 
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _KNOWN_KEYS = {"keep", "render"}
 
 
@@ -51,7 +52,7 @@ class Glossary:
         """Each protected term and what replaces it in `target` (None: the term itself, verbatim)."""
         terms: dict[str, str | None] = dict.fromkeys(self.keep)
         for term, by_language in self.render.items():
-            terms[term] = by_language.get(target) if target else None
+            terms[term] = by_language.get(target.lower()) if target else None
         return terms
 
     def __len__(self) -> int:
@@ -64,9 +65,10 @@ def _read(path: Path) -> object:
     except OSError as error:
         raise GlossaryError(f"{path}: cannot read glossary ({error.strerror or error})") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark (Windows editors write one) is not part of the text
     except UnicodeDecodeError as error:
-        raise GlossaryError(f"{path}: not UTF-8 (byte {error.start})") from None
+        raise GlossaryError(
+            f"{path}: not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8") from None
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text)
@@ -102,15 +104,19 @@ def _renderings(value: object, source: str) -> dict[str, Mapping[str, str]]:
         term = _term(term, source, "render")
         if not isinstance(by_language, dict) or not by_language:
             raise GlossaryError(f"{source}: render.{term}: expected a table such as {{uk = \"...\"}}")
-        rendered = {lang: _rendering(term, lang, text, source) for lang, text in by_language.items()}
-        render[term] = MappingProxyType(rendered)
+        render[term] = MappingProxyType(_renderings_of(term, by_language, source))
     return render
 
 
-def _rendering(term: str, language: str, text: object, source: str) -> str:
-    if not _LANGUAGE.fullmatch(language):
-        raise GlossaryError(f"{source}: render.{term}: {language!r} is not a language code such as 'uk'")
-    return _term(text, source, f"render.{term}.{language}")
+def _renderings_of(term: str, by_language: dict, source: str) -> dict[str, str]:
+    rendered: dict[str, str] = {}
+    for language, text in by_language.items():
+        if not is_language_code(language):
+            raise GlossaryError(f"{source}: render.{term}: {language!r} is not a language code such as 'uk'")
+        if language.lower() in rendered:
+            raise GlossaryError(f"{source}: render.{term}: {language!r} is given twice (codes match in any case)")
+        rendered[language.lower()] = _term(text, source, f"render.{term}.{language}")
+    return rendered
 
 
 def _kind(value: object) -> str:

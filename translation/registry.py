@@ -38,7 +38,9 @@ MULTI_TARGET = {
 }
 
 _TARGET_TOKEN = re.compile(r"(>>[A-Za-z_]+<<)\s*$")
-_LANGUAGE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z]{2,4})?$")
+# A BCP 47-shaped code, lower-case language first: "uk", "pt-BR", "sr-Latn-RS", "es-419", and with CLDR's and
+# Marian's "_" as well ("zh_Hant"). Every routing tag `queues.topology.check_language` accepts is one, in lower case.
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +90,9 @@ def _known_token(language: str, model: str) -> str | None:
 
 
 def is_language_code(code: str) -> bool:
-    """A plausible target language code: "uk", "pt", "zh_Hant", "pt-BR" (lower-case language first)."""
-    return bool(_LANGUAGE.match(code))
+    """A plausible target language code: "uk", "pt", "zh_Hant", "pt-BR", "es-419" (lower-case language first).
+    The one check of a language code in `translation/`: the CLI's `--to` and glossary files use it too."""
+    return bool(_LANGUAGE.fullmatch(code))
 
 
 def _unsupported_message(language: str) -> str:
