@@ -72,7 +72,7 @@ def test_submit_rejects_bad_files_with_one_line_and_sends_nothing(embedded_url, 
     cases = {
         "missing.json": "cannot read",
         "empty.txt": "is empty",
-        "latin1.txt": "is not UTF-8 text",
+        "latin1.txt": "is not valid UTF-8 text (byte 0xe9 at offset 3)",
         "french.json": "English items only",
         "broken.json": "not valid JSON",
     }

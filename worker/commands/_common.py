@@ -1,5 +1,6 @@
 """What the commands share: settings at the edge (flags over `BABELWIRE_*` variables), the engine and broker
-options, language lists, and reading the input text.
+options, language lists, and reading input: every file a command reads and every text it decodes goes through
+`read_file` and `decode_text`, so each problem has one message.
 """
 
 import argparse
@@ -92,33 +93,38 @@ def read_text(words: list[str], input_path: str | None) -> str:
     if words:
         text, source = " ".join(words), "the text argument"
     else:
-        data, source = _read_bytes(input_path)
-        text = _decode(data, source)
+        data, source = _input_bytes(input_path)
+        text = decode_text(data, source)
     if not text.strip():
         raise UsageError(f"{source} is empty or only whitespace: nothing to work on")
     return text
 
 
-def _read_bytes(input_path: str | None) -> tuple[bytes, str]:
-    if input_path in (None, "-"):
-        if input_path is None and sys.stdin.isatty():
-            raise UsageError("no input: give TEXT, --input FILE, or pipe text on stdin")
-        return sys.stdin.buffer.read(), "stdin"
-    path = Path(input_path)
+def _input_bytes(input_path: str | None) -> tuple[bytes, str]:
+    if input_path not in (None, "-"):
+        return read_file(Path(input_path)), input_path
+    if input_path is None and sys.stdin.isatty():
+        raise UsageError("no input: give TEXT, --input FILE, or pipe text on stdin")
+    return sys.stdin.buffer.read(), "stdin"
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of the file at `path`; a one-line UsageError saying why they cannot be read."""
     try:
-        return path.read_bytes(), str(path)
+        return path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"input file {input_path!r} does not exist") from None
+        raise UsageError(f"cannot read {path}: the file does not exist") from None
     except IsADirectoryError:
-        raise UsageError(f"input {input_path!r} is a directory, not a file") from None
+        raise UsageError(f"cannot read {path}: it is a directory, not a file") from None
     except OSError as error:
-        raise UsageError(f"cannot read {input_path!r}: {error.strerror}") from None
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
 
 
-def _decode(data: bytes, source: str) -> str:
+def decode_text(data: bytes, source: str | Path) -> str:
+    """`data` as UTF-8 text; a one-line UsageError naming `source` and the first byte that is not UTF-8."""
     try:
         return data.decode("utf-8-sig")  # a leading byte-order mark is not part of the text
     except UnicodeDecodeError as error:
         raise UsageError(
-            f"{source} is not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            f"{source} is not valid UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
             "convert it first, e.g. `iconv -f cp1252 -t utf-8`") from None

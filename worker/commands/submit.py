@@ -12,7 +12,7 @@ from pathlib import Path
 
 from queues import messages
 from queues.errors import PermanentError as BadMessage
-from worker.commands._common import add_broker_option, load_settings, parse_languages
+from worker.commands._common import add_broker_option, decode_text, load_settings, parse_languages, read_file
 from worker.errors import UsageError
 
 JSON_SUFFIXES = (".json", ".ninjs")
@@ -84,7 +84,7 @@ def read_item(path: Path) -> tuple[messages.WireItem, bytes]:
         if path.suffix.lower() in JSON_SUFFIXES:
             return messages.decode_wire_item(raw), raw
         wrap = messages.wrap_html if path.suffix.lower() in HTML_SUFFIXES else messages.wrap_plain_text
-        item = wrap(_text(raw, path), uri=text_uri(raw))
+        item = wrap(decode_text(raw, path), uri=text_uri(raw))
         body = messages.encode_message(item)
         messages.decode_wire_item(body)  # the size limit applies to what travels, as the worker sees it
         return item, body
@@ -111,17 +111,7 @@ def send(broker_url: str, submissions: list[Submission]) -> None:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    raw = read_file(path)
     if not raw.strip():
         raise UsageError(f"{path} is empty; nothing to translate")
     return raw
-
-
-def _text(raw: bytes, path: Path) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UsageError(f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
