@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-from translation.wordlists import WordList, load
+from translation.wordlists import WordList, load, load_table
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -136,11 +135,5 @@ def _cldr_name(kind: str, code: str, language: str) -> tuple[str, ...]:
     return (name,) if name else ()
 
 
-def _data_rows(filename: str) -> list[tuple[str, ...]]:
-    text = resources.files("translation").joinpath("data", filename).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            fields = line.split("\t")
-            rows.append(tuple(field.strip() for field in fields) if len(fields) > 1 else (line.strip(), ""))
-    return rows
+def _data_rows(filename: str) -> tuple[tuple[str, ...], ...]:
+    return load_table("translation", filename.removesuffix(".txt"))

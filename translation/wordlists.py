@@ -1,7 +1,9 @@
 """Word lists kept as data files: `<package>/data/<name>.txt`, each with a header citing its source.
 
-One loader for all of them: an entry with a space is a phrase, matched on consecutive words, and never
-counts as its single words ("new york" does not make "new" a word of the list).
+One reader for all of them: text after '#' is a comment and blank lines are skipped. Two shapes:
+- a list (`load`): one entry a line, in lower case; an entry with a space is a phrase, matched on consecutive
+  words, and never counts as its single words ("new york" does not make "new" a word of the list);
+- a table (`load_table`): tab-separated columns as written, such as a name and its CLDR code ("U.S.<TAB>US").
 """
 
 from dataclasses import dataclass
@@ -20,9 +22,21 @@ class WordList:
 
 @cache
 def load(package: str, name: str) -> WordList:
-    """The list `data/<name>.txt` of `package`: text after '#' is a comment; blank lines are skipped."""
-    text = resources.files(package).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
-    entries = [line.split("#", 1)[0].strip().lower() for line in text.splitlines()]
-    words = frozenset(entry for entry in entries if entry and " " not in entry)
+    """The list `data/<name>.txt` of `package`."""
+    entries = [entry.lower() for entry in _entries(package, name)]
+    words = frozenset(entry for entry in entries if " " not in entry)
     phrases = frozenset(tuple(entry.split()) for entry in entries if " " in entry)
     return WordList(words, phrases)
+
+
+@cache
+def load_table(package: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of `data/<name>.txt` of `package`: each line's tab-separated columns, stripped, case as written."""
+    return tuple(tuple(column.strip() for column in entry.split("\t")) for entry in _entries(package, name))
+
+
+def _entries(package: str, name: str) -> list[str]:
+    """The non-blank lines of the file without their comments, stripped."""
+    text = resources.files(package).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [entry for entry in entries if entry]
