@@ -8,6 +8,7 @@ outcome, acknowledging a job only once its copy is confirmed.
 `JobHandler.handle_batch` decides several jobs at once: the items of each language are translated together
 (one model, shared engine batches), which is where a CPU worker's throughput comes from when items are short.
 A failure of the shared translation never decides another job's outcome: those jobs are then handled one by one.
+Either way each body is decoded once, and the copy is built by `queues.messages` from what the model reported.
 """
 
 import logging
