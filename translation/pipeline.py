@@ -260,10 +260,7 @@ def _check_text(text: object, index: int, count: int) -> None:
 
 
 def _piece(text: str, unit: _Unit, guarded: tuple[str, ...] = ()) -> Piece:
-    protected = tuple(
-        (span.start - unit.start, span.end - unit.start, span.text if span.replacement is None else span.replacement)
-        for span in unit.spans
-    )
+    protected = tuple(span.shifted(-unit.start) for span in unit.spans)
     plain = frozenset(i for i, span in enumerate(unit.spans) if _may_be_shown_as_words(span))
     return Piece(text[unit.start : unit.end], protected, guarded, plain)
 
