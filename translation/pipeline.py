@@ -188,7 +188,6 @@ class Translator:
             outcomes[k] = outcome
 
     def _units(self, index: int, text: str, spans: list[Span], target: str, limit: int) -> list[_Unit]:
-        protected = [(span.start, span.end) for span in spans]
         starts = [span.start for span in spans]
 
         def spans_in(start: int, end: int) -> tuple[Span, ...]:
@@ -200,15 +199,15 @@ class Translator:
             # Headroom of one token per placeholder: the alternate forms may tokenize longer.
             return self._engine.count_tokens(masked, target) + len(inside) > limit
 
-        def near(start: int, end: int) -> list[tuple[int, int]]:
-            # The ranges a cut in text[start:end] could hit (spans are sorted and disjoint, so only the one
+        def near(start: int, end: int) -> list[Span]:
+            # The spans a cut in text[start:end] could hit (spans are sorted and disjoint, so only the one
             # before can reach in). Passing all of them made a text of many short sentences quadratic.
             first = max(0, bisect.bisect_left(starts, start) - 1)
-            return protected[first : bisect.bisect_left(starts, end)]
+            return spans[first : bisect.bisect_left(starts, end)]
 
         return [
             _Unit(index, start, end, spans_in(start, end))
-            for sentence_start, sentence_end in split_sentences(text, protected)
+            for sentence_start, sentence_end in split_sentences(text, spans, self._policy.quotes)
             for start, end in split_long(text, sentence_start, sentence_end, too_long,
                                          near(sentence_start, sentence_end))
         ]
