@@ -137,6 +137,18 @@ def test_split_long_never_cuts_a_protected_range():
     assert all(not (s < quote.start < e or s < quote.end < e) for s, e in pieces)
 
 
+def test_split_long_measures_each_range_once():
+    text = "One clause here, another clause there; a third one, and a fourth one to end it."
+    measured = []
+
+    def too_long(start: int, end: int) -> bool:
+        measured.append((start, end))
+        return len(text[start:end].split()) > 4
+
+    pieces = split_long(text, 0, len(text), too_long)
+    assert len(pieces) > 2 and len(measured) == len(set(measured))
+
+
 def test_split_long_leaves_short_text_alone():
     assert split_long("Short one.", 0, 10, lambda s, e: False) == [(0, 10)]
 

@@ -79,11 +79,12 @@ def split_long(
 ) -> list[tuple[int, int]]:
     """Split text[start:end] until no piece is `too_long`: at clauses (; : , dashes), then spaces, then
     characters. Never cuts through a protected span, never drops a character; a piece that cannot be
-    cut (a single protected range) is returned as it is.
+    cut (a single protected range) is returned as it is. `too_long` is asked once per range (it may mask
+    and tokenize the range).
     """
     if not too_long(start, end):
         return [(start, end)]  # the common case: no guard to build over every protected range
-    return _split(text, start, end, too_long, _Guard(list(protected)))
+    return _cut(text, start, end, too_long, _Guard(list(protected)))
 
 
 def _split(text: str, start: int, end: int, too_long: Callable[[int, int], bool], guard: "_Guard") -> list[tuple[int, int]]:
@@ -91,6 +92,13 @@ def _split(text: str, start: int, end: int, too_long: Callable[[int, int], bool]
     # for each piece made a text with many spans quadratic.
     if not too_long(start, end):
         return [(start, end)]
+    return _cut(text, start, end, too_long, guard)
+
+
+def _cut(
+    text: str, start: int, end: int, too_long: Callable[[int, int], bool], guard: "_Guard"
+) -> list[tuple[int, int]]:
+    """text[start:end], already found too long: cut near the middle, and each side split further."""
     cut = _best_cut(text, start, end, guard)
     if cut is None:
         return [(start, end)]
