@@ -1,4 +1,4 @@
-"""Document translation: segment -> protect -> engine -> verify -> restore.
+"""Document translation: protect -> segment -> mask -> engine -> verify -> restore.
 
 Usage:
 
