@@ -125,9 +125,7 @@ def recovery_counts(lines: list[Line]) -> dict:
 
 
 def piece_of(report) -> Piece:
-    protected = tuple((span.start - report.start, span.end - report.start,
-                       span.text if span.replacement is None else span.replacement) for span in report.spans)
-    return Piece(report.source, protected)
+    return Piece(report.source, tuple(span.shifted(-report.start) for span in report.spans))
 
 
 def survival(lines: list[Line], engine: NativeMarianEngine) -> dict:

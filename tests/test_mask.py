@@ -7,9 +7,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translation.mask import FORMS, NamesAsWords, Piece, mask, restore, translate_pieces
+from translation.spans import Span, SpanKind
 
-SENTENCE = Piece(
-    "Mr Doe said “we will win” in Kyiv today.", ((3, 6, "Doe"), (12, 25, "“we will win”"), (29, 33, "Kyiv"))
+
+def piece_with(text: str, *parts: tuple[int, int, str], **options) -> Piece:
+    """A Piece whose spans are given as (start, end, text restored in their place)."""
+    spans = tuple(Span(SpanKind.NAME, start, end, text[start:end], None if restored == text[start:end] else restored)
+                  for start, end, restored in parts)
+    return Piece(text, spans, **options)
+
+
+SENTENCE = piece_with(
+    "Mr Doe said “we will win” in Kyiv today.", (3, 6, "Doe"), (12, 25, "“we will win”"), (29, 33, "Kyiv")
 )
 PLACEHOLDER = re.compile(r"[\[{<(]\d+[\]}>)]")
 
@@ -30,13 +39,14 @@ def run(translate, pieces=(SENTENCE,)):
 
 
 def assert_invariant(outcome, piece=SENTENCE):
-    for _, _, replacement in piece.protected:
-        assert outcome.text.count(replacement) == sum(r == replacement for _, _, r in piece.protected)
+    restored = [span.restored_text for span in piece.protected]
+    for text in restored:
+        assert outcome.text.count(text) == restored.count(text)
     assert outcome.restored == len(piece.protected)
 
 
 def test_placeholders_are_bracketed_numbers_that_do_not_occur_in_the_source():
-    piece = Piece("See [X1X] ⟦0⟧ __PH0__ [1] and 2 for Kyiv.", ((36, 40, "Kyiv"),))
+    piece = piece_with("See [X1X] ⟦0⟧ __PH0__ [1] and 2 for Kyiv.", (36, 40, "Kyiv"))
     masked = mask(piece, FORMS[0])
     assert masked.text == "See [X1X] ⟦0⟧ __PH0__ [1] and 2 for [3]."
     outcome, _ = run(lambda batch: batch, [piece])
@@ -102,14 +112,14 @@ def test_a_lost_placeholder_is_retried_as_the_word_it_stands_for_and_kept_when_i
 
 
 def test_a_span_with_a_glossary_rendering_is_never_shown_to_the_engine_as_a_word():
-    piece = Piece("Mr Doe met Smith.", ((3, 6, "Доу"), (11, 16, "Smith")))
+    piece = piece_with("Mr Doe met Smith.", (3, 6, "Доу"), (11, 16, "Smith"))
     (outcome,), calls = run(lambda batch: ["ж" for _ in batch], [piece])
     assert all("Doe" not in sentence for call in calls for sentence in call)
     assert outcome.fallback == "piecewise" and "Доу" in outcome.text and "Smith" in outcome.text
 
 
 def test_spans_separated_only_by_a_comma_share_one_placeholder():
-    piece = Piece("It happened in Naples, Italy on Monday.", ((15, 21, "Naples"), (23, 28, "Italy")))
+    piece = piece_with("It happened in Naples, Italy on Monday.", (15, 21, "Naples"), (23, 28, "Italy"))
     (outcome,), calls = run(lambda batch: batch, [piece])
     assert calls[0] == ["It happened in [1] on Monday."]
     assert outcome.text == piece.text and outcome.restored == 2
@@ -159,7 +169,7 @@ def test_a_sentence_without_spans_is_guarded_against_the_documents_protected_tex
 
 
 def test_a_word_that_merely_contains_a_span_text_is_not_made_up():
-    piece = Piece("The US said so.", ((4, 6, "US"),))
+    piece = piece_with("The US said so.", (4, 6, "US"))
     (outcome,), _ = run(lambda batch: [s.replace("The", "USA") for s in batch], [piece])
     assert outcome.text == "USA US said so." and outcome.fallback is None
 
@@ -171,7 +181,7 @@ def test_piecewise_survives_an_engine_that_returns_nothing_at_all():
 
 
 def test_a_sentence_of_only_spans_and_punctuation_is_not_sent():
-    piece = Piece("“Hi.” — Kyiv!", ((0, 5, "“Hi.”"), (8, 12, "Київ")))
+    piece = piece_with("“Hi.” — Kyiv!", (0, 5, "“Hi.”"), (8, 12, "Київ"))
     (outcome,), calls = run(lambda batch: 1 / 0, [piece])
     assert calls == [] and outcome.text == "“Hi.” — Київ!" and outcome.fallback is None
 
@@ -199,7 +209,7 @@ def test_any_engine_output_keeps_every_span(parts, junk, choice):
         text += gap
         protected.append((len(text), len(text) + len(span), span))
         text += span
-    piece = Piece(text + " end.", tuple(protected))
+    piece = piece_with(text + " end.", *protected)
     adversaries = [
         lambda s: junk,
         lambda s: s + junk,
@@ -250,7 +260,7 @@ def test_names_are_shown_only_while_the_second_passes_stay_within_budget():
     change_names = lambda batch: [s.replace("Doe", "Доу") for s in batch]  # noqa: E731
     translate_pieces([NAMED] + [plain] * 9, change_names, words_first=learned)  # 1 second pass for 10 sentences
     assert learned.worth_it
-    other = Piece("Ms Roe said “no” in Lviv today.", ((3, 6, "Roe"), (12, 16, "“no”"), (20, 24, "Lviv")),
+    other = piece_with("Ms Roe said “no” in Lviv today.", (3, 6, "Roe"), (12, 16, "“no”"), (20, 24, "Lviv"),
                   plain=frozenset({0, 2}))
     translate_pieces([other], lambda batch: [s.replace("Roe", "Ро") for s in batch], words_first=learned)
     assert not learned.worth_it  # 2 second passes for 11 sentences: over 10%

@@ -192,6 +192,27 @@ def test_long_sentences_are_split_never_truncated():
     assert [d for d in re.findall(r"\d+", translation.text)] == [str(i) for i in range(60)]
 
 
+class Measuring(FakeEngine):
+    def __init__(self, max_tokens: int = 512):
+        super().__init__(max_tokens)
+        self.measured: list[str] = []
+
+    def count_tokens(self, sentence, target):
+        self.measured.append(sentence)
+        return super().count_tokens(sentence, target)
+
+
+def test_each_stretch_is_measured_once_and_translated_as_it_was_measured():
+    text = ("It rained on 3 May. The storm, which began at dawn, flooded 40 homes; the river rose by 2 metres, "
+            "and 300 people left. Crews worked late.")
+    engine = Measuring(max_tokens=12)
+    Translator(engine, NO_NAMES).translate(text, "uk")
+    sent = [s for call in engine.calls for s in call]
+    assert len(sent) > 3  # the long sentence was split
+    assert len(engine.measured) == len(set(engine.measured))
+    assert set(sent) <= set(engine.measured)
+
+
 def test_glossary_renders_per_language():
     glossary = Glossary.from_dict({"keep": ["Kyiv"], "render": {"Zelenskyy": {"uk": "Зеленський"}}})
     translator = Translator(FakeEngine(), NO_NAMES, glossary)

@@ -5,12 +5,19 @@ import time
 import pytest
 
 from shared_data import SEED_ARTICLE as SEED
+from translation.policy import ProtectionPolicy
+from translation.protect import find_spans
 from translation.segment import split_long, split_sentences
+from translation.spans import Span, SpanKind
 
 
 
-def sentences(text: str, protected=()) -> list[str]:
-    return [text[start:end] for start, end in split_sentences(text, protected)]
+def sentences(text: str, protected=(), quotes_protected=False) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text, protected, quotes_protected)]
+
+
+def kept(text: str, start: int, end: int) -> Span:
+    return Span(SpanKind.NAME, start, end, text[start:end])
 
 
 @pytest.mark.parametrize(
@@ -53,8 +60,26 @@ def test_line_breaks_and_paragraphs_are_boundaries_and_whitespace_is_left_betwee
 
 def test_protected_ranges_are_never_split_even_across_a_line_break():
     text = "He wrote: Stop. Now\nplease. Then he left. Done."
-    protected = [(10, 27)]  # "Stop. Now\nplease."
+    protected = [kept(text, 10, 27)]  # "Stop. Now\nplease."
     assert sentences(text, protected) == ["He wrote: Stop. Now\nplease.", "Then he left.", "Done."]
+
+
+QUOTED = 'She said "we will stay. We will\nnot leave." Then she left.'
+
+
+@pytest.mark.parametrize("policy", [ProtectionPolicy(), ProtectionPolicy(quotes=False)], ids=["quotes", "no-quotes"])
+def test_a_quotation_is_never_cut_whether_protection_kept_it_or_not(policy):
+    found = sentences(QUOTED, find_spans(QUOTED, policy), quotes_protected=policy.quotes)
+    assert found == ['She said "we will stay. We will\nnot leave."', "Then she left."]
+
+
+def test_a_quotation_that_runs_past_a_block_quote_is_not_cut_where_the_block_quote_ends():
+    # The block quote (a line before a dash attribution) is protected; the inline quote that opens inside it
+    # and closes in the attribution line is not, as protection keeps the first of overlapping quotes.
+    text = 'He said "we will go.\n- she said, "really" and left.'
+    spans = find_spans(text)
+    assert [span.rule for span in spans] == ["quote: block with dash attribution"]
+    assert sentences(text, spans, quotes_protected=True) == [text]
 
 
 def test_seed_article_segments_like_a_careful_reader():
@@ -106,10 +131,22 @@ def test_split_long_falls_back_to_words_then_characters_without_truncating():
 
 def test_split_long_never_cuts_a_protected_range():
     text = "Before, " + "quoted words " * 40 + "after, and the rest, of it."
-    protected = [(8, 8 + len("quoted words " * 40) - 1)]
-    pieces = split_long(text, 0, len(text), lambda s, e: e - s > 30, protected)
-    assert (protected[0][0], protected[0][1]) in pieces  # kept whole, even though it is too long
-    assert all(not (s < protected[0][0] < e or s < protected[0][1] < e) for s, e in pieces)
+    quote = kept(text, 8, 8 + len("quoted words " * 40) - 1)
+    pieces = split_long(text, 0, len(text), lambda s, e: e - s > 30, [quote])
+    assert (quote.start, quote.end) in pieces  # kept whole, even though it is too long
+    assert all(not (s < quote.start < e or s < quote.end < e) for s, e in pieces)
+
+
+def test_split_long_measures_each_range_once():
+    text = "One clause here, another clause there; a third one, and a fourth one to end it."
+    measured = []
+
+    def too_long(start: int, end: int) -> bool:
+        measured.append((start, end))
+        return len(text[start:end].split()) > 4
+
+    pieces = split_long(text, 0, len(text), too_long)
+    assert len(pieces) > 2 and len(measured) == len(set(measured))
 
 
 def test_split_long_leaves_short_text_alone():

@@ -27,7 +27,9 @@ engine returns (nothing, gibberish, the placeholders twice).
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from translation.spans import Span
 
 Translate = Callable[[list[str]], list[str]]
 
@@ -58,7 +60,7 @@ FORMS = (
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A sentence to translate and its protected parts: (start, end, replacement), relative, sorted.
+    """A sentence to translate and its protected spans, offsets relative to the sentence, sorted.
 
     `guarded`: further protected texts (of the whole document) that the engine must not write itself.
     `plain`: indexes of the protected parts that may be shown to the model as the words they are (names
@@ -66,7 +68,7 @@ class Piece:
     """
 
     text: str
-    protected: tuple[tuple[int, int, str], ...]
+    protected: tuple[Span, ...]
     guarded: tuple[str, ...] = ()
     plain: frozenset[int] = frozenset()
 
@@ -100,8 +102,8 @@ def mask(piece: Piece, form: PlaceholderForm) -> Masked:
         parts.append(gap)
         if index < len(placeholders):
             parts.append(placeholders[index])
-            start, end, _ = piece.protected[index]
-            spaced.append(_spacing(piece.text, start, end))
+            span = piece.protected[index]
+            spaced.append(_spacing(piece.text, span.start, span.end))
     return Masked("".join(parts), placeholders, numbers, tuple(spaced))
 
 
@@ -126,9 +128,9 @@ def restore(output: str, masked: Masked, replacements: Sequence[str]) -> tuple[s
 def gaps(piece: Piece) -> list[str]:
     """The len(protected) + 1 stretches of text around the protected parts."""
     result, position = [], 0
-    for start, end, _ in piece.protected:
-        result.append(piece.text[position:start])
-        position = end
+    for span in piece.protected:
+        result.append(piece.text[position : span.start])
+        position = span.end
     result.append(piece.text[position:])
     return result
 
@@ -225,19 +227,25 @@ def _first_pass(pieces: list[Piece], outcomes: list[Outcome | None], translate: 
 def grouped(piece: Piece) -> Piece:
     """Spans separated only by spaces, commas or slashes ("Naples, Italy") as one placeholder: the model
     drops placeholders more often the more a sentence has, and nothing between them needs translating."""
-    merged: list[tuple[int, int, str]] = []
+    merged: list[Span] = []
     plain: list[bool] = []
-    for index, (start, end, replacement) in enumerate(piece.protected):
-        if merged and _JOINABLE.fullmatch(piece.text[merged[-1][1] : start]):
-            previous_start, previous_end, previous = merged[-1]
-            merged[-1] = (previous_start, end, previous + piece.text[previous_end:start] + replacement)
+    for index, span in enumerate(piece.protected):
+        if merged and _JOINABLE.fullmatch(piece.text[merged[-1].end : span.start]):
+            merged[-1] = _joined(merged[-1], span, piece.text)
             plain[-1] = plain[-1] and index in piece.plain
         else:
-            merged.append((start, end, replacement))
+            merged.append(span)
             plain.append(index in piece.plain)
     if len(merged) == len(piece.protected):
         return piece
     return Piece(piece.text, tuple(merged), piece.guarded, frozenset(i for i, shown in enumerate(plain) if shown))
+
+
+def _joined(first: Span, second: Span, text: str) -> Span:
+    """Two spans and what separates them, as one span restored as both with that separator between."""
+    between = text[first.end : second.start]
+    return replace(first, end=second.end, text=text[first.start : second.end],
+                   replacement=first.restored_text + between + second.restored_text)
 
 
 def _open(outcomes: list[Outcome | None]) -> list[int]:
@@ -249,16 +257,17 @@ def _words_tries(pieces: list[Piece], outcomes: list[Outcome | None], form: Plac
     """For each open piece with names that may be shown: the piece with them as words, masked otherwise."""
     tries = {}
     for i in _open(outcomes):
-        shown = [part for index, part in enumerate(pieces[i].protected)
-                 if index in pieces[i].plain and _shown_as_itself(pieces[i].text, part) and learned.shows(part[2])]
+        shown = [span for index, span in enumerate(pieces[i].protected)
+                 if index in pieces[i].plain and _shown_as_itself(pieces[i].text, span)
+                 and learned.shows(span.restored_text)]
         if shown:
             tries[i] = _with_words(pieces[i], shown, form)
     return tries
 
 
-def _with_words(piece: Piece, shown: list[tuple[int, int, str]], form: PlaceholderForm):
-    reduced = Piece(piece.text, tuple(part for part in piece.protected if part not in shown), piece.guarded)
-    return reduced, mask(reduced, form), {replacement for _, _, replacement in shown}
+def _with_words(piece: Piece, shown: list[Span], form: PlaceholderForm):
+    reduced = Piece(piece.text, tuple(span for span in piece.protected if span not in shown), piece.guarded)
+    return reduced, mask(reduced, form), {span.restored_text for span in shown}
 
 
 def _accept_words(tries: dict, outputs: dict[int, object], outcomes: list[Outcome | None], form_name: str,
@@ -286,8 +295,8 @@ def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked:
     retries = {}
     for i in _open(outcomes):
         astray = _astray(outputs.get(i), masked[i])
-        shown = [part for index, part in enumerate(pieces[i].protected)
-                 if index in astray and _shown_as_itself(pieces[i].text, part)]
+        shown = [span for index, span in enumerate(pieces[i].protected)
+                 if index in astray and _shown_as_itself(pieces[i].text, span)]
         if shown:
             retries[i] = _with_words(pieces[i], shown, form)
     if retries:
@@ -295,11 +304,10 @@ def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked:
         _accept_words(retries, outputs, outcomes, form.name, "unmasked", counts)
 
 
-def _shown_as_itself(text: str, part: tuple[int, int, str]) -> bool:
+def _shown_as_itself(text: str, span: Span) -> bool:
     """A span can be shown to the model as words when it is its own replacement and stands as whole words
     (so that counting it in the output counts it, and only it)."""
-    start, end, replacement = part
-    return text[start:end] == replacement and _spacing(text, start, end) == (True, True)
+    return text[span.start : span.end] == span.restored_text and _spacing(text, span.start, span.end) == (True, True)
 
 
 def _astray(output: object, masked: Masked) -> set[int]:
@@ -315,7 +323,7 @@ def _verified(output: object, masked: Masked, piece: Piece, form_name: str, step
     output = output if isinstance(output, str) else ""
     if _invents_span_text(_TOLERANT.sub(" ", output), "".join(gaps(piece)), piece):
         return None
-    result = restore(output, masked, [r for _, _, r in piece.protected])
+    result = restore(output, masked, [span.restored_text for span in piece.protected])
     if result is None:
         return None
     text, exact = result
@@ -352,7 +360,7 @@ def _honest(output: object, gap: str, piece: Piece) -> str:
 
 
 def _span_texts(piece: Piece) -> set[str]:
-    return {text for text in (*piece.guarded, *(r for _, _, r in piece.protected)) if text.strip()}
+    return {text for text in (*piece.guarded, *(span.restored_text for span in piece.protected)) if text.strip()}
 
 
 def _count(text: str, span_text: str) -> int:
@@ -379,8 +387,9 @@ def _framed(source_gap: str, output: object) -> str:
 def _join(rendered_gaps: list[str], piece: Piece) -> str:
     """Gaps and replacements in turn, with a space where a translated word would touch a span's word."""
     parts = [rendered_gaps[0]]
-    for (start, end, replacement), gap in zip(piece.protected, rendered_gaps[1:]):
-        before, after = _spacing(piece.text, start, end)
+    for span, gap in zip(piece.protected, rendered_gaps[1:]):
+        replacement = span.restored_text
+        before, after = _spacing(piece.text, span.start, span.end)
         if before and parts[-1][-1:].isalnum() and replacement[:1].isalnum():
             parts.append(" ")
         parts.append(replacement)

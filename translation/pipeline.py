@@ -1,4 +1,4 @@
-"""Document translation: segment -> protect -> engine -> verify -> restore.
+"""Document translation: protect -> segment -> mask -> engine -> verify -> restore.
 
 Usage:
 
@@ -63,12 +63,14 @@ _SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
-    """One engine-sized stretch of one text: its source range and its protected spans."""
+    """One engine-sized stretch of one text: its source range, its protected spans, and the Piece that is
+    measured against the engine's limit and then translated (built once)."""
 
     text_index: int
     start: int
     end: int
     spans: tuple[Span, ...]
+    piece: Piece
 
 
 class Translator:
@@ -145,11 +147,11 @@ class Translator:
         protections = [find_protection(text, self._policy, text_terms, self._glossary, target)
                        for text, text_terms in zip(texts, terms)]
         spans = [protection.spans for protection in protections]
+        guarded = [tuple({span.restored_text for span in found}) for found in spans]
         limit = self._engine.max_input_tokens(target)
-        units = [unit for i, text in enumerate(texts) for unit in self._units(i, text, spans[i], target, limit)]
-        guarded = [tuple({s.text if s.replacement is None else s.replacement for s in found}) for found in spans]
-        pieces = [_piece(texts[unit.text_index], unit, guarded[unit.text_index]) for unit in units]
-        outcomes = self._translate_pieces(pieces, target)
+        units = [unit for i, text in enumerate(texts)
+                 for unit in self._units(i, text, spans[i], guarded[i], target, limit)]
+        outcomes = self._translate_pieces([unit.piece for unit in units], target)
         self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target)
         done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
         for unit, outcome in zip(units, outcomes):
@@ -178,37 +180,36 @@ class Translator:
         for k, lost in redo.items():
             unit = units[k]
             added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text, rule=_LOST_PLACE_RULE) for p in lost]
-            units[k] = _Unit(unit.text_index, unit.start, unit.end,
-                             tuple(sorted((*unit.spans, *added), key=lambda span: span.start)))
+            units[k] = _unit(unit.text_index, texts[unit.text_index], unit.start, unit.end,
+                             tuple(sorted((*unit.spans, *added), key=lambda span: span.start)),
+                             guarded[unit.text_index])
             spans[unit.text_index].extend(added)
             spans[unit.text_index].sort(key=lambda span: span.start)
-        pieces = [_piece(texts[units[k].text_index], units[k], guarded[units[k].text_index]) for k in redo]
-        retried = self._translate_pieces(pieces, target)
+        retried = self._translate_pieces([units[k].piece for k in redo], target)
         for k, outcome in zip(redo, retried):
             outcomes[k] = outcome
 
-    def _units(self, index: int, text: str, spans: list[Span], target: str, limit: int) -> list[_Unit]:
-        protected = [(span.start, span.end) for span in spans]
+    def _units(self, index: int, text: str, spans: list[Span], guarded: tuple[str, ...], target: str,
+               limit: int) -> list[_Unit]:
         starts = [span.start for span in spans]
-
-        def spans_in(start: int, end: int) -> tuple[Span, ...]:
-            return tuple(spans[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+        measured: dict[tuple[int, int], _Unit] = {}
 
         def too_long(start: int, end: int) -> bool:
-            inside = spans_in(start, end)
-            masked = mask(_piece(text, _Unit(index, start, end, inside)), FORMS[0]).text
+            inside = tuple(spans[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+            unit = measured[start, end] = _unit(index, text, start, end, inside, guarded)
+            masked = mask(unit.piece, FORMS[0]).text
             # Headroom of one token per placeholder: the alternate forms may tokenize longer.
             return self._engine.count_tokens(masked, target) + len(inside) > limit
 
-        def near(start: int, end: int) -> list[tuple[int, int]]:
-            # The ranges a cut in text[start:end] could hit (spans are sorted and disjoint, so only the one
+        def near(start: int, end: int) -> list[Span]:
+            # The spans a cut in text[start:end] could hit (spans are sorted and disjoint, so only the one
             # before can reach in). Passing all of them made a text of many short sentences quadratic.
             first = max(0, bisect.bisect_left(starts, start) - 1)
-            return protected[first : bisect.bisect_left(starts, end)]
+            return spans[first : bisect.bisect_left(starts, end)]
 
         return [
-            _Unit(index, start, end, spans_in(start, end))
-            for sentence_start, sentence_end in split_sentences(text, protected)
+            measured[start, end]  # split_long measures every range it returns
+            for sentence_start, sentence_end in split_sentences(text, spans, self._policy.quotes)
             for start, end in split_long(text, sentence_start, sentence_end, too_long,
                                          near(sentence_start, sentence_end))
         ]
@@ -259,13 +260,12 @@ def _check_text(text: object, index: int, count: int) -> None:
         raise InvalidInputError(f"{which} is empty or only whitespace: nothing to translate")
 
 
-def _piece(text: str, unit: _Unit, guarded: tuple[str, ...] = ()) -> Piece:
-    protected = tuple(
-        (span.start - unit.start, span.end - unit.start, span.text if span.replacement is None else span.replacement)
-        for span in unit.spans
-    )
-    plain = frozenset(i for i, span in enumerate(unit.spans) if _may_be_shown_as_words(span))
-    return Piece(text[unit.start : unit.end], protected, guarded, plain)
+def _unit(text_index: int, text: str, start: int, end: int, spans: tuple[Span, ...],
+          guarded: tuple[str, ...]) -> _Unit:
+    """text[start:end] as a unit, with its Piece: the spans relative to the unit, and which may be shown as words."""
+    protected = tuple(span.shifted(-start) for span in spans)
+    plain = frozenset(i for i, span in enumerate(spans) if _may_be_shown_as_words(span))
+    return _Unit(text_index, start, end, spans, Piece(text[start:end], protected, guarded, plain))
 
 
 def _may_be_shown_as_words(span: Span) -> bool:

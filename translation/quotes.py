@@ -53,6 +53,14 @@ def find_inline_quotes(text: str) -> list[Span]:
     return [span for start, end in _paragraphs(text) for span in _inline_quotes(text, start, end)]
 
 
+def hold_every_inline_quote(spans: list[Span]) -> bool:
+    """Do the quotes among `spans` (all that `find_quotes` found in a text, with other spans or not) hold
+    every inline quote of the text whole, so that a caller given them need not look for inline quotes again?
+    Yes, unless a block or continued quote is among them: of overlapping quotes the first is kept, and an
+    inline quote that starts inside a block or continued quote may end after it."""
+    return all(span.rule == INLINE for span in spans if span.kind == SpanKind.QUOTE)
+
+
 def find_continued_quotes(text: str) -> list[Span]:
     """The open ends of quotes that continue into the next line: from the unclosed mark to the line's end."""
     spans = []

@@ -1,12 +1,12 @@
 """Sentence segmentation for news English, as character ranges of the source.
 
-    split_sentences(text, protected=()) -> list[(start, end)]
+    split_sentences(text, protected=(), quotes_protected=False) -> list[(start, end)]
     split_long(text, start, end, too_long, protected=()) -> list[(start, end)]
 
 Ranges are trimmed of surrounding whitespace and never overlap; everything between them (spaces,
 line breaks, blank lines) is left to the caller, who re-joins the translations with exactly that
 whitespace, so the layout of the source survives. A line break always ends a sentence (unless it lies
-inside a protected range); no range ever cuts through a protected range or a quotation.
+inside a protected span); no range ever cuts through a protected span or a quotation.
 
 Rules rather than pysbd: on our measurements (see README) the rules are as accurate on wire copy and
 about 50x faster, they are linear-time, and they take protected ranges as hard constraints.
@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from translation import quotes
+from translation.spans import Span
 
 _TERMINATOR = re.compile(r"(?<![.!?…])[.!?…]+[\"”’»)\]]*(?=[^\S\n])")
 _LINE_BREAK = re.compile("\n")
@@ -43,12 +44,20 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
-def split_sentences(text: str, protected: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, protected: Sequence[Span] = (), quotes_protected: bool = False
+) -> list[tuple[int, int]]:
     """Trimmed (start, end) ranges of the sentences of `text`, in order.
 
-    `protected` ranges (and the quotations of the text) are never split, not even at a line break.
+    Arguments:
+        protected: spans never split, not even at a line break.
+        quotes_protected: the text's quotes are among `protected` (protection found them), so they are not
+            looked for again where they hold every quotation; otherwise quotations are found here, and never
+            split either.
     """
-    guard = _Guard(list(protected) + [(span.start, span.end) for span in quotes.find_inline_quotes(text)])
+    found_already = quotes_protected and quotes.hold_every_inline_quote(protected)
+    quotations = () if found_already else quotes.find_inline_quotes(text)
+    guard = _Guard([*protected, *quotations])
     cuts = [match.end() for match in _TERMINATOR.finditer(text) if _is_boundary(text, match)]
     cuts += [match.start() for match in _LINE_BREAK.finditer(text)]
     cuts = sorted(cut for cut in cuts if not guard.inside(cut))
@@ -66,15 +75,16 @@ def split_long(
     start: int,
     end: int,
     too_long: Callable[[int, int], bool],
-    protected: Sequence[tuple[int, int]] = (),
+    protected: Sequence[Span] = (),
 ) -> list[tuple[int, int]]:
     """Split text[start:end] until no piece is `too_long`: at clauses (; : , dashes), then spaces, then
-    characters. Never cuts through a protected range, never drops a character; a piece that cannot be
-    cut (a single protected range) is returned as it is.
+    characters. Never cuts through a protected span, never drops a character; a piece that cannot be
+    cut (a single protected range) is returned as it is. `too_long` is asked once per range (it may mask
+    and tokenize the range).
     """
     if not too_long(start, end):
         return [(start, end)]  # the common case: no guard to build over every protected range
-    return _split(text, start, end, too_long, _Guard(list(protected)))
+    return _cut(text, start, end, too_long, _Guard(list(protected)))
 
 
 def _split(text: str, start: int, end: int, too_long: Callable[[int, int], bool], guard: "_Guard") -> list[tuple[int, int]]:
@@ -82,6 +92,13 @@ def _split(text: str, start: int, end: int, too_long: Callable[[int, int], bool]
     # for each piece made a text with many spans quadratic.
     if not too_long(start, end):
         return [(start, end)]
+    return _cut(text, start, end, too_long, guard)
+
+
+def _cut(
+    text: str, start: int, end: int, too_long: Callable[[int, int], bool], guard: "_Guard"
+) -> list[tuple[int, int]]:
+    """text[start:end], already found too long: cut near the middle, and each side split further."""
     cut = _best_cut(text, start, end, guard)
     if cut is None:
         return [(start, end)]
@@ -93,11 +110,11 @@ def _split(text: str, start: int, end: int, too_long: Callable[[int, int], bool]
 
 
 class _Guard:
-    """Answers "does a cut at this position fall inside a protected range?" in O(log n)."""
+    """Answers "does a cut at this position fall inside a protected span?" in O(log n)."""
 
-    def __init__(self, ranges: list[tuple[int, int]]):
+    def __init__(self, spans: list[Span]):
         merged: list[list[int]] = []
-        for start, end in sorted(ranges):
+        for start, end in sorted((span.start, span.end) for span in spans):
             if merged and start < merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:

@@ -1,6 +1,6 @@
 """Protected spans: the parts of a source text that must come back verbatim."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -30,6 +30,15 @@ class Span:
     text: str
     replacement: str | None = None
     rule: str | None = None
+
+    @property
+    def restored_text(self) -> str:
+        """The text that comes back in the span's place: its glossary rendering, else the span itself."""
+        return self.text if self.replacement is None else self.replacement
+
+    def shifted(self, offset: int) -> "Span":
+        """The same span with its offsets moved by `offset` (negative: relative to a sentence's start)."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
     def as_dict(self) -> dict:
         return {"kind": str(self.kind), "start": self.start, "end": self.end, "text": self.text, "rule": self.rule}

@@ -5,7 +5,7 @@ from translation.html import document
 from translation.html.units import decode_into, is_sentinel, sentinel
 from translation.policy import ProtectionPolicy
 from translation.protect import find_spans
-from translation.spans import Span, SpanKind
+from translation.spans import Span
 
 
 def find_html_spans(html: str, policy: ProtectionPolicy = ProtectionPolicy(), terms=(),
@@ -18,7 +18,7 @@ def find_html_spans(html: str, policy: ProtectionPolicy = ProtectionPolicy(), te
     """
     fragment = document.parse(html, policy.quotes)
     source = fragment.source
-    found = [Span(SpanKind.QUOTE, start, end, source[start:end]) for start, end in fragment.layout.quotes]
+    found = list(fragment.layout.quotes)
     for unit in fragment.units:
         marks = [sentinel(n) for n in range(len(unit.sentinel_parts))]
         found += _mapped(find_spans(unit.text, policy, [*terms, *marks], glossary, target), unit.offsets, source)

@@ -26,7 +26,7 @@ from translation.html.document import Fragment
 from translation.html.units import is_sentinel, sentinel
 from translation.pipeline import SentenceReport, Translation
 from translation.policy import ProtectionPolicy
-from translation.spans import Span, SpanKind
+from translation.spans import Span
 
 
 class Html(str):
@@ -210,7 +210,6 @@ def _result(job: _Job, target: str) -> HtmlTranslation:
     repairs = dict(job.repairs)
     if job.fragment.repair_reason is not None:
         repairs["repaired-source"] = 1
-    source = job.fragment.source
-    quotes = [Span(SpanKind.QUOTE, start, end, source[start:end]) for start, end in job.fragment.layout.quotes]
-    return HtmlTranslation(target, job.copy, job.model, tuple(sorted(job.spans + quotes, key=lambda s: s.start)),
+    spans = sorted(job.spans + job.fragment.layout.quotes, key=lambda s: s.start)
+    return HtmlTranslation(target, job.copy, job.model, tuple(spans),
                            tuple(job.reports), repairs)

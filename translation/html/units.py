@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from translation.html.tokens import Token
 from translation.html.tree import TRANSLATED_ATTRIBUTES
+from translation.spans import Span, SpanKind
 
 INLINE_ELEMENTS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "data", "del", "dfn", "em", "font", "i", "img",
@@ -66,7 +67,7 @@ class Unit:
 class Layout:
     units: list[Unit]  # the units with words in them
     attributes: list["AttributeText"]  # translatable attribute values
-    quotes: list[tuple[int, int]]  # source ranges of <q> and <blockquote> elements kept as quotes
+    quotes: list[Span]  # <q> and <blockquote> elements kept as quotes, offsets into the source
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ def find_units(source: str, tokens: list[Token], pairs: dict[int, int], keep_quo
             closing = pairs.get(index, index)
             current.append(Part("atom", token.start, tokens[closing].end))
             if token.name in QUOTE_ELEMENTS:
-                quotes.append((token.start, tokens[closing].end))
+                quotes.append(_quote_element(source, token.start, tokens[closing].end))
             index = closing
         elif token.name in INLINE_ELEMENTS:
             current.append(Part("tag", token.start, token.end, index))
@@ -128,6 +129,10 @@ def find_units(source: str, tokens: list[Token], pairs: dict[int, int], keep_quo
         index += 1
     _flush(source, current, partner, units)
     return Layout(units, attributes, quotes)
+
+
+def _quote_element(source: str, start: int, end: int) -> Span:
+    return Span(SpanKind.QUOTE, start, end, source[start:end])
 
 
 def _flush(source: str, parts: list[Part], partner: dict[int, int], units: list[Unit]) -> None:
