@@ -52,7 +52,11 @@ EXAMPLES = {
     "outlet before a press noun": ("Kommersant daily reported the blast.", "Kommersant", True),
     "first of a list of names": ("Shevchenko, Andriy Yarmolenko, Ruslan Malinovskyi and others played.", "Shevchenko", True),
     "name before a bracketed name": ("Kovalenko (Ukraine) won the race.", "Kovalenko", True),
+    "name before an apposition": ("Juventus, the European champions, lost at home.", "Juventus", True),
+    "organisation before its head word": ("The National Bank of Poland\nThe bank cut its rate.", "National", True),
     "name elsewhere in the item": ("HNATOV WINS AGAIN\nHnatov took the lead on Sunday.", "HNATOV", True),
+    "name phrase elsewhere in the item": (
+        "NATIONAL SAVINGS RATES CUT\nBuyers of National Savings bonds gained.", "NATIONAL", True),
     "regnal numeral": ("Queen Elizabeth I ruled England.", "I", True),
     ATTACHED_PARTICLE: ("He met F.W. de Klerk on Monday.", "de", True),
 }

@@ -4,10 +4,14 @@ Each pass is one left-to-right sweep (linear time) and records its name as the d
 it changes. `assign_roles` runs the table, then the passes in order.
 """
 
+import re
+
 from translation.names.evidence import Evidence
 from translation.names.lexicon import (
     COMMON_CAPITALISED,
+    FUNCTION_WORDS,
     LEADING_PARTICLES,
+    ORG_FORMS,
     MONARCH_TITLES,
     PLACE_PHRASES,
     PRESS_NOUNS,
@@ -93,6 +97,19 @@ def _promote_before_brackets(ctx: Context, tokens: list[Token], roles: Roles) ->
             roles.set(i, NAME, "name before a bracketed name")
 
 
+# ", the European champions", ", a former minister", ", who ...": what only follows a name that opens a sentence
+_APPOSITION = re.compile(r" ?, (?:the|a|an|who|whose) ")
+
+
+def _promote_before_apposition(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"Juventus, the European champions, lost", "Leeson, who plays the lead": an unknown capital opening a
+    sentence and followed by an apposition or a relative clause about it is a name (an ordinary word opening a
+    sentence is followed by its own sentence, not by a description of itself)."""
+    for i, token in enumerate(tokens):
+        if roles.rules[i] == "sentence start: unknown" and _APPOSITION.match(ctx.text, token.end):
+            roles.set(i, NAME, "name before an apposition")
+
+
 def _unknown_opening(token: Token, role: str, rule: str) -> bool:
     """A sentence-opening capital no rule knows: "Shevchenko", and "Manning", which only looks like a gerund."""
     return token.sentence_start and (role == MAYBE or rule == "sentence start: adverb or gerund")
@@ -109,6 +126,42 @@ def _comma_after_name(text: str, tokens: list[Token], roles: Roles, first: int) 
     return False
 
 
+def _mark_organisations(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"National Bank of Poland", "Standard Chartered Plc", "Finance Ministry": capitalised words before an
+    organisation word (a legal form or the head of an institution) name that organisation wherever they stand,
+    at a sentence start or in a title-case line too, where each word alone proves nothing."""
+    chain = _capitalised_chains(ctx.text, tokens, roles)
+    marked = -1  # each word is marked once, however many heads follow it: linear time
+    for i, head in enumerate(tokens):
+        if head.key in ORG_FORMS and head.is_capitalised and head.line not in ctx.evidence.headlines and chain[i] < i:
+            for j in range(max(chain[i], marked + 1), i + 1):
+                roles.set(j, NAME, "organisation before its head word")
+            marked = i
+
+
+def _capitalised_chains(text: str, tokens: list[Token], roles: Roles) -> list[int]:
+    """For each word, the index of the first of the capitalised words that run up to it within its sentence."""
+    chain: list[int] = []
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else None
+        joins = (
+            before is not None
+            and not token.sentence_start
+            and _org_word(before, roles.rules[i - 1])
+            and _only_space_between(text, before, token)
+        )
+        chain.append(chain[i - 1] if joins else i)
+    return chain
+
+
+def _org_word(token: Token, rule: str) -> bool:
+    return token.is_capitalised and token.key not in FUNCTION_WORDS and rule not in _SETTLED
+
+
+def _only_space_between(text: str, left: Token, right: Token) -> bool:
+    return right.start - left.end == 1 and text[left.end] == " "
+
+
 def _spread_names(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     """A word that is a name in one place of the item is one in capitals and at sentence starts too, except
     where the layout or the word's form says what it is (a slug, a field label, a date, a compound)."""
@@ -119,6 +172,48 @@ def _spread_names(ctx: Context, tokens: list[Token], roles: Roles) -> None:
             continue
         if token.text[0].isupper() and not common(token):
             roles.set(i, NAME, "name elsewhere in the item")
+
+
+_LONGEST_PHRASE = 6
+
+
+def _spread_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"National Bank said ... at the National Bank": a name of several words found in running text is a name
+    wherever the same words stand capitalised (a sentence start, a title-case line, capitals), even when each
+    word alone is a common one that the word-by-word evidence does not carry over."""
+    phrases = _name_phrases(ctx, tokens, roles)
+    sizes = sorted({len(phrase) for phrase in phrases})
+    for size in sizes:
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i : i + size]
+            if tuple(t.key for t in window) not in phrases or not _capitalised_phrase(ctx.text, window):
+                continue
+            for token in window:
+                if roles.roles[token.index] != NAME and roles.rules[token.index] not in _SETTLED:
+                    roles.set(token.index, NAME, "name phrase elsewhere in the item")
+
+
+def _name_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> set[tuple[str, ...]]:
+    """Key tuples of the runs of two to six name words (and words that may join them) in running text."""
+    skipped = ctx.evidence.headlines | ctx.evidence.titles
+    phrases: set[tuple[str, ...]] = set()
+    run: list[Token] = []
+    for token in tokens + [None]:
+        joins = token is not None and run and _capitalised_phrase(ctx.text, [run[-1], token])
+        if run and not joins:
+            if 1 < len(run) <= _LONGEST_PHRASE and any(roles.roles[t.index] == NAME for t in run):
+                phrases.add(tuple(t.key for t in run))
+            run = []
+        if token is not None and roles.roles[token.index] != NO and token.line not in skipped:
+            run.append(token)
+    return phrases
+
+
+def _capitalised_phrase(text: str, window: list[Token]) -> bool:
+    """Capitalised words separated by single spaces within one sentence."""
+    if not all(t.is_capitalised for t in window):
+        return False
+    return all(not b.sentence_start and _only_space_between(text, a, b) for a, b in zip(window, window[1:]))
 
 
 def _mark_regnal_numerals(ctx: Context, tokens: list[Token], roles: Roles) -> None:
@@ -147,7 +242,10 @@ PASSES = (
     ("outlet before a press noun", _promote_outlets),
     ("first of a list of names", _promote_list_heads),
     ("name before a bracketed name", _promote_before_brackets),
+    ("name before an apposition", _promote_before_apposition),
+    ("organisation before its head word", _mark_organisations),
     ("name elsewhere in the item", _spread_names),
+    ("name phrase elsewhere in the item", _spread_phrases),
     ("regnal numeral", _mark_regnal_numerals),
     (ATTACHED_PARTICLE, _mark_leading_particles),
 )
