@@ -10,6 +10,8 @@ from translation.names import explain, find_names
 from translation.names.passes import PASSES
 from translation.names.roles import ATTACHED_PARTICLE, TOKEN_RULES
 
+DIGEST = "PRESS DIGEST - Tunisia\nLA PRESSE\n- Exports rose.\nTHE TIMES\n- Prices will rise."
+
 # rule -> (text, word, protected)
 EXAMPLES = {
     "particle name": ("Egypt's President el-Sisi spoke.", "el-Sisi", True),
@@ -23,6 +25,8 @@ EXAMPLES = {
     "field label": ("Bids were due.\nSELLER : Kyiv City Council", "SELLER", False),
     "topic slug: place or agency": ("UKRAINE - Talks resume on Monday.", "UKRAINE", True),
     "topic slug": ("FOOTBALL - Shakhtar won on Sunday.", "FOOTBALL", False),
+    "source heading: common word": (DIGEST, "THE", False),
+    "source heading": (DIGEST, "PRESSE", True),
     "table: common word": ("Standings after Sunday:\nTotal 4 2 1 1", "Total", False),
     "table label": ("Standings after Sunday:\nShakhtar 4 2 1 1 7 3 7", "Shakhtar", True),
     "headline: common word": ("SHARES FALL IN KYIV\nShares fell in Kyiv.", "SHARES", False),

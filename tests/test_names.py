@@ -195,6 +195,12 @@ def test_an_unknown_word_opening_a_sentence_is_a_name_when_a_description_of_it_f
     assert names("Meanwhile, the market was quiet. Overall, a calm day.") == []
 
 
+def test_a_press_digest_keeps_the_names_of_its_newspapers():
+    text = "PRESS DIGEST - Tunisia\nLA PRESSE\n- Exports rose.\n- Talks began.\nLE TEMPS\n- Prices will rise."
+    assert names(text) == ["Tunisia", "LA PRESSE", "LE TEMPS"]
+    assert names("Talks went on.\nKEY POINTS\n- Exports rose.\n- Prices will rise.") == []
+
+
 def test_title_case_headline_keeps_only_the_names_the_body_confirms():
     text = ("Has Trump Done Anything for Ukraine?\n\nWhat Women Need to Know About Tax Changes\n\n"
             "Critics asked what Trump had done. Women need to know what the tax changes mean, officials said.")

@@ -8,7 +8,14 @@ where its capital proves nothing.
 from dataclasses import dataclass, field
 
 from translation.names.lexicon import COMMON_CAPITALISED, DEMONYMS, NEVER_ALONE, SURNAME_TITLES
-from translation.names.layout import field_labels, headline_lines, table_lines, title_case_lines, topic_slugs
+from translation.names.layout import (
+    field_labels,
+    headline_lines,
+    source_headings,
+    table_lines,
+    title_case_lines,
+    topic_slugs,
+)
 from translation.names.tokens import Token
 
 
@@ -21,6 +28,7 @@ class Evidence:
     tables: set[int] = field(default_factory=set)  # lines of results tables
     labels: set[int] = field(default_factory=set)  # indices of capitals words labelling a field ("SELLER :")
     slugs: set[int] = field(default_factory=set)  # indices of capitals words of a topic slug ("FOOTBALL -")
+    sources: set[int] = field(default_factory=set)  # lines naming the source of the bullets below ("LA PRESSE")
     surnames: set[str] = field(default_factory=set)  # titles used as surnames ("... said King.")
 
     def is_name(self, key: str) -> bool:
@@ -39,6 +47,7 @@ def gather(text: str, tokens: list[Token]) -> Evidence:
         tables=table_lines(text, tokens),
         labels=field_labels(text, tokens),
         slugs=topic_slugs(text, tokens),
+        sources=source_headings(text),
     )
     for token in tokens:
         if surname_use(token, tokens):

@@ -14,6 +14,8 @@ _LABEL_END = re.compile(r"[ \t]?:")
 _PHONE_GAP = re.compile(r"[ ().-]{1,3}")
 _PHONE_START = re.compile(r"[+(]\d[\d ().-]*$")
 _SLUG_END = re.compile(r"[ \t]?(?:-{1,2}|–|—)[ \t]")
+_SHORT_CAPITALISED_LINE = re.compile(r"[ \t]*[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,4}[ \t]*")
+_BULLETS = ("-", "–", "—", "•", "*")
 
 
 def table_lines(text: str, tokens: list[Token]) -> set[int]:
@@ -69,6 +71,20 @@ def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
         if not token.sentence_start and (token.key in FUNCTION_WORDS or token.key in lower_words):
             common.add(token.line)
     return {line for line, n in capitals.items() if n >= 3 and line in common and line not in prose}
+
+
+def source_headings(text: str) -> set[int]:
+    """Lines that name the sources of the bullets below them, as press digests do ("LA PRESSE" over "- Tunisia
+    's exports rose ...", then "LE TEMPS" over its own): lines of one to five capitalised words, nothing else,
+    each directly above a bullet. A digest names two sources or more; a single heading over bullets ("KEY
+    POINTS") is a heading, not a source."""
+    lines = text.split("\n")
+    headings = {
+        number
+        for number, (line, below) in enumerate(zip(lines, lines[1:]))
+        if below.lstrip().startswith(_BULLETS) and _SHORT_CAPITALISED_LINE.fullmatch(line)
+    }
+    return headings if len(headings) > 1 else set()
 
 
 def field_labels(text: str, tokens: list[Token]) -> set[int]:

@@ -167,11 +167,25 @@ def _spread_names(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     where the layout or the word's form says what it is (a slug, a field label, a date, a compound)."""
     headlines = ctx.evidence.headlines
     known = {t.key for t, role in zip(tokens, roles.roles) if role == NAME and t.line not in headlines}
+    known |= _name_openers(ctx.text, tokens, roles)
     for i, token in enumerate(tokens):
         if roles.roles[i] == NAME or roles.rules[i] in _SETTLED or token.key not in known:
             continue
         if token.text[0].isupper() and not common(token):
             roles.set(i, NAME, "name elsewhere in the item")
+
+
+def _name_openers(text: str, tokens: list[Token], roles: Roles) -> set[str]:
+    """"Atletico Madrid drew ... Atletico lead the table": an unknown word that opens a sentence with a name
+    right after it is the first part of that name, and a short form of it elsewhere in the item."""
+    return {
+        token.key
+        for token, following in zip(tokens, tokens[1:])
+        if roles.rules[token.index] == "sentence start: unknown"
+        and roles.roles[following.index] == NAME
+        and not following.sentence_start
+        and _only_space_between(text, token, following)
+    }
 
 
 _LONGEST_PHRASE = 6
@@ -183,14 +197,20 @@ def _spread_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     word alone is a common one that the word-by-word evidence does not carry over."""
     phrases = _name_phrases(ctx, tokens, roles)
     sizes = sorted({len(phrase) for phrase in phrases})
-    for size in sizes:
-        for i in range(len(tokens) - size + 1):
-            window = tokens[i : i + size]
-            if tuple(t.key for t in window) not in phrases or not _capitalised_phrase(ctx.text, window):
-                continue
-            for token in window:
-                if roles.roles[token.index] != NAME and roles.rules[token.index] not in _SETTLED:
-                    roles.set(token.index, NAME, "name phrase elsewhere in the item")
+    firsts = {phrase[0] for phrase in phrases}
+    for i, token in enumerate(tokens):
+        if token.key not in firsts:
+            continue
+        for window in (tokens[i : i + size] for size in sizes):
+            if tuple(t.key for t in window) in phrases and _capitalised_phrase(ctx.text, window):
+                _mark(window, roles, "name phrase elsewhere in the item")
+
+
+def _mark(window: list[Token], roles: Roles, rule: str) -> None:
+    """Make the words of `window` names, except those whose layout or form settled what they are."""
+    for word in window:
+        if roles.roles[word.index] != NAME and roles.rules[word.index] not in _SETTLED:
+            roles.set(word.index, NAME, rule)
 
 
 def _name_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> set[tuple[str, ...]]:
