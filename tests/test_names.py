@@ -195,6 +195,12 @@ def test_an_unknown_word_opening_a_sentence_is_a_name_when_a_description_of_it_f
     assert names("Meanwhile, the market was quiet. Overall, a calm day.") == []
 
 
+def test_schedule_lines_name_the_teams_on_either_side():
+    text = "Saturday's games:\nZORBAS CITY AT DETROIT\nQUELTON AT TORONTO\nVarnos at Oakland\n"
+    assert names(text) == ["ZORBAS CITY", "DETROIT", "QUELTON", "TORONTO", "Varnos", "Oakland"]
+    assert names("CLINTON AT RALLY\nThe crowd cheered.") == []
+
+
 def test_a_press_digest_keeps_the_names_of_its_newspapers():
     text = "PRESS DIGEST - Tunisia\nLA PRESSE\n- Exports rose.\n- Talks began.\nLE TEMPS\n- Prices will rise."
     assert names(text) == ["Tunisia", "LA PRESSE", "LE TEMPS"]

@@ -41,6 +41,37 @@ def _continues_phone(text: str, previous: Token, token: Token) -> bool:
     return _PHONE_START.search(text, max(0, previous.start - 24), previous.start + 1) is not None
 
 
+_FIXTURE_WORDS = frozenset({"at", "v", "vs", "vs.", "versus"})
+
+
+def fixture_lines(text: str, tokens: list[Token]) -> set[int]:
+    """Lines of a schedule ("Baltimore at California", "KANSAS CITY AT DETROIT", "Somerset v Kent"): teams on
+    either side of "at", "v" or "vs" and no other word in lower case. A schedule lists two fixtures or more; a
+    single line like "CLINTON AT RALLY" is a headline."""
+    lines: dict[int, list[Token]] = {}
+    for token in tokens:
+        lines.setdefault(token.line, []).append(token)
+    fixtures = {number for number, words in lines.items() if _is_fixture(words) and not _labelled(text, words)}
+    return fixtures if len(fixtures) > 1 else set()
+
+
+def _labelled(text: str, words: list[Token]) -> bool:
+    """"Playing Sunday : Rangers v Bolton": a label before a colon is no team (the teams after it are names anyway)."""
+    return ":" in text[words[0].start : words[-1].end]
+
+
+def _is_fixture(words: list[Token]) -> bool:
+    """One "at"/"v"/"vs" between capitalised words, written in lower case unless the whole line is in capitals."""
+    separators = [i for i, word in enumerate(words) if word.key in _FIXTURE_WORDS]
+    if len(separators) != 1 or not 0 < separators[0] < len(words) - 1:
+        return False
+    separator = words[separators[0]]
+    teams = [word for word in words if word is not separator]
+    if not all(word.is_capitalised for word in teams):
+        return False
+    return separator.text.islower() or all(word.is_upper for word in teams)
+
+
 def headline_lines(tokens: list[Token]) -> set[int]:
     """Lines written in capitals (headlines, table headers, datelines): capitals prove nothing there."""
     upper: dict[int, int] = {}
