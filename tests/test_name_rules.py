@@ -57,6 +57,8 @@ EXAMPLES = {
     "first of a list of names": ("Shevchenko, Andriy Yarmolenko, Ruslan Malinovskyi and others played.", "Shevchenko", True),
     "name before a bracketed name": ("Kovalenko (Ukraine) won the race.", "Kovalenko", True),
     "name before an apposition": ("Juventus, the European champions, lost at home.", "Juventus", True),
+    "words spelling a bracketed acronym": (
+        "He met the Organisation for Security and Cooperation in Europe (OSCE) today.", "and", True),
     "organisation before its head word": ("The National Bank of Poland\nThe bank cut its rate.", "National", True),
     "name elsewhere in the item": ("HNATOV WINS AGAIN\nHnatov took the lead on Sunday.", "HNATOV", True),
     "name phrase elsewhere in the item": (

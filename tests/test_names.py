@@ -157,9 +157,10 @@ def test_seed_article_keeps_every_person_and_organisation():
         " ".join(["Co-Vice-Deputy-Minister"] * 50_000),
         " ".join(["National Bank"] * 50_000),
         ". ".join(f"Acme {i} Corp said. Acme {i} Corp" for i in range(20_000)),
+        " ".join(["Alpha and Beta in Gamma ( ABG )"] * 20_000),
     ],
     ids=["capitalised-tokens", "one-long-word", "many-sentences", "many-datelines", "connectors", "titles",
-         "titles-of", "hyphenated-titles", "organisation-heads", "name-phrases"],
+         "titles-of", "hyphenated-titles", "organisation-heads", "name-phrases", "acronym-definitions"],
 )
 def test_adversarial_input_runs_in_linear_time(text):
     # A quarter of the text, then all of it: linear, not quadratic (tests/timing.py), and never slower than
@@ -193,6 +194,12 @@ def test_a_name_of_several_words_is_kept_wherever_the_item_repeats_it():
 def test_an_unknown_word_opening_a_sentence_is_a_name_when_a_description_of_it_follows():
     assert names("Leeson, who plays the lead, arrived. Juventus, the champions, lost.") == ["Leeson", "Juventus"]
     assert names("Meanwhile, the market was quiet. Overall, a calm day.") == []
+
+
+def test_a_name_spelled_out_before_its_acronym_is_one_name():
+    text = "The Organisation for Security and Cooperation in Europe (OSCE) met."
+    assert names(text) == ["Organisation for Security and Cooperation in Europe", "OSCE"]
+    assert names("Observers from Europe and Asia (OSCE) met.") == ["Europe", "Asia", "OSCE"]
 
 
 def test_schedule_lines_name_the_teams_on_either_side():

@@ -110,6 +110,39 @@ def _promote_before_apposition(ctx: Context, tokens: list[Token], roles: Roles) 
             roles.set(i, NAME, "name before an apposition")
 
 
+_ACRONYM_CONNECTORS = frozenset({"of", "for", "and", "in", "on", "the", "&"})
+_BRACKETED = re.compile(r" ?\( ?$")
+_LONGEST_ACRONYM = 10  # bounds the walk back from each acronym: linear time
+
+
+def _mark_acronym_definitions(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"Organisation for Security and Cooperation in Europe ( OSCE )": the words before a bracketed acronym
+    whose initials spell it are one name, connectors included (as in Schwartz and Hearst's definition finder)."""
+    for i, token in enumerate(tokens):
+        if token.is_all_caps and len(token.text) <= _LONGEST_ACRONYM and i and _BRACKETED.search(
+            ctx.text, tokens[i - 1].end, token.start
+        ):
+            first = _definition_start(tokens, i, token.text.rstrip("sS").replace(".", ""))
+            if first is not None:
+                _mark(tokens[first:i], roles, "words spelling a bracketed acronym")
+
+
+def _definition_start(tokens: list[Token], acronym_at: int, letters: str) -> int | None:
+    """Index of the first word of the definition before tokens[acronym_at], or None: walking back, each
+    capitalised word must give the acronym's next letter from the end; connectors are skipped."""
+    remaining, j = letters.upper(), acronym_at - 1
+    limit = max(0, acronym_at - 2 * len(letters) - 2)
+    while remaining and j >= limit:
+        word = tokens[j]
+        if word.key in _ACRONYM_CONNECTORS and j < acronym_at - 1:
+            j -= 1
+            continue
+        if not word.is_capitalised or word.text[0].upper() != remaining[-1]:
+            return None
+        remaining, j = remaining[:-1], j - 1
+    return j + 1 if not remaining and len(letters) > 1 else None
+
+
 def _unknown_opening(token: Token, role: str, rule: str) -> bool:
     """A sentence-opening capital no rule knows: "Shevchenko", and "Manning", which only looks like a gerund."""
     return token.sentence_start and (role == MAYBE or rule == "sentence start: adverb or gerund")
@@ -263,6 +296,7 @@ PASSES = (
     ("first of a list of names", _promote_list_heads),
     ("name before a bracketed name", _promote_before_brackets),
     ("name before an apposition", _promote_before_apposition),
+    ("words spelling a bracketed acronym", _mark_acronym_definitions),
     ("organisation before its head word", _mark_organisations),
     ("name elsewhere in the item", _spread_names),
     ("name phrase elsewhere in the item", _spread_phrases),
