@@ -10,6 +10,8 @@ from translation.names import explain, find_names
 from translation.names.passes import PASSES
 from translation.names.roles import ATTACHED_PARTICLE, TOKEN_RULES
 
+DIGEST = "PRESS DIGEST - Tunisia\nLA PRESSE\n- Exports rose.\nTHE TIMES\n- Prices will rise."
+
 # rule -> (text, word, protected)
 EXAMPLES = {
     "particle name": ("Egypt's President el-Sisi spoke.", "el-Sisi", True),
@@ -23,6 +25,8 @@ EXAMPLES = {
     "field label": ("Bids were due.\nSELLER : Kyiv City Council", "SELLER", False),
     "topic slug: place or agency": ("UKRAINE - Talks resume on Monday.", "UKRAINE", True),
     "topic slug": ("FOOTBALL - Shakhtar won on Sunday.", "FOOTBALL", False),
+    "source heading: common word": (DIGEST, "THE", False),
+    "source heading": (DIGEST, "PRESSE", True),
     "table: common word": ("Standings after Sunday:\nTotal 4 2 1 1", "Total", False),
     "table label": ("Standings after Sunday:\nShakhtar 4 2 1 1 7 3 7", "Shakhtar", True),
     "headline: common word": ("SHARES FALL IN KYIV\nShares fell in Kyiv.", "SHARES", False),
@@ -52,7 +56,13 @@ EXAMPLES = {
     "outlet before a press noun": ("Kommersant daily reported the blast.", "Kommersant", True),
     "first of a list of names": ("Shevchenko, Andriy Yarmolenko, Ruslan Malinovskyi and others played.", "Shevchenko", True),
     "name before a bracketed name": ("Kovalenko (Ukraine) won the race.", "Kovalenko", True),
+    "name before an apposition": ("Juventus, the European champions, lost at home.", "Juventus", True),
+    "words spelling a bracketed acronym": (
+        "He met the Organisation for Security and Cooperation in Europe (OSCE) today.", "and", True),
+    "organisation before its head word": ("The National Bank of Poland\nThe bank cut its rate.", "National", True),
     "name elsewhere in the item": ("HNATOV WINS AGAIN\nHnatov took the lead on Sunday.", "HNATOV", True),
+    "name phrase elsewhere in the item": (
+        "NATIONAL SAVINGS RATES CUT\nBuyers of National Savings bonds gained.", "NATIONAL", True),
     "regnal numeral": ("Queen Elizabeth I ruled England.", "I", True),
     ATTACHED_PARTICLE: ("He met F.W. de Klerk on Monday.", "de", True),
 }

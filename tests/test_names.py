@@ -155,9 +155,12 @@ def test_seed_article_keeps_every_person_and_organisation():
         " ".join(["Deputy Prime Minister"] * 50_000),
         " ".join(["Minister of State"] * 50_000),
         " ".join(["Co-Vice-Deputy-Minister"] * 50_000),
+        " ".join(["National Bank"] * 50_000),
+        ". ".join(f"Acme {i} Corp said. Acme {i} Corp" for i in range(20_000)),
+        " ".join(["Alpha and Beta in Gamma ( ABG )"] * 20_000),
     ],
     ids=["capitalised-tokens", "one-long-word", "many-sentences", "many-datelines", "connectors", "titles",
-         "titles-of", "hyphenated-titles"],
+         "titles-of", "hyphenated-titles", "organisation-heads", "name-phrases", "acronym-definitions"],
 )
 def test_adversarial_input_runs_in_linear_time(text):
     # A quarter of the text, then all of it: linear, not quadratic (tests/timing.py), and never slower than
@@ -174,6 +177,41 @@ def test_adversarial_input_runs_in_linear_time(text):
 )
 def test_ordinary_words_opening_a_sentence_or_headline_are_not_names(text):
     assert names(text) == []
+
+
+def test_an_organisation_is_kept_whole_where_its_words_alone_prove_nothing():
+    # a title-case line and a sentence start: each word alone is a common one, the head word makes the name
+    assert names("The National Bank of Poland\nThe bank cut its rate.") == ["National Bank of Poland"]
+    assert names("Trading was quiet. General Holdings Plc rose.") == ["General Holdings Plc"]
+    assert names("Riot police fired. Police said so.") == []
+
+
+def test_a_name_of_several_words_is_kept_wherever_the_item_repeats_it():
+    text = "NATIONAL SAVINGS RATES CUT\nBuyers of National Savings bonds gained. National Savings said so."
+    assert names(text) == ["NATIONAL SAVINGS", "National Savings", "National Savings"]
+
+
+def test_an_unknown_word_opening_a_sentence_is_a_name_when_a_description_of_it_follows():
+    assert names("Leeson, who plays the lead, arrived. Juventus, the champions, lost.") == ["Leeson", "Juventus"]
+    assert names("Meanwhile, the market was quiet. Overall, a calm day.") == []
+
+
+def test_a_name_spelled_out_before_its_acronym_is_one_name():
+    text = "The Organisation for Security and Cooperation in Europe (OSCE) met."
+    assert names(text) == ["Organisation for Security and Cooperation in Europe", "OSCE"]
+    assert names("Observers from Europe and Asia (OSCE) met.") == ["Europe", "Asia", "OSCE"]
+
+
+def test_schedule_lines_name_the_teams_on_either_side():
+    text = "Saturday's games:\nZORBAS CITY AT DETROIT\nQUELTON AT TORONTO\nVarnos at Oakland\n"
+    assert names(text) == ["ZORBAS CITY", "DETROIT", "QUELTON", "TORONTO", "Varnos", "Oakland"]
+    assert names("CLINTON AT RALLY\nThe crowd cheered.") == []
+
+
+def test_a_press_digest_keeps_the_names_of_its_newspapers():
+    text = "PRESS DIGEST - Tunisia\nLA PRESSE\n- Exports rose.\n- Talks began.\nLE TEMPS\n- Prices will rise."
+    assert names(text) == ["Tunisia", "LA PRESSE", "LE TEMPS"]
+    assert names("Talks went on.\nKEY POINTS\n- Exports rose.\n- Prices will rise.") == []
 
 
 def test_title_case_headline_keeps_only_the_names_the_body_confirms():

@@ -8,7 +8,15 @@ where its capital proves nothing.
 from dataclasses import dataclass, field
 
 from translation.names.lexicon import COMMON_CAPITALISED, DEMONYMS, NEVER_ALONE, SURNAME_TITLES
-from translation.names.layout import field_labels, headline_lines, table_lines, title_case_lines, topic_slugs
+from translation.names.layout import (
+    field_labels,
+    fixture_lines,
+    headline_lines,
+    source_headings,
+    table_lines,
+    title_case_lines,
+    topic_slugs,
+)
 from translation.names.tokens import Token
 
 
@@ -18,9 +26,10 @@ class Evidence:
     lower_words: set[str] = field(default_factory=set)  # keys seen in lower case
     headlines: set[int] = field(default_factory=set)  # lines in capitals
     titles: set[int] = field(default_factory=set)  # lines in title case
-    tables: set[int] = field(default_factory=set)  # lines of results tables
+    tables: set[int] = field(default_factory=set)  # lines of results tables and schedules
     labels: set[int] = field(default_factory=set)  # indices of capitals words labelling a field ("SELLER :")
     slugs: set[int] = field(default_factory=set)  # indices of capitals words of a topic slug ("FOOTBALL -")
+    sources: set[int] = field(default_factory=set)  # lines naming the source of the bullets below ("LA PRESSE")
     surnames: set[str] = field(default_factory=set)  # titles used as surnames ("... said King.")
 
     def is_name(self, key: str) -> bool:
@@ -36,9 +45,10 @@ def gather(text: str, tokens: list[Token]) -> Evidence:
         lower_words=lower_words,
         headlines=headline_lines(tokens),
         titles=title_case_lines(tokens, lower_words),
-        tables=table_lines(text, tokens),
+        tables=table_lines(text, tokens) | fixture_lines(text, tokens),
         labels=field_labels(text, tokens),
         slugs=topic_slugs(text, tokens),
+        sources=source_headings(text),
     )
     for token in tokens:
         if surname_use(token, tokens):

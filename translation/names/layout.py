@@ -14,6 +14,8 @@ _LABEL_END = re.compile(r"[ \t]?:")
 _PHONE_GAP = re.compile(r"[ ().-]{1,3}")
 _PHONE_START = re.compile(r"[+(]\d[\d ().-]*$")
 _SLUG_END = re.compile(r"[ \t]?(?:-{1,2}|–|—)[ \t]")
+_SHORT_CAPITALISED_LINE = re.compile(r"[ \t]*[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,4}[ \t]*")
+_BULLETS = ("-", "–", "—", "•", "*")
 
 
 def table_lines(text: str, tokens: list[Token]) -> set[int]:
@@ -37,6 +39,37 @@ def _continues_phone(text: str, previous: Token, token: Token) -> bool:
     if not previous.text[0].isdigit() or not _PHONE_GAP.fullmatch(text, previous.end, token.start):
         return False
     return _PHONE_START.search(text, max(0, previous.start - 24), previous.start + 1) is not None
+
+
+_FIXTURE_WORDS = frozenset({"at", "v", "vs", "vs.", "versus"})
+
+
+def fixture_lines(text: str, tokens: list[Token]) -> set[int]:
+    """Lines of a schedule ("Baltimore at California", "KANSAS CITY AT DETROIT", "Somerset v Kent"): teams on
+    either side of "at", "v" or "vs" and no other word in lower case. A schedule lists two fixtures or more; a
+    single line like "CLINTON AT RALLY" is a headline."""
+    lines: dict[int, list[Token]] = {}
+    for token in tokens:
+        lines.setdefault(token.line, []).append(token)
+    fixtures = {number for number, words in lines.items() if _is_fixture(words) and not _labelled(text, words)}
+    return fixtures if len(fixtures) > 1 else set()
+
+
+def _labelled(text: str, words: list[Token]) -> bool:
+    """"Playing Sunday : Rangers v Bolton": a label before a colon is no team (the teams after it are names anyway)."""
+    return ":" in text[words[0].start : words[-1].end]
+
+
+def _is_fixture(words: list[Token]) -> bool:
+    """One "at"/"v"/"vs" between capitalised words, written in lower case unless the whole line is in capitals."""
+    separators = [i for i, word in enumerate(words) if word.key in _FIXTURE_WORDS]
+    if len(separators) != 1 or not 0 < separators[0] < len(words) - 1:
+        return False
+    separator = words[separators[0]]
+    teams = [word for word in words if word is not separator]
+    if not all(word.is_capitalised for word in teams):
+        return False
+    return separator.text.islower() or all(word.is_upper for word in teams)
 
 
 def headline_lines(tokens: list[Token]) -> set[int]:
@@ -69,6 +102,20 @@ def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
         if not token.sentence_start and (token.key in FUNCTION_WORDS or token.key in lower_words):
             common.add(token.line)
     return {line for line, n in capitals.items() if n >= 3 and line in common and line not in prose}
+
+
+def source_headings(text: str) -> set[int]:
+    """Lines that name the sources of the bullets below them, as press digests do ("LA PRESSE" over "- Tunisia
+    's exports rose ...", then "LE TEMPS" over its own): lines of one to five capitalised words, nothing else,
+    each directly above a bullet. A digest names two sources or more; a single heading over bullets ("KEY
+    POINTS") is a heading, not a source."""
+    lines = text.split("\n")
+    headings = {
+        number
+        for number, (line, below) in enumerate(zip(lines, lines[1:]))
+        if below.lstrip().startswith(_BULLETS) and _SHORT_CAPITALISED_LINE.fullmatch(line)
+    }
+    return headings if len(headings) > 1 else set()
 
 
 def field_labels(text: str, tokens: list[Token]) -> set[int]:

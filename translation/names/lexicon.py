@@ -41,6 +41,7 @@ PLACES = COUNTRIES | CITIES
 PLACE_PHRASES = load("countries").phrases | load("places").phrases
 WELL_KNOWN_ORGS = words("well_known_orgs")
 ORG_HEADS = with_plurals(words("org_heads"))
+ORG_FORMS = words("org_forms")
 OF_HEADS = words("org_heads", "of_heads")
 NAME_PARTICLES = words("name_particles")
 # Particles that may open a surname ("de Silva", "van Gaal"); not the articles "la", "le", "el" nor "y".

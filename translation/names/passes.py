@@ -4,11 +4,15 @@ Each pass is one left-to-right sweep (linear time) and records its name as the d
 it changes. `assign_roles` runs the table, then the passes in order.
 """
 
+import re
+
 from translation.names.evidence import Evidence
 from translation.names.lexicon import (
     COMMON_CAPITALISED,
+    FUNCTION_WORDS,
     LEADING_PARTICLES,
     MONARCH_TITLES,
+    ORG_FORMS,
     PLACE_PHRASES,
     PRESS_NOUNS,
     SUBJECT_VERBS,
@@ -93,6 +97,52 @@ def _promote_before_brackets(ctx: Context, tokens: list[Token], roles: Roles) ->
             roles.set(i, NAME, "name before a bracketed name")
 
 
+# ", the European champions", ", a former minister", ", who ...": what only follows a name that opens a sentence
+_APPOSITION = re.compile(r" ?, (?:the|a|an|who|whose) ")
+
+
+def _promote_before_apposition(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"Juventus, the European champions, lost", "Leeson, who plays the lead": an unknown capital opening a
+    sentence and followed by an apposition or a relative clause about it is a name (an ordinary word opening a
+    sentence is followed by its own sentence, not by a description of itself)."""
+    for i, token in enumerate(tokens):
+        if roles.rules[i] == "sentence start: unknown" and _APPOSITION.match(ctx.text, token.end):
+            roles.set(i, NAME, "name before an apposition")
+
+
+_ACRONYM_CONNECTORS = frozenset({"of", "for", "and", "in", "on", "the", "&"})
+_BRACKETED = re.compile(r" ?\( ?$")
+_LONGEST_ACRONYM = 10  # bounds the walk back from each acronym: linear time
+
+
+def _mark_acronym_definitions(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"Organisation for Security and Cooperation in Europe ( OSCE )": the words before a bracketed acronym
+    whose initials spell it are one name, connectors included (as in Schwartz and Hearst's definition finder)."""
+    for i, token in enumerate(tokens):
+        if token.is_all_caps and len(token.text) <= _LONGEST_ACRONYM and i and _BRACKETED.search(
+            ctx.text, tokens[i - 1].end, token.start
+        ):
+            first = _definition_start(tokens, i, token.text.rstrip("sS").replace(".", ""))
+            if first is not None:
+                _mark(tokens[first:i], roles, "words spelling a bracketed acronym")
+
+
+def _definition_start(tokens: list[Token], acronym_at: int, letters: str) -> int | None:
+    """Index of the first word of the definition before tokens[acronym_at], or None: walking back, each
+    capitalised word must give the acronym's next letter from the end; connectors are skipped."""
+    remaining, j = letters.upper(), acronym_at - 1
+    limit = max(0, acronym_at - 2 * len(letters) - 2)
+    while remaining and j >= limit:
+        word = tokens[j]
+        if word.key in _ACRONYM_CONNECTORS and j < acronym_at - 1:
+            j -= 1
+            continue
+        if not word.is_capitalised or word.text[0].upper() != remaining[-1]:
+            return None
+        remaining, j = remaining[:-1], j - 1
+    return j + 1 if not remaining and len(letters) > 1 else None
+
+
 def _unknown_opening(token: Token, role: str, rule: str) -> bool:
     """A sentence-opening capital no rule knows: "Shevchenko", and "Manning", which only looks like a gerund."""
     return token.sentence_start and (role == MAYBE or rule == "sentence start: adverb or gerund")
@@ -109,16 +159,114 @@ def _comma_after_name(text: str, tokens: list[Token], roles: Roles, first: int) 
     return False
 
 
+def _mark_organisations(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"National Bank of Poland", "Standard Chartered Plc", "Finance Ministry": capitalised words before an
+    organisation word (a legal form or the head of an institution) name that organisation wherever they stand,
+    at a sentence start or in a title-case line too, where each word alone proves nothing."""
+    chain = _capitalised_chains(ctx.text, tokens, roles)
+    marked = -1  # each word is marked once, however many heads follow it: linear time
+    for i, head in enumerate(tokens):
+        if head.key in ORG_FORMS and head.is_capitalised and head.line not in ctx.evidence.headlines and chain[i] < i:
+            for j in range(max(chain[i], marked + 1), i + 1):
+                roles.set(j, NAME, "organisation before its head word")
+            marked = i
+
+
+def _capitalised_chains(text: str, tokens: list[Token], roles: Roles) -> list[int]:
+    """For each word, the index of the first of the capitalised words that run up to it within its sentence."""
+    chain: list[int] = []
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else None
+        joins = (
+            before is not None
+            and not token.sentence_start
+            and _org_word(before, roles.rules[i - 1])
+            and _only_space_between(text, before, token)
+        )
+        chain.append(chain[i - 1] if joins else i)
+    return chain
+
+
+def _org_word(token: Token, rule: str) -> bool:
+    return token.is_capitalised and token.key not in FUNCTION_WORDS and rule not in _SETTLED
+
+
+def _only_space_between(text: str, left: Token, right: Token) -> bool:
+    return right.start - left.end == 1 and text[left.end] == " "
+
+
 def _spread_names(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     """A word that is a name in one place of the item is one in capitals and at sentence starts too, except
     where the layout or the word's form says what it is (a slug, a field label, a date, a compound)."""
     headlines = ctx.evidence.headlines
     known = {t.key for t, role in zip(tokens, roles.roles) if role == NAME and t.line not in headlines}
+    known |= _name_openers(ctx.text, tokens, roles)
     for i, token in enumerate(tokens):
         if roles.roles[i] == NAME or roles.rules[i] in _SETTLED or token.key not in known:
             continue
         if token.text[0].isupper() and not common(token):
             roles.set(i, NAME, "name elsewhere in the item")
+
+
+def _name_openers(text: str, tokens: list[Token], roles: Roles) -> set[str]:
+    """"Atletico Madrid drew ... Atletico lead the table": an unknown word that opens a sentence with a name
+    right after it is the first part of that name, and a short form of it elsewhere in the item."""
+    return {
+        token.key
+        for token, following in zip(tokens, tokens[1:])
+        if roles.rules[token.index] == "sentence start: unknown"
+        and roles.roles[following.index] == NAME
+        and not following.sentence_start
+        and _only_space_between(text, token, following)
+    }
+
+
+_LONGEST_PHRASE = 6
+
+
+def _spread_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"National Bank said ... at the National Bank": a name of several words found in running text is a name
+    wherever the same words stand capitalised (a sentence start, a title-case line, capitals), even when each
+    word alone is a common one that the word-by-word evidence does not carry over."""
+    phrases = _name_phrases(ctx, tokens, roles)
+    sizes = sorted({len(phrase) for phrase in phrases})
+    firsts = {phrase[0] for phrase in phrases}
+    for i, token in enumerate(tokens):
+        if token.key not in firsts:
+            continue
+        for window in (tokens[i : i + size] for size in sizes):
+            if tuple(t.key for t in window) in phrases and _capitalised_phrase(ctx.text, window):
+                _mark(window, roles, "name phrase elsewhere in the item")
+
+
+def _mark(window: list[Token], roles: Roles, rule: str) -> None:
+    """Make the words of `window` names, except those whose layout or form settled what they are."""
+    for word in window:
+        if roles.roles[word.index] != NAME and roles.rules[word.index] not in _SETTLED:
+            roles.set(word.index, NAME, rule)
+
+
+def _name_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> set[tuple[str, ...]]:
+    """Key tuples of the runs of two to six name words (and words that may join them) in running text."""
+    skipped = ctx.evidence.headlines | ctx.evidence.titles
+    phrases: set[tuple[str, ...]] = set()
+    run: list[Token] = []
+    for token in tokens + [None]:
+        joins = token is not None and run and _capitalised_phrase(ctx.text, [run[-1], token])
+        if run and not joins:
+            if 1 < len(run) <= _LONGEST_PHRASE and any(roles.roles[t.index] == NAME for t in run):
+                phrases.add(tuple(t.key for t in run))
+            run = []
+        if token is not None and roles.roles[token.index] != NO and token.line not in skipped:
+            run.append(token)
+    return phrases
+
+
+def _capitalised_phrase(text: str, window: list[Token]) -> bool:
+    """Capitalised words separated by single spaces within one sentence."""
+    if not all(t.is_capitalised for t in window):
+        return False
+    return all(not b.sentence_start and _only_space_between(text, a, b) for a, b in zip(window, window[1:]))
 
 
 def _mark_regnal_numerals(ctx: Context, tokens: list[Token], roles: Roles) -> None:
@@ -147,7 +295,11 @@ PASSES = (
     ("outlet before a press noun", _promote_outlets),
     ("first of a list of names", _promote_list_heads),
     ("name before a bracketed name", _promote_before_brackets),
+    ("name before an apposition", _promote_before_apposition),
+    ("words spelling a bracketed acronym", _mark_acronym_definitions),
+    ("organisation before its head word", _mark_organisations),
     ("name elsewhere in the item", _spread_names),
+    ("name phrase elsewhere in the item", _spread_phrases),
     ("regnal numeral", _mark_regnal_numerals),
     (ATTACHED_PARTICLE, _mark_leading_particles),
 )

@@ -124,6 +124,16 @@ def _topic_slug(ctx: Context, token: Token) -> bool:
     return token.index in ctx.evidence.slugs
 
 
+def _source_heading_common_word(ctx: Context, token: Token) -> bool:
+    return token.line in ctx.evidence.sources and common(token)
+
+
+def _source_heading(ctx: Context, token: Token) -> bool:
+    """"LA PRESSE" over "- Tunisia 's exports rose ...": a press digest names each newspaper on a line of its own
+    above the bullets it reports (its small words, "THE TIMES", are trimmed from the name)."""
+    return token.line in ctx.evidence.sources
+
+
 def common(token: Token) -> bool:
     return token.key in FUNCTION_WORDS or token.key in COMMON_CAPITALISED
 
@@ -244,6 +254,8 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("field label", NO, _field_label),
     Rule("topic slug: place or agency", NAME, _topic_slug_confirmed),
     Rule("topic slug", NO, _topic_slug),
+    Rule("source heading: common word", NO, _source_heading_common_word),
+    Rule("source heading", NAME, _source_heading),
     Rule("table: common word", NO, _table_common_word),
     Rule("table label", NAME, _table_label),
     Rule("headline: common word", NO, _headline_common_word),
