@@ -16,7 +16,7 @@ def test_transformers_int8_translates_with_int8_linear_layers(tiny_models):
     engine = build_engine(settings)
     outputs = engine.translate(SENTENCES, "uk")
     assert len(outputs) == len(SENTENCES) and all(outputs)
-    model = engine._loaded("uk").model
+    model = engine._model("uk").model
     linear = {type(module).__module__ for name, module in model.named_modules() if name.endswith("fc1")}
     assert linear == {"torch.ao.nn.quantized.dynamic.modules.linear"}
 
