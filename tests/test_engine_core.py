@@ -57,3 +57,41 @@ def test_cache_evicts_the_least_recently_used_and_says_so():
 def test_cache_size_must_be_at_least_one():
     with pytest.raises(ValueError, match="at least 1"):
         ModelCache(0)
+
+
+def _transformers(paths: dict, **options):
+    from translation.engines.marian import MarianEngine
+
+    return MarianEngine(_registry(paths), beams=1, **options)
+
+
+def _ctranslate2(paths: dict, **options):
+    from translation.engines.ctranslate2 import CTranslate2Engine
+
+    return CTranslate2Engine(_registry(paths), threads=1, beams=1, **options)
+
+
+def _registry(paths: dict):
+    from translation.registry import ModelRegistry
+
+    return ModelRegistry({language: str(path) for language, path in paths.items()})
+
+
+@pytest.mark.parametrize("backend", [_transformers, _ctranslate2])
+def test_both_backends_leave_blank_sentences_blank_and_refuse_what_they_would_truncate(backend, tiny_models):
+    from translation.errors import InvalidInputError
+
+    engine = backend(tiny_models)
+    outputs = engine.translate(["", "Kyiv is the capital.", "  "], "uk")
+    assert outputs[0] == "" and outputs[2] == "  " and outputs[1].strip()
+    limit = engine.max_input_tokens("uk")
+    with pytest.raises(InvalidInputError, match=f"limit of {limit}"):
+        engine.translate(["peace " * limit], "uk")
+
+
+@pytest.mark.parametrize("backend", [_transformers, _ctranslate2])
+def test_both_backends_keep_at_most_cache_size_models(backend, tiny_models):
+    engine = backend(tiny_models, cache_size=1)
+    engine.translate(["Hello."], "uk")
+    engine.translate(["Hello."], "de")
+    assert engine.loaded_languages() == ["de"]
