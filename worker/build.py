@@ -138,8 +138,8 @@ def _build_transformers(settings: Settings, registry: ModelRegistry, device: str
         raise UsageError("BABELWIRE_QUANTIZATION=int8 with the transformers backend runs on CPU only; "
                          "use the ctranslate2 backend or quantization auto on CUDA")
     _configure_threads(settings.threads)
-    return MarianEngine(registry, int8=settings.quantization == "int8" and device == "cpu", **_marian_options(
-        settings, device, progress))
+    int8 = settings.quantization == "int8" and device == "cpu"
+    return MarianEngine(registry, int8=int8, **_marian_options(settings, device, progress))
 
 
 def _build_ctranslate2(settings: Settings, registry: ModelRegistry, device: str, progress: Progress | None) -> Engine:
