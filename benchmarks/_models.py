@@ -10,6 +10,9 @@ The checkpoint lands in benchmarks/.cache/opus-mt-en-uk-random (gitignored). Bui
 transformers; loading it later does not (the CTranslate2 engine reads only the SentencePiece and vocab
 files plus its converted weights).
 
+Random weights never emit </s>; ForcedLengthEngine runs babelwire's CTranslate2 engine with each sentence's
+output length forced instead, so a benchmark decodes the tokens a real translation would.
+
     .venv/bin/python benchmarks/_models.py   # builds it if missing, prints its path
 """
 
@@ -19,9 +22,15 @@ import json
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+if str(HERE.parent) not in sys.path:  # run as a script: the project's packages
+    sys.path.insert(0, str(HERE.parent))
+
+from translation.engines.ctranslate2 import CTranslate2Engine, LoadedModel  # noqa: E402
+
 SHARED = HERE.parent.parent / "shared"
 SEED_ARTICLE = SHARED / "examples" / "unn-2025-12-06.txt"
 CONLL_DEV = SHARED / "data" / "conll2003" / "dev.txt"
@@ -119,6 +128,27 @@ def build(out_dir: Path = MODEL_DIR) -> Path:
     MarianMTModel(config).save_pretrained(partial)
     partial.rename(out_dir)
     return out_dir
+
+
+class ForcedLengthEngine(CTranslate2Engine):
+    """babelwire's CTranslate2 engine (its batching and model handling) for random-weight models, which never
+    emit </s>: each sentence decodes exactly `output_length(its source tokens)` tokens, as if </s> came there.
+
+    Greedy search stops each sentence at its own length (CTranslate2 then drops it from the batch, as it does at a
+    real </s>); beam search cannot stop per sentence, so a batch decodes to the length of its longest sentence.
+    The guard's loop check does not run (forced lengths stand in for sentences that end); its batching does.
+    """
+
+    def __init__(self, registry, output_length: Callable[[int], int], **options):
+        super().__init__(registry, **options)
+        self._output_length = output_length
+
+    def _translate_batch(self, model: LoadedModel, batch: list[list[str]], sources: list[str]) -> list[str]:
+        lengths = [self._output_length(len(tokens)) for tokens in batch]
+        limits = {"min_decoding_length": max(lengths), "max_decoding_length": max(lengths)}
+        if self._beams == 1:  # the callback runs per generated token in greedy search only
+            limits["callback"] = lambda step: step.step + 1 >= lengths[step.batch_id]
+        return [self._detokenize(model, tokens) for tokens in self._hypotheses(model, batch, **limits)]
 
 
 if __name__ == "__main__":

@@ -151,10 +151,16 @@ class CTranslate2Backend:
         from translation.engines.ctranslate2 import CTranslate2Engine
         from translation.registry import ModelRegistry
 
-        self.make = lambda beams, forced=output_length: CTranslate2Engine(
-            ModelRegistry({"uk": str(model_dir)}), Path, threads=_cores(), beams=beams,
-            max_batch_tokens=CT2_MAX_BATCH_TOKENS, output_length=forced, budget=DecodeBudget() if guard else None,
-        )
+        def make(beams: int, forced=output_length):
+            """The engine under test; with `forced` None, free decoding (as a looping model decodes)."""
+            options = {"threads": _cores(), "beams": beams, "max_batch_tokens": CT2_MAX_BATCH_TOKENS,
+                       "budget": DecodeBudget() if guard else None}
+            registry = ModelRegistry({"uk": str(model_dir)})
+            if forced is None:
+                return CTranslate2Engine(registry, **options)
+            return _models.ForcedLengthEngine(registry, forced, **options)
+
+        self.make = make
         self.beams, self.engine = 1, self.make(1)
         self.engine.model_info("uk")  # load now: part of the timed cold load
 

@@ -16,7 +16,7 @@ def test_transformers_int8_translates_with_int8_linear_layers(tiny_models):
     engine = build_engine(settings)
     outputs = engine.translate(SENTENCES, "uk")
     assert len(outputs) == len(SENTENCES) and all(outputs)
-    model = engine._loaded("uk").model
+    model = engine._model("uk").model
     linear = {type(module).__module__ for name, module in model.named_modules() if name.endswith("fc1")}
     assert linear == {"torch.ao.nn.quantized.dynamic.modules.linear"}
 
@@ -77,3 +77,22 @@ def test_placeholder_forms_are_those_the_models_vocabulary_spells(tiny_models, b
     # the masker falls back to square brackets (which the recovery chain then has to rescue).
     assert not any(engine.carries(text, "uk") for text in ("[1] and [23]", "(1) and (23)", "{1} and {23}"))
     assert [form.name for form in usable_forms(lambda text: engine.carries(text, "uk"))] == ["brackets"]
+
+
+def test_a_ctranslate2_worker_never_imports_torch(tiny_models):
+    # torch costs a worker ~200 MB; the ctranslate2 backend has no use for it, even with threads set.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from worker.build import build_engine\n"
+        "from worker.settings import Settings\n"
+        f"engine = build_engine(Settings(backend='ctranslate2', device='cpu', threads=1, models={{'uk': {str(tiny_models['uk'])!r}}}))\n"
+        "assert engine.translate(['Hello world.'], 'uk')\n"
+        "print(type(engine).__name__, 'torch' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert done.stdout.split() == ["CTranslate2Engine", "False"]

@@ -21,7 +21,7 @@ LONG = ("Ukrainian President Volodymyr Zelenskyy held a two-hour conversation wi
 
 
 def ctranslate2(path: Path, **options) -> CTranslate2Engine:
-    return CTranslate2Engine(ModelRegistry({"uk": str(path)}), Path, threads=1, beams=1, **options)
+    return CTranslate2Engine(ModelRegistry({"uk": str(path)}), threads=1, beams=1, **options)
 
 
 def transformers(path: Path, **options) -> MarianEngine:
@@ -40,10 +40,10 @@ class DecodeCalls:
     def attach(self, engine, monkeypatch) -> None:
         engine.model_info("uk")
         if isinstance(engine, CTranslate2Engine):
-            loaded = engine._models["uk"]
+            loaded = engine._model("uk")
             object.__setattr__(loaded, "translator", _RecordingTranslator(loaded.translator, self))
         else:
-            model = engine._loaded("uk").model
+            model = engine._model("uk").model
             generate = model.generate
 
             def recording(**options):

@@ -1,15 +1,21 @@
 """The CTranslate2 backend: same tokens as MarianTokenizer, same greedy outputs as transformers, cached conversion."""
 
 import random
+import shutil
 from pathlib import Path
+
+import sys
 
 import pytest
 from tiny_models import SEED_ARTICLE, build_tiny_marian
 
-from translation.engines import ctranslate2 as ct2_engine
-from translation.engines.ctranslate2 import CTranslate2Engine, MarianVocab
-from translation.errors import ModelNotFoundError
-from translation.registry import ModelRegistry
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from _models import ForcedLengthEngine  # noqa: E402 - the benchmark's forced output lengths
+from translation.engines import ctranslate2 as ct2_engine  # noqa: E402
+from translation.engines.ctranslate2 import CTranslate2Engine, MarianVocab  # noqa: E402
+from translation.errors import ModelNotFoundError  # noqa: E402
+from translation.registry import ModelRegistry  # noqa: E402
 
 SENTENCES = [
     "Ukrainian President Volodymyr Zelenskyy held a two-hour conversation with members of the team.",
@@ -43,7 +49,11 @@ def hf(checkpoint):
 
 
 def _engine(checkpoint, **options) -> CTranslate2Engine:
-    return CTranslate2Engine(ModelRegistry({"uk": str(checkpoint)}), Path, threads=1, **options)
+    return CTranslate2Engine(ModelRegistry({"uk": str(checkpoint)}), threads=1, **options)
+
+
+def _forced(checkpoint, output_length, **options) -> ForcedLengthEngine:
+    return ForcedLengthEngine(ModelRegistry({"uk": str(checkpoint)}), output_length, threads=1, **options)
 
 
 def test_token_ids_match_marian_tokenizer(checkpoint, hf):
@@ -77,7 +87,7 @@ def test_greedy_outputs_equal_transformers_on_the_same_weights(checkpoint, hf):
 
     tokenizer, model = hf
     length = 12
-    engine = _engine(checkpoint, beams=1, quantization="float32", output_length=lambda _: length)
+    engine = _forced(checkpoint, lambda _: length, beams=1, quantization="float32")
     sentences = _real_sentences()[:12]
     expected = []
     with torch.inference_mode():
@@ -92,7 +102,7 @@ def test_greedy_outputs_equal_transformers_on_the_same_weights(checkpoint, hf):
 
 
 def test_outputs_keep_input_order_across_batches(checkpoint):
-    engine = _engine(checkpoint, beams=2, max_batch_tokens=64, output_length=lambda _: 8)
+    engine = _forced(checkpoint, lambda _: 8, beams=2, max_batch_tokens=64)
     sentences = _real_sentences()[:9]
     one_by_one = [engine.translate([sentence], "uk")[0] for sentence in sentences]
     assert engine.translate(sentences, "uk") == one_by_one
@@ -101,7 +111,7 @@ def test_outputs_keep_input_order_across_batches(checkpoint):
 def test_forced_greedy_lengths_are_per_sentence_as_if_each_ended_at_its_own_eos(checkpoint):
     # Benchmark mode: a sentence in a batch must decode exactly as long as it would alone, not as long as
     # the batch's longest sentence (which would charge padding to the batched backend's throughput).
-    engine = _engine(checkpoint, beams=1, max_batch_tokens=4096, output_length=lambda tokens: tokens)
+    engine = _forced(checkpoint, lambda tokens: tokens, beams=1, max_batch_tokens=4096)
     sentences = sorted(_real_sentences()[:9], key=len)
     assert len(sentences[0].split()) < len(sentences[-1].split()) / 2
     one_by_one = [engine.translate([sentence], "uk")[0] for sentence in sentences]
@@ -109,10 +119,10 @@ def test_forced_greedy_lengths_are_per_sentence_as_if_each_ended_at_its_own_eos(
 
 
 def test_empty_batch_in_empty_batch_out_without_loading():
-    def resolve(_):
+    def resolve(*_):
         raise AssertionError("nothing should be loaded")
 
-    assert CTranslate2Engine(ModelRegistry(), resolve).translate([], "uk") == []
+    assert CTranslate2Engine(ModelRegistry(), resolve=resolve).translate([], "uk") == []
 
 
 def test_conversion_is_cached_and_keyed_by_quantization(checkpoint, monkeypatch):
@@ -145,8 +155,8 @@ def test_token_counts_and_limits(checkpoint, hf):
 
 
 def test_missing_checkpoint_is_a_clear_error(tmp_path):
-    engine = CTranslate2Engine(ModelRegistry({"uk": str(tmp_path)}), Path)
-    with pytest.raises(ModelNotFoundError, match="not a Marian checkpoint: missing config.json"):
+    engine = CTranslate2Engine(ModelRegistry({"uk": str(tmp_path)}))
+    with pytest.raises(ModelNotFoundError, match="lacks config.json.*Marian checkpoint"):
         engine.translate(["Hello."], "uk")
 
 
@@ -158,10 +168,48 @@ def test_translation_does_not_import_torch(checkpoint):
         "import sys; from pathlib import Path\n"
         "from translation.engines.ctranslate2 import CTranslate2Engine\n"
         "from translation.registry import ModelRegistry\n"
-        f"e = CTranslate2Engine(ModelRegistry({{'uk': {str(checkpoint)!r}}}), Path, threads=1)\n"
+        f"e = CTranslate2Engine(ModelRegistry({{'uk': {str(checkpoint)!r}}}), threads=1)\n"
         "e.translate(['Hello world.'], 'uk')\n"
         "print('torch' in sys.modules, 'transformers' in sys.modules)\n"
     )
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+@pytest.fixture(scope="module")
+def sharded(checkpoint, tmp_path_factory) -> Path:
+    """The same weights as `checkpoint`, saved as a sharded checkpoint (an index and several shard files)."""
+    import shutil
+
+    from transformers import MarianMTModel
+
+    out = tmp_path_factory.mktemp("sharded") / "uk"
+    shutil.copytree(checkpoint, out, ignore=shutil.ignore_patterns("model.safetensors"))
+    MarianMTModel.from_pretrained(checkpoint).save_pretrained(out, max_shard_size="20KB")
+    assert (out / "model.safetensors.index.json").is_file() and len(list(out.glob("model-*.safetensors"))) > 1
+    return out
+
+
+def test_a_sharded_checkpoint_translates_as_its_single_file_twin(checkpoint, sharded, tmp_path):
+    sentences = SENTENCES[:4]
+    expected = _engine(checkpoint, beams=1).translate(sentences, "uk")
+    assert _engine(sharded, beams=1, cache_dir=tmp_path).translate(sentences, "uk") == expected
+
+
+def test_a_changed_shard_is_converted_again(sharded, tmp_path):
+    copy = tmp_path / "uk"
+    shutil.copytree(sharded, copy)
+    before = ct2_engine.converted_dir(copy, "int8")
+    shard = sorted(copy.glob("model-*.safetensors"))[-1]
+    shard.write_bytes(shard.read_bytes()[:-1] + b"\0")
+    assert ct2_engine.converted_dir(copy, "int8") != before
+
+
+def test_a_sharded_checkpoint_missing_a_shard_names_it(sharded, tmp_path):
+    copy = tmp_path / "uk"
+    shutil.copytree(sharded, copy)
+    shard = sorted(copy.glob("model-*.safetensors"))[-1]
+    shard.unlink()
+    with pytest.raises(ModelNotFoundError, match=shard.name):
+        _engine(copy).translate(["Hello."], "uk")

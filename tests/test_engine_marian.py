@@ -6,7 +6,7 @@ import time
 import pytest
 
 from tiny_models import build_tiny_marian  # tests/ is on sys.path under pytest
-from translation.engines.marian import MarianEngine, _length_sorted_batches
+from translation.engines.marian import MarianEngine
 from translation.errors import InvalidInputError, ModelNotFoundError, UnsupportedLanguageError
 from translation.registry import ModelRegistry
 
@@ -98,14 +98,6 @@ def test_too_long_sentence_is_an_error_not_a_truncation(tiny_models):
     assert engine.count_tokens(long_sentence, "uk") > limit
     with pytest.raises(InvalidInputError, match=f"limit of {limit}"):
         engine.translate([long_sentence], "uk")
-
-
-def test_batches_respect_the_token_cap():
-    ids = {index: [0] * length for index, length in enumerate([5, 30, 7, 12, 30, 2])}
-    batches = _length_sorted_batches(ids, max_tokens=40)
-    assert sorted(index for batch in batches for index in batch) == list(range(6))
-    for batch in batches:
-        assert len(batch) == 1 or max(len(ids[i]) for i in batch) * len(batch) <= 40
 
 
 def test_progress_reports_every_sentence(tiny_models):

@@ -6,6 +6,7 @@ retries for minutes, so the download first asks for the model's metadata with a 
 within seconds, with a message that names the model, the paths tried and how to provide the files.
 """
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from translation.errors import ModelNotFoundError
 
 CONFIG_FILE = "config.json"
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json")
+# A checkpoint's weights: one file, or a sharded checkpoint's index naming its shard files (save_pretrained
+# shards above its max_shard_size). transformers, and CTranslate2's converter through it, load all four.
 WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin",
                 "pytorch_model.bin.index.json")
 _HUB_TIMEOUT_S = 10
@@ -60,11 +63,38 @@ def is_local_model(model: str) -> bool:
 
 
 def missing_files(directory: Path) -> list[str]:
-    """Which files a Marian checkpoint needs that `directory` lacks."""
+    """Which files a Marian checkpoint needs that `directory` lacks, shards named in its index included."""
     missing = [name for name in (CONFIG_FILE, *TOKENIZER_FILES) if not (directory / name).is_file()]
+    indexes = [directory / name for name in WEIGHT_FILES if name.endswith(".index.json")]
+    missing += [shard for index in indexes if index.is_file() for shard in shard_names(index)
+                if not (directory / shard).is_file()]
     if not any((directory / name).is_file() for name in WEIGHT_FILES):
         missing.append("model.safetensors or pytorch_model.bin")
     return missing
+
+
+def weight_files(directory: Path) -> list[Path]:
+    """The files of `directory` that hold weights, in WEIGHT_FILES order, each index followed by its shards."""
+    found = []
+    for path in (directory / name for name in WEIGHT_FILES if (directory / name).is_file()):
+        found.append(path)
+        if path.name.endswith(".index.json"):
+            found += [directory / shard for shard in shard_names(path) if (directory / shard).is_file()]
+    return found
+
+
+def shard_names(index: Path) -> list[str]:
+    """The shard files a sharded checkpoint's index names, sorted.
+
+    Raises:
+        ModelNotFoundError: the index is not one (not JSON, or no weight_map).
+    """
+    try:
+        weight_map = json.loads(index.read_text(encoding="utf-8"))["weight_map"]
+        return sorted(set(weight_map.values()))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ModelNotFoundError(f"{index} is not a sharded checkpoint's index ({type(error).__name__}: {error}); "
+                                 "save the checkpoint again with save_pretrained") from None
 
 
 def download_model(model: str, local_dir: Path | None = None) -> Path:

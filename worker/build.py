@@ -8,11 +8,11 @@ from pathlib import Path
 
 from translation.engines.base import Engine, ModelInfo
 from translation.engines.fallback import FallbackEngine
-from translation.engines.marian import MarianEngine, Progress
+from translation.engines.core import Progress
+from translation.engines.marian import MarianEngine
 from translation.engines.pseudo import PseudoEngine
 from translation.errors import ModelNotFoundError, UnsupportedLanguageError
 from translation.glossary import Glossary
-from translation.loading import resolve_model
 from translation.pipeline import Translator
 from translation.policy import ProtectionPolicy
 from translation.registry import ModelRegistry
@@ -27,23 +27,17 @@ def build_engine(settings: Settings, progress: Progress | None = None) -> Engine
 
     `progress` is called with the number of sentences each batch translated (both Marian backends).
     """
-    if settings.engine == "pseudo":
-        return DryRunEngine(ModelRegistry(settings.models))
-    _configure_threads(settings.threads)
     registry = ModelRegistry(settings.models)
+    if settings.engine == "pseudo":
+        return DryRunEngine(registry)
     device = resolve_device(settings.device, settings.backend)
-    if settings.quantization == "int8" and device == "cuda" and settings.backend == "transformers":
-        raise UsageError("BABELWIRE_QUANTIZATION=int8 with the transformers backend runs on CPU only; "
-                         "use the ctranslate2 backend or quantization auto on CUDA")
-    marian = MarianEngine(registry, device=device, beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
-                          cache_size=settings.model_cache_size, progress=progress,
-                          int8=settings.quantization == "int8" and device == "cpu")
-    backend = choose_backend(settings.backend, device)
-    if backend == "transformers":
-        return marian
+    if choose_backend(settings.backend, device) == "transformers":
+        return _build_transformers(settings, registry, device, progress)
     ctranslate2 = _build_ctranslate2(settings, registry, device, progress)
+    if settings.backend != "auto":
+        return ctranslate2
     # "auto" must never be worse than transformers: a model that fails to convert falls back to it.
-    return FallbackEngine(ctranslate2, marian) if settings.backend == "auto" else ctranslate2
+    return FallbackEngine(ctranslate2, _build_transformers(settings, registry, device, progress))
 
 
 class DryRunEngine(PseudoEngine):
@@ -138,28 +132,32 @@ def choose_backend(backend: str, device: str = "cpu") -> str:
     return "ctranslate2" if ctranslate2.is_available(device) else "transformers"
 
 
+def _build_transformers(settings: Settings, registry: ModelRegistry, device: str, progress: Progress | None) -> Engine:
+    """The transformers engine (translation/engines/marian.py)."""
+    if settings.quantization == "int8" and device == "cuda" and settings.backend == "transformers":
+        raise UsageError("BABELWIRE_QUANTIZATION=int8 with the transformers backend runs on CPU only; "
+                         "use the ctranslate2 backend or quantization auto on CUDA")
+    _configure_threads(settings.threads)
+    int8 = settings.quantization == "int8" and device == "cpu"
+    return MarianEngine(registry, int8=int8, **_marian_options(settings, device, progress))
+
+
 def _build_ctranslate2(settings: Settings, registry: ModelRegistry, device: str, progress: Progress | None) -> Engine:
-    """The CTranslate2 engine (translation/engines/ctranslate2.py) over the same registry and resolution."""
+    """The CTranslate2 engine (translation/engines/ctranslate2.py)."""
     from translation.engines.ctranslate2 import CTranslate2Engine
 
-    return CTranslate2Engine(registry, _resolver(registry), device=device, threads=settings.threads,
-                             beams=settings.beams, max_batch_tokens=settings.max_batch_tokens,
-                             cache_size=settings.model_cache_size, quantization=CT2_QUANTIZATION[settings.quantization],
-                             progress=progress)
+    return CTranslate2Engine(registry, threads=settings.threads, quantization=CT2_QUANTIZATION[settings.quantization],
+                             **_marian_options(settings, device, progress))
+
+
+def _marian_options(settings: Settings, device: str, progress: Progress | None) -> dict:
+    """What both Marian backends take from settings (translation/engines/core.py)."""
+    return {"device": device, "beams": settings.beams, "max_batch_tokens": settings.max_batch_tokens,
+            "cache_size": settings.model_cache_size, "progress": progress}
 
 
 # BABELWIRE_QUANTIZATION -> CTranslate2's compute type (None: the engine's default for the device).
 CT2_QUANTIZATION = {"auto": None, "none": "float32", "int8": "int8"}
-
-
-def _resolver(registry: ModelRegistry):
-    """model -> checkpoint directory, with errors naming the language the model serves."""
-
-    def checkpoint_dir(model: str) -> Path:
-        language = next((lang for lang in registry.languages() if registry.spec(lang).model == model), "")
-        return resolve_model(model, language).path
-
-    return checkpoint_dir
 
 
 def _configure_threads(threads: int) -> None:

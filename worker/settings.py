@@ -49,9 +49,10 @@ class Settings(BaseSettings):
     # translated; 0 turns it off (README "Masking and recovery").
     names_as_words_budget: float = Field(default=0.05, ge=0.0, le=1.0)
     beams: int = Field(default=4, ge=1, le=16)
-    # Tokens per engine batch (CTranslate2: source tokens x beams). With a uk-size model and beam 4, peak RSS
-    # measured about 370 MB at 2048, 430-460 MB at 3072 and 490 MB at 4096, with throughput within this
-    # machine's noise (benchmarks/throughput.py): 2048 keeps a worker under 400 MB.
+    # Tokens per engine batch: longest source x sentences x beams, on both backends (translation/engines/
+    # batching.py). With a uk-size model and beam 4 (CTranslate2), peak RSS measured about 370 MB at 2048,
+    # 430-460 MB at 3072 and 490 MB at 4096, with throughput within this machine's noise
+    # (benchmarks/throughput.py): 2048 keeps a worker under 400 MB.
     max_batch_tokens: int = Field(default=2048, ge=64)
     # Weights at run time. auto: CTranslate2 int8 on CPU, float16 on CUDA; transformers fp32. none: fp32 on
     # both (CTranslate2 float32 gives the same greedy outputs as transformers). int8: CTranslate2 int8,

@@ -6,10 +6,8 @@ weights directly (a fraction of a second). Conversion needs torch and transforme
 process, so a worker that only translates never imports them: tokenisation uses the checkpoint's
 SentencePiece models and vocab.json exactly as MarianTokenizer does.
 
-Same output contract as the transformers Marian engine: one output per input, same order; sentences are
-sorted by length and batched under a token budget; a multi-target model gets its `>>xxx<<` token first; each
-sentence decodes within a budget that follows its source length, and one that loops is translated again with
-n-gram blocking (translation/engines/budget.py, translation/repetition.py).
+What both Marian backends share (resolution, the LRU model cache, batching, the input-length check, the decode
+guard) is in core.py; this module says how CTranslate2 loads (converting first), tokenises and decodes.
 """
 
 from __future__ import annotations
@@ -22,21 +20,18 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from translation.engines.base import Engine, ModelInfo
-from translation.engines.budget import DecodeBudget, decode_guarded
+from translation.engines.base import ModelInfo
+from translation.engines.core import MarianBackend
 from translation.errors import ModelLoadError, ModelNotFoundError
-from translation.registry import ModelRegistry
+from translation.loading import ResolvedModel, weight_files
+from translation.registry import ModelSpec
 
 log = logging.getLogger(__name__)
-Progress = Callable[[int], None]  # called with the number of sentences just translated
 
 ENGINE_NAME = "ctranslate2"
-WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 _SAMPLE_BYTES = 1 << 20
 _CONVERT_TIMEOUT_S = 1800
 
@@ -112,17 +107,16 @@ class MarianVocab:
 def checkpoint_digest(checkpoint: Path) -> str:
     """A content digest of a Marian checkpoint, cheap enough for every load (reads a few MB at most).
 
-    Covers config and vocabulary files whole, and each weights file by its size and its first and last MiB.
+    Covers config and vocabulary files whole, and each weights file (a sharded checkpoint's index and every
+    shard it names) by its size and its first and last MiB.
     """
     digest = hashlib.sha256()
     for name in ("config.json", "vocab.json", "source.spm", "target.spm", "tokenizer_config.json"):
         path = checkpoint / name
         if path.is_file():
             digest.update(name.encode() + b"\0" + path.read_bytes())
-    for name in WEIGHT_FILES:
-        path = checkpoint / name
-        if path.is_file():
-            digest.update(name.encode() + b"\0" + _weights_sample(path))
+    for path in weight_files(checkpoint):
+        digest.update(path.name.encode() + b"\0" + _weights_sample(path))
     return digest.hexdigest()[:16]
 
 
@@ -206,159 +200,52 @@ class LoadedModel:
     vocab: MarianVocab
     info: ModelInfo
     target_token: str | None
-    max_positions: int
+    positions: int  # the model's position limit, shared by input and output
 
 
-class CTranslate2Engine(Engine):
-    """Marian models run by CTranslate2, loaded lazily and kept in a small LRU cache.
+class CTranslate2Engine(MarianBackend[LoadedModel]):
+    """Marian models run by CTranslate2.
 
     Arguments:
-      registry: resolves a target language to a ModelSpec (model id or path, optional >>xxx<< token).
-      resolve: maps a model id or path to a local checkpoint directory (raises ModelNotFoundError).
-      device: "cpu" or "cuda".
+      registry, and keyword options: as MarianBackend (core.py).
       threads: intra-op threads per model; 0 means one per usable core.
-      beams: beam size (1 is greedy).
-      max_batch_tokens: cap on padded source tokens times beams per batch.
-      max_batch_sentences: cap on sentences per batch.
-      cache_size: models kept loaded.
       cache_dir: where converted models go; None puts them next to the checkpoint.
       quantization: weights on disk and at run time; None means int8 on CPU, float16 on CUDA.
-      progress: called after each batch with the number of sentences it translated.
-      budget: the decode-length guard (translation/engines/budget.py): each sentence decodes at most its
-        budget, batches hold sentences of similar budgets, and an output that loops (translation/repetition.py)
-        or runs out of budget is translated again with n-gram blocking. None: the model's position limit for
-        every batch, no loop check (what the engine did before the guard; benchmarks compare the two).
-      output_length: benchmarks only, for random-weight models that never emit </s>: each sentence decodes
-        exactly `output_length(its source tokens)` tokens, as if </s> came there. Greedy search stops each
-        sentence at its own length (CTranslate2 then drops it from the batch, as it does at a real </s>);
-        beam search cannot stop per sentence, so a batch decodes to the length of its longest sentence.
     """
 
-    def __init__(
-        self,
-        registry: ModelRegistry,
-        resolve: Callable[[str], Path],
-        *,
-        device: str = "cpu",
-        threads: int = 0,
-        beams: int = 4,
-        max_batch_tokens: int = 4096,
-        max_batch_sentences: int = 64,
-        cache_size: int = 2,
-        cache_dir: Path | None = None,
-        quantization: str | None = None,
-        output_length: Callable[[int], int] | None = None,
-        progress: Progress | None = None,
-        budget: DecodeBudget | None = DecodeBudget(),
-    ):
-        self._registry = registry
-        self._resolve = resolve
-        self._device = device
+    def __init__(self, registry, *, threads: int = 0, cache_dir: Path | None = None,
+                 quantization: str | None = None, **options):
+        super().__init__(registry, **options)
         self._threads = threads or len(os.sched_getaffinity(0))  # 0: one per usable core, not CT2's default 4
-        self._beams = beams
-        self._max_batch_tokens = max_batch_tokens
-        self._max_batch_sentences = max_batch_sentences
-        self._cache_size = cache_size
         self._cache_dir = cache_dir
-        self._quantization = quantization or default_quantization(device)
-        self._output_length = output_length
-        self._progress = progress
-        self._budget = budget
-        self.loops_retried = 0  # sentences translated again because their first output looped or ran away
-        self._models: OrderedDict[str, LoadedModel] = OrderedDict()
-
-    def translate(self, sentences: list[str], target: str) -> list[str]:
-        if not sentences:
-            return []
-        model = self._model(target)
-        encoded = [model.vocab.encode(sentence, model.target_token) for sentence in sentences]
-        outputs: list[str] = [""] * len(sentences)
-        for batch in self._batches(encoded, model.max_positions):
-            texts = self._run(model, [encoded[i] for i in batch], [sentences[i] for i in batch])
-            for index, text in zip(batch, texts):
-                outputs[index] = text
-            if self._progress:
-                self._progress(len(batch))
-        return outputs
+        self._quantization = quantization or default_quantization(self._device)
 
     def model_info(self, target: str) -> ModelInfo:
         return self._model(target).info
-
-    def max_input_tokens(self, target: str) -> int:
-        # Half the position limit, as for MarianEngine: the output (capped at the limit) needs room to be
-        # longer than the input, or a long sentence's translation would be cut at max_decoding_length.
-        return self._model(target).max_positions // 2
-
-    def count_tokens(self, sentence: str, target: str) -> int:
-        model = self._model(target)
-        return len(model.vocab.encode(sentence, model.target_token))
 
     def carries(self, text: str, target: str) -> bool:
         model = self._model(target)
         return model.vocab.unk not in model.vocab.encode(text)
 
-    def _batches(self, encoded: list[list[str]], limit: int) -> list[list[int]]:
-        """Indices grouped longest first, each group under the token and sentence caps and, with the guard,
-        of budgets close enough to share one (DecodeBudget.can_share)."""
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]), reverse=True)
-        batches: list[list[int]] = []
-        for index in order:
-            if batches and self._fits(batches[-1], len(encoded[batches[-1][0]]), len(encoded[index]), limit):
-                batches[-1].append(index)
-            else:
-                batches.append([index])
-        return batches
+    def _encode(self, model: LoadedModel, sentence: str) -> list[str]:
+        return model.vocab.encode(sentence, model.target_token)
 
-    def _fits(self, batch: list[int], longest: int, length: int, limit: int) -> bool:
-        if len(batch) >= self._max_batch_sentences or (len(batch) + 1) * longest * self._beams > self._max_batch_tokens:
-            return False
-        return self._budget is None or self._budget.can_share(longest, length, limit)
+    def _decode(self, model: LoadedModel, batch: list[list[str]], most: int, **options) -> list[list[str]]:
+        return self._hypotheses(model, batch, max_decoding_length=most, **options)
 
-    def _run(self, model: LoadedModel, batch: list[list[str]], sources: list[str]) -> list[str]:
-        if self._output_length is not None:  # benchmarks: forced lengths stand in for the model's own ends
-            return [model.vocab.decode(tokens) for tokens in self._decode(model, batch, **self._forced_lengths(batch))]
-        if self._budget is None:
-            return [model.vocab.decode(tokens) for tokens in self._decode(model, batch, max_decoding_length=model.max_positions)]
-        return self._guarded(model, batch, sources)
+    def _detokenize(self, model: LoadedModel, tokens: list[str]) -> str:
+        return model.vocab.decode(tokens)
 
-    def _guarded(self, model: LoadedModel, batch: list[list[str]], sources: list[str]) -> list[str]:
-        """Decode each sentence within its budget; translate again, with n-gram blocking, those that loop."""
-        budgets = [self._budget.tokens(len(tokens), model.max_positions) for tokens in batch]
+    def _output_limit(self, model: LoadedModel) -> int:
+        return model.positions  # CTranslate2 counts neither the decoder's start token nor </s>
 
-        def decode(indexes: list[int], most: int, **options) -> list[tuple[str, int]]:
-            outputs = self._decode(model, [batch[i] for i in indexes], max_decoding_length=most, **options)
-            return [(model.vocab.decode(tokens[: budgets[i]]), len(tokens)) for i, tokens in zip(indexes, outputs)]
-
-        texts, retried = decode_guarded(sources, budgets, decode)
-        self.loops_retried += retried
-        return texts
-
-    def _decode(self, model: LoadedModel, batch: list[list[str]], **options) -> list[list[str]]:
+    def _hypotheses(self, model: LoadedModel, batch: list[list[str]], **options) -> list[list[str]]:
+        """The best hypothesis of each sentence, decoded with CTranslate2's `options`; input never truncated."""
         results = model.translator.translate_batch(batch, beam_size=self._beams, max_input_length=0, **options)
         return [result.hypotheses[0] for result in results]
 
-    def _forced_lengths(self, batch: list[list[str]]) -> dict:
-        lengths = [self._output_length(len(tokens)) for tokens in batch]
-        limits = {"min_decoding_length": max(lengths), "max_decoding_length": max(lengths)}
-        if self._beams == 1:  # the callback runs per generated token in greedy search only
-            limits["callback"] = lambda step: step.step + 1 >= lengths[step.batch_id]
-        return limits
-
-    def _model(self, target: str) -> LoadedModel:
-        key = target.strip().lower()
-        if key in self._models:
-            self._models.move_to_end(key)
-            return self._models[key]
-        model = self._load(key)
-        self._models[key] = model
-        while len(self._models) > self._cache_size:
-            self._models.popitem(last=False)
-        return model
-
-    def _load(self, target: str) -> LoadedModel:
-        spec = self._registry.spec(target)
-        checkpoint = Path(self._resolve(spec.model))
-        _require_files(checkpoint)
+    def _load(self, spec: ModelSpec, resolved: ResolvedModel) -> LoadedModel:
+        checkpoint = resolved.path
         vocab = MarianVocab(checkpoint)
         converted = ensure_converted(checkpoint, self._quantization, self._cache_dir)
         translator = self._translator(converted)
@@ -389,15 +276,6 @@ class CTranslate2Engine(Engine):
                 f"CTranslate2 cannot run {converted} on {self._device}: {error}; use backend transformers"
                 + (" or device cpu" if self._device == "cuda" else "")
             ) from None
-
-
-def _require_files(checkpoint: Path) -> None:
-    missing = [name for name in ("config.json", "vocab.json", "source.spm", "target.spm")
-               if not (checkpoint / name).is_file()]
-    if not any((checkpoint / name).is_file() for name in WEIGHT_FILES):
-        missing.append(" or ".join(WEIGHT_FILES))
-    if missing:
-        raise ModelNotFoundError(f"{checkpoint} is not a Marian checkpoint: missing {', '.join(missing)}")
 
 
 def _read_json(path: Path, default=None):

@@ -1,0 +1,97 @@
+"""What both Marian backends share (translation/engines/core.py): batching and the model cache."""
+
+import pytest
+
+from translation.engines.batching import BatchLimits, length_batches
+from translation.engines.cache import ModelCache
+
+LENGTHS = {index: length for index, length in enumerate([5, 30, 7, 12, 30, 2, 9, 9, 3])}
+
+
+def _longest(batch: list[int]) -> int:
+    return max(LENGTHS[i] for i in batch)
+
+
+@pytest.mark.parametrize("beams", [1, 4])
+def test_batches_hold_every_sentence_once_within_the_token_cap_times_beams(beams):
+    limits = BatchLimits(max_tokens=80, max_sentences=64, beams=beams)
+    batches = length_batches(LENGTHS, limits)
+    assert sorted(i for batch in batches for i in batch) == sorted(LENGTHS)
+    for batch in batches:
+        assert len(batch) == 1 or _longest(batch) * len(batch) * beams <= 80
+    assert len(batches) > len(length_batches(LENGTHS, BatchLimits(80, 64, 1))) or beams == 1
+
+
+def test_batches_respect_the_sentence_cap_however_short_the_sentences():
+    batches = length_batches(LENGTHS, BatchLimits(max_tokens=10_000, max_sentences=2))
+    assert max(len(batch) for batch in batches) == 2 and len(batches) == 5
+
+
+def test_batches_go_longest_first_and_hold_only_sentences_that_may_share():
+    batches = length_batches(LENGTHS, BatchLimits(max_tokens=10_000), can_share=lambda longest, short: longest <= 2 * short)
+    assert _longest(batches[0]) == max(LENGTHS.values())
+    for batch in batches:
+        assert _longest(batch) <= 2 * min(LENGTHS[i] for i in batch)
+
+
+def test_a_sentence_over_the_token_cap_still_decodes_alone():
+    assert length_batches({0: 500, 1: 3}, BatchLimits(max_tokens=64)) == [[0], [1]]
+
+
+def test_empty_batch_in_empty_batch_out():
+    assert length_batches({}, BatchLimits()) == []
+
+
+def test_cache_evicts_the_least_recently_used_and_says_so():
+    loads, evictions = [], []
+    cache = ModelCache(2, on_evict=lambda: evictions.append(len(loads)))
+
+    def loader(language):
+        return lambda: loads.append(language) or language.upper()
+
+    assert [cache.get(lang, loader(lang)) for lang in ("uk", "de", "uk", "fr", "uk")] == ["UK", "DE", "UK", "FR", "UK"]
+    assert loads == ["uk", "de", "fr"] and cache.languages() == ["fr", "uk"]
+    assert evictions == [3]  # once, when the third model came in (de left: uk was used again)
+
+
+def test_cache_size_must_be_at_least_one():
+    with pytest.raises(ValueError, match="at least 1"):
+        ModelCache(0)
+
+
+def _transformers(paths: dict, **options):
+    from translation.engines.marian import MarianEngine
+
+    return MarianEngine(_registry(paths), beams=1, **options)
+
+
+def _ctranslate2(paths: dict, **options):
+    from translation.engines.ctranslate2 import CTranslate2Engine
+
+    return CTranslate2Engine(_registry(paths), threads=1, beams=1, **options)
+
+
+def _registry(paths: dict):
+    from translation.registry import ModelRegistry
+
+    return ModelRegistry({language: str(path) for language, path in paths.items()})
+
+
+@pytest.mark.parametrize("backend", [_transformers, _ctranslate2])
+def test_both_backends_leave_blank_sentences_blank_and_refuse_what_they_would_truncate(backend, tiny_models):
+    from translation.errors import InvalidInputError
+
+    engine = backend(tiny_models)
+    outputs = engine.translate(["", "Kyiv is the capital.", "  "], "uk")
+    assert outputs[0] == "" and outputs[2] == "  " and outputs[1].strip()
+    limit = engine.max_input_tokens("uk")
+    with pytest.raises(InvalidInputError, match=f"limit of {limit}"):
+        engine.translate(["peace " * limit], "uk")
+
+
+@pytest.mark.parametrize("backend", [_transformers, _ctranslate2])
+def test_both_backends_keep_at_most_cache_size_models(backend, tiny_models):
+    engine = backend(tiny_models, cache_size=1)
+    engine.translate(["Hello."], "uk")
+    engine.translate(["Hello."], "de")
+    assert engine.loaded_languages() == ["de"]
