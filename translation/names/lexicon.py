@@ -51,3 +51,5 @@ DOTTED_ABBREVIATIONS = words("dotted_abbreviations")
 COMPOUND_HEADS = words("compound_heads")
 HYPHEN_PREFIXES = words("hyphen_prefixes")
 PRESS_NOUNS = words("press_nouns")
+# Ordinary English words (SCOWL size 35, lower-case entries), shared with the protection policy.
+COMMON_WORDS = _load("translation", "common_words").words

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from translation.names.evidence import Evidence
 from translation.names.lexicon import (
     COMMON_CAPITALISED,
+    COMMON_WORDS,
     COMPOUND_HEADS,
     DATE_ABBREVIATIONS,
     FUNCTION_WORDS,
@@ -237,6 +238,24 @@ def _gazetteer(ctx: Context, token: Token) -> bool:
     return key in PLACES or key in GIVEN_NAMES or key in WELL_KNOWN_ORGS
 
 
+def _not_a_dictionary_word(ctx: Context, token: Token) -> bool:
+    """"Feyenoord beat Ajax": an opener that is no ordinary English word (in any of its forms) is a name."""
+    return token.key.isalpha() and not dictionary_word(token.key)
+
+
+def dictionary_word(key: str) -> bool:
+    """In the English word list, also in British spelling ("labour", "organised", "centre", "aluminium")."""
+    return key in COMMON_WORDS or any(variant in COMMON_WORDS for variant in _american_spellings(key))
+
+
+_BRITISH = ((re.compile(r"our"), "or"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+            (re.compile(r"tre(s?)$"), r"ter\1"), (re.compile(r"ium$"), "um"), (re.compile(r"ll(ed|ing|er)$"), r"l\1"))
+
+
+def _american_spellings(key: str) -> list[str]:
+    return [pattern.sub(replacement, key) for pattern, replacement in _BRITISH if pattern.search(key)]
+
+
 def _always(ctx: Context, token: Token) -> bool:
     return True
 
@@ -277,6 +296,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("sentence start: gazetteer", NAME, _gazetteer),
     Rule("sentence start: hyphenated name", NAME, _hyphenated_name),
     Rule("sentence start: adverb or gerund", NO, _adverb_or_gerund),
+    Rule("sentence start: not a dictionary word", NAME, _not_a_dictionary_word),
     Rule("sentence start: unknown", MAYBE, _always),
 )
 
