@@ -25,6 +25,7 @@ from translation.wordlists import WordList, load
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_MARK = re.compile(r"['’]s?$")  # "Magistrates' Court", "People's Bank"
 
 
 def classify(text: str) -> str | None:
@@ -59,9 +60,17 @@ def _is_institution(name: str) -> bool:
     tokens = name.split()
     if len(tokens) == 1:  # "Senate", "Navy": a head word standing for the institution
         return name[:1].isupper() and name.lower() in heads
-    content = [token for token in tokens if token.lower() not in _FUNCTION_WORDS]
-    known = all(token.lower() in words or _is_place(token) or _is_demonym(token) for token in content)
+    content = [_POSSESSIVE_MARK.sub("", token) for token in tokens if token.lower() not in _FUNCTION_WORDS]
+    known = all(_described(token, words) for token in content)
     return known and any(token.lower() in heads for token in content)
+
+
+def _described(token: str, words: frozenset[str]) -> bool:
+    """A word an institution's description is made of: an institution word, a common English word (the
+    dictionary writes proper nouns capitalised, so "Gazprom" and "Wednesday" are not among them), a
+    place or a demonym."""
+    key = token.lower()
+    return key in words or key in _common_words() or _is_place(token) or _is_demonym(token)
 
 
 def _is_place(name: str) -> bool:
@@ -108,6 +117,10 @@ def _demonyms() -> frozenset[str]:
 
     languages = {name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper()}
     return frozenset(languages | {row[0] for row in _data_rows("demonyms.txt")})
+
+
+def _common_words() -> frozenset[str]:
+    return load("translation", "common_words").words
 
 
 @lru_cache(maxsize=1)
