@@ -78,7 +78,10 @@ def _is_place(name: str) -> bool:
 
 
 def _is_demonym(name: str) -> bool:
-    return name in _demonyms() or _listed(load("translation.names", "demonyms"), name)
+    """A demonym or affiliation, also in the plural ("Bolivians", "Methodists")."""
+    singular = name[:-1] if name.endswith("s") else None
+    return any(form in _demonyms() or _listed(load("translation.names", "demonyms"), form)
+               for form in (name, singular) if form)
 
 
 def _listed(words: WordList, name: str) -> bool:
