@@ -146,3 +146,9 @@ def test_a_lost_place_is_masked_and_never_shown_to_the_model_as_words_again():
     result = Translator(engine, names_as_words_budget=1.0).translate("Axios flew to Ukraine.", "pt")
     assert result.text == "Axios flew to Ukraine."
     assert [sentence for sentence in engine.seen if "Ukraine" in sentence] == ["Axios flew to Ukraine."]
+
+
+def test_the_kind_of_a_named_storm_is_translated_and_its_name_kept():
+    text = "First, Hurricane Rosa's path leads to landfall; Tropical Storm Sergio follows."
+    assert protected(text) == ["Rosa", "Sergio"]
+    assert protected(text, ProtectionPolicy.strict()) == ["Hurricane Rosa", "Tropical Storm Sergio"]

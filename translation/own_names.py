@@ -40,6 +40,19 @@ def classify(text: str) -> str | None:
     return None
 
 
+def event_kind_length(text: str) -> int:
+    """How many leading characters of a name are the kind of a named event ("Hurricane " of "Hurricane
+    Rosa"), which a language translates while keeping the name; 0 when it opens with none, or is nothing else."""
+    kinds = load("translation", "event_kinds")
+    words = text.split()
+    for size in (2, 1):
+        opening = words[:size]
+        known = opening[0].lower() in kinds.words if size == 1 else tuple(w.lower() for w in opening) in kinds.phrases
+        if known and len(words) > size and all(word[:1].isupper() for word in opening):
+            return len(text) - len(text.split(None, size)[size])
+    return 0
+
+
 def target_forms(text: str, language: str) -> tuple[str, ...]:
     """The names CLDR gives the place `text` in `language` (empty when CLDR does not know it)."""
     key = _places().get(_normalise(text))
