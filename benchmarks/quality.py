@@ -181,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("report", "tune", "all"), default="report")
     parser.add_argument("--policy", choices=("desk", "strict"), default="desk")
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--names-as-words-budget", type=float, default=0.05, metavar="SHARE",
-                        help="second passes allowed for names shown as words (0: placeholders only; default 0.05)")
+    parser.add_argument("--names-as-words-budget", type=float, default=0.10, metavar="SHARE",
+                        help="second passes allowed for names shown as words (0: placeholders only; default 0.10)")
     args = parser.parse_args(argv)
     lines = load(args.data, args.split)
     engine = NativeMarianEngine()

@@ -147,7 +147,7 @@ class NamesAsWords:
     are shown only while those second passes stay within `extra_budget` of the sentences translated, so a
     model that changes most names (en-uk writes them in Cyrillic) soon stops paying for them."""
 
-    extra_budget: float = 0.05
+    extra_budget: float = 0.10
     max_remembered: int = 50_000
     changed: set[str] = field(default_factory=set)
     sentences: int = 0

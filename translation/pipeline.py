@@ -95,7 +95,7 @@ class Translator:
         policy: ProtectionPolicy = ProtectionPolicy(),
         glossary: Glossary | None = None,
         batch_size: int = 512,
-        names_as_words_budget: float = 0.05,
+        names_as_words_budget: float = 0.10,
     ):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
