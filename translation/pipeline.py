@@ -61,8 +61,10 @@ class Translation:
 _LOST_PLACE_RULE = "name: place the model lost, kept verbatim"
 _WORD = re.compile(r"\w+")
 _SHORT_WORD = re.compile(r"\b\w{2,6}\b")
-# Span kinds a model may see as words (names it should copy): never quotes, numbers, URLs or renderings.
+# Span kinds a model may see as words (names it should copy): never quotes, URLs or renderings; of numbers, only
+# bare figures (see _may_be_shown_as_words).
 _SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
+_BARE_FIGURE = re.compile(r"\d[\d.,\s-]*%?")  # digits, separators, a range, a percent sign
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,10 +312,15 @@ def _piece(text: str, unit: _Unit, guarded: tuple[str, ...] = ()) -> Piece:
 
 
 def _may_be_shown_as_words(span: Span) -> bool:
-    """A name kept as it is, made of letters (not an inline-markup marker or a code). Not a place the model
-    lost: shown as words, it would be translated again, and the sentence paid for twice more."""
-    return (span.kind in _SHOWN_AS_WORDS and span.replacement is None and span.rule != _LOST_PLACE_RULE
-            and any(c.isalpha() for c in span.text))
+    """A name kept as it is, made of letters (not an inline-markup marker or a code), or a bare figure ("14%",
+    "100" of "100 percent": models copy digits, and keep the preposition before them). Not a place the model
+    lost: shown as words, it would be translated again, and the sentence paid for twice more; nor an amount
+    with its currency sign, which models reword ("$2 billion" -> "2 bilhões de dólares")."""
+    if span.replacement is not None or span.rule == _LOST_PLACE_RULE:
+        return False
+    if span.kind is SpanKind.NUMBER:
+        return _BARE_FIGURE.fullmatch(span.text) is not None
+    return span.kind in _SHOWN_AS_WORDS and any(c.isalpha() for c in span.text)
 
 
 def _assemble(
