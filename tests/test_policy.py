@@ -152,3 +152,9 @@ def test_the_kind_of_a_named_storm_is_translated_and_its_name_kept():
     text = "First, Hurricane Rosa's path leads to landfall; Tropical Storm Sergio follows."
     assert protected(text) == ["Rosa", "Sergio"]
     assert protected(text, ProtectionPolicy.strict()) == ["Hurricane Rosa", "Tropical Storm Sergio"]
+
+
+def test_glossary_and_item_terms_still_win_over_the_desk_policy():
+    text = "Hurricane Rosa hit the coast and the Metropolitan Police closed roads."
+    spans = find_spans(text, terms=["Hurricane Rosa", "Metropolitan Police"])
+    assert [(span.text, span.kind) for span in spans] == [("Hurricane Rosa", "term"), ("Metropolitan Police", "term")]
