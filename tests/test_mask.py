@@ -246,12 +246,25 @@ def test_names_the_model_changes_are_masked_after_all():
 
     learned = NamesAsWords(extra_budget=1.0)  # room for a second pass on every sentence
     (outcome,) = translate_pieces([NAMED], transliterate, words_first=learned)
-    assert calls[1] == ["Mr [1] said [2] in [3] today."]
-    assert outcome.text == NAMED.text and outcome.form == "brackets"
+    assert calls[1] == ["Mr [1] said [2] in Kyiv today."]  # the name that came back verbatim stays words
+    assert outcome.text == NAMED.text and outcome.form == "words" and len(calls) == 2
     assert_invariant(outcome)
     calls.clear()
     translate_pieces([NAMED], transliterate, words_first=learned)  # "Doe" is masked from now on, "Kyiv" not
     assert calls[0] == ["Mr [1] said [2] in Kyiv today."]
+
+
+def test_a_name_changed_again_on_the_second_pass_ends_masked():
+    calls = []
+
+    def changes_each_name_once(batch):
+        calls.append(batch)
+        return [s.replace("Doe", "Доу") if len(calls) == 1 else s.replace("Kyiv", "Києві") for s in batch]
+
+    (outcome,) = translate_pieces([NAMED], changes_each_name_once, words_first=NamesAsWords(extra_budget=1.0))
+    assert calls[1:] == [["Mr [1] said [2] in Kyiv today."], ["Mr [1] said [2] in [3] today."]]
+    assert outcome.text == NAMED.text and outcome.form == "brackets"
+    assert_invariant(outcome)
 
 
 def test_names_are_shown_only_while_the_second_passes_stay_within_budget():

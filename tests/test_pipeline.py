@@ -266,3 +266,10 @@ def test_names_are_no_longer_shown_as_words_to_a_model_that_keeps_changing_them(
     engine.calls.clear()
     translator.translate("Acme Widgets grows again.", "uk", terms=["Acme Widgets"])
     assert engine.calls == [["[1] grows again."]]
+
+
+def test_bare_figures_are_shown_to_the_model_as_they_are_and_amounts_stay_masked():
+    engine = FakeEngine()  # keeps digits and signs, turns words into "ж"
+    result = Translator(engine).translate("Prices rose 14% over 15 km while $2 billion went missing.", "uk")
+    assert engine.calls == [["Prices rose 14% over 15 km while [1] billion went missing."]]
+    assert result.text == "ж ж 14% ж 15 ж ж $2 ж ж ж." and result.sentences[0].form == "words"

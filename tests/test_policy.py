@@ -23,8 +23,11 @@ def protected(text, policy=ProtectionPolicy()):
     ("Ukraine", "place"), ("North Korea", "place"), ("Kyiv", "place"), ("the UK", "place"), ("U.S.", "place"),
     ("Ukrainian", "demonym"), ("North Korean", "demonym"), ("Welsh", "demonym"),
     ("National Bank of Ukraine", "institution"), ("State Department", "institution"), ("Red Cross", "institution"),
-    ("Senate", "institution"),
+    ("Senate", "institution"), ("Public Prosecution Service", "institution"), ("National Hurricane Center", "institution"),
+    ("Defense Advanced Research Projects Agency", "institution"), ("Metropolitan Police", "institution"),
+    ("Bolivians", "demonym"), ("Spaniard", "demonym"), ("Methodist", "demonym"),
     ("Axios", None), ("Gazprom", None), ("Sheffield Wednesday", None), ("University of Michigan", None),
+    ("Sky Blues", None), ("Gazprom Service", None),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind
@@ -34,6 +37,12 @@ def test_the_desk_policy_keeps_people_and_proper_organisations_and_translates_th
     kept = protected(SOURCE)
     assert {"Zelenskyy", "Steve Witkoff", "Gazprom", "Axios"} <= set(kept)
     assert not {"Miami", "Ukraine", "Europe", "National Bank of Ukraine", "Supreme Court"} & set(kept)
+
+
+def test_descriptions_in_common_words_are_translated_and_proper_names_kept():
+    text = "The Public Prosecution Service and Gazprom Service said the Methodist congregation met Bolivians."
+    assert protected(text) == ["Gazprom Service"]
+    assert set(protected(text, ProtectionPolicy.strict())) >= {"Public Prosecution Service", "Gazprom Service"}
 
 
 def test_strict_keeps_every_name_as_before():
@@ -93,3 +102,59 @@ def test_a_translated_place_that_the_model_loses_is_masked_and_comes_back_verbat
     result = Translator(engine).translate("Steve Witkoff flew to Ukraine.", "uk")
     assert result.text == "Steve Witkoff ж ж Ukraine."
     assert [span.text for span in result.spans] == ["Steve Witkoff", "Ukraine"]
+
+
+class Portuguese(Engine):
+    """Writes the Portuguese short forms of places ("EUA", "Cingapura") and forgets "Ukraine" ; keeps
+    placeholders and everything else."""
+
+    forms = {"U.S.": "EUA", "UN": "ONU", "Singapore": "Cingapura", "Britain": "Grã-Bretanha", "Ukraine": ""}
+
+    def __init__(self):
+        self.seen = []
+
+    def translate(self, sentences, target):
+        self.seen += sentences
+        out = []
+        for sentence in sentences:
+            for english, portuguese in self.forms.items():
+                sentence = sentence.replace(english, portuguese)
+            out.append(sentence)
+        return out
+
+    def model_info(self, target):
+        return ModelInfo("fake", "fake", "local")
+
+    def max_input_tokens(self, target):
+        return 512
+
+    def count_tokens(self, sentence, target):
+        return len(sentence.split()) + 1
+
+
+@pytest.mark.parametrize("source, written", [
+    ("The U.S. stance drew backlash.", "EUA"), ("The UN body ruled.", "ONU"),
+    ("They met in Singapore.", "Cingapura"), ("Britain voted.", "Grã-Bretanha"),
+])
+def test_a_place_the_model_writes_in_a_short_or_variant_form_is_accepted(source, written):
+    result = Translator(Portuguese()).translate(source, "pt")
+    assert written in result.text and not result.spans
+
+
+def test_a_lost_place_is_masked_and_never_shown_to_the_model_as_words_again():
+    engine = Portuguese()
+    result = Translator(engine, names_as_words_budget=1.0).translate("Axios flew to Ukraine.", "pt")
+    assert result.text == "Axios flew to Ukraine."
+    assert [sentence for sentence in engine.seen if "Ukraine" in sentence] == ["Axios flew to Ukraine."]
+
+
+def test_the_kind_of_a_named_storm_is_translated_and_its_name_kept():
+    text = "First, Hurricane Rosa's path leads to landfall; Tropical Storm Sergio follows."
+    assert protected(text) == ["Rosa", "Sergio"]
+    assert protected(text, ProtectionPolicy.strict()) == ["Hurricane Rosa", "Tropical Storm Sergio"]
+
+
+def test_glossary_and_item_terms_still_win_over_the_desk_policy():
+    text = "Hurricane Rosa hit the coast and the Metropolitan Police closed roads."
+    spans = find_spans(text, terms=["Hurricane Rosa", "Metropolitan Police"])
+    assert [(span.text, span.kind) for span in spans] == [("Hurricane Rosa", "term"), ("Metropolitan Police", "term")]

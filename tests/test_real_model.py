@@ -64,3 +64,14 @@ def test_strict_policy_keeps_places_verbatim(engine):
 
 def test_no_sentence_needs_the_piecewise_fallback(translations):
     assert [r.fallback for t in translations for r in t.sentences if r.fallback == "piecewise"] == []
+
+
+def test_short_forms_of_places_and_descriptive_institutions_come_out_in_portuguese(engine):
+    result = Translator(engine).translate("The U.S. and the EU agreed on new tariffs, the Metropolitan Police said.", "pt")
+    assert "EUA" in result.text and "UE" in result.text and "Polícia Metropolitana" in result.text
+    assert "U.S." not in result.text and not result.spans
+
+
+def test_a_named_storm_keeps_its_name_and_the_model_words_its_kind(engine):
+    result = Translator(engine).translate("Hurricane Rosa weakened as it moved toward the coast.", "pt")
+    assert "furacão Rosa" in result.text and [span.text for span in result.spans] == ["Rosa"]

@@ -149,7 +149,7 @@ class NamesAsWords:
     are shown only while those second passes stay within `extra_budget` of the sentences translated, so a
     model that changes most names (en-uk writes them in Cyrillic) soon stops paying for them."""
 
-    extra_budget: float = 0.05
+    extra_budget: float = 0.10
     max_remembered: int = 50_000
     changed: set[str] = field(default_factory=set)
     sentences: int = 0
@@ -205,23 +205,40 @@ def translate_pieces(pieces: Sequence[Piece], translate: Translate,
 
 def _first_pass(pieces: list[Piece], outcomes: list[Outcome | None], translate: Translate, form: PlaceholderForm,
                 counts: list[int], words_first: NamesAsWords | None) -> tuple[dict, dict]:
-    """Names as words where that is tried, the first form elsewhere, in one engine call; then the first
-    form for the pieces whose names came back changed. Returns what each piece sent masked, and got back."""
+    """Names as words where that is tried, the first form elsewhere, in one engine call; then, for the pieces
+    whose names came back changed, the same with the changed names masked (the names that came back
+    verbatim stay words: they keep their articles and possessives), and the first form for the pieces left.
+    Returns what each piece sent masked, and got back."""
     words = _words_tries(pieces, outcomes, form, words_first) if words_first and words_first.worth_it else {}
     first = [i for i in _open(outcomes) if i not in words]
-    masked = {i: mask(pieces[i], form) for i in first}
-    sent = [masked[i].text for i in first] + [attempt[1].text for attempt in words.values()]
     if words_first:
-        words_first.sentences += len(sent)
-    returned = translate(sent) if sent else []
-    outputs = dict(zip(first, returned))
-    _accept_words(words, dict(zip(words, returned[len(first) :])), outcomes, WORDS, None, counts, words_first)
+        words_first.sentences += len(first) + len(words)
+    masked, outputs = _words_or_masked(pieces, outcomes, translate, form, counts, words_first, first, words)
     again = [i for i in words if outcomes[i] is None]
-    masked.update({i: mask(pieces[i], form) for i in again})
-    outputs.update(zip(again, translate([masked[i].text for i in again]) if again else []))
-    for i in first + again:
-        outcomes[i] = _verified(outputs[i], masked[i], pieces[i], form.name, None, counts[i])
+    fewer = _words_tries(pieces, outcomes, form, words_first, among=again) if again else {}
+    more, more_outputs = _words_or_masked(pieces, outcomes, translate, form, counts, words_first,
+                                          [i for i in again if i not in fewer], fewer)
+    masked.update(more)
+    outputs.update(more_outputs)
+    last = [i for i in fewer if outcomes[i] is None]
+    masked.update({i: mask(pieces[i], form) for i in last})
+    outputs.update(zip(last, translate([masked[i].text for i in last]) if last else []))
+    for i in first + list(more) + last:
+        if outcomes[i] is None:
+            outcomes[i] = _verified(outputs[i], masked[i], pieces[i], form.name, None, counts[i])
     return masked, outputs
+
+
+def _words_or_masked(pieces: list[Piece], outcomes: list[Outcome | None], translate: Translate,
+                     form: PlaceholderForm, counts: list[int], learned: NamesAsWords | None, masked_ones: list[int],
+                     tries: dict) -> tuple[dict, dict]:
+    """One engine call: `masked_ones` in the form, `tries` with their names as words (accepted when those came
+    back verbatim). Returns what the masked ones sent, and got back."""
+    masked = {i: mask(pieces[i], form) for i in masked_ones}
+    sent = [masked[i].text for i in masked_ones] + [attempt[1].text for attempt in tries.values()]
+    returned = translate(sent) if sent else []
+    _accept_words(tries, dict(zip(tries, returned[len(masked_ones) :])), outcomes, WORDS, None, counts, learned)
+    return masked, dict(zip(masked_ones, returned))
 
 
 def grouped(piece: Piece) -> Piece:
@@ -253,10 +270,11 @@ def _open(outcomes: list[Outcome | None]) -> list[int]:
 
 
 def _words_tries(pieces: list[Piece], outcomes: list[Outcome | None], form: PlaceholderForm,
-                 learned: NamesAsWords) -> dict:
-    """For each open piece with names that may be shown: the piece with them as words, masked otherwise."""
+                 learned: NamesAsWords, among: list[int] | None = None) -> dict:
+    """For each open piece (of `among`) with names that may be shown: the piece with them as words, masked
+    otherwise."""
     tries = {}
-    for i in _open(outcomes):
+    for i in _open(outcomes) if among is None else among:
         shown = [span for index, span in enumerate(pieces[i].protected)
                  if index in pieces[i].plain and _shown_as_itself(pieces[i].text, span)
                  and learned.shows(span.restored_text)]

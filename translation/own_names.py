@@ -24,6 +24,7 @@ from translation.wordlists import WordList, load, load_table
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_MARK = re.compile(r"['’]s?$")  # "Magistrates' Court", "People's Bank"
 
 
 def classify(text: str) -> str | None:
@@ -36,6 +37,19 @@ def classify(text: str) -> str | None:
     if _is_institution(name):
         return "institution"
     return None
+
+
+def event_kind_length(text: str) -> int:
+    """How many leading characters of a name are the kind of a named event ("Hurricane " of "Hurricane
+    Rosa"), which a language translates while keeping the name; 0 when it opens with none, or is nothing else."""
+    kinds = load("translation", "event_kinds")
+    words = text.split()
+    for size in (2, 1):
+        opening = words[:size]
+        known = opening[0].lower() in kinds.words if size == 1 else tuple(w.lower() for w in opening) in kinds.phrases
+        if known and len(words) > size and all(word[:1].isupper() for word in opening):
+            return len(text) - len(text.split(None, size)[size])
+    return 0
 
 
 def target_forms(text: str, language: str) -> tuple[str, ...]:
@@ -58,9 +72,17 @@ def _is_institution(name: str) -> bool:
     tokens = name.split()
     if len(tokens) == 1:  # "Senate", "Navy": a head word standing for the institution
         return name[:1].isupper() and name.lower() in heads
-    content = [token for token in tokens if token.lower() not in _FUNCTION_WORDS]
-    known = all(token.lower() in words or _is_place(token) or _is_demonym(token) for token in content)
+    content = [_POSSESSIVE_MARK.sub("", token) for token in tokens if token.lower() not in _FUNCTION_WORDS]
+    known = all(_described(token, words) for token in content)
     return known and any(token.lower() in heads for token in content)
+
+
+def _described(token: str, words: frozenset[str]) -> bool:
+    """A word an institution's description is made of: an institution word, a common English word (the
+    dictionary writes proper nouns capitalised, so "Gazprom" and "Wednesday" are not among them), a
+    place or a demonym."""
+    key = token.lower()
+    return key in words or key in _common_words() or _is_place(token) or _is_demonym(token)
 
 
 def _is_place(name: str) -> bool:
@@ -68,7 +90,10 @@ def _is_place(name: str) -> bool:
 
 
 def _is_demonym(name: str) -> bool:
-    return name in _demonyms() or _listed(load("translation.names", "demonyms"), name)
+    """A demonym or affiliation, also in the plural ("Bolivians", "Methodists")."""
+    singular = name[:-1] if name.endswith("s") else None
+    return any(form in _demonyms() or _listed(load("translation.names", "demonyms"), form)
+               for form in (name, singular) if form)
 
 
 def _listed(words: WordList, name: str) -> bool:
@@ -107,6 +132,10 @@ def _demonyms() -> frozenset[str]:
 
     languages = {name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper()}
     return frozenset(languages | {row[0] for row in _data_rows("demonyms.txt")})
+
+
+def _common_words() -> frozenset[str]:
+    return load("translation", "common_words").words
 
 
 @lru_cache(maxsize=1)

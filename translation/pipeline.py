@@ -17,6 +17,8 @@ engine returns; `Translation.sentences` records, per sentence, which recovery st
 """
 
 import bisect
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from dataclasses import dataclass, field
@@ -57,8 +59,12 @@ class Translation:
 
 
 _LOST_PLACE_RULE = "name: place the model lost, kept verbatim"
-# Span kinds a model may see as words (names it should copy): never quotes, numbers, URLs or renderings.
+_WORD = re.compile(r"\w+")
+_SHORT_WORD = re.compile(r"\b\w{2,6}\b")
+# Span kinds a model may see as words (names it should copy): never quotes, URLs or renderings; of numbers, only
+# bare figures (see _may_be_shown_as_words).
 _SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
+_BARE_FIGURE = re.compile(r"\d[\d.,\s-]*%?")  # digits, separators, a range, a percent sign
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +99,7 @@ class Translator:
         policy: ProtectionPolicy = ProtectionPolicy(),
         glossary: Glossary | None = None,
         batch_size: int = 512,
-        names_as_words_budget: float = 0.05,
+        names_as_words_budget: float = 0.10,
     ):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -242,14 +248,51 @@ class Translator:
 
 
 def _recognisable(translated: str, place: TranslatedPlace) -> bool:
-    """Does a form of the place's target-language name stand in the translation? Compared on a stem
-    (the longest word less two letters), so inflected forms count: "Україна" -> "в Україні"."""
-    lowered = translated.lower()
-    for form in place.forms:
-        word = max(form.split(), key=len).lower()
-        if (word[: max(3, len(word) - 2)] if len(word) > 4 else word[:3]) in lowered:
+    """Does a form of the place's name stand in the translation? Its target-language names (CLDR) or its
+    source name, compared without accents on a stem (the longest word less two letters, one letter
+    may differ), so inflected and spelling variants count: "Україна" -> "в Україні", "Singapura" ->
+    "Cingapura", "America" -> "América"; an acronym also by its target-language initials ("U.S." ->
+    "EUA", "UN" -> "ONU", "EU" -> "UE")."""
+    folded = _folded(translated)
+    words = _WORD.findall(folded)
+    target_stems = [stem for stem in (_stem(_folded(form)) for form in place.forms) if len(stem) >= 3]
+    if any(stem in folded for stem in target_stems):
+        return True
+    source_stem = _stem(_folded(place.span.text))
+    if any(_starts_a_word(stem, words) for stem in (*target_stems, source_stem) if len(stem) >= 3):
+        return True
+    acronyms = [word for word in _SHORT_WORD.findall(translated) if word.isupper()]
+    initials = [_initials(form) for form in place.forms] if _is_acronym(place.span.text) else []
+    return any(len(letters) >= 2 and letters in word for letters in initials for word in acronyms)
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _stem(name: str) -> str:
+    word = max(_WORD.findall(name) or [""], key=len)
+    return word[: max(3, len(word) - 2)] if len(word) > 4 else word[:3]
+
+
+def _starts_a_word(stem: str, words: list[str]) -> bool:
+    """A word that starts with `stem`, or (a stem of five letters or more) with it but one letter."""
+    for word in words:
+        head = word[: len(stem)]
+        if head == stem or (len(stem) >= 5 and len(head) == len(stem) and sum(a != b for a, b in zip(head, stem)) == 1):
             return True
     return False
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
+
+
+def _initials(form: str) -> str:
+    """"Estados Unidos" -> "EU", "União Europeia" -> "UE": the initials of the capitalised words."""
+    return "".join(word[0] for word in form.split() if word[:1].isupper())
 
 
 def _check_text(text: object, index: int, count: int) -> None:
@@ -269,8 +312,15 @@ def _unit(text_index: int, text: str, start: int, end: int, spans: tuple[Span, .
 
 
 def _may_be_shown_as_words(span: Span) -> bool:
-    """A name kept as it is, made of letters (not an inline-markup marker or a code)."""
-    return span.kind in _SHOWN_AS_WORDS and span.replacement is None and any(c.isalpha() for c in span.text)
+    """A name kept as it is, made of letters (not an inline-markup marker or a code), or a bare figure ("14%",
+    "100" of "100 percent": models copy digits, and keep the preposition before them). Not a place the model
+    lost: shown as words, it would be translated again, and the sentence paid for twice more; nor an amount
+    with its currency sign, which models reword ("$2 billion" -> "2 bilhões de dólares")."""
+    if span.replacement is not None or span.rule == _LOST_PLACE_RULE:
+        return False
+    if span.kind is SpanKind.NUMBER:
+        return _BARE_FIGURE.fullmatch(span.text) is not None
+    return span.kind in _SHOWN_AS_WORDS and any(c.isalpha() for c in span.text)
 
 
 def _assemble(

@@ -96,8 +96,17 @@ def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], l
     for mention, kind in zip(mentions, kinds):
         keep = kind is None or mention.span.text in proper_words or \
             (policy.institutions if kind == "institution" else policy.places)
-        (kept if keep else translated).append(mention.span)
+        span = mention.span if policy.institutions or not keep else _without_event_kind(mention.span)
+        (kept if keep else translated).append(span)
     return kept, translated
+
+
+def _without_event_kind(span: Span) -> Span:
+    """"Rosa" of "Hurricane Rosa": the kind of a named event is a common word the language translates."""
+    cut = own_names.event_kind_length(span.text)
+    if not cut:
+        return span
+    return Span(span.kind, span.start + cut, span.end, span.text[cut:], span.replacement, span.rule)
 
 
 def _places_to_check(translated: list[Span], protected: list[Span], target: str | None) -> list[TranslatedPlace]:
