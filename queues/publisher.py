@@ -92,9 +92,11 @@ class Publisher:
             )
         except Exception as exc:
             self._discard_channel()
-            raise PublishFailedError(f"publish to {where} failed: {one_line(exc)}") from None
+            raise PublishFailedError(f"publish to {where} failed: {one_line(exc)}",
+                                     exchange=exchange, routing_key=routing_key) from None
         if self._returned:
-            raise PublishFailedError(f"publish to {where} was unroutable: no queue is bound for it")
+            raise PublishFailedError(f"publish to {where} was unroutable: no queue is bound for it",
+                                     exchange=exchange, routing_key=routing_key)
 
     def close(self) -> None:
         self._discard_channel()
