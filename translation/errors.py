@@ -6,8 +6,8 @@ transient errors (a model load hiccup, a full disk) may succeed on retry.
 Every error carries its facts as fields, dramatiq-style: `UnsupportedLanguageError(message, language="xx")`
 keeps `language` in `error.fields` (a dict of what was known; None is left out) and as `error.language`.
 The message stays the one line a user reads; the fields are what a program (the worker's dead-letter
-headers and job log) reads without parsing it. A class declares the names it may carry in `field_names`
-and may give a `template` that formats the message from them when no message is passed.
+headers and job log) reads without parsing it. A class declares the names it may carry in
+`field_names` (and documents them); nothing else is written per class.
 """
 
 from typing import Any, ClassVar
@@ -17,18 +17,17 @@ class TranslationError(Exception):
     """Base of every error raised by the translation package.
 
     Arguments:
-        message: the one-line text users see; without it, the class's `template` formatted with the fields.
+        message: the one-line text users see (it names the facts too: the fields do not replace it).
         fields: the facts, by keyword (`language="xx"`, `path=...`); None means not known and is left out.
             They are `error.fields` (a dict) and attributes (`error.language`); a name in the class's
             `field_names` reads as None when it was not given.
     """
 
-    template: ClassVar[str] = ""
     field_names: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, message: str = "", /, **fields: Any):
+    def __init__(self, message: object, /, **fields: Any):
+        self.message = str(message)
         self.fields = {name: value for name, value in fields.items() if value is not None}
-        self.message = message or self.template.format(**fields)
         super().__init__(self.message)
 
     def __getattr__(self, name: str) -> Any:
