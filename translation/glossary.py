@@ -41,7 +41,8 @@ class Glossary:
     @classmethod
     def from_dict(cls, data: object, source: str = "glossary") -> "Glossary":
         if not isinstance(data, dict):
-            raise GlossaryError(f"{source}: expected a table with 'keep' and/or 'render', got {_kind(data)}", path=source)
+            raise GlossaryError(f"{source}: expected a table with 'keep' and/or 'render', got {_kind(data)}",
+                                path=source)
         unknown = sorted(set(data) - _KNOWN_KEYS)
         if unknown:
             raise GlossaryError(f"{source}: unknown key(s) {unknown}; expected 'keep' and/or 'render'", path=source)
@@ -69,7 +70,8 @@ def _read(path: Path) -> object:
         text = raw.decode("utf-8-sig")  # a byte-order mark (Windows editors write one) is not part of the text
     except UnicodeDecodeError as error:
         raise GlossaryError(
-            f"{path}: not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8", path=str(path)) from None
+            f"{path}: not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
+            path=str(path)) from None
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text)
@@ -93,7 +95,8 @@ def _term(value: object, source: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise GlossaryError(f"{source}: {where}: a term must be a non-empty string, got {value!r}", path=source)
     if value != value.strip():
-        raise GlossaryError(f"{source}: {where}: term {value!r} has leading or trailing whitespace", path=source, term=value)
+        raise GlossaryError(f"{source}: {where}: term {value!r} has leading or trailing whitespace",
+                            path=source, term=value)
     return value
 
 
@@ -104,7 +107,8 @@ def _renderings(value: object, source: str) -> dict[str, Mapping[str, str]]:
     for term, by_language in value.items():
         term = _term(term, source, "render")
         if not isinstance(by_language, dict) or not by_language:
-            raise GlossaryError(f"{source}: render.{term}: expected a table such as {{uk = \"...\"}}", path=source, term=term)
+            raise GlossaryError(f"{source}: render.{term}: expected a table such as {{uk = \"...\"}}",
+                                path=source, term=term)
         render[term] = MappingProxyType(_renderings_of(term, by_language, source))
     return render
 
@@ -113,9 +117,11 @@ def _renderings_of(term: str, by_language: dict, source: str) -> dict[str, str]:
     rendered: dict[str, str] = {}
     for language, text in by_language.items():
         if not is_language_code(language):
-            raise GlossaryError(f"{source}: render.{term}: {language!r} is not a language code such as 'uk'", path=source, term=term)
+            raise GlossaryError(f"{source}: render.{term}: {language!r} is not a language code such as 'uk'",
+                                path=source, term=term)
         if language.lower() in rendered:
-            raise GlossaryError(f"{source}: render.{term}: {language!r} is given twice (codes match in any case)", path=source, term=term)
+            raise GlossaryError(f"{source}: render.{term}: {language!r} is given twice (codes match in any case)",
+                                path=source, term=term)
         rendered[language.lower()] = _term(text, source, f"render.{term}.{language}")
     return rendered
 

@@ -255,7 +255,8 @@ def _recognisable(translated: str, place: TranslatedPlace) -> bool:
 def _check_text(text: object, index: int, count: int) -> None:
     which = "the text" if count == 1 else f"text {index + 1} of {count}"
     if not isinstance(text, str):
-        raise InvalidInputError(f"{which} is not a string ({type(text).__name__}): pass text to translate", text_index=index)
+        raise InvalidInputError(f"{which} is not a string ({type(text).__name__}): pass text to translate",
+                                text_index=index)
     if not text.strip():
         raise InvalidInputError(f"{which} is empty or only whitespace: nothing to translate", text_index=index)
 
