@@ -40,7 +40,7 @@ def check_url(url: str) -> str:
         return url
     raise BrokerConfigurationError(
         f"unsupported broker URL {display_url(url)!r}: use amqp://user:password@host:5672/vhost "
-        "or embedded:///path/broker.sqlite3 (or 'embedded')")
+        "or embedded:///path/broker.sqlite3 (or 'embedded')", url=display_url(url))
 
 
 def connect(url: str, *, heartbeat: float = 30, connect_timeout_s: float = 4.0, max_retries: int = 2) -> Connection:
@@ -155,8 +155,9 @@ def wrap_broker_error(connection: Connection, exc: BaseException) -> BrokerConfi
     where = display_url(getattr(connection, "babelwire_url", None) or connection.as_uri())
     problem = CONFIGURATION_REPLY_CODES.get(getattr(exc, "code", None))
     if problem is not None:
-        return BrokerConfigurationError(f"the broker at {where} refused the connection: {problem}: {reason}")
-    return BrokerUnavailableError(f"cannot reach the broker at {where}: {reason}")
+        return BrokerConfigurationError(f"the broker at {where} refused the connection: {problem}: {reason}",
+                                        url=where)
+    return BrokerUnavailableError(f"cannot reach the broker at {where}: {reason}", url=where)
 
 
 def display_url(url: object) -> str:

@@ -373,7 +373,8 @@ class _Session:
         del self.held[tag]
         self.owner.requeue_pause_s = 1.0
         self.owner.event(work.outcome.event, language=work.delivery.language,
-                         message_id=work.delivery.message_id, attempt=work.delivery.attempt)
+                         message_id=work.delivery.message_id, attempt=work.delivery.attempt,
+                         **work.outcome.event_fields())
 
     def _publish_outcome(self, delivery: Delivery, outcome: Outcome) -> None:
         if isinstance(outcome, Ack):
@@ -387,7 +388,8 @@ class _Session:
         else:
             self.publisher.publish_dead_letter(
                 delivery.body, delivery.language, reason=outcome.reason, attempt=delivery.attempt,
-                message_id=delivery.message_id, headers=delivery.headers, content_type=delivery.content_type)
+                message_id=delivery.message_id, headers=delivery.headers, content_type=delivery.content_type,
+                error=outcome.error)
 
     def _requeue_later(self, held: _Held) -> None:
         """Keep the job unacked for a growing pause, then put it back (no hot loop on a missing route)."""

@@ -15,6 +15,9 @@ strings or class names, so renaming a class cannot silently stop a counter. Fiel
 | `REQUEUED`           | language, message_id                        | a job went back on its queue              |
 | `HANDLER_FAILED`     | language, error                             | the handler raised or returned no outcome |
 | `PUBLISH_FAILED`     | language, error                             | a publish of the outcome was not confirmed|
+
+`RETRIED` and `DEAD_LETTERED` also carry the failure: `reason`, `error_kind` and `error_<field>` for each field
+of the error (`Retry.event_fields`, `DeadLetter.event_fields`).
 """
 
 CONNECTED = "connected"

@@ -11,6 +11,7 @@ key `provenance`, which is why an incoming item may not carry that key itself. C
 nowhere else: their uri, id and provenance follow from the item, the language and what the model reports.
 """
 
+import codecs
 import copy
 import json
 import uuid
@@ -331,7 +332,7 @@ def decode_json_object(body: bytes, *, max_bytes: int | None = MAX_BODY_BYTES) -
         raise MessageDecodeError(
             f"message body is {len(body):,} bytes, over the {max_bytes:,}-byte limit for one wire item"
         )
-    data = _parse_json(_decode_utf8(body))
+    data = _parse_json(_decode_utf8(body), bom=body.startswith(codecs.BOM_UTF8))
     if not isinstance(data, dict):
         raise MessageDecodeError(f"expected a JSON object (a ninjs item), got a JSON {type(data).__name__}")
     return data
@@ -342,15 +343,16 @@ def _decode_utf8(body: bytes) -> str:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise MessageDecodeError(
-            f"message body is not valid UTF-8 (byte {error.start}: {body[error.start:error.start + 1]!r})"
-        ) from None
+            f"message body is not valid UTF-8 (byte {error.start}: {body[error.start:error.start + 1]!r})",
+            offset=error.start) from None
 
 
-def _parse_json(text: str) -> Any:
+def _parse_json(text: str, bom: bool = False) -> Any:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise MessageDecodeError(f"message body is not valid JSON: {error}") from None
+        offset = len(text[:error.pos].encode("utf-8")) + (len(codecs.BOM_UTF8) if bom else 0)  # of the body's bytes
+        raise MessageDecodeError(f"message body is not valid JSON: {error}", offset=offset) from None
     except RecursionError:
         raise MessageDecodeError("message body is JSON nested too deeply to be a wire item") from None
     if _nested_deeper_than(data, MAX_JSON_DEPTH):
@@ -383,13 +385,22 @@ def _validate(model: type[_Model], data: dict) -> _Model:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise MessageValidationError(_readable(error, model.__name__)) from None
+        raise MessageValidationError(_readable(error, model.__name__), field=_first_field(error)) from None
 
 
 def _readable(error: ValidationError, what: str) -> str:
     problems = []
     for detail in error.errors(include_url=False):
-        where = ".".join(str(part) for part in detail["loc"]) or "item"
+        where = _where(detail)
         message = detail["msg"].removeprefix("Value error, ")
         problems.append(f"{where}: {message}")
     return f"not a valid {what}: " + "; ".join(problems)
+
+
+def _first_field(error: ValidationError) -> str:
+    """The dotted path of the first field at fault ("item" when the whole item is)."""
+    return _where(error.errors(include_url=False)[0])
+
+
+def _where(detail: dict) -> str:
+    return ".".join(str(part) for part in detail["loc"]) or "item"

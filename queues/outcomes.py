@@ -4,12 +4,17 @@
 - `Retry(delay_s, reason)`: republish the job with attempt + 1 after `delay_s` (confirmed), then ack.
 - `DeadLetter(reason)`: publish the original body to the dead-letter queue with the reason (confirmed), then ack.
 
+`Retry` and `DeadLetter` may also carry `error`: the failure's kind and fields (`{"kind": "MessageValidationError",
+"field": "language"}`). A dead letter carries them as headers (`publisher.error_headers`), and the consumer's
+RETRIED / DEAD_LETTERED event carries them, with the reason, as `reason`, `error_kind`, `error_<field>`.
+
 Whenever a publish fails, the job is not acked: it goes back to its queue and is handled again later.
 Each outcome names the event (`queues.events`) the consumer reports once it is applied: `outcome.event`.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from queues import events
 
@@ -30,18 +35,30 @@ class Ack:
     event: ClassVar[str] = events.ACKED
     publications: tuple[Publication, ...] = ()
 
+    def event_fields(self) -> dict[str, Any]:
+        return {}
+
 
 @dataclass(frozen=True)
-class Retry:
+class _Failure:
+    def event_fields(self) -> dict[str, Any]:
+        """What the outcome's event says of the failure: `reason`, `error_kind` and `error_<field>`."""
+        return {"reason": self.reason, **{f"error_{name}": value for name, value in self.error.items()}}
+
+
+@dataclass(frozen=True)
+class Retry(_Failure):
     event: ClassVar[str] = events.RETRIED
     delay_s: float
     reason: str
+    error: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
-class DeadLetter:
+class DeadLetter(_Failure):
     event: ClassVar[str] = events.DEAD_LETTERED
     reason: str
+    error: Mapping[str, Any] = field(default_factory=dict)
 
 
 Outcome = Ack | Retry | DeadLetter

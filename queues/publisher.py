@@ -67,10 +67,13 @@ class Publisher:
 
     def publish_dead_letter(self, body: bytes, language: str, *, reason: str, attempt: int,
                             message_id: str | None = None, headers: Mapping[str, Any] | None = None,
-                            content_type: str | None = None) -> None:
-        """Keep the original body in the dead-letter queue with the reason, language and attempt."""
-        dead_headers = {**_forwardable(headers), topology.REASON_HEADER: bounded(reason),
-                        topology.LANGUAGE_HEADER: language, topology.ATTEMPT_HEADER: attempt}
+                            content_type: str | None = None, error: Mapping[str, Any] | None = None) -> None:
+        """Keep the original body in the dead-letter queue with the reason, language and attempt, and the
+        error's kind and fields (`error`, see `error_headers`); those of an earlier dead letter are dropped."""
+        kept = {key: value for key, value in _forwardable(headers).items()
+                if not key.startswith(topology.ERROR_HEADER_PREFIX)}
+        dead_headers = {**kept, topology.REASON_HEADER: bounded(reason),
+                        topology.LANGUAGE_HEADER: language, topology.ATTEMPT_HEADER: attempt, **error_headers(error)}
         self.publish(body, exchange=topology.DEAD_EXCHANGE, routing_key=language, message_id=message_id,
                      headers=dead_headers, content_type=content_type)
 
@@ -92,9 +95,11 @@ class Publisher:
             )
         except Exception as exc:
             self._discard_channel()
-            raise PublishFailedError(f"publish to {where} failed: {one_line(exc)}") from None
+            raise PublishFailedError(f"publish to {where} failed: {one_line(exc)}",
+                                     exchange=exchange, routing_key=routing_key) from None
         if self._returned:
-            raise PublishFailedError(f"publish to {where} was unroutable: no queue is bound for it")
+            raise PublishFailedError(f"publish to {where} was unroutable: no queue is bound for it",
+                                     exchange=exchange, routing_key=routing_key)
 
     def close(self) -> None:
         self._discard_channel()
@@ -132,6 +137,22 @@ def bounded(reason: object, limit: int = MAX_REASON_CHARS) -> str:
     if len(text) <= limit:
         return text
     return text[:limit] + f"... [{len(text) - limit} more characters cut]"
+
+
+def error_headers(error: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`{"kind": "MessageValidationError", "field": "language"}` as `x-babelwire-error-kind` and
+    `x-babelwire-error-field` headers: numbers and booleans as they are, lists joined with ", ", the rest as
+    bounded text; a field without a value is left out."""
+    return {topology.ERROR_HEADER_PREFIX + name.replace("_", "-"): _header_value(value)
+            for name, value in (error or {}).items() if value is not None}
+
+
+def _header_value(value: Any) -> Any:
+    if isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return bounded(", ".join(str(item) for item in value))
+    return bounded(value)
 
 
 def _forwardable(headers: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -35,6 +35,11 @@ ATTEMPT_HEADER = "x-babelwire-attempt"
 REASON_HEADER = "x-babelwire-reason"
 LANGUAGE_HEADER = "x-babelwire-language"
 RETRY_REASON_HEADER = "x-babelwire-retry-reason"
+# Dead letters also say what failed as fields: `x-babelwire-error-kind` (the error's type, e.g.
+# MessageValidationError) and one `x-babelwire-error-<field>` per field it carries (`-field`, `-offset`,
+# `-language`, `-model`, ...; underscores as dashes). See `publisher.error_headers`.
+ERROR_HEADER_PREFIX = "x-babelwire-error-"
+ERROR_KIND_HEADER = ERROR_HEADER_PREFIX + "kind"
 # Localised copies (set by the job handler; the body stays identical on redelivery, these need not):
 COPY_ID_HEADER = "babelwire-copy-id"
 SOURCE_URI_HEADER = "babelwire-source-uri"

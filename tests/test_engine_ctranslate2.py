@@ -156,8 +156,10 @@ def test_token_counts_and_limits(checkpoint, hf):
 
 def test_missing_checkpoint_is_a_clear_error(tmp_path):
     engine = CTranslate2Engine(ModelRegistry({"uk": str(tmp_path)}))
-    with pytest.raises(ModelNotFoundError, match="lacks config.json.*Marian checkpoint"):
+    with pytest.raises(ModelNotFoundError, match="lacks config.json.*Marian checkpoint") as error:
         engine.translate(["Hello."], "uk")
+    assert (error.value.model, error.value.language) == (str(tmp_path), "uk")
+    assert "config.json" in error.value.missing and "source.spm" in error.value.missing
 
 
 def test_translation_does_not_import_torch(checkpoint):

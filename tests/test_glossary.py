@@ -55,6 +55,24 @@ def test_malformed_glossary_names_the_file_and_the_problem(tmp_path, name, conte
     assert "\n" not in str(error.value)
 
 
+@pytest.mark.parametrize("name, content, line", [("g.toml", "keep = ['Kyiv']\nrender = \n", 2),
+                                                 ("g.json", '{"keep":\n\n ]}', 3)])
+def test_a_syntax_error_says_its_file_and_line_as_fields(tmp_path, name, content, line):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GlossaryError) as error:
+        Glossary.load(path)
+    assert (error.value.path, error.value.line) == (str(path), line)
+
+
+def test_a_bad_entry_names_its_term_as_a_field(tmp_path):
+    path = tmp_path / "g.toml"
+    path.write_text("[render.Kyiv]\nUkrainian = 'Київ'", encoding="utf-8")
+    with pytest.raises(GlossaryError) as error:
+        Glossary.load(path)
+    assert error.value.fields == {"path": str(path), "term": "Kyiv"}
+
+
 def test_missing_and_non_utf8_files(tmp_path):
     with pytest.raises(GlossaryError, match="cannot read glossary"):
         Glossary.load(tmp_path / "absent.toml")

@@ -134,20 +134,28 @@ def test_kill_notice_reaches_the_desk_without_translation(status):
 
 
 @pytest.mark.parametrize(
-    ("body", "reason"),
+    ("body", "reason", "error"),
     [
-        (b"{not json", "not valid JSON"),
-        (b"\xc3\x28", "not valid UTF-8"),
-        (b'{"headline": "x"}', "uri: Field required"),
-        (b"", "empty"),
-        (b'{"uri": "u", "language": "de", "headline": "Hallo"}', "English items only"),
+        (b"{not json", "not valid JSON", {"kind": "MessageDecodeError", "offset": 1}),
+        (b"\xc3\x28", "not valid UTF-8", {"kind": "MessageDecodeError", "offset": 0}),
+        (b'{"headline": "x"}', "uri: Field required", {"kind": "MessageValidationError", "field": "uri"}),
+        (b"", "empty", {"kind": "MessageDecodeError"}),
+        (b'{"uri": "u", "language": "de", "headline": "Hallo"}', "English items only",
+         {"kind": "MessageValidationError", "field": "language"}),
     ],
 )
-def test_bad_input_is_dead_lettered_at_once_with_a_reason(body, reason):
+def test_bad_input_is_dead_lettered_at_once_with_a_reason_and_the_error_fields(body, reason, error):
     translator = FakeTranslator()
     outcome = handler_with(translator).handle(delivery(body=body))
     assert isinstance(outcome, DeadLetter) and reason in outcome.reason
+    assert outcome.error == error
     assert translator.calls == []
+
+
+def test_json_error_offset_counts_bytes_of_the_body_not_characters():
+    body = '{"uri": "u", "headline": "Київ" ]'.encode()
+    outcome = handler_with(FakeTranslator()).handle(delivery(body=body))
+    assert outcome.error["offset"] == body.index(b"]")
 
 
 def test_five_megabyte_body_is_dead_lettered():
@@ -161,6 +169,27 @@ def test_permanent_translation_error_is_dead_lettered_at_once():
         delivery(language="xx")
     )
     assert isinstance(outcome, DeadLetter) and "UnsupportedLanguageError: no model for 'xx'" in outcome.reason
+
+
+def test_a_translation_error_s_fields_ride_with_the_dead_letter_and_the_retry():
+    missing = UnsupportedLanguageError("no model for 'xx'", language="xx")
+    outcome = handler_with(FakeTranslator(fail_with=missing)).handle(delivery(language="xx"))
+    assert outcome.error == {"kind": "UnsupportedLanguageError", "language": "xx"}
+    busy = ModelLoadError("weights busy", model="fake/en-uk", language="uk")
+    retry, given_up = (handler_with(FakeTranslator(fail_with=busy)).handle(delivery(attempt=a)) for a in (1, 3))
+    assert retry.error == given_up.error == {"kind": "ModelLoadError", "model": "fake/en-uk", "language": "uk"}
+
+
+def test_an_unexpected_error_is_named_by_its_kind_alone():
+    outcome = handler_with(FakeTranslator(fail_with=KeyError("bug"))).handle(delivery(attempt=3))
+    assert outcome.error == {"kind": "KeyError"}
+
+
+def test_invalid_text_names_the_item_field_it_is_in():
+    at_fault = InvalidInputError("text 2 of 2 is broken", text_index=1)
+    outcome = handler_with(FakeTranslator(fail_with=at_fault)).handle(delivery())
+    assert isinstance(outcome, DeadLetter) and "body_text: text 2 of 2 is broken" in outcome.reason
+    assert outcome.error == {"kind": "InvalidInputError", "text_index": 1, "field": "body_text"}
 
 
 def test_transient_error_retries_with_growing_delay_then_dead_letters():

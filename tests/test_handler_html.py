@@ -75,6 +75,8 @@ def test_html_that_cannot_be_kept_intact_is_dead_lettered_naming_the_field():
     outcome = handler().handle(delivery({**ITEM, "description_html": "<div>" * 10_000 + "x"}))
     assert isinstance(outcome, DeadLetter)
     assert "description_html" in outcome.reason and "nest deeper than 512 levels" in outcome.reason
+    assert outcome.error["kind"] == "InvalidHtmlError" and outcome.error["field"] == "description_html"
+    assert outcome.error["offset"] == 512 * len("<div>")  # the 513th <div>
 
 
 def test_html_items_in_a_batch_are_translated_together_and_one_bad_item_decides_only_its_own_fate():

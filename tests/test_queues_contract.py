@@ -10,6 +10,7 @@ import pytest
 from kombu import Queue
 
 from queue_fixtures import any_queue_type_url, embedded_url, python_process, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
+from queues import events as events_module
 from queues import topology
 from queues.connection import connect
 from queues.consumer import JobConsumer
@@ -192,6 +193,23 @@ def test_dead_letter_keeps_original_body_reason_language_and_attempt(broker_url)
     assert dead[0].headers[topology.ATTEMPT_HEADER] == 1
     assert dead[0].language == "uk"
     assert queue_depth(broker_url, topology.job_queue_name("uk")) == 0
+
+
+def test_dead_letter_carries_the_error_kind_and_fields_in_headers_and_its_event(broker_url):
+    with connect(broker_url) as connection:  # a job that was dead-lettered once before, and sent back
+        topology.declare_topology(connection, ["uk"])
+        earlier = {topology.ERROR_KIND_HEADER: "MessageDecodeError", "x-babelwire-error-offset": 7}
+        Publisher(connection).submit(b'{"language": "fr"}', ["uk"], message_id="fr", headers=earlier)
+    error = {"kind": "MessageValidationError", "field": "language", "text_index": 0, "tried": ["a", "b"]}
+    with running(broker_url, ["uk"], lambda d: DeadLetter("not English", error=error)) as (_, events):
+        dead = list(follow(broker_url, dead=True, count=1, timeout_s=15))
+    headers = {key: value for key, value in dead[0].headers.items() if key.startswith("x-babelwire-error-")}
+    assert headers == {topology.ERROR_KIND_HEADER: "MessageValidationError", "x-babelwire-error-field": "language",
+                       "x-babelwire-error-text-index": 0, "x-babelwire-error-tried": "a, b"}
+    assert dead[0].headers[topology.REASON_HEADER] == "not English"
+    (fields,) = [fields for name, fields in events if name == events_module.DEAD_LETTERED]
+    assert (fields["reason"], fields["error_kind"], fields["error_field"]) == (
+        "not English", "MessageValidationError", "language")
 
 
 def test_unroutable_copy_is_not_acked_and_completes_once_a_binding_exists(broker_url):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
-from worker_processes import clean_env, cli_worker, log_text
+from worker_processes import clean_env, cli_worker, log_text, wait_until
 
 from queues.connection import connect
 from queues.publisher import Publisher
@@ -25,6 +25,15 @@ POISON = {
     ),
     "not-english": (b'{"uri": "urn:fr", "language": "fr", "headline": "Bonjour"}', "English items only"),
 }
+# What each dead letter's headers say of its error, as fields an operator can filter on.
+ERRORS = {
+    "invalid-json": {"kind": "MessageDecodeError", "offset": len(POISON["invalid-json"][0])},
+    "invalid-utf8": {"kind": "MessageDecodeError", "offset": POISON["invalid-utf8"][0].index(b"\xe9")},
+    "missing-uri": {"kind": "MessageValidationError", "field": "uri"},
+    "empty-body": {"kind": "MessageDecodeError"},
+    "five-megabytes": {"kind": "MessageDecodeError"},
+    "not-english": {"kind": "MessageValidationError", "field": "language"},
+}
 GOOD = json.dumps({"uri": "urn:good", "language": "en", "headline": 'Talks resume: "We are ready"'}).encode()
 
 
@@ -39,7 +48,7 @@ def publish(broker_url, messages):
 def test_each_bad_message_is_dead_lettered_with_its_reason_and_the_worker_keeps_going(broker_url, tmp_path):
     assert len(POISON["five-megabytes"][0]) > 5_000_000
     publish(broker_url, [(name, body) for name, (body, _) in POISON.items()] + [("good", GOOD)])
-    env = clean_env(BABELWIRE_ENGINE="pseudo", BABELWIRE_STATE_DIR=str(tmp_path))
+    env = clean_env(BABELWIRE_ENGINE="pseudo", BABELWIRE_STATE_DIR=str(tmp_path), BABELWIRE_LOG_FORMAT="json")
     with cli_worker(broker_url, "uk", env, tmp_path / "worker.log") as worker:
         dead = list(follow(broker_url, dead=True, count=len(POISON), timeout_s=60))
         copies = list(follow(broker_url, languages=["uk"], count=1, timeout_s=60))
@@ -51,7 +60,34 @@ def test_each_bad_message_is_dead_lettered_with_its_reason_and_the_worker_keeps_
         assert body in by_body, f"{name}: original body not kept in the dead-letter queue"
         assert reason in by_body[body].headers["x-babelwire-reason"], name
         assert by_body[body].language == "uk"
+        error = {key.removeprefix("x-babelwire-error-"): value for key, value in by_body[body].headers.items()
+                 if key.startswith("x-babelwire-error-")}
+        assert error == ERRORS[name], name
     assert [json.loads(copy.body)["provenance"]["source_uri"] for copy in copies] == ["urn:good"]
+
+
+def test_the_job_log_line_of_a_dead_letter_carries_its_reason_and_error_fields(broker_url, tmp_path):
+    publish(broker_url, [("fr", POISON["not-english"][0])])
+    env = clean_env(BABELWIRE_ENGINE="pseudo", BABELWIRE_STATE_DIR=str(tmp_path), BABELWIRE_LOG_FORMAT="json")
+    log_path = tmp_path / "worker.log"
+
+    def dead_letter_line():
+        return next((line for line in json_lines(log_text(log_path)) if line.get("outcome") == "dead_lettered"), None)
+
+    with cli_worker(broker_url, "uk", env, log_path):
+        wait_until(dead_letter_line, 60, "the dead letter's job log line")
+    line = dead_letter_line()
+    assert (line["uri"], line["language"], line["error_kind"], line["error_field"]) == (
+        "fr", "uk", "MessageValidationError", "language")
+    assert "English items only" in line["reason"]
+
+
+def json_lines(text):
+    for line in text.splitlines():
+        try:
+            yield json.loads(line)
+        except ValueError:  # a line cut by log_text's window, or one not yet written out
+            continue
 
 
 def test_watch_dead_prints_each_dead_letter_as_a_json_line(broker_url, tmp_path):

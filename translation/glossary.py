@@ -14,6 +14,7 @@ the target "pt-br", which is how the CLI and the worker name it).
 """
 
 import json
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,10 +41,11 @@ class Glossary:
     @classmethod
     def from_dict(cls, data: object, source: str = "glossary") -> "Glossary":
         if not isinstance(data, dict):
-            raise GlossaryError(f"{source}: expected a table with 'keep' and/or 'render', got {_kind(data)}")
+            raise GlossaryError(f"{source}: expected a table with 'keep' and/or 'render', got {_kind(data)}",
+                                path=source)
         unknown = sorted(set(data) - _KNOWN_KEYS)
         if unknown:
-            raise GlossaryError(f"{source}: unknown key(s) {unknown}; expected 'keep' and/or 'render'")
+            raise GlossaryError(f"{source}: unknown key(s) {unknown}; expected 'keep' and/or 'render'", path=source)
         keep = frozenset(_terms(data.get("keep", []), source))
         render = _renderings(data.get("render", {}), source)
         return cls(keep=keep, render=MappingProxyType(render))
@@ -63,47 +65,50 @@ def _read(path: Path) -> object:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise GlossaryError(f"{path}: cannot read glossary ({error.strerror or error})") from None
+        raise GlossaryError(f"{path}: cannot read glossary ({error.strerror or error})", path=str(path)) from None
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark (Windows editors write one) is not part of the text
     except UnicodeDecodeError as error:
         raise GlossaryError(
-            f"{path}: not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8") from None
+            f"{path}: not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8",
+            path=str(path)) from None
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text)
         except json.JSONDecodeError as error:
-            raise GlossaryError(f"{path}: invalid JSON: {error}") from None
+            raise GlossaryError(f"{path}: invalid JSON: {error}", path=str(path), line=error.lineno) from None
     if path.suffix.lower() == ".toml":
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            raise GlossaryError(f"{path}: invalid TOML: {error}") from None
-    raise GlossaryError(f"{path}: unknown glossary format; name the file *.toml or *.json")
+            raise GlossaryError(f"{path}: invalid TOML: {error}", path=str(path), line=_toml_line(error)) from None
+    raise GlossaryError(f"{path}: unknown glossary format; name the file *.toml or *.json", path=str(path))
 
 
 def _terms(value: object, source: str) -> list[str]:
     if not isinstance(value, list):
-        raise GlossaryError(f"{source}: 'keep' must be a list of terms, got {_kind(value)}")
+        raise GlossaryError(f"{source}: 'keep' must be a list of terms, got {_kind(value)}", path=source)
     return [_term(item, source, "keep") for item in value]
 
 
 def _term(value: object, source: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise GlossaryError(f"{source}: {where}: a term must be a non-empty string, got {value!r}")
+        raise GlossaryError(f"{source}: {where}: a term must be a non-empty string, got {value!r}", path=source)
     if value != value.strip():
-        raise GlossaryError(f"{source}: {where}: term {value!r} has leading or trailing whitespace")
+        raise GlossaryError(f"{source}: {where}: term {value!r} has leading or trailing whitespace",
+                            path=source, term=value)
     return value
 
 
 def _renderings(value: object, source: str) -> dict[str, Mapping[str, str]]:
     if not isinstance(value, dict):
-        raise GlossaryError(f"{source}: 'render' must be a table of term -> {{language = rendering}}")
+        raise GlossaryError(f"{source}: 'render' must be a table of term -> {{language = rendering}}", path=source)
     render = {}
     for term, by_language in value.items():
         term = _term(term, source, "render")
         if not isinstance(by_language, dict) or not by_language:
-            raise GlossaryError(f"{source}: render.{term}: expected a table such as {{uk = \"...\"}}")
+            raise GlossaryError(f"{source}: render.{term}: expected a table such as {{uk = \"...\"}}",
+                                path=source, term=term)
         render[term] = MappingProxyType(_renderings_of(term, by_language, source))
     return render
 
@@ -112,12 +117,23 @@ def _renderings_of(term: str, by_language: dict, source: str) -> dict[str, str]:
     rendered: dict[str, str] = {}
     for language, text in by_language.items():
         if not is_language_code(language):
-            raise GlossaryError(f"{source}: render.{term}: {language!r} is not a language code such as 'uk'")
+            raise GlossaryError(f"{source}: render.{term}: {language!r} is not a language code such as 'uk'",
+                                path=source, term=term)
         if language.lower() in rendered:
-            raise GlossaryError(f"{source}: render.{term}: {language!r} is given twice (codes match in any case)")
+            raise GlossaryError(f"{source}: render.{term}: {language!r} is given twice (codes match in any case)",
+                                path=source, term=term)
         rendered[language.lower()] = _term(text, source, f"render.{term}.{language}")
     return rendered
 
 
 def _kind(value: object) -> str:
     return type(value).__name__
+
+
+def _toml_line(error: Exception) -> int | None:
+    """The line a TOML error is at: an attribute from Python 3.14, in the message before that."""
+    line = getattr(error, "lineno", None)
+    if line is None:
+        found = re.search(r"\(at line (\d+)", str(error))
+        line = int(found.group(1)) if found else None
+    return line

@@ -94,7 +94,7 @@ def shard_names(index: Path) -> list[str]:
         return sorted(set(weight_map.values()))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise ModelNotFoundError(f"{index} is not a sharded checkpoint's index ({type(error).__name__}: {error}); "
-                                 "save the checkpoint again with save_pretrained") from None
+                                 "save the checkpoint again with save_pretrained", model=str(index.parent)) from None
 
 
 def download_model(model: str, local_dir: Path | None = None) -> Path:
@@ -112,7 +112,7 @@ def download_model(model: str, local_dir: Path | None = None) -> Path:
         path = snapshot_download(model, allow_patterns=patterns, etag_timeout=_HUB_TIMEOUT_S,
                                  local_dir=str(local_dir) if local_dir else None)
     except Exception as error:  # noqa: BLE001 - hub, HTTP and OS errors all mean "could not pull"
-        raise ModelNotFoundError(_pull_failure(model, error)) from None
+        raise ModelNotFoundError(_pull_failure(model, error), model=model) from None
     return Path(path)
 
 
@@ -128,12 +128,14 @@ def _checked_local_dir(directory: Path, model: str, language: str) -> Path:
         raise ModelNotFoundError(
             f"model path {model!r}{_for(language)} does not exist or is not a directory "
             f"(tried {directory.resolve()}); pass a directory with a Marian checkpoint "
-            f"(config.json, weights, source.spm, target.spm, vocab.json)")
+            f"(config.json, weights, source.spm, target.spm, vocab.json)",
+            model=model, language=language or None, tried=[str(directory.resolve())])
     missing = missing_files(directory)
     if missing:
         raise ModelNotFoundError(
             f"model directory {str(directory)!r}{_for(language)} lacks {', '.join(missing)}; "
-            "it must hold a Marian checkpoint as written by save_pretrained")
+            "it must hold a Marian checkpoint as written by save_pretrained",
+            model=model, language=language or None, missing=list(missing))
     return directory
 
 
@@ -159,7 +161,8 @@ def _not_available(model: str, language: str, state: str) -> ModelNotFoundError:
         f"model {model!r}{_for(language)} is not available locally (tried local path "
         f"{Path(model).resolve()}: not found; hub cache {cache_entry}: {state}); "
         f"run `{pull}` where the Hugging Face hub is reachable, or pass a local checkpoint with "
-        f"--model {language or 'LANG'}=PATH (BABELWIRE_MODELS=\"{language or 'LANG'}=PATH\")")
+        f"--model {language or 'LANG'}=PATH (BABELWIRE_MODELS=\"{language or 'LANG'}=PATH\")",
+        model=model, language=language or None, tried=[str(Path(model).resolve()), str(cache_entry)])
 
 
 def _for(language: str) -> str:

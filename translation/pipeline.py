@@ -298,9 +298,10 @@ def _initials(form: str) -> str:
 def _check_text(text: object, index: int, count: int) -> None:
     which = "the text" if count == 1 else f"text {index + 1} of {count}"
     if not isinstance(text, str):
-        raise InvalidInputError(f"{which} is not a string ({type(text).__name__}): pass text to translate")
+        raise InvalidInputError(f"{which} is not a string ({type(text).__name__}): pass text to translate",
+                                text_index=index)
     if not text.strip():
-        raise InvalidInputError(f"{which} is empty or only whitespace: nothing to translate")
+        raise InvalidInputError(f"{which} is empty or only whitespace: nothing to translate", text_index=index)
 
 
 def _unit(text_index: int, text: str, start: int, end: int, spans: tuple[Span, ...],

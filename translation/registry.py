@@ -69,7 +69,7 @@ class ModelRegistry:
         if language in MULTI_TARGET:
             name, token = MULTI_TARGET[language]
             return ModelSpec(language, f"{HUB_ORG}/{name}", token)
-        raise UnsupportedLanguageError(_unsupported_message(language))
+        raise UnsupportedLanguageError(_unsupported_message(language), language=language)
 
     def languages(self) -> list[str]:
         """Every language with a known or configured model, sorted."""

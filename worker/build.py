@@ -49,7 +49,8 @@ class DryRunEngine(PseudoEngine):
 
     def model_info(self, target: str) -> ModelInfo:
         if target.strip().lower() == SOURCE_LANGUAGE:
-            raise UnsupportedLanguageError(f"{target!r} is the source language: babelwire translates from English")
+            raise UnsupportedLanguageError(f"{target!r} is the source language: babelwire translates from English",
+                                           language=target)
         self._registry.spec(target)  # UnsupportedLanguageError for a language no model is known for
         return super().model_info(target)
 
@@ -69,7 +70,7 @@ def load_models(engine: Engine, languages) -> dict[str, ModelInfo]:
         except (ModelNotFoundError, UnsupportedLanguageError) as error:
             problems.append((language, error))
     if problems:
-        raise ModelNotFoundError(_missing_models_message(problems))
+        raise ModelNotFoundError(_missing_models_message(problems), missing=[language for language, _ in problems])
     return models
 
 

@@ -22,6 +22,7 @@ import translation.errors
 from queues import messages, topology
 from queues.consumer import Delivery
 from queues.errors import PermanentError as BadMessage
+from queues.errors import QueueError
 from queues.messages import LocalizedCopy, Translated, WireItem
 from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
 from translation.html import Html, MarkupTranslator
@@ -139,11 +140,11 @@ class JobHandler:
     def _failed(self, delivery: Delivery, error: Exception) -> Outcome:
         """Bad input is dead-lettered at once; a failure that may pass, or a bug, is retried a few times."""
         if isinstance(error, (BadMessage, translation.errors.PermanentError)):
-            return DeadLetter(reason=_describe(error))
+            return DeadLetter(reason=_describe(error), error=_error_fields(error))
         if isinstance(error, translation.errors.TransientError):
-            return self._retry_or_give_up(delivery, _describe(error))
+            return self._retry_or_give_up(delivery, _describe(error), error)
         log.error("unexpected error on job %s", _job_name(delivery), exc_info=error)
-        return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}")
+        return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}", error)
 
     def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, words: int,
                 batch_words: int | None = None) -> None:
@@ -168,9 +169,8 @@ class JobHandler:
         try:
             results = self._translator_for([(texts, ())]).translate_many(
                 texts, language, terms=item.do_not_translate_terms())
-        except translation.errors.InvalidHtmlError as error:
-            field = list(fields)[error.text_index] if error.text_index is not None else "an HTML field"
-            raise translation.errors.InvalidHtmlError(f"{field}: {error}") from None
+        except translation.errors.InvalidInputError as error:
+            raise _in_field(error, list(fields)) from None
         return _copy_of(item, language, fields, results)
 
     def _translator_for(self, documents):
@@ -178,10 +178,10 @@ class JobHandler:
         html = any(isinstance(text, Html) for texts, _ in documents for text in texts)
         return self._markup if html else self._translator
 
-    def _retry_or_give_up(self, delivery: Delivery, reason: str) -> Outcome:
+    def _retry_or_give_up(self, delivery: Delivery, reason: str, error: Exception) -> Outcome:
         if delivery.attempt >= self._max_attempts:
-            return DeadLetter(reason=f"gave up after {delivery.attempt} attempts: {reason}")
-        return Retry(delay_s=self.retry_delay_s(delivery.attempt), reason=reason)
+            return DeadLetter(reason=f"gave up after {delivery.attempt} attempts: {reason}", error=_error_fields(error))
+        return Retry(delay_s=self.retry_delay_s(delivery.attempt), reason=reason, error=_error_fields(error))
 
     def retry_delay_s(self, attempt: int) -> float:
         """Delay after failed attempt `attempt` (1-based): base, 2 x base, 4 x base, ... capped."""
@@ -239,8 +239,24 @@ def _words(copy: LocalizedCopy, item: WireItem) -> int:
     return sum(len(_TAG.sub(" ", text).split()) for text in texts if isinstance(text, str))
 
 
+def _in_field(error: translation.errors.InvalidInputError, paths: list[str]) -> Exception:
+    """`error` naming the item's field it is about (its `text_index` among `paths`), in its text and fields."""
+    if error.text_index is not None:
+        field = paths[error.text_index]
+        return type(error)(f"{field}: {error}", **{**error.fields, "field": field})
+    if isinstance(error, translation.errors.InvalidHtmlError):
+        return type(error)(f"an HTML field: {error}", **error.fields)
+    return error
+
+
 def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
+
+
+def _error_fields(error: Exception) -> dict:
+    """What a dead letter's headers and the job log say of `error`: its kind (type name) and its fields."""
+    fields = error.fields if isinstance(error, (QueueError, translation.errors.TranslationError)) else {}
+    return {"kind": type(error).__name__, **fields}
 
 
 def _job_name(delivery: Delivery) -> str:

@@ -284,6 +284,6 @@ def _read_json(path: Path, default=None):
     except FileNotFoundError:
         if default is not None:
             return default
-        raise ModelNotFoundError(f"{path} does not exist") from None
+        raise ModelNotFoundError(f"{path} does not exist", missing=[path.name]) from None
     except (OSError, ValueError) as error:
         raise ModelLoadError(f"cannot read {path}: {error}") from None

@@ -108,11 +108,12 @@ def _load(spec: ModelSpec, resolved: ResolvedModel, device: str, int8: bool = Fa
         if int8:
             model = quantized_int8(model)
     except (MemoryError, RuntimeError) as error:  # out of memory, CUDA hiccups: may work later
-        raise ModelLoadError(f"loading {spec.model!r} for {spec.language!r} failed: {_first_line(error)}") from None
+        raise ModelLoadError(f"loading {spec.model!r} for {spec.language!r} failed: {_first_line(error)}",
+                             model=spec.model, language=spec.language) from None
     except Exception as error:  # noqa: BLE001 - corrupt or foreign files: the user must fix them
         raise ModelNotFoundError(
-            f"{spec.model!r} for {spec.language!r} is not a loadable Marian checkpoint: {_first_line(error)}"
-        ) from None
+            f"{spec.model!r} for {spec.language!r} is not a loadable Marian checkpoint: {_first_line(error)}",
+            model=spec.model, language=spec.language) from None
     prefix = _target_prefix(spec, tokenizer)
     positions = min(model.config.max_position_embeddings, tokenizer.model_max_length)
     return _Loaded(tokenizer, model, prefix, positions)
@@ -144,7 +145,7 @@ def _target_prefix(spec: ModelSpec, tokenizer) -> str:
         shown = ", ".join(codes[:12]) + (" ..." if len(codes) > 12 else "")
         raise UnsupportedLanguageError(
             f"model {spec.model!r} has no target token {token} for {spec.language!r} (it knows: "
-            f"{shown or 'none'}); name one as --model {spec.language}=MODEL>>xxx<<")
+            f"{shown or 'none'}); name one as --model {spec.language}=MODEL>>xxx<<", language=spec.language)
     return token + " "
 
 

@@ -70,7 +70,7 @@ def _well_nested(source: str) -> tuple[list[Token], dict[int, int]]:
     try:
         return tokens, tree.partners(tokens)
     except tree.TooDeepError as error:
-        raise InvalidHtmlError(f"HTML {error}") from None
+        raise InvalidHtmlError(f"HTML {error}", offset=error.offset) from None
 
 
 def render_unit(fragment: Fragment, unit: Unit, output: str) -> tuple[str, bool] | None:

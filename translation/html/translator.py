@@ -112,7 +112,7 @@ class MarkupTranslator:
         try:
             return document.parse(text, self._keep_quotes)
         except InvalidHtmlError as error:
-            raise InvalidHtmlError(str(error), text_index=index) from None
+            raise InvalidHtmlError(str(error), **{**error.fields, "text_index": index}) from None
 
     def _first_round(self, documents, jobs: dict, target: str) -> dict:
         """Plain texts, units and attribute values of every document in one Translator call; returns the

@@ -24,7 +24,11 @@ class NestingError(ValueError):
 
 
 class TooDeepError(ValueError):
-    """Elements nest deeper than MAX_DEPTH."""
+    """Elements nest deeper than MAX_DEPTH; `offset`: where the element past the limit starts."""
+
+    def __init__(self, message: str, offset: int):
+        super().__init__(message)
+        self.offset = offset
 
 
 def partners(tokens: list[Token]) -> dict[int, int]:
@@ -51,7 +55,7 @@ def partners(tokens: list[Token]) -> dict[int, int]:
             foreign += token.name in FOREIGN_ELEMENTS
             if len(stack) > MAX_DEPTH:
                 raise TooDeepError(f"elements nest deeper than {MAX_DEPTH} levels (at offset {token.start}), "
-                                   f"past what browsers build")
+                                   f"past what browsers build", token.start)
         elif token.kind == "end":
             if not stack or tokens[stack[-1]].name != token.name:
                 expected = f"</{tokens[stack[-1]].name}>" if stack else "no end tag"
