@@ -206,11 +206,35 @@ def test_each_stretch_is_measured_once_and_translated_as_it_was_measured():
     text = ("It rained on 3 May. The storm, which began at dawn, flooded 40 homes; the river rose by 2 metres, "
             "and 300 people left. Crews worked late.")
     engine = Measuring(max_tokens=12)
-    Translator(engine, NO_NAMES).translate(text, "uk")
+    # Masked spans only (no names or figures shown as words), so what is sent is exactly what was measured.
+    Translator(engine, NO_NAMES, names_as_words_budget=0).translate(text, "uk")
     sent = [s for call in engine.calls for s in call]
     assert len(sent) > 3  # the long sentence was split
     assert len(engine.measured) == len(set(engine.measured))
     assert set(sent) <= set(engine.measured)
+
+
+class LongNames(FakeEngine):
+    """Refuses a sentence over its input limit, as the Marian backends do; a long name costs many tokens."""
+
+    def count_tokens(self, sentence, target):
+        return len(sentence) // 3 + 1
+
+    def translate(self, sentences, target):
+        for sentence in sentences:
+            if self.count_tokens(sentence, target) > self.max_tokens:
+                raise InvalidInputError(f"over the limit: {sentence}")
+        return super().translate(sentences, target)
+
+
+@pytest.mark.parametrize("limit", [20, 25, 30, 60])
+def test_names_are_shown_as_words_only_where_they_fit_the_engines_limit(limit):
+    names = ["Volodymyr Oleksandrovych Zelenskyy-Kovalenko", "Oleksandr Stanislavovych Syrskyi", "Rustem Umerov"]
+    text = f"{names[0]} and {names[1]} met {names[2]} in Kyiv today."
+    engine = LongNames(max_tokens=limit)
+    translation = Translator(engine).translate(text, "uk")
+    assert all(name in translation.text for name in names)
+    assert translation.fallbacks == 0
 
 
 def test_glossary_renders_per_language():

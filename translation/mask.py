@@ -65,12 +65,15 @@ class Piece:
     `guarded`: further protected texts (of the whole document) that the engine must not write itself.
     `plain`: indexes of the protected parts that may be shown to the model as the words they are (names
     kept verbatim; never quotes, numbers or glossary renderings), when `translate_pieces` tries words first.
+    `room`: how many tokens the engine's input limit leaves beyond the masked sentence as measured (None: no
+    limit to keep). Spans are shown as words only where they surely fit in it.
     """
 
     text: str
     protected: tuple[Span, ...]
     guarded: tuple[str, ...] = ()
     plain: frozenset[int] = frozenset()
+    room: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +258,7 @@ def grouped(piece: Piece) -> Piece:
             plain.append(index in piece.plain)
     if len(merged) == len(piece.protected):
         return piece
-    return Piece(piece.text, tuple(merged), piece.guarded, frozenset(i for i, shown in enumerate(plain) if shown))
+    return replace(piece, protected=tuple(merged), plain=frozenset(i for i, shown in enumerate(plain) if shown))
 
 
 def _joined(first: Span, second: Span, text: str) -> Span:
@@ -278,7 +281,7 @@ def _words_tries(pieces: list[Piece], outcomes: list[Outcome | None], form: Plac
         shown = [span for index, span in enumerate(pieces[i].protected)
                  if index in pieces[i].plain and _shown_as_itself(pieces[i].text, span)
                  and learned.shows(span.restored_text)]
-        if shown:
+        if shown and _fits_as_words(pieces[i], shown):
             tries[i] = _with_words(pieces[i], shown, form)
     return tries
 
@@ -315,11 +318,17 @@ def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked:
         astray = _astray(outputs.get(i), masked[i])
         shown = [span for index, span in enumerate(pieces[i].protected)
                  if index in astray and _shown_as_itself(pieces[i].text, span)]
-        if shown:
+        if shown and _fits_as_words(pieces[i], shown):
             retries[i] = _with_words(pieces[i], shown, form)
     if retries:
         outputs = dict(zip(retries, translate([retry[1].text for retry in retries.values()])))
         _accept_words(retries, outputs, outcomes, form.name, "unmasked", counts)
+
+
+def _fits_as_words(piece: Piece, shown: list[Span]) -> bool:
+    """Do `shown` fit the piece's room as words? A text takes at most two tokens per character (a piece per
+    character, a word boundary per word), so no second count of the sentence is needed."""
+    return piece.room is None or sum(2 * len(span.text) for span in shown) <= piece.room
 
 
 def _shown_as_itself(text: str, span: Span) -> bool:

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
@@ -65,6 +65,8 @@ _SHORT_WORD = re.compile(r"\b\w{2,6}\b")
 # bare figures (see _may_be_shown_as_words).
 _SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
 _BARE_FIGURE = re.compile(r"\d[\d.,\s-]*%?")  # digits, separators, a range, a percent sign
+# Most tokens one placeholder may take ("[12]" is "▁[", "12", "]"; the alternate forms are no longer).
+_PLACEHOLDER_TOKENS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class _Unit:
     end: int
     spans: tuple[Span, ...]
     piece: Piece
+    tokens: int = 0  # what the engine counted for the masked piece, with the placeholders' headroom
 
 
 class Translator:
@@ -181,14 +184,20 @@ class Translator:
             lost = [place for place in places if place.span.end <= unit.end and not _recognisable(outcome.text, place)]
             if lost:
                 redo[k] = lost
+        limit = self._engine.max_input_tokens(target)
+        # A place masked takes up to a placeholder's tokens where its words took at least one: a unit measured
+        # near the limit keeps its first translation rather than be sent over the limit.
+        redo = {k: lost for k, lost in redo.items()
+                if units[k].tokens + len(lost) * _PLACEHOLDER_TOKENS <= limit}
         if not redo:
             return
         for k, lost in redo.items():
             unit = units[k]
             added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text, rule=_LOST_PLACE_RULE) for p in lost]
-            units[k] = _unit(unit.text_index, texts[unit.text_index], unit.start, unit.end,
-                             tuple(sorted((*unit.spans, *added), key=lambda span: span.start)),
-                             guarded[unit.text_index])
+            rebuilt = _unit(unit.text_index, texts[unit.text_index], unit.start, unit.end,
+                            tuple(sorted((*unit.spans, *added), key=lambda span: span.start)),
+                            guarded[unit.text_index])
+            units[k] = _fitted(rebuilt, unit.tokens + len(lost) * _PLACEHOLDER_TOKENS, limit)
             spans[unit.text_index].extend(added)
             spans[unit.text_index].sort(key=lambda span: span.start)
         retried = self._translate_pieces([units[k].piece for k in redo], target)
@@ -202,10 +211,11 @@ class Translator:
 
         def too_long(start: int, end: int) -> bool:
             inside = tuple(spans[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
-            unit = measured[start, end] = _unit(index, text, start, end, inside, guarded)
-            masked = mask(unit.piece, FORMS[0]).text
+            unit = _unit(index, text, start, end, inside, guarded)
             # Headroom of one token per placeholder: the alternate forms may tokenize longer.
-            return self._engine.count_tokens(masked, target) + len(inside) > limit
+            tokens = self._engine.count_tokens(mask(unit.piece, FORMS[0]).text, target) + len(inside)
+            measured[start, end] = _fitted(unit, tokens, limit)
+            return tokens > limit
 
         def near(start: int, end: int) -> list[Span]:
             # The spans a cut in text[start:end] could hit (spans are sorted and disjoint, so only the one
@@ -310,6 +320,12 @@ def _unit(text_index: int, text: str, start: int, end: int, spans: tuple[Span, .
     protected = tuple(span.shifted(-start) for span in spans)
     plain = frozenset(i for i, span in enumerate(spans) if _may_be_shown_as_words(span))
     return _Unit(text_index, start, end, spans, Piece(text[start:end], protected, guarded, plain))
+
+
+def _fitted(unit: _Unit, tokens: int, limit: int) -> _Unit:
+    """`unit` measured at `tokens`: its Piece knows how many more tokens the engine's limit leaves it, so that
+    spans shown as words never take it over (mask.py checks before showing them)."""
+    return replace(unit, tokens=tokens, piece=replace(unit.piece, room=limit - tokens))
 
 
 def _may_be_shown_as_words(span: Span) -> bool:
