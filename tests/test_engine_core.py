@@ -95,3 +95,18 @@ def test_both_backends_keep_at_most_cache_size_models(backend, tiny_models):
     engine.translate(["Hello."], "uk")
     engine.translate(["Hello."], "de")
     assert engine.loaded_languages() == ["de"]
+
+
+@pytest.mark.parametrize("backend", [_transformers, _ctranslate2])
+def test_a_sentence_measured_by_the_pipeline_is_tokenized_once(backend, tiny_models, monkeypatch):
+    from translation.pipeline import Translator
+    from translation.policy import ProtectionPolicy
+
+    engine = backend(tiny_models)
+    encoded = []
+    real_encode = engine._encode
+    monkeypatch.setattr(engine, "_encode", lambda model, sentence: encoded.append(sentence) or real_encode(model, sentence))
+    text = "The river rose overnight. Crews worked late into the evening. The road is closed."
+    translation = Translator(engine, ProtectionPolicy(names=False)).translate(text, "uk")
+    assert translation.text.strip()
+    assert len(encoded) == 3 and len(set(encoded)) == 3  # measured once each, and sent as measured

@@ -7,7 +7,9 @@ blank, that a sentence over the input limit is an error rather than a truncation
 within its budget and is decoded again with n-gram blocking when it loops (budget.py, translation/repetition.py).
 """
 
+import threading
 from abc import abstractmethod
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
 
@@ -29,6 +31,9 @@ class LoadedModel(Protocol):
 
 Loaded = TypeVar("Loaded", bound=LoadedModel)
 Tokens = list  # a sentence's model tokens, as the backend spells them (ids or pieces)
+# Sentences whose tokens count_tokens keeps for translate: the pipeline measures a batch's sentences just before
+# it sends them, so a few thousand cover any batch; older ones are encoded again if they ever come.
+MEASURED_KEPT = 4096
 
 
 class MarianBackend(Engine, Generic[Loaded]):
@@ -62,6 +67,8 @@ class MarianBackend(Engine, Generic[Loaded]):
         self.loops_retried = 0  # sentences decoded again because their first output looped or ran away
         self._resolved: dict[str, tuple[ModelSpec, ResolvedModel]] = {}
         self._cache: ModelCache[Loaded] = ModelCache(cache_size, on_evict=self._release)
+        self._measured: OrderedDict[tuple[str, str], Tokens] = OrderedDict()  # (language, sentence) -> tokens
+        self._measured_lock = threading.Lock()
 
     # --- what a backend says -------------------------------------------------------------------------
 
@@ -102,7 +109,7 @@ class MarianBackend(Engine, Generic[Loaded]):
             return []
         model = self._model(target)
         outputs = list(sentences)  # blank sentences stay as they are: a model would invent text
-        tokens = {i: self._encode(model, sentence) for i, sentence in enumerate(sentences) if sentence.strip()}
+        tokens = {i: self._tokens(model, target, sentence) for i, sentence in enumerate(sentences) if sentence.strip()}
         self._check_lengths(tokens, model, target)
         for batch in length_batches({i: len(t) for i, t in tokens.items()}, self._limits, self._can_share(model)):
             texts = self._translate_batch(model, [tokens[i] for i in batch], [sentences[i] for i in batch])
@@ -118,8 +125,19 @@ class MarianBackend(Engine, Generic[Loaded]):
         return self._model(target).positions // 2
 
     def count_tokens(self, sentence: str, target: str) -> int:
-        model = self._model(target)
-        return len(self._encode(model, sentence))
+        """The sentence's length in tokens; the tokens are kept for translate, so that a sentence measured and
+        then sent as it was measured is tokenized once."""
+        tokens = self._encode(self._model(target), sentence)
+        with self._measured_lock:
+            self._measured[target.strip().lower(), sentence] = tokens
+            while len(self._measured) > MEASURED_KEPT:
+                self._measured.popitem(last=False)
+        return len(tokens)
+
+    def _tokens(self, model: Loaded, target: str, sentence: str) -> Tokens:
+        with self._measured_lock:
+            kept = self._measured.pop((target.strip().lower(), sentence), None)
+        return kept if kept is not None else self._encode(model, sentence)
 
     def loaded_languages(self) -> list[str]:
         """Languages whose models are in memory, least recently used first."""
