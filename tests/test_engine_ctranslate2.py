@@ -158,8 +158,8 @@ def test_missing_checkpoint_is_a_clear_error(tmp_path):
     engine = CTranslate2Engine(ModelRegistry({"uk": str(tmp_path)}))
     with pytest.raises(ModelNotFoundError, match="lacks config.json.*Marian checkpoint") as error:
         engine.translate(["Hello."], "uk")
-    assert (error.value.model, error.value.language) == (str(tmp_path), "uk")
-    assert "config.json" in error.value.missing and "source.spm" in error.value.missing
+    assert (error.value.fields["model"], error.value.fields["language"]) == (str(tmp_path), "uk")
+    assert "config.json" in error.value.fields["missing"] and "source.spm" in error.value.fields["missing"]
 
 
 def test_translation_does_not_import_torch(checkpoint):

@@ -62,7 +62,7 @@ def test_a_syntax_error_says_its_file_and_line_as_fields(tmp_path, name, content
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GlossaryError) as error:
         Glossary.load(path)
-    assert (error.value.path, error.value.line) == (str(path), line)
+    assert (error.value.fields["path"], error.value.fields["line"]) == (str(path), line)
 
 
 def test_a_bad_entry_names_its_term_as_a_field(tmp_path):

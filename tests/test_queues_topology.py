@@ -62,8 +62,8 @@ def test_unreachable_rabbitmq_is_a_quick_one_line_error():
     assert time.monotonic() - started < 6
     message = str(raised.value)
     assert "127.0.0.1:1" in message and "secret" not in message and "\n" not in message
-    assert raised.value.url.startswith("amqp://guest:") and "127.0.0.1:1" in raised.value.url
-    assert "secret" not in raised.value.url
+    assert raised.value.fields["url"].startswith("amqp://guest:") and "127.0.0.1:1" in raised.value.fields["url"]
+    assert "secret" not in raised.value.fields["url"]
 
 
 @pytest.mark.rabbitmq

@@ -4,13 +4,13 @@ Permanent errors are caused by the input or the configuration and will fail agai
 transient errors (a model load hiccup, a full disk) may succeed on retry.
 
 Every error carries its facts as fields, dramatiq-style: `UnsupportedLanguageError(message, language="xx")`
-keeps `language` in `error.fields` (a dict of what was known; None is left out) and as `error.language`.
-The message stays the one line a user reads; the fields are what a program (the worker's dead-letter
-headers and job log) reads without parsing it. A class declares the names it may carry in
-`field_names` (and documents them); nothing else is written per class.
+keeps `language` in `error.fields` (a dict of what was known; None is left out). The message stays the
+one line a user reads; the fields are what a program (the worker's dead-letter headers and job log) reads
+without parsing it. A class says in its docstring which fields it may carry; nothing else is written per
+class. The same few lines stand in queues/errors.py: neither package may import the other.
 """
 
-from typing import Any, ClassVar
+from typing import Any
 
 
 class TranslationError(Exception):
@@ -19,31 +19,12 @@ class TranslationError(Exception):
     Arguments:
         message: the one-line text users see (it names the facts too: the fields do not replace it).
         fields: the facts, by keyword (`language="xx"`, `path=...`); None means not known and is left out.
-            They are `error.fields` (a dict) and attributes (`error.language`); a name in the class's
-            `field_names` reads as None when it was not given.
+            They are `error.fields`. Exception's own pickling keeps them (they live in the instance's dict).
     """
 
-    field_names: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, message: object, /, **fields: Any):
-        self.message = str(message)
+    def __init__(self, message: object = "", /, **fields: Any):
+        super().__init__(message)
         self.fields = {name: value for name, value in fields.items() if value is not None}
-        super().__init__(self.message)
-
-    def __getattr__(self, name: str) -> Any:
-        fields = self.__dict__.get("fields", {})
-        if name in fields:
-            return fields[name]
-        if name in type(self).field_names:
-            return None
-        raise AttributeError(f"{type(self).__name__!r} has no field {name!r}")
-
-    def __reduce__(self):  # pickling keeps the fields (Exception's own pickling passes only args)
-        return _rebuild, (type(self), self.message, self.fields)
-
-
-def _rebuild(cls, message, fields):
-    return cls(message, **fields)
 
 
 class PermanentError(TranslationError):
@@ -61,13 +42,11 @@ class InvalidInputError(PermanentError):
     knows it), `offset` (the character offset of the problem in that text, where known).
     """
 
-    field_names = ("text_index", "field", "offset")
 
 
 class UnsupportedLanguageError(PermanentError):
     """No model is known or configured for the requested target language. Field: `language`."""
 
-    field_names = ("language",)
 
 
 class ModelNotFoundError(PermanentError):
@@ -77,20 +56,17 @@ class ModelNotFoundError(PermanentError):
     `missing` (what was looked for and not found: files, or languages without a model), where known.
     """
 
-    field_names = ("model", "language", "tried", "missing")
 
 
 class ModelLoadError(TransientError):
     """Weights exist but could not be loaded this time. Fields: `model`, `language`, where known."""
 
-    field_names = ("model", "language")
 
 
 class GlossaryError(PermanentError):
     """A glossary file is missing or malformed. Fields: `path` (the file), `line` (1-based, where the parser
     says), `term` (the glossary entry at fault, where one is)."""
 
-    field_names = ("path", "line", "term")
 
 
 class InvalidHtmlError(InvalidInputError):

@@ -241,8 +241,9 @@ def _words(copy: LocalizedCopy, item: WireItem) -> int:
 
 def _in_field(error: translation.errors.InvalidInputError, paths: list[str]) -> Exception:
     """`error` naming the item's field it is about (its `text_index` among `paths`), in its text and fields."""
-    if error.text_index is not None:
-        field = paths[error.text_index]
+    text_index = error.fields.get("text_index")
+    if text_index is not None:
+        field = paths[text_index]
         return type(error)(f"{field}: {error}", **{**error.fields, "field": field})
     if isinstance(error, translation.errors.InvalidHtmlError):
         return type(error)(f"an HTML field: {error}", **error.fields)
