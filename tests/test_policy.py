@@ -66,7 +66,20 @@ def test_policy_names_are_checked():
         ProtectionPolicy.named("lax")
 
 
-class Translating(Engine):
+class _Fake(Engine):
+    """What every fake engine here answers besides its translations."""
+
+    def model_info(self, target):
+        return ModelInfo("fake", "fake", "local")
+
+    def max_input_tokens(self, target):
+        return 512
+
+    def count_tokens(self, sentence, target):
+        return len(sentence.split()) + 1
+
+
+class Translating(_Fake):
     """Translates 'Ukraine' (in any case) into 'Україну' and replaces other words; keeps placeholders."""
 
     def __init__(self, forget_places=False):
@@ -80,15 +93,6 @@ class Translating(Engine):
             sentence = sentence.replace("Ukraine", "" if self.forget_places else "Україну")
             out.append(re.sub(r"\b[A-Za-z]+\b", "ж", sentence))
         return out
-
-    def model_info(self, target):
-        return ModelInfo("fake", "fake", "local")
-
-    def max_input_tokens(self, target):
-        return 512
-
-    def count_tokens(self, sentence, target):
-        return len(sentence.split()) + 1
 
 
 def test_a_translated_place_that_comes_back_inflected_is_accepted():
@@ -104,7 +108,7 @@ def test_a_translated_place_that_the_model_loses_is_masked_and_comes_back_verbat
     assert [span.text for span in result.spans] == ["Steve Witkoff", "Ukraine"]
 
 
-class Portuguese(Engine):
+class Portuguese(_Fake):
     """Writes the Portuguese short forms of places ("EUA", "Cingapura") and forgets "Ukraine" ; keeps
     placeholders and everything else."""
 
@@ -121,15 +125,6 @@ class Portuguese(Engine):
                 sentence = sentence.replace(english, portuguese)
             out.append(sentence)
         return out
-
-    def model_info(self, target):
-        return ModelInfo("fake", "fake", "local")
-
-    def max_input_tokens(self, target):
-        return 512
-
-    def count_tokens(self, sentence, target):
-        return len(sentence.split()) + 1
 
 
 @pytest.mark.parametrize("source, written", [
