@@ -19,3 +19,16 @@ def test_every_span_names_its_rule(tmp_path):
     assert rules["peace deal"].startswith("term:")
     assert rules["+380 44 123 4567"] == "number: phone number"
     assert rules["Oksana Stefanyshyna"].startswith("name: ")
+
+
+def test_every_span_of_an_html_body_names_its_rule_too(tmp_path):
+    body = tmp_path / "body.html"
+    body.write_text('<p>Oksana Stefanyshyna said <q>talks go on</q>; she said "we wait" in <b>Geneva</b>.</p>',
+                    encoding="utf-8")
+    result = run_babelwire("protect", "--policy", "strict", "--input", str(body))
+    assert result.returncode == 0, result.stderr.decode()
+    rules = {span["text"]: span["rule"] for span in json.loads(result.stdout.decode())["spans"]}
+    assert rules["<q>talks go on</q>"] == "quote: <q> or <blockquote> element"
+    assert rules['"we wait"'] == "quote: inline"
+    assert rules["Oksana Stefanyshyna"].startswith("name: ")
+    assert all(rule for rule in rules.values())

@@ -1,5 +1,7 @@
 """The protected spans of an HTML fragment, with offsets into its markup (what `babelwire protect` shows)."""
 
+from dataclasses import replace
+
 from translation.glossary import Glossary
 from translation.html import document
 from translation.html.units import decode_into, is_sentinel, sentinel
@@ -36,5 +38,5 @@ def _mapped(spans: list[Span], offsets: list[int], source: str) -> list[Span]:
         if is_sentinel(span.text):
             continue
         start, end = offsets[span.start], offsets[span.end]
-        mapped.append(Span(span.kind, start, end, source[start:end], span.replacement))
+        mapped.append(replace(span, start=start, end=end, text=source[start:end]))
     return mapped

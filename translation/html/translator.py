@@ -17,7 +17,7 @@ broken markup.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from translation.engines.base import ModelInfo
 from translation.errors import InvalidHtmlError
@@ -68,7 +68,7 @@ class _Job:
         """Record a translation of part of the fragment; `offset_of` maps its offsets to the markup's."""
         self.model = translation.model
         self.reports += translation.sentences
-        self.spans += [Span(s.kind, offset_of(s.start), offset_of(s.end), s.text, s.replacement)
+        self.spans += [replace(s, start=offset_of(s.start), end=offset_of(s.end))
                        for s in translation.spans if not is_sentinel(s.text)]
 
     def count(self, repair: str) -> None:

@@ -27,6 +27,7 @@ OPAQUE_ELEMENTS = frozenset({
     "plaintext", "pre", "samp", "script", "select", "style", "svg", "template", "textarea", "title", "video", "xmp",
 })
 QUOTE_ELEMENTS = frozenset({"q", "blockquote"})
+QUOTE_ELEMENT_RULE = "quote: <q> or <blockquote> element"  # the audit rule `babelwire protect` shows for them
 # Opaque elements that are blocks: they also end the unit before them.
 _OPAQUE_BLOCKS = frozenset({"pre", "blockquote", "template", "plaintext"})
 
@@ -132,7 +133,7 @@ def find_units(source: str, tokens: list[Token], pairs: dict[int, int], keep_quo
 
 
 def _quote_element(source: str, start: int, end: int) -> Span:
-    return Span(SpanKind.QUOTE, start, end, source[start:end])
+    return Span(SpanKind.QUOTE, start, end, source[start:end], rule=QUOTE_ELEMENT_RULE)
 
 
 def _flush(source: str, parts: list[Part], partner: dict[int, int], units: list[Unit]) -> None:
