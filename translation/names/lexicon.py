@@ -51,5 +51,6 @@ DOTTED_ABBREVIATIONS = words("dotted_abbreviations")
 COMPOUND_HEADS = words("compound_heads")
 HYPHEN_PREFIXES = words("hyphen_prefixes")
 PRESS_NOUNS = words("press_nouns")
-# Ordinary English words (SCOWL size 35, lower-case entries), shared with the protection policy.
-COMMON_WORDS = _load("translation", "common_words").words
+# Any English word (SCOWL size 70, lower-case entries): the common ones (size 35, which the protection policy
+# reads as words a description is made of) and the rarer ones only the detector needs ("regulators").
+ENGLISH_WORDS = _load("translation", "common_words").words | words("english_words")

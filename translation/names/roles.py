@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from translation.names.evidence import Evidence
 from translation.names.lexicon import (
     COMMON_CAPITALISED,
-    COMMON_WORDS,
     COMPOUND_HEADS,
     DATE_ABBREVIATIONS,
+    ENGLISH_WORDS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     HYPHEN_PREFIXES,
@@ -245,7 +245,7 @@ def _not_a_dictionary_word(ctx: Context, token: Token) -> bool:
 
 def dictionary_word(key: str) -> bool:
     """In the English word list, also in British spelling ("labour", "organised", "centre", "aluminium")."""
-    return key in COMMON_WORDS or any(variant in COMMON_WORDS for variant in _american_spellings(key))
+    return key in ENGLISH_WORDS or any(variant in ENGLISH_WORDS for variant in _american_spellings(key))
 
 
 _BRITISH = ((re.compile(r"our"), "or"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
