@@ -267,6 +267,20 @@ def test_a_name_changed_again_on_the_second_pass_ends_masked():
     assert_invariant(outcome)
 
 
+def test_names_that_came_back_but_lost_a_placeholder_are_not_sent_again_as_they_were():
+    calls = []
+
+    def loses_the_quote_once(batch):
+        calls.append(batch)
+        return [s.replace("[1]", "") if len(calls) == 1 else s for s in batch]
+
+    (outcome,) = translate_pieces([NAMED], loses_the_quote_once, words_first=NamesAsWords(extra_budget=1.0))
+    # the names were fine, so the second pass masks them all rather than repeat the first text
+    assert calls == [["Mr Doe said [1] in Kyiv today."], ["Mr [1] said [2] in [3] today."]]
+    assert outcome.text == NAMED.text and outcome.form == "brackets"
+    assert_invariant(outcome)
+
+
 def test_names_are_shown_only_while_the_second_passes_stay_within_budget():
     plain = Piece("The weather was fine.", ())
     learned = NamesAsWords(extra_budget=0.10)

@@ -218,7 +218,10 @@ def _first_pass(pieces: list[Piece], outcomes: list[Outcome | None], translate: 
         words_first.sentences += len(first) + len(words)
     masked, outputs = _words_or_masked(pieces, outcomes, translate, form, counts, words_first, first, words)
     again = [i for i in words if outcomes[i] is None]
-    fewer = _words_tries(pieces, outcomes, form, words_first, among=again) if again else {}
+    # Only a piece whose model changed some names is shown fewer of them; one whose names all came back (and
+    # failed on its placeholders) would send the same text again, so it goes masked.
+    fewer = {i: attempt for i, attempt in (_words_tries(pieces, outcomes, form, words_first, among=again)
+                                           if again else {}).items() if attempt[2] != words[i][2]}
     more, more_outputs = _words_or_masked(pieces, outcomes, translate, form, counts, words_first,
                                           [i for i in again if i not in fewer], fewer)
     masked.update(more)
