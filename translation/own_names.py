@@ -118,7 +118,7 @@ def _places() -> dict[str, tuple[str, str]]:
     for code, name in Locale("en").territories.items():
         if code != "001" and "-alt-" not in code:  # "world" is a word, not a place
             places[name] = ("territory", code)
-    for name, code in _data_rows("places.txt"):
+    for name, code in load_table("translation", "places"):
         if code != "-":
             places[name] = ("territory", code)
         else:
@@ -131,7 +131,7 @@ def _demonyms() -> frozenset[str]:
     from babel import Locale
 
     languages = {name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper()}
-    return frozenset(languages | {row[0] for row in _data_rows("demonyms.txt")})
+    return frozenset(languages | {row[0] for row in load_table("translation", "demonyms")})
 
 
 def _common_words() -> frozenset[str]:
@@ -141,7 +141,7 @@ def _common_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _institution_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(heads and modifiers, heads, whole names), the words in lower case."""
-    rows = _data_rows("institutions.txt")
+    rows = load_table("translation", "institutions")
     heads = frozenset(word.lower() for word, kind in rows if kind == "head")
     words = heads | {word.lower() for word, kind in rows if kind == "modifier"}
     return words, heads, frozenset(word for word, kind in rows if kind == "name")
@@ -163,6 +163,3 @@ def _cldr_name(kind: str, code: str, language: str) -> tuple[str, ...]:
         name = None
     return (name,) if name else ()
 
-
-def _data_rows(filename: str) -> tuple[tuple[str, ...], ...]:
-    return load_table("translation", filename.removesuffix(".txt"))

@@ -17,7 +17,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from translation import names, own_names, patterns, quotes
 from translation.glossary import Glossary
@@ -106,7 +106,7 @@ def _without_event_kind(span: Span) -> Span:
     cut = own_names.event_kind_length(span.text)
     if not cut:
         return span
-    return Span(span.kind, span.start + cut, span.end, span.text[cut:], span.replacement, span.rule)
+    return replace(span, start=span.start + cut, text=span.text[cut:])
 
 
 def _places_to_check(translated: list[Span], protected: list[Span], target: str | None) -> list[TranslatedPlace]:
