@@ -108,6 +108,29 @@ def test_a_translated_place_that_the_model_loses_is_masked_and_comes_back_verbat
     assert [span.text for span in result.spans] == ["Steve Witkoff", "Ukraine"]
 
 
+class Strict(Translating):
+    """Forgets places and refuses, as the Marian backends do, a sentence over its input limit."""
+
+    def __init__(self, limit):
+        super().__init__(forget_places=True)
+        self.limit = limit
+
+    def max_input_tokens(self, target):
+        return self.limit
+
+    def translate(self, sentences, target):
+        assert all(self.count_tokens(s, target) <= self.limit for s in sentences), sentences
+        return super().translate(sentences, target)
+
+
+def test_a_lost_place_is_masked_only_where_its_placeholder_fits_the_engines_limit():
+    # "[1] flew to Ukraine." counts 5 tokens, and a token of headroom for its placeholder: 6
+    at_the_limit = Translator(Strict(limit=6)).translate("Steve Witkoff flew to Ukraine.", "uk")
+    assert at_the_limit.text == "Steve Witkoff ж ж ."  # the first translation stands
+    with_room = Translator(Strict(limit=10)).translate("Steve Witkoff flew to Ukraine.", "uk")
+    assert with_room.text == "Steve Witkoff ж ж Ukraine."
+
+
 class Portuguese(_Fake):
     """Writes the Portuguese short forms of places ("EUA", "Cingapura") and forgets "Ukraine" ; keeps
     placeholders and everything else."""

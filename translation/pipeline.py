@@ -79,7 +79,6 @@ class _Unit:
     end: int
     spans: tuple[Span, ...]
     piece: Piece
-    tokens: int = 0  # what the engine counted for the masked piece, with the placeholders' headroom
 
 
 class Translator:
@@ -184,11 +183,9 @@ class Translator:
             lost = [place for place in places if place.span.end <= unit.end and not _recognisable(outcome.text, place)]
             if lost:
                 redo[k] = lost
-        limit = self._engine.max_input_tokens(target)
         # A place masked takes up to a placeholder's tokens where its words took at least one: a unit measured
         # near the limit keeps its first translation rather than be sent over the limit.
-        redo = {k: lost for k, lost in redo.items()
-                if units[k].tokens + len(lost) * _PLACEHOLDER_TOKENS <= limit}
+        redo = {k: lost for k, lost in redo.items() if len(lost) * _PLACEHOLDER_TOKENS <= units[k].piece.room}
         if not redo:
             return
         for k, lost in redo.items():
@@ -197,7 +194,7 @@ class Translator:
             rebuilt = _unit(unit.text_index, texts[unit.text_index], unit.start, unit.end,
                             tuple(sorted((*unit.spans, *added), key=lambda span: span.start)),
                             guarded[unit.text_index])
-            units[k] = _fitted(rebuilt, unit.tokens + len(lost) * _PLACEHOLDER_TOKENS, limit)
+            units[k] = _with_room(rebuilt, unit.piece.room - len(lost) * _PLACEHOLDER_TOKENS)
             spans[unit.text_index].extend(added)
             spans[unit.text_index].sort(key=lambda span: span.start)
         retried = self._translate_pieces([units[k].piece for k in redo], target)
@@ -214,7 +211,7 @@ class Translator:
             unit = _unit(index, text, start, end, inside, guarded)
             # Headroom of one token per placeholder: the alternate forms may tokenize longer.
             tokens = self._engine.count_tokens(mask(unit.piece, FORMS[0]).text, target) + len(inside)
-            measured[start, end] = _fitted(unit, tokens, limit)
+            measured[start, end] = _with_room(unit, limit - tokens)
             return tokens > limit
 
         def near(start: int, end: int) -> list[Span]:
@@ -322,10 +319,10 @@ def _unit(text_index: int, text: str, start: int, end: int, spans: tuple[Span, .
     return _Unit(text_index, start, end, spans, Piece(text[start:end], protected, guarded, plain))
 
 
-def _fitted(unit: _Unit, tokens: int, limit: int) -> _Unit:
-    """`unit` measured at `tokens`: its Piece knows how many more tokens the engine's limit leaves it, so that
-    spans shown as words never take it over (mask.py checks before showing them)."""
-    return replace(unit, tokens=tokens, piece=replace(unit.piece, room=limit - tokens))
+def _with_room(unit: _Unit, room: int) -> _Unit:
+    """`unit` whose Piece knows how many more tokens the engine's limit leaves it beyond its measurement, so
+    that spans shown as words never take it over (mask.py checks before showing them)."""
+    return replace(unit, piece=replace(unit.piece, room=room))
 
 
 def _may_be_shown_as_words(span: Span) -> bool:
