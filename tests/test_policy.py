@@ -28,6 +28,8 @@ def protected(text, policy=ProtectionPolicy()):
     ("Bolivians", "demonym"), ("Spaniard", "demonym"), ("Methodist", "demonym"),
     ("Axios", None), ("Gazprom", None), ("Sheffield Wednesday", None), ("University of Michigan", None),
     ("Sky Blues", None), ("Gazprom Service", None),
+    ("World Health Organization", "institution"), ("Organization of American States", "institution"),
+    ("Trump Organization", None), ("Organization", None),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind
@@ -43,6 +45,27 @@ def test_descriptions_in_common_words_are_translated_and_proper_names_kept():
     text = "The Public Prosecution Service and Gazprom Service said the Methodist congregation met Bolivians."
     assert protected(text) == ["Gazprom Service"]
     assert set(protected(text, ProtectionPolicy.strict())) >= {"Public Prosecution Service", "Gazprom Service"}
+
+
+def test_an_institution_whose_portfolio_has_two_parts_is_translated_whole():
+    text = ("The Ministry of Finance and Economy and the Organisation for Security and Co-operation in Europe "
+            "met the Department of Health and Human Services.")
+    assert protected(text) == []
+    assert protected(text, ProtectionPolicy.strict()) == [
+        "Ministry of Finance and Economy", "Organisation for Security and Co-operation", "Europe",
+        "Department of Health and Human Services",
+    ]
+
+
+def test_places_joined_by_an_ampersand_are_translated_and_a_firm_so_named_kept():
+    text = "Exports to Britain, France & Germany rose, Marks & Spencer said."
+    assert protected(text) == ["Marks & Spencer"]
+
+
+def test_an_institution_and_a_company_after_it_stay_two_names():
+    assert protected("The University of Michigan and Apple agreed, the Bank of England and Barclays said.") == [
+        "University of Michigan", "Apple", "Barclays",
+    ]
 
 
 def test_strict_keeps_every_name_as_before():

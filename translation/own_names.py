@@ -17,6 +17,7 @@ came through in a recognisable form and mask it when it did not.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from translation.wordlists import WordList, load, load_table
@@ -66,15 +67,26 @@ def _normalise(text: str) -> str:
 
 
 def _is_institution(name: str) -> bool:
-    words, heads, whole = _institution_words()
-    if name in whole:
+    known = _institution_words()
+    if name in known.whole:
         return True
     tokens = name.split()
     if len(tokens) == 1:  # "Senate", "Navy": a head word standing for the institution
-        return name[:1].isupper() and name.lower() in heads
+        return name[:1].isupper() and name.lower() in known.heads
     content = [_POSSESSIVE_MARK.sub("", token) for token in tokens if token.lower() not in _FUNCTION_WORDS]
-    known = all(_described(token, words) for token in content)
-    return known and any(token.lower() in heads for token in content)
+    if any(token.lower() in known.heads for token in content):
+        return all(_described(token, known.words) for token in content)
+    # "World Health Organization" is a description, "Trump Organization" a company: a narrow head admits no
+    # merely common word beside it.
+    return any(token.lower() in known.narrow_heads for token in content) and all(
+        _institution_word(token, known.words) or _is_place(token) or _is_demonym(token) for token in content
+    )
+
+
+def _institution_word(token: str, words: frozenset[str]) -> bool:
+    """"Security", and "States" of "Organization of American States"."""
+    key = token.lower()
+    return key in words or key.endswith("s") and key[:-1] in words
 
 
 def _described(token: str, words: frozenset[str]) -> bool:
@@ -138,13 +150,25 @@ def _common_words() -> frozenset[str]:
     return load("translation", "common_words").words
 
 
+@dataclass(frozen=True)
+class _InstitutionWords:
+    words: frozenset[str]  # every head and modifier, lower case
+    heads: frozenset[str]
+    narrow_heads: frozenset[str]  # heads only among institution words, places and demonyms
+    whole: frozenset[str]  # whole names, case as written
+
+
 @lru_cache(maxsize=1)
-def _institution_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(heads and modifiers, heads, whole names), the words in lower case."""
+def _institution_words() -> _InstitutionWords:
     rows = load_table("translation", "institutions")
-    heads = frozenset(word.lower() for word, kind in rows if kind == "head")
-    words = heads | {word.lower() for word, kind in rows if kind == "modifier"}
-    return words, heads, frozenset(word for word, kind in rows if kind == "name")
+
+    def of_kind(*kinds: str) -> frozenset[str]:
+        return frozenset(word.lower() for word, kind in rows if kind in kinds)
+
+    return _InstitutionWords(
+        words=of_kind("head", "narrow-head", "modifier"), heads=of_kind("head"),
+        narrow_heads=of_kind("narrow-head"), whole=frozenset(word for word, kind in rows if kind == "name"),
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -4,7 +4,7 @@ Read through `translation.wordlists.load`: an entry with a space is a phrase, ma
 and never counts as its single words ("new york" does not make "new" a place word).
 """
 
-from translation.wordlists import WordList, load as _load
+from translation.wordlists import WordList, load as _load, load_table
 
 
 def load(name: str) -> WordList:
@@ -54,3 +54,6 @@ PRESS_NOUNS = words("press_nouns")
 # Any English word (SCOWL size 70, lower-case entries): the common ones (size 35, which the protection policy
 # reads as words a description is made of) and the rarer ones only the detector needs ("regulators").
 ENGLISH_WORDS = _load("translation", "common_words").words | words("english_words")
+# The words descriptive institution names are built from (the protection policy's list, heads and modifiers):
+# "Ministry of Finance and Economy" is one name, "University of Michigan and Apple" two.
+INSTITUTION_WORDS = frozenset(row[0].lower() for row in load_table("translation", "institutions") if row[1] != "name")

@@ -11,6 +11,7 @@ from translation.names.lexicon import (
     DEMONYMS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
+    INSTITUTION_WORDS,
     NAME_PARTICLES,
     OF_HEADS,
     ORG_HEADS,
@@ -125,7 +126,9 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
         return False
     if not between:
         gap = text[last.end : first.start].strip()
-        return gap == "&" or (gap in ("'", "’") and last.key.endswith("s") and right.tokens[-1].key in ORG_HEADS)
+        if gap == "&":
+            return not (_all_places(left) and _all_places(right))  # "Marks & Spencer", not "France & Germany"
+        return gap in ("'", "’") and last.key.endswith("s") and right.tokens[-1].key in ORG_HEADS
     if len(between) > 2 or not _only_spaces(text, last.end, between[0].start):
         return False
     words = [t.key for t in between]
@@ -136,8 +139,27 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
             return False  # "the Council on Monday"
         return last.key in OF_HEADS or (NAME in left.roles and _names_organisation(right))
     if words == ["and"]:
-        return right.tokens[-1].key in ORG_HEADS and len(right.tokens) > 1
+        return _names_organisation(right) or _institution_with_of(left) and all(
+            _institution_word(token) for token in right.tokens
+        )
     return False
+
+
+def _all_places(run: Run) -> bool:
+    return all(token.key in PLACES for token in run.tokens)
+
+
+def _institution_with_of(run: Run) -> bool:
+    """"Ministry of Finance", "Organisation for Security": a run with an organisation head before "of"/"for"."""
+    return any(
+        word.key in _JOINERS_AFTER_HEAD and head.key in ORG_HEADS for head, word in zip(run.tokens, run.tokens[1:])
+    )
+
+
+def _institution_word(token: Token) -> bool:
+    """"Economy", "Co-operation", "Human Services": what the portfolio of an institution is named with."""
+    key = token.key
+    return key in INSTITUTION_WORDS or key.endswith("s") and key[:-1] in INSTITUTION_WORDS
 
 
 def _names_organisation(run: Run) -> bool:
