@@ -77,6 +77,12 @@ def test_a_place_word_that_is_part_of_a_persons_name_in_the_text_stays_a_name():
     assert "Jordan" in protected("Michael Jordan arrived on Monday. Jordan said he was happy.")
 
 
+def test_a_place_word_inside_an_organisations_name_is_still_a_place_elsewhere():
+    text = ("A farmer was killed in southwest China, the South China Morning Post reported. "
+            "The Washington Examiner said Washington would reply.")
+    assert protected(text) == ["South China Morning Post", "Washington Examiner"]
+
+
 def test_places_left_to_the_model_carry_their_cldr_names_for_the_check():
     places = find_protection("Talks in Ukraine and Indonesia.", target="uk").translated_places
     assert {(p.span.text, p.forms) for p in places} == {("Ukraine", ("Україна",)), ("Indonesia", ("Індонезія",))}

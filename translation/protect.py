@@ -86,12 +86,13 @@ def find_protection(
 
 
 def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], list[Span]]:
-    """(names kept verbatim, names left to the model). A word that is also part of a longer proper
-    name in the same text ("Jordan" after "Michael Jordan") stays a proper name."""
+    """(names kept verbatim, names left to the model). A word that is also part of a person's name in the
+    same text ("Jordan" after "Michael Jordan") stays a name; the words of other proper names do not make a
+    place one ("China" after "South China Morning Post", "Washington" after "Washington Examiner")."""
     mentions = names.find_name_mentions(text)
     kinds = [None if mention.type == "PER" else own_names.classify(mention.span.text) for mention in mentions]
-    proper_words = {word for mention, kind in zip(mentions, kinds)
-                    if kind is None and " " in mention.span.text for word in mention.span.text.split()}
+    proper_words = {word for mention in mentions
+                    if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
     kept, translated = [], []
     for mention, kind in zip(mentions, kinds):
         keep = kind is None or mention.span.text in proper_words or \
