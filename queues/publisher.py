@@ -56,11 +56,12 @@ class Publisher:
 
     def publish_retry(self, body: bytes, language: str, *, attempt: int, delay_s: float, reason: str,
                       message_id: str | None = None, headers: Mapping[str, Any] | None = None,
-                      content_type: str | None = None) -> None:
-        """Send a job back to its queue after `delay_s`, as attempt `attempt + 1`, through a retry queue."""
+                      content_type: str | None = None, error: Mapping[str, Any] | None = None) -> None:
+        """Send a job back to its queue after `delay_s`, as attempt `attempt + 1`, through a retry queue, with
+        the reason and the error's kind and fields (`error`, see `error_headers`) in place of an earlier attempt's."""
         retry_queue = topology.retry_queue(language, delay_s, topology.queue_type_of(self.connection))
         self._declare(retry_queue)
-        retry_headers = {**_forwardable(headers), topology.ATTEMPT_HEADER: attempt + 1,
+        retry_headers = {**_with_error(headers, error), topology.ATTEMPT_HEADER: attempt + 1,
                          topology.RETRY_REASON_HEADER: bounded(reason)}
         self.publish(body, exchange="", routing_key=retry_queue.name, message_id=message_id,
                      headers=retry_headers, content_type=content_type)
