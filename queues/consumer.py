@@ -384,7 +384,7 @@ class _Session:
             self.publisher.publish_retry(
                 delivery.body, delivery.language, attempt=delivery.attempt, delay_s=outcome.delay_s,
                 reason=outcome.reason, message_id=delivery.message_id, headers=delivery.headers,
-                content_type=delivery.content_type)
+                content_type=delivery.content_type, error=outcome.error)
         else:
             self.publisher.publish_dead_letter(
                 delivery.body, delivery.language, reason=outcome.reason, attempt=delivery.attempt,

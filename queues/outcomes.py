@@ -5,8 +5,9 @@
 - `DeadLetter(reason)`: publish the original body to the dead-letter queue with the reason (confirmed), then ack.
 
 `Retry` and `DeadLetter` may also carry `error`: the failure's kind and fields (`{"kind": "MessageValidationError",
-"field": "language"}`). A dead letter carries them as headers (`publisher.error_headers`), and the consumer's
-RETRIED / DEAD_LETTERED event carries them, with the reason, as `reason`, `error_kind`, `error_<field>`.
+"field": "language"}`). A retry and a dead letter carry them as headers (`publisher.error_headers`), replacing an
+earlier attempt's, and the consumer's RETRIED / DEAD_LETTERED event carries them, with the reason, as `reason`,
+`error_kind`, `error_<field>`.
 
 Whenever a publish fails, the job is not acked: it goes back to its queue and is handled again later.
 Each outcome names the event (`queues.events`) the consumer reports once it is applied: `outcome.event`.

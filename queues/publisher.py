@@ -56,11 +56,12 @@ class Publisher:
 
     def publish_retry(self, body: bytes, language: str, *, attempt: int, delay_s: float, reason: str,
                       message_id: str | None = None, headers: Mapping[str, Any] | None = None,
-                      content_type: str | None = None) -> None:
-        """Send a job back to its queue after `delay_s`, as attempt `attempt + 1`, through a retry queue."""
+                      content_type: str | None = None, error: Mapping[str, Any] | None = None) -> None:
+        """Send a job back to its queue after `delay_s`, as attempt `attempt + 1`, through a retry queue, with
+        the reason and the error's kind and fields (`error`, see `error_headers`) in place of an earlier attempt's."""
         retry_queue = topology.retry_queue(language, delay_s, topology.queue_type_of(self.connection))
         self._declare(retry_queue)
-        retry_headers = {**_forwardable(headers), topology.ATTEMPT_HEADER: attempt + 1,
+        retry_headers = {**_with_error(headers, error), topology.ATTEMPT_HEADER: attempt + 1,
                          topology.RETRY_REASON_HEADER: bounded(reason)}
         self.publish(body, exchange="", routing_key=retry_queue.name, message_id=message_id,
                      headers=retry_headers, content_type=content_type)
@@ -69,11 +70,9 @@ class Publisher:
                             message_id: str | None = None, headers: Mapping[str, Any] | None = None,
                             content_type: str | None = None, error: Mapping[str, Any] | None = None) -> None:
         """Keep the original body in the dead-letter queue with the reason, language and attempt, and the
-        error's kind and fields (`error`, see `error_headers`); those of an earlier dead letter are dropped."""
-        kept = {key: value for key, value in _forwardable(headers).items()
-                if not key.startswith(topology.ERROR_HEADER_PREFIX)}
-        dead_headers = {**kept, topology.REASON_HEADER: bounded(reason),
-                        topology.LANGUAGE_HEADER: language, topology.ATTEMPT_HEADER: attempt, **error_headers(error)}
+        error's kind and fields (`error`, see `error_headers`) in place of an earlier attempt's."""
+        dead_headers = {**_with_error(headers, error), topology.REASON_HEADER: bounded(reason),
+                        topology.LANGUAGE_HEADER: language, topology.ATTEMPT_HEADER: attempt}
         self.publish(body, exchange=topology.DEAD_EXCHANGE, routing_key=language, message_id=message_id,
                      headers=dead_headers, content_type=content_type)
 
@@ -157,3 +156,11 @@ def _header_value(value: Any) -> Any:
 
 def _forwardable(headers: Mapping[str, Any] | None) -> dict[str, Any]:
     return {key: value for key, value in (headers or {}).items() if key not in DROPPED_HEADERS}
+
+
+def _with_error(headers: Mapping[str, Any] | None, error: Mapping[str, Any] | None) -> dict[str, Any]:
+    """`headers` to forward, with `error`'s headers instead of any earlier attempt's: merging the two would
+    mix fields of different failures (a `-model` left from a ModelLoadError beside a later `-field`)."""
+    kept = {key: value for key, value in _forwardable(headers).items()
+            if not key.startswith(topology.ERROR_HEADER_PREFIX)}
+    return {**kept, **error_headers(error)}

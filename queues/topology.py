@@ -35,7 +35,7 @@ ATTEMPT_HEADER = "x-babelwire-attempt"
 REASON_HEADER = "x-babelwire-reason"
 LANGUAGE_HEADER = "x-babelwire-language"
 RETRY_REASON_HEADER = "x-babelwire-retry-reason"
-# Dead letters also say what failed as fields: `x-babelwire-error-kind` (the error's type, e.g.
+# Retries and dead letters also say what failed as fields: `x-babelwire-error-kind` (the error's type, e.g.
 # MessageValidationError) and one `x-babelwire-error-<field>` per field it carries (`-field`, `-offset`,
 # `-language`, `-model`, ...; underscores as dashes). See `publisher.error_headers`.
 ERROR_HEADER_PREFIX = "x-babelwire-error-"

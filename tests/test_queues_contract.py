@@ -170,6 +170,50 @@ def test_retry_comes_back_after_its_delay_with_the_next_attempt(broker_url):
     assert all(gap >= 0.55 for gap in gaps), gaps
 
 
+def error_headers_of(headers):
+    return {key: value for key, value in headers.items() if key.startswith(topology.ERROR_HEADER_PREFIX)}
+
+
+def test_a_job_waiting_in_a_retry_queue_shows_its_error_not_an_earlier_attempts(rabbitmq_url):
+    # RabbitMQ only: the embedded broker keeps a delayed job in its job queue, invisible, not in a retry queue.
+    earlier = {topology.ERROR_KIND_HEADER: "ModelLoadError", "x-babelwire-error-model": "opus-mt-en-uk", "x-test": 1}
+    error = {"kind": "InvalidInputError", "field": "body_text", "text_index": 1, "tried": ["a", "b"]}
+    with connect(rabbitmq_url) as connection:
+        topology.declare_topology(connection, ["uk"])
+        Publisher(connection).publish_retry(b"job", "uk", attempt=2, delay_s=30, reason="InvalidInputError: bad span",
+                                            message_id="m-1", headers=earlier, error=error)
+        with connection.channel() as channel:  # what an operator peeking at the retry queue sees
+            waiting = Queue(topology.retry_queue("uk", 30).name, no_declare=True).bind(channel).get(no_ack=True)
+    assert waiting is not None and waiting.body == b"job"
+    assert error_headers_of(waiting.headers) == {
+        topology.ERROR_KIND_HEADER: "InvalidInputError", "x-babelwire-error-field": "body_text",
+        "x-babelwire-error-text-index": 1, "x-babelwire-error-tried": "a, b"}
+    assert waiting.headers[topology.RETRY_REASON_HEADER] == "InvalidInputError: bad span"
+    assert (waiting.headers[topology.ATTEMPT_HEADER], waiting.headers["x-test"]) == (3, 1)
+
+
+def test_each_retry_delivers_the_error_of_the_attempt_before_it_only(broker_url):
+    submit(broker_url, [b"flaky"])
+    errors = {1: {"kind": "ModelLoadError", "model": "opus-mt-en-uk", "language": "uk"},
+              2: {"kind": "InvalidInputError", "field": "body_text", "text_index": 0}}
+    seen = {}
+
+    def handler(delivery):
+        seen[delivery.attempt] = delivery.headers
+        if delivery.attempt in errors:
+            return Retry(0.2, f"attempt {delivery.attempt} failed", error=errors[delivery.attempt])
+        return copy_of(delivery)
+
+    with running(broker_url, ["uk"], handler):
+        assert len(list(follow(broker_url, languages=["uk"], count=1, timeout_s=20))) == 1
+    assert error_headers_of(seen[1]) == {}
+    assert error_headers_of(seen[2]) == {topology.ERROR_KIND_HEADER: "ModelLoadError",
+                                         "x-babelwire-error-model": "opus-mt-en-uk", "x-babelwire-error-language": "uk"}
+    assert error_headers_of(seen[3]) == {topology.ERROR_KIND_HEADER: "InvalidInputError",
+                                         "x-babelwire-error-field": "body_text", "x-babelwire-error-text-index": 0}
+    assert seen[3][topology.RETRY_REASON_HEADER] == "attempt 2 failed"
+
+
 def test_a_long_retry_delay_does_not_hold_back_a_shorter_one(broker_url):
     with connect(broker_url) as connection:
         topology.declare_topology(connection, ["uk"])
