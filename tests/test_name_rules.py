@@ -39,7 +39,9 @@ EXAMPLES = {
         "Has Trump Done Anything for Ukraine?\nHe asked Trump what was done.", "Trump", True),
     "title-case headline: common word": (
         "Has Trump Done Anything for Ukraine?\nHe asked Trump what was done.", "Done", False),
-    "title-case headline: unknown": ("Has Trump Done Anything for Ukraine?\nNothing was done.", "Trump", False),
+    "title-case headline: surname after a given name": (
+        "Has Donald Trump Done Anything for Ukraine?\nNothing was done.", "Trump", True),
+    "title-case headline: unknown": ("Has Trump Done Anything for Zhvania?\nNothing was done.", "Zhvania", False),
     "mid-sentence: common word": ("He met the Police chief.", "Police", False),
     "pronoun I": ("He said I've gone to Kyiv.", "I've", False),
     "mid-sentence capital": ("He met Witkoff on Friday.", "Witkoff", True),

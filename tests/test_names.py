@@ -60,10 +60,18 @@ def test_titles_and_roles_stay_outside_the_names_they_precede():
         ("NATO Secretary-General Mark Rutte met Gov. Bush.", ["NATO", "Mark Rutte", "Bush"]),
         ("He met Attorney General Merrick Garland.", ["Merrick Garland"]),
         ("He met the Reuters Correspondent and the U.N. High Commissioner.", ["Reuters", "U.N."]),
+        ("Rapper Kanye West met Republicans Sens. John Kennedy and Lindsey Graham.",
+         ["Kanye West", "Republicans", "John Kennedy", "Lindsey Graham"]),
+        ("It is a headache for the Presiding Officer, Elin Jones.", ["Elin Jones"]),
+        ("Their title should change to MWPs (Member of the Welsh Parliament).", ["MWPs", "Welsh Parliament"]),
     ],
 )
 def test_role_phrases_are_cut_out_of_name_runs(text, expected):
     assert names(text) == expected
+
+
+def test_a_title_word_that_is_a_persons_surname_stays_his_name_when_used_alone():
+    assert names("Paul Singer said so. Singer added more.") == ["Paul Singer", "Singer"]
 
 
 def test_secretary_of_state_is_a_title_not_part_of_the_name():

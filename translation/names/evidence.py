@@ -7,7 +7,7 @@ where its capital proves nothing.
 
 from dataclasses import dataclass, field
 
-from translation.names.lexicon import COMMON_CAPITALISED, DEMONYMS, NEVER_ALONE, SURNAME_TITLES
+from translation.names.lexicon import COMMON_CAPITALISED, DEMONYMS, GIVEN_NAMES, NEVER_ALONE, SURNAME_TITLES
 from translation.names.layout import (
     field_labels,
     fixture_lines,
@@ -30,7 +30,7 @@ class Evidence:
     labels: set[int] = field(default_factory=set)  # indices of capitals words labelling a field ("SELLER :")
     slugs: set[int] = field(default_factory=set)  # indices of capitals words of a topic slug ("FOOTBALL -")
     sources: set[int] = field(default_factory=set)  # lines naming the source of the bullets below ("LA PRESSE")
-    surnames: set[str] = field(default_factory=set)  # titles used as surnames ("... said King.")
+    surnames: set[str] = field(default_factory=set)  # titles used as surnames ("... said King.", "Paul Singer")
 
     def is_name(self, key: str) -> bool:
         return key in self.name_words
@@ -54,6 +54,8 @@ def gather(text: str, tokens: list[Token]) -> Evidence:
         if surname_use(token, tokens):
             evidence.surnames.add(token.key)
             evidence.name_words.add(token.key)
+        elif _after_given_name(token, tokens):
+            evidence.surnames.add(token.key)  # "Paul Singer ... Singer added": alone later, still him
         if not token.text[0].isupper() or token.sentence_start or _in_headline(token, evidence):
             continue
         if token.key not in NEVER_ALONE and token.key not in COMMON_CAPITALISED:
@@ -66,6 +68,14 @@ def _in_headline(token: Token, evidence: Evidence) -> bool:
 
 
 _DETERMINERS = frozenset("the a an his her their its our my your this that s".split())
+
+
+def _after_given_name(token: Token, tokens: list[Token]) -> bool:
+    """"Paul Singer", "Larry King": a title that is also a surname, right after a given name."""
+    if token.key not in SURNAME_TITLES or not token.index or not token.is_capitalised:
+        return False
+    before = tokens[token.index - 1]
+    return before.key in GIVEN_NAMES and before.is_capitalised and token.start - before.end == 1
 
 
 def surname_use(token: Token, tokens: list[Token]) -> bool:

@@ -33,6 +33,8 @@ ATTACHED_PARTICLE = "particle before a name"  # a word that only joins the name 
 _DIGIT_NEXT = re.compile(r"\.?\s*\d")
 _FULL_STOP_NEXT = re.compile(r" ?\.")
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) $")  # the capitalised word just before a token
+_LONGEST_GIVEN_NAME = 24  # bounds the look back: linear time
 _DATELINE = re.compile(
     r"^([A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){0,3})"
     r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d|\d{4}-\d\d-\d\d)|,? ?\((?:Reuters|AP|AFP|UNN)\))",
@@ -170,9 +172,20 @@ def _title_case_confirmed(ctx: Context, token: Token) -> bool:
     return _in_title_case_line(ctx, token) and (ctx.evidence.is_name(token.key) or _known(token.key))
 
 
+def _title_case_surname(ctx: Context, token: Token) -> bool:
+    """"Donald Trump Meets Putin": right after a given name, a capitalised word is the surname, even an English one."""
+    if not _in_title_case_line(ctx, token) or token.sentence_start:
+        return False
+    before = _WORD_BEFORE.search(ctx.text, max(0, token.start - _LONGEST_GIVEN_NAME), token.start)
+    return before is not None and before.group(1).lower() in GIVEN_NAMES
+
+
 def _title_case_common_word(ctx: Context, token: Token) -> bool:
-    """"Has Trump Done Anything": a small word, or one the item writes in lower case, is no name there."""
-    return _in_title_case_line(ctx, token) and (common(token) or ctx.evidence.is_lower(token.key))
+    """"Has Trump Done Anything", "Hurricane Rosa Threatening Phoenix": a small word, an English word or one the
+    item writes in lower case is no name there, and does not join the names on either side of it."""
+    return _in_title_case_line(ctx, token) and (
+        common(token) or ctx.evidence.is_lower(token.key) or dictionary_word(token.key)
+    )
 
 
 def _acronym_common_word(ctx: Context, token: Token) -> bool:
@@ -283,6 +296,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("acronym: common word", NO, _acronym_common_word),
     Rule("acronym", NAME, _acronym),
     Rule("title-case headline: confirmed name", NAME, _title_case_confirmed),
+    Rule("title-case headline: surname after a given name", NAME, _title_case_surname),
     Rule("title-case headline: common word", NO, _title_case_common_word),
     Rule("title-case headline: unknown", MAYBE, _in_title_case_line),
     Rule("pronoun I", NO, _pronoun_i),
