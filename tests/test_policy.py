@@ -30,6 +30,8 @@ def protected(text, policy=ProtectionPolicy()):
     ("Sky Blues", None), ("Gazprom Service", None),
     ("World Health Organization", "institution"), ("Organization of American States", "institution"),
     ("Trump Organization", None), ("Organization", None),
+    ("Halloween", "holiday"), ("the Olympics", "holiday"), ("Christmas", "holiday"), ("Eid al-Fitr", "holiday"),
+    ("Champions League", "institution"), ("World Cup", "institution"), ("Davis Cup", None), ("Betfred Cup", None),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind
@@ -81,6 +83,12 @@ def test_a_place_word_inside_an_organisations_name_is_still_a_place_elsewhere():
     text = ("A farmer was killed in southwest China, the South China Morning Post reported. "
             "The Washington Examiner said Washington would reply.")
     assert protected(text) == ["South China Morning Post", "Washington Examiner"]
+
+
+def test_holidays_are_translated_and_never_checked_as_the_places_of_the_same_name():
+    protection = find_protection("Shops stayed open at Christmas and Halloween, unlike at the Olympics.", target="uk")
+    assert protection.spans == []
+    assert protection.translated_places == []  # "Christmas" is also a CLDR city: its island's name is no check
 
 
 def test_places_left_to_the_model_carry_their_cldr_names_for_the_check():

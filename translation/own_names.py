@@ -1,6 +1,6 @@
-"""Names that every language words its own way: places, demonyms and descriptive institutions.
+"""Names that every language words its own way: places, demonyms, descriptive institutions and holidays.
 
-    classify(text) -> "place" | "demonym" | "institution" | None     (None: a proper name, kept verbatim)
+    classify(text) -> "holiday" | "place" | "demonym" | "institution" | None  (None: a proper name, kept)
     target_forms(text, language) -> tuple[str, ...]                   (CLDR names of a place in `language`)
 
 A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keeps "Axios", "Gazprom" and
@@ -8,7 +8,8 @@ A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keep
 cities of the time zones, in each language), the name detector's place list (`names/data/places.txt`) and
 `data/places.txt` (short forms of CLDR territories, seas, regions); demonyms from the detector's list, CLDR's
 English language names and `data/demonyms.txt` (two-word forms, political affiliations); institution words
-from `data/institutions.txt`. Each data file says where its entries come from.
+from `data/institutions.txt`; holidays and recurring events ("Ramadan", "the Olympics") from `data/holidays.txt`.
+Each data file says where its entries come from.
 
 CLDR also gives the target-language name of a place, which lets the pipeline check that a translated place
 came through in a recognisable form and mask it when it did not.
@@ -31,6 +32,8 @@ _POSSESSIVE_MARK = re.compile(r"['’]s?$")  # "Magistrates' Court", "People's B
 def classify(text: str) -> str | None:
     """What kind of name `text` is, when a language has its own word for it; None for a proper name."""
     name = _normalise(text)
+    if _is_holiday(name):  # before places: "Christmas" and "Easter" are also CLDR cities (of their islands)
+        return "holiday"
     if _is_place(name):
         return "place"
     if _is_demonym(name):
@@ -38,6 +41,10 @@ def classify(text: str) -> str | None:
     if _is_institution(name):
         return "institution"
     return None
+
+
+def _is_holiday(name: str) -> bool:
+    return _listed(load("translation", "holidays"), name)
 
 
 def event_kind_length(text: str) -> int:
@@ -55,7 +62,8 @@ def event_kind_length(text: str) -> int:
 
 def target_forms(text: str, language: str) -> tuple[str, ...]:
     """The names CLDR gives the place `text` in `language` (empty when CLDR does not know it)."""
-    key = _places().get(_normalise(text))
+    name = _normalise(text)
+    key = None if _is_holiday(name) else _places().get(name)
     if key is None:
         return ()
     kind, code = key
@@ -122,10 +130,10 @@ def _places() -> dict[str, tuple[str, str]]:
     places: dict[str, tuple[str, str]] = {}
     for zone in get_global("zone_territories"):
         city = zone.rsplit("/", 1)[-1].replace("_", " ")
-        if "/" in zone and not city.startswith(("GMT", "UTC")):
+        if "/" in zone and not city.startswith(("GMT", "UTC")) and not _research_station(zone):
             places[city] = ("zone", zone)
     for zone, names in Locale("en").time_zones.items():
-        if names.get("city"):
+        if names.get("city") and not _research_station(zone):
             places[names["city"]] = ("zone", zone)
     for code, name in Locale("en").territories.items():
         if code != "001" and "-alt-" not in code:  # "world" is a word, not a place
@@ -136,6 +144,12 @@ def _places() -> dict[str, tuple[str, str]]:
         else:
             places.setdefault(name, ("listed", "-"))  # CLDR's entry, where it has one, can be verified
     return places
+
+
+def _research_station(zone: str) -> bool:
+    """Antarctic time zones are named after research stations, mostly after people ("Davis", "Casey",
+    "Palmer"): as places they would make "Davis Cup" a description and "Casey" a place."""
+    return zone.startswith("Antarctica/")
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ class ProtectionPolicy:
     hashtags: bool = True
     numbers: bool = True
     terms: bool = True
-    places: bool = False  # places and demonyms that languages have their own words for
+    places: bool = False  # places, demonyms and holidays that languages have their own words for
     institutions: bool = False  # institution names built from common words ("Supreme Court")
 
     @classmethod
