@@ -151,6 +151,13 @@ def test_a_real_press_release_body_keeps_its_links():
     assert "announced" not in result.text
 
 
+def test_the_model_sees_a_tagged_word_apart_from_its_tags_and_the_copy_keeps_them_touching():
+    engine = WordsEngine()
+    result = translate('<p>It means <a href="/x">daft</a> and<br>poo.</p>', engine)
+    assert engine.inputs == ["It means [1] daft [2] and [3] poo."]
+    assert result.text == '<p>ж ж <a href="/x">ж</a> ж<br>ж.</p>'
+
+
 def test_an_element_whose_tags_the_model_swapped_is_put_back():
     source = "<p>He met <b>the envoy</b> today.</p>"
     result = translate(source, SwappingFirstTwo())

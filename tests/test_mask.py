@@ -87,6 +87,14 @@ def test_a_placeholder_glued_to_a_word_gets_its_space_back():
     assert "Mr Doe said" in outcome.text
 
 
+def test_a_span_glued_to_a_word_is_shown_apart_and_glued_again():
+    piece = piece_with("Shares of Naftogazprom rose.", (10, 18, "Naftogaz"))  # a term inside a longer word
+    assert mask(piece, FORMS[0]).text == "Shares of [1] prom rose."
+    (outcome,), _ = run(lambda batch: [words_to_x(s) for s in batch], [piece])
+    assert outcome.text == "ж ж Naftogazж ж."
+    assert restore("ж ж [1]  ж ж.", mask(piece, FORMS[0]), ["Naftogaz"]) == ("ж ж Naftogazж ж.", True)
+
+
 def test_dropped_placeholder_is_recovered_with_another_form():
     def drop_square_ones(batch):
         return [s.replace("[1]", "") if "[" in s else words_to_x(s) for s in batch]

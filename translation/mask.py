@@ -104,9 +104,12 @@ def mask(piece: Piece, form: PlaceholderForm) -> Masked:
     for index, gap in enumerate(gaps(piece)):
         parts.append(gap)
         if index < len(placeholders):
-            parts.append(placeholders[index])
             span = piece.protected[index]
-            spaced.append(_spacing(piece.text, span.start, span.end))
+            before, after = _spacing(piece.text, span.start, span.end)
+            # A placeholder glued to a word ("[1]daft" for "<a>daft") makes a model copy the word untranslated:
+            # it reads one placeholder-and-word token. The model sees them apart; restore glues them again.
+            parts.append(("" if before else " ") + placeholders[index] + ("" if after else " "))
+            spaced.append((before, after))
     return Masked("".join(parts), placeholders, numbers, tuple(spaced))
 
 
@@ -116,16 +119,22 @@ def restore(output: str, masked: Masked, replacements: Sequence[str]) -> tuple[s
     found = [m for m in _TOLERANT.finditer(output) if int(m.group(1)) in index_of]
     if Counter(int(m.group(1)) for m in found) != Counter(masked.numbers):
         return None
-    parts, position, exact = [], 0, True
+    parts, position, exact, glued_after = [], 0, True, False
     for match in found:
         index = index_of[int(match.group(1))]
         exact = exact and match.group() == masked.placeholders[index]
         before, after = masked.spaced[index]
-        parts.append(output[position : match.start()])
+        parts.append(_glued(output[position : match.start()], glued_after, not before))
         parts.append(_spaced(replacements[index], output, match, before, after))
-        position = match.end()
-    parts.append(output[position:])
+        position, glued_after = match.end(), not after
+    parts.append(_glued(output[position:], glued_after, False))
     return "".join(parts), exact
+
+
+def _glued(between: str, to_previous: bool, to_next: bool) -> str:
+    """The output between two placeholders without the spaces mask put in where a span touched a word."""
+    between = between.lstrip() if to_previous else between
+    return between.rstrip() if to_next else between
 
 
 def gaps(piece: Piece) -> list[str]:

@@ -103,7 +103,25 @@ def _swap_reversed_pairs(fragment: Fragment, unit: Unit, output: str, order: lis
         closing = number_of.get(fragment.pairs.get(unit.parts[part].token, -1))
         if closing is not None and place[closing] < place[number]:
             relabel[sentinel(number)], relabel[sentinel(closing)] = sentinel(closing), sentinel(number)
-    return _SENTINEL_SPLIT.sub(lambda match: relabel.get(match.group(), match.group()), output)
+    swapped = _SENTINEL_SPLIT.sub(lambda match: relabel.get(match.group(), match.group()), output)
+    return _SWAPPED_SPACE.sub(lambda match: _spaced_as_source(unit.text, match), swapped) if relabel else swapped
+
+
+# A sentinel with a space on one side only: after a swap, the space may be on the side of the tag it replaced.
+_SWAPPED_SPACE = re.compile("(?<=\\S)( ?)([\U000F0000-\U000FFFFD])( ?)(?=\\S)")
+
+
+def _spaced_as_source(source: str, match: re.Match) -> str:
+    """A swapped tag with its single space on the side the source has one ("met <b>the", "envoy</b> today")."""
+    before, mark, after = match.groups()
+    at = source.find(mark)
+    if bool(before) == bool(after) or at < 0:
+        return match.group()
+    space_before = at > 0 and source[at - 1].isspace()
+    space_after = at + 1 < len(source) and source[at + 1].isspace()
+    if space_before == space_after:
+        return match.group()
+    return " " + mark if space_before else mark + " "
 
 
 def run_pieces(fragment: Fragment, unit: Unit, keep_quotes: bool) -> list[tuple[int, int, bool]]:
