@@ -158,6 +158,19 @@ def test_the_model_sees_a_tagged_word_apart_from_its_tags_and_the_copy_keeps_the
     assert result.text == '<p>ж ж <a href="/x">ж</a> ж<br>ж.</p>'
 
 
+class EmptyingFirstElement(WordsEngine):
+    """Moves the words of the first element out of it, as a model that merges them into a neighbour does."""
+
+    def damage(self, output):
+        return re.sub(r"\[1\](.*?)\[2\]", r"\1 [1][2]", output, count=1)
+
+
+def test_an_element_the_model_emptied_is_translated_run_by_run_and_keeps_its_words():
+    result = translate('<p>It means <a href="/x">daft</a> here.</p>', EmptyingFirstElement())
+    assert result.repairs == {"runs": 1}
+    assert result.text == '<p>ж ж <a href="/x">ж</a> ж.</p>'
+
+
 def test_an_element_whose_tags_the_model_swapped_is_put_back():
     source = "<p>He met <b>the envoy</b> today.</p>"
     result = translate(source, SwappingFirstTwo())

@@ -15,11 +15,12 @@ from translation.errors import InvalidHtmlError
 from translation.html import tree
 from translation.html.tokens import Token, TokenizeError, tokenize
 from translation.html.units import (AttributeText, Layout, Part, Unit, decode_into, find_sentinels, find_units,
-                                    is_wordy, sentinel, sentinel_number)
+                                    WORD_CHARACTER, is_wordy, sentinel, sentinel_number)
 from translation.quotes import find_quotes
 
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};)")
 _SENTINEL_SPLIT = re.compile("([\U000F0000-\U000FFFFD])")
+
 _EDGE_SPACE = " \t\n\r\f"
 
 
@@ -85,6 +86,8 @@ def render_unit(fragment: Fragment, unit: Unit, output: str) -> tuple[str, bool]
         output = _swap_reversed_pairs(fragment, unit, output, order)
         if find_sentinels(output) != sorted(order):
             return None
+    if _emptied_element(fragment, unit, output):
+        return None
     pieces = []
     for piece in _SENTINEL_SPLIT.split(output):
         if len(piece) == 1 and _SENTINEL_SPLIT.fullmatch(piece):
@@ -92,6 +95,32 @@ def render_unit(fragment: Fragment, unit: Unit, output: str) -> tuple[str, bool]
         else:
             pieces.append(fragment.escape(piece))
     return "".join(pieces), reordered
+
+
+def _emptied_element(fragment: Fragment, unit: Unit, output: str) -> bool:
+    """Did an element that wraps words in the source come back with none ("Parlamento galês <a></a>")? A link
+    with no text is lost to a reader; translated run by run, its words stay inside it."""
+    number_of = {unit.parts[part].token: number for number, part in enumerate(unit.sentinel_parts)}
+    in_source, in_output = _words_between(unit.text), _words_between(output)
+    for number, part in enumerate(unit.sentinel_parts):
+        closing = number_of.get(fragment.pairs.get(unit.parts[part].token, -1))
+        if closing is not None and in_source(number, closing) and not in_output(number, closing):
+            return True
+    return False
+
+
+def _words_between(text: str) -> Callable[[int, int], bool]:
+    """Whether a word character stands between two sentinels of `text`; one pass over the text, then each
+    question in constant time (elements nest: looking at each element's text would be quadratic)."""
+    position = {sentinel_number(match.group()): match.start() for match in _SENTINEL_SPLIT.finditer(text)}
+    wordy = [match.start() for match in WORD_CHARACTER.finditer(text)]
+
+    def between(opening: int, closing: int) -> bool:
+        start, end = position.get(opening, -1), position.get(closing, -1)
+        following = bisect.bisect_right(wordy, start)  # the first word character after the opening tag
+        return 0 <= start < end and following < len(wordy) and wordy[following] < end
+
+    return between
 
 
 def _swap_reversed_pairs(fragment: Fragment, unit: Unit, output: str, order: list[int]) -> str:

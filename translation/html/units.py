@@ -38,7 +38,7 @@ MAX_SENTINELS = 256
 _SENTINELS = re.compile("[\U000F0000-\U000FFFFD]")
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
-_WORDY = re.compile(r"[^\W_]")
+WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ class Unit:
 
     @property
     def wordy(self) -> bool:
-        return bool(_WORDY.search(_SENTINELS.sub("", self.text)))
+        return bool(WORD_CHARACTER.search(_SENTINELS.sub("", self.text)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,7 @@ def find_sentinels(text: str) -> list[int]:
 
 
 def is_wordy(text: str) -> bool:
-    return bool(_WORDY.search(text))
+    return bool(WORD_CHARACTER.search(text))
 
 
 def find_units(source: str, tokens: list[Token], pairs: dict[int, int], keep_quotes: bool) -> Layout:
