@@ -79,6 +79,19 @@ def test_secretary_of_state_is_a_title_not_part_of_the_name():
     assert names(text) == ["Warren Christopher", "Hans van Mierlo"]
 
 
+def test_a_portfolio_after_a_title_is_part_of_the_title_not_a_name():
+    text = "The Minister of Finance and the Minister of the Interior met Minister of Health Viktor Liashko."
+    assert names(text) == ["Viktor Liashko"]
+
+
+def test_an_organisation_named_with_of_the_or_for_a_is_one_name():
+    text = "The Organisation of the Islamic Conference, the Council of the European Union and the Union for a" \
+        " Popular Movement met."
+    assert names(text) == [
+        "Organisation of the Islamic Conference", "Council of the European Union", "Union for a Popular Movement",
+    ]
+
+
 def test_organisations_that_contain_title_words_stay_whole():
     text = (
         "The Ministry of Defence, the Council of Ministers and the UN General Assembly met. Shares of"

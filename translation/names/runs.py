@@ -53,7 +53,8 @@ def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
     roles = assign_roles(text, tokens, evidence)
     runs = _join(text, tokens, _group(text, tokens, roles.roles))
     pieces = [piece for run in runs for piece in _cut_roles(run, evidence)]
-    trimmed = (_trim(_after_title_of(tokens, run), tokens, evidence) for run in pieces)
+    portfolios_cut = (_after_title_of(tokens, run) for run in pieces)
+    trimmed = (_trim(run, tokens, evidence) for run in portfolios_cut if run.tokens)
     kept = [run for run in trimmed if run and NAME in run.roles]
     for run in kept:
         run.end = _with_team_code(text, _end_without_full_stop(run.tokens[-1]))
@@ -134,6 +135,8 @@ def _joinable(text: str, tokens: list[Token], left: Run, right: Run) -> bool:
     words = [t.key for t in between]
     if all(w in NAME_PARTICLES for w in words):
         return True
+    if len(words) == 2 and words[0] in _JOINERS and words[1] in ARTICLES:  # "Organisation of the ...", "Union for a"
+        words = words[:1]
     if len(words) == 1 and words[0] in _JOINERS:
         if right.tokens[0].key in WEEKDAYS_MONTHS:
             return False  # "the Council on Monday"
@@ -240,14 +243,15 @@ def _ends_place(token: Token) -> bool:
 
 def _after_title_of(tokens: list[Token], run: Run) -> Run:
     """"Secretary of State Warren Christopher", "Minister of Foreign Affairs Hans van Mierlo": after a title
-    and "of"/"for", the portfolio words that open the next run belong to the title."""
+    and "of"/"for", the portfolio words that open the next run belong to the title, and a run of nothing but
+    portfolio words is no name ("the Minister of Finance", "the Minister of the Interior"): an empty run."""
     k = run.tokens[0].index - 1
     if k >= 0 and tokens[k].key == "the":
         k -= 1
     if k < 1 or tokens[k].key not in _JOINERS_AFTER_HEAD or not _is_role_word(tokens[k - 1]):
         return run
     i = 0
-    while i < len(run.tokens) - 1 and _bare(run.tokens[i]) in ROLE_MODIFIERS:
+    while i < len(run.tokens) and _bare(run.tokens[i]) in ROLE_MODIFIERS:
         i += 1
     return Run(run.tokens[i:], run.roles[i:], after_role=True)
 
