@@ -63,6 +63,7 @@ def test_titles_and_roles_stay_outside_the_names_they_precede():
         ("Rapper Kanye West met Republicans Sens. John Kennedy and Lindsey Graham.",
          ["Kanye West", "Republicans", "John Kennedy", "Lindsey Graham"]),
         ("It is a headache for the Presiding Officer, Elin Jones.", ["Elin Jones"]),
+        ("Crown Prince Mohammed bin Salman met Author J.K. Rowling.", ["Mohammed bin Salman", "J.K. Rowling"]),
         ("Their title should change to MWPs (Member of the Welsh Parliament).", ["MWPs", "Welsh Parliament"]),
     ],
 )
@@ -77,6 +78,11 @@ def test_a_title_word_that_is_a_persons_surname_stays_his_name_when_used_alone()
 def test_secretary_of_state_is_a_title_not_part_of_the_name():
     text = "Secretary of State Warren Christopher met Minister of Foreign Affairs Hans van Mierlo."
     assert names(text) == ["Warren Christopher", "Hans van Mierlo"]
+
+
+def test_a_demonym_stays_with_the_ordinary_words_it_makes_a_name_of():
+    text = "Ships crossed the Indian Ocean. He won the French Open. The German Bundesbank and Islamic Jihad spoke."
+    assert names(text) == ["Indian Ocean", "French Open", "Bundesbank", "Islamic Jihad"]
 
 
 def test_a_portfolio_after_a_title_is_part_of_the_title_not_a_name():

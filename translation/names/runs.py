@@ -23,7 +23,7 @@ from translation.names.lexicon import (
     WEEKDAYS_MONTHS,
 )
 from translation.names.passes import assign_roles
-from translation.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles
+from translation.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, dictionary_word
 from translation.names.tokens import Token
 
 _TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Dynamo ( H )" in league tables
@@ -271,6 +271,9 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
         j -= 1
     if i >= j:
         return None
+    demonym = next((k for k in range(i) if run.tokens[k].key in DEMONYMS), None)
+    if demonym is not None and all(dictionary_word(token.key) for token in run.tokens[i:j]):
+        i = demonym  # "Indian Ocean", "French Open", "Islamic State": ordinary words need their demonym to be a name
     return Run(run.tokens[i:j], run.roles[i:j], after_role=run.after_role)
 
 
