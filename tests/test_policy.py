@@ -26,7 +26,7 @@ def protected(text, policy=ProtectionPolicy()):
     ("Senate", "institution"), ("Public Prosecution Service", "institution"), ("National Hurricane Center", "institution"),
     ("Defense Advanced Research Projects Agency", "institution"), ("Metropolitan Police", "institution"),
     ("Bolivians", "demonym"), ("Spaniard", "demonym"), ("Methodist", "demonym"),
-    ("Social Democrats", "demonym"), ("Tories", "demonym"), ("Indian Ocean", "place"), ("Islamic State", "institution"),
+    ("Social Democrats", "demonym"), ("Tories", "demonym"), ("Indian Ocean", "place"), ("Welsh Conservative", "demonym"), ("Islamic State", "institution"),
     ("Axios", None), ("Gazprom", None), ("Sheffield Wednesday", None), ("University of Michigan", None),
     ("Sky Blues", None), ("Gazprom Service", None),
     ("World Health Organization", "institution"), ("Organization of American States", "institution"),

@@ -110,7 +110,11 @@ def _is_place(name: str) -> bool:
 
 
 def _is_demonym(name: str) -> bool:
-    """A demonym or affiliation, also in the plural ("Bolivians", "Methodists")."""
+    """A demonym or affiliation, also in the plural ("Bolivians", "Methodists"), or several in a row
+    ("Welsh Conservative", "Greek Cypriots")."""
+    words = name.split()
+    if len(words) > 1 and all(_is_demonym(word) for word in words):
+        return True
     singular = name[:-1] if name.endswith("s") else None
     return any(form in _demonyms() or _listed(load("translation.names", "demonyms"), form)
                for form in (name, singular) if form)
