@@ -20,7 +20,6 @@ from translation.quotes import find_quotes
 
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};)")
 _SENTINEL_SPLIT = re.compile("([\U000F0000-\U000FFFFD])")
-
 _EDGE_SPACE = " \t\n\r\f"
 
 
@@ -133,22 +132,25 @@ def _swap_reversed_pairs(fragment: Fragment, unit: Unit, output: str, order: lis
         if closing is not None and place[closing] < place[number]:
             relabel[sentinel(number)], relabel[sentinel(closing)] = sentinel(closing), sentinel(number)
     swapped = _SENTINEL_SPLIT.sub(lambda match: relabel.get(match.group(), match.group()), output)
-    return _SWAPPED_SPACE.sub(lambda match: _spaced_as_source(unit.text, match), swapped) if relabel else swapped
+    if not relabel:
+        return swapped
+    source = unit.text
+    at = {match.group(): match.start() for match in _SENTINEL_SPLIT.finditer(source)}
+    return _SWAPPED_SPACE.sub(
+        lambda match: _spaced_as_source(source, at[match.group(2)], match) if match.group(2) in relabel
+        else match.group(), swapped)
 
 
 # A sentinel with a space on one side only: after a swap, the space may be on the side of the tag it replaced.
 _SWAPPED_SPACE = re.compile("(?<=\\S)( ?)([\U000F0000-\U000FFFFD])( ?)(?=\\S)")
 
 
-def _spaced_as_source(source: str, match: re.Match) -> str:
+def _spaced_as_source(source: str, at: int, match: re.Match) -> str:
     """A swapped tag with its single space on the side the source has one ("met <b>the", "envoy</b> today")."""
     before, mark, after = match.groups()
-    at = source.find(mark)
-    if bool(before) == bool(after) or at < 0:
-        return match.group()
     space_before = at > 0 and source[at - 1].isspace()
     space_after = at + 1 < len(source) and source[at + 1].isspace()
-    if space_before == space_after:
+    if bool(before) == bool(after) or space_before == space_after:
         return match.group()
     return " " + mark if space_before else mark + " "
 
