@@ -11,7 +11,8 @@ transformers; loading it later does not (the CTranslate2 engine reads only the S
 files plus its converted weights).
 
 Random weights never emit </s>; ForcedLengthEngine runs babelwire's CTranslate2 engine with each sentence's
-output length forced instead, so a benchmark decodes the tokens a real translation would.
+output length forced instead, so a benchmark decodes the tokens a real translation would, and
+ForcedLengthMarianEngine does the same for babelwire's transformers engine (MarianEngine).
 
     .venv/bin/python benchmarks/_models.py   # builds it if missing, prints its path
 """
@@ -30,6 +31,7 @@ if str(HERE.parent) not in sys.path:  # run as a script: the project's packages
     sys.path.insert(0, str(HERE.parent))
 
 from translation.engines.ctranslate2 import CTranslate2Engine, LoadedModel  # noqa: E402
+from translation.engines.marian import MarianEngine  # noqa: E402
 
 SHARED = HERE.parent.parent / "shared"
 SEED_ARTICLE = SHARED / "examples" / "unn-2025-12-06.txt"
@@ -149,6 +151,36 @@ class ForcedLengthEngine(CTranslate2Engine):
         if self._beams == 1:  # the callback runs per generated token in greedy search only
             limits["callback"] = lambda step: step.step + 1 >= lengths[step.batch_id]
         return [self._detokenize(model, tokens) for tokens in self._hypotheses(model, batch, **limits)]
+
+
+class ForcedLengthMarianEngine(MarianEngine):
+    """babelwire's transformers engine (MarianEngine: its model loading, tokenisation, batching and generate call)
+    for random-weight models, which never emit </s>: each batch decodes exactly `output_length(its longest
+    source)` tokens. transformers' generate cannot stop one sentence of a batch, so shorter sentences are padded
+    to the batch's longest and that padding is charged to the engine, as for the benchmark's hand-written
+    transformers backend.
+
+    Batching is the product's: core.MarianBackend.translate groups sentences with batching.length_batches under
+    the engine's BatchLimits (at most max_batch_sentences, sentences x longest source x beams <= max_batch_tokens)
+    and, with a DecodeBudget, only sentences whose budgets may share a decode (budget.DecodeBudget.can_share).
+    The guard's per-sentence part does not run: decode_guarded would decode every batch to the largest budget
+    (2 x source + 10, not the forced 1.2 x source) and decode again, with n-gram blocking, any output that
+    looks_looping flags, which random weights' outputs often are. Forced lengths stand in for sentences that end,
+    where the guard only caps a decode that a real </s> ends first, exactly as ForcedLengthEngine does for
+    CTranslate2. So the override is here, one level below translate(): the batches are the product's; each one
+    is one generate call, as the guard's first decode of an ending batch is.
+    """
+
+    def __init__(self, registry, output_length: Callable[[int], int], **options):
+        super().__init__(registry, **options)
+        self._output_length = output_length
+
+    def _translate_batch(self, model, batch: list[list[int]], sources: list[str]) -> list[str]:
+        length = self._output_length(max(len(tokens) for tokens in batch))
+        # min = max new tokens and no forced </s> (the checkpoint's config forces one at max_length): exactly
+        # `length` generated tokens per sentence, as the hand-written transformers backend decodes.
+        outputs = self._generate(model, batch, length, min_new_tokens=length, forced_eos_token_id=None)
+        return [self._detokenize(model, tokens) for tokens in outputs]
 
 
 if __name__ == "__main__":

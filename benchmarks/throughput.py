@@ -13,7 +13,11 @@ and transformers' generate cannot, so their batches decode to their longest sent
 Backends, each loaded in its own subprocess (honest peak RSS, cold load of the cached checkpoint), measured
 in interleaved rounds so that the machine's drift hits the baseline and the backends alike (see measure):
   baseline            one sentence at a time through model.generate, fp32 (what a plain implementation does)
-  transformers        fp32, length-sorted batches of up to 32 sentences
+  transformers        fp32, length-sorted batches of up to 32 sentences (a hand-written generate loop)
+  transformers-engine babelwire's own transformers engine (MarianEngine, fp32) with the product's batching: at
+                      most 64 sentences, sentences x longest source x beams <= the default max_batch_tokens,
+                      sentences of similar budgets together (the decode guard's batching); each batch decodes
+                      to its longest sentence's forced length (_models.ForcedLengthMarianEngine)
   transformers-int8   torch dynamic int8 quantisation of the Linear layers (full mode only), as the
                       transformers backend runs it with BABELWIRE_QUANTIZATION=int8
   ctranslate2         babelwire's default: CTranslate2Engine, int8, the engine's own batching, with its
@@ -31,7 +35,9 @@ The run also measures this CPU's fp32 GEMM rate and prints the arithmetic bound 
 
 Writes results/throughput.json, then results/throughput.png (tokens/s per backend and beam) when matplotlib
 (the `bench` extra) is installed; the last line printed is a JSON object with speedup_greedy, speedup_beam4
-(default backend vs baseline), decode_guard and peak_rss_mb.
+(default backend vs baseline), decode_guard, engine_batching (transformers-engine over transformers, per beam)
+and peak_rss_mb. The results directory is --results (default results/, which holds the committed quick run;
+the full run's are committed under results/full/, written with --results benchmarks/results/full).
 """
 
 from __future__ import annotations
@@ -142,6 +148,37 @@ class TransformersBackend:
                 )
 
 
+class TransformersEngineBackend:
+    """babelwire's transformers engine as the worker builds it (the default batch budget and decode guard), fp32,
+    with forced output lengths. One engine at a time (beams are an engine setting), as CTranslate2Backend."""
+
+    def __init__(self, model_dir: Path):
+        import torch
+
+        from translation.engines.budget import DecodeBudget
+        from translation.registry import ModelRegistry
+
+        torch.set_num_threads(_cores())  # as the hand-written backend and the worker (threads 0: one per core)
+
+        def make(beams: int):
+            return _models.ForcedLengthMarianEngine(
+                ModelRegistry({"uk": str(model_dir)}), output_length, beams=beams,
+                max_batch_tokens=CT2_MAX_BATCH_TOKENS, budget=DecodeBudget())
+
+        self.make = make
+        self.beams, self.engine = 1, self.make(1)
+        self.engine.max_input_tokens("uk")  # load now: part of the timed cold load
+
+    def count(self, sentence: str) -> int:
+        return self.engine.count_tokens(sentence, "uk")
+
+    def translate(self, sentences: list[str], beams: int) -> None:
+        if beams != self.beams:
+            self.engine = None
+            self.beams, self.engine = beams, self.make(beams)
+        self.engine.translate(sentences, "uk")
+
+
 class CTranslate2Backend:
     """One CTranslate2Engine at a time (beams are an engine setting): the greedy one is dropped before the
     beam-4 one loads, so peak RSS is that of one loaded model, as in a worker."""
@@ -191,6 +228,8 @@ def _cores() -> int:
 def make_backend(name: str, model_dir: Path):
     if name in GUARDED:
         return CTranslate2Backend(model_dir, guard=name == "ctranslate2")
+    if name == "transformers-engine":
+        return TransformersEngineBackend(model_dir)
     return TransformersBackend(model_dir, batched=name != "baseline", int8=name == "transformers-int8")
 
 
@@ -462,20 +501,26 @@ def prepare(args) -> tuple[dict, list[str]]:
     if args.quick:
         sentences = stratified(sentences, lengths, QUICK_SENTENCES)
     # The default backend first, next to the baseline, so their rounds alternate closely.
-    backends = ["ctranslate2", "baseline", "ctranslate2-unguarded", "transformers"] + \
+    # transformers-engine next to transformers: the hand-written batches and the product's alternate closely.
+    backends = ["ctranslate2", "baseline", "ctranslate2-unguarded", "transformers", "transformers-engine"] + \
         ([] if args.quick else ["transformers-int8"])
     repeats = {"ctranslate2": 3 if args.quick else 7, "ctranslate2-unguarded": 0, "transformers": 1 if args.quick else 3,
-               "transformers-int8": 3, "baseline": 0 if args.quick else 1}
+               "transformers-engine": 1 if args.quick else 3, "transformers-int8": 3, "baseline": 0 if args.quick else 1}
+    rounds = 3 if args.quick else 5
+    # The two transformers batchings are compared with each other: on the quick set (a few seconds a pass) both
+    # run every round, so that the comparison sees the machine's drift alike; the full run's 200 sentences once.
+    batched = rounds if args.quick else 1
     spec = {"model_dir": str(model_dir), "sentences": sentences, "item": item_sentences(),
-            "latency_repeats": repeats, "rounds": 3 if args.quick else 5,
-            "passes": {"transformers": 1, "transformers-int8": 1}, "mean_source_tokens": statistics.mean(lengths),
+            "latency_repeats": repeats, "rounds": rounds,
+            "passes": {"transformers": batched, "transformers-engine": batched, "transformers-int8": 1},
+            "mean_source_tokens": statistics.mean(lengths),
             "item_words": sum(len(s.split()) for s in item_sentences())}
     return spec, backends
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_SENTENCES} sentences, fewer repeats (< 5 min on 2 cores)")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_SENTENCES} sentences, fewer repeats (about 5 min on 2 cores)")
     parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--spec", type=Path, help=argparse.SUPPRESS)
@@ -546,6 +591,7 @@ def report(args, spec, results, elapsed: float) -> int:
         "speedup_greedy": default["speedup_beam1"], "speedup_beam4": default["speedup_beam4"],
         "briefs_beam4": {key: round(value, 2) for key, value in results[DEFAULT_BACKEND]["briefs"].items()},
         "decode_guard": decode_guard(results, rows),
+        **({"engine_batching": engine_batching(results)} if ENGINE_PAIR <= results.keys() else {}),
         "peak_rss_mb": default["peak_rss_mb"], "load_s": default["load_s"],
         "tokens_per_s_greedy": default["tok_s_beam1"], "tokens_per_s_beam4": default["tok_s_beam4"],
         "speedup_per_round": {"greedy": per_round_speedups(results, 1), "beam4": per_round_speedups(results, 4)},
@@ -561,6 +607,21 @@ def report(args, spec, results, elapsed: float) -> int:
     chart(rows, args.results / "throughput.png", title)
     print(json.dumps({k: v for k, v in summary.items() if k != "rows"}))
     return 0
+
+
+ENGINE_PAIR = {"transformers-engine", "transformers"}
+
+
+def engine_batching(results: dict) -> dict:
+    """babelwire's transformers engine (the product's batching) over the hand-written 32-sentence batches, both
+    fp32 transformers with forced lengths: tokens/s ratios in the same run, overall and per round."""
+    ratios = {}
+    for b in BEAMS:
+        ours, theirs = (results[name][f"beam{b}"] for name in ("transformers-engine", "transformers"))
+        ratios[f"beam{b}_ratio"] = round(ours["tokens_per_s"] / theirs["tokens_per_s"], 2)
+        ratios[f"beam{b}_per_round"] = [round(a / t, 2) for a, t in zip(ours["round_tokens_per_s"],
+                                                                         theirs["round_tokens_per_s"])]
+    return ratios
 
 
 def decode_guard(results: dict, rows: list[dict]) -> dict:

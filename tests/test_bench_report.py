@@ -44,3 +44,14 @@ def test_results_are_written_without_matplotlib(tmp_path, monkeypatch, capsys):
     captured = capsys.readouterr()
     assert "matplotlib is not installed" in captured.err
     assert json.loads(captured.out.strip().splitlines()[-1])["speedup_beam4"] == 22.5  # the last line is JSON
+
+
+def test_engine_batching_is_the_product_engine_over_the_hand_written_batches():
+    results = _results()
+    results["transformers"] = _measured(200.0)
+    results["transformers-engine"] = _measured(250.0)
+
+    ratios = throughput.engine_batching(results)
+
+    assert ratios["beam1_ratio"] == 1.25 and ratios["beam4_ratio"] == 1.25
+    assert ratios["beam4_per_round"] == [1.25]
