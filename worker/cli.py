@@ -7,6 +7,7 @@ imported at the top, so that Ctrl-C while the commands load still ends in one li
 """
 
 import argparse
+import signal
 import sys
 from types import ModuleType
 
@@ -46,7 +47,12 @@ def _command_modules() -> tuple[ModuleType, ...]:
 def main(argv: list[str] | None = None) -> int:
     """Run one command -> exit status. Interrupted or cut off (`| head`): one line or none, never a traceback."""
     try:
-        return _run(argv)
+        status = _run(argv)
+        if argv is None:
+            # The command is over and its output written: a Ctrl-C during interpreter shutdown, when Python has put
+            # back the default handler, would kill the process (exit -2) instead of letting it end with `status`.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return status
     except KeyboardInterrupt:
         print("babelwire: interrupted", file=sys.stderr)
         if argv is None:  # the real process: a native engine thread may still run, see exit_now
