@@ -53,6 +53,7 @@ import subprocess
 import tempfile
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -148,9 +149,27 @@ class TransformersBackend:
                 )
 
 
-class TransformersEngineBackend:
+class _ProductEngineBackend:
+    """A babelwire engine under test, one at a time: beams are an engine setting, so a new beam size drops the
+    loaded engine before `make` loads the next (peak RSS is that of one loaded model, as in a worker)."""
+
+    make: Callable
+    beams: int
+    engine: object
+
+    def count(self, sentence: str) -> int:
+        return self.engine.count_tokens(sentence, "uk")
+
+    def translate(self, sentences: list[str], beams: int) -> None:
+        if beams != self.beams:
+            self.engine = None
+            self.beams, self.engine = beams, self.make(beams)
+        self.engine.translate(sentences, "uk")
+
+
+class TransformersEngineBackend(_ProductEngineBackend):
     """babelwire's transformers engine as the worker builds it (the default batch budget and decode guard), fp32,
-    with forced output lengths. One engine at a time (beams are an engine setting), as CTranslate2Backend."""
+    with forced output lengths."""
 
     def __init__(self, model_dir: Path):
         import torch
@@ -169,19 +188,9 @@ class TransformersEngineBackend:
         self.beams, self.engine = 1, self.make(1)
         self.engine.max_input_tokens("uk")  # load now: part of the timed cold load
 
-    def count(self, sentence: str) -> int:
-        return self.engine.count_tokens(sentence, "uk")
 
-    def translate(self, sentences: list[str], beams: int) -> None:
-        if beams != self.beams:
-            self.engine = None
-            self.beams, self.engine = beams, self.make(beams)
-        self.engine.translate(sentences, "uk")
-
-
-class CTranslate2Backend:
-    """One CTranslate2Engine at a time (beams are an engine setting): the greedy one is dropped before the
-    beam-4 one loads, so peak RSS is that of one loaded model, as in a worker."""
+class CTranslate2Backend(_ProductEngineBackend):
+    """babelwire's CTranslate2Engine, the default backend (with or without its decode guard)."""
 
     def __init__(self, model_dir: Path, guard: bool = True):
         from translation.engines.budget import DecodeBudget
@@ -201,14 +210,6 @@ class CTranslate2Backend:
         self.beams, self.engine = 1, self.make(1)
         self.engine.model_info("uk")  # load now: part of the timed cold load
 
-    def count(self, sentence: str) -> int:
-        return self.engine.count_tokens(sentence, "uk")
-
-    def translate(self, sentences: list[str], beams: int) -> None:
-        if beams != self.beams:
-            self.engine = None
-            self.beams, self.engine = beams, self.make(beams)
-        self.engine.translate(sentences, "uk")
 
     def runaway(self, sentences: list[str]) -> dict:
         """Greedy, with no forced lengths: the random model never ends a sentence, as a looping one would."""
