@@ -31,6 +31,7 @@ class Evidence:
     slugs: set[int] = field(default_factory=set)  # indices of capitals words of a topic slug ("FOOTBALL -")
     sources: set[int] = field(default_factory=set)  # lines naming the source of the bullets below ("LA PRESSE")
     surnames: set[str] = field(default_factory=set)  # titles used as surnames ("... said King.", "Paul Singer")
+    after_given_name: set[int] = field(default_factory=set)  # indices of words right after a given name ("Paul Singer")
 
     def is_name(self, key: str) -> bool:
         return key in self.name_words
@@ -51,10 +52,12 @@ def gather(text: str, tokens: list[Token]) -> Evidence:
         sources=source_headings(text),
     )
     for token in tokens:
+        if _after_given_name(text, token, tokens):
+            evidence.after_given_name.add(token.index)
         if surname_use(token, tokens):
             evidence.surnames.add(token.key)
             evidence.name_words.add(token.key)
-        elif _after_given_name(token, tokens):
+        elif token.key in SURNAME_TITLES and token.index in evidence.after_given_name:
             evidence.surnames.add(token.key)  # "Paul Singer ... Singer added": alone later, still him
         if not token.text[0].isupper() or token.sentence_start or _in_headline(token, evidence):
             continue
@@ -70,12 +73,12 @@ def _in_headline(token: Token, evidence: Evidence) -> bool:
 _DETERMINERS = frozenset("the a an his her their its our my your this that s".split())
 
 
-def _after_given_name(token: Token, tokens: list[Token]) -> bool:
-    """"Paul Singer", "Larry King": a title that is also a surname, right after a given name."""
-    if token.key not in SURNAME_TITLES or not token.index or not token.is_capitalised:
+def _after_given_name(text: str, token: Token, tokens: list[Token]) -> bool:
+    """"Paul Singer", "Donald Trump": a capitalised word one space after a capitalised given name."""
+    if not token.index or not token.is_capitalised:
         return False
     before = tokens[token.index - 1]
-    return before.key in GIVEN_NAMES and before.is_capitalised and token.start - before.end == 1
+    return before.key in GIVEN_NAMES and before.is_capitalised and text[before.end : token.start] == " "
 
 
 def surname_use(token: Token, tokens: list[Token]) -> bool:

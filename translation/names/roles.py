@@ -33,8 +33,6 @@ ATTACHED_PARTICLE = "particle before a name"  # a word that only joins the name 
 _DIGIT_NEXT = re.compile(r"\.?\s*\d")
 _FULL_STOP_NEXT = re.compile(r" ?\.")
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
-_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) $")  # the capitalised word just before a token
-_LONGEST_GIVEN_NAME = 24  # bounds the look back: linear time
 _DATELINE = re.compile(
     r"^([A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){0,3})"
     r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d|\d{4}-\d\d-\d\d)|,? ?\((?:Reuters|AP|AFP|UNN)\))",
@@ -174,10 +172,7 @@ def _title_case_confirmed(ctx: Context, token: Token) -> bool:
 
 def _title_case_surname(ctx: Context, token: Token) -> bool:
     """"Donald Trump Meets Putin": right after a given name, a capitalised word is the surname, even an English one."""
-    if not _in_title_case_line(ctx, token) or token.sentence_start:
-        return False
-    before = _WORD_BEFORE.search(ctx.text, max(0, token.start - _LONGEST_GIVEN_NAME), token.start)
-    return before is not None and before.group(1).lower() in GIVEN_NAMES
+    return _in_title_case_line(ctx, token) and not token.sentence_start and token.index in ctx.evidence.after_given_name
 
 
 def _title_case_common_word(ctx: Context, token: Token) -> bool:
