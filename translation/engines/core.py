@@ -120,23 +120,21 @@ class MarianBackend(Engine, Generic[Loaded]):
         return outputs
 
     def max_input_tokens(self, target: str) -> int:
-        # Half the position limit: the output shares the same limit and needs room to be longer than the input,
-        # or a long sentence's translation would be cut.
-        return self._model(target).positions // 2
+        return _input_limit(self._model(target))
 
     def count_tokens(self, sentence: str, target: str) -> int:
         """The sentence's length in tokens; the tokens are kept for translate, so that a sentence measured and
         then sent as it was measured is tokenized once."""
         tokens = self._encode(self._model(target), sentence)
         with self._measured_lock:
-            self._measured[target.strip().lower(), sentence] = tokens
+            self._measured[_language(target), sentence] = tokens
             while len(self._measured) > MEASURED_KEPT:
                 self._measured.popitem(last=False)
         return len(tokens)
 
     def _tokens(self, model: Loaded, target: str, sentence: str) -> Tokens:
         with self._measured_lock:
-            kept = self._measured.pop((target.strip().lower(), sentence), None)
+            kept = self._measured.pop((_language(target), sentence), None)
         return kept if kept is not None else self._encode(model, sentence)
 
     def loaded_languages(self) -> list[str]:
@@ -145,18 +143,18 @@ class MarianBackend(Engine, Generic[Loaded]):
 
     def _resolve(self, target: str) -> tuple[ModelSpec, ResolvedModel]:
         """The spec and files of `target`'s model; resolved once per language (the files do not move)."""
-        language = target.strip().lower()
+        language = _language(target)
         if language not in self._resolved:
             spec = self._registry.spec(language)
             self._resolved[language] = (spec, self._resolve_files(spec.model, spec.language))
         return self._resolved[language]
 
     def _model(self, target: str) -> Loaded:
-        language = target.strip().lower()
+        language = _language(target)
         return self._cache.get(language, lambda: self._load(*self._resolve(language)))
 
     def _check_lengths(self, tokens: dict[int, Tokens], model: Loaded, target: str) -> None:
-        limit = model.positions // 2
+        limit = _input_limit(model)
         longest = max((len(t) for t in tokens.values()), default=0)
         if longest > limit:
             raise InvalidInputError(
@@ -187,3 +185,14 @@ class MarianBackend(Engine, Generic[Loaded]):
         texts, retried = decode_guarded(sources, budgets, decode)
         self.loops_retried += retried
         return texts
+
+
+def _language(target: str) -> str:
+    """The key a target language is known by here: "UK " and "uk" are one model."""
+    return target.strip().lower()
+
+
+def _input_limit(model: LoadedModel) -> int:
+    """Half the position limit: the output shares the same limit and needs room to be longer than the input, or
+    a long sentence's translation would be cut."""
+    return model.positions // 2
