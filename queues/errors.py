@@ -32,13 +32,11 @@ class MessageDecodeError(PermanentError):
     """The body is not valid UTF-8 JSON. Field: `offset`, the byte of the body where decoding failed (where known)."""
 
 
-
 class MessageValidationError(PermanentError):
     """The body decodes but does not match the schema (missing uri, wrong types, non-English, ...).
 
     Field: `field`, the dotted path of the first field at fault (`language`, `body_html`, `item` for the whole).
     """
-
 
 
 class TransientError(QueueError):
@@ -49,18 +47,15 @@ class BrokerUnavailableError(TransientError):
     """Cannot connect to the broker. Field: `url`, the broker URL without its password."""
 
 
-
 class PublishFailedError(TransientError):
     """The broker did not confirm a publish (nacked, unroutable, or connection lost before the confirm).
 
     Fields: `exchange` and `routing_key` of the publish, where it was one."""
 
 
-
 class BrokerConfigurationError(QueueError):
     """The broker URL or its account is wrong (unknown scheme or option, bad credentials, no such vhost):
     retrying will fail the same way until the configuration changes. Field: `url`, without its password."""
-
 
 
 def one_line(exc: BaseException) -> str:

@@ -43,10 +43,8 @@ class InvalidInputError(PermanentError):
     """
 
 
-
 class UnsupportedLanguageError(PermanentError):
     """No model is known or configured for the requested target language. Field: `language`."""
-
 
 
 class ModelNotFoundError(PermanentError):
@@ -57,16 +55,13 @@ class ModelNotFoundError(PermanentError):
     """
 
 
-
 class ModelLoadError(TransientError):
     """Weights exist but could not be loaded this time. Fields: `model`, `language`, where known."""
-
 
 
 class GlossaryError(PermanentError):
     """A glossary file is missing or malformed. Fields: `path` (the file), `line` (1-based, where the parser
     says), `term` (the glossary entry at fault, where one is)."""
-
 
 
 class InvalidHtmlError(InvalidInputError):
