@@ -76,8 +76,6 @@ def _attempt(headers: dict) -> int:
         return 1
 
 
-
-
 class Work:
     """One delivery handed to the handler thread; `done` is set when `outcome` or `error` is known."""
 

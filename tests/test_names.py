@@ -8,7 +8,6 @@ from translation.names import find_name_mentions, find_names
 from translation.spans import SpanKind
 
 
-
 def names(text: str) -> list[str]:
     return [s.text for s in find_names(text)]
 

@@ -11,7 +11,6 @@ from translation.segment import split_long, split_sentences
 from translation.spans import Span, SpanKind
 
 
-
 def sentences(text: str, protected=(), quotes_protected=False) -> list[str]:
     return [text[start:end] for start, end in split_sentences(text, protected, quotes_protected)]
 
