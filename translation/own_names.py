@@ -168,6 +168,11 @@ def _common_words() -> frozenset[str]:
     return load("translation", "common_words").words
 
 
+def institution_words() -> frozenset[str]:
+    """The words descriptive institution names are built from (heads and modifiers), lower case."""
+    return _institution_words().words
+
+
 @dataclass(frozen=True)
 class _InstitutionWords:
     words: frozenset[str]  # every head and modifier, lower case

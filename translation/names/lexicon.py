@@ -4,7 +4,8 @@ Read through `translation.wordlists.load`: an entry with a space is a phrase, ma
 and never counts as its single words ("new york" does not make "new" a place word).
 """
 
-from translation.wordlists import WordList, load as _load, load_table
+from translation.own_names import institution_words
+from translation.wordlists import WordList, load as _load
 
 
 def load(name: str) -> WordList:
@@ -56,4 +57,4 @@ PRESS_NOUNS = words("press_nouns")
 ENGLISH_WORDS = _load("translation", "common_words").words | words("english_words")
 # The words descriptive institution names are built from (the protection policy's list, heads and modifiers):
 # "Ministry of Finance and Economy" is one name, "University of Michigan and Apple" two.
-INSTITUTION_WORDS = frozenset(row[0].lower() for row in load_table("translation", "institutions") if row[1] != "name")
+INSTITUTION_WORDS = institution_words()
