@@ -99,13 +99,20 @@ def render_unit(fragment: Fragment, unit: Unit, output: str) -> tuple[str, bool]
 def _emptied_element(fragment: Fragment, unit: Unit, output: str) -> bool:
     """Did an element that wraps words in the source come back with none ("Parlamento galês <a></a>")? A link
     with no text is lost to a reader; translated run by run, its words stay inside it."""
-    number_of = {unit.parts[part].token: number for number, part in enumerate(unit.sentinel_parts)}
     in_source, in_output = _words_between(unit.text), _words_between(output)
+    return any(in_source(opening, closing) and not in_output(opening, closing)
+               for opening, closing in _tag_pairs(fragment, unit))
+
+
+def _tag_pairs(fragment: Fragment, unit: Unit) -> list[tuple[int, int]]:
+    """(sentinel number of a tag, sentinel number of its partner) for each tag of the unit whose partner is in it."""
+    number_of = {unit.parts[part].token: number for number, part in enumerate(unit.sentinel_parts)}
+    pairs = []
     for number, part in enumerate(unit.sentinel_parts):
-        closing = number_of.get(fragment.pairs.get(unit.parts[part].token, -1))
-        if closing is not None and in_source(number, closing) and not in_output(number, closing):
-            return True
-    return False
+        partner = number_of.get(fragment.pairs.get(unit.parts[part].token, -1))
+        if partner is not None:
+            pairs.append((number, partner))
+    return pairs
 
 
 def _words_between(text: str) -> Callable[[int, int], bool]:
@@ -124,13 +131,11 @@ def _words_between(text: str) -> Callable[[int, int], bool]:
 
 def _swap_reversed_pairs(fragment: Fragment, unit: Unit, output: str, order: list[int]) -> str:
     """Put back the right way round each element whose end tag came back before its start tag."""
-    number_of = {unit.parts[part].token: number for number, part in enumerate(unit.sentinel_parts)}
     place = {number: position for position, number in enumerate(order)}
     relabel = {}
-    for number, part in enumerate(unit.sentinel_parts):
-        closing = number_of.get(fragment.pairs.get(unit.parts[part].token, -1))
-        if closing is not None and place[closing] < place[number]:
-            relabel[sentinel(number)], relabel[sentinel(closing)] = sentinel(closing), sentinel(number)
+    for number, partner in _tag_pairs(fragment, unit):
+        if place[partner] < place[number]:
+            relabel[sentinel(number)], relabel[sentinel(partner)] = sentinel(partner), sentinel(number)
     swapped = _SENTINEL_SPLIT.sub(lambda match: relabel.get(match.group(), match.group()), output)
     if not relabel:
         return swapped
