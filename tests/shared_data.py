@@ -1,9 +1,8 @@
-"""Where the tests find the team's shared material: `../shared` beside the checkout (as in CI).
+"""Material the tests share: the seed article, a wire item of our own in tests/data (see the README there).
 
-The seed article is a real wire item; the tests read it in place and never copy it into the project.
+The tests need nothing beside the checkout: a fresh clone passes them as it is.
 """
 
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_ARTICLE = SHARED / "examples" / "unn-2025-12-06.txt"
+SEED_ARTICLE = Path(__file__).parent / "data" / "seed-article.txt"

@@ -10,16 +10,18 @@ from cli_helpers import one_line_error, run_babelwire
 
 # The seed article's direct quotes (inline and block) and its people and organisations.
 SEED_QUOTES = (
-    "difficult.",
-    "Ukrainian National News",
-    "negotiations will continue, and personal meetings are crucial.",
-    "We strive to ensure that the agreed solutions are realistic, fair, and sustainable.",
-    "We need to take all the projects and brainstorm",
-    "The discussion of territory was difficult, a source familiar with the conversation said.",
+    "cautious.",
+    "Ukrainian Wire Bulletin",
+    "every promise will be checked against what happens on the ground.",
+    "We want an agreement that holds in winter and in summer, in Kyiv and in every village near the front.",
+    "We need every partner at the table and no surprises",
+    "Nobody expects a quick deal on land, an official briefed on the call said.",
+    "Guarantees have to work on the first day, not after a year of debate.",
+    "We will not sign a paper that our soldiers cannot trust,",
 )
 SEED_NAMES = (
     "Volodymyr Zelenskyy", "Zelenskyy", "Donald Trump", "Steve Witkoff", "Witkoff", "Jared Kushner", "Kushner",
-    "Vladimir Putin", "Oksana Stefanyshyna", "Stefanyshyna", "Rustem Umerov", "Andriy Hnatov", "Axios", "UNN",
+    "Vladimir Putin", "Oksana Stefanyshyna", "Stefanyshyna", "Rustem Umerov", "Andriy Hnatov", "Axios", "UWB",
 )
 
 

@@ -74,14 +74,16 @@ def test_seed_article_every_quote_is_found():
     text = SEED.read_text(encoding="utf-8")
     quoted = texts(text, SpanKind.QUOTE)
     assert quoted == [
-        "«Ukrainian National News»",
-        '"difficult."',
-        "The discussion of territory was difficult, a source familiar with the conversation said. Russia is "
-        "still demanding that Ukraine withdraw troops from the parts of Donbas it controls, but the US is trying "
-        "to develop new ideas to resolve the issue, a second source said.",
-        "We strive to ensure that the agreed solutions are realistic, fair, and sustainable.",
-        '"negotiations will continue, and personal meetings are crucial."',
-        "We need to take all the projects and brainstorm",
+        "«Ukrainian Wire Bulletin»",
+        '"cautious."',
+        "Nobody expects a quick deal on land, an official briefed on the call said. Moscow still wants every "
+        "Ukrainian soldier out of Donbas, while the US team is drafting a map that would freeze the current line, "
+        "another official said.",
+        '"Guarantees have to work on the first day, not after a year of debate.',
+        '"We will not sign a paper that our soldiers cannot trust,"',
+        "We want an agreement that holds in winter and in summer, in Kyiv and in every village near the front.",
+        '"every promise will be checked against what happens on the ground."',
+        "We need every partner at the table and no surprises",
     ]
 
 

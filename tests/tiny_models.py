@@ -22,30 +22,28 @@ except ModuleNotFoundError:  # run as `python -m tests.tiny_models OUTDIR`
     from tests.shared_data import SEED_ARTICLE
 
 _ENGLISH = """\
-Ukrainian President Volodymyr Zelenskyy held a two-hour conversation with members of the team.
-The parties discussed possible options for a peace agreement, security issues, and territorial aspects.
-"We strive to ensure that the agreed solutions are realistic, fair, and sustainable," she stated.
+Ukrainian President Volodymyr Zelenskyy spoke for ninety minutes with the envoys.
+The call covered a draft framework, the protection of power plants, and an exchange of prisoners.
+"We want an agreement that holds in winter and in summer," she stated.
 On Saturday, December 6, the U.S. envoy Steve Witkoff met Jared Kushner in Miami at 10 a.m.
 Prices rose 1.5% to $42.180.00 according to https://example.com and @unn_news #Ukraine.
 """
 _UKRAINIAN = """\
-Президент України Володимир Зеленський провів двогодинну розмову з членами команди.
-Сторони обговорили можливі варіанти мирної угоди, питання безпеки та територіальні аспекти.
-Ми прагнемо, щоб узгоджені рішення були реалістичними, справедливими та сталими, заявила вона.
+Президент України Володимир Зеленський півтори години говорив із посланцями.
+Розмова стосувалася проєкту рамкової угоди, захисту електростанцій та обміну полоненими.
+Ми хочемо угоди, яка діятиме і взимку, і влітку, заявила вона.
 """
 _GERMAN = """\
-Der ukrainische Präsident führte ein zweistündiges Gespräch mit Mitgliedern des Teams.
-Die Parteien erörterten mögliche Optionen für ein Friedensabkommen und Sicherheitsfragen.
-Wir bemühen uns, dass die vereinbarten Lösungen realistisch, fair und nachhaltig sind, sagte sie.
+Der ukrainische Präsident sprach neunzig Minuten lang mit den Gesandten.
+Es ging um einen Rahmenentwurf, den Schutz von Kraftwerken und einen Gefangenenaustausch.
+Wir wollen eine Vereinbarung, die im Winter wie im Sommer hält, sagte sie.
 """
 
 _VOCAB_SIZE = 400
 
 
 def _corpus_lines() -> list[str]:
-    lines = (_ENGLISH + _UKRAINIAN + _GERMAN).splitlines()
-    if SEED_ARTICLE.exists():
-        lines += SEED_ARTICLE.read_text(encoding="utf-8").splitlines()
+    lines = (_ENGLISH + _UKRAINIAN + _GERMAN).splitlines() + SEED_ARTICLE.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip()]
 
 
