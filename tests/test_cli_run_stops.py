@@ -25,6 +25,16 @@ def test_run_with_out_naming_a_file_fails_before_translating(tmp_path):
     assert existing.read_text() == "{}"
 
 
+@pytest.mark.parametrize("out", ["/proc/nope", "/sys/kernel/nope"])
+def test_run_with_out_where_nothing_can_be_written_fails_before_translating(tmp_path, out):
+    """Permission bits pass these for root; making the folder fails. One line, exit 2, nothing translated."""
+    story = tmp_path / "story.txt"
+    story.write_text("A short story.\n", encoding="utf-8")
+    result = run_babelwire("run", str(story), "--to", "uk", "--engine", "pseudo", "--out", out, timeout=120)
+    line = one_line_error(result)
+    assert line.startswith(f"babelwire: error: --out {out}: cannot write in ") and result.stdout == b""
+
+
 @pytest.mark.slow
 def test_ctrl_c_during_run_writes_the_copies_already_finished(tiny_models, tmp_path):
     article = SEED_ARTICLE.read_text(encoding="utf-8")

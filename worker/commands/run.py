@@ -92,7 +92,7 @@ def run_run(args: argparse.Namespace) -> int:
 
 def check_out_dir(out_dir: Path | None) -> None:
     """A one-line UsageError now, not after the translating, when --out DIR could not hold the copies.
-    Nothing is created yet: a run that fails before translating leaves no empty folder behind."""
+    Nothing is left behind: a run that fails before translating leaves no empty folder."""
     if out_dir is None:
         return
     if out_dir.exists() and not out_dir.is_dir():
@@ -100,8 +100,15 @@ def check_out_dir(out_dir: Path | None) -> None:
     ancestor = next(parent for parent in (out_dir.absolute(), *out_dir.absolute().parents) if parent.exists())
     if not ancestor.is_dir():
         raise UsageError(f"--out {out_dir}: {ancestor} is a file, so no directory can be made there")
-    if not os.access(ancestor, os.W_OK | os.X_OK):
-        raise UsageError(f"--out {out_dir}: no permission to write in {ancestor}")
+    _probe_writable(out_dir, ancestor)
+
+
+def _probe_writable(out_dir: Path, ancestor: Path) -> None:
+    """Make and remove a folder in `ancestor`: permission bits do not tell, for root or on /proc and /sys."""
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".babelwire-probe-", dir=ancestor))
+    except OSError as error:
+        raise UsageError(f"--out {out_dir}: cannot write in {ancestor}: {error.strerror or error}") from None
 
 
 def report_interrupted(tally: "JobTally", consumer) -> int:
@@ -174,12 +181,15 @@ def write_copies(copies: list[dict], submissions, out_dir: Path | None) -> None:
         for copy in copies:
             print(json.dumps(copy, ensure_ascii=False), flush=True)
         return
-    out_dir.mkdir(parents=True, exist_ok=True)
     stems = output_stems(submissions)
-    for copy in copies:
-        path = out_dir / f"{stems[copy['provenance']['source_uri']]}.{copy['language']}.json"
-        path.write_text(json.dumps(copy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {path}", file=sys.stderr)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for copy in copies:
+            path = out_dir / f"{stems[copy['provenance']['source_uri']]}.{copy['language']}.json"
+            path.write_text(json.dumps(copy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            print(f"wrote {path}", file=sys.stderr)
+    except OSError as error:  # the folder changed since check_out_dir, or the disk is full
+        raise UsageError(f"--out {out_dir}: cannot write the copies: {error.strerror or error}") from None
 
 
 def output_stems(submissions) -> dict[str, str]:
