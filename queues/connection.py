@@ -2,9 +2,12 @@
 
 Library errors stop here: an unreachable broker is a `BrokerUnavailableError` with a one-line message,
 after a few bounded retries, never an endless wait. A URL or account that can never work (unknown scheme
-or option, wrong password, no such vhost) is a `BrokerConfigurationError` at once: retrying cannot help.
+or option, wrong password, no such vhost, an embedded broker file that cannot be made where the URL puts it)
+is a `BrokerConfigurationError` at once: retrying cannot help.
 """
 
+import errno
+import os
 import socket
 import sqlite3
 from urllib.parse import parse_qsl
@@ -19,6 +22,10 @@ AMQP_SCHEMES = ("amqp://", "amqps://", "pyamqp://")
 # URL query options of embedded://PATH?lease_s=30&polling_interval=0.05&busy_timeout_s=30&synchronous=FULL.
 EMBEDDED_FLOAT_OPTIONS = ("lease_s", "polling_interval", "busy_timeout_s")
 EMBEDDED_SYNCHRONOUS = ("OFF", "NORMAL", "FULL", "EXTRA")  # SQLite's `synchronous` pragma values
+# Why an embedded broker file cannot be made that no retry changes: no permission, a file where a folder must be,
+# a place where nothing can be made (/proc, a read-only mount). A full disk (ENOSPC) may pass: not listed.
+PERMANENT_FILE_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOTDIR, errno.EEXIST,
+                                   errno.EISDIR, errno.ENOENT, errno.ENAMETOOLONG, errno.ELOOP})
 # AMQP reply codes that mean the account or vhost is wrong, not that the broker is away.
 CONFIGURATION_REPLY_CODES: dict[object, str] = {
     403: "wrong user name or password (ACCESS_REFUSED)",
@@ -104,10 +111,25 @@ def _embedded(url: str) -> Connection:
     path, _, query = url[len(EMBEDDED_SCHEME):].partition("?")
     if not path:
         raise BrokerConfigurationError(f"{url!r} names no file: use embedded:///absolute/path/broker.sqlite3")
+    _make_embedded_file(path, url)
     connection = Connection(f"{EMBEDDED_SCHEME}{path}", transport_options={"path": path, **embedded_options(query)})
     # kombu's as_uri() garbles a path-only URL into "embedded://:**@localhost/...": keep ours.
     connection.babelwire_url = url  # type: ignore[attr-defined]
     return connection
+
+
+def _make_embedded_file(path: str, url: str) -> None:
+    """Make the broker file (and its folders) if absent, as the store would; a BrokerConfigurationError when
+    that fails for a reason no retry changes, as it does for a state folder under /proc or a file's name."""
+    try:
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o644))
+    except OSError as error:
+        if error.errno not in PERMANENT_FILE_ERRNOS:
+            return  # left to the connection's retries, which report it as unavailable
+        raise BrokerConfigurationError(
+            f"the embedded broker at {url}: its file cannot be made: {error.strerror} ({error.filename}); "
+            "give it a folder you can write in", url=url) from None
 
 
 def embedded_options(query: str) -> dict[str, float | str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from translation.errors import UnsupportedLanguageError
 
 HUB_ORG = "Helsinki-NLP"
+SOURCE_LANGUAGE = "en"
 
 # Languages with a dedicated en->X OPUS-MT model: Helsinki-NLP/opus-mt-en-<code>.
 SINGLE_TARGET = (
@@ -70,6 +71,14 @@ class ModelRegistry:
             name, token = MULTI_TARGET[language]
             return ModelSpec(language, f"{HUB_ORG}/{name}", token)
         raise UnsupportedLanguageError(_unsupported_message(language), language=language)
+
+    def check_target(self, language: str) -> None:
+        """Raises UnsupportedLanguageError unless a real run could translate into `language`: a model is
+        known or configured for it, and it is not English, the source."""
+        if language.strip().lower() == SOURCE_LANGUAGE:
+            raise UnsupportedLanguageError(
+                f"{language!r} is the source language: babelwire translates from English", language=language)
+        self.spec(language)
 
     def languages(self) -> list[str]:
         """Every language with a known or configured model, sorted."""

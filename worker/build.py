@@ -19,8 +19,6 @@ from translation.registry import ModelRegistry
 from worker.errors import UsageError
 from worker.settings import Settings
 
-SOURCE_LANGUAGE = "en"
-
 
 def build_engine(settings: Settings, progress: Progress | None = None) -> Engine:
     """The engine settings.engine names; for Marian, on the backend settings.backend picks.
@@ -48,10 +46,7 @@ class DryRunEngine(PseudoEngine):
         self._registry = registry
 
     def model_info(self, target: str) -> ModelInfo:
-        if target.strip().lower() == SOURCE_LANGUAGE:
-            raise UnsupportedLanguageError(f"{target!r} is the source language: babelwire translates from English",
-                                           language=target)
-        self._registry.spec(target)  # UnsupportedLanguageError for a language no model is known for
+        self._registry.check_target(target)
         return super().model_info(target)
 
 
@@ -75,12 +70,20 @@ def load_models(engine: Engine, languages) -> dict[str, ModelInfo]:
 
 
 def _missing_models_message(problems) -> str:
-    dry_run = "for a dry run without model weights, add --engine pseudo"
+    advice = _dry_run_advice(problems)
     if len(problems) == 1:
-        return f"{problems[0][1]}; {dry_run}"
+        return f"{problems[0][1]}{advice}"
     details = "; ".join(f"{language}: {error}" for language, error in problems)
     languages = ", ".join(language for language, _ in problems)
-    return f"no usable model for {len(problems)} languages ({languages}): {details}; {dry_run}"
+    return f"no usable model for {len(problems)} languages ({languages}): {details}{advice}"
+
+
+def _dry_run_advice(problems) -> str:
+    """The pseudo engine helps only where weights are missing: it refuses a language no model is known for
+    as the real engine does, and an engine that reports missing weights is never the pseudo one."""
+    if any(isinstance(error, ModelNotFoundError) for _, error in problems):
+        return "; for a dry run without model weights, add --engine pseudo"
+    return ""
 
 
 def build_translator(settings: Settings, glossary_path: Path | None = None, engine: Engine | None = None,

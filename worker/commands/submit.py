@@ -12,6 +12,8 @@ from pathlib import Path
 
 from queues import messages
 from queues.errors import PermanentError as BadMessage
+from translation.errors import UnsupportedLanguageError
+from translation.registry import SOURCE_LANGUAGE, ModelRegistry
 from worker.commands._common import add_broker_option, decode_text, load_settings, parse_languages, read_file
 from worker.errors import UsageError
 
@@ -48,6 +50,7 @@ def register(subparsers) -> None:
 def run_submit(args: argparse.Namespace) -> int:
     settings = load_settings(args)
     submissions = prepare(args.files, parse_languages(args.to, "--to"), settings.languages)
+    refuse_unservable(submissions, ModelRegistry(settings.models))
     send(settings.resolved_broker_url, submissions)
     for submission in submissions:
         print(f"submitted {submission.path} as {submission.item.uri} to {','.join(submission.languages)}")
@@ -62,6 +65,25 @@ def prepare(paths: list[Path], requested: tuple[str, ...] | None, configured: tu
         languages = requested or _item_languages(item, path) or configured
         submissions.append(Submission(path, item, body, languages))
     return submissions
+
+
+def refuse_unservable(submissions: list[Submission], registry: ModelRegistry) -> None:
+    """A job for a language no worker can serve ("ua", "xx", "en") would wait on its queue for ever: refuse it
+    now, before anything is sent. A language served by a model of one's own needs BABELWIRE_MODELS here too."""
+    for submission in submissions:
+        for language in submission.languages:
+            try:
+                registry.check_target(language)
+            except UnsupportedLanguageError:
+                raise UsageError(f"{submission.path}: no worker could translate it into {language!r}: "
+                                 f"{_why_unservable(language)}") from None
+
+
+def _why_unservable(language: str) -> str:
+    if language.strip().lower() == SOURCE_LANGUAGE:
+        return "that is the source language, babelwire translates from English"
+    return (f"no model is known for it (`babelwire models list` shows the known languages; a language with a "
+            f"model of your own needs BABELWIRE_MODELS=\"{language}=...\" here as well)")
 
 
 def _item_languages(item: messages.WireItem, path: Path) -> tuple[str, ...]:
