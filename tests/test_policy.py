@@ -76,6 +76,22 @@ def test_strict_keeps_every_name_as_before():
     assert {"Miami", "Ukraine", "Europe", "Zelenskyy", "Gazprom"} <= set(kept)
 
 
+@pytest.mark.parametrize("text, demonym", [
+    ("He said Ukrainian forces held the line.", "Ukrainian"), ("Russian troops left.", "Russian"),
+    ("Welsh farmers protested.", "Welsh"), ("They met North Korean troops.", "North Korean"),
+    ("Two Bolivians and a Spaniard won.", "Bolivians"), ("Two Bolivians and a Spaniard won.", "Spaniard"),
+    ("The Liberal candidate won.", "Liberal"), ("Polish farmers protested.", "Polish"),
+])
+def test_strict_keeps_every_demonym_the_desk_translates(text, demonym):
+    assert demonym in protected(text, ProtectionPolicy.strict())
+    assert demonym not in protected(text)
+
+
+def test_strict_takes_a_common_word_opening_a_sentence_for_the_word():
+    """CLDR names languages "Fang" and "Liberal" is an affiliation; at a sentence's start they are words."""
+    assert protected("Fang marks were found. Liberal use of salt helps.", ProtectionPolicy.strict()) == []
+
+
 def test_a_place_word_that_is_part_of_a_persons_name_in_the_text_stays_a_name():
     assert "Jordan" in protected("Michael Jordan arrived on Monday. Jordan said he was happy.")
 

@@ -1,6 +1,7 @@
 """Names that every language words its own way: places, demonyms, descriptive institutions and holidays.
 
     classify(text) -> "holiday" | "place" | "demonym" | "institution" | None  (None: a proper name, kept)
+    find_demonyms(text) -> list[tuple[int, int]]                       (demonyms standing on their own)
     target_forms(text, language) -> tuple[str, ...]                   (CLDR names of a place in `language`)
 
 A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keeps "Axios", "Gazprom" and
@@ -27,6 +28,9 @@ _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_MARK = re.compile(r"['’]s?$")  # "Magistrates' Court", "People's Bank"
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = ".!?:\n"
+_OPENING_MARKS = " \t\"“‘'«(["
 
 
 def classify(text: str) -> str | None:
@@ -41,6 +45,37 @@ def classify(text: str) -> str | None:
     if _is_institution(name):
         return "institution"
     return None
+
+
+def find_demonyms(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each demonym or affiliation of `text`, a two-word form first ("North Korean"), a plural
+    too ("Bolivians"). The name detector leaves "Ukrainian forces" out; a policy that keeps demonyms finds them
+    here. At a sentence's start a word the dictionary has in lower case ("Fang", "Liberal") is taken for the
+    word, unless the detector lists it as a demonym ("Polish")."""
+    words = [word for word in _WORD.finditer(text) if word.group()[0].isupper()]
+    found, index = [], 0
+    while index < len(words):
+        pair = words[index : index + 2]
+        if len(pair) == 2 and _demonym_pair(text, *pair):
+            found.append((pair[0].start(), pair[1].end()))
+            index += 2
+            continue
+        if _is_demonym(words[index].group()) and not _common_at_sentence_start(text, words[index]):
+            found.append(words[index].span())
+        index += 1
+    return found
+
+
+def _demonym_pair(text: str, first: re.Match, second: re.Match) -> bool:
+    return text[first.end() : second.start()] == " " and _is_demonym(text[first.start() : second.end()])
+
+
+def _common_at_sentence_start(text: str, word: re.Match) -> bool:
+    before = text[: word.start()].rstrip(_OPENING_MARKS)
+    if before and before[-1] not in _SENTENCE_END:
+        return False
+    key = word.group().lower()
+    return key in _common_words() and not _listed(load("translation.names", "demonyms"), key.removesuffix("s"))
 
 
 def _is_holiday(name: str) -> bool:

@@ -80,7 +80,7 @@ def find_protection(
     translated: list[Span] = []
     if policy.names:
         kept, translated = _names_by_policy(text, policy)
-        detected += _cut_around(kept, explicit)
+        detected += _cut_around(kept, explicit) + (_demonyms(text) if policy.places else [])
     spans = _resolve([quoted, explicit, detected])
     return Protection(spans, _places_to_check(translated, spans, target))
 
@@ -100,6 +100,12 @@ def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], l
         span = mention.span if policy.institutions or not keep else _without_event_kind(mention.span)
         (kept if keep else translated).append(span)
     return kept, translated
+
+
+def _demonyms(text: str) -> list[Span]:
+    """Demonyms on their own ("Ukrainian forces"), which the name detector does not report as names."""
+    return [Span(SpanKind.NAME, start, end, text[start:end], rule="name: demonym")
+            for start, end in own_names.find_demonyms(text)]
 
 
 def _without_event_kind(span: Span) -> Span:
