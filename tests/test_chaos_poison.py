@@ -23,7 +23,7 @@ BASE_DELAY_S = 1.0  # delays 1, 2, 4 s
 def poison_records(log):
     return [(record["message"], record.get("attempt"), datetime.fromisoformat(record["ts"]).timestamp())
             for record in log_records(log)
-            if record.get("uri") == "poison" and record.get("message") in ("job retried", "job dead_lettered")]
+            if record.get("message_id") == "poison" and record.get("message") in ("job retried", "job dead_lettered")]
 
 
 def first_published(log, prefix):

@@ -224,8 +224,9 @@ def test_translation_is_reported_to_the_event_hook_with_the_item_uri():
     handler = JobHandler(FakeTranslator(), on_event=lambda name, **fields: events.append((name, fields)))
     handler.handle(Delivery(body=json.dumps(ITEM).encode(), headers={}, language="uk", attempt=1,
                             redelivered=False, message_id="m-1"))
-    ((name, fields),) = events
-    assert name == "translated"
+    assert [name for name, _ in events] == ["decoded", "translated"]
+    assert events[0][1] == {"language": "uk", "message_id": "m-1", "uri": "urn:test:item-1"}
+    fields = events[1][1]
     assert (fields["uri"], fields["message_id"], fields["language"]) == ("urn:test:item-1", "m-1", "uk")
     assert fields["protected_spans"] == 2 and fields["fallbacks"] == 1
     assert fields["tokens"] > 0  # words of the translated fields, for the tokens-per-second metric

@@ -104,6 +104,7 @@ def test_job_outcome_hook_pairs_consumer_and_handler_events(capture):
     now = [100.0]
     hook = JobOutcomeLog(clock=lambda: now[0])
     hook.on_event("received", language="uk", message_id="urn:x@1", attempt=1, redelivered=False)
+    hook.on_event("decoded", language="uk", message_id="urn:x@1", uri="urn:x")
     hook.on_event("translated", language="uk", message_id="urn:x@1", uri="urn:x", seconds=0.2)
     now[0] = 100.25
     hook.on_event("ack", language="uk", message_id="urn:x@1", attempt=1)
@@ -113,7 +114,7 @@ def test_job_outcome_hook_pairs_consumer_and_handler_events(capture):
     assert entry["message_id"] == "urn:x@1"
 
 
-def test_job_outcome_hook_without_uri_uses_message_id(capture):
+def test_job_outcome_of_a_body_that_is_no_item_names_the_message_id_and_no_uri(capture):
     stream = capture(log_format="json")
     hook = JobOutcomeLog()
     hook.on_event("received", language="de", message_id="m-1")
@@ -121,4 +122,18 @@ def test_job_outcome_hook_without_uri_uses_message_id(capture):
     hook.on_event("connected", languages=("de",), url="x")
     [line] = lines(stream)
     entry = json.loads(line)
-    assert (entry["outcome"], entry["uri"], entry["level"]) == ("dead_lettered", "m-1", "warning")
+    assert (entry["outcome"], entry["message_id"], entry["level"]) == ("dead_lettered", "m-1", "warning")
+    assert "uri" not in entry
+
+
+def test_a_dead_lettered_item_is_logged_by_its_uri_as_a_published_one_is(capture):
+    """One field, one meaning: `uri` is the item's, never the message id, whatever the outcome."""
+    stream = capture(log_format="json")
+    hook = JobOutcomeLog()
+    for message_id, outcome in (("urn:x:deep2@5", "deadletter"), ("urn:x:ok@1", "ack")):
+        hook.on_event("received", language="uk", message_id=message_id)
+        hook.on_event("decoded", language="uk", message_id=message_id, uri=message_id.split("@")[0])
+        hook.on_event(outcome, language="uk", message_id=message_id, attempt=1)
+    entries = [json.loads(line) for line in lines(stream)]
+    assert [(e["outcome"], e["uri"], e["message_id"]) for e in entries] == [
+        ("dead_lettered", "urn:x:deep2", "urn:x:deep2@5"), ("published", "urn:x:ok", "urn:x:ok@1")]

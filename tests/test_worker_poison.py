@@ -77,8 +77,9 @@ def test_the_job_log_line_of_a_dead_letter_carries_its_reason_and_error_fields(b
     with cli_worker(broker_url, "uk", env, log_path):
         wait_until(dead_letter_line, 60, "the dead letter's job log line")
     line = dead_letter_line()
-    assert (line["uri"], line["language"], line["error_kind"], line["error_field"]) == (
+    assert (line["message_id"], line["language"], line["error_kind"], line["error_field"]) == (
         "fr", "uk", "MessageValidationError", "language")
+    assert "uri" not in line, "a body that is no English item has no uri to log"
     assert "English items only" in line["reason"]
 
 

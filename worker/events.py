@@ -4,6 +4,8 @@ The consumer's events (received, ack, requeued, connected, ...) are in `queues.e
 job handler and the composition. Listeners match on the constants, never on spelled-out strings.
 """
 
+# handler: a job's body decoded into an item, before any translating. Fields: language, message_id, uri.
+DECODED = "decoded"
 # handler: an item translated into one language. Fields: language, message_id, uri, seconds, tokens,
 # batch_tokens (a job translated in a shared batch: the batch's tokens), protected_spans, fallbacks.
 TRANSLATED = "translated"

@@ -26,7 +26,7 @@ from queues.errors import QueueError
 from queues.messages import LocalizedCopy, Translated, WireItem
 from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
 from translation.html import Html, MarkupTranslator
-from worker.events import PASSED_ON, TRANSLATED
+from worker.events import DECODED, PASSED_ON, TRANSLATED
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +102,12 @@ class JobHandler:
     def _decoded(self, delivery: Delivery) -> _Job:
         """The job with its item, or with the reason its body is not one: the one place a body is decoded."""
         try:
-            return _Job(delivery, item=messages.decode_wire_item(delivery.body, max_bytes=self._max_body_bytes))
+            item = messages.decode_wire_item(delivery.body, max_bytes=self._max_body_bytes)
         except Exception as error:  # what it means for the job is _failed's to decide
             return _Job(delivery, error=error)
+        # The job-outcome log names the item by it, whatever becomes of the job.
+        self._on_event(DECODED, language=delivery.language, message_id=delivery.message_id, uri=item.uri)
+        return _Job(delivery, item=item)
 
     def _handle_alone(self, job: _Job, started: float) -> Outcome:
         if job.item is None:

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from typing import Any, TextIO
 
 from queues import events
-from worker.events import TRANSLATED
+from worker.events import DECODED
 
 JOB_LOGGER = "babelwire.jobs"
 _HANDLER_NAME = "babelwire"
@@ -90,16 +90,17 @@ def parse_level(name: str) -> int:
 
 
 def log_job_outcome(
-    outcome: str, *, uri: str, language: str, duration_s: float, logger: logging.Logger | None = None, **fields: Any
+    outcome: str, *, uri: str | None, language: str, duration_s: float, logger: logging.Logger | None = None, **fields: Any
 ) -> None:
     """The one line per finished job: outcome (published / retried / dead_lettered / ...), uri, language, duration.
 
     Extra keyword fields (reason, attempt, copy_id, model...) ride along. Dead letters log at WARNING,
-    everything else at INFO.
+    everything else at INFO. `uri` None (a body that is no item) leaves the field out.
     """
     logger = logger or logging.getLogger(JOB_LOGGER)
     level = logging.WARNING if outcome == "dead_lettered" else logging.INFO
-    extra = {"outcome": outcome, "uri": uri, "language": language, "duration_s": round(duration_s, 3), **fields}
+    named = {"uri": uri} if uri is not None else {}
+    extra = {"outcome": outcome, **named, "language": language, "duration_s": round(duration_s, 3), **fields}
     logger.log(level, "job %s", outcome, extra=_safe_extra(extra))
 
 
@@ -107,11 +108,11 @@ class JobOutcomeLog:
     """An `on_event` hook that writes the job-outcome line from the consumer's and the handler's events.
 
     The consumer says RECEIVED (message_id, language), then ACKED / RETRIED / DEAD_LETTERED once the
-    outcome is applied (copy confirmed, job acked); see `queues.events`. The handler's TRANSLATED event
-    may name the item (`uri=`). This hook pairs them by (message_id, language) and logs the outcome as
-    published / retried / dead_lettered with the time since receipt. Without a `uri` from the handler
-    (bad input, dead letters) the message id stands in for it. Thread-safe: the handler runs on its own
-    thread.
+    outcome is applied (copy confirmed, job acked); see `queues.events`. The handler's DECODED event names
+    the item (`uri=`). This hook pairs them by (message_id, language) and logs the outcome as
+    published / retried / dead_lettered with the time since receipt. `uri` is always the item's uri: a body
+    that is no item (bad input) has none, and its line names the job by `message_id` alone. Thread-safe: the
+    handler runs on its own thread.
     """
 
     OUTCOMES = {events.ACKED: "published", events.RETRIED: "retried", events.DEAD_LETTERED: "dead_lettered"}
@@ -128,7 +129,7 @@ class JobOutcomeLog:
         with self._lock:
             if name == events.RECEIVED:
                 self._started[key] = self._clock()
-            elif name == TRANSLATED and fields.get("uri"):
+            elif name == DECODED:
                 self._uris[key] = fields["uri"]
             elif name in self.OUTCOMES:
                 self._log(self.OUTCOMES[name], key, fields)
@@ -138,7 +139,7 @@ class JobOutcomeLog:
 
     def _log(self, outcome: str, key: tuple, fields: dict) -> None:
         started = self._started.pop(key, None)
-        uri = self._uris.pop(key, None) or fields.get("uri") or key[0]
+        uri = self._uris.pop(key, None) or fields.get("uri")
         duration = self._clock() - started if started is not None else 0.0
         extra = {k: v for k, v in fields.items() if k not in ("uri", "language")}
         log_job_outcome(outcome, uri=uri, language=key[1], duration_s=duration, logger=self.logger, **extra)
