@@ -1,4 +1,5 @@
-"""`babelwire translate` on a terminal: one progress line that counts to the end, on both Marian backends."""
+"""`babelwire translate` on a terminal: one progress line that counts to the end, on both Marian backends and
+in a dry run."""
 
 import os
 import pty
@@ -18,16 +19,15 @@ SENTENCES = [
 ]
 
 
-def translate_on_a_terminal(text_path, model, backend: str) -> str:
+def translate_on_a_terminal(text_path, engine_args: list[str], backend: str = "auto") -> str:
     """Run `babelwire translate` with stderr on a pseudo-terminal and stdout to /dev/null; return what stderr
     showed."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("BABELWIRE_")}
     env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", BABELWIRE_BACKEND=backend,
                BABELWIRE_MAX_BATCH_TOKENS="64", BABELWIRE_BEAMS="1")
     leader, follower = pty.openpty()
-    process = subprocess.Popen([BABELWIRE, "translate", "--input", str(text_path), "--to", "uk", "--model",
-                                f"uk={model}"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower,
-                               env=env)
+    process = subprocess.Popen([BABELWIRE, "translate", "--input", str(text_path), "--to", "uk", *engine_args],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower, env=env)
     os.close(follower)
     shown = b""
     while True:
@@ -43,15 +43,29 @@ def translate_on_a_terminal(text_path, model, backend: str) -> str:
     return shown.decode("utf-8", errors="replace")
 
 
+def big_text(path, chars: int = 21_000):
+    text = ""
+    while len(text) < chars:
+        text += " ".join(SENTENCES) + "\n\n"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def shown_counts(shown: str) -> list[tuple[int, int]]:
+    return [(int(done), int(total)) for done, total in re.findall(r"uk \[[#-]+\] (\d+)/(\d+) sentences", shown)]
+
+
+def test_a_dry_run_counts_its_sentences_too(tmp_path):
+    """The pseudo engine reports what it translated, as Marian does: not "1/1 sentences" for 81 KB."""
+    shown = translate_on_a_terminal(big_text(tmp_path / "big.txt", 81_000), ["--engine", "pseudo"])
+    counts = shown_counts(shown)
+    assert counts and counts[-1][0] == counts[-1][1] >= len(SENTENCES), shown
+
+
 @pytest.mark.parametrize("backend", ["ctranslate2", "transformers"])
 def test_progress_line_counts_every_sentence_to_the_end(backend, tiny_models, tmp_path):
-    text = ""
-    while len(text) < 21_000:
-        text += " ".join(SENTENCES) + "\n\n"
-    path = tmp_path / "big.txt"
-    path.write_text(text, encoding="utf-8")
-    shown = translate_on_a_terminal(path, tiny_models["uk"], backend)
-    counts = [(int(done), int(total)) for done, total in re.findall(r"uk \[[#-]+\] (\d+)/(\d+) sentences", shown)]
+    shown = translate_on_a_terminal(big_text(tmp_path / "big.txt"), ["--model", f"uk={tiny_models['uk']}"], backend)
+    counts = shown_counts(shown)
     assert len(counts) >= 3, shown  # several batches, each redrawing the line
     assert [done for done, _ in counts] == sorted(done for done, _ in counts)
     assert counts[-1][0] == counts[-1][1] >= len(SENTENCES), shown  # it ends full, at the true count

@@ -27,7 +27,7 @@ def build_engine(settings: Settings, progress: Progress | None = None) -> Engine
     """
     registry = ModelRegistry(settings.models)
     if settings.engine == "pseudo":
-        return DryRunEngine(registry)
+        return DryRunEngine(registry, progress)
     device = resolve_device(settings.device, settings.backend)
     if choose_backend(settings.backend, device) == "transformers":
         return _build_transformers(settings, registry, device, progress)
@@ -42,7 +42,8 @@ class DryRunEngine(PseudoEngine):
     """The pseudo engine for the languages a real run could serve: a dry run that accepted `--to xx` or
     `--to en` would promise what the real engine then refuses."""
 
-    def __init__(self, registry: ModelRegistry):
+    def __init__(self, registry: ModelRegistry, progress: Progress | None = None):
+        super().__init__(progress)
         self._registry = registry
 
     def model_info(self, target: str) -> ModelInfo:

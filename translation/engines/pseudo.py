@@ -12,6 +12,7 @@ import math
 import re
 
 from translation.engines.base import Engine, ModelInfo
+from translation.engines.core import Progress
 
 # Each letter with a mark that Unicode decomposition takes off again ("q" has no such form): a pseudo-localised
 # "Ûñîţéď Šţàţéš" is still recognisably "United States" to the pipeline's check that a translated place came back.
@@ -26,10 +27,19 @@ _MAX_INPUT_TOKENS = 256  # like Marian's, so dry runs exercise the pipeline's lo
 
 
 class PseudoEngine(Engine):
-    """Deterministic pseudo-translation into any target language."""
+    """Deterministic pseudo-translation into any target language.
+
+    `progress` is called with the number of sentences of each call, as the Marian engines call it per batch.
+    """
+
+    def __init__(self, progress: Progress | None = None):
+        self._progress = progress
 
     def translate(self, sentences: list[str], target: str) -> list[str]:
-        return [pseudo_localise(sentence) for sentence in sentences]
+        translated = [pseudo_localise(sentence) for sentence in sentences]
+        if self._progress and translated:
+            self._progress(len(translated))
+        return translated
 
     def model_info(self, target: str) -> ModelInfo:
         return ModelInfo("pseudo", "pseudo", "1")
