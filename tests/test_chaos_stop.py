@@ -46,3 +46,20 @@ def test_sigterm_during_a_job_exits_in_30_s_and_leaves_every_job_published_or_re
     with chaos_worker(broker_url, tmp_path / "second.log", WorkerOptions()):
         after = collect(broker_url, Tally(expected=expected - set(before.ids_by_pair)), quiet_s=60)
     assert after.problems() == [], (tmp_path / "second.log").read_text()
+
+
+def test_a_second_sigterm_stops_at_once_with_143_and_the_job_goes_back(embedded_url, tmp_path):
+    """The exit status a shell shows for it (143, in the README's table), one warning line, nothing lost."""
+    expected = publish_items(embedded_url, 1)
+    markers = tmp_path / "markers"
+    log = tmp_path / "worker.log"
+    with chaos_worker(embedded_url, log, WorkerOptions(delay_s=120, markers=markers, prefetch=1)) as worker:
+        wait_until(lambda: len(list(markers.iterdir())) >= 1, 60, "the translation to start")
+        worker.send_signal(signal.SIGTERM)
+        wait_until(lambda: "finishing the job in hand" in log.read_text(), 30, "the first SIGTERM to be taken")
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=30) == 143, log.read_text()
+    assert "received SIGTERM again: stopping now" in log.read_text()
+    with chaos_worker(embedded_url, tmp_path / "second.log", WorkerOptions()):
+        after = collect(embedded_url, Tally(expected=expected), quiet_s=60)
+    assert after.problems() == [], (tmp_path / "second.log").read_text()

@@ -67,3 +67,15 @@ def test_a_state_dir_where_the_broker_cannot_be_made_is_exit_2(story, state_dir)
     line = one_line_error(run_babelwire("submit", str(story), "--to", "uk",
                                         env={"BABELWIRE_STATE_DIR": state_dir}, timeout=60))
     assert f"embedded://{state_dir}/broker.sqlite3" in line and "cannot reach" not in line
+
+
+# --- every exit status the process can end with is in the README's table and in --help -----------------------
+
+def test_the_readme_exit_table_and_help_list_every_exit_status():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Errors and exit status", 1)[1].split("\n\n", 2)[1]
+    listed = {int(row.split("|")[1]) for row in table.splitlines() if row.split("|")[1].strip().isdigit()}
+    statuses = {0, 1, 2, 75, 130, 141, 143}  # 143: a second SIGTERM (tests/test_chaos_stop.py)
+    assert listed == statuses
+    epilog = run_babelwire("--help").stdout.decode()
+    assert all(str(status) in epilog for status in statuses - {0})

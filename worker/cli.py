@@ -15,7 +15,8 @@ from worker.exits import (EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TEMPFAIL, EXIT_USAGE
                           error_types, exit_now)
 
 EPILOG = ("Exit status: 0 done, 1 some items failed (run, watch --count), 2 a usage or configuration error, "
-          "75 a temporary failure (broker unreachable), 130 interrupted.")
+          "75 a temporary failure (broker unreachable), 130 interrupted, 141 the reader went away, "
+          "143 a worker stopped at once by a second SIGTERM.")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,11 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports after Ctrl-C
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command cut off by `| head`
 
 
+def exit_status_for_signal(signum: int) -> int:
+    """What a shell reports for a process ended by signal `signum`: 128 + its number (SIGTERM 143, SIGINT 130)."""
+    return 128 + signum
+
+
 def error_types() -> tuple[tuple[type, ...], tuple[type, ...]]:
     """(permanent error types -> EXIT_USAGE, transient error types -> EXIT_TEMPFAIL)."""
     import queues.errors

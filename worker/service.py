@@ -5,7 +5,9 @@
     service.run()                                          # blocks until a signal asks it to stop
 
 The first SIGTERM or SIGINT asks the consumer to finish or requeue the job in hand and return (within
-its stop timeout, under 30 s); a second one stops at once, for an operator who has seen enough.
+its stop timeout, under 30 s); a second one stops at once, for an operator who has seen enough, with the
+status a shell reports for that signal (143 for SIGTERM, 130 for SIGINT): the job in hand was never
+acknowledged, so the broker gives it to the next worker.
 """
 
 import logging
@@ -17,6 +19,7 @@ from queues import events
 from queues.consumer import JobConsumer
 from worker.handler import JobHandler
 from worker.events import MODEL_LOADED
+from worker.exits import exit_now, exit_status_for_signal
 from worker.health import BrokerState, HealthServer, start_http_server
 from worker.logs import JobOutcomeLog
 from worker.metrics import Metrics, fan_out
@@ -66,9 +69,15 @@ class WorkerService:
 
     def _on_signal(self, signum, _frame) -> None:
         log.info("received %s: finishing the job in hand, then stopping", signal.Signals(signum).name)
-        for sig in STOP_SIGNALS:  # a second signal takes the default path: stop now
-            signal.signal(sig, signal.SIG_DFL)
+        for sig in STOP_SIGNALS:
+            signal.signal(sig, self._on_second_signal)
         self.stop()
+
+    @staticmethod
+    def _on_second_signal(signum, _frame) -> None:
+        log.warning("received %s again: stopping now; the job in hand goes back to its queue",
+                    signal.Signals(signum).name)
+        exit_now(exit_status_for_signal(signum))  # no interpreter shutdown under a running native translation
 
 
 def log_broker_events(name: str, **fields) -> None:
