@@ -48,6 +48,13 @@ def test_a_dry_run_translates_places_as_a_model_would_and_keeps_the_names():
     assert "Zelenskyy" in translation.text
 
 
+def test_a_dry_run_translates_acronyms_of_places_too():
+    """"ÛŠ" is "US" come through: not a place the model lost, masked and left unaccented."""
+    translation = Translator(PseudoEngine()).translate("The US, the UK, the U.S., the EU and the UN met.", "uk")
+    assert [span.text for span in translation.spans] == []
+    assert translation.text.startswith("[Ţĥé ÛŠ, ţĥé ÛĶ, ţĥé Û.Š., ţĥé ÉÛ àñď ţĥé ÛÑ ṁéţ.")
+
+
 def test_pseudo_is_never_the_default_engine(monkeypatch):
     monkeypatch.delenv("BABELWIRE_ENGINE", raising=False)
     assert Settings().engine == "marian"

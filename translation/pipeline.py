@@ -61,6 +61,7 @@ class Translation:
 _LOST_PLACE_RULE = "name: place the model lost, kept verbatim"
 _WORD = re.compile(r"\w+")
 _SHORT_WORD = re.compile(r"\b\w{2,6}\b")
+_ACRONYM = re.compile(r"(?<!\w)(?:[^\W\d_]\.?){2,5}(?!\w)")  # "US", "U.S.", "ÛŠ"
 # Span kinds a model may see as words (names it should copy): never quotes, URLs or renderings; of numbers, only
 # bare figures (see _may_be_shown_as_words).
 _SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
@@ -259,7 +260,8 @@ def _recognisable(translated: str, place: TranslatedPlace) -> bool:
     source name, compared without accents on a stem (the longest word less two letters, one letter
     may differ), so inflected and spelling variants count: "Україна" -> "в Україні", "Singapura" ->
     "Cingapura", "America" -> "América"; an acronym also by its target-language initials ("U.S." ->
-    "EUA", "UN" -> "ONU", "EU" -> "UE")."""
+    "EUA", "UN" -> "ONU", "EU" -> "UE") or by its own letters, accented or dotted or not ("US" -> "U.S.",
+    a dry run's "ÛŠ"): too short for a stem, it came through all the same."""
     folded = _folded(translated)
     words = _WORD.findall(folded)
     target_stems = [stem for stem in (_stem(_folded(form)) for form in place.forms) if len(stem) >= 3]
@@ -268,9 +270,19 @@ def _recognisable(translated: str, place: TranslatedPlace) -> bool:
     source_stem = _stem(_folded(place.span.text))
     if any(_starts_a_word(stem, words) for stem in (*target_stems, source_stem) if len(stem) >= 3):
         return True
+    if not _is_acronym(place.span.text):
+        return False
     acronyms = [word for word in _SHORT_WORD.findall(translated) if word.isupper()]
-    initials = [_initials(form) for form in place.forms] if _is_acronym(place.span.text) else []
-    return any(len(letters) >= 2 and letters in word for letters in initials for word in acronyms)
+    initials = [_initials(form) for form in place.forms]
+    if any(len(letters) >= 2 and letters in word for letters in initials for word in acronyms):
+        return True
+    own = _letters(place.span.text)
+    return any(_letters(found) == own for found in _ACRONYM.findall(translated) if found.isupper())
+
+
+def _letters(acronym: str) -> str:
+    """"U.S." and "ÛŠ" -> "us": an acronym's letters, folded, without its dots."""
+    return _folded(acronym).replace(".", "")
 
 
 def _folded(text: str) -> str:
