@@ -79,3 +79,18 @@ def test_the_readme_exit_table_and_help_list_every_exit_status():
     assert listed == statuses
     epilog = run_babelwire("--help").stdout.decode()
     assert all(str(status) in epilog for status in statuses - {0})
+
+
+# --- translate writes the source's line endings back, adding none -------------------------------------------
+
+@pytest.mark.parametrize("source, ending", [("Hello there.\n\nSecond one.\n\n", "~]\n\n"),
+                                            ("Hello there.\r\n\r\nSecond one.\r\n", "~]\r\n"),
+                                            ("Hello there.", "~]\n")])
+def test_translate_keeps_the_sources_line_endings(tmp_path, source, ending):
+    path = tmp_path / "story.txt"
+    path.write_bytes(source.encode())
+    result = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", "--input", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert out.endswith(ending) and not out.endswith("\n" + ending), repr(out)
+    assert out.count("\n") == source.count("\n") or not source.endswith("\n")

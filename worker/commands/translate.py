@@ -52,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
             progress.done()
     if progress:
         progress.finish()
-    print(_render_json(results, args.show_masking) if args.format == "json" else _render_text(results))
+    if args.format == "json":
+        print(_render_json(results, args.show_masking))
+    else:
+        sys.stdout.write(_render_text(results))
     if args.show_masking and args.format != "json":
         _print_masking(results)
     return 0
@@ -66,9 +69,17 @@ def is_html_input(output_format: str | None, input_path: str | None) -> bool:
 
 
 def _render_text(results) -> str:
+    """One translation as it came, its line endings the source's; several, each under its language's heading."""
     if len(results) == 1:
-        return results[0].text
-    return "\n\n".join(f"== {result.language} ==\n{result.text}" for result in results)
+        return _ending_a_line(results[0].text)
+    return "\n\n".join(f"== {result.language} ==\n{result.text.rstrip(chr(13) + chr(10))}" for result in results) + "\n"
+
+
+def _ending_a_line(text: str) -> str:
+    """`text` with the newline a terminal needs after it, unless it already ends with one (as a file does)."""
+    if text.endswith("\n"):
+        return text
+    return text + ("\r\n" if "\r\n" in text else "\n")
 
 
 def _render_json(results, show_masking: bool) -> str:
