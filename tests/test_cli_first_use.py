@@ -94,3 +94,20 @@ def test_translate_keeps_the_sources_line_endings(tmp_path, source, ending):
     out = result.stdout.decode()
     assert out.endswith(ending) and not out.endswith("\n" + ending), repr(out)
     assert out.count("\n") == source.count("\n") or not source.endswith("\n")
+
+
+# --- a usage error is one line, as every other user error --------------------------------------------------
+
+@pytest.mark.parametrize("args, command", [
+    (["run", "story.txt"], "babelwire run"), (["translate", "--to"], "babelwire translate"),
+    (["watch", "--count", "x"], "babelwire watch"), (["models", "pull"], "babelwire models pull"),
+    (["frobnicate"], "babelwire"), ([], "babelwire"),
+])
+def test_a_usage_error_is_one_line_pointing_at_the_help(args, command):
+    line = one_line_error(run_babelwire(*args, timeout=60))
+    assert line.startswith(f"{command}: error: ") and line.endswith(f"(see `{command} --help`)")
+
+
+def test_a_bad_value_is_one_line_as_a_missing_one_is(story):
+    line = one_line_error(run_babelwire("run", str(story), "--to", "", timeout=60))
+    assert line.startswith("babelwire: error: --to ")

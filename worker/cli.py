@@ -19,9 +19,17 @@ EPILOG = ("Exit status: 0 done, 1 some items failed (run, watch --count), 2 a us
           "143 a worker stopped at once by a second SIGTERM.")
 
 
+class OneLineErrorParser(argparse.ArgumentParser):
+    """argparse with the one-line usage errors of every other error (the subcommands' parsers are of this class
+    too): the usage is one `--help` away, not printed above the line that says what was wrong."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="babelwire", description=__doc__.splitlines()[0].split(": ", 1)[1],
-                                     epilog=EPILOG)
+    parser = OneLineErrorParser(prog="babelwire", description=__doc__.splitlines()[0].split(": ", 1)[1],
+                                epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in _command_modules():
