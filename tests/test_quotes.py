@@ -32,6 +32,20 @@ def test_a_continued_quote_may_open_after_an_attribution_and_in_curly_marks():
     assert [(s.text, s.rule) for s in spans] == [("“We will win.", CONTINUED), ("“And we will rebuild,”", INLINE)]
 
 
+@pytest.mark.parametrize("nested", ["'bringing the game into disrepute'", "‘bringing the game into disrepute’",
+                                    "“bringing the game into disrepute”"])
+def test_a_continued_quote_holding_a_quoted_phrase_is_still_protected(nested):
+    opening = f'He said: "We have to act. It is {nested}.'
+    text = f'The chairman spoke.\n\n{opening}\n\n"We will not allow it," he added.\n\nNext.'
+    spans = find_quotes(text)
+    assert [(s.text, s.rule) for s in spans] == [(opening[9:], CONTINUED), ('"We will not allow it,"', INLINE)]
+
+
+def test_an_open_quote_after_a_closed_one_and_holding_another_is_protected():
+    text = 'He said "yes" and then: "We go on, as \'agreed\'.\n\n"And we stay," he said.'
+    assert quoted(text)[:2] == ['"yes"', '"We go on, as \'agreed\'.']
+
+
 def test_an_unclosed_quote_not_followed_by_a_quote_paragraph_is_not_protected():
     assert quoted('He said "we will win and then\n\nShe left.') == []
     assert quoted('He said "yes" and "no\n\nShe left.') == ['"yes"']

@@ -75,12 +75,24 @@ def find_continued_quotes(text: str) -> list[Span]:
 
 
 def _unclosed_mark(text: str, start: int, end: int, mark: str) -> int | None:
-    """Position of the last `mark` of the line that opens a quote no closing mark of the line ends."""
-    closed_to = max((span.end for span in _inline_quotes(text, start, end)), default=start)
-    position = text.rfind(mark, closed_to, end)
+    """Position of the last `mark` of the line that opens a quote no closing mark of the line ends. A quote
+    closed after it does not close it: "... It is 'bringing the game into disrepute'. stays open."""
+    position = _last_outside(text, mark, start, end, _inline_quotes(text, start, end))
     if position == -1 or not _can_open(text, position, start, end) or not text[position + 1 : end].strip():
         return None
     return position
+
+
+def _last_outside(text: str, mark: str, start: int, end: int, closed: list[Span]) -> int:
+    """The last `mark` of text[start:end] outside the (sorted, disjoint) `closed` quotes, or -1."""
+    starts = [span.start for span in closed]
+    position = text.rfind(mark, start, end)
+    while position != -1:
+        inside = bisect.bisect_right(starts, position) - 1
+        if inside < 0 or closed[inside].end <= position:
+            return position
+        position = text.rfind(mark, start, closed[inside].start)  # skip the whole closed quote
+    return -1
 
 
 def find_block_quotes(text: str) -> list[Span]:
