@@ -72,7 +72,8 @@ def _render_text(results) -> str:
     """One translation as it came, its line endings the source's; several, each under its language's heading."""
     if len(results) == 1:
         return _ending_a_line(results[0].text)
-    return "\n\n".join(f"== {result.language} ==\n{result.text.rstrip(chr(13) + chr(10))}" for result in results) + "\n"
+    blocks = [f"== {result.language} ==\n" + result.text.rstrip("\r\n") for result in results]
+    return "\n\n".join(blocks) + "\n"
 
 
 def _ending_a_line(text: str) -> str:
