@@ -4,9 +4,10 @@ institutions described in common words are translated; `strict` keeps every name
 import re
 
 import pytest
+import timing
 
 from translation.engines.base import Engine, ModelInfo
-from translation.own_names import classify, target_forms
+from translation.own_names import classify, find_demonyms, target_forms
 from translation.pipeline import Translator
 from translation.policy import ProtectionPolicy
 from translation.protect import find_protection, find_spans
@@ -85,6 +86,12 @@ def test_strict_keeps_every_name_as_before():
 def test_strict_keeps_every_demonym_the_desk_translates(text, demonym):
     assert demonym in protected(text, ProtectionPolicy.strict())
     assert demonym not in protected(text)
+
+
+@pytest.mark.parametrize("text", ["Ukrainian " * 50_000, "North Korean " * 30_000, '. "(Liberal ' * 40_000])
+def test_finding_demonyms_is_linear_time(text):
+    timing.assert_linear(find_demonyms, lambda size: text[:size], len(text) // timing.FACTOR, max_us_per_char=30,
+                         rounds=1)
 
 
 def test_strict_takes_a_common_word_opening_a_sentence_for_the_word():

@@ -53,26 +53,25 @@ def find_demonyms(text: str) -> list[tuple[int, int]]:
     here. At a sentence's start a word the dictionary has in lower case ("Fang", "Liberal") is taken for the
     word, unless the detector lists it as a demonym ("Polish")."""
     words = [word for word in _WORD.finditer(text) if word.group()[0].isupper()]
+    is_demonym = lru_cache(maxsize=None)(_is_demonym)  # a text repeats its capitalised words: look each up once
     found, index = [], 0
     while index < len(words):
-        pair = words[index : index + 2]
-        if len(pair) == 2 and _demonym_pair(text, *pair):
-            found.append((pair[0].start(), pair[1].end()))
+        first, second = words[index], words[index + 1] if index + 1 < len(words) else None
+        if second and text[first.end() : second.start()] == " " and is_demonym(text[first.start() : second.end()]):
+            found.append((first.start(), second.end()))
             index += 2
             continue
-        if _is_demonym(words[index].group()) and not _common_at_sentence_start(text, words[index]):
-            found.append(words[index].span())
+        if is_demonym(first.group()) and not _common_at_sentence_start(text, first):
+            found.append(first.span())
         index += 1
     return found
 
 
-def _demonym_pair(text: str, first: re.Match, second: re.Match) -> bool:
-    return text[first.end() : second.start()] == " " and _is_demonym(text[first.start() : second.end()])
-
-
 def _common_at_sentence_start(text: str, word: re.Match) -> bool:
-    before = text[: word.start()].rstrip(_OPENING_MARKS)
-    if before and before[-1] not in _SENTENCE_END:
+    position = word.start()
+    while position > 0 and text[position - 1] in _OPENING_MARKS:  # a few characters: never the whole text
+        position -= 1
+    if position > 0 and text[position - 1] not in _SENTENCE_END:
         return False
     key = word.group().lower()
     return key in _common_words() and not _listed(load("translation.names", "demonyms"), key.removesuffix("s"))
