@@ -4,7 +4,9 @@
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form
     language.txt            the name of the reverse romanisation (reported as a rendering's source)
     romanised.txt           reverse romanisation rules for names romanised from Ukrainian
+    name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
+    spelling_es.txt         letter rules for a name told Spanish by its spelling (read before spelling.txt)
     phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
 """
 
@@ -20,12 +22,15 @@ from translation.wordlists import load_table
 
 @dataclass(frozen=True)
 class LanguageData:
+    code: str  # the folder under data/
     established: dict[str, str]  # lower-case Latin name or word -> target form
     given_names: dict[str, str]  # lower-case Latin given name -> target form
     slavic_given_names: frozenset[str]  # the given names that alone tell a name is Ukrainian or Russian
+    prefixes: tuple[tuple[str, str, bool], ...]  # (Latin prefix, target form, the rest keeps its capital)
     romanisation_name: str
     romanised: RuleTable
     spelling: RuleTable
+    spanish_spelling: RuleTable
 
 
 def primary(language: str) -> str:
@@ -44,12 +49,15 @@ def language_data(language: str) -> LanguageData:
     about = dict(load_table(__package__, f"{code}/language"))
     given = load_table(__package__, f"{code}/slavic_given_names")
     return LanguageData(
+        code=code,
         established=_established(code),
         given_names={row[0].lower(): row[1] for row in given},
         slavic_given_names=frozenset(row[0].lower() for row in given if row[2:] == ("sign",)),
+        prefixes=tuple((row[0], row[1], row[2:] == ("capital",)) for row in load_table(__package__, f"{code}/name_prefixes")),
         romanisation_name=about["romanisation"],
         romanised=RuleTable.load(__package__, f"{code}/romanised"),
         spelling=RuleTable.load(__package__, f"{code}/spelling"),
+        spanish_spelling=RuleTable.load(__package__, f"{code}/spelling_es", f"{code}/spelling"),
     )
 
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from translation.rendering.languages import LanguageData, language_data
-from translation.rendering.origin import looks_slavic
+from translation.rendering.origin import ROMANCE, SLAVIC, SPANISH, origin_of
 from translation.rendering.pronounce import transcribe
 
 ESTABLISHED, CMUDICT, SPELLING = "established", "cmudict", "spelling"
@@ -44,7 +44,7 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
 
 
 def _is_slavic(key: str, data: LanguageData) -> bool:
-    return key in data.slavic_given_names or looks_slavic(key)
+    return key in data.slavic_given_names or origin_of(key) == SLAVIC
 
 
 def _render_word(word: str, data: LanguageData, slavic: bool) -> tuple[str, str] | None:
@@ -55,18 +55,39 @@ def _render_word(word: str, data: LanguageData, slavic: bool) -> tuple[str, str]
     key = fold(word)
     if not any("a" <= char <= "z" for char in key):
         return word, ESTABLISHED  # already in another script, or no letters: as written
-    form, source = _form(key, data, slavic)
+    form, source = _form(key, word.lower(), data, slavic)
     return None if form is None else (_cased(form, word), source)
 
 
-def _form(key: str, data: LanguageData, slavic: bool) -> tuple[str | None, str]:
+def _form(key: str, accented: str, data: LanguageData, slavic: bool) -> tuple[str | None, str]:
+    """The form of one word: `key` folded (lower case, no accents), `accented` lower case as written."""
     if key in data.established:
         return data.established[key], ESTABLISHED
     if slavic:
         if key in data.given_names:
             return data.given_names[key], ESTABLISHED
         return data.romanised.rewrite(key), data.romanisation_name
-    pronounced = transcribe(key, data)
+    origin = origin_of(accented)
+    if origin == SPANISH:
+        return data.spanish_spelling.rewrite(accented), SPELLING
+    if origin == ROMANCE:
+        return data.spelling.rewrite(key), SPELLING
+    return _prefixed(key, data) or _pronounced_or_spelt(key, data)
+
+
+def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
+    """McConnell -> мак + коннелл: a listed surname prefix, then the rest on its own; None without one."""
+    for prefix, form, capital in data.prefixes:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+            rest, source = _pronounced_or_spelt(key[len(prefix):], data)
+            if rest is None:
+                return None, source
+            return form + (rest[:1].upper() + rest[1:] if capital else rest), source
+    return None
+
+
+def _pronounced_or_spelt(key: str, data: LanguageData) -> tuple[str | None, str]:
+    pronounced = transcribe(key, data.code, data.spelling)
     if pronounced is not None:
         return pronounced, CMUDICT
     return data.spelling.rewrite(key), SPELLING
