@@ -43,6 +43,12 @@ def has_data(language: str) -> bool:
     return code.isalpha() and resources.files(__package__).joinpath("data", code, "language.txt").is_file()
 
 
+def available() -> tuple[str, ...]:
+    """The languages with rendering data: the folders of data/ that have a language.txt."""
+    folders = resources.files(__package__).joinpath("data").iterdir()
+    return tuple(sorted(folder.name for folder in folders if folder.joinpath("language.txt").is_file()))
+
+
 @cache
 def language_data(language: str) -> LanguageData:
     code = primary(language)
