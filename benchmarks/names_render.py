@@ -7,7 +7,8 @@ Usage:
 DIR defaults to ../shared/data/ntrex128-dev relative to the repository (development data, read in place, never
 copied into the project): the English source, the Ukrainian reference and each line's document id.
 
-Every name the detector protects (`find_name_mentions`, on each document as a whole) is split into words, and
+Every name the desk policy protects (`find_name_mentions` on each document as a whole, less the places, demonyms,
+institutions and holidays that `own_names.classify` sends to translation) is split into words, and
 each word is looked up in the reference line: kept as written when the line has the word in Latin letters;
 otherwise the reference word is the Cyrillic word of the line that, romanised by a fixed letter table (not the
 renderer's), is most like the English word (a similarity of at least 0.6 on a consonant skeleton: no match
@@ -39,7 +40,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from translation.names import find_name_mentions
-from translation.own_names import target_forms
+from translation.own_names import classify, target_forms
 from translation.rendering import render_name
 from translation.rendering import languages as rendering_languages
 
@@ -111,13 +112,19 @@ def reference_word(word: str, reference: str) -> tuple[str, str] | None:
         return "latin", word
     best, best_score = None, 0.0
     target = skeleton(word)
-    for candidate in _CYRILLIC.findall(reference):
-        if not candidate[:1].isupper():
-            continue
+    for compound in _CYRILLIC.findall(reference):
+        if compound[:1].isupper():
+            best, best_score = _closer(target, compound.split("-"), best, best_score)
+    return ("cyrillic", best) if best and best_score >= 0.6 else None
+
+
+def _closer(target: str, candidates: list[str], best: str | None, best_score: float) -> tuple[str | None, float]:
+    """The candidate (a part of a hyphenated compound: "Міллс-Хікс", "Джон-стріт") most like `target`."""
+    for candidate in candidates:
         score = SequenceMatcher(None, target, skeleton(stem(romanise(candidate)))).ratio()
         if score > best_score:
             best, best_score = candidate, score
-    return ("cyrillic", best) if best and best_score >= 0.6 else None
+    return best, best_score
 
 
 def our_words(name: str, kind: str, others: str) -> list[str] | None:
@@ -140,6 +147,8 @@ def measure(documents, others: str, want_misses: int) -> Tally:
         for source, _ in document:
             starts.append(starts[-1] + len(source) + 1)
         for mention in find_name_mentions(text):
+            if classify(mention.span.text) is not None:  # a place, demonym or institution: translated, not kept
+                continue
             line = max(index for index, start in enumerate(starts[:-1]) if start <= mention.span.start)
             _score(mention, document[line][1], others, tally, want_misses)
     return tally
