@@ -62,3 +62,35 @@ def test_a_regional_language_tag_uses_the_language_data():
 
 def test_a_word_with_a_letter_no_table_covers_has_no_rendering_rather_than_a_partial_one():
     assert render_name("Steve W1tkoff", "uk") is None
+
+
+def test_an_english_name_is_written_by_its_pronunciation_with_doubled_consonants_as_spelt():
+    assert render_name("Bennett", "uk") == Rendering("Беннетт", "cmudict")
+    assert render_name("Bill Gates", "uk").text == "Білл Гейтс"  # not "Білл Ворота", not "Гатес"
+
+
+def test_an_unstressed_vowel_is_written_as_it_is_spelt():
+    assert render_name("Elizabeth Warren", "uk") == Rendering("Елізабет Воррен", "cmudict")
+    assert render_name("Brett Kavanaugh", "uk").text == "Бретт Кавано"
+
+
+def test_a_syllabic_consonant_gets_no_vowel_and_a_final_ia_is_iia():
+    assert render_name("Middleton", "uk").text == "Міддлтон"
+    assert render_name("Olivia", "uk").text == "Олівія"
+
+
+def test_a_mc_surname_keeps_its_prefix_whole():
+    assert render_name("Mitch McConnell", "uk").text == "Мітч Макконнелл"
+
+
+def test_a_spanish_name_is_read_by_spanish_spelling():
+    assert render_name("Rodríguez", "uk") == Rendering("Родрігес", "spelling")
+
+
+def test_a_name_ending_in_o_is_read_as_spelt_not_as_english():
+    assert render_name("Mike Pompeo", "uk").text == "Майк Помпео"
+
+
+def test_a_name_the_dictionary_does_not_know_is_spelt_and_says_so():
+    assert render_name("Witkoffski Qwertz", "uk") is not None
+    assert render_name("Blorvathy", "uk").source == "spelling"

@@ -72,8 +72,14 @@ def _first_letter(group: str, sound: str) -> str:
 
 
 @cache
+def _vowel_letters(language: str) -> dict[str, str]:
+    """The "@letter" rows: how an "@" target writes the vowel letter that spells a phoneme."""
+    return {row[0][1:]: row[1] for row in load_table(__package__, f"{language}/phonemes") if row[0].startswith("@")}
+
+
+@cache
 def _rules(language: str) -> tuple[PhonemeRule, ...]:
-    rows = load_table(__package__, f"{language}/phonemes")
+    rows = [row for row in load_table(__package__, f"{language}/phonemes") if not row[0].startswith("@")]
     rules = [PhonemeRule(tuple(row[0].split()), row[1], _conditions(row)) for row in rows]
     return tuple(sorted(rules, key=lambda rule: -len(rule.phonemes)))
 
@@ -93,11 +99,8 @@ def _spelt_letters(part: str) -> str:
     return part
 
 
-def transcribe(word: str, language: str, spelling) -> str | None:
-    """`word` (lower case) by its CMU pronunciation in `language`; None when the dictionary has no entry.
-
-    `spelling` (the language's letter rules) reads the vowel letter of an "@" target.
-    """
+def transcribe(word: str, language: str) -> str | None:
+    """`word` (lower case) by its CMU pronunciation in `language`; None when the dictionary has no entry."""
     phonemes = pronunciations().get(word)
     if phonemes is None:
         return None
@@ -105,13 +108,13 @@ def transcribe(word: str, language: str, spelling) -> str | None:
     rules = _rules(language)
     out, at = [], 0
     while at < len(phonemes):
-        rule, target = _first_applicable(rules, phonemes, groups, at, spelling)
+        rule, target = _first_applicable(rules, phonemes, groups, at, _vowel_letters(language))
         out.append(_doubled(target, groups[at]) if len(rule.phonemes) == 1 else target)
         at += len(rule.phonemes)
     return "".join(out)
 
 
-def _first_applicable(rules, phonemes, groups, at, spelling) -> tuple[PhonemeRule, str]:
+def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[PhonemeRule, str]:
     for rule in rules:
         if not rule.matches(phonemes, groups, at):
             continue
@@ -120,7 +123,7 @@ def _first_applicable(rules, phonemes, groups, at, spelling) -> tuple[PhonemeRul
         if not groups[at]:  # a vowel no letter spells: the syllabic l of "Middleton" (Міддлтон)
             return rule, rule.target.replace("@", "")
         letter = _first_letter(groups[at], base(phonemes[at]))
-        vowel = spelling.rewrite(letter) if letter else None
+        vowel = vowel_letters.get(letter)
         if vowel:
             return rule, rule.target.replace("@", vowel)
     raise ValueError(f"no rule for phoneme {phonemes[at]} in the phoneme table")

@@ -87,7 +87,7 @@ def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
 
 
 def _pronounced_or_spelt(key: str, data: LanguageData) -> tuple[str | None, str]:
-    pronounced = transcribe(key, data.code, data.spelling)
+    pronounced = transcribe(key, data.code)
     if pronounced is not None:
         return pronounced, CMUDICT
     return data.spelling.rewrite(key), SPELLING
