@@ -19,7 +19,8 @@ or kept (`--others keep`). A word agrees when it equals the reference word, allo
 stem once a case ending is taken off both: "Трамп" agrees with "Трампа", "Гамілтон" not with "Гамільтона").
 
 Figures (shares of words that agree): `people` (words of PER names whose reference is Cyrillic), `cyrillic`
-(every word whose reference is Cyrillic), `all` (every word the reference has, in either script).
+(every word whose reference is Cyrillic), `all` (every word the reference has, in either script);
+`cyrillic_agreeing_by_source` splits the Cyrillic-reference words by where the whole name's form came from.
 `--no-established` leaves the data file of established forms out, to show what the methods alone do: many of
 the people in 2019 news are in it, so the plain figure owes it something.
 
@@ -69,8 +70,11 @@ class Tally:
     def figures(self) -> dict:
         share = {group: round(100 * self.counts[group + "_agree"] / self.counts[group], 1) if self.counts[group]
                  else None for group in ("people", "cyrillic", "all")}
+        sources = sorted({key.split(".")[1].removesuffix("_agree") for key in self.counts if key.startswith("by_")})
+        by_source = {source: f"{self.counts[f'by_source.{source}_agree']}/{self.counts[f'by_source.{source}']}"
+                     for source in sources}
         return {**share, "words": {group: self.counts[group] for group in ("people", "cyrillic", "all")},
-                "latin_in_reference": self.counts["latin"]}
+                "latin_in_reference": self.counts["latin"], "cyrillic_agreeing_by_source": by_source}
 
 
 def read_documents(data: Path) -> list[list[tuple[str, str]]]:
@@ -127,16 +131,16 @@ def _closer(target: str, candidates: list[str], best: str | None, best_score: fl
     return best, best_score
 
 
-def our_words(name: str, kind: str, others: str) -> list[str] | None:
-    """What a Ukrainian copy writes for each word of `name`; None for a name kept as written."""
+def our_words(name: str, kind: str, others: str) -> tuple[list[str] | None, str]:
+    """What a Ukrainian copy writes for each word of `name` (None: kept as written), and where it comes from."""
     if kind == "LOC":
         forms = target_forms(name, "uk")
         if forms:
-            return forms[0].split()
+            return forms[0].split(), "cldr"
     if kind == "ORG" or (kind not in ("PER", "LOC") and others == "keep"):
-        return None
+        return None, "kept"
     rendering = render_name(name, "uk", "person")
-    return None if rendering is None else rendering.text.split()
+    return (None, "kept") if rendering is None else (rendering.text.split(), rendering.source)
 
 
 def measure(documents, others: str, want_misses: int) -> Tally:
@@ -157,9 +161,9 @@ def measure(documents, others: str, want_misses: int) -> Tally:
 def _score(mention, reference: str, others: str, tally: Tally, want_misses: int) -> None:
     name = _POSSESSIVE.sub("", mention.span.text)
     words = _WORD.findall(name)
-    ours = our_words(name, mention.type, others)
+    ours, source = our_words(name, mention.type, others)
     if ours is not None and len(ours) != len(words):  # an established form with another word count
-        ours = [(our_words(word, mention.type, others) or [word])[0] for word in words]
+        ours = [(our_words(word, mention.type, others)[0] or [word])[0] for word in words]
     for index, word in enumerate(words):
         found = reference_word(word, reference)
         if found is None:
@@ -171,6 +175,7 @@ def _score(mention, reference: str, others: str, tally: Tally, want_misses: int)
         tally.counts["latin"] += script == "latin"
         if script == "cyrillic":
             tally.add("cyrillic", agrees)
+            tally.add(f"by_source.{source}", agrees)
             if mention.type == "PER":
                 tally.add("people", agrees)
         if not agrees and len(tally.misses) < want_misses:
