@@ -94,3 +94,12 @@ def test_a_name_ending_in_o_is_read_as_spelt_not_as_english():
 def test_a_name_the_dictionary_does_not_know_is_spelt_and_says_so():
     assert render_name("Witkoffski Qwertz", "uk") is not None
     assert render_name("Blorvathy", "uk").source == "spelling"
+
+
+def test_polish_and_german_spellings_are_read_by_their_own_letter_rules():
+    assert render_name("Jarosław Kaczyński", "uk").text == "Ярослав Качинський"
+    assert render_name("Martin Schulz", "uk").text == "Мартін Шульц"
+
+
+def test_a_spanish_surname_does_not_change_an_english_given_name():
+    assert render_name("Jennifer Lopez", "uk").text == "Дженніфер Лопес"

@@ -6,7 +6,8 @@
     romanised.txt           reverse romanisation rules for names romanised from Ukrainian
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
-    spelling_es.txt         letter rules for a name told Spanish by its spelling (read before spelling.txt)
+    spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (spanish, german, polish;
+                            see data/origin.txt), read before spelling.txt's
     phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
 """
 
@@ -30,7 +31,7 @@ class LanguageData:
     romanisation_name: str
     romanised: RuleTable
     spelling: RuleTable
-    spanish_spelling: RuleTable
+    origin_spelling: dict[str, RuleTable]  # origin -> its letter rules, read before the English ones
 
 
 def primary(language: str) -> str:
@@ -63,8 +64,14 @@ def language_data(language: str) -> LanguageData:
         romanisation_name=about["romanisation"],
         romanised=RuleTable.load(__package__, f"{code}/romanised"),
         spelling=RuleTable.load(__package__, f"{code}/spelling"),
-        spanish_spelling=RuleTable.load(__package__, f"{code}/spelling_es", f"{code}/spelling"),
+        origin_spelling=_origin_spelling(code),
     )
+
+
+def _origin_spelling(code: str) -> dict[str, RuleTable]:
+    folder = resources.files(__package__).joinpath("data", code)
+    origins = [item.name[len("spelling_"):-len(".txt")] for item in folder.iterdir() if item.name.startswith("spelling_")]
+    return {origin: RuleTable.load(__package__, f"{code}/spelling_{origin}", f"{code}/spelling") for origin in origins}
 
 
 def _established(code: str) -> dict[str, str]:

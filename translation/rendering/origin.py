@@ -6,7 +6,7 @@ from functools import cache
 
 from translation.wordlists import load_table
 
-SLAVIC, SPANISH, ROMANCE = "slavic", "spanish", "romance"
+SLAVIC, ROMANCE = "slavic", "romance"
 
 
 @cache
@@ -15,7 +15,8 @@ def _signs() -> tuple[tuple[str, str, str], ...]:
 
 
 def origin_of(word: str) -> str | None:
-    """"slavic", "spanish", "romance" or None (no sign: read as English) for `word` (lower case, accents kept)."""
+    """The origin the spelling of `word` (lower case, accents kept) shows, as data/origin.txt names it ("slavic",
+    "polish", "german", "spanish", "romance"); None where it shows none (read as English)."""
     return next((origin for origin, where, letters in _signs() if _shows(word, where, letters)), None)
 
 

@@ -1,8 +1,8 @@
 """A whole name rendered word by word, each word by the first method that knows it (see the package's doc).
 
 The origin a word's spelling shows (`origin.py`) holds for the whole name where it can: a name with a word
-romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"); a Spanish or Romance sign on one word
-(accents, -ez, -o) also holds for the surname and for words the pronouncing dictionary does not know ("Evo
+romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"); another origin's sign on one word (accents,
+-ez, -ski, sch, -o) also holds for the surname and for words the pronouncing dictionary does not know ("Evo
 Morales"), never for an English given name the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
 """
 
@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from translation.rendering.languages import LanguageData, language_data
-from translation.rendering.origin import ROMANCE, SLAVIC, SPANISH, origin_of
+from translation.rendering.origin import ROMANCE, SLAVIC, origin_of
 from translation.rendering.pronounce import pronunciations, transcribe
 
 ESTABLISHED, CMUDICT, SPELLING = "established", "cmudict", "spelling"
@@ -53,7 +53,8 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
     origins = {origin_of(word.lower()) for word in words}
     if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
         return SLAVIC
-    return next((origin for origin in (SPANISH, ROMANCE) if origin in origins), None)
+    origins.discard(None)
+    return min(origins, key=lambda origin: origin == ROMANCE) if origins else None  # a named language first
 
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, last: bool) -> tuple[str, str] | None:
@@ -80,8 +81,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     origin = origin_of(accented)
     if origin is None and (last or key not in pronunciations()):
         origin = name_origin
-    if origin == SPANISH:
-        return data.spanish_spelling.rewrite(accented), SPELLING
+    if origin in data.origin_spelling:
+        return data.origin_spelling[origin].rewrite(accented), SPELLING
     if origin == ROMANCE:
         return data.spelling.rewrite(key), SPELLING
     return _prefixed(key, data) or _pronounced_or_spelt(key, data)
