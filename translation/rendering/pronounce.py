@@ -49,6 +49,8 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
         return _first_letter(groups[at], base(phonemes[at])) in condition[len("spelt="):].split("|")
     if condition.startswith("spelt2="):
         return length > 1 and _first_letter(groups[at + 1], base(phonemes[at + 1])) in condition[7:].split("|")
+    if condition.startswith("letters="):
+        return groups[at] in condition[len("letters="):].split("|")
     if condition.startswith("after="):
         return at > 0 and base(phonemes[at - 1]) in condition[len("after="):].split("|")
     if condition == "C_":
