@@ -20,12 +20,12 @@ _VOWEL_LETTERS = "aeiouy"
 
 
 @cache
-def pronunciations() -> dict[str, tuple[str, ...]]:
-    """Word (lower case) -> its ARPAbet phonemes, read once."""
+def pronunciations() -> dict[str, str]:
+    """Word (lower case) -> its ARPAbet phonemes, space-separated (kept as one string: a third of the memory)."""
     path = resources.files(__package__).joinpath("data", "cmudict.txt.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
         rows = (line.rstrip("\n").split("\t") for line in text if not line.startswith("#"))
-        return {word: tuple(phonemes.split()) for word, phonemes in rows}
+        return dict(rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +103,10 @@ def _spelt_letters(part: str) -> str:
 
 def transcribe(word: str, language: str) -> str | None:
     """`word` (lower case) by its CMU pronunciation in `language`; None when the dictionary has no entry."""
-    phonemes = pronunciations().get(word)
-    if phonemes is None:
+    pronounced = pronunciations().get(word)
+    if pronounced is None:
         return None
+    phonemes = tuple(pronounced.split())
     groups = align(word, list(phonemes))
     rules = _rules(language)
     out, at = [], 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from translation.rendering.languages import LanguageData, language_data
 from translation.rendering.origin import ROMANCE, SLAVIC, origin_of
@@ -26,6 +27,7 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=8192)  # a story names the same people again and again
 def render_words(name: str, language: str) -> tuple[str, str] | None:
     """(the rendering, its source) of the whole name; None when some word has a letter no table covers."""
     data = language_data(language)
