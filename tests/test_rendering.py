@@ -103,3 +103,12 @@ def test_polish_and_german_spellings_are_read_by_their_own_letter_rules():
 
 def test_a_spanish_surname_does_not_change_an_english_given_name():
     assert render_name("Jennifer Lopez", "uk").text == "Дженніфер Лопес"
+
+
+def test_italian_and_french_spellings_are_read_by_their_own_letter_rules():
+    assert render_name("Giorgio Chiellini", "uk").text == "Джорджо Кʼєлліні"
+    assert render_name("François Hollande", "uk").text == "Франсуа Олланд"
+
+
+def test_an_english_word_is_not_taken_for_italian():
+    assert render_name("Johnny English", "uk").text == "Джонні Інгліш"

@@ -81,7 +81,9 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
             return data.given_names[key], ESTABLISHED
         return data.romanised.rewrite(key), data.romanisation_name
     origin = origin_of(accented)
-    if origin is None and (last or key not in pronunciations()):
+    if origin == ROMANCE and name_origin not in (None, ROMANCE):
+        origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
+    elif origin is None and (last or key not in pronunciations()):
         origin = name_origin
     if origin in data.origin_spelling:
         return data.origin_spelling[origin].rewrite(accented), SPELLING
