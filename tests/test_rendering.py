@@ -112,3 +112,8 @@ def test_italian_and_french_spellings_are_read_by_their_own_letter_rules():
 
 def test_an_english_word_is_not_taken_for_italian():
     assert render_name("Johnny English", "uk").text == "Джонні Інгліш"
+
+
+def test_a_lower_case_particle_takes_its_ukrainian_form_a_capitalised_given_name_does_not():
+    assert render_name("Bashar al-Assad", "uk").text.startswith("Башар аль-")
+    assert render_name("Al Gore", "uk").text == "Ал Гор"

@@ -4,6 +4,7 @@
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form
     language.txt            the name of the reverse romanisation (reported as a rendering's source)
     romanised.txt           reverse romanisation rules for names romanised from Ukrainian
+    particles.txt           lower-case particles inside a name (von, de, al)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
     spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (spanish, german, polish;
@@ -26,6 +27,7 @@ class LanguageData:
     code: str  # the folder under data/
     established: dict[str, str]  # lower-case Latin name or word -> target form
     given_names: dict[str, str]  # lower-case Latin given name -> target form
+    particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
     slavic_given_names: frozenset[str]  # the given names that alone tell a name is Ukrainian or Russian
     prefixes: tuple[tuple[str, str, bool], ...]  # (Latin prefix, target form, the rest keeps its capital)
     romanisation_name: str
@@ -59,6 +61,7 @@ def language_data(language: str) -> LanguageData:
         code=code,
         established=_established(code),
         given_names={row[0].lower(): row[1] for row in given},
+        particles=dict(load_table(__package__, f"{code}/particles")),
         slavic_given_names=frozenset(row[0].lower() for row in given if row[2:] == ("sign",)),
         prefixes=tuple((row[0], row[1], row[2:] == ("capital",)) for row in load_table(__package__, f"{code}/name_prefixes")),
         romanisation_name=about["romanisation"],

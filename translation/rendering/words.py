@@ -67,6 +67,8 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, last: b
     key = fold(word)
     if not any("a" <= char <= "z" for char in key):
         return word, ESTABLISHED  # already in another script, or no letters: as written
+    if word.islower() and key in data.particles:
+        return data.particles[key], ESTABLISHED
     form, source = _form(key, word.lower(), data, name_origin, last)
     return None if form is None else (_cased(form, word), source)
 
