@@ -2,10 +2,10 @@
 
 The alignment is what lets a transcription follow the spelling where Ukrainian practice does (doubled consonants
 as spelt, an unstressed vowel as written). A small dynamic programme: a phoneme takes one letter it can be spelt
-with (cost 0; ER prefers its vowel letter to its r) or one it cannot (cost 3), or none (an extra phoneme, as the S of "x", cost 1.5); a letter no
-phoneme takes is silent (cost 1, less for a doubled letter, a final e, the h of a digraph, the second
-letter of a vowel pair ("ea", "ow") the g of "gh" or the c of "tch"). Silent letters join
-the phoneme before them ("rr", "th", "ck"), or the first phoneme when they open the word.
+with (cost 0; ER prefers its vowel letter to its r) or one it cannot (cost 3), or none (an extra phoneme, as the
+S of "x", cost 1.5); a letter no phoneme takes is silent (cost 1; less for a doubled letter, a final e, the h of a
+digraph, the second letter of a vowel pair ("ea", "ow"), the g of "gh" or the c of "tch"). Silent letters join the
+phoneme before them ("rr", "th", "ck"), or the first phoneme when they open the word.
 """
 
 from __future__ import annotations

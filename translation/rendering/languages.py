@@ -3,12 +3,12 @@
     established.txt         whole names with an attested form (each word of them renders that word alone)
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form
     language.txt            the name of the reverse romanisation (reported as a rendering's source)
-    romanised.txt           reverse romanisation rules for names romanised from Ukrainian
+    romanised.txt           reverse romanisation rules for names romanised from Ukrainian or Russian
     particles.txt           lower-case particles inside a name (von, de, al)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
-    spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (spanish, german, polish;
-                            see data/origin.txt), read before spelling.txt's
+    spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (see data/origin.txt:
+                            polish, german, french, italian, spanish), read before spelling.txt's
     phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
 """
 
@@ -63,7 +63,7 @@ def language_data(language: str) -> LanguageData:
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
         slavic_given_names=frozenset(row[0].lower() for row in given if row[2:] == ("sign",)),
-        prefixes=tuple((row[0], row[1], row[2:] == ("capital",)) for row in load_table(__package__, f"{code}/name_prefixes")),
+        prefixes=_prefixes(code),
         romanisation_name=about["romanisation"],
         romanised=RuleTable.load(__package__, f"{code}/romanised"),
         spelling=RuleTable.load(__package__, f"{code}/spelling"),
@@ -71,9 +71,14 @@ def language_data(language: str) -> LanguageData:
     )
 
 
+def _prefixes(code: str) -> tuple[tuple[str, str, bool], ...]:
+    return tuple((row[0], row[1], row[2:] == ("capital",)) for row in load_table(__package__, f"{code}/name_prefixes"))
+
+
 def _origin_spelling(code: str) -> dict[str, RuleTable]:
-    folder = resources.files(__package__).joinpath("data", code)
-    origins = [item.name[len("spelling_"):-len(".txt")] for item in folder.iterdir() if item.name.startswith("spelling_")]
+    """spelling_<origin>.txt for each origin that has one, each read before the English spelling.txt."""
+    names = [item.name for item in resources.files(__package__).joinpath("data", code).iterdir()]
+    origins = [name.removeprefix("spelling_").removesuffix(".txt") for name in names if name.startswith("spelling_")]
     return {origin: RuleTable.load(__package__, f"{code}/spelling_{origin}", f"{code}/spelling") for origin in origins}
 
 

@@ -76,11 +76,11 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, last: b
 def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
           last: bool) -> tuple[str | None, str]:
     """The form of one word: `key` folded (lower case, no accents), `accented` lower case as written."""
+    if name_origin == SLAVIC and key in data.given_names:  # Alexander Lukashenko's Олександр, not Stubb's Александер
+        return data.given_names[key], ESTABLISHED
     if key in data.established:
         return data.established[key], ESTABLISHED
     if name_origin == SLAVIC:
-        if key in data.given_names:
-            return data.given_names[key], ESTABLISHED
         return data.romanised.rewrite(key), data.romanisation_name
     origin = origin_of(accented)
     if origin == ROMANCE and name_origin not in (None, ROMANCE):
