@@ -117,3 +117,9 @@ def test_an_english_word_is_not_taken_for_italian():
 def test_a_lower_case_particle_takes_its_ukrainian_form_a_capitalised_given_name_does_not():
     assert render_name("Bashar al-Assad", "uk").text.startswith("Башар аль-")
     assert render_name("Al Gore", "uk").text == "Ал Гор"
+
+
+def test_ew_is_written_as_iu_and_a_vowel_after_er_is_not_iotated():
+    assert render_name("Stewart", "uk").text == "Стюарт"
+    assert render_name("Newman", "uk").text == "Ньюман"
+    assert render_name("Hillary", "uk").text == "Хілларі"

@@ -59,8 +59,8 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
         return at == 0
     if condition == "$":
         return after == len(phonemes)
-    if condition == "V_":
-        return at > 0 and base(phonemes[at - 1]) in VOWEL_PHONEMES
+    if condition == "V_":  # ER ends in an r: "Hillary" (ER0 IY0) is Хілларі, not Хілларї
+        return at > 0 and base(phonemes[at - 1]) in VOWEL_PHONEMES - {"ER"}
     if condition in ("_C", "_V"):
         return after < len(phonemes) and (base(phonemes[after]) in VOWEL_PHONEMES) == (condition == "_V")
     raise ValueError(f"unknown condition {condition!r} in a phoneme table")
