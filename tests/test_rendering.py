@@ -123,3 +123,21 @@ def test_ew_is_written_as_iu_and_a_vowel_after_er_is_not_iotated():
     assert render_name("Stewart", "uk").text == "Стюарт"
     assert render_name("Newman", "uk").text == "Ньюман"
     assert render_name("Hillary", "uk").text == "Хілларі"
+
+
+def test_every_rendering_data_file_says_where_it_comes_from_and_under_which_licence():
+    import gzip
+    from importlib import resources
+
+    data = resources.files("translation.rendering").joinpath("data")
+    tables = [item for folder in (data, *[d for d in data.iterdir() if d.is_dir()])
+              for item in folder.iterdir() if item.name.endswith(".txt") and "LICENSE" not in item.name]
+    assert len(tables) >= 10
+    for table in tables:
+        header = " ".join(line.lstrip("# ") for line in table.read_text(encoding="utf-8").split("\n# Format:")[0]
+                          .splitlines())
+        assert "nothing here is taken from an evaluation set" in header and "icence" in header, table.name
+    with data.joinpath("cmudict.txt.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        header = [text.readline() for _ in range(4)]
+    assert any("CMUDICT-LICENSE.txt" in line for line in header)
+    assert "Carnegie Mellon University" in data.joinpath("CMUDICT-LICENSE.txt").read_text(encoding="utf-8")
