@@ -141,3 +141,14 @@ def test_every_rendering_data_file_says_where_it_comes_from_and_under_which_lice
         header = [text.readline() for _ in range(4)]
     assert any("CMUDICT-LICENSE.txt" in line for line in header)
     assert "Carnegie Mellon University" in data.joinpath("CMUDICT-LICENSE.txt").read_text(encoding="utf-8")
+
+
+def test_a_chinese_name_in_pinyin_is_written_by_the_ukrainian_system_for_chinese():
+    assert render_name("Deng Xiaoping", "uk") == Rendering("Ден Сяопін", "pinyin")
+    assert render_name("Ren Zhengfei", "uk").text == "Жень Чженфей"
+    assert render_name("Ma Long", "uk").text == "Ма Лун"  # a common Chinese surname first
+
+
+def test_english_names_made_of_pinyin_syllables_stay_english():
+    assert render_name("Tina Turner", "uk").text == "Тіна Тернер"
+    assert render_name("Mike Coupe", "uk").source == "cmudict"

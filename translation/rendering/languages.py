@@ -10,6 +10,7 @@
     spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (see data/origin.txt:
                             polish, german, french, italian, spanish), read before spelling.txt's
     phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
+    pinyin.txt              Chinese pinyin initials, finals and syllables in this language (see pinyin.py)
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """A whole name rendered word by word, each word by the first method that knows it (see the package's doc).
 
 The origin a word's spelling shows (`origin.py`) holds for the whole name where it can: a name with a word
-romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"); another origin's sign on one word (accents,
+romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"), a name in pinyin Chinese throughout
+("Li Qiang", see `pinyin.py`); another origin's sign on one word (accents,
 -ez, -ski, sch, -o) also holds for the surname and for words the pronouncing dictionary does not know ("Evo
 Morales"), never for an English given name the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
 """
@@ -14,9 +15,11 @@ from functools import lru_cache
 
 from translation.rendering.languages import LanguageData, language_data
 from translation.rendering.origin import ROMANCE, SLAVIC, origin_of
+from translation.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from translation.rendering.pronounce import pronunciations, transcribe
 
-ESTABLISHED, CMUDICT, SPELLING = "established", "cmudict", "spelling"
+ESTABLISHED, PINYIN, CMUDICT, SPELLING = "established", "pinyin", "cmudict", "spelling"
+CHINESE = "chinese"
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
 
@@ -52,6 +55,8 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
+    if is_pinyin_name([fold(word) for word in words], data.code):
+        return CHINESE
     origins = {origin_of(word.lower()) for word in words}
     if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
         return SLAVIC
@@ -80,6 +85,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         return data.given_names[key], ESTABLISHED
     if key in data.established:
         return data.established[key], ESTABLISHED
+    if name_origin == CHINESE:
+        return write_pinyin(key, data.code), PINYIN
     if name_origin == SLAVIC:
         return data.romanised.rewrite(key), data.romanisation_name
     origin = origin_of(accented)
@@ -118,5 +125,5 @@ def _cased(form: str, word: str) -> str:
 
 
 def _least_certain(sources: list[str], data: LanguageData) -> str:
-    order = [ESTABLISHED, data.romanisation_name, CMUDICT, SPELLING]
+    order = [ESTABLISHED, data.romanisation_name, PINYIN, CMUDICT, SPELLING]
     return max(sources, key=order.index) if sources else ESTABLISHED
