@@ -55,6 +55,8 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
         return at > 0 and base(phonemes[at - 1]) in condition[len("after="):].split("|")
     if condition == "C_":
         return at > 0 and base(phonemes[at - 1]) not in VOWEL_PHONEMES
+    if condition == "_Ce$":  # one consonant, then a silent final e: the o of "Stone", "Cole"
+        return after == len(phonemes) - 1 and base(phonemes[after]) not in VOWEL_PHONEMES and groups[after][-1:] == "e"
     if condition == "^":
         return at == 0
     if condition == "$":
@@ -85,7 +87,7 @@ def _rules(language: str) -> tuple[PhonemeRule, ...]:
 
 
 _KEYED_CONDITIONS = ("spelt=", "spelt2=", "letters=", "after=")
-_MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C"})
+_MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$"})
 
 
 def _conditions(row: tuple[str, ...]) -> tuple[str, ...]:
