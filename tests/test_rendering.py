@@ -152,3 +152,14 @@ def test_a_chinese_name_in_pinyin_is_written_by_the_ukrainian_system_for_chinese
 def test_english_names_made_of_pinyin_syllables_stay_english():
     assert render_name("Tina Turner", "uk").text == "Тіна Тернер"
     assert render_name("Mike Coupe", "uk").source == "cmudict"
+
+
+def test_a_south_slavic_surname_ends_in_ich_even_without_its_accent():
+    assert render_name("Novak Djokovic", "uk").text == "Новак Джокович"
+    assert render_name("Ivan Rakitić", "uk").text == "Іван Ракітич"
+    assert render_name("Luka Modric", "uk").text == "Лука Модрич"
+
+
+def test_an_o_before_a_silent_e_is_ou_and_an_inner_ow_is_au():
+    assert render_name("Roger Stone", "uk").text == "Роджер Стоун"
+    assert render_name("Gordon Brown", "uk").text == "Гордон Браун"

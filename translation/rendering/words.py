@@ -87,9 +87,9 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         return data.established[key], ESTABLISHED
     if name_origin == CHINESE:
         return write_pinyin(key, data.code), PINYIN
-    if name_origin == SLAVIC:
-        return data.romanised.rewrite(key), data.romanisation_name
     origin = origin_of(accented)
+    if name_origin == SLAVIC and origin not in data.origin_spelling:  # "Ivan Rakitić": the ć is Croatian
+        return data.romanised.rewrite(key), data.romanisation_name
     if origin == ROMANCE and name_origin not in (None, ROMANCE):
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
     elif origin is None and (last or key not in pronunciations()):
