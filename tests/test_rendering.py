@@ -163,3 +163,9 @@ def test_a_south_slavic_surname_ends_in_ich_even_without_its_accent():
 def test_an_o_before_a_silent_e_is_ou_and_an_inner_ow_is_au():
     assert render_name("Roger Stone", "uk").text == "Роджер Стоун"
     assert render_name("Gordon Brown", "uk").text == "Гордон Браун"
+
+
+def test_an_established_given_name_does_not_leak_from_another_persons_row():
+    # "Antonio Guterres" is Антоніу Гутерреш; Antonio Conte is Антоніо, and his -e is spoken
+    assert render_name("Antonio Conte", "uk").text == "Антоніо Конте"
+    assert render_name("Zelenskyy", "uk").text == "Зеленський"  # a surname alone is the same person

@@ -84,11 +84,11 @@ def _origin_spelling(code: str) -> dict[str, RuleTable]:
 
 
 def _established(code: str) -> dict[str, str]:
-    """Whole names, and each word of a name whose form has as many words (the whole names win)."""
+    """Whole names, and the surname of each (the whole names win).
+
+    A surname alone is the same person ("Zelenskyy"); a given name is not: Antonio Guterres's Антоніу is not
+    Antonio Conte's Антоніо, so given names come only from their own rows ("David	Девід").
+    """
     rows = [(latin, form) for latin, form, *_ in load_table(__package__, f"{code}/established")]
-    words = {}
-    for latin, form in rows:
-        latin_words, form_words = latin.split(), form.split()
-        if len(latin_words) == len(form_words):
-            words.update(zip((word.lower() for word in latin_words), form_words))
-    return words | {latin.lower(): form for latin, form in rows}
+    surnames = {latin.split()[-1].lower(): form.split()[-1] for latin, form in rows if len(latin.split()) > 1}
+    return surnames | {latin.lower(): form for latin, form in rows}

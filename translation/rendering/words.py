@@ -94,10 +94,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
     elif origin is None and (last or key not in pronunciations()):
         origin = name_origin
-    if origin in data.origin_spelling:
+    if origin in data.origin_spelling:  # romance among them: a word ending in -o, read as spelt
         return data.origin_spelling[origin].rewrite(accented), SPELLING
-    if origin == ROMANCE:
-        return data.spelling.rewrite(key), SPELLING
     return _prefixed(key, data) or _pronounced_or_spelt(key, data)
 
 
