@@ -169,3 +169,8 @@ def test_an_established_given_name_does_not_leak_from_another_persons_row():
     # "Antonio Guterres" is Антоніу Гутерреш; Antonio Conte is Антоніо, and his -e is spoken
     assert render_name("Antonio Conte", "uk").text == "Антоніо Конте"
     assert render_name("Zelenskyy", "uk").text == "Зеленський"  # a surname alone is the same person
+
+
+def test_a_regnal_number_stays_as_written_and_says_nothing_of_the_origin():
+    assert render_name("Henry VIII", "uk").text.endswith(" VIII")
+    assert render_name("Henry VIII", "uk").source == "cmudict"  # "VIII" has "ii", a sign of -ій, yet no Ukrainian

@@ -22,6 +22,7 @@ ESTABLISHED, PINYIN, CMUDICT, SPELLING = "established", "pinyin", "cmudict", "sp
 CHINESE = "chinese"
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
+_ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
 
 
 def fold(text: str) -> str:
@@ -39,7 +40,8 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
     if whole is not None:
         return whole, ESTABLISHED
     parts = _WORD_PARTS.split(name)
-    words = [part for index, part in enumerate(parts) if index % 2 == 0 and part and not _INITIAL.match(part)]
+    words = [part for index, part in enumerate(parts)
+             if index % 2 == 0 and part and not _INITIAL.match(part) and not _ROMAN_NUMERAL.match(part)]
     origin = _name_origin(words, data)
     rendered, sources = [], []
     for index, part in enumerate(parts):
@@ -70,7 +72,7 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, last: b
         letters = data.spelling.rewrite(initial.group(1).lower())
         return (None if letters is None else _cased(letters, word) + ".", SPELLING)
     key = fold(word)
-    if not any("a" <= char <= "z" for char in key):
+    if not any("a" <= char <= "z" for char in key) or _ROMAN_NUMERAL.match(word):
         return word, ESTABLISHED  # already in another script, or no letters: as written
     if word.islower() and key in data.particles:
         return data.particles[key], ESTABLISHED
