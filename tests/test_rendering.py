@@ -174,3 +174,8 @@ def test_an_established_given_name_does_not_leak_from_another_persons_row():
 def test_a_regnal_number_stays_as_written_and_says_nothing_of_the_origin():
     assert render_name("Henry VIII", "uk").text.endswith(" VIII")
     assert render_name("Henry VIII", "uk").source == "cmudict"  # "VIII" has "ii", a sign of -ій, yet no Ukrainian
+
+
+def test_an_l_before_a_final_d_is_soft_after_a_short_vowel():
+    assert render_name("Ronald Reagan", "uk").text == "Рональд Рейган"
+    assert render_name("Field", "uk").text == "Філд"
