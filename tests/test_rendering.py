@@ -179,3 +179,11 @@ def test_a_regnal_number_stays_as_written_and_says_nothing_of_the_origin():
 def test_an_l_before_a_final_d_is_soft_after_a_short_vowel():
     assert render_name("Ronald Reagan", "uk").text == "Рональд Рейган"
     assert render_name("Field", "uk").text == "Філд"
+
+
+def test_x_is_ks_a_capitalised_particle_inside_a_name_is_a_particle_and_mc_o_survive_a_romance_name():
+    assert render_name("Alexandria", "uk").text == "Александрія"
+    assert render_name("Robert De Niro", "uk").text == "Роберт Де Ніро"
+    assert render_name("Van Morrison", "uk").text == "Ван Моррісон"
+    assert render_name("Beto O'Rourke", "uk").text.startswith("Бето Оʼ")
+    assert render_name("Tony Blair", "uk").text == "Тоні Блер"

@@ -48,7 +48,7 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
         if index % 2 or not part:  # a separator
             rendered.append(part)
             continue
-        word = _render_word(part, data, origin, last=index == len(parts) - 1)
+        word = _render_word(part, data, origin, first=index == 0, last=index == len(parts) - 1)
         if word is None:
             return None
         rendered.append(word[0])
@@ -66,7 +66,8 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
     return min(origins, key=lambda origin: origin == ROMANCE) if origins else None  # a named language first
 
 
-def _render_word(word: str, data: LanguageData, name_origin: str | None, last: bool) -> tuple[str, str] | None:
+def _render_word(word: str, data: LanguageData, name_origin: str | None, first: bool,
+                 last: bool) -> tuple[str, str] | None:
     initial = _INITIAL.match(word)
     if initial:
         letters = data.spelling.rewrite(initial.group(1).lower())
@@ -74,8 +75,8 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, last: b
     key = fold(word)
     if not any("a" <= char <= "z" for char in key) or _ROMAN_NUMERAL.match(word):
         return word, ESTABLISHED  # already in another script, or no letters: as written
-    if word.islower() and key in data.particles:
-        return data.particles[key], ESTABLISHED
+    if key in data.particles and (word.islower() or not first and not last):  # "De Niro"; "Van Morrison" is a name
+        return _cased(data.particles[key], word), ESTABLISHED
     form, source = _form(key, word.lower(), data, name_origin, last)
     return None if form is None else (_cased(form, word), source)
 
@@ -89,6 +90,9 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         return data.established[key], ESTABLISHED
     if name_origin == CHINESE:
         return write_pinyin(key, data.code), PINYIN
+    prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
+    if prefixed is not None:
+        return prefixed
     origin = origin_of(accented)
     if name_origin == SLAVIC and origin not in data.origin_spelling:  # "Ivan Rakitić": the ć is Croatian
         return data.romanised.rewrite(key), data.romanisation_name
@@ -98,7 +102,7 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         origin = name_origin
     if origin in data.origin_spelling:  # romance among them: a word ending in -o, read as spelt
         return data.origin_spelling[origin].rewrite(accented), SPELLING
-    return _prefixed(key, data) or _pronounced_or_spelt(key, data)
+    return _pronounced_or_spelt(key, data)
 
 
 def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
