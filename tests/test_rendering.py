@@ -187,3 +187,9 @@ def test_x_is_ks_a_capitalised_particle_inside_a_name_is_a_particle_and_mc_o_sur
     assert render_name("Van Morrison", "uk").text == "Ван Моррісон"
     assert render_name("Beto O'Rourke", "uk").text.startswith("Бето Оʼ")
     assert render_name("Tony Blair", "uk").text == "Тоні Блер"
+
+
+def test_ck_between_vowels_is_kk_and_an_english_kh_is_no_sign_of_ukrainian():
+    assert render_name("Charles Dickens", "uk").text == "Чарльз Діккенс"
+    assert render_name("Michael Jackson", "uk").text == "Майкл Джаксон"
+    assert render_name("Beckham", "uk").source == "cmudict"  # not read back by KMU 2010 for its "kh"
