@@ -193,3 +193,12 @@ def test_ck_between_vowels_is_kk_and_an_english_kh_is_no_sign_of_ukrainian():
     assert render_name("Charles Dickens", "uk").text == "Чарльз Діккенс"
     assert render_name("Michael Jackson", "uk").text == "Майкл Джаксон"
     assert render_name("Beckham", "uk").source == "cmudict"  # not read back by KMU 2010 for its "kh"
+
+
+def test_a_ukrainian_surname_ending_in_o_is_read_back_by_the_romanisation():
+    assert render_name("Yuriy Boyko", "uk") == Rendering("Юрій Бойко", "kmu2010")
+
+
+def test_a_weak_sign_does_not_make_an_english_name_the_dictionary_knows_ukrainian():
+    assert render_name("Yardley", "uk").source == "cmudict"
+    assert render_name("Yevhen Perebyinis", "uk").text == "Євген Перебийніс"
