@@ -10,16 +10,15 @@ SLAVIC, ROMANCE = "slavic", "romance"
 
 
 @cache
-def _signs() -> tuple[tuple[str, str, str, bool], ...]:
-    return tuple((row[0], row[1], row[2], row[3:] == ("weak",)) for row in load_table(__package__, "origin"))
+def _signs() -> tuple[tuple[str, str, str], ...]:
+    return tuple((origin, where, letters) for origin, where, letters in load_table(__package__, "origin"))
 
 
-def origin_of(word: str, known: bool = False) -> str | None:
+def origin_of(word: str) -> str | None:
     """The origin the spelling of `word` (lower case, accents kept) shows, as data/origin.txt names it ("slavic",
     "polish", "balkan", "german", "french", "italian", "spanish", "romance"); None where it shows none (read as
-    English). `known`: the pronouncing dictionary has the word, so weak signs do not count."""
-    return next((origin for origin, where, letters, weak in _signs()
-                 if not (weak and known) and _shows(word, where, letters)), None)
+    English)."""
+    return next((origin for origin, where, letters in _signs() if _shows(word, where, letters)), None)
 
 
 def _shows(word: str, where: str, letters: str) -> bool:

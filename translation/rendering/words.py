@@ -59,7 +59,7 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
     if is_pinyin_name([fold(word) for word in words], data.code):
         return CHINESE
-    origins = {origin_of(word.lower(), known=fold(word) in pronunciations()) for word in words}
+    origins = {origin_of(word.lower()) for word in words}
     if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
         return SLAVIC
     origins.discard(None)
@@ -93,7 +93,7 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
     if prefixed is not None:
         return prefixed
-    origin = origin_of(accented, known=key in pronunciations())
+    origin = origin_of(accented)
     if name_origin == SLAVIC and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
         return data.romanised.rewrite(key), data.romanisation_name  # ... but "Ivan Rakitić": the ć is Croatian
     if origin == ROMANCE and name_origin not in (None, ROMANCE):
