@@ -201,3 +201,9 @@ def test_a_ukrainian_surname_ending_in_o_is_read_back_by_the_romanisation():
 
 def test_a_ukrainian_given_name_with_its_initial_ye_is_read_back():
     assert render_name("Yevhen Perebyinis", "uk").text == "Євген Перебийніс"
+
+
+def test_an_english_name_ending_like_a_polish_one_stays_english_and_one_word_alone_is_not_pinyin():
+    assert render_name("Vicki", "uk").source == "cmudict"  # -cki, but not Polish
+    assert render_name("Kowalski", "uk").text == "Ковальський"
+    assert render_name("Paolo", "uk").source == "spelling"  # pao-lo are pinyin syllables, but Paolo is Italian

@@ -57,8 +57,8 @@ def is_pinyin_name(words: list[str], language: str) -> bool:
         return True  # "qu" is English too (Boutique); a pinyin q before another vowel is not
     if 2 <= len(words) <= 3 and words[0] in signs["surname"]:
         return True
-    return any(len(part) > 1 and any(syllable.endswith(tuple(signs["final"])) for syllable in part)
-               for part in parts)
+    return len(words) > 1 and any(len(part) > 1 and any(syllable.endswith(tuple(signs["final"])) for syllable in part)
+                                  for part in parts)  # one word alone ("Paolo") needs a letter sign
 
 
 def write(word: str, language: str) -> str | None:
