@@ -1,10 +1,10 @@
 """A whole name rendered word by word, each word by the first method that knows it (see the package's doc).
 
 The origin a word's spelling shows (`origin.py`) holds for the whole name where it can: a name with a word
-romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"), a name in pinyin Chinese throughout
-("Li Qiang", see `pinyin.py`); another origin's sign on one word (accents,
--ez, -ski, sch, -o) also holds for the surname and for words the pronouncing dictionary does not know ("Evo
-Morales"), never for an English given name the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
+romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"), a name in pinyin Chinese throughout ("Li
+Qiang", see `pinyin.py`); another origin's sign on one word (accents, -ez, -wski, sch, -o) also holds for the
+surname and for words the pronouncing dictionary does not know ("Evo Morales"), never for an English given name
+the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from translation.rendering.languages import LanguageData, language_data
-from translation.rendering.origin import ROMANCE, SLAVIC, origin_of
+from translation.rendering.origin import ROMANCE, SLAVIC, first_listed, origin_of
 from translation.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from translation.rendering.pronounce import pronunciations, transcribe
 
@@ -62,8 +62,8 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
     origins = {origin_of(word.lower()) for word in words}
     if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
         return SLAVIC
-    origins.discard(None)
-    return min(origins, key=lambda origin: origin == ROMANCE) if origins else None  # a named language first
+    named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
+    return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
 
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, first: bool,
@@ -71,7 +71,7 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, first: 
     initial = _INITIAL.match(word)
     if initial:
         letters = data.spelling.rewrite(initial.group(1).lower())
-        return (None if letters is None else _cased(letters, word) + ".", SPELLING)
+        return None if letters is None else (_cased(letters, word) + ".", SPELLING)
     key = fold(word)
     if not any("a" <= char <= "z" for char in key) or _ROMAN_NUMERAL.match(word):
         return word, ESTABLISHED  # already in another script, or no letters: as written
