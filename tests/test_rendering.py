@@ -207,3 +207,10 @@ def test_an_english_name_ending_like_a_polish_one_stays_english_and_one_word_alo
     assert render_name("Vicki", "uk").source == "cmudict"  # -cki, but not Polish
     assert render_name("Kowalski", "uk").text == "Ковальський"
     assert render_name("Paolo", "uk").source == "spelling"  # pao-lo are pinyin syllables, but Paolo is Italian
+
+
+def test_a_long_word_that_almost_splits_into_pinyin_is_refused_at_once():
+    from translation.rendering.pinyin import split
+
+    assert split("na" * 150 + "x", "uk") is None  # 2^150 ways to try without memoising: this would never return
+    assert split("xiaoping", "uk") == ["xiao", "ping"]

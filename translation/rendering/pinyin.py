@@ -13,6 +13,7 @@ from functools import cache
 from translation.wordlists import load_table
 
 _VOWELS = "aeiouü"
+_LONGEST_WORD = 40  # no pinyin name word is longer (and the split recurses once per syllable)
 
 
 @cache
@@ -34,17 +35,25 @@ def _signs() -> dict[str, frozenset[str]]:
 
 
 def split(word: str, language: str) -> list[str] | None:
-    """`word` (lower case) as pinyin syllables, the longest first; None when it is not made of them."""
+    """`word` (lower case) as pinyin syllables, the longest first; None when it is not made of them.
+
+    Memoised by position, so a long word that almost splits costs linear time, not exponential."""
+    if len(word) > _LONGEST_WORD:
+        return None
     table = syllables(language)
-    if not word:
-        return []
-    for end in range(min(len(word), 6), 0, -1):
-        head = word[:end]
-        if head in table:
-            rest = split(word[end:], language)
+
+    @cache
+    def from_(start: int) -> tuple[str, ...] | None:
+        if start == len(word):
+            return ()
+        for end in range(min(len(word), start + 6), start, -1):
+            rest = from_(end) if word[start:end] in table else None
             if rest is not None and (not rest or rest[0][0] not in _VOWELS):
-                return [head, *rest]
-    return None
+                return (word[start:end], *rest)
+        return None
+
+    parts = from_(0)
+    return None if parts is None else list(parts)
 
 
 def is_pinyin_name(words: list[str], language: str) -> bool:
