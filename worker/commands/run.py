@@ -19,6 +19,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from queues import topology
 from queues.outcomes import Ack, DeadLetter
 from worker.commands import submit
 from worker.commands._common import add_engine_options, load_settings, parse_languages
@@ -160,24 +161,25 @@ def _stopping_on_signals(consumer):
             signal.signal(sig, handler)
 
 
-def collect(broker_url: str, languages, count: int) -> list[dict]:
+def collect(broker_url: str, languages, count: int) -> list[tuple[dict, str]]:
+    """Each copy with the uri of the item it came from (its `babelwire-source-uri` header)."""
     from queues.subscriber import follow
 
     if count == 0:
         return []
     received = follow(broker_url, languages=languages, count=count, timeout_s=COLLECT_TIMEOUT_S)
-    return [json.loads(message.body) for message in received]
+    return [(json.loads(message.body), message.headers[topology.SOURCE_URI_HEADER]) for message in received]
 
 
-def write_copies(copies: list[dict], submissions, out_dir: Path | None) -> None:
+def write_copies(copies: list[tuple[dict, str]], submissions, out_dir: Path | None) -> None:
     if out_dir is None:
-        for copy in copies:
+        for copy, _ in copies:
             print(json.dumps(copy, ensure_ascii=False), flush=True)
         return
     out_dir.mkdir(parents=True, exist_ok=True)
     stems = output_stems(submissions)
-    for copy in copies:
-        path = out_dir / f"{stems[copy['provenance']['source_uri']]}.{copy['language']}.json"
+    for copy, source_uri in copies:
+        path = out_dir / f"{stems[source_uri]}.{copy['language']}.json"
         path.write_text(json.dumps(copy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {path}", file=sys.stderr)
 
