@@ -170,3 +170,9 @@ def _header_value(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return value
+
+
+def read_copy(body: bytes, headers: Mapping[str, Any]) -> LocalizedCopy:
+    """A published copy (its body and headers) as a LocalizedCopy, for consumers and tests."""
+    data = json.loads(body)
+    return LocalizedCopy(data, data["language"], Provenance.from_headers(headers))

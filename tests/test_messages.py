@@ -67,7 +67,7 @@ def test_a_non_english_item_of_any_version_is_refused_naming_its_language(data, 
 def test_a_schema_error_names_the_field_and_the_schema():
     with pytest.raises(MessageValidationError) as refused:
         decode_wire_item(item_bytes(versionCreated="2026-01-01T00:00:00Z", headlines=[{"role": "main"}]))
-    assert refused.value.fields == {"field": "headlines.0", "schema": "3.1"}
+    assert refused.value.fields == {"field": "headlines.0.value", "schema": "3.1"}
     assert "'value' is a required property" in str(refused.value)
 
 

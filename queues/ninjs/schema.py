@@ -32,12 +32,21 @@ def check(data: Mapping[str, Any], version: NinjsVersion, what: str = "item",
         where = _dotted(error.absolute_path)
         raise error_type(
             f"not a valid ninjs {version.schema_version} {what}: {where}: {_short(error.message)}",
-            field=where, schema=version.schema_version) from None
+            field=_field_at_fault(error), schema=version.schema_version) from None
+
+
+def _field_at_fault(error: ValidationError) -> str:
+    """The dotted path of the field at fault; for a missing required field, that field's ("uri")."""
+    path = list(error.absolute_path)
+    if error.validator == "required" and isinstance(error.instance, dict):
+        path.extend([name for name in error.validator_value if name not in error.instance][:1])
+    return _dotted(path)
 
 
 def problems(data: Mapping[str, Any], version: NinjsVersion) -> list[str]:
     """Every schema error of `data` in `version`, as "path: reason" lines (empty when valid): for tests and tools."""
-    return [f"{_dotted(error.absolute_path)}: {_short(error.message)}" for error in _validator(version).iter_errors(data)]
+    errors = _validator(version).iter_errors(data)
+    return [f"{_dotted(error.absolute_path)}: {_short(error.message)}" for error in errors]
 
 
 def detect_version(data: Mapping[str, Any]) -> NinjsVersion:
