@@ -9,7 +9,7 @@ from queues import copies, messages, topology
 from queues.copies import Provenance, Translated, copy_id, translated_copy, untranslated_copy
 from queues.errors import InvalidCopyError
 from queues.messages import decode_wire_item
-from tests.ninjs_helpers import IPTC_EXAMPLES, PROJECT_EXAMPLES, example_version, schema_errors
+from ninjs_helpers import IPTC_EXAMPLES, PROJECT_EXAMPLES, example_version, schema_errors
 
 COMPLEX1 = Path(__file__).parent / "data" / "iptc-ninjs-1.6-complex1.json"
 ALL_EXAMPLES = [*IPTC_EXAMPLES, COMPLEX1, *PROJECT_EXAMPLES]

@@ -74,7 +74,7 @@ def test_a_schema_error_names_the_field_and_the_schema():
 def test_a_mixed_item_is_refused_for_the_fields_its_version_does_not_have():
     """ninjs 1.x calls people `person`: a 1.x item with `people` would give copies no validator accepts."""
     body = item_bytes(headline="Talks", body_text="Text.", people=[{"name": "Ann Lee"}])
-    with pytest.raises(MessageValidationError, match=r"ninjs 1\.6 item: item: .*'people'"):
+    with pytest.raises(MessageValidationError, match=r"ninjs 1\.6 item: .*'people'"):
         decode_wire_item(body)
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from queues import ninjs
 from queues.messages import wire_item
-from tests.ninjs_helpers import IPTC_EXAMPLES
+from ninjs_helpers import IPTC_EXAMPLES
 
 
 @pytest.mark.parametrize("path", IPTC_EXAMPLES, ids=lambda path: f"{path.parent.name}/{path.name}")

@@ -29,9 +29,9 @@ def check(data: Mapping[str, Any], version: NinjsVersion, what: str = "item",
     ninjs document of `version` (`what` names it in the message: "item", "copy")."""
     error = _first_error(data, version)
     if error is not None:
-        where = _dotted(error.absolute_path)
+        where = f"{_dotted(error.absolute_path)}: " if error.absolute_path else ""
         raise error_type(
-            f"not a valid ninjs {version.schema_version} {what}: {where}: {_short(error.message)}",
+            f"not a valid ninjs {version.schema_version} {what}: {where}{_short(error.message)}",
             field=_field_at_fault(error), schema=version.schema_version) from None
 
 
