@@ -185,7 +185,7 @@ def write_copies(copies: list[tuple[dict, dict]], submissions, out_dir: Path | N
 
 
 def _made_by(headers: dict) -> str:
-    """"engine pseudo, model pseudo/en-uk", or "not translated" for a copy passed on as it came."""
+    """"engine pseudo, model pseudo", or "not translated" for a copy passed on as it came."""
     if not headers.get(topology.TRANSLATED_HEADER):
         return "not translated"
     return f"engine {headers.get(topology.ENGINE_HEADER)}, model {headers.get(topology.MODEL_ID_HEADER)}"
