@@ -14,6 +14,7 @@ import codecs
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from queues import ninjs
@@ -53,11 +54,11 @@ class WireItem:
     def texts_to_translate(self) -> dict[str, str]:
         """{field path: text} of every text a reader sees, in a stable order: the item's own fields, then
         those of its associations, recursively (paths such as "associations/0/headlines/0/value")."""
-        return {path: text.value for path, text in self._texts().items()}
+        return {path: text.value for path, text in self._texts.items()}
 
     def is_html(self, path: str) -> bool:
         """Is the text at `path` (a key of `texts_to_translate`) an HTML fragment?"""
-        return self._texts()[path].html
+        return self._texts[path].html
 
     def do_not_translate_terms(self) -> tuple[str, ...]:
         """Names of the item's people and organisations: they must come back verbatim."""
@@ -72,7 +73,8 @@ class WireItem:
         targets = {TARGET_LANGUAGES: list(self.target_languages)} if self.target_languages else {}
         return {**self.data, **targets}
 
-    def _texts(self) -> dict[str, ninjs.ItemText]:
+    @cached_property
+    def _texts(self) -> dict[str, ninjs.ItemText]:  # found once: the handler asks of every text whether it is HTML
         return ninjs.texts(self.data, self.version)
 
 

@@ -56,7 +56,7 @@ HOSTILE = {
     "headline-a-list": (b'{"uri": "urn:x", "headline": ["a"]}', ("dead", "headline: ['a'] is not of type 'string'")),
     "people-a-string": (b'{"uri": "urn:x", "people": "Bob"}', ("dead", "people: 'Bob' is not of type 'array'")),
     "bodies-without-value": (b'{"uri": "urn:x", "bodies": [{"contentType": "text/html"}]}',
-                             ("dead", "ninjs 3.1 item: bodies.0: 'value' is a required property")),
+                             ("dead", "item: bodies.0: 'value' is a required property")),
     "unknown-ninjs-version": (b'{"uri": "urn:x", "standard": {"version": "9.0"}}', ("dead", "declares ninjs 9.0")),
     "unknown-top-level-field": (b'{"uri": "urn:x", "headline": "Hi", "x-desk": 1}', ("dead", "'x-desk'")),
     "urgency-a-word": (b'{"uri": "urn:x", "urgency": "high"}', ("dead", "urgency")),

@@ -39,7 +39,7 @@ def test_example_items_decode_with_their_names_as_terms():
         (b'{"headline": "no uri"}', MessageValidationError, "'uri' is a required property"),
         (b'{"uri": ""}', MessageValidationError, "uri: is blank"),
         (b'{"uri": "u", "language": "fr"}', MessageValidationError, "English items only"),
-        (b'{"uri": "u", "urgency": "high"}', MessageValidationError, r"ninjs 1\.6 item: urgency: 'high' is not of type"),
+        (b'{"uri": "u", "urgency": "high"}', MessageValidationError, r"ninjs 1\.6 item: urgency: 'high' is not of"),
         (b'{"uri": "u", "versioncreated": "yesterday"}', MessageValidationError, "versioncreated: 'yesterday' is not"),
         (b'{"uri": "u", "pubstatus": "maybe"}', MessageValidationError, "pubstatus: 'maybe' is not one of"),
         (b'{"uri": "u", "provenance": {}}', MessageValidationError, "'provenance' .*unexpected|'provenance' do"),

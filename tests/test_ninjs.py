@@ -58,8 +58,9 @@ def test_listed_texts_are_html_by_content_type_and_xml_is_left_as_it_came(conten
 
 
 def test_associations_are_read_recursively_in_each_versions_shape():
+    deep = {"a/b": {"uri": "q", "body_text": "Deep"}}
     one = wire_item({"uri": "u", "associations": {"mainpic": {"uri": "p", "headline": "A photo", "byline": "Ann",
-                                                              "associations": {"a/b": {"uri": "q", "body_text": "Deep"}}}}})
+                                                              "associations": deep}}})
     assert list(one.texts_to_translate()) == [
         "associations/mainpic/headline", "associations/mainpic/associations/a~1b/body_text"]  # a credit stays
     three = wire_item({"uri": "u", "associations": [{"name": "photo", "uri": "p", "descriptions": [

@@ -109,7 +109,8 @@ class JobOutcomeLog:
     The consumer says RECEIVED (message_id, language), then ACKED / RETRIED / DEAD_LETTERED once the
     outcome is applied (copy confirmed, job acked); see `queues.events`. The handler's TRANSLATED and
     PASSED_ON events may name the item (`uri=`) and carry the copy's provenance (`provenance=`, its fields
-    join the line: `copy_id`, `engine`, `model_id`, ...). This hook pairs them by (message_id, language) and logs the outcome as
+    join the line: `copy_id`, `engine`, `model_id`, ...). This hook pairs them by (message_id, language) and
+    logs the outcome as
     published / retried / dead_lettered with the time since receipt. Without a `uri` from the handler
     (bad input, dead letters) the message id stands in for it. Thread-safe: the handler runs on its own
     thread.

@@ -31,8 +31,15 @@ def check(data: Mapping[str, Any], version: NinjsVersion, what: str = "item",
     if error is not None:
         where = f"{_dotted(error.absolute_path)}: " if error.absolute_path else ""
         raise error_type(
-            f"not a valid ninjs {version.schema_version} {what}: {where}{_short(error.message)}",
+            f"not a valid ninjs {version.schema_version} {what}: {where}{_short(error.message)}{_hint(error, version)}",
             field=_field_at_fault(error), schema=version.schema_version) from None
+
+
+def _hint(error: ValidationError, version: NinjsVersion) -> str:
+    """Says in words what a schema's "additional / unevaluated properties" means."""
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        return f" (a field {version} does not have)"
+    return ""
 
 
 def _field_at_fault(error: ValidationError) -> str:

@@ -33,6 +33,7 @@ class ItemText:
 
 
 def texts(data: Mapping[str, Any], version: NinjsVersion) -> dict[str, ItemText]:
+    """{field path: text} of every text with words that a reader sees, in `version`'s fields."""
     return dict(_texts_of(data, version, (), version.text_fields))
 
 
@@ -54,8 +55,7 @@ def _texts_of(data: Mapping[str, Any], version: NinjsVersion, prefix: tuple,
     for name, value in data.items():
         if _has_words(value) and (name in plain_fields or version.is_pattern_field(name)):
             yield field_path((*prefix, name)), ItemText(value, _field_is_html(name, value, version))
-    for path, text in _listed(data, version, prefix, translatable=True):
-        yield path, text
+    yield from _listed(data, version, prefix, translatable=True)
     for key, embedded in _associations(data, version):
         yield from _texts_of(embedded, version, (*prefix, version.associations, key), version.embedded_text_fields)
 
