@@ -34,8 +34,9 @@ class Provenance:
     """Where a localised copy came from. Every value is a function of the job, not of the delivery, so a
     redelivered job produces identical headers (time taken travels in a header of its own).
 
-    Open to more facts: a field added here becomes a header (`topology.copy_header(name)`, listed in
-    `topology.PROVENANCE_HEADERS`) and a field of the job log without further code; give it a default.
+    Open to more facts: a field added here (with a default) becomes a header (`topology.copy_header(name)`, to
+    be listed in `topology.PROVENANCE_HEADERS`) and a field of the job log without further code; a field of the
+    same name in `Translated` fills it.
     """
 
     copy_id: str
@@ -114,13 +115,17 @@ def translated_copy(item: WireItem, language: str, translated: Translated) -> Lo
     Raises:
         InvalidCopyError: the copy is not valid in the item's ninjs version (a bug: it is never published).
     """
-    provenance = _provenance(
-        item, language, translated.model_revision, translated=True, engine=translated.engine,
-        model_id=translated.model_id, protected_spans=dict(sorted(translated.protected_spans.items())),
-        fallbacks=translated.fallbacks, markup_repairs=dict(sorted(translated.markup_repairs.items())),
-        untranslated_fields=item.untranslated_text_fields(),
-    )
+    provenance = _provenance(item, language, translated.model_revision, translated=True,
+                             untranslated_fields=item.untranslated_text_fields(), **_reported(translated))
     return _localize(item, language, translated.texts, provenance)
+
+
+def _reported(translated: Translated) -> dict[str, Any]:
+    """Every fact of `translated` that the provenance has a field of the same name for (counts by kind in a
+    stable order): a new fact needs a field in both, nothing here."""
+    recorded = {spec.name for spec in fields(Provenance)}
+    facts = {spec.name: getattr(translated, spec.name) for spec in fields(Translated) if spec.name in recorded}
+    return {name: dict(sorted(value.items())) if isinstance(value, Mapping) else value for name, value in facts.items()}
 
 
 def untranslated_copy(item: WireItem, language: str) -> LocalizedCopy:
@@ -139,8 +144,7 @@ def untranslated_copy(item: WireItem, language: str) -> LocalizedCopy:
 def _provenance(item: WireItem, language: str, revision: str, *, translated: bool, **facts) -> Provenance:
     return Provenance(
         copy_id=copy_id(item.uri, item.item_version, language, revision), source_uri=item.uri,
-        source_version=item.item_version, ninjs_schema=item.version.schema_version, translated=translated,
-        model_revision=revision if translated else None, **facts,
+        source_version=item.item_version, ninjs_schema=item.version.schema_version, translated=translated, **facts,
     )
 
 
