@@ -106,8 +106,7 @@ def wire_item(data: Mapping[str, Any]) -> WireItem:
     targets = _target_languages(data.get(TARGET_LANGUAGES))
     item = {key: value for key, value in data.items() if key != TARGET_LANGUAGES}
     _check_english(item.get("language"))
-    version = ninjs.detect_version(item)
-    ninjs.check(item, version)
+    version = ninjs.checked_version(item)
     if not item["uri"].strip():
         raise MessageValidationError("not a valid item: uri: is blank", field="uri")
     return WireItem(item, version, targets)

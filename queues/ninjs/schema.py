@@ -64,15 +64,30 @@ def detect_version(data: Mapping[str, Any]) -> NinjsVersion:
     Raises:
         MessageValidationError: the item declares a version babelwire does not read (say 4.0).
     """
+    return _detected(data)[0]
+
+
+def checked_version(data: Mapping[str, Any]) -> NinjsVersion:
+    """`detect_version`, once the item is known to be valid in that version (validated once where the shape
+    already told); MessageValidationError, as `check` raises it, when it is not."""
+    version, valid = _detected(data)
+    if not valid:
+        check(data, version)
+    return version
+
+
+def _detected(data: Mapping[str, Any]) -> tuple[NinjsVersion, bool]:
+    """(version, whether the item is known to be valid in it)."""
     declared = declared_major(data)
     if declared is not None:
         version = version_named(declared)
         if version is None:
             raise MessageValidationError(
                 f"item declares ninjs {declared}; babelwire reads ninjs 1.x, 2.x and 3.x", field="standard")
-        return version
+        return version, False
     by_resemblance = sorted(VERSIONS, key=lambda version: -_shared_names(data, version))
-    return next((version for version in by_resemblance if _first_error(data, version) is None), by_resemblance[0])
+    valid = next((version for version in by_resemblance if _first_error(data, version) is None), None)
+    return (valid, True) if valid is not None else (by_resemblance[0], False)
 
 
 def _shared_names(data: Mapping[str, Any], version: NinjsVersion) -> int:
