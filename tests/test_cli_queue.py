@@ -126,3 +126,16 @@ def test_worker_with_a_missing_model_refuses_to_start_instead_of_dead_lettering_
     result = run_babelwire("worker", "--languages", "uk", "--model", f"uk={tmp_path / 'absent'}",
                            "--broker", embedded_url, timeout=120)
     assert "does not exist" in one_line_error(result)
+
+
+def test_watch_headers_prints_each_copy_beside_its_provenance():
+    from types import SimpleNamespace
+
+    from worker.commands.watch import copy_line
+
+    message = SimpleNamespace(body=b'{"uri": "urn:x#uk", "language": "uk"}', language="uk",
+                              headers={"babelwire-copy-id": "c-1", "babelwire-engine": "pseudo"})
+    assert copy_line(message) == {"uri": "urn:x#uk", "language": "uk"}  # the ninjs copy alone, as published
+    assert copy_line(message, with_headers=True) == {
+        "headers": {"babelwire-copy-id": "c-1", "babelwire-engine": "pseudo"},
+        "copy": {"uri": "urn:x#uk", "language": "uk"}}
