@@ -9,15 +9,13 @@ from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from jsonschema import FormatChecker, validators
-from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
+from typing import TYPE_CHECKING, Any
 
 from queues.errors import MessageValidationError, QueueError
 from queues.ninjs.versions import VERSIONS, NinjsVersion, declared_major, version_named
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 GEOJSON_SCHEMA_URL = "https://geojson.org/schema/GeoJSON.json"
 MAX_MESSAGE_CHARS = 300  # a schema message quotes the value at fault, which may be a whole body
@@ -35,14 +33,14 @@ def check(data: Mapping[str, Any], version: NinjsVersion, what: str = "item",
             field=_field_at_fault(error), schema=version.schema_version) from None
 
 
-def _hint(error: ValidationError, version: NinjsVersion) -> str:
+def _hint(error: "ValidationError", version: NinjsVersion) -> str:
     """Says in words what a schema's "additional / unevaluated properties" means."""
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         return f" (a field {version} does not have)"
     return ""
 
 
-def _field_at_fault(error: ValidationError) -> str:
+def _field_at_fault(error: "ValidationError") -> str:
     """The dotted path of the field at fault; for a missing required field, that field's ("uri")."""
     path = list(error.absolute_path)
     if error.validator == "required" and isinstance(error.instance, dict):
@@ -102,7 +100,9 @@ def _top_level_names(version: NinjsVersion) -> frozenset[str]:
     return frozenset(properties)
 
 
-def _first_error(data: Mapping[str, Any], version: NinjsVersion) -> ValidationError | None:
+def _first_error(data: Mapping[str, Any], version: NinjsVersion) -> "ValidationError | None":
+    from jsonschema.exceptions import best_match
+
     return best_match(_validator(version).iter_errors(data))
 
 
@@ -113,6 +113,11 @@ def _schema(version: NinjsVersion) -> dict:
 
 @cache
 def _validator(version: NinjsVersion):
+    # Imported on first use: every command loads this module, few validate anything (jsonschema takes ~0.1 s).
+    from jsonschema import FormatChecker, validators
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
+
     schema = _schema(version)
     registry = Registry().with_resource(GEOJSON_SCHEMA_URL, DRAFT202012.create_resource({}))
     checker = FormatChecker(formats=())
