@@ -78,6 +78,13 @@ def test_a_mixed_item_is_refused_for_the_fields_its_version_does_not_have():
         decode_wire_item(body)
 
 
+def test_an_invalid_item_is_judged_by_the_version_it_gets_furthest_in():
+    """Listed associations are 2.x and 3.x: the error deep inside one is the reason, not 1.x's "not an object"."""
+    body = item_bytes(associations=[{"name": "pic", "uri": "p", "headlines": [{"value": "x"}], "bogus": 1}])
+    with pytest.raises(MessageValidationError, match=r"ninjs 2\.2 item: associations\.0: .*'bogus'"):
+        decode_wire_item(body)
+
+
 def test_oversized_body_is_refused_before_parsing():
     body = item_bytes(body_text="x" * 5_000_000)
     with pytest.raises(MessageDecodeError, match=r"5,000,0\d\d bytes, over the 1,000,000-byte limit"):

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 GEOJSON_SCHEMA_URL = "https://geojson.org/schema/GeoJSON.json"
 MAX_MESSAGE_CHARS = 300  # a schema message quotes the value at fault, which may be a whole body
+_NOT_CHECKED = object()  # a declared version: the item is still to be checked in it
 
 
 def check(data: Mapping[str, Any], version: NinjsVersion, what: str = "item",
@@ -27,10 +28,62 @@ def check(data: Mapping[str, Any], version: NinjsVersion, what: str = "item",
     ninjs document of `version` (`what` names it in the message: "item", "copy")."""
     error = _first_error(data, version)
     if error is not None:
-        where = f"{_dotted(error.absolute_path)}: " if error.absolute_path else ""
-        raise error_type(
-            f"not a valid ninjs {version.schema_version} {what}: {where}{_short(error.message)}{_hint(error, version)}",
-            field=_field_at_fault(error), schema=version.schema_version) from None
+        raise _invalid(error, version, what, error_type)
+
+
+def problems(data: Mapping[str, Any], version: NinjsVersion) -> list[str]:
+    """Every schema error of `data` in `version`, as "path: reason" lines (empty when valid): for tests and tools."""
+    errors = _validator(version).iter_errors(data)
+    return [f"{_dotted(error.absolute_path)}: {_short(error.message)}" for error in errors]
+
+
+def detect_version(data: Mapping[str, Any]) -> NinjsVersion:
+    """The version an item declares in `$standard` / `standard`; else, from its shape, the version whose
+    schema it is valid in (ties go to the version sharing most top-level field names with it); else the one
+    whose schema it gets furthest into (its first error the deepest), so that its errors are reported against
+    the version it was written for.
+
+    Raises:
+        MessageValidationError: the item declares a version babelwire does not read (say 4.0).
+    """
+    return _detected(data)[0]
+
+
+def checked_version(data: Mapping[str, Any]) -> NinjsVersion:
+    """`detect_version`, once the item is known to be valid in that version (each schema run once at most);
+    MessageValidationError, as `check` raises it, when it is not."""
+    version, error = _detected(data)
+    if error is _NOT_CHECKED:
+        check(data, version)
+    elif error is not None:
+        raise _invalid(error, version, "item", MessageValidationError)
+    return version
+
+
+def _detected(data: Mapping[str, Any]) -> tuple[NinjsVersion, Any]:
+    """(version, the item's first error in it: None when valid, _NOT_CHECKED for a declared version)."""
+    declared = declared_major(data)
+    if declared is not None:
+        version = version_named(declared)
+        if version is None:
+            raise MessageValidationError(
+                f"item declares ninjs {declared}; babelwire reads ninjs 1.x, 2.x and 3.x", field="standard")
+        return version, _NOT_CHECKED
+    errors = {}
+    for version in sorted(VERSIONS, key=lambda version: -_shared_names(data, version)):
+        errors[version] = _first_error(data, version)
+        if errors[version] is None:
+            return version, None
+    furthest = max(errors, key=lambda version: len(errors[version].absolute_path))  # the first of equals
+    return furthest, errors[furthest]
+
+
+def _invalid(error: "ValidationError", version: NinjsVersion, what: str,
+             error_type: type[QueueError]) -> QueueError:
+    where = f"{_dotted(error.absolute_path)}: " if error.absolute_path else ""
+    return error_type(
+        f"not a valid ninjs {version.schema_version} {what}: {where}{_short(error.message)}{_hint(error, version)}",
+        field=_field_at_fault(error), schema=version.schema_version)
 
 
 def _hint(error: "ValidationError", version: NinjsVersion) -> str:
@@ -46,46 +99,6 @@ def _field_at_fault(error: "ValidationError") -> str:
     if error.validator == "required" and isinstance(error.instance, dict):
         path.extend([name for name in error.validator_value if name not in error.instance][:1])
     return _dotted(path)
-
-
-def problems(data: Mapping[str, Any], version: NinjsVersion) -> list[str]:
-    """Every schema error of `data` in `version`, as "path: reason" lines (empty when valid): for tests and tools."""
-    errors = _validator(version).iter_errors(data)
-    return [f"{_dotted(error.absolute_path)}: {_short(error.message)}" for error in errors]
-
-
-def detect_version(data: Mapping[str, Any]) -> NinjsVersion:
-    """The version an item declares in `$standard` / `standard`; else, from its shape, the version whose
-    schema it is valid in (ties go to the version sharing most top-level field names with it), else the one
-    sharing most names, so that its errors are reported against the version it most resembles.
-
-    Raises:
-        MessageValidationError: the item declares a version babelwire does not read (say 4.0).
-    """
-    return _detected(data)[0]
-
-
-def checked_version(data: Mapping[str, Any]) -> NinjsVersion:
-    """`detect_version`, once the item is known to be valid in that version (validated once where the shape
-    already told); MessageValidationError, as `check` raises it, when it is not."""
-    version, valid = _detected(data)
-    if not valid:
-        check(data, version)
-    return version
-
-
-def _detected(data: Mapping[str, Any]) -> tuple[NinjsVersion, bool]:
-    """(version, whether the item is known to be valid in it)."""
-    declared = declared_major(data)
-    if declared is not None:
-        version = version_named(declared)
-        if version is None:
-            raise MessageValidationError(
-                f"item declares ninjs {declared}; babelwire reads ninjs 1.x, 2.x and 3.x", field="standard")
-        return version, False
-    by_resemblance = sorted(VERSIONS, key=lambda version: -_shared_names(data, version))
-    valid = next((version for version in by_resemblance if _first_error(data, version) is None), None)
-    return (valid, True) if valid is not None else (by_resemblance[0], False)
 
 
 def _shared_names(data: Mapping[str, Any], version: NinjsVersion) -> int:
