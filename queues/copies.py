@@ -27,6 +27,9 @@ from queues.ninjs.paths import set_field
 _COPY_ID_NAMESPACE = uuid.UUID("6f0b3d0e-8a51-4d8e-9a57-0c1c7d2b9a10")
 # The model revision in the id of a copy made without a model; part of every such id ever published.
 UNTRANSLATED_REVISION = "untranslated"
+# All of a message's headers must fit in one AMQP frame (RabbitMQ's frame_max: 128 KiB by default); a list of
+# thousands of paths could not. A longer value is cut, and the cut said (the job log keeps it whole).
+MAX_HEADER_CHARS = 8_000
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class Provenance:
     def headers(self) -> dict[str, Any]:
         """One message header per field with a value: numbers, text and booleans as they are, lists and
         objects as compact JSON text (a list of names may hold commas)."""
-        return {topology.copy_header(name): _header_value(value) for name, value in asdict(self).items()
+        return {topology.copy_header(name): _bounded(_header_value(value)) for name, value in asdict(self).items()
                 if value is not None}
 
     def log_fields(self) -> dict[str, Any]:
@@ -69,7 +72,7 @@ class Provenance:
         for spec in fields(cls):
             value = headers.get(topology.copy_header(spec.name))
             if value is not None:
-                values[spec.name] = json.loads(value) if spec.default_factory in (dict, list) else value
+                values[spec.name] = _from_json(value) if spec.default_factory in (dict, list) else value
         return cls(**values)
 
 
@@ -174,6 +177,20 @@ def _header_value(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return value
+
+
+def _bounded(value: Any) -> Any:
+    if not isinstance(value, str) or len(value) <= MAX_HEADER_CHARS:
+        return value
+    return value[:MAX_HEADER_CHARS] + f"... [{len(value) - MAX_HEADER_CHARS} more characters cut]"
+
+
+def _from_json(value: str) -> Any:
+    """A list or object header; a value cut for length (no longer JSON) comes back as the text it is."""
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value
 
 
 def read_copy(body: bytes, headers: Mapping[str, Any]) -> LocalizedCopy:

@@ -118,6 +118,16 @@ def test_provenance_travels_as_headers_and_reads_back():
     assert Provenance.from_headers(headers) == copy.provenance
 
 
+def test_a_header_too_long_for_a_frame_is_cut_and_says_so_while_the_log_keeps_it_whole():
+    bodies = [{"contentType": "application/nitf+xml", "value": "<nitf/>"} for _ in range(2_000)]
+    item = decode_wire_item(json.dumps({"uri": "u", "headlines": [{"value": "Hi"}], "bodies": bodies}).encode())
+    provenance = marked_copy(item).provenance
+    header = provenance.headers()[topology.UNTRANSLATED_FIELDS_HEADER]
+    assert len(header) < copies.MAX_HEADER_CHARS + 50 and header.endswith("more characters cut]")
+    assert len(json.loads(provenance.log_fields()["untranslated_fields"])) == 2_000
+    assert Provenance.from_headers(provenance.headers()).untranslated_fields == header
+
+
 def test_untranslated_copy_keeps_the_source_text_and_says_so():
     item = decode_wire_item(json.dumps({"uri": "urn:t:1", "version": "3", "headline": "Hello", "slugline": "TALKS",
                                         "pubstatus": "withheld"}).encode())
