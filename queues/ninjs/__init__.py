@@ -1,7 +1,7 @@
 """IPTC ninjs, versions 1.x, 2.x and 3.x: what each version calls its fields, and its schema.
 
     version = detect_version(data)        # from `$standard` / `standard`, else from the item's shape
-    version.headline_fields ...           # versions.py: every field name babelwire reads or writes, per version
+    version.text_lists, version.people    # versions.py: every field name babelwire reads or writes, per version
     check(data, version)                  # schema.py: IPTC's schema, offline; MessageValidationError if not valid
     checked_version(data)                 # both: the version, once the item is valid in it
     texts(data, version)                  # texts.py: {field path: ItemText} of every text a reader sees
