@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from typing import Any, TextIO
 
 from queues import events
-from worker.events import DECODED
+from worker.events import DECODED, PASSED_ON, TRANSLATED
 
 JOB_LOGGER = "babelwire.jobs"
 _HANDLER_NAME = "babelwire"
@@ -109,10 +109,11 @@ class JobOutcomeLog:
 
     The consumer says RECEIVED (message_id, language), then ACKED / RETRIED / DEAD_LETTERED once the
     outcome is applied (copy confirmed, job acked); see `queues.events`. The handler's DECODED event names
-    the item (`uri=`). This hook pairs them by (message_id, language) and logs the outcome as
-    published / retried / dead_lettered with the time since receipt. `uri` is always the item's uri: a body
-    that is no item (bad input) has none, and its line names the job by `message_id` alone. Thread-safe: the
-    handler runs on its own thread.
+    the item (`uri=`); its TRANSLATED and PASSED_ON events carry the copy's provenance (`provenance=`, its
+    fields join the line: `copy_id`, `engine`, `model_id`, ...). This hook pairs them by (message_id, language)
+    and logs the outcome as published / retried / dead_lettered with the time since receipt. `uri` is always
+    the item's uri: a body that is no item (bad input) has none, and its line names the job by `message_id`
+    alone. Thread-safe: the handler runs on its own thread.
     """
 
     OUTCOMES = {events.ACKED: "published", events.RETRIED: "retried", events.DEAD_LETTERED: "dead_lettered"}
@@ -123,6 +124,7 @@ class JobOutcomeLog:
         self._lock = threading.Lock()
         self._started: dict[tuple, float] = {}
         self._uris: dict[tuple, str] = {}
+        self._provenance: dict[tuple, dict] = {}
 
     def on_event(self, name: str, **fields: Any) -> None:
         key = (fields.get("message_id"), fields.get("language"))
@@ -131,17 +133,21 @@ class JobOutcomeLog:
                 self._started[key] = self._clock()
             elif name == DECODED:
                 self._uris[key] = fields["uri"]
+            elif name in (TRANSLATED, PASSED_ON):
+                self._provenance[key] = dict(fields.get("provenance") or {})
             elif name in self.OUTCOMES:
                 self._log(self.OUTCOMES[name], key, fields)
             elif name == events.REQUEUED:  # back on the queue: the next delivery starts afresh
                 self._started.pop(key, None)
                 self._uris.pop(key, None)
+                self._provenance.pop(key, None)
 
     def _log(self, outcome: str, key: tuple, fields: dict) -> None:
         started = self._started.pop(key, None)
         uri = self._uris.pop(key, None) or fields.get("uri")
         duration = self._clock() - started if started is not None else 0.0
-        extra = {k: v for k, v in fields.items() if k not in ("uri", "language")}
+        provenance = {k: v for k, v in self._provenance.pop(key, {}).items() if k != "source_uri"}  # = uri
+        extra = {**provenance, **{k: v for k, v in fields.items() if k not in ("uri", "language")}}
         log_job_outcome(outcome, uri=uri, language=key[1], duration_s=duration, logger=self.logger, **extra)
 
 
