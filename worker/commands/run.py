@@ -188,8 +188,7 @@ def write_copies(copies: list[tuple[dict, dict]], submissions, out_dir: Path | N
         out_dir.mkdir(parents=True, exist_ok=True)
         for copy, headers in copies:
             path = out_dir / f"{stems[headers[topology.SOURCE_URI_HEADER]]}.{copy['language']}.json"
-            path.write_text(json.dumps(copy, ensure_ascii=False, indent=2) + "
-", encoding="utf-8")
+            path.write_text(json.dumps(copy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             print(f"wrote {path} ({_made_by(headers)})", file=sys.stderr)
     except OSError as error:  # the folder changed since check_out_dir, or the disk is full
         raise UsageError(f"--out {out_dir}: cannot write the copies: {error.strerror or error}") from None
