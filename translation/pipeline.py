@@ -10,6 +10,9 @@ Usage:
 `translate_many` batches the sentences of all texts together (engine calls over batches of sentences
 sorted by length), so a worker translating an item's headline, description and body pays for one batch;
 `translate_documents` does the same across several items, each with its own do-not-translate terms.
+With a translation memory (translation/memory/), each engine call first takes what the memory holds for its
+exact texts, and only the rest goes to the engine; `SentenceReport.from_memory` says which sentences the memory
+answered entirely.
 Paragraphs and line breaks of each text survive. Nothing is truncated: sentences longer than
 `engine.max_input_tokens(target)` are split further before translation. Every protected span of a text
 comes back verbatim (or as its glossary rendering) exactly as often as the text has it, whatever the
@@ -27,6 +30,7 @@ from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
 from translation.mask import FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
+from translation.memory import SentenceMemory
 from translation.policy import ProtectionPolicy
 from translation.protect import Protection, TranslatedPlace, find_protection
 from translation.segment import split_long, split_sentences
@@ -43,6 +47,17 @@ class SentenceReport:
     restored: int
     fallback: str | None  # None, "tolerant", "unmasked", "alternate-form", "piecewise"
     form: str | None = None  # the placeholder form the engine carried back ("brackets", ...); None: not masked
+    sent: int = 0  # texts the sentence needed from the model (0: nothing to translate; more: recovery passes)
+    recalled: int = 0  # of those, how many the translation memory answered
+
+    @property
+    def needed_model(self) -> bool:
+        return self.sent > 0
+
+    @property
+    def from_memory(self) -> bool:
+        """Every text this sentence needed from the model came from the translation memory."""
+        return self.sent > 0 and self.recalled == self.sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +108,7 @@ class Translator:
         names_as_words_budget: kept names are shown to the model as words first (better grammar around
             them) while the second passes this costs (a sentence whose names did not come back verbatim is
             translated again, masked) stay within this share of the sentences translated; 0 never shows them.
+        memory: the translation memory asked before the engine (None: every sentence goes to the engine).
     """
 
     def __init__(
@@ -102,6 +118,7 @@ class Translator:
         glossary: Glossary | None = None,
         batch_size: int = 512,
         names_as_words_budget: float = 0.10,
+        memory: SentenceMemory | None = None,
     ):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -112,6 +129,7 @@ class Translator:
         self._forms_by_target: dict[str, tuple[PlaceholderForm, ...]] = {}
         self._names_as_words_budget = names_as_words_budget
         self._names_as_words_by_target: dict[str, NamesAsWords] = {}
+        self.memory = memory
 
     def translate(self, text: str, target: str, terms: Iterable[str] = ()) -> Translation:
         """Translate one text. Raises InvalidInputError for empty text; engine errors propagate."""
@@ -159,17 +177,18 @@ class Translator:
         limit = self._engine.max_input_tokens(target)
         units = [unit for i, text in enumerate(texts)
                  for unit in self._units(i, text, spans[i], guarded[i], target, limit)]
-        outcomes = self._translate_pieces([unit.piece for unit in units], target)
-        self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target)
+        recalled: set[str] = set()  # the texts of this call that the memory answered
+        outcomes = self._translate_pieces([unit.piece for unit in units], target, recalled)
+        self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target, recalled)
         done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
         for unit, outcome in zip(units, outcomes):
             done[unit.text_index].append((unit, outcome))
         model = self._engine.model_info(target)
-        return [_assemble(text, target, model, spans[i], done[i]) for i, text in enumerate(texts)]
+        return [_assemble(text, target, model, spans[i], done[i], recalled) for i, text in enumerate(texts)]
 
     def _mask_lost_places(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
                           protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
-                          target: str) -> None:
+                          target: str, recalled: set[str]) -> None:
         """Translate again, with the place masked (kept verbatim, as the strict policy would), each unit whose
         translation lost a place the policy left to the model: no recognisable form of the place's
         target-language name came back. Verbatim rather than the CLDR name pasted in: a name CLDR gives
@@ -197,9 +216,9 @@ class Translator:
             units[k] = _with_room(rebuilt, unit.piece.room - len(lost) * _PLACEHOLDER_TOKENS)
             spans[unit.text_index].extend(added)
             spans[unit.text_index].sort(key=lambda span: span.start)
-        retried = self._translate_pieces([units[k].piece for k in redo], target)
+        retried = self._translate_pieces([units[k].piece for k in redo], target, recalled)
         for k, outcome in zip(redo, retried):
-            outcomes[k] = outcome
+            outcomes[k] = replace(outcome, sent=outcomes[k].sent + outcome.sent)
 
     def _units(self, index: int, text: str, spans: list[Span], guarded: tuple[str, ...], target: str,
                limit: int) -> list[_Unit]:
@@ -227,12 +246,13 @@ class Translator:
                                          near(sentence_start, sentence_end))
         ]
 
-    def _translate_pieces(self, pieces: list[Piece], target: str) -> list[Outcome]:
+    def _translate_pieces(self, pieces: list[Piece], target: str, recalled: set[str]) -> list[Outcome]:
         """The recovery chain, with names shown as words first while that works for this target's model."""
         learned = None
         if self._names_as_words_budget > 0:
             learned = self._names_as_words_by_target.setdefault(target, NamesAsWords(self._names_as_words_budget))
-        return translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target), learned)
+        return translate_pieces(pieces, lambda batch: self._batch(batch, target, recalled), self._forms(target),
+                                learned)
 
     def _forms(self, target: str) -> tuple[PlaceholderForm, ...]:
         """The placeholder forms the target's model carries, decided once per target from its vocabulary."""
@@ -240,17 +260,23 @@ class Translator:
             self._forms_by_target[target] = usable_forms(lambda text: self._engine.carries(text, target))
         return self._forms_by_target[target]
 
-    def _batch(self, sentences: list[str], target: str) -> list[str]:
-        """Translate distinct sentences once each, shortest first, `batch_size` per engine call."""
+    def _batch(self, sentences: list[str], target: str, recalled: set[str]) -> list[str]:
+        """Translate distinct sentences once each: those the memory holds from it (noted in `recalled`), the
+        others by the engine, shortest first, `batch_size` per engine call (and then memorised)."""
         unique = sorted(set(sentences), key=len)
-        translated: dict[str, str] = {}
-        for offset in range(0, len(unique), self._batch_size):
-            chunk = unique[offset : offset + self._batch_size]
+        model = self._engine.model_info(target) if self.memory else None
+        translated = self.memory.recall(unique, target, model) if self.memory else {}
+        recalled.update(translated)
+        missing = [sentence for sentence in unique if sentence not in translated]
+        for offset in range(0, len(missing), self._batch_size):
+            chunk = missing[offset : offset + self._batch_size]
             outputs = self._engine.translate(chunk, target)
             if len(outputs) != len(chunk):
                 name = type(self._engine).__name__
                 raise TranslationError(f"engine {name} returned {len(outputs)} translations for {len(chunk)} sentences")
             translated.update(zip(chunk, outputs))
+        if self.memory and missing:
+            self.memory.remember({sentence: translated[sentence] for sentence in missing}, target, model)
         return [translated[sentence] for sentence in sentences]
 
 
@@ -337,15 +363,15 @@ def _may_be_shown_as_words(span: Span) -> bool:
     return span.kind in _SHOWN_AS_WORDS and any(c.isalpha() for c in span.text)
 
 
-def _assemble(
-    text: str, target: str, model: ModelInfo, spans: list[Span], done: list[tuple[_Unit, Outcome]]
-) -> Translation:
+def _assemble(text: str, target: str, model: ModelInfo, spans: list[Span], done: list[tuple[_Unit, Outcome]],
+              recalled: set[str]) -> Translation:
     """The translations of the units, joined with exactly the whitespace of the source between them."""
     parts, position, reports = [], 0, []
     for unit, outcome in done:
         parts += [text[position : unit.start], outcome.text]
         position = unit.end
         reports.append(SentenceReport(text[unit.start : unit.end], unit.start, unit.spans, outcome.restored,
-                                      outcome.fallback, outcome.form))
+                                      outcome.fallback, outcome.form, sent=len(outcome.sent),
+                                      recalled=sum(sent in recalled for sent in outcome.sent)))
     parts.append(text[position:])
     return Translation(target, "".join(parts), model, tuple(spans), tuple(reports))
