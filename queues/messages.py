@@ -166,11 +166,6 @@ class Provenance(BaseModel):
     fallbacks: int = 0  # sentences that needed a fallback to restore their protected spans, plus markup repairs
     markup_repairs: dict[str, int] = Field(default_factory=dict)  # HTML fields: repair kind -> count
     untranslated_fields: list[str] = Field(default_factory=list)
-    # Sentences that needed the model, and how many of them the translation memory answered (their text is
-    # what the model made of the same sentence before). These two say how this delivery was made: a job
-    # redelivered after its sentences were memorised reports them from memory, with the same text.
-    sentences: int = 0
-    sentences_from_memory: int = 0
 
 
 class LocalizedCopy(_NinjsItem):
@@ -261,8 +256,6 @@ class Translated:
     protected_spans: Mapping[str, int] = field(default_factory=dict)  # span kind -> count
     fallbacks: int = 0
     markup_repairs: Mapping[str, int] = field(default_factory=dict)  # repair kind -> count
-    sentences: int = 0  # sentences that needed the model
-    sentences_from_memory: int = 0  # of those, answered by the translation memory
 
 
 def translated_copy(item: WireItem, language: str, translated: Translated) -> LocalizedCopy:
@@ -271,8 +264,7 @@ def translated_copy(item: WireItem, language: str, translated: Translated) -> Lo
         item, language, translated.model_revision, translated=True, engine=translated.engine,
         model_id=translated.model_id, protected_spans=dict(sorted(translated.protected_spans.items())),
         fallbacks=translated.fallbacks, markup_repairs=dict(sorted(translated.markup_repairs.items())),
-        untranslated_fields=item.untranslated_text_fields(), sentences=translated.sentences,
-        sentences_from_memory=translated.sentences_from_memory,
+        untranslated_fields=item.untranslated_text_fields(),
     )
     return _localize(item, language, translated.texts, provenance)
 

@@ -44,6 +44,9 @@ ERROR_KIND_HEADER = ERROR_HEADER_PREFIX + "kind"
 COPY_ID_HEADER = "babelwire-copy-id"
 SOURCE_URI_HEADER = "babelwire-source-uri"
 ELAPSED_MS_HEADER = "babelwire-elapsed-ms"
+# Of a copy's sentences, how many needed the model, and how many of those came from the translation memory.
+SENTENCES_HEADER = "babelwire-sentences"
+SENTENCES_FROM_MEMORY_HEADER = "babelwire-sentences-from-memory"
 
 # A quorum job queue dead-letters a job delivered this often without being settled (acked, rejected): a job
 # that kills its worker every time. Graceful stops and failed publishes requeue too, so the limit is high

@@ -9,6 +9,9 @@ outcome, acknowledging a job only once its copy is confirmed.
 (one model, shared engine batches), which is where a CPU worker's throughput comes from when items are short.
 A failure of the shared translation never decides another job's outcome: those jobs are then handled one by one.
 Either way each body is decoded once, and the copy is built by `queues.messages` from what the model reported.
+How many of a copy's sentences needed the model, and how many of those the translation memory answered, depend
+on the delivery (a redelivered job finds its sentences memorised), so they travel in headers beside the time
+taken, and the copy's body stays the same for every delivery of a job.
 """
 
 import logging
@@ -17,6 +20,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import translation.errors
 from queues import messages, topology
@@ -32,6 +36,18 @@ log = logging.getLogger(__name__)
 
 MAX_RETRY_DELAY_S = 300.0  # past five minutes a backoff only hides that the job is stuck
 _TAG = re.compile(r"<[^>]*>")  # HTML tags, not counted as words
+
+
+class Sentences(NamedTuple):
+    """A copy's sentences that needed the model, and how many of them came from the translation memory."""
+
+    translated: int = 0
+    from_memory: int = 0
+
+    @classmethod
+    def of(cls, results) -> "Sentences":
+        reports = [report for result in results for report in result.sentences]
+        return cls(sum(report.needed_model for report in reports), sum(report.from_memory for report in reports))
 
 
 @dataclass(frozen=True)
@@ -110,12 +126,12 @@ class JobHandler:
         if job.item is None:
             return self._failed(job.delivery, job.error)
         try:
-            copy = self._localize(job.item, job.delivery.language)
+            copy, sentences = self._localize(job.item, job.delivery.language)
         except Exception as error:
             return self._failed(job.delivery, error)
         elapsed_s = self._clock() - started
-        self._report(job.delivery, copy, elapsed_s, words=_words(copy, job.item))
-        return Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),))
+        self._report(job.delivery, copy, elapsed_s, sentences, words=_words(copy, job.item))
+        return Ack(publications=(self._publication(copy, sentences, elapsed_s=elapsed_s),))
 
     def _handle_together(self, jobs: list[_Job], language: str) -> list[Outcome]:
         started = self._clock()
@@ -127,15 +143,17 @@ class JobHandler:
         try:
             results = self._translator_for(documents).translate_documents(documents, language)
             copies = [_copy_of(item, language, texts, found) for item, texts, found in zip(items, fields, results)]
+            counts = [Sentences.of(found) for found in results]
         except Exception as error:  # which job is at fault, and what becomes of each, is decided one by one
             log.info("shared translation of %d %s jobs failed (%s); handling them one by one",
                      len(jobs), language, _describe(error))
             return [self._handle_alone(job, self._clock()) for job in jobs]
         elapsed_s = self._clock() - started
         words = [_words(copy, item) for copy, item in zip(copies, items)]
-        for job, copy, count in zip(jobs, copies, words):
-            self._report(job.delivery, copy, elapsed_s, words=count, batch_words=sum(words))
-        return [Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),)) for copy in copies]
+        for job, copy, sentences, count in zip(jobs, copies, counts, words):
+            self._report(job.delivery, copy, elapsed_s, sentences, words=count, batch_words=sum(words))
+        return [Ack(publications=(self._publication(copy, sentences, elapsed_s=elapsed_s),))
+                for copy, sentences in zip(copies, counts)]
 
     def _failed(self, delivery: Delivery, error: Exception) -> Outcome:
         """Bad input is dead-lettered at once; a failure that may pass, or a bug, is retried a few times."""
@@ -146,7 +164,7 @@ class JobHandler:
         log.error("unexpected error on job %s", _job_name(delivery), exc_info=error)
         return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}", error)
 
-    def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, words: int,
+    def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, sentences: Sentences, words: int,
                 batch_words: int | None = None) -> None:
         # message_id and uri let the job-outcome log pair this with the consumer's events.
         fields = {"language": delivery.language, "message_id": delivery.message_id, "uri": copy.provenance.source_uri}
@@ -155,16 +173,16 @@ class JobHandler:
             self._on_event(
                 TRANSLATED, seconds=elapsed_s, tokens=words, batch_tokens=batch_words or words,
                 protected_spans=sum(copy.provenance.protected_spans.values()),
-                fallbacks=copy.provenance.fallbacks, sentences=copy.provenance.sentences,
-                from_memory=copy.provenance.sentences_from_memory, **fields,
+                fallbacks=copy.provenance.fallbacks, sentences=sentences.translated,
+                from_memory=sentences.from_memory, **fields,
             )
         else:
             self._on_event(PASSED_ON, **fields)  # kill notices and text-less items: no model ran
 
-    def _localize(self, item: WireItem, language: str) -> LocalizedCopy:
+    def _localize(self, item: WireItem, language: str) -> tuple[LocalizedCopy, Sentences]:
         fields = item.texts_to_translate()
         if item.is_kill_notice or not fields:
-            return messages.untranslated_copy(item, language)
+            return messages.untranslated_copy(item, language), Sentences()
         # One batch for all fields: the translator sorts and packs their sentences together.
         texts = _marked(fields)
         try:
@@ -172,7 +190,7 @@ class JobHandler:
                 texts, language, terms=item.do_not_translate_terms())
         except translation.errors.InvalidInputError as error:
             raise _in_field(error, list(fields)) from None
-        return _copy_of(item, language, fields, results)
+        return _copy_of(item, language, fields, results), Sentences.of(results)
 
     def _translator_for(self, documents):
         """The markup translator where some text is HTML; the plain one otherwise (same calls, same batches)."""
@@ -189,12 +207,15 @@ class JobHandler:
         return min(self._retry_base_delay_s * 2 ** (attempt - 1), MAX_RETRY_DELAY_S)
 
     @staticmethod
-    def _publication(copy: LocalizedCopy, *, elapsed_s: float) -> Publication:
-        # Time taken differs per delivery, so it rides in a header: the body stays identical on redelivery.
+    def _publication(copy: LocalizedCopy, sentences: Sentences, *, elapsed_s: float) -> Publication:
+        # Time taken and sentences from memory differ per delivery, so they ride in headers: the body stays
+        # identical on redelivery.
         headers = {
             topology.COPY_ID_HEADER: copy.provenance.id,
             topology.SOURCE_URI_HEADER: copy.provenance.source_uri,
             topology.ELAPSED_MS_HEADER: round(elapsed_s * 1000),
+            topology.SENTENCES_HEADER: sentences.translated,
+            topology.SENTENCES_FROM_MEMORY_HEADER: sentences.from_memory,
         }
         return Publication(
             body=messages.encode_message(copy),
@@ -221,7 +242,6 @@ def _translated(fields: dict[str, str], results) -> Translated:
     repairs = Counter()
     for result in results:
         repairs.update(getattr(result, "repairs", {}))
-    reports = [report for result in results for report in result.sentences]
     return Translated(
         texts={path: result.text for path, result in zip(fields, results, strict=True)},
         engine=model.engine,
@@ -230,8 +250,6 @@ def _translated(fields: dict[str, str], results) -> Translated:
         protected_spans=Counter(str(span.kind) for result in results for span in result.spans),
         fallbacks=sum(result.fallbacks for result in results),
         markup_repairs=repairs,
-        sentences=sum(report.needed_model for report in reports),
-        sentences_from_memory=sum(report.from_memory for report in reports),
     )
 
 
