@@ -31,6 +31,7 @@ from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
 from translation.mask import FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
 from translation.memory import SentenceMemory
+from translation.memory.sentences import SENTENCE_LAYER, Remembered, decode, encode, sentence_text
 from translation.policy import ProtectionPolicy
 from translation.protect import Protection, TranslatedPlace, find_protection
 from translation.segment import split_long, split_sentences
@@ -48,7 +49,7 @@ class SentenceReport:
     fallback: str | None  # None, "tolerant", "unmasked", "alternate-form", "piecewise"
     form: str | None = None  # the placeholder form the engine carried back ("brackets", ...); None: not masked
     sent: int = 0  # texts the sentence needed from the model (0: nothing to translate; more: recovery passes)
-    recalled: int = 0  # of those, how many the translation memory answered
+    recalled: int = 0  # of those, how many the translation memory answered (or an earlier sentence of the call sent)
 
     @property
     def needed_model(self) -> bool:
@@ -177,26 +178,76 @@ class Translator:
         limit = self._engine.max_input_tokens(target)
         units = [unit for i, text in enumerate(texts)
                  for unit in self._units(i, text, spans[i], guarded[i], target, limit)]
-        recalled: set[str] = set()  # the texts of this call that the memory answered
-        outcomes = self._translate_pieces([unit.piece for unit in units], target, recalled)
-        self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target, recalled)
-        done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
-        for unit, outcome in zip(units, outcomes):
-            done[unit.text_index].append((unit, outcome))
         model = self._engine.model_info(target)
-        return [_assemble(text, target, model, spans[i], done[i], recalled) for i, text in enumerate(texts)]
+        known = self._recall_sentences(units, target, model)
+        fresh = [k for k in range(len(units)) if k not in known]
+        keys = {k: sentence_text(units[k].piece) for k in fresh} if self.memory else {}  # before places are masked
+        outcomes = [known[k].outcome if k in known else None for k in range(len(units))]
+        recalled: set[str] = set()  # the texts of this call that the memory answered
+        for k, outcome in zip(fresh, self._translate_pieces([units[k].piece for k in fresh], target, recalled)):
+            outcomes[k] = outcome
+        for k, remembered in known.items():
+            unit = units[k]
+            self._mask_places(k, [_lost_place_span(texts[unit.text_index], unit.start + start, unit.start + end)
+                                  for start, end in remembered.places], texts, units, spans, guarded)
+        masked = self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target, recalled, fresh)
+        counts = self._sent_counts(outcomes, recalled, known)
+        self._remember_sentences(keys, outcomes, counts, masked, units, target, model)
+        done: list[list[tuple[_Unit, Outcome, tuple[int, int]]]] = [[] for _ in texts]
+        for unit, outcome, count in zip(units, outcomes, counts):
+            done[unit.text_index].append((unit, outcome, count))
+        return [_assemble(text, target, model, spans[i], done[i]) for i, text in enumerate(texts)]
+
+    def _recall_sentences(self, units: list[_Unit], target: str, model: ModelInfo) -> dict[int, Remembered]:
+        """The units whose final translation the memory holds (memory/sentences.py), by index."""
+        if self.memory is None:
+            return {}
+        texts = {k: sentence_text(unit.piece) for k, unit in enumerate(units)}
+        found = self.memory.recall(list(set(texts.values())), target, model, layer=SENTENCE_LAYER)
+        remembered = {k: decode(found[text]) for k, text in texts.items() if text in found}
+        return {k: value for k, value in remembered.items() if value is not None}
+
+    def _remember_sentences(self, keys: dict[int, str], outcomes: list[Outcome], counts: list[tuple[int, int]],
+                            masked: dict[int, list[Span]], units: list[_Unit], target: str, model: ModelInfo) -> None:
+        """Keep the final translation of each unit that needed the model, under its text as it was cut."""
+        entries = {}
+        for k, key in keys.items():
+            if counts[k][0]:
+                places = tuple((span.start - units[k].start, span.end - units[k].start) for span in masked.get(k, ()))
+                entries[key] = encode(Remembered(replace(outcomes[k], sent=()), counts[k][0], places))
+        if entries:
+            self.memory.remember(entries, target, model, layer=SENTENCE_LAYER)
+
+    def _sent_counts(self, outcomes: list[Outcome], recalled: set[str], known: dict[int, Remembered]
+                     ) -> list[tuple[int, int]]:
+        """Per unit: how many texts it needed from the model, and how many of those cost the engine nothing: the
+        memory answered them (all of them, for a unit whose final translation it held) or, with a memory, an
+        earlier unit of this call sent the same text (the engine translated it once for both, and the memory
+        now holds it). Without a memory, none is free."""
+        charged: set[str] = set()
+        counts = []
+        for k, outcome in enumerate(outcomes):
+            if k in known:
+                counts.append((known[k].sent, known[k].sent))
+                continue
+            free = sum(text in recalled or text in charged for text in outcome.sent) if self.memory else 0
+            counts.append((len(outcome.sent), free))
+            charged.update(outcome.sent)
+        return counts
 
     def _mask_lost_places(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
                           protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
-                          target: str, recalled: set[str]) -> None:
+                          target: str, recalled: set[str], candidates: list[int]) -> dict[int, list[Span]]:
         """Translate again, with the place masked (kept verbatim, as the strict policy would), each unit whose
         translation lost a place the policy left to the model: no recognisable form of the place's
         target-language name came back. Verbatim rather than the CLDR name pasted in: a name CLDR gives
         one place ("Georgia") may stand for another, and a nominative pasted in breaks the grammar. The
-        masked places join their unit's and their text's protected `spans`, so the copy reports them."""
+        masked places join their unit's and their text's protected `spans`, so the copy reports them. Only the
+        units of `candidates` are checked; returns the spans masked, by unit."""
         starts = [[place.span.start for place in protection.translated_places] for protection in protections]
         redo: dict[int, list[TranslatedPlace]] = {}
-        for k, (unit, outcome) in enumerate(zip(units, outcomes)):
+        for k in candidates:
+            unit, outcome = units[k], outcomes[k]
             found, where = protections[unit.text_index].translated_places, starts[unit.text_index]
             places = found[bisect.bisect_left(where, unit.start) : bisect.bisect_left(where, unit.end)]
             lost = [place for place in places if place.span.end <= unit.end and not _recognisable(outcome.text, place)]
@@ -206,19 +257,28 @@ class Translator:
         # near the limit keeps its first translation rather than be sent over the limit.
         redo = {k: lost for k, lost in redo.items() if len(lost) * _PLACEHOLDER_TOKENS <= units[k].piece.room}
         if not redo:
-            return
-        for k, lost in redo.items():
-            unit = units[k]
-            added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text, rule=_LOST_PLACE_RULE) for p in lost]
-            rebuilt = _unit(unit.text_index, texts[unit.text_index], unit.start, unit.end,
-                            tuple(sorted((*unit.spans, *added), key=lambda span: span.start)),
-                            guarded[unit.text_index])
-            units[k] = _with_room(rebuilt, unit.piece.room - len(lost) * _PLACEHOLDER_TOKENS)
-            spans[unit.text_index].extend(added)
-            spans[unit.text_index].sort(key=lambda span: span.start)
+            return {}
+        masked = {k: [_lost_place_span(texts[units[k].text_index], p.span.start, p.span.end) for p in lost]
+                  for k, lost in redo.items()}
+        for k, added in masked.items():
+            self._mask_places(k, added, texts, units, spans, guarded)
         retried = self._translate_pieces([units[k].piece for k in redo], target, recalled)
         for k, outcome in zip(redo, retried):
             outcomes[k] = replace(outcome, sent=outcomes[k].sent + outcome.sent)
+        return masked
+
+    @staticmethod
+    def _mask_places(k: int, added: list[Span], texts: list[str], units: list[_Unit], spans: list[list[Span]],
+                     guarded: list[tuple[str, ...]]) -> None:
+        """Unit `k` with the places of `added` masked: they join its spans and its text's."""
+        if not added:
+            return
+        unit = units[k]
+        rebuilt = _unit(unit.text_index, texts[unit.text_index], unit.start, unit.end,
+                        tuple(sorted((*unit.spans, *added), key=lambda span: span.start)), guarded[unit.text_index])
+        units[k] = _with_room(rebuilt, unit.piece.room - len(added) * _PLACEHOLDER_TOKENS)
+        spans[unit.text_index].extend(added)
+        spans[unit.text_index].sort(key=lambda span: span.start)
 
     def _units(self, index: int, text: str, spans: list[Span], guarded: tuple[str, ...], target: str,
                limit: int) -> list[_Unit]:
@@ -363,15 +423,18 @@ def _may_be_shown_as_words(span: Span) -> bool:
     return span.kind in _SHOWN_AS_WORDS and any(c.isalpha() for c in span.text)
 
 
-def _assemble(text: str, target: str, model: ModelInfo, spans: list[Span], done: list[tuple[_Unit, Outcome]],
-              recalled: set[str]) -> Translation:
+def _lost_place_span(text: str, start: int, end: int) -> Span:
+    return Span(SpanKind.NAME, start, end, text[start:end], rule=_LOST_PLACE_RULE)
+
+
+def _assemble(text: str, target: str, model: ModelInfo, spans: list[Span],
+              done: list[tuple[_Unit, Outcome, tuple[int, int]]]) -> Translation:
     """The translations of the units, joined with exactly the whitespace of the source between them."""
     parts, position, reports = [], 0, []
-    for unit, outcome in done:
+    for unit, outcome, (sent, free) in done:
         parts += [text[position : unit.start], outcome.text]
         position = unit.end
         reports.append(SentenceReport(text[unit.start : unit.end], unit.start, unit.spans, outcome.restored,
-                                      outcome.fallback, outcome.form, sent=len(outcome.sent),
-                                      recalled=sum(sent in recalled for sent in outcome.sent)))
+                                      outcome.fallback, outcome.form, sent=sent, recalled=free))
     parts.append(text[position:])
     return Translation(target, "".join(parts), model, tuple(spans), tuple(reports))

@@ -46,6 +46,7 @@ class Conditions:
         return hashlib.sha256(spelled.encode("utf-8")).hexdigest()
 
 
-def sentence_key(fingerprint: str, sentence: str) -> str:
-    """The key of `sentence` sent under the conditions of `fingerprint`."""
-    return hashlib.sha256(f"{fingerprint}\x00{sentence}".encode("utf-8")).hexdigest()
+def sentence_key(fingerprint: str, sentence: str, layer: str) -> str:
+    """The key of `sentence` in the memory's `layer` (memory.ENGINE_LAYER, sentences.SENTENCE_LAYER) under the
+    conditions of `fingerprint`."""
+    return hashlib.sha256(f"{layer}\x00{fingerprint}\x00{sentence}".encode("utf-8")).hexdigest()

@@ -18,6 +18,7 @@ from translation.memory.store import MemoryStore
 log = logging.getLogger(__name__)
 
 RETRY_AFTER_S = 30.0
+ENGINE_LAYER = "engine"  # texts as sent to the model, and its outputs before restoration
 
 
 class SentenceMemory:
@@ -40,23 +41,28 @@ class SentenceMemory:
         self._lock = threading.Lock()
         self.failures = 0  # store calls that failed
 
-    def recall(self, sentences: Sequence[str], target: str, model: ModelInfo) -> dict[str, str]:
-        """The memorised output of each of `sentences` that has one (as sent to `model` for `target`)."""
-        keys = self._keys(sentences, target, model)
+    def recall(self, sentences: Sequence[str], target: str, model: ModelInfo, layer: str = ENGINE_LAYER) -> dict[str, str]:
+        """The memorised output of each of `sentences` that has one (as sent to `model` for `target`). `layer`:
+        what the sentences and outputs are (ENGINE_LAYER: texts sent to the model and its raw outputs)."""
+        if not sentences:
+            return {}
+        keys = self._keys(sentences, target, model, layer)
         found = self._call(lambda: self.store.get_many(list(keys)), {})
         return {keys[key]: output for key, output in found.items()}
 
-    def remember(self, outputs: Mapping[str, str], target: str, model: ModelInfo) -> None:
+    def remember(self, outputs: Mapping[str, str], target: str, model: ModelInfo, layer: str = ENGINE_LAYER) -> None:
         """Keep the output of each sentence (sent to `model` for `target`)."""
-        keys = self._keys(list(outputs), target, model)
+        if not outputs:
+            return
+        keys = self._keys(list(outputs), target, model, layer)
         self._call(lambda: self.store.put_many({key: outputs[sentence] for key, sentence in keys.items()}), None)
 
     def close(self) -> None:
         self.store.close()
 
-    def _keys(self, sentences: Sequence[str], target: str, model: ModelInfo) -> dict[str, str]:
+    def _keys(self, sentences: Sequence[str], target: str, model: ModelInfo, layer: str) -> dict[str, str]:
         fingerprint = self.conditions.fingerprint(model, target)
-        return {sentence_key(fingerprint, sentence): sentence for sentence in sentences}
+        return {sentence_key(fingerprint, sentence, layer): sentence for sentence in sentences}
 
     def _call(self, action, unavailable):
         """`action()`, or `unavailable` while the store is down (said once, retried after a while)."""

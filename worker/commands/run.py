@@ -210,21 +210,28 @@ def write_copies(copies: list[dict], submissions, out_dir: Path | None) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     stems = output_stems(submissions)
     for copy in copies:
-        path = out_dir / f"{stems[copy['provenance']['source_uri']]}.{copy['language']}.json"
+        provenance = copy["provenance"]
+        stem = stems[_version_key(provenance["source_uri"], provenance["source_version"])]
+        path = out_dir / f"{stem}.{copy['language']}.json"
         path.write_text(json.dumps(copy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {path}", file=sys.stderr)
 
 
-def output_stems(submissions) -> dict[str, str]:
-    """source uri -> file stem, made unique when two inputs share a stem."""
-    stems: dict[str, str] = {}
+def output_stems(submissions) -> dict[tuple[str, str | None], str]:
+    """(source uri, version) -> file stem, made unique when two inputs share a stem. Keyed by version too: the
+    versions of one story share their uri, and each version's copy goes to its own file."""
+    stems: dict[tuple[str, str | None], str] = {}
     for submission in submissions:
         stem, n = submission.path.stem, 1
         while stem in stems.values():
             n += 1
             stem = f"{submission.path.stem}-{n}"
-        stems.setdefault(submission.item.uri, stem)
+        stems.setdefault(_version_key(submission.item.uri, submission.item.version), stem)
     return stems
+
+
+def _version_key(uri: str, version) -> tuple[str, str | None]:
+    return uri, None if version is None else str(version)
 
 
 def report_dead(tally: JobTally, submissions) -> int:
