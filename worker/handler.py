@@ -41,7 +41,7 @@ _TAG = re.compile(r"<[^>]*>")  # HTML tags, not counted as words
 class Sentences(NamedTuple):
     """A copy's sentences that needed the model, and how many of them came from the translation memory."""
 
-    translated: int = 0
+    total: int = 0
     from_memory: int = 0
 
     @classmethod
@@ -173,7 +173,7 @@ class JobHandler:
             self._on_event(
                 TRANSLATED, seconds=elapsed_s, tokens=words, batch_tokens=batch_words or words,
                 protected_spans=sum(copy.provenance.protected_spans.values()),
-                fallbacks=copy.provenance.fallbacks, sentences=sentences.translated,
+                fallbacks=copy.provenance.fallbacks, sentences=sentences.total,
                 from_memory=sentences.from_memory, **fields,
             )
         else:
@@ -214,7 +214,7 @@ class JobHandler:
             topology.COPY_ID_HEADER: copy.provenance.id,
             topology.SOURCE_URI_HEADER: copy.provenance.source_uri,
             topology.ELAPSED_MS_HEADER: round(elapsed_s * 1000),
-            topology.SENTENCES_HEADER: sentences.translated,
+            topology.SENTENCES_HEADER: sentences.total,
             topology.SENTENCES_FROM_MEMORY_HEADER: sentences.from_memory,
         }
         return Publication(
