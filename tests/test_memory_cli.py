@@ -68,3 +68,27 @@ def test_memory_off_translates_everything_every_time(tiny_models, tmp_path):
     second = run_versions(finals, tiny_models, tmp_path / "state", tmp_path / "b", BABELWIRE_MEMORY_URL="off")
     assert first[1] == second[1] == 0 and first[0] == second[0] > 0
     assert not (tmp_path / "state" / "memory.sqlite3").exists()
+
+
+def test_unreachable_redis_translates_without_the_memory_and_says_so_once(tiny_models, tmp_path):
+    from redis_fixtures import unused_port
+
+    finals = write_versions(tmp_path / "final", only_final=True)
+    result = run_babelwire("run", *map(str, finals), "--to", "uk", "--out", str(tmp_path / "out"), "--model",
+                           f"uk={tiny_models['uk']}",
+                           env={"BABELWIRE_MEMORY_URL": f"redis://127.0.0.1:{unused_port()}/0", "BABELWIRE_BEAMS": "1"})
+    stderr = result.stderr.decode()
+    assert result.returncode == 0, stderr
+    assert stderr.count("translation memory unavailable") == 1, stderr
+    translated, recalled = map(int, SUMMARY.search(stderr).groups())
+    assert translated > 0 and recalled == 0
+    assert len(list((tmp_path / "out").glob("*.uk.json"))) == len(finals)
+
+
+def test_a_memory_url_that_is_not_one_is_a_one_line_error(tmp_path):
+    from cli_helpers import one_line_error
+
+    finals = write_versions(tmp_path / "final", only_final=True)
+    line = one_line_error(run_babelwire("run", str(finals[0]), "--to", "uk", "--engine", "pseudo",
+                                        env={"BABELWIRE_MEMORY_URL": "memcached://somewhere"}))
+    assert "memory_url" in line and "redis://" in line
