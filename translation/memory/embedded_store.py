@@ -106,6 +106,7 @@ class EmbeddedStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # WAL: no fsync per commit; a crash loses at most recent entries
             db.executescript(_SCHEMA)
             self._db = db
         return self._db
