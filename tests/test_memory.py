@@ -254,3 +254,24 @@ def test_unreachable_redis_is_an_unavailable_memory():
         store.get_many(["k"])
     with pytest.raises(MemoryUnavailableError):
         store.put_many({"k": "v"})
+
+
+class PlaceDroppingEngine(BatchSensitiveEngine):
+    """Loses the place it is shown as a word (a model that drops "Ukraine"); keeps placeholders."""
+
+    def translate(self, sentences, target):
+        self.sent += sentences
+        return [sentence.replace("Ukraine", "there") for sentence in sentences]
+
+
+def test_a_remembered_sentence_keeps_the_places_masked_when_it_was_made(tmp_path):
+    text = "Floods cut roads in western Ukraine on Tuesday."
+    memory = SentenceMemory(embedded(tmp_path), CONDITIONS)
+    engine = PlaceDroppingEngine()
+    first = Translator(engine, memory=memory).translate(text, "uk")
+    assert "Ukraine" in first.text and any(span.text == "Ukraine" for span in first.spans)  # masked, second pass
+    sent = len(engine.sent)
+    again = Translator(engine, memory=memory).translate(text, "uk")  # a fresh process, the same memory
+    assert len(engine.sent) == sent
+    assert (again.text, again.spans) == (first.text, first.spans)
+    assert again.sentences[0].spans == first.sentences[0].spans and again.sentences[0].from_memory

@@ -179,32 +179,43 @@ class Translator:
         units = [unit for i, text in enumerate(texts)
                  for unit in self._units(i, text, spans[i], guarded[i], target, limit)]
         model = self._engine.model_info(target)
-        known = self._recall_sentences(units, target, model)
-        fresh = [k for k in range(len(units)) if k not in known]
-        keys = {k: sentence_text(units[k].piece) for k in fresh} if self.memory else {}  # before places are masked
-        outcomes = [known[k].outcome if k in known else None for k in range(len(units))]
-        recalled: set[str] = set()  # the texts of this call that the memory answered
-        for k, outcome in zip(fresh, self._translate_pieces([units[k].piece for k in fresh], target, recalled)):
-            outcomes[k] = outcome
-        for k, remembered in known.items():
-            unit = units[k]
-            self._mask_places(k, [_lost_place_span(texts[unit.text_index], unit.start + start, unit.start + end)
-                                  for start, end in remembered.places], texts, units, spans, guarded)
-        masked = self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target, recalled, fresh)
-        counts = self._sent_counts(outcomes, recalled, known)
-        self._remember_sentences(keys, outcomes, counts, masked, units, target, model)
+        outcomes, counts = self._outcomes(texts, units, protections, spans, guarded, target, model)
         done: list[list[tuple[_Unit, Outcome, tuple[int, int]]]] = [[] for _ in texts]
         for unit, outcome, count in zip(units, outcomes, counts):
             done[unit.text_index].append((unit, outcome, count))
         return [_assemble(text, target, model, spans[i], done[i]) for i, text in enumerate(texts)]
 
-    def _recall_sentences(self, units: list[_Unit], target: str, model: ModelInfo) -> dict[int, Remembered]:
-        """The units whose final translation the memory holds (memory/sentences.py), by index."""
-        if self.memory is None:
+    def _outcomes(self, texts: list[str], units: list[_Unit], protections: list[Protection], spans: list[list[Span]],
+                  guarded: list[tuple[str, ...]], target: str, model: ModelInfo
+                  ) -> tuple[list[Outcome], list[tuple[int, int]]]:
+        """Each unit's outcome, and (texts it needed from the model, how many of those cost the engine nothing).
+        A unit whose final translation the memory holds takes it (with the places it masked then); the others go
+        through the recovery chain (each engine call asking the memory first) and the lost-place check, and are
+        memorised."""
+        keys = {k: sentence_text(unit.piece) for k, unit in enumerate(units)} if self.memory else {}
+        known = self._recall_sentences(keys, target, model)
+        for k, remembered in known.items():
+            start = units[k].start
+            self._mask_places(k, [_lost_place_span(texts[units[k].text_index], start + begin, start + end)
+                                  for begin, end in remembered.places], texts, units, spans, guarded)
+        fresh = [k for k in range(len(units)) if k not in known]
+        outcomes = [known[k].outcome if k in known else None for k in range(len(units))]
+        recalled: set[str] = set()  # the texts of this call that the memory answered
+        for k, outcome in zip(fresh, self._translate_pieces([units[k].piece for k in fresh], target, recalled)):
+            outcomes[k] = outcome
+        masked = self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target, recalled, fresh)
+        counts = self._sent_counts(outcomes, recalled, known)
+        self._remember_sentences({k: keys[k] for k in fresh if k in keys}, outcomes, counts, masked, units, target,
+                                 model)
+        return outcomes, counts
+
+    def _recall_sentences(self, keys: dict[int, str], target: str, model: ModelInfo) -> dict[int, Remembered]:
+        """The units whose final translation the memory holds (memory/sentences.py), by index; `keys`: each
+        unit's text in the memory."""
+        if not keys:
             return {}
-        texts = {k: sentence_text(unit.piece) for k, unit in enumerate(units)}
-        found = self.memory.recall(list(set(texts.values())), target, model, layer=SENTENCE_LAYER)
-        remembered = {k: decode(found[text]) for k, text in texts.items() if text in found}
+        found = self.memory.recall(list(set(keys.values())), target, model, layer=SENTENCE_LAYER)
+        remembered = {k: decode(found[text]) for k, text in keys.items() if text in found}
         return {k: value for k, value in remembered.items() if value is not None}
 
     def _remember_sentences(self, keys: dict[int, str], outcomes: list[Outcome], counts: list[tuple[int, int]],
