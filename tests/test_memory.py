@@ -275,3 +275,26 @@ def test_a_remembered_sentence_keeps_the_places_masked_when_it_was_made(tmp_path
     assert len(engine.sent) == sent
     assert (again.text, again.spans) == (first.text, first.spans)
     assert again.sentences[0].spans == first.sentences[0].spans and again.sentences[0].from_memory
+
+
+def test_a_name_added_elsewhere_in_the_story_does_not_cost_the_unchanged_sentences(tmp_path):
+    engine = BatchSensitiveEngine()
+    translator = Translator(engine, memory=SentenceMemory(embedded(tmp_path), CONDITIONS))
+    translator.translate_many(["Floods cut the main road."], "uk")
+    sent = len(engine.sent)
+    second = translator.translate_many(["Floods cut the main road. Mayor Jane Doe visited."], "uk",
+                                       terms=("Jane Doe",))[0]
+    assert second.sentences[0].from_memory and not second.sentences[1].from_memory
+    assert all("Floods cut" not in text for text in engine.sent[sent:])
+
+
+def test_a_remembered_translation_holding_a_newly_protected_text_is_made_again(tmp_path):
+    """The engine upper-cases: "Floods" comes back as "FLOODS". Once the story protects a term "FLOODS" (a charity)
+    elsewhere, that translation would hold the term where the sentence has none: it is not used again."""
+    engine = BatchSensitiveEngine()
+    translator = Translator(engine, memory=SentenceMemory(embedded(tmp_path), CONDITIONS))
+    first = translator.translate_many(["Floods cut the main road."], "uk")[0]
+    assert "FLOODS" in first.text
+    second = translator.translate_many(["Floods cut the main road. FLOODS is a charity."], "uk", terms=("FLOODS",))[0]
+    assert not second.sentences[0].from_memory
+    assert second.text.count("FLOODS") == 1  # the charity's, verbatim; the first sentence no longer claims it

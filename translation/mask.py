@@ -399,6 +399,15 @@ def _piecewise(pieces: list[Piece], owners: list[int], translate: "_Sender") -> 
     return outcomes
 
 
+def invents_guarded_text(translation: str, piece: Piece) -> bool:
+    """Does a finished `translation` of `piece` hold one of its guarded texts (the document's protected texts that
+    are not the piece's own spans) more often than the sentence does? The check a translation made when the
+    document guarded fewer texts must pass before it is used again."""
+    own = {span.restored_text for span in piece.protected}
+    return any(text.strip() and text not in own and text in translation
+               and _count(translation, text) > _count(piece.text, text) for text in piece.guarded)
+
+
 def _invents_span_text(output: str, source: str, piece: Piece) -> bool:
     """Did the engine write a protected text itself (a small model echoing "Axios" from its training
     data)? Then that text would come back more often than the source has it."""

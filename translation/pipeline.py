@@ -29,7 +29,8 @@ from dataclasses import dataclass, field, replace
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
-from translation.mask import FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
+from translation.mask import (FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, invents_guarded_text, mask,
+                              translate_pieces, usable_forms)
 from translation.memory import SentenceMemory
 from translation.memory.sentences import SENTENCE_LAYER, Remembered, decode, encode, sentence_text
 from translation.policy import ProtectionPolicy
@@ -193,7 +194,7 @@ class Translator:
         through the recovery chain (each engine call asking the memory first) and the lost-place check, and are
         memorised."""
         keys = {k: sentence_text(unit.piece) for k, unit in enumerate(units)} if self.memory else {}
-        known = self._recall_sentences(keys, target, model)
+        known = self._recall_sentences(keys, units, target, model)
         for k, remembered in known.items():
             start = units[k].start
             self._mask_places(k, [_lost_place_span(texts[units[k].text_index], start + begin, start + end)
@@ -209,14 +210,16 @@ class Translator:
                                  model)
         return outcomes, counts
 
-    def _recall_sentences(self, keys: dict[int, str], target: str, model: ModelInfo) -> dict[int, Remembered]:
+    def _recall_sentences(self, keys: dict[int, str], units: list[_Unit], target: str, model: ModelInfo
+                          ) -> dict[int, Remembered]:
         """The units whose final translation the memory holds (memory/sentences.py), by index; `keys`: each
         unit's text in the memory."""
         if not keys:
             return {}
         found = self.memory.recall(list(set(keys.values())), target, model, layer=SENTENCE_LAYER)
         remembered = {k: decode(found[text]) for k, text in keys.items() if text in found}
-        return {k: value for k, value in remembered.items() if value is not None}
+        return {k: value for k, value in remembered.items()
+                if value is not None and not invents_guarded_text(value.outcome.text, units[k].piece)}
 
     def _remember_sentences(self, keys: dict[int, str], outcomes: list[Outcome], counts: list[tuple[int, int]],
                             masked: dict[int, list[Span]], units: list[_Unit], target: str, model: ModelInfo) -> None:

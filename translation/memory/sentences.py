@@ -5,6 +5,11 @@ recovery chain has learned in this process (names shown to the model as words, o
 them), so a sentence seen before could send another text in a later version, or in another worker, and come back
 different. Kept under its source text and protected spans (with their renderings, which decide the restored
 text), its final translation comes back exactly as before, whatever this process has learned.
+
+The texts the rest of the document protects (`Piece.guarded`) are not part of the key: a version that adds a name
+in another paragraph would otherwise miss every sentence. They matter only in that the translation may not hold
+one of them more often than the sentence does, and the pipeline checks exactly that before it uses a remembered
+translation (mask.invents_guarded_text).
 """
 
 import json
@@ -30,7 +35,6 @@ def sentence_text(piece: Piece) -> str:
     return json.dumps({
         "text": piece.text,
         "spans": [[str(span.kind), span.start, span.end, span.restored_text, span.rule] for span in piece.protected],
-        "guarded": sorted(piece.guarded),
         "plain": sorted(piece.plain),
         "room": piece.room,
     }, ensure_ascii=False, sort_keys=True)
