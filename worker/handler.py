@@ -8,10 +8,8 @@ outcome, acknowledging a job only once its copy is confirmed.
 `JobHandler.handle_batch` decides several jobs at once: the items of each language are translated together
 (one model, shared engine batches), which is where a CPU worker's throughput comes from when items are short.
 A failure of the shared translation never decides another job's outcome: those jobs are then handled one by one.
-Either way each body is decoded once, and the copy is built by `queues.messages` from what the model reported.
-How many of a copy's sentences needed the model, and how many of those the translation memory answered, depend
-on the delivery (a redelivered job finds its sentences memorised), so they travel in headers beside the time
-taken, and the copy's body stays the same for every delivery of a job.
+Either way each body is decoded once, and the copy is built by `queues.copies` from what the model reported,
+which checks it against IPTC's schema: a copy that is not valid ninjs is dead-lettered, never published.
 """
 
 import logging
@@ -20,14 +18,15 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import translation.errors
-from queues import messages, topology
+from queues import copies, messages, topology
 from queues.consumer import Delivery
+from queues.copies import LocalizedCopy, Translated
+from queues.errors import InvalidCopyError, QueueError
 from queues.errors import PermanentError as BadMessage
-from queues.errors import QueueError
-from queues.messages import LocalizedCopy, Translated, WireItem
+from queues.messages import WireItem
+from queues.ninjs.paths import field_at
 from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
 from translation.html import Html, MarkupTranslator
 from worker.events import PASSED_ON, TRANSLATED
@@ -36,18 +35,6 @@ log = logging.getLogger(__name__)
 
 MAX_RETRY_DELAY_S = 300.0  # past five minutes a backoff only hides that the job is stuck
 _TAG = re.compile(r"<[^>]*>")  # HTML tags, not counted as words
-
-
-class Sentences(NamedTuple):
-    """A copy's sentences that needed the model, and how many of them came from the translation memory."""
-
-    total: int = 0
-    from_memory: int = 0
-
-    @classmethod
-    def of(cls, results) -> "Sentences":
-        reports = [report for result in results for report in result.sentences]
-        return cls(sum(report.needed_model for report in reports), sum(report.from_memory for report in reports))
 
 
 @dataclass(frozen=True)
@@ -126,12 +113,12 @@ class JobHandler:
         if job.item is None:
             return self._failed(job.delivery, job.error)
         try:
-            copy, sentences = self._localize(job.item, job.delivery.language)
+            copy = self._localize(job.item, job.delivery.language)
         except Exception as error:
             return self._failed(job.delivery, error)
         elapsed_s = self._clock() - started
-        self._report(job.delivery, copy, elapsed_s, sentences, words=_words(copy, job.item))
-        return Ack(publications=(self._publication(copy, sentences, elapsed_s=elapsed_s),))
+        self._report(job.delivery, copy, elapsed_s, words=_words(copy, job.item))
+        return Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),))
 
     def _handle_together(self, jobs: list[_Job], language: str) -> list[Outcome]:
         started = self._clock()
@@ -139,24 +126,24 @@ class JobHandler:
             return [self._handle_alone(jobs[0], started)]
         items = [job.item for job in jobs]
         fields = [item.texts_to_translate() for item in items]
-        documents = [(_marked(texts), item.do_not_translate_terms()) for texts, item in zip(fields, items)]
+        documents = [(_marked(item, texts), item.do_not_translate_terms()) for texts, item in zip(fields, items)]
         try:
             results = self._translator_for(documents).translate_documents(documents, language)
             copies = [_copy_of(item, language, texts, found) for item, texts, found in zip(items, fields, results)]
-            counts = [Sentences.of(found) for found in results]
         except Exception as error:  # which job is at fault, and what becomes of each, is decided one by one
             log.info("shared translation of %d %s jobs failed (%s); handling them one by one",
                      len(jobs), language, _describe(error))
             return [self._handle_alone(job, self._clock()) for job in jobs]
         elapsed_s = self._clock() - started
         words = [_words(copy, item) for copy, item in zip(copies, items)]
-        for job, copy, sentences, count in zip(jobs, copies, counts, words):
-            self._report(job.delivery, copy, elapsed_s, sentences, words=count, batch_words=sum(words))
-        return [Ack(publications=(self._publication(copy, sentences, elapsed_s=elapsed_s),))
-                for copy, sentences in zip(copies, counts)]
+        for job, copy, count in zip(jobs, copies, words):
+            self._report(job.delivery, copy, elapsed_s, words=count, batch_words=sum(words))
+        return [Ack(publications=(self._publication(copy, elapsed_s=elapsed_s),)) for copy in copies]
 
     def _failed(self, delivery: Delivery, error: Exception) -> Outcome:
         """Bad input is dead-lettered at once; a failure that may pass, or a bug, is retried a few times."""
+        if isinstance(error, InvalidCopyError):  # babelwire's bug, not the item's: said loudly, never published
+            log.error("job %s: the copy is not valid ninjs, not published: %s", _job_name(delivery), error)
         if isinstance(error, (BadMessage, translation.errors.PermanentError)):
             return DeadLetter(reason=_describe(error), error=_error_fields(error))
         if isinstance(error, translation.errors.TransientError):
@@ -164,33 +151,35 @@ class JobHandler:
         log.error("unexpected error on job %s", _job_name(delivery), exc_info=error)
         return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}", error)
 
-    def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, sentences: Sentences, words: int,
+    def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, words: int,
                 batch_words: int | None = None) -> None:
         # message_id and uri let the job-outcome log pair this with the consumer's events.
-        fields = {"language": delivery.language, "message_id": delivery.message_id, "uri": copy.provenance.source_uri}
+        # The provenance rides along for the job log (what ninjs has no field for, as in the copy's headers).
+        fields = {"language": delivery.language, "message_id": delivery.message_id, "uri": copy.provenance.source_uri,
+                  "provenance": copy.provenance.log_fields()}
         if copy.provenance.translated:
             # A job translated together with others took the whole batch's time for the batch's words.
             self._on_event(
                 TRANSLATED, seconds=elapsed_s, tokens=words, batch_tokens=batch_words or words,
                 protected_spans=sum(copy.provenance.protected_spans.values()),
-                fallbacks=copy.provenance.fallbacks, sentences=sentences.total,
-                from_memory=sentences.from_memory, **fields,
+                fallbacks=copy.provenance.fallbacks, sentences=copy.provenance.sentences,
+                from_memory=copy.provenance.sentences_from_memory, **fields,
             )
         else:
             self._on_event(PASSED_ON, **fields)  # kill notices and text-less items: no model ran
 
-    def _localize(self, item: WireItem, language: str) -> tuple[LocalizedCopy, Sentences]:
+    def _localize(self, item: WireItem, language: str) -> LocalizedCopy:
         fields = item.texts_to_translate()
         if item.is_kill_notice or not fields:
-            return messages.untranslated_copy(item, language), Sentences()
+            return copies.untranslated_copy(item, language)
         # One batch for all fields: the translator sorts and packs their sentences together.
-        texts = _marked(fields)
+        texts = _marked(item, fields)
         try:
             results = self._translator_for([(texts, ())]).translate_many(
                 texts, language, terms=item.do_not_translate_terms())
         except translation.errors.InvalidInputError as error:
             raise _in_field(error, list(fields)) from None
-        return _copy_of(item, language, fields, results), Sentences.of(results)
+        return _copy_of(item, language, fields, results)
 
     def _translator_for(self, documents):
         """The markup translator where some text is HTML; the plain one otherwise (same calls, same batches)."""
@@ -207,33 +196,26 @@ class JobHandler:
         return min(self._retry_base_delay_s * 2 ** (attempt - 1), MAX_RETRY_DELAY_S)
 
     @staticmethod
-    def _publication(copy: LocalizedCopy, sentences: Sentences, *, elapsed_s: float) -> Publication:
-        # Time taken and sentences from memory differ per delivery, so they ride in headers: the body stays
-        # identical on redelivery.
-        headers = {
-            topology.COPY_ID_HEADER: copy.provenance.id,
-            topology.SOURCE_URI_HEADER: copy.provenance.source_uri,
-            topology.ELAPSED_MS_HEADER: round(elapsed_s * 1000),
-            topology.SENTENCES_HEADER: sentences.total,
-            topology.SENTENCES_FROM_MEMORY_HEADER: sentences.from_memory,
-        }
+    def _publication(copy: LocalizedCopy, *, elapsed_s: float) -> Publication:
+        # Time taken differs per delivery, so it rides in a header: the body stays identical on redelivery.
+        headers = {**copy.provenance.headers(), topology.ELAPSED_MS_HEADER: round(elapsed_s * 1000)}
         return Publication(
             body=messages.encode_message(copy),
             language=copy.language,
-            message_id=copy.provenance.id,
+            message_id=copy.provenance.copy_id,
             headers=headers,
         )
 
 
-def _marked(fields: dict[str, str]) -> list[str]:
-    """The texts of `fields`, those of HTML fields marked as Html."""
-    return [Html(text) if messages.is_html_field(path) else text for path, text in fields.items()]
+def _marked(item: WireItem, fields: dict[str, str]) -> list[str]:
+    """The texts of `fields`, those the item says are HTML marked as Html."""
+    return [Html(text) if item.is_html(path) else text for path, text in fields.items()]
 
 
 def _copy_of(item: WireItem, language: str, fields: dict[str, str], results) -> LocalizedCopy:
     if all(result.model is None for result in results):  # HTML without a word to translate, and nothing else
-        return messages.untranslated_copy(item, language)
-    return messages.translated_copy(item, language, _translated(fields, results))
+        return copies.untranslated_copy(item, language)
+    return copies.translated_copy(item, language, _translated(fields, results))
 
 
 def _translated(fields: dict[str, str], results) -> Translated:
@@ -242,6 +224,7 @@ def _translated(fields: dict[str, str], results) -> Translated:
     repairs = Counter()
     for result in results:
         repairs.update(getattr(result, "repairs", {}))
+    reports = [report for result in results for report in result.sentences]
     return Translated(
         texts={path: result.text for path, result in zip(fields, results, strict=True)},
         engine=model.engine,
@@ -250,6 +233,8 @@ def _translated(fields: dict[str, str], results) -> Translated:
         protected_spans=Counter(str(span.kind) for result in results for span in result.spans),
         fallbacks=sum(result.fallbacks for result in results),
         markup_repairs=repairs,
+        sentences=sum(report.needed_model for report in reports),
+        sentences_from_memory=sum(report.from_memory for report in reports),
     )
 
 
@@ -257,7 +242,7 @@ def _words(copy: LocalizedCopy, item: WireItem) -> int:
     """Whitespace-separated words of the translated fields (HTML without its tags): the throughput unit the
     metrics report (model tokens stay inside the engine, and words compare across engines and languages)."""
     data = copy.to_dict()
-    texts = (messages.field_at(data, path) for path in item.texts_to_translate())
+    texts = (field_at(data, path) for path in item.texts_to_translate())
     return sum(len(_TAG.sub(" ", text).split()) for text in texts if isinstance(text, str))
 
 
