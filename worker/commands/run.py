@@ -151,7 +151,7 @@ def refuse_duplicates(submissions) -> None:
     """Two files holding the same item version would make one copy per language, not two: say so."""
     seen = {}
     for submission in submissions:
-        key = (submission.item.uri, submission.item.version)
+        key = _version_key(submission.item.uri, submission.item.item_version)  # .version is the ninjs version
         if key in seen:
             raise UsageError(f"{seen[key]} and {submission.path} hold the same item ({key[0]}); give it once")
         seen[key] = submission.path
