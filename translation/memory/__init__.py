@@ -3,7 +3,9 @@
     memory = SentenceMemory(EmbeddedStore(path, max_entries=..., ttl_s=...), Conditions(...))
     translator = Translator(engine, memory=memory)
 
-A sentence found there is not sent to the engine (translation/pipeline.py asks before each engine call).
+Two layers in one store: the engine layer keys the exact text sent to the model (its output before restoration is
+the value), and the pipeline asks it before each engine call, so a text found there is not sent; the sentence
+layer (sentences.py) keeps each sentence's final translation, so a sentence seen before comes back as it did.
 """
 
 from translation.memory.key import Conditions
