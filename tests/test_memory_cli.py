@@ -5,6 +5,7 @@ import re
 
 import pytest
 from cli_helpers import run_babelwire
+from redis_fixtures import redis_url  # noqa: F401 - fixture
 from story_versions import STORIES, versions, write_versions
 
 pytestmark = pytest.mark.slow
@@ -92,3 +93,15 @@ def test_a_memory_url_that_is_not_one_is_a_one_line_error(tmp_path):
     line = one_line_error(run_babelwire("run", str(finals[0]), "--to", "uk", "--engine", "pseudo",
                                         env={"BABELWIRE_MEMORY_URL": "memcached://somewhere"}))
     assert "memory_url" in line and "redis://" in line
+
+
+@pytest.mark.redis
+def test_a_second_process_given_the_same_redis_sends_no_final_version_sentence_to_the_engine(
+        tiny_models, tmp_path, redis_url):  # noqa: F811
+    every = write_versions(tmp_path / "in")
+    finals = write_versions(tmp_path / "final", only_final=True)
+    run_versions(every, tiny_models, tmp_path / "state-a", tmp_path / "out",
+                            BABELWIRE_MEMORY_URL=redis_url)
+    translated, recalled = run_versions(finals, tiny_models, tmp_path / "state-b", tmp_path / "again",
+                                        BABELWIRE_MEMORY_URL=redis_url)
+    assert translated == 0 and recalled > 0
