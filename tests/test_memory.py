@@ -1,7 +1,6 @@
 """The translation memory: what its key holds, its stores (embedded and Redis), and the pipeline asking it first."""
 
 import logging
-import sqlite3
 import uuid
 from dataclasses import replace
 
