@@ -45,10 +45,18 @@ def _entries(package: str, name: str) -> list[str]:
 
 @cache
 def data_version(package: str) -> str:
-    """A digest of every data file of `package` (`data/*.txt`): it changes when any list or table does, so a
-    translation memory keyed on it never serves text protected under other lists."""
+    """A digest of every data file of `package` (everything under its `data/`, sub-folders included): it changes
+    when any list or table does, so a translation memory keyed on it never serves text made with other data."""
     digest = hashlib.sha256()
-    for path in sorted(resources.files(package).joinpath("data").iterdir(), key=lambda entry: entry.name):
-        if path.name.endswith(".txt"):
-            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    for path in _files(resources.files(package).joinpath("data"), ""):
+        digest.update(path[0].encode("utf-8") + b"\0" + path[1].read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def _files(folder, prefix: str) -> list:
+    """(relative name, resource) of every file under `folder`, sorted by name."""
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        name = f"{prefix}{entry.name}"
+        found += _files(entry, name + "/") if entry.is_dir() else [(name, entry)]
+    return found
