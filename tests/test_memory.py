@@ -309,3 +309,22 @@ def test_a_model_without_a_content_revision_is_never_served_from_memory(tmp_path
         Translator(engine, memory=memory).translate(STORY_V1, "uk")
     assert len(engine.sent) == 6
     assert sum("not used for fake/en-uk" in record.getMessage() for record in caplog.records) == 1
+
+
+def test_the_worker_keys_the_memory_on_its_settings_glossary_policy_and_data():
+    from translation.glossary import Glossary
+    from translation.policy import ProtectionPolicy
+    from worker.build import memory_conditions
+    from worker.settings import Settings
+
+    settings = Settings(engine="pseudo", memory_url="off")
+    base = memory_conditions(settings, None, ProtectionPolicy())
+    variants = [
+        memory_conditions(settings.model_copy(update={"beams": 1}), None, ProtectionPolicy()),
+        memory_conditions(settings, Glossary.from_dict({"keep": ["Kyiv"]}), ProtectionPolicy()),
+        memory_conditions(settings, Glossary.from_dict({"render": {"Zelenskyy": {"uk": "Зеленський"}}}),
+                          ProtectionPolicy()),
+        memory_conditions(settings, None, ProtectionPolicy.strict()),
+    ]
+    assert len({base, *variants}) == 5
+    assert {"word lists", "name rendering", "glossary", "policy"} <= dict(base.data).keys()
