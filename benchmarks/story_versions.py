@@ -182,7 +182,8 @@ def main() -> int:
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--no-carry", action="store_true",
-                        help="outputs as random weights make them: no placeholder or name comes back (see CountingEngine)")
+                        help="outputs as random weights make them: no placeholder or name comes back "
+                             "(see CountingEngine)")
     args = parser.parse_args()
 
     versions = stories(args.stories)

@@ -70,7 +70,8 @@ def embedded(tmp_path, **options) -> EmbeddedStore:
 ], ids=["backend", "compute", "beams", "decoding", "data version", "revision", "model", "engine", "target"])
 def test_an_output_made_under_other_conditions_is_never_served(tmp_path, changed):
     store = embedded(tmp_path)
-    SentenceMemory(store, CONDITIONS.with_data("glossary", "one")).remember({"[1] said so.": "[1] сказав."}, "uk", MODEL)
+    SentenceMemory(store, CONDITIONS.with_data("glossary", "one")).remember({"[1] said so.": "[1] сказав."}, "uk",
+                                                                           MODEL)
     conditions, model, target = changed(CONDITIONS.with_data("glossary", "one"), MODEL, "uk")
     assert SentenceMemory(store, conditions).recall(["[1] said so."], target, model) == {}
     assert SentenceMemory(store, CONDITIONS.with_data("glossary", "one")).recall(["[1] said so."], "uk", MODEL) \

@@ -25,7 +25,8 @@ def translate_with_a_worker(broker_url, item_path, env, log_path) -> dict:
     return received[0].headers | {"body": json.loads(received[0].body)}
 
 
-def test_two_workers_sharing_redis_translate_a_sentence_once(rabbitmq_url, redis_url, tiny_models, tmp_path):  # noqa: F811
+def test_two_workers_sharing_redis_translate_a_sentence_once(
+        rabbitmq_url, redis_url, tiny_models, tmp_path):  # noqa: F811
     final = versions(STORIES[0])[-1]
     republished = final | {"version": "6"}  # the same story sent again, every sentence unchanged
     paths = []

@@ -47,7 +47,8 @@ def test_a_redelivered_job_comes_from_memory_with_the_same_body_and_says_so_in_i
     assert engine.sent == sent  # nothing new for the engine
     assert again.body == first.body and again.message_id == first.message_id
     assert first.headers["babelwire-sentences"] == again.headers["babelwire-sentences"] == 4
-    assert (first.headers["babelwire-sentences-from-memory"], again.headers["babelwire-sentences-from-memory"]) == (0, 4)
+    from_memory = "babelwire-sentences-from-memory"
+    assert (first.headers[from_memory], again.headers[from_memory]) == (0, 4)
     assert [(fields["sentences"], fields["from_memory"]) for name, fields in events if name == TRANSLATED] == \
         [(4, 0), (4, 4)]
 

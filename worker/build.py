@@ -136,7 +136,8 @@ def memory_conditions(settings: Settings, glossary: Glossary | None, policy: Pro
     return (conditions
             .with_data("glossary", glossary.version if glossary else "none")
             .with_data("policy", repr(policy))
-            .with_data("word lists", wordlists.data_version("translation") + wordlists.data_version("translation.names"))
+            .with_data("word lists", wordlists.data_version("translation")
+                       + wordlists.data_version("translation.names"))
             .with_data("name rendering", wordlists.data_version("translation.rendering")))
 
 

@@ -118,7 +118,8 @@ class Metrics:
             ["language", "kind"], registry=r,
         )
         self.sentences_translated = Counter(
-            "babelwire_sentences_translated", "Sentences translated by the model (not found in the translation memory).",
+            "babelwire_sentences_translated",
+            "Sentences translated by the model (not found in the translation memory).",
             ["language"], registry=r,
         )
         self.sentences_from_memory = Counter(

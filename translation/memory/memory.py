@@ -43,7 +43,8 @@ class SentenceMemory:
         self.failures = 0  # store calls that failed
         self._unkeyable: set[str] = set()  # models said to have no revision to key on
 
-    def recall(self, sentences: Sequence[str], target: str, model: ModelInfo, layer: str = ENGINE_LAYER) -> dict[str, str]:
+    def recall(self, sentences: Sequence[str], target: str, model: ModelInfo,
+               layer: str = ENGINE_LAYER) -> dict[str, str]:
         """The memorised output of each of `sentences` that has one (as sent to `model` for `target`). `layer`:
         what the sentences and outputs are (ENGINE_LAYER: texts sent to the model and its raw outputs)."""
         if not sentences or not self._keyable(model):
