@@ -1,16 +1,19 @@
 """Redis for the translation memory tests: `from redis_fixtures import redis_url`.
 
 Absent Redis: a visible skip, or a failure when BABELWIRE_REQUIRE_REDIS=1 (CI, which starts redis-server).
-Nothing is flushed: every test's keys hash its own conditions (a fresh model path, a fresh uuid), and expire.
+Nothing is flushed: each test gets the next of Redis's numbered databases (1-15, in turn), so two tests of a session
+that translate the same story with the same tiny model do not see each other's entries; the tiny models' paths
+differ between sessions, so the keys do too, and entries expire.
 """
 
+import itertools
 import os
 import socket
 
 import pytest
 
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
-REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/0"
+_DATABASES = itertools.cycle(range(1, 16))
 
 
 def redis_running() -> bool:
@@ -29,7 +32,7 @@ def redis_url() -> str:
         if os.environ.get("BABELWIRE_REQUIRE_REDIS") == "1":
             pytest.fail(message)
         pytest.skip(message)
-    return REDIS_URL
+    return f"redis://{REDIS_HOST}:{REDIS_PORT}/{next(_DATABASES)}"
 
 
 def unused_port() -> int:

@@ -101,7 +101,7 @@ def test_a_second_process_given_the_same_redis_sends_no_final_version_sentence_t
     every = write_versions(tmp_path / "in")
     finals = write_versions(tmp_path / "final", only_final=True)
     run_versions(every, tiny_models, tmp_path / "state-a", tmp_path / "out",
-                 BABELWIRE_MEMORY_URL=redis_url)
+                 BABELWIRE_MEMORY_URL=redis_url, BABELWIRE_MEMORY_TTL_S="3600")
     translated, recalled = run_versions(finals, tiny_models, tmp_path / "state-b", tmp_path / "again",
-                                        BABELWIRE_MEMORY_URL=redis_url)
+                                        BABELWIRE_MEMORY_URL=redis_url, BABELWIRE_MEMORY_TTL_S="3600")
     assert translated == 0 and recalled > 0

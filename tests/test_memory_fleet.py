@@ -35,7 +35,8 @@ def test_two_workers_sharing_redis_translate_a_sentence_once(
         path.write_text(json.dumps(item), encoding="utf-8")
         paths.append(path)
     env = clean_env(BABELWIRE_MODELS=f"uk={tiny_models['uk']}", BABELWIRE_BEAMS="1",
-                    BABELWIRE_MEMORY_URL=redis_url, BABELWIRE_STATE_DIR=str(tmp_path / "state"))
+                    BABELWIRE_MEMORY_URL=redis_url, BABELWIRE_MEMORY_TTL_S="3600",
+                    BABELWIRE_STATE_DIR=str(tmp_path / "state"))
 
     first = translate_with_a_worker(rabbitmq_url, paths[0], env, tmp_path / "worker-1.log")
     second = translate_with_a_worker(rabbitmq_url, paths[1], env, tmp_path / "worker-2.log")
