@@ -35,7 +35,8 @@ MAX_HEADER_CHARS = 8_000
 @dataclass(frozen=True)
 class Provenance:
     """Where a localised copy came from. Every value is a function of the job, not of the delivery, so a
-    redelivered job produces identical headers (time taken travels in a header of its own).
+    redelivered job produces identical headers (time taken travels in a header of its own), except
+    `sentences_from_memory`: a redelivered job finds its sentences in the translation memory (with the same text).
 
     Open to more facts: a field added here (with a default) becomes a header (`topology.copy_header(name)`, to
     be listed in `topology.PROVENANCE_HEADERS`) and a field of the job log without further code; a field of the
@@ -54,6 +55,8 @@ class Provenance:
     fallbacks: int = 0  # sentences that needed a fallback to restore their protected spans, plus markup repairs
     markup_repairs: dict[str, int] = field(default_factory=dict)  # HTML fields: repair kind -> count
     untranslated_fields: list[str] = field(default_factory=list)  # paths of texts kept as they came
+    sentences: int = 0  # sentences that needed the model
+    sentences_from_memory: int = 0  # of those, answered by the translation memory
 
     def headers(self) -> dict[str, Any]:
         """One message header per field with a value: numbers, text and booleans as they are, lists and
@@ -87,6 +90,8 @@ class Translated:
     protected_spans: Mapping[str, int] = field(default_factory=dict)  # span kind -> count
     fallbacks: int = 0
     markup_repairs: Mapping[str, int] = field(default_factory=dict)  # repair kind -> count
+    sentences: int = 0  # sentences that needed the model
+    sentences_from_memory: int = 0  # of those, answered by the translation memory
 
 
 @dataclass(frozen=True)

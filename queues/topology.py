@@ -58,10 +58,13 @@ PROTECTED_SPANS_HEADER = "babelwire-protected-spans"
 FALLBACKS_HEADER = "babelwire-fallbacks"
 MARKUP_REPAIRS_HEADER = "babelwire-markup-repairs"
 UNTRANSLATED_FIELDS_HEADER = "babelwire-untranslated-fields"
+# Of a copy's sentences, how many needed the model, and how many of those came from the translation memory.
+SENTENCES_HEADER = "babelwire-sentences"
+SENTENCES_FROM_MEMORY_HEADER = "babelwire-sentences-from-memory"
 PROVENANCE_HEADERS = (
     COPY_ID_HEADER, SOURCE_URI_HEADER, SOURCE_VERSION_HEADER, NINJS_SCHEMA_HEADER, TRANSLATED_HEADER, ENGINE_HEADER,
     MODEL_ID_HEADER, MODEL_REVISION_HEADER, PROTECTED_SPANS_HEADER, FALLBACKS_HEADER, MARKUP_REPAIRS_HEADER,
-    UNTRANSLATED_FIELDS_HEADER,
+    UNTRANSLATED_FIELDS_HEADER, SENTENCES_HEADER, SENTENCES_FROM_MEMORY_HEADER,
 )
 ELAPSED_MS_HEADER = "babelwire-elapsed-ms"
 

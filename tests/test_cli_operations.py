@@ -30,7 +30,7 @@ def item_file(tmp_path):
 
 def env_without_babelwire(**extra):
     env = {key: value for key, value in os.environ.items() if not key.startswith("BABELWIRE_")}
-    return {**env, "HF_HUB_OFFLINE": "1", **extra}
+    return {**env, "HF_HUB_OFFLINE": "1", "BABELWIRE_MEMORY_URL": "off", **extra}
 
 
 # --- item 3: a reader that goes away (`| head`) ------------------------------------------------------------

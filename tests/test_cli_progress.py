@@ -23,7 +23,7 @@ def translate_on_a_terminal(text_path, engine_args: list[str], backend: str = "a
     """Run `babelwire translate` with stderr on a pseudo-terminal and stdout to /dev/null; return what stderr
     showed."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("BABELWIRE_")}
-    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", BABELWIRE_BACKEND=backend,
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", BABELWIRE_BACKEND=backend, BABELWIRE_MEMORY_URL="off",
                BABELWIRE_MAX_BATCH_TOKENS="64", BABELWIRE_BEAMS="1")
     leader, follower = pty.openpty()
     process = subprocess.Popen([BABELWIRE, "translate", "--input", str(text_path), "--to", "uk", *engine_args],

@@ -74,7 +74,8 @@ def test_jobs_waiting_together_are_translated_in_shared_batches(embedded_url):
             time.sleep(0.3)
             return self.translator.translate_documents(documents, target)
 
-    settings = Settings(broker_url=embedded_url, engine="pseudo", languages=("uk",), prefetch=8, batch_jobs=4)
+    settings = Settings(broker_url=embedded_url, engine="pseudo", languages=("uk",), prefetch=8, batch_jobs=4,
+                        memory_url="off")
     spy = Spy(build_translator(settings))
     with connect(embedded_url) as connection:  # a backlog before the worker starts: jobs wait together
         declare_topology(connection, ["uk"])

@@ -19,7 +19,9 @@ from shared_data import SEED_ARTICLE  # noqa: F401 - re-exported for the tests
 def clean_env(**settings: str) -> dict:
     """The environment for a babelwire subprocess: offline, no BABELWIRE_* of the caller, `settings` added."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("BABELWIRE_")}
-    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(REPO), **settings)
+    # The translation memory is off unless a test asks for it (see cli_helpers.run_babelwire).
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONPATH=str(REPO),
+               **{"BABELWIRE_MEMORY_URL": "off", **settings})
     return env
 
 

@@ -69,3 +69,8 @@ class InvalidHtmlError(InvalidInputError):
 
     Fields as InvalidInputError: `text_index` (its index among the texts of its document), `field`, `offset`.
     """
+
+
+class MemoryUnavailableError(TransientError):
+    """The translation memory's store did not answer or failed (Redis down, a database file that cannot be
+    written). Translation goes on without it. Field: `store` (which store)."""

@@ -13,6 +13,7 @@ Every term is matched as a whole word, case-sensitively, and protected like a qu
 the target "pt-br", which is how the CLI and the worker name it).
 """
 
+import hashlib
 import json
 import re
 import tomllib
@@ -59,6 +60,13 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.keep | set(self.render))
+
+    @property
+    def version(self) -> str:
+        """A digest of the terms and renderings: another glossary, another version (a translation memory keys
+        on it)."""
+        content = {"keep": sorted(self.keep), "render": {term: dict(by) for term, by in self.render.items()}}
+        return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def _read(path: Path) -> object:

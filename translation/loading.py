@@ -21,13 +21,16 @@ WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json", "pytorch_mo
 _HUB_TIMEOUT_S = 10
 
 
+LOCAL_REVISION = "local"  # the revision of a directory the user provided: its files may change under the same name
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedModel:
     """A model's files on disk and which version they are."""
 
     model: str  # as configured: hub id or path
     path: Path
-    revision: str  # hub commit hash, or "local" for a directory the user provided
+    revision: str  # hub commit hash, or LOCAL_REVISION for a directory the user provided
 
 
 def resolve_model(model: str, language: str = "") -> ResolvedModel:
@@ -38,7 +41,7 @@ def resolve_model(model: str, language: str = "") -> ResolvedModel:
     """
     local = Path(model).expanduser()
     if local.exists() or _looks_like_path(model):
-        return ResolvedModel(model, _checked_local_dir(local, model, language), "local")
+        return ResolvedModel(model, _checked_local_dir(local, model, language), LOCAL_REVISION)
     return _resolve_cached(model, language)
 
 

@@ -82,6 +82,7 @@ class Outcome:
     restored: int
     fallback: str | None  # None, "tolerant", "unmasked", "alternate-form", "piecewise"
     form: str | None = None  # the placeholder form that came back; None when nothing was masked
+    sent: tuple[str, ...] = ()  # every text the piece sent to the engine, in order (the memory counts by these)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,20 +203,34 @@ def translate_pieces(pieces: Sequence[Piece], translate: Translate,
     ]
     counts = [len(piece.protected) for piece in pieces]
     pieces = [grouped(piece) for piece in pieces]
-    masked, outputs = _first_pass(pieces, outcomes, translate, forms[0], counts, words_first)
-    _unmasked_retry(pieces, outcomes, masked, outputs, translate, forms[0], counts)
+    sender = _Sender(translate, len(pieces))
+    masked, outputs = _first_pass(pieces, outcomes, sender, forms[0], counts, words_first)
+    _unmasked_retry(pieces, outcomes, masked, outputs, sender, forms[0], counts)
     for form in forms[1:]:
         pending = _open(outcomes)
         masked = {i: mask(pieces[i], form) for i in pending}
-        for i, output in zip(pending, translate([masked[i].text for i in pending]) if pending else []):
+        for i, output in zip(pending, sender([masked[i].text for i in pending], pending) if pending else []):
             outcomes[i] = _verified(output, masked[i], pieces[i], form.name, "alternate-form", counts[i])
     pending = _open(outcomes)
-    for i, outcome in zip(pending, _piecewise([pieces[i] for i in pending], translate)):
+    for i, outcome in zip(pending, _piecewise([pieces[i] for i in pending], pending, sender)):
         outcomes[i] = Outcome(outcome.text, counts[i], outcome.fallback)
-    return outcomes
+    return [replace(outcome, sent=tuple(sent)) for outcome, sent in zip(outcomes, sender.sent)]
 
 
-def _first_pass(pieces: list[Piece], outcomes: list[Outcome | None], translate: Translate, form: PlaceholderForm,
+class _Sender:
+    """The engine calls of one `translate_pieces`, noting which piece sent each text."""
+
+    def __init__(self, translate: Translate, count: int):
+        self._translate = translate
+        self.sent: list[list[str]] = [[] for _ in range(count)]
+
+    def __call__(self, texts: list[str], owners: Sequence[int]) -> list[str]:
+        for text, owner in zip(texts, owners, strict=True):
+            self.sent[owner].append(text)
+        return self._translate(texts)
+
+
+def _first_pass(pieces: list[Piece], outcomes: list[Outcome | None], translate: "_Sender", form: PlaceholderForm,
                 counts: list[int], words_first: NamesAsWords | None) -> tuple[dict, dict]:
     """Names as words where that is tried, the first form elsewhere, in one engine call; then, for the pieces
     whose names came back changed, the same with the changed names masked (the names that came back
@@ -237,21 +252,21 @@ def _first_pass(pieces: list[Piece], outcomes: list[Outcome | None], translate: 
     outputs.update(more_outputs)
     last = [i for i in fewer if outcomes[i] is None]
     masked.update({i: mask(pieces[i], form) for i in last})
-    outputs.update(zip(last, translate([masked[i].text for i in last]) if last else []))
+    outputs.update(zip(last, translate([masked[i].text for i in last], last) if last else []))
     for i in first + list(more) + last:
         if outcomes[i] is None:
             outcomes[i] = _verified(outputs[i], masked[i], pieces[i], form.name, None, counts[i])
     return masked, outputs
 
 
-def _words_or_masked(pieces: list[Piece], outcomes: list[Outcome | None], translate: Translate,
+def _words_or_masked(pieces: list[Piece], outcomes: list[Outcome | None], translate: "_Sender",
                      form: PlaceholderForm, counts: list[int], learned: NamesAsWords | None, masked_ones: list[int],
                      tries: dict) -> tuple[dict, dict]:
     """One engine call: `masked_ones` in the form, `tries` with their names as words (accepted when those came
     back verbatim). Returns what the masked ones sent, and got back."""
     masked = {i: mask(pieces[i], form) for i in masked_ones}
     sent = [masked[i].text for i in masked_ones] + [attempt[1].text for attempt in tries.values()]
-    returned = translate(sent) if sent else []
+    returned = translate(sent, [*masked_ones, *tries]) if sent else []
     _accept_words(tries, dict(zip(tries, returned[len(masked_ones) :])), outcomes, WORDS, None, counts, learned)
     return masked, dict(zip(masked_ones, returned))
 
@@ -321,7 +336,7 @@ def _changed(shown: set[str], output: str, masked_text: str) -> set[str]:
 
 
 def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked: dict[int, Masked],
-                    outputs: dict[int, object], translate: Translate, form: PlaceholderForm, counts: list[int]) -> None:
+                    outputs: dict[int, object], translate: "_Sender", form: PlaceholderForm, counts: list[int]) -> None:
     """Retry the failed pieces with the spans whose placeholders went astray shown to the model as the
     words they are (it copies most names unchanged, and keeps the grammar around them); accept only when
     each of those texts comes back verbatim exactly as often as the sentence has it."""
@@ -333,7 +348,7 @@ def _unmasked_retry(pieces: list[Piece], outcomes: list[Outcome | None], masked:
         if shown and _fits_as_words(pieces[i], shown):
             retries[i] = _with_words(pieces[i], shown, form)
     if retries:
-        outputs = dict(zip(retries, translate([retry[1].text for retry in retries.values()])))
+        outputs = dict(zip(retries, translate([retry[1].text for retry in retries.values()], list(retries))))
         _accept_words(retries, outputs, outcomes, form.name, "unmasked", counts)
 
 
@@ -370,17 +385,27 @@ def _verified(output: object, masked: Masked, piece: Piece, form_name: str, step
     return Outcome(text, restored, fallback, form_name)
 
 
-def _piecewise(pieces: list[Piece], translate: Translate) -> list[Outcome]:
-    """Translate the text between the spans on its own, then join it around the spans."""
+def _piecewise(pieces: list[Piece], owners: list[int], translate: "_Sender") -> list[Outcome]:
+    """Translate the text between the spans on its own, then join it around the spans. `owners`: the index
+    of each piece among those `translate` counts for."""
     sources = [gaps(piece) for piece in pieces]
-    wanted = [gap.strip() for parts in sources for gap in parts if _WORDY.search(gap)]
-    translated = iter(translate(wanted) if wanted else [])
+    wanted = [(gap.strip(), owner) for parts, owner in zip(sources, owners) for gap in parts if _WORDY.search(gap)]
+    translated = iter(translate([gap for gap, _ in wanted], [owner for _, owner in wanted]) if wanted else [])
     outcomes = []
     for piece, parts in zip(pieces, sources):
         rendered = [_framed(gap, _honest(next(translated, ""), gap, piece)) if _WORDY.search(gap) else gap
                     for gap in parts]
         outcomes.append(Outcome(_join(rendered, piece), len(piece.protected), "piecewise"))
     return outcomes
+
+
+def invents_guarded_text(translation: str, piece: Piece) -> bool:
+    """Does a finished `translation` of `piece` hold one of its guarded texts (the document's protected texts that
+    are not the piece's own spans) more often than the sentence does? The check a translation made when the
+    document guarded fewer texts must pass before it is used again."""
+    own = {span.restored_text for span in piece.protected}
+    return any(text.strip() and text not in own and text in translation
+               and _count(translation, text) > _count(piece.text, text) for text in piece.guarded)
 
 
 def _invents_span_text(output: str, source: str, piece: Piece) -> bool:

@@ -10,6 +10,9 @@ Usage:
 `translate_many` batches the sentences of all texts together (engine calls over batches of sentences
 sorted by length), so a worker translating an item's headline, description and body pays for one batch;
 `translate_documents` does the same across several items, each with its own do-not-translate terms.
+With a translation memory (translation/memory/), each engine call first takes what the memory holds for its
+exact texts, and only the rest goes to the engine; `SentenceReport.from_memory` says which sentences the memory
+answered entirely.
 Paragraphs and line breaks of each text survive. Nothing is truncated: sentences longer than
 `engine.max_input_tokens(target)` are split further before translation. Every protected span of a text
 comes back verbatim (or as its glossary rendering) exactly as often as the text has it, whatever the
@@ -26,7 +29,10 @@ from dataclasses import dataclass, field, replace
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
-from translation.mask import FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
+from translation.mask import (FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, invents_guarded_text, mask,
+                              translate_pieces, usable_forms)
+from translation.memory import SentenceMemory
+from translation.memory.sentences import SENTENCE_LAYER, Remembered, decode, encode, sentence_text
 from translation.policy import ProtectionPolicy
 from translation.protect import Protection, TranslatedPlace, find_protection
 from translation.segment import split_long, split_sentences
@@ -43,6 +49,17 @@ class SentenceReport:
     restored: int
     fallback: str | None  # None, "tolerant", "unmasked", "alternate-form", "piecewise"
     form: str | None = None  # the placeholder form the engine carried back ("brackets", ...); None: not masked
+    sent: int = 0  # texts the sentence needed from the model (0: nothing to translate; more: recovery passes)
+    recalled: int = 0  # of those, how many the translation memory answered (or an earlier sentence of the call sent)
+
+    @property
+    def needed_model(self) -> bool:
+        return self.sent > 0
+
+    @property
+    def from_memory(self) -> bool:
+        """Every text this sentence needed from the model came from the translation memory."""
+        return self.sent > 0 and self.recalled == self.sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +111,7 @@ class Translator:
         names_as_words_budget: kept names are shown to the model as words first (better grammar around
             them) while the second passes this costs (a sentence whose names did not come back verbatim is
             translated again, masked) stay within this share of the sentences translated; 0 never shows them.
+        memory: the translation memory asked before the engine (None: every sentence goes to the engine).
     """
 
     def __init__(
@@ -103,6 +121,7 @@ class Translator:
         glossary: Glossary | None = None,
         batch_size: int = 512,
         names_as_words_budget: float = 0.10,
+        memory: SentenceMemory | None = None,
     ):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
@@ -113,6 +132,7 @@ class Translator:
         self._forms_by_target: dict[str, tuple[PlaceholderForm, ...]] = {}
         self._names_as_words_budget = names_as_words_budget
         self._names_as_words_by_target: dict[str, NamesAsWords] = {}
+        self.memory = memory
 
     def translate(self, text: str, target: str, terms: Iterable[str] = ()) -> Translation:
         """Translate one text. Raises InvalidInputError for empty text; engine errors propagate."""
@@ -160,25 +180,89 @@ class Translator:
         limit = self._engine.max_input_tokens(target)
         units = [unit for i, text in enumerate(texts)
                  for unit in self._units(i, text, spans[i], guarded[i], target, limit)]
-        outcomes = self._translate_pieces([unit.piece for unit in units], target)
-        self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target)
-        done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
-        for unit, outcome in zip(units, outcomes):
-            done[unit.text_index].append((unit, outcome))
         model = self._engine.model_info(target)
+        outcomes, counts = self._outcomes(texts, units, protections, spans, guarded, target, model)
+        done: list[list[tuple[_Unit, Outcome, tuple[int, int]]]] = [[] for _ in texts]
+        for unit, outcome, count in zip(units, outcomes, counts):
+            done[unit.text_index].append((unit, outcome, count))
         return [_assemble(text, target, model, spans[i], done[i]) for i, text in enumerate(texts)]
+
+    def _outcomes(self, texts: list[str], units: list[_Unit], protections: list[Protection], spans: list[list[Span]],
+                  guarded: list[tuple[str, ...]], target: str, model: ModelInfo
+                  ) -> tuple[list[Outcome], list[tuple[int, int]]]:
+        """Each unit's outcome, and (texts it needed from the model, how many of those cost the engine nothing).
+        A unit whose final translation the memory holds takes it (with the places it masked then); the others go
+        through the recovery chain (each engine call asking the memory first) and the lost-place check, and are
+        memorised."""
+        keys = {k: sentence_text(unit.piece) for k, unit in enumerate(units)} if self.memory else {}
+        known = self._recall_sentences(keys, units, target, model)
+        for k, remembered in known.items():
+            start = units[k].start
+            self._mask_places(k, [_lost_place_span(texts[units[k].text_index], start + begin, start + end)
+                                  for begin, end in remembered.places], texts, units, spans, guarded)
+        fresh = [k for k in range(len(units)) if k not in known]
+        outcomes = [known[k].outcome if k in known else None for k in range(len(units))]
+        recalled: set[str] = set()  # the texts of this call that the memory answered
+        for k, outcome in zip(fresh, self._translate_pieces([units[k].piece for k in fresh], target, recalled)):
+            outcomes[k] = outcome
+        masked = self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target, recalled, fresh)
+        counts = self._sent_counts(outcomes, recalled, known)
+        self._remember_sentences({k: keys[k] for k in fresh if k in keys}, outcomes, counts, masked, units, target,
+                                 model)
+        return outcomes, counts
+
+    def _recall_sentences(self, keys: dict[int, str], units: list[_Unit], target: str, model: ModelInfo
+                          ) -> dict[int, Remembered]:
+        """The units whose final translation the memory holds (memory/sentences.py), by index; `keys`: each
+        unit's text in the memory."""
+        if not keys:
+            return {}
+        found = self.memory.recall(list(set(keys.values())), target, model, layer=SENTENCE_LAYER)
+        remembered = {k: decode(found[text]) for k, text in keys.items() if text in found}
+        return {k: value for k, value in remembered.items()
+                if value is not None and not invents_guarded_text(value.outcome.text, units[k].piece)}
+
+    def _remember_sentences(self, keys: dict[int, str], outcomes: list[Outcome], counts: list[tuple[int, int]],
+                            masked: dict[int, list[Span]], units: list[_Unit], target: str, model: ModelInfo) -> None:
+        """Keep the final translation of each unit that needed the model, under its text as it was cut."""
+        entries = {}
+        for k, key in keys.items():
+            if counts[k][0]:
+                places = tuple((span.start - units[k].start, span.end - units[k].start) for span in masked.get(k, ()))
+                entries[key] = encode(Remembered(replace(outcomes[k], sent=()), counts[k][0], places))
+        if entries:
+            self.memory.remember(entries, target, model, layer=SENTENCE_LAYER)
+
+    def _sent_counts(self, outcomes: list[Outcome], recalled: set[str], known: dict[int, Remembered]
+                     ) -> list[tuple[int, int]]:
+        """Per unit: how many texts it needed from the model, and how many of those cost the engine nothing: the
+        memory answered them (all of them, for a unit whose final translation it held) or, with a memory, an
+        earlier unit of this call sent the same text (the engine translated it once for both, and the memory
+        now holds it). Without a memory, none is free."""
+        charged: set[str] = set()
+        counts = []
+        for k, outcome in enumerate(outcomes):
+            if k in known:
+                counts.append((known[k].sent, known[k].sent))
+                continue
+            free = sum(text in recalled or text in charged for text in outcome.sent) if self.memory else 0
+            counts.append((len(outcome.sent), free))
+            charged.update(outcome.sent)
+        return counts
 
     def _mask_lost_places(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
                           protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
-                          target: str) -> None:
+                          target: str, recalled: set[str], candidates: list[int]) -> dict[int, list[Span]]:
         """Translate again, with the place masked (kept verbatim, as the strict policy would), each unit whose
         translation lost a place the policy left to the model: no recognisable form of the place's
         target-language name came back. Verbatim rather than the CLDR name pasted in: a name CLDR gives
         one place ("Georgia") may stand for another, and a nominative pasted in breaks the grammar. The
-        masked places join their unit's and their text's protected `spans`, so the copy reports them."""
+        masked places join their unit's and their text's protected `spans`, so the copy reports them. Only the
+        units of `candidates` are checked; returns the spans masked, by unit."""
         starts = [[place.span.start for place in protection.translated_places] for protection in protections]
         redo: dict[int, list[TranslatedPlace]] = {}
-        for k, (unit, outcome) in enumerate(zip(units, outcomes)):
+        for k in candidates:
+            unit, outcome = units[k], outcomes[k]
             found, where = protections[unit.text_index].translated_places, starts[unit.text_index]
             places = found[bisect.bisect_left(where, unit.start) : bisect.bisect_left(where, unit.end)]
             lost = [place for place in places if place.span.end <= unit.end and not _recognisable(outcome.text, place)]
@@ -188,19 +272,28 @@ class Translator:
         # near the limit keeps its first translation rather than be sent over the limit.
         redo = {k: lost for k, lost in redo.items() if len(lost) * _PLACEHOLDER_TOKENS <= units[k].piece.room}
         if not redo:
-            return
-        for k, lost in redo.items():
-            unit = units[k]
-            added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text, rule=_LOST_PLACE_RULE) for p in lost]
-            rebuilt = _unit(unit.text_index, texts[unit.text_index], unit.start, unit.end,
-                            tuple(sorted((*unit.spans, *added), key=lambda span: span.start)),
-                            guarded[unit.text_index])
-            units[k] = _with_room(rebuilt, unit.piece.room - len(lost) * _PLACEHOLDER_TOKENS)
-            spans[unit.text_index].extend(added)
-            spans[unit.text_index].sort(key=lambda span: span.start)
-        retried = self._translate_pieces([units[k].piece for k in redo], target)
+            return {}
+        masked = {k: [_lost_place_span(texts[units[k].text_index], p.span.start, p.span.end) for p in lost]
+                  for k, lost in redo.items()}
+        for k, added in masked.items():
+            self._mask_places(k, added, texts, units, spans, guarded)
+        retried = self._translate_pieces([units[k].piece for k in redo], target, recalled)
         for k, outcome in zip(redo, retried):
-            outcomes[k] = outcome
+            outcomes[k] = replace(outcome, sent=outcomes[k].sent + outcome.sent)
+        return masked
+
+    @staticmethod
+    def _mask_places(k: int, added: list[Span], texts: list[str], units: list[_Unit], spans: list[list[Span]],
+                     guarded: list[tuple[str, ...]]) -> None:
+        """Unit `k` with the places of `added` masked: they join its spans and its text's."""
+        if not added:
+            return
+        unit = units[k]
+        rebuilt = _unit(unit.text_index, texts[unit.text_index], unit.start, unit.end,
+                        tuple(sorted((*unit.spans, *added), key=lambda span: span.start)), guarded[unit.text_index])
+        units[k] = _with_room(rebuilt, unit.piece.room - len(added) * _PLACEHOLDER_TOKENS)
+        spans[unit.text_index].extend(added)
+        spans[unit.text_index].sort(key=lambda span: span.start)
 
     def _units(self, index: int, text: str, spans: list[Span], guarded: tuple[str, ...], target: str,
                limit: int) -> list[_Unit]:
@@ -228,12 +321,13 @@ class Translator:
                                          near(sentence_start, sentence_end))
         ]
 
-    def _translate_pieces(self, pieces: list[Piece], target: str) -> list[Outcome]:
+    def _translate_pieces(self, pieces: list[Piece], target: str, recalled: set[str]) -> list[Outcome]:
         """The recovery chain, with names shown as words first while that works for this target's model."""
         learned = None
         if self._names_as_words_budget > 0:
             learned = self._names_as_words_by_target.setdefault(target, NamesAsWords(self._names_as_words_budget))
-        return translate_pieces(pieces, lambda batch: self._batch(batch, target), self._forms(target), learned)
+        return translate_pieces(pieces, lambda batch: self._batch(batch, target, recalled), self._forms(target),
+                                learned)
 
     def _forms(self, target: str) -> tuple[PlaceholderForm, ...]:
         """The placeholder forms the target's model carries, decided once per target from its vocabulary."""
@@ -241,17 +335,23 @@ class Translator:
             self._forms_by_target[target] = usable_forms(lambda text: self._engine.carries(text, target))
         return self._forms_by_target[target]
 
-    def _batch(self, sentences: list[str], target: str) -> list[str]:
-        """Translate distinct sentences once each, shortest first, `batch_size` per engine call."""
+    def _batch(self, sentences: list[str], target: str, recalled: set[str]) -> list[str]:
+        """Translate distinct sentences once each: those the memory holds from it (noted in `recalled`), the
+        others by the engine, shortest first, `batch_size` per engine call (and then memorised)."""
         unique = sorted(set(sentences), key=len)
-        translated: dict[str, str] = {}
-        for offset in range(0, len(unique), self._batch_size):
-            chunk = unique[offset : offset + self._batch_size]
+        model = self._engine.model_info(target) if self.memory else None
+        translated = self.memory.recall(unique, target, model) if self.memory else {}
+        recalled.update(translated)
+        missing = [sentence for sentence in unique if sentence not in translated]
+        for offset in range(0, len(missing), self._batch_size):
+            chunk = missing[offset : offset + self._batch_size]
             outputs = self._engine.translate(chunk, target)
             if len(outputs) != len(chunk):
                 name = type(self._engine).__name__
                 raise TranslationError(f"engine {name} returned {len(outputs)} translations for {len(chunk)} sentences")
             translated.update(zip(chunk, outputs))
+        if self.memory and missing:
+            self.memory.remember({sentence: translated[sentence] for sentence in missing}, target, model)
         return [translated[sentence] for sentence in sentences]
 
 
@@ -349,15 +449,18 @@ def _may_be_shown_as_words(span: Span) -> bool:
     return span.kind in _SHOWN_AS_WORDS and any(c.isalpha() for c in span.text)
 
 
-def _assemble(
-    text: str, target: str, model: ModelInfo, spans: list[Span], done: list[tuple[_Unit, Outcome]]
-) -> Translation:
+def _lost_place_span(text: str, start: int, end: int) -> Span:
+    return Span(SpanKind.NAME, start, end, text[start:end], rule=_LOST_PLACE_RULE)
+
+
+def _assemble(text: str, target: str, model: ModelInfo, spans: list[Span],
+              done: list[tuple[_Unit, Outcome, tuple[int, int]]]) -> Translation:
     """The translations of the units, joined with exactly the whitespace of the source between them."""
     parts, position, reports = [], 0, []
-    for unit, outcome in done:
+    for unit, outcome, (sent, free) in done:
         parts += [text[position : unit.start], outcome.text]
         position = unit.end
         reports.append(SentenceReport(text[unit.start : unit.end], unit.start, unit.spans, outcome.restored,
-                                      outcome.fallback, outcome.form))
+                                      outcome.fallback, outcome.form, sent=sent, recalled=free))
     parts.append(text[position:])
     return Translation(target, "".join(parts), model, tuple(spans), tuple(reports))

@@ -6,6 +6,7 @@ One reader for all of them: text after '#' is a comment and blank lines are skip
 - a table (`load_table`): tab-separated columns as written, such as a name and its CLDR code ("U.S.<TAB>US").
 """
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -40,3 +41,22 @@ def _entries(package: str, name: str) -> list[str]:
     text = resources.files(package).joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
     entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return [entry for entry in entries if entry]
+
+
+@cache
+def data_version(package: str) -> str:
+    """A digest of every data file of `package` (everything under its `data/`, sub-folders included): it changes
+    when any list or table does, so a translation memory keyed on it never serves text made with other data."""
+    digest = hashlib.sha256()
+    for path in _files(resources.files(package).joinpath("data"), ""):
+        digest.update(path[0].encode("utf-8") + b"\0" + path[1].read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _files(folder, prefix: str) -> list:
+    """(relative name, resource) of every file under `folder`, sorted by name."""
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        name = f"{prefix}{entry.name}"
+        found += _files(entry, name + "/") if entry.is_dir() else [(name, entry)]
+    return found

@@ -6,13 +6,17 @@ their collaborators and read nothing themselves.
 
 from pathlib import Path
 
+from translation import wordlists
 from translation.engines.base import Engine, ModelInfo
+from translation.engines.budget import DecodeBudget
 from translation.engines.fallback import FallbackEngine
 from translation.engines.core import Progress
 from translation.engines.marian import MarianEngine
 from translation.engines.pseudo import PseudoEngine
 from translation.errors import ModelNotFoundError, UnsupportedLanguageError
 from translation.glossary import Glossary
+from translation.memory import Conditions, SentenceMemory
+from translation.memory.embedded_store import EmbeddedStore
 from translation.pipeline import Translator
 from translation.policy import ProtectionPolicy
 from translation.registry import ModelRegistry
@@ -97,7 +101,48 @@ def build_translator(settings: Settings, glossary_path: Path | None = None, engi
     glossary = Glossary.load(path) if path else None
     policy = policy or ProtectionPolicy.named(settings.policy)
     return Translator(engine or build_engine(settings), policy=policy, glossary=glossary,
-                      names_as_words_budget=settings.names_as_words_budget)
+                      names_as_words_budget=settings.names_as_words_budget,
+                      memory=build_memory(settings, glossary, policy))
+
+
+def build_memory(settings: Settings, glossary: Glossary | None, policy: ProtectionPolicy) -> SentenceMemory | None:
+    """The translation memory of settings.memory_url (None: off), keyed on the conditions of `settings`."""
+    url = settings.resolved_memory_url
+    if url is None:
+        return None
+    return SentenceMemory(_memory_store(url, settings), memory_conditions(settings, glossary, policy))
+
+
+def _memory_store(url: str, settings: Settings):
+    if url.startswith("embedded://"):
+        return EmbeddedStore(Path(url.removeprefix("embedded://")), max_entries=settings.memory_max_entries,
+                             ttl_s=settings.memory_ttl_s)
+    from translation.memory.redis_store import RedisStore  # imported late: only a fleet needs the client
+
+    try:
+        return RedisStore.from_url(url, ttl_s=settings.memory_ttl_s)
+    except ValueError as error:
+        raise UsageError(f"BABELWIRE_MEMORY_URL {url!r}: {error}") from None
+
+
+def memory_conditions(settings: Settings, glossary: Glossary | None, policy: ProtectionPolicy) -> Conditions:
+    """Everything of `settings` that decides a model's output besides the model and the text sent to it, and the
+    versions of the data that shaped that text. A translation component with data of its own (name renderings)
+    adds its version here with `with_data`."""
+    if settings.engine == "pseudo":
+        backend, compute = "pseudo", "none"
+    else:
+        device = resolve_device(settings.device, settings.backend)
+        backend, compute = choose_backend(settings.backend, device), f"{device}/{settings.quantization}"
+    budget = DecodeBudget()  # both Marian backends decode within the default budget
+    conditions = Conditions(backend=backend, compute=compute, beams=settings.beams,
+                            decoding=f"budget {budget.ratio}x+{budget.margin}")
+    return (conditions
+            .with_data("glossary", glossary.version if glossary else "none")
+            .with_data("policy", repr(policy))
+            .with_data("word lists", wordlists.data_version("translation")
+                       + wordlists.data_version("translation.names"))
+            .with_data("name rendering", wordlists.data_version("translation.rendering")))
 
 
 def resolve_device(device: str, backend: str = "transformers") -> str:

@@ -7,7 +7,8 @@ job handler and the composition. Listeners match on the constants, never on spel
 # handler: a job's body decoded into an item, before any translating. Fields: language, message_id, uri.
 DECODED = "decoded"
 # handler: an item translated into one language. Fields: language, message_id, uri, seconds, tokens,
-# batch_tokens (a job translated in a shared batch: the batch's tokens), protected_spans, fallbacks.
+# batch_tokens (a job translated in a shared batch: the batch's tokens), protected_spans, fallbacks, sentences (that
+# needed the model), from_memory (of those, answered by the translation memory).
 TRANSLATED = "translated"
 # handler: a kill notice or a text-less item copied without a model. Fields: language, message_id, uri.
 PASSED_ON = "passed_on"

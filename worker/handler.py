@@ -165,7 +165,8 @@ class JobHandler:
             self._on_event(
                 TRANSLATED, seconds=elapsed_s, tokens=words, batch_tokens=batch_words or words,
                 protected_spans=sum(copy.provenance.protected_spans.values()),
-                fallbacks=copy.provenance.fallbacks, **fields,
+                fallbacks=copy.provenance.fallbacks, sentences=copy.provenance.sentences,
+                from_memory=copy.provenance.sentences_from_memory, **fields,
             )
         else:
             self._on_event(PASSED_ON, **fields)  # kill notices and text-less items: no model ran
@@ -226,6 +227,7 @@ def _translated(fields: dict[str, str], results) -> Translated:
     repairs = Counter()
     for result in results:
         repairs.update(getattr(result, "repairs", {}))
+    reports = [report for result in results for report in result.sentences]
     return Translated(
         texts={path: result.text for path, result in zip(fields, results, strict=True)},
         engine=model.engine,
@@ -234,6 +236,8 @@ def _translated(fields: dict[str, str], results) -> Translated:
         protected_spans=Counter(str(span.kind) for result in results for span in result.spans),
         fallbacks=sum(result.fallbacks for result in results),
         markup_repairs=repairs,
+        sentences=sum(report.needed_model for report in reports),
+        sentences_from_memory=sum(report.from_memory for report in reports),
     )
 
 

@@ -15,10 +15,13 @@ composition's) and what they count:
 | `DEAD_LETTERED`              | consumer | jobs_dead_lettered_total{language} +1                   |
 | `REQUEUED`, `HANDLER_FAILED`, `PUBLISH_FAILED` | consumer | job_problems_total{language,kind} +1  |
 | `CONNECTED` / `DISCONNECTED`, `BROKER_UNAVAILABLE` | consumer | broker_connected = 1 / 0            |
-| `TRANSLATED`                 | handler  | latency (seconds), tokens and tokens/s (tokens, when given; batch_tokens / seconds for a job translated in a shared batch), protected_spans, fallbacks_total{kind="segment"} |
+| `TRANSLATED`                 | handler  | latency (seconds), tokens and tokens/s (tokens, when given; batch_tokens / seconds for a job translated in a shared batch), protected_spans, fallbacks_total{kind="segment"}, sentences_translated_total and sentences_from_memory_total (sentences - from_memory, from_memory) |
 | `MODEL_LOADED`               | composition | models_loaded{language,model} = 1                    |
 
 Other event names (`PASSED_ON`, ...) are ignored, so a component may emit events that no one measures yet.
+
+`watch_memory(memory)` adds `babelwire_memory_failures_total`: calls to the translation memory's store that
+failed (and were translated without it), read from the memory when scraped.
 """
 
 import logging
@@ -26,6 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import CounterMetricFamily
 from prometheus_client.process_collector import ProcessCollector
 
 from queues import events
@@ -113,6 +117,15 @@ class Metrics:
             "babelwire_fallbacks", "Segments whose translation was replaced by a fallback.",
             ["language", "kind"], registry=r,
         )
+        self.sentences_translated = Counter(
+            "babelwire_sentences_translated",
+            "Sentences translated by the model (not found in the translation memory).",
+            ["language"], registry=r,
+        )
+        self.sentences_from_memory = Counter(
+            "babelwire_sentences_from_memory", "Sentences whose translation came from the translation memory.",
+            ["language"], registry=r,
+        )
         self.models_loaded = Gauge(
             "babelwire_models_loaded", "1 for each model held in memory.", ["language", "model"], registry=r
         )
@@ -151,9 +164,29 @@ class Metrics:
         fallbacks = int(fields.get("fallbacks") or 0)
         if fallbacks:
             self.fallbacks.labels(language, "segment").inc(fallbacks)
+        from_memory = int(fields.get("from_memory") or 0)
+        self.sentences_translated.labels(language).inc(int(fields.get("sentences") or 0) - from_memory)
+        self.sentences_from_memory.labels(language).inc(from_memory)
+
+    def watch_memory(self, memory) -> None:
+        """Export the failed store calls of `memory` (a SentenceMemory) as babelwire_memory_failures_total."""
+        self.registry.register(_MemoryFailures(memory))
 
     def _model_loaded(self, language: str, fields: dict) -> None:
         self.models_loaded.labels(language, str(fields.get("model") or UNKNOWN)).set(1)
+
+
+class _MemoryFailures:
+    """A collector: the memory counts its failures itself, this reads them when Prometheus scrapes."""
+
+    def __init__(self, memory):
+        self._memory = memory
+
+    def collect(self):
+        family = CounterMetricFamily("babelwire_memory_failures",
+                                     "Translation memory store calls that failed (translated without the memory).")
+        family.add_metric([], self._memory.failures)
+        yield family
 
 
 def fan_out(*hooks: EventHook | None) -> EventHook:

@@ -147,6 +147,9 @@ def build_worker(settings: Settings, translator, models: dict | None = None) -> 
     served language.
     """
     metrics, broker_state = Metrics(), BrokerState()
+    if getattr(translator, "memory", None) is not None:
+        metrics.watch_memory(translator.memory)
+        log.info("translation memory: %s", translator.memory.store.name)
     on_event = fan_out(metrics.on_event, broker_state.on_event, JobOutcomeLog().on_event, log_broker_events)
     consumer = build_consumer(settings, build_handler(settings, translator, on_event), on_event)
     models = models or {}

@@ -62,6 +62,16 @@ class Settings(BaseSettings):
     threads: int = Field(default=0, ge=0)  # 0: one intra-op thread per core
     model_cache_size: int = Field(default=2, ge=1)
 
+    # Translation memory (README "Translation memory"): model outputs kept by the exact text sent and all that
+    # decides them, so a story's next version costs only what changed. "embedded": a SQLite file in state_dir
+    # (`babelwire run` uses the state directory's even though its broker is temporary); "redis://host:6379/0"
+    # for a fleet; "off".
+    memory_url: str = "embedded"
+    memory_ttl_s: float = Field(default=30 * 24 * 3600.0, gt=0)  # an entry lives this long after it is written
+    # Embedded memory only (Redis: the server's maxmemory): past this many entries the least recently used go.
+    # An entry takes about 0.5 kB with its index, so the default keeps the file near 250 MB at most.
+    memory_max_entries: int = Field(default=500_000, ge=1)
+
     # Operations.
     log_format: Literal["text", "json"] = "text"
     log_level: str = "INFO"
@@ -89,6 +99,24 @@ class Settings(BaseSettings):
             return parse_model_overrides(value.split(","))
         return value
 
+    @field_validator("memory_url")
+    @classmethod
+    def _check_memory_url(cls, value: str) -> str:
+        value = value.strip()
+        if value in ("embedded", "off") or value.startswith(MEMORY_URL_SCHEMES):
+            return value
+        raise ValueError(f"{value!r} is not a memory URL: use embedded, off, redis://host:6379/0 "
+                         "or embedded:///path/memory.sqlite3")
+
+    @property
+    def resolved_memory_url(self) -> str | None:
+        """Where the translation memory lives; None when it is off. "embedded" is a file in `state_dir`."""
+        if self.memory_url == "off":
+            return None
+        if self.memory_url == "embedded":
+            return f"embedded://{self.state_dir / 'memory.sqlite3'}"
+        return self.memory_url
+
     @property
     def resolved_broker_url(self) -> str:
         """The URL to connect to; for RabbitMQ with `queue_type` quorum, it carries `queue_type=quorum`
@@ -99,6 +127,9 @@ class Settings(BaseSettings):
             separator = "&" if "?" in self.broker_url else "?"
             return f"{self.broker_url}{separator}queue_type=quorum"
         return self.broker_url
+
+
+MEMORY_URL_SCHEMES = ("embedded://", "redis://", "rediss://", "unix://")
 
 
 def parse_model_overrides(pairs) -> dict[str, str]:

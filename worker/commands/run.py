@@ -7,6 +7,10 @@ writes them to DIR (`<file stem>.<lang>.json`) or prints them as JSON lines. As 
 the model of every target language first: a missing one is a one-line error (exit 2) before anything is
 sent. Exit 1 if any job was dead-lettered (each is reported on stderr with its reason). Ctrl-C (or SIGTERM)
 stops after the job in hand and still writes the copies finished so far (exit 130).
+
+The broker is temporary, the translation memory is not: it is the one of the user's state directory (or
+BABELWIRE_MEMORY_URL's), so a story's next version run later costs only what changed. The summary ends with
+`sentences: T translated, M from memory`.
 """
 
 import argparse
@@ -24,6 +28,7 @@ from queues.outcomes import Ack, DeadLetter
 from worker.commands import submit
 from worker.commands._common import add_engine_options, load_settings, parse_languages
 from worker.errors import UsageError
+from worker.events import TRANSLATED
 from worker.exits import EXIT_INTERRUPTED, exit_now
 
 COLLECT_TIMEOUT_S = 30.0  # copies are confirmed before their jobs end, so they are already there
@@ -32,10 +37,11 @@ COLLECT_TIMEOUT_S = 30.0  # copies are confirmed before their jobs end, so they 
 class JobTally:
     """A job handler that counts the decisions of the one it wraps and says when every expected job has ended."""
 
-    def __init__(self, expected: int, handler):
+    def __init__(self, expected: int, handler, sentences: "SentenceCount | None" = None):
         self.expected = expected
         self.copy_ids: set[str] = set()
         self.dead: list[tuple[bytes, str, str]] = []  # (original body, language, reason)
+        self.sentences = sentences or SentenceCount()
         self.done = threading.Event()
         self._handler = handler
         self._lock = threading.Lock()
@@ -51,6 +57,10 @@ class JobTally:
             self._record(delivery, outcome)
         return outcomes
 
+    @property
+    def summary(self) -> str:
+        return f"{len(self.copy_ids) + len(self.dead)} of {self.expected} jobs done; {self.sentences}"
+
     def _record(self, delivery, outcome) -> None:
         with self._lock:
             if isinstance(outcome, Ack):
@@ -61,6 +71,25 @@ class JobTally:
         print(f"babelwire: {ended} of {self.expected} jobs done", file=sys.stderr, flush=True)
         if ended >= self.expected:
             self.done.set()
+
+
+class SentenceCount:
+    """The sentences of the translated jobs, told by the handler's events: by the model, and from memory."""
+
+    def __init__(self):
+        self.translated = 0
+        self.from_memory = 0
+        self._lock = threading.Lock()
+
+    def on_event(self, name: str, **fields) -> None:
+        if name == TRANSLATED:
+            from_memory = int(fields.get("from_memory") or 0)
+            with self._lock:
+                self.translated += int(fields.get("sentences") or 0) - from_memory
+                self.from_memory += from_memory
+
+    def __str__(self) -> str:
+        return f"sentences: {self.translated} translated, {self.from_memory} from memory"
 
 
 def register(subparsers) -> None:
@@ -80,11 +109,14 @@ def run_run(args: argparse.Namespace) -> int:
     submissions = submit.prepare(args.files, languages, languages)
     refuse_duplicates(submissions)
     check_out_dir(args.out)  # before any translating: a bad --out must not cost the copies
+    memory_url = load_settings(args).resolved_memory_url or "off"  # the user's, not the temporary directory's
     with tempfile.TemporaryDirectory(prefix="babelwire-run-") as state_dir:
-        settings = load_settings(args, broker_url="embedded", state_dir=state_dir, languages=languages)
+        settings = load_settings(args, broker_url="embedded", state_dir=state_dir, languages=languages,
+                                 memory_url=memory_url)
         tally, consumer = translate_all(settings, submissions)
         copies = collect(settings.resolved_broker_url, languages, len(tally.copy_ids))
     write_copies(copies, submissions, args.out)
+    print(f"babelwire: {tally.summary}", file=sys.stderr)
     status = report_dead(tally, submissions)
     if not tally.done.is_set():
         return report_interrupted(tally, consumer)
@@ -126,7 +158,7 @@ def refuse_duplicates(submissions) -> None:
     """Two files holding the same item version would make one copy per language, not two: say so."""
     seen = {}
     for submission in submissions:
-        key = (submission.item.uri, submission.item.version)
+        key = _version_key(submission.item.uri, submission.item.item_version)  # .version is the ninjs version
         if key in seen:
             raise UsageError(f"{seen[key]} and {submission.path} hold the same item ({key[0]}); give it once")
         seen[key] = submission.path
@@ -138,8 +170,9 @@ def translate_all(settings, submissions):
     from worker.service import build_consumer, build_handler, ready_translator
 
     translator, _ = ready_translator(settings)  # a missing model: one line and exit 2, before anything is sent
-    handler = build_handler(settings, translator)
-    tally = JobTally(sum(len(submission.languages) for submission in submissions), handler)
+    sentences = SentenceCount()
+    handler = build_handler(settings, translator, on_event=sentences.on_event)
+    tally = JobTally(sum(len(submission.languages) for submission in submissions), handler, sentences)
     consumer = build_consumer(settings, tally)  # the worker's own consumer, batching and all
     submit.send(settings.resolved_broker_url, submissions)
     # The consumer runs in this (main) thread; a helper thread stops it once every job has ended.
@@ -187,7 +220,8 @@ def write_copies(copies: list[tuple[dict, dict]], submissions, out_dir: Path | N
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for copy, headers in copies:
-            path = out_dir / f"{stems[headers[topology.SOURCE_URI_HEADER]]}.{copy['language']}.json"
+            stem = stems[_version_key(headers[topology.SOURCE_URI_HEADER], headers.get(topology.SOURCE_VERSION_HEADER))]
+            path = out_dir / f"{stem}.{copy['language']}.json"
             path.write_text(json.dumps(copy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             print(f"wrote {path} ({_made_by(headers)})", file=sys.stderr)
     except OSError as error:  # the folder changed since check_out_dir, or the disk is full
@@ -201,16 +235,21 @@ def _made_by(headers: dict) -> str:
     return f"engine {headers.get(topology.ENGINE_HEADER)}, model {headers.get(topology.MODEL_ID_HEADER)}"
 
 
-def output_stems(submissions) -> dict[str, str]:
-    """source uri -> file stem, made unique when two inputs share a stem."""
-    stems: dict[str, str] = {}
+def output_stems(submissions) -> dict[tuple[str, str | None], str]:
+    """(source uri, version) -> file stem, made unique when two inputs share a stem. Keyed by version too: the
+    versions of one story share their uri, and each version's copy goes to its own file."""
+    stems: dict[tuple[str, str | None], str] = {}
     for submission in submissions:
         stem, n = submission.path.stem, 1
         while stem in stems.values():
             n += 1
             stem = f"{submission.path.stem}-{n}"
-        stems.setdefault(submission.item.uri, stem)
+        stems.setdefault(_version_key(submission.item.uri, submission.item.item_version), stem)
     return stems
+
+
+def _version_key(uri: str, version) -> tuple[str, str | None]:
+    return uri, None if version is None else str(version)
 
 
 def report_dead(tally: JobTally, submissions) -> int:
