@@ -177,3 +177,9 @@ def test_a_term_edge_that_is_not_a_word_character_may_touch_a_word():
     assert [span.start for span in find_terms("ASP.NET and .NETwork", {".NET": None})] == [3]  # not in .NETwork
     assert [span.text for span in find_terms("US and USA", {"US": None})] == ["US"]
     assert [span.text for span in find_terms("x\U000f0000word", {"\U000f0000": None, "US": None})] == ["\U000f0000"]
+
+
+def test_a_place_after_a_greeting_is_left_to_the_translation():
+    """"Hello Kyiv.": Kyiv is a place the desk policy translates; no span keeps "Hello Kyiv" verbatim."""
+    assert find_spans("Hello Kyiv.") == []
+    assert [span.text for span in find_spans("Hello Kyiv.", ProtectionPolicy.strict())] == ["Kyiv"]
