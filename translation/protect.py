@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from dataclasses import dataclass, replace
 
-from translation import names, own_names, patterns, quotes
+from translation import name_types, names, own_names, patterns, quotes
 from translation.glossary import Glossary
 from translation.policy import ProtectionPolicy
 from translation.spans import Span, SpanKind
@@ -97,9 +97,19 @@ def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], l
     for mention, kind in zip(mentions, kinds):
         keep = kind is None or mention.span.text in proper_words or \
             (policy.institutions if kind == "institution" else policy.places)
-        span = mention.span if policy.institutions or not keep else _without_event_kind(mention.span)
+        typed = replace(mention.span, type=_type_of(mention, kind, proper_words))
+        span = typed if policy.institutions or not keep else _without_event_kind(typed)
         (kept if keep else translated).append(span)
     return kept, translated
+
+
+def _type_of(mention: names.NameMention, kind: str | None, proper_words: set[str]) -> str:
+    """"Jordan" after "Michael Jordan" is the person; otherwise the detector's guess and the own-name kind."""
+    if mention.span.text in proper_words:
+        return name_types.PERSON
+    if mention.type == "PER" and " " not in mention.span.text and own_names.classify(mention.span.text) == "place":
+        return name_types.PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
+    return name_types.name_type(mention.span.text, mention.type, kind)
 
 
 def _without_event_kind(span: Span) -> Span:
@@ -196,7 +206,7 @@ def _pieces(span: Span, inside: list[Span]) -> list[Span]:
         chunk = span.text[cursor - span.start : term.start - span.start]
         for word_run in _trimmed(chunk, cursor):
             piece = chunk[word_run[0] - cursor : word_run[1] - cursor]
-            pieces.append(Span(span.kind, word_run[0], word_run[1], piece, rule=span.rule))
+            pieces.append(Span(span.kind, word_run[0], word_run[1], piece, rule=span.rule, type=span.type))
         cursor = term.end
     return pieces
 
