@@ -23,12 +23,13 @@ from collections.abc import Iterable, Sequence
 
 from dataclasses import dataclass, field, replace
 
+from translation.declension import decline_name, find_name_form, governed_case
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
 from translation.mask import FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
 from translation.policy import ProtectionPolicy
-from translation.protect import Protection, TranslatedPlace, find_protection
+from translation.protect import Protection, RenderedPerson, TranslatedPlace, find_protection
 from translation.segment import split_long, split_sentences
 from translation.spans import Span, SpanKind
 
@@ -46,12 +47,32 @@ class SentenceReport:
 
 
 @dataclass(frozen=True, slots=True)
+class RenderedName:
+    """A person written in the target's script: the source name, its rendering (nominative) and where that came
+    from, and how it reached the copy: "model" (the model wrote a form of the rendering), "restored" (it did
+    not: the name was masked and the rendering put back, declined to `case`), "unchecked" (the model's form
+    was wrong but the sentence had no room left to mask it)."""
+
+    name: str
+    start: int  # offset in the SOURCE text
+    rendering: str
+    source: str  # "established", "kmu2010", "cmudict", "spelling"
+    how: str
+    case: str | None = None  # the case restored, for "restored"
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "rendering": self.rendering, "source": self.source, "how": self.how,
+                "case": self.case}
+
+
+@dataclass(frozen=True, slots=True)
 class Translation:
     language: str
     text: str
     model: ModelInfo
     spans: tuple[Span, ...]  # protected spans, offsets into the SOURCE text
     sentences: tuple[SentenceReport, ...] = field(default=())
+    names: tuple[RenderedName, ...] = field(default=())  # people written in the target's script
 
     @property
     def fallbacks(self) -> int:
@@ -59,6 +80,7 @@ class Translation:
 
 
 _LOST_PLACE_RULE = "name: place the model lost, kept verbatim"
+_LOST_PERSON_RULE = "name: person the model did not write as rendered, restored declined"
 _WORD = re.compile(r"\w+")
 _SHORT_WORD = re.compile(r"\b\w{2,6}\b")
 # Span kinds a model may see as words (names it should copy): never quotes, URLs or renderings; of numbers, only
@@ -160,46 +182,54 @@ class Translator:
         units = [unit for i, text in enumerate(texts)
                  for unit in self._units(i, text, spans[i], guarded[i], target, limit)]
         outcomes = self._translate_pieces([unit.piece for unit in units], target)
-        self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target)
+        names: list[list[RenderedName]] = [[] for _ in texts]
+        self._mask_lost_names(texts, units, outcomes, protections, spans, guarded, names, target)
         done: list[list[tuple[_Unit, Outcome]]] = [[] for _ in texts]
         for unit, outcome in zip(units, outcomes):
             done[unit.text_index].append((unit, outcome))
         model = self._engine.model_info(target)
-        return [_assemble(text, target, model, spans[i], done[i]) for i, text in enumerate(texts)]
+        return [_assemble(text, target, model, spans[i], done[i], names[i]) for i, text in enumerate(texts)]
 
-    def _mask_lost_places(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
-                          protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
-                          target: str) -> None:
-        """Translate again, with the place masked (kept verbatim, as the strict policy would), each unit whose
-        translation lost a place the policy left to the model: no recognisable form of the place's
-        target-language name came back. Verbatim rather than the CLDR name pasted in: a name CLDR gives
-        one place ("Georgia") may stand for another, and a nominative pasted in breaks the grammar. The
-        masked places join their unit's and their text's protected `spans`, so the copy reports them."""
-        starts = [[place.span.start for place in protection.translated_places] for protection in protections]
-        redo: dict[int, list[TranslatedPlace]] = {}
+    def _mask_lost_names(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
+                         protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
+                         names: list[list[RenderedName]], target: str) -> None:
+        """Translate again, with the name masked, each unit whose translation lost a name the policy left to the
+        model. A place is lost when no recognisable form of its target-language name came back; it is then kept
+        verbatim, as the strict policy would, rather than its CLDR name pasted in (a name CLDR gives one place,
+        "Georgia", may stand for another). A person (in a target written in another script) is lost when the
+        translation has no form of the person's rendering (the model kept the Latin name, misspelt it, or
+        translated it word by word); the rendering is then restored, declined to the case the words before it
+        demand. The masked names join their unit's and their text's protected `spans`, so the copy reports
+        them; `names` receives how each person reached the copy."""
+        redo: dict[int, list[Span]] = {}
         for k, (unit, outcome) in enumerate(zip(units, outcomes)):
-            found, where = protections[unit.text_index].translated_places, starts[unit.text_index]
-            places = found[bisect.bisect_left(where, unit.start) : bisect.bisect_left(where, unit.end)]
-            lost = [place for place in places if place.span.end <= unit.end and not _recognisable(outcome.text, place)]
+            protection = protections[unit.text_index]
+            lost = [_masked_place(place) for place in _within(protection.translated_places, unit)
+                    if not _recognisable(outcome.text, place)]
+            lost += [_masked_person(person) for person in _lost_people(outcome.text, _within(
+                protection.rendered_people, unit), target)]
             if lost:
                 redo[k] = lost
-        # A place masked takes up to a placeholder's tokens where its words took at least one: a unit measured
+        # A name masked takes up to a placeholder's tokens where its words took at least one: a unit measured
         # near the limit keeps its first translation rather than be sent over the limit.
         redo = {k: lost for k, lost in redo.items() if len(lost) * _PLACEHOLDER_TOKENS <= units[k].piece.room}
-        if not redo:
-            return
         for k, lost in redo.items():
             unit = units[k]
-            added = [Span(SpanKind.NAME, p.span.start, p.span.end, p.span.text, rule=_LOST_PLACE_RULE) for p in lost]
             rebuilt = _unit(unit.text_index, texts[unit.text_index], unit.start, unit.end,
-                            tuple(sorted((*unit.spans, *added), key=lambda span: span.start)),
+                            tuple(sorted((*unit.spans, *lost), key=lambda span: span.start)),
                             guarded[unit.text_index])
             units[k] = _with_room(rebuilt, unit.piece.room - len(lost) * _PLACEHOLDER_TOKENS)
-            spans[unit.text_index].extend(added)
+            spans[unit.text_index].extend(lost)
             spans[unit.text_index].sort(key=lambda span: span.start)
-        retried = self._translate_pieces([units[k].piece for k in redo], target)
+        retried = self._translate_pieces([units[k].piece for k in redo], target) if redo else []
         for k, outcome in zip(redo, retried):
             outcomes[k] = outcome
+        for k, (unit, outcome) in enumerate(zip(units, outcomes)):
+            people = _within(protections[unit.text_index].rendered_people, unit)
+            if people:
+                masked = {span.start for span in redo.get(k, ()) if span.rule == _LOST_PERSON_RULE}
+                outcomes[k], reports = _declined(outcome, people, masked, target)
+                names[unit.text_index].extend(reports)
 
     def _units(self, index: int, text: str, spans: list[Span], guarded: tuple[str, ...], target: str,
                limit: int) -> list[_Unit]:
@@ -252,6 +282,76 @@ class Translator:
                 raise TranslationError(f"engine {name} returned {len(outputs)} translations for {len(chunk)} sentences")
             translated.update(zip(chunk, outputs))
         return [translated[sentence] for sentence in sentences]
+
+
+def _within(found: list, unit: _Unit) -> list:
+    """The places or people (sorted by start) that lie wholly within `unit`."""
+    starts = [item.span.start for item in found]
+    inside = found[bisect.bisect_left(starts, unit.start) : bisect.bisect_left(starts, unit.end)]
+    return [item for item in inside if item.span.end <= unit.end]
+
+
+def _masked_place(place: TranslatedPlace) -> Span:
+    return Span(SpanKind.NAME, place.span.start, place.span.end, place.span.text, rule=_LOST_PLACE_RULE,
+                type=place.span.type)
+
+
+def _masked_person(person: RenderedPerson) -> Span:
+    return replace(person.span, replacement=person.rendering.text, rule=_LOST_PERSON_RULE)
+
+
+def _lost_people(translated: str, people: list[RenderedPerson], target: str) -> list[RenderedPerson]:
+    """The people whose rendering does not stand in `translated` in some form as often as they stand in the
+    source (all mentions of such a person are then masked)."""
+    wanted: dict[str, list[RenderedPerson]] = {}
+    for person in people:
+        wanted.setdefault(person.rendering.text, []).append(person)
+    lost = []
+    for rendering, mentions in wanted.items():
+        if _count_forms(translated, rendering, mentions[0].gender, target) < len(mentions):
+            lost += mentions
+    return lost
+
+
+def _count_forms(text: str, rendering: str, gender: str, target: str) -> int:
+    count, position = 0, 0
+    while (found := find_name_form(text[position:], rendering, gender, target)) is not None:
+        count, position = count + 1, position + found[1]
+    return count
+
+
+def _declined(outcome: Outcome, people: list[RenderedPerson], masked: set[int],
+              target: str) -> tuple[Outcome, list[RenderedName]]:
+    """The outcome with each restored rendering (the nominative the placeholder brought back) declined to the
+    case the words before it demand, and a report of each person: written by the model, or restored."""
+    text, reports = outcome.text, []
+    restored = [person for person in people if person.span.start in masked]
+    cases: dict[str, list[str]] = {}
+    for rendering, gender in dict.fromkeys((p.rendering.text, p.gender) for p in restored):
+        text, cases[rendering] = _decline_restored(text, rendering, gender, target)
+    for person in people:
+        if person.span.start in masked:
+            case = cases[person.rendering.text].pop(0) if cases[person.rendering.text] else None
+            how = "restored"
+        else:
+            case = None
+            found = _count_forms(outcome.text, person.rendering.text, person.gender, target) > 0
+            how = "model" if found else "unchecked"
+        reports.append(RenderedName(person.span.text, person.span.start, person.rendering.text,
+                                    person.rendering.source, how, case))
+    return replace(outcome, text=text), reports
+
+
+def _decline_restored(text: str, rendering: str, gender: str, target: str) -> tuple[str, list[str]]:
+    """`text` with each whole-word occurrence of `rendering` declined by the words before it; the cases used."""
+    parts, cases, position = [], [], 0
+    for match in re.finditer(rf"(?<!\w){re.escape(rendering)}(?!\w)", text):
+        case = governed_case(text[: match.start()], target)
+        parts += [text[position : match.start()], decline_name(rendering, case, gender, target)]
+        cases.append(case)
+        position = match.end()
+    parts.append(text[position:])
+    return "".join(parts), cases
 
 
 def _recognisable(translated: str, place: TranslatedPlace) -> bool:
@@ -338,7 +438,8 @@ def _may_be_shown_as_words(span: Span) -> bool:
 
 
 def _assemble(
-    text: str, target: str, model: ModelInfo, spans: list[Span], done: list[tuple[_Unit, Outcome]]
+    text: str, target: str, model: ModelInfo, spans: list[Span], done: list[tuple[_Unit, Outcome]],
+    names: list[RenderedName],
 ) -> Translation:
     """The translations of the units, joined with exactly the whitespace of the source between them."""
     parts, position, reports = [], 0, []
@@ -348,4 +449,4 @@ def _assemble(
         reports.append(SentenceReport(text[unit.start : unit.end], unit.start, unit.spans, outcome.restored,
                                       outcome.fallback, outcome.form))
     parts.append(text[position:])
-    return Translation(target, "".join(parts), model, tuple(spans), tuple(reports))
+    return Translation(target, "".join(parts), model, tuple(spans), tuple(reports), tuple(names))

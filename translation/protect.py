@@ -1,12 +1,14 @@
 """Find the spans of a text that must come back verbatim (or as their glossary rendering).
 
     find_spans(text, policy=ProtectionPolicy(), terms=(), glossary=None, target=None) -> list[Span]
-    find_protection(...) -> Protection(spans, translated_places)
+    find_protection(...) -> Protection(spans, translated_places, rendered_people)
 
 Names that languages word their own way (places, demonyms, descriptive institutions: see
 `translation.own_names`) are left to the model unless the policy keeps them; the places among them that
 CLDR names in the target language come back in `translated_places`, so the pipeline can check that a
-recognisable form came through.
+recognisable form came through. In a target written in another script (Ukrainian), people are left to the
+model too, with their rendering in that script (`rendered_people`), so the pipeline can check the model's form
+of each against it, as for places.
 
 Detection runs on the whole document; overlaps are resolved in one place: a quote wins over anything
 inside or across it, an explicit term (per-item or glossary) wins over the detectors, and otherwise the
@@ -17,11 +19,13 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from translation import name_types, names, own_names, patterns, quotes
+from translation.declension import person_gender
 from translation.glossary import Glossary
 from translation.policy import ProtectionPolicy
+from translation.rendering import Rendering, render_name, renders_names
 from translation.spans import Span, SpanKind
 
 _DETECTORS = (
@@ -44,9 +48,20 @@ class TranslatedPlace:
 
 
 @dataclass(frozen=True, slots=True)
+class RenderedPerson:
+    """A person left to the model in a target written in another script: the name's rendering there
+    (nominative) and the gender its declension follows."""
+
+    span: Span
+    rendering: Rendering
+    gender: str  # "f" | "m"
+
+
+@dataclass(frozen=True, slots=True)
 class Protection:
     spans: list[Span]
     translated_places: list[TranslatedPlace]
+    rendered_people: list[RenderedPerson] = field(default_factory=list)
 
 
 def find_spans(
@@ -82,7 +97,30 @@ def find_protection(
         kept, translated = _names_by_policy(text, policy)
         detected += _cut_around(kept, explicit)
     spans = _resolve([quoted, explicit, detected])
-    return Protection(spans, _places_to_check(translated, spans, target))
+    people = _people_to_render(text, spans, target) if policy.renders_people_in(target) else []
+    if people:
+        rendered = {id(person.span) for person in people}
+        spans = [span for span in spans if id(span) not in rendered]
+    return Protection(spans, _places_to_check(translated, spans, target), people)
+
+
+def _people_to_render(text: str, spans: list[Span], target: str) -> list[RenderedPerson]:
+    """The people among the kept names that the target writes in its own script (glossary terms and quotes
+    are other spans, so a glossary's `keep` keeps a name in Latin). A surname alone takes the gender of the
+    full name it shortens ("Oksana Stefanyshyna ... Stefanyshyna")."""
+    people = [span for span in spans if span.kind is SpanKind.NAME and span.type == name_types.PERSON]
+    if not people or not renders_names(target):
+        return []
+    full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}
+    rendered = []
+    for span in people:
+        rendering = render_name(span.text, target, span.type)
+        if rendering is not None:
+            source = full_names.get(span.text, span.text)
+            rendered_source = render_name(source, target, span.type) if source != span.text else rendering
+            gender = person_gender(source, (rendered_source or rendering).text, target)
+            rendered.append(RenderedPerson(span, rendering, gender))
+    return rendered
 
 
 def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], list[Span]]:

@@ -1,0 +1,123 @@
+"""People in a Ukrainian copy: written in Cyrillic and declined, checked, restored where the model got them wrong."""
+
+import re
+
+import pytest
+
+from translation.engines.base import Engine, ModelInfo
+from translation.engines.marian import MarianEngine
+from translation.glossary import Glossary
+from translation.pipeline import Translator
+from translation.policy import ProtectionPolicy
+from translation.registry import ModelRegistry
+
+PLACEHOLDER = re.compile(r"\[\d+\]")
+# An article of our own naming the six people of the seed wire.
+ARTICLE = (
+    "Volodymyr Zelenskyy met Steve Witkoff and Jared Kushner in Miami on Saturday.\n\n"
+    "Oksana Stefanyshyna, Rustem Umerov and Andriy Hnatov joined the talks, which lasted two hours.\n\n"
+    "Umerov said the sides agreed on a schedule. Witkoff thanked Stefanyshyna for the documents."
+)
+SIX = {"Volodymyr Zelenskyy": "Володимир Зеленський", "Steve Witkoff": "Стів Віткофф",
+       "Jared Kushner": "Джаред Кушнер", "Oksana Stefanyshyna": "Оксана Стефанишина",
+       "Rustem Umerov": "Рустем Умєров", "Andriy Hnatov": "Андрій Гнатов"}
+LATIN_WORDS = ["Volodymyr", "Zelenskyy", "Steve", "Witkoff", "Jared", "Kushner", "Oksana", "Stefanyshyna",
+               "Rustem", "Umerov", "Andriy", "Hnatov"]
+
+
+class Scripted(Engine):
+    """Returns a scripted translation for each sentence it knows; placeholders copied; records what it saw."""
+
+    def __init__(self, script: dict[str, str]):
+        self.script = script
+        self.seen: list[str] = []
+
+    def translate(self, sentences, target):
+        self.seen += sentences
+        return [self.script.get(sentence, sentence) for sentence in sentences]
+
+    def model_info(self, target):
+        return ModelInfo("scripted", "scripted-" + target, "local")
+
+    def max_input_tokens(self, target):
+        return 512
+
+    def count_tokens(self, sentence, target):
+        return len(sentence.split()) + 1
+
+
+def test_the_models_declined_form_of_a_person_is_kept():
+    engine = Scripted({"He met Donald Trump.": "Він зустрівся з Дональдом Трампом."})
+    result = Translator(engine).translate("He met Donald Trump.", "uk")
+    assert result.text == "Він зустрівся з Дональдом Трампом."
+    assert engine.seen == ["He met Donald Trump."]  # the model saw the name and wrote it itself
+    assert [(n.name, n.rendering, n.source, n.how) for n in result.names] == [
+        ("Donald Trump", "Дональд Трамп", "established", "model")]
+
+
+@pytest.mark.parametrize("wrong", ["Він зустрівся з Donald Trump.",  # left in Latin letters
+                                   "Він зустрівся з Дональдом Козирем.",  # a literal translation
+                                   "Він зустрівся з ним."])  # dropped
+def test_a_person_the_model_gets_wrong_is_restored_declined_by_the_preposition(wrong):
+    engine = Scripted({"He met Donald Trump.": wrong, "He met [1].": "Він зустрівся з [1]."})
+    result = Translator(engine).translate("He met Donald Trump.", "uk")
+    assert result.text == "Він зустрівся з Дональдом Трампом."
+    assert [(n.how, n.case) for n in result.names] == [("restored", "ablt")]
+    assert [span.text for span in result.spans] == ["Donald Trump"]  # reported as a protected span
+
+
+def test_a_womans_consonant_final_names_are_restored_as_they_are():
+    engine = Scripted({"A letter from Elizabeth Warren.": "Лист від Elizabeth Warren.",
+                       "A letter from [1].": "Лист від [1]."})
+    result = Translator(engine, glossary=Glossary.from_dict(
+        {"render": {"Elizabeth Warren": {"uk": "Елізабет Воррен"}}})).translate("A letter from Elizabeth Warren.", "uk")
+    assert result.text == "Лист від Елізабет Воррен."  # the glossary's rendering, as it stands
+
+
+def test_with_nothing_to_decide_the_case_the_nominative_is_restored():
+    engine = Scripted({"Steve Witkoff said so.": "Steve Witkoff так сказав.", "[1] said so.": "[1] так сказав."})
+    result = Translator(engine).translate("Steve Witkoff said so.", "uk")
+    assert result.text == "Стів Віткофф так сказав."
+    assert [(n.how, n.case) for n in result.names] == [("restored", "nomn")]
+
+
+def test_organisations_keep_their_latin_names_and_latin_targets_keep_people():
+    engine = Scripted({})
+    uk = Translator(engine).translate("Steve Witkoff spoke to Reuters.", "uk")
+    de = Translator(engine).translate("Steve Witkoff spoke to Reuters.", "de")
+    assert "Стів Віткофф" in uk.text and "Reuters" in uk.text
+    assert de.text == "Steve Witkoff spoke to Reuters." and not de.names
+
+
+def test_strict_policy_keep_choice_and_glossary_keep_leave_people_in_latin():
+    engine = Scripted({})
+    text = "Steve Witkoff met Jared Kushner."
+    assert Translator(engine, ProtectionPolicy.strict()).translate(text, "uk").text == text
+    assert Translator(engine, ProtectionPolicy().with_names("uk=keep")).translate(text, "uk").text == text
+    assert Translator(engine, ProtectionPolicy().with_names("keep")).translate(text, "uk").text == text
+    kept = Translator(engine, glossary=Glossary.from_dict({"keep": ["Jared Kushner"]})).translate(text, "uk")
+    assert kept.text == "Стів Віткофф met Jared Kushner."
+    assert [n.name for n in kept.names] == ["Steve Witkoff"]
+
+
+def test_the_glossarys_rendering_wins_over_the_renderers():
+    glossary = Glossary.from_dict({"render": {"Steve Witkoff": {"uk": "Стів Уиткофф"}}})
+    result = Translator(Scripted({}), glossary=glossary).translate("Steve Witkoff said so.", "uk")
+    assert result.text == "Стів Уиткофф said so."
+
+
+def test_a_names_choice_that_is_not_one_is_refused():
+    with pytest.raises(ValueError, match="uk=render"):
+        ProtectionPolicy().with_names("uk:keep")
+
+
+def test_the_article_in_ukrainian_names_all_six_people_in_cyrillic_with_a_tiny_model(tiny_models):
+    """A tiny model writes gibberish: every person goes the masked way and comes back as the rendering."""
+    engine = MarianEngine(ModelRegistry({lang: str(path) for lang, path in tiny_models.items()}), beams=1)
+    uk = Translator(engine).translate(ARTICLE, "uk")
+    assert all(cyrillic.split()[0][:4] in uk.text and cyrillic.split()[1][:5] in uk.text
+               for cyrillic in SIX.values()), uk.text
+    assert not [word for word in LATIN_WORDS if word in uk.text], uk.text
+    assert {name.name for name in uk.names} >= set(SIX) | {"Umerov", "Witkoff", "Stefanyshyna"}
+    de = Translator(engine).translate(ARTICLE, "de")
+    assert all(name in de.text for name in SIX) and not de.names
