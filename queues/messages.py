@@ -15,7 +15,7 @@ import codecs
 import copy
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, TypeVar
@@ -149,6 +149,21 @@ class WireItem(_NinjsItem):
         return [name for name in UNTRANSLATED_TEXT_FIELDS if name in present]
 
 
+class NameRendering(BaseModel):
+    """A person written in the copy's script (Ukrainian: Cyrillic): where, as what, from which source, and how
+    it reached the copy ("model": the model's own form of the rendering; "restored": the model's was wrong, so
+    the rendering was put back, declined to `case`; "unchecked": wrong, with no room left to mask it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str  # the field path
+    name: str
+    rendering: str
+    source: str  # "established", "kmu2010", "cmudict", "spelling"
+    how: str
+    case: str | None = None
+
+
 class Provenance(BaseModel):
     """Where a localised copy came from. Every value is a function of the job, not of the delivery,
     so a redelivered job produces byte-identical copies (time taken travels in a header instead)."""
@@ -166,6 +181,7 @@ class Provenance(BaseModel):
     fallbacks: int = 0  # sentences that needed a fallback to restore their protected spans, plus markup repairs
     markup_repairs: dict[str, int] = Field(default_factory=dict)  # HTML fields: repair kind -> count
     untranslated_fields: list[str] = Field(default_factory=list)
+    rendered_names: list[NameRendering] = Field(default_factory=list)  # people written in the copy's script
 
 
 class LocalizedCopy(_NinjsItem):
@@ -256,6 +272,7 @@ class Translated:
     protected_spans: Mapping[str, int] = field(default_factory=dict)  # span kind -> count
     fallbacks: int = 0
     markup_repairs: Mapping[str, int] = field(default_factory=dict)  # repair kind -> count
+    rendered_names: Sequence[Mapping] = ()  # NameRendering fields, one mapping per person's mention
 
 
 def translated_copy(item: WireItem, language: str, translated: Translated) -> LocalizedCopy:
@@ -265,6 +282,7 @@ def translated_copy(item: WireItem, language: str, translated: Translated) -> Lo
         model_id=translated.model_id, protected_spans=dict(sorted(translated.protected_spans.items())),
         fallbacks=translated.fallbacks, markup_repairs=dict(sorted(translated.markup_repairs.items())),
         untranslated_fields=item.untranslated_text_fields(),
+        rendered_names=[NameRendering(**record) for record in translated.rendered_names],
     )
     return _localize(item, language, translated.texts, provenance)
 

@@ -121,3 +121,43 @@ def test_the_article_in_ukrainian_names_all_six_people_in_cyrillic_with_a_tiny_m
     assert {name.name for name in uk.names} >= set(SIX) | {"Umerov", "Witkoff", "Stefanyshyna"}
     de = Translator(engine).translate(ARTICLE, "de")
     assert all(name in de.text for name in SIX) and not de.names
+
+
+def test_a_copys_provenance_lists_the_people_rendered_and_how():
+    import json
+
+    from queues.consumer import Delivery
+    from queues.messages import decode_localized_copy
+    from worker.handler import JobHandler
+
+    item = {"uri": "urn:test:people", "version": "1", "language": "en", "type": "text",
+            "headline": "Talks in Miami", "body_text": "Steve Witkoff met Jared Kushner.",
+            "people": [{"name": "Steve Witkoff"}]}  # the item's people are do-not-translate terms: still rendered
+    handler = JobHandler(Translator(Scripted({})), max_attempts=3, retry_base_delay_s=2.0)
+    copies = {}
+    for language in ("uk", "de"):
+        body = json.dumps(item).encode()
+        outcome = handler.handle(Delivery(body=body, headers={}, language=language, attempt=1, redelivered=False))
+        copies[language] = decode_localized_copy(outcome.publications[0].body)
+    assert copies["uk"].body_text == "Стів Віткофф met Джаред Кушнер."
+    assert [(r.field, r.name, r.rendering, r.source, r.how) for r in copies["uk"].provenance.rendered_names] == [
+        ("body_text", "Steve Witkoff", "Стів Віткофф", "established", "restored"),
+        ("body_text", "Jared Kushner", "Джаред Кушнер", "established", "restored")]
+    assert copies["de"].body_text == "Steve Witkoff met Jared Kushner." and not copies["de"].provenance.rendered_names
+
+
+def test_the_names_choice_reaches_the_command_line_and_the_environment():
+    import json
+
+    from cli_helpers import run_babelwire
+
+    text = "Steve Witkoff met Jared Kushner."
+    rendered = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", "--format", "json", text)
+    kept = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", "--names", "keep", text)
+    from_env = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", text, env={"BABELWIRE_NAMES": "uk=keep"})
+    wrong = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", "--names", "cyrillic", text)
+    translation = json.loads(rendered.stdout)["translations"][0]
+    assert "Стів Віткофф" in translation["text"] and [n["name"] for n in translation["names"]] == [
+        "Steve Witkoff", "Jared Kushner"]
+    assert b"Steve Witkoff" in kept.stdout and b"Steve Witkoff" in from_env.stdout
+    assert wrong.returncode == 2 and b"render, keep" in wrong.stderr and b"Traceback" not in wrong.stderr

@@ -93,10 +93,13 @@ def find_protection(
     explicit = find_terms(text, _term_table(terms, glossary, target)) if policy.terms else []
     detected = [span for kind, find in _DETECTORS if policy.allows(kind) for span in find(text)]
     translated: list[Span] = []
+    kept: list[Span] = []
     if policy.names:
         kept, translated = _names_by_policy(text, policy)
         detected += _cut_around(kept, explicit)
     spans = _resolve([quoted, explicit, detected])
+    if policy.renders_people_in(target):
+        spans = _typed_item_people(spans, kept, _item_terms(terms, glossary, target))
     people = _people_to_render(text, spans, target) if policy.renders_people_in(target) else []
     if people:
         rendered = {id(person.span) for person in people}
@@ -104,11 +107,26 @@ def find_protection(
     return Protection(spans, _places_to_check(translated, spans, target), people)
 
 
+def _item_terms(terms: Iterable[str], glossary: Glossary | None, target: str | None) -> set[str]:
+    """The item's own do-not-translate terms that the glossary does not keep or render."""
+    listed = glossary.terms_for(target) if glossary is not None else {}
+    return {term.strip() for term in terms if term.strip() and term.strip() not in listed}
+
+
+def _typed_item_people(spans: list[Span], names_found: list[Span], item_terms: set[str]) -> list[Span]:
+    """An item's do-not-translate term (a ninjs item lists its people) that the detector finds as a person is
+    that person: typed so, it is rendered like any other (a glossary's `keep` still keeps a name in Latin)."""
+    people = {(span.start, span.end) for span in names_found if span.type == name_types.PERSON}
+    return [replace(span, type=name_types.PERSON)
+            if span.kind is SpanKind.TERM and span.text in item_terms and (span.start, span.end) in people else span
+            for span in spans]
+
+
 def _people_to_render(text: str, spans: list[Span], target: str) -> list[RenderedPerson]:
     """The people among the kept names that the target writes in its own script (glossary terms and quotes
     are other spans, so a glossary's `keep` keeps a name in Latin). A surname alone takes the gender of the
     full name it shortens ("Oksana Stefanyshyna ... Stefanyshyna")."""
-    people = [span for span in spans if span.kind is SpanKind.NAME and span.type == name_types.PERSON]
+    people = [span for span in spans if span.type == name_types.PERSON]
     if not people or not renders_names(target):
         return []
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}

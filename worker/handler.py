@@ -228,6 +228,8 @@ def _translated(fields: dict[str, str], results) -> Translated:
         protected_spans=Counter(str(span.kind) for result in results for span in result.spans),
         fallbacks=sum(result.fallbacks for result in results),
         markup_repairs=repairs,
+        rendered_names=[{"field": path, **name.as_dict()}
+                        for path, result in zip(fields, results) for name in getattr(result, "names", ())],
     )
 
 
