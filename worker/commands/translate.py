@@ -79,8 +79,7 @@ def _render_json(results, show_masking: bool) -> str:
                  "model": result.model.model_id if result.model else None, "fallbacks": result.fallbacks}
         if hasattr(result, "repairs"):
             entry["markup_repairs"] = result.repairs
-        if getattr(result, "names", ()):
-            entry["names"] = [name.as_dict() for name in result.names]
+        entry["names"] = [name.as_dict() for name in getattr(result, "names", ())]  # people rendered (uk)
         if show_masking:
             entry["sentences"] = [_sentence_report(report) for report in result.sentences]
         translations.append(entry)
