@@ -62,3 +62,58 @@ def test_a_regional_language_tag_uses_the_language_data():
 
 def test_a_word_with_a_letter_no_table_covers_has_no_rendering_rather_than_a_partial_one():
     assert render_name("Steve W1tkoff", "uk") is None
+
+
+def test_an_english_name_is_written_by_its_pronunciation_with_doubled_consonants_as_spelt():
+    assert render_name("Bennett", "uk") == Rendering("Беннетт", "cmudict")
+    assert render_name("Bill Gates", "uk").text == "Білл Гейтс"  # not "Білл Ворота", not "Гатес"
+
+
+def test_an_unstressed_vowel_is_written_as_it_is_spelt():
+    assert render_name("Elizabeth Warren", "uk") == Rendering("Елізабет Воррен", "cmudict")
+    assert render_name("Brett Kavanaugh", "uk").text == "Бретт Кавано"
+
+
+def test_a_syllabic_consonant_gets_no_vowel_and_a_final_ia_is_iia():
+    assert render_name("Middleton", "uk").text == "Міддлтон"
+    assert render_name("Olivia", "uk").text == "Олівія"
+
+
+def test_a_mc_surname_keeps_its_prefix_whole():
+    assert render_name("Mitch McConnell", "uk").text == "Мітч Макконнелл"
+
+
+def test_a_spanish_name_is_read_by_spanish_spelling():
+    assert render_name("Rodríguez", "uk") == Rendering("Родрігес", "spelling")
+
+
+def test_a_name_ending_in_o_is_read_as_spelt_not_as_english():
+    assert render_name("Mike Pompeo", "uk").text == "Майк Помпео"
+
+
+def test_a_name_the_dictionary_does_not_know_is_spelt_and_says_so():
+    assert render_name("Witkoffski Qwertz", "uk") is not None
+    assert render_name("Blorvathy", "uk").source == "spelling"
+
+
+def test_polish_and_german_spellings_are_read_by_their_own_letter_rules():
+    assert render_name("Jarosław Kaczyński", "uk").text == "Ярослав Качинський"
+    assert render_name("Martin Schulz", "uk").text == "Мартін Шульц"
+
+
+def test_a_spanish_surname_does_not_change_an_english_given_name():
+    assert render_name("Jennifer Lopez", "uk").text == "Дженніфер Лопес"
+
+
+def test_italian_and_french_spellings_are_read_by_their_own_letter_rules():
+    assert render_name("Giorgio Chiellini", "uk").text == "Джорджо Кʼєлліні"
+    assert render_name("François Hollande", "uk").text == "Франсуа Олланд"
+
+
+def test_an_english_word_is_not_taken_for_italian():
+    assert render_name("Johnny English", "uk").text == "Джонні Інгліш"
+
+
+def test_a_lower_case_particle_takes_its_ukrainian_form_a_capitalised_given_name_does_not():
+    assert render_name("Bashar al-Assad", "uk").text.startswith("Башар аль-")
+    assert render_name("Al Gore", "uk").text == "Ал Гор"

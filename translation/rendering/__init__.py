@@ -2,6 +2,7 @@
 
     render_name(name, language, kind="person") -> Rendering | None
     renders_names(language) -> bool
+    rendering_languages() -> tuple[str, ...]                 (the languages with data: ("uk",) now)
 
 A rendering comes from the first method that knows the name, word by word (`words.py`): a data file of
 established forms; for a name whose spelling shows it was romanised from Ukrainian or Russian, the reverse of
@@ -16,10 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from translation.rendering.languages import has_data
+from translation.rendering.languages import available, has_data
 from translation.rendering.words import render_words
 
-__all__ = ["RENDERED_KINDS", "Rendering", "render_name", "renders_names"]
+__all__ = ["RENDERED_KINDS", "Rendering", "render_name", "renders_names", "rendering_languages"]
 
 # Organisations keep their Latin names and places are translated: only people are rendered.
 RENDERED_KINDS = frozenset({"person"})
@@ -34,6 +35,10 @@ class Rendering:
 def renders_names(language: str) -> bool:
     """True for a target written in another script whose rendering data exists (Ukrainian now)."""
     return has_data(language)
+
+
+def rendering_languages() -> tuple[str, ...]:
+    return available()
 
 
 def render_name(name: str, language: str, kind: str = "person") -> Rendering | None:

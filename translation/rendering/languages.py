@@ -4,7 +4,11 @@
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form
     language.txt            the name of the reverse romanisation (reported as a rendering's source)
     romanised.txt           reverse romanisation rules for names romanised from Ukrainian
+    particles.txt           lower-case particles inside a name (von, de, al)
+    name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
+    spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (spanish, german, polish;
+                            see data/origin.txt), read before spelling.txt's
     phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
 """
 
@@ -20,12 +24,16 @@ from translation.wordlists import load_table
 
 @dataclass(frozen=True)
 class LanguageData:
+    code: str  # the folder under data/
     established: dict[str, str]  # lower-case Latin name or word -> target form
     given_names: dict[str, str]  # lower-case Latin given name -> target form
+    particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
     slavic_given_names: frozenset[str]  # the given names that alone tell a name is Ukrainian or Russian
+    prefixes: tuple[tuple[str, str, bool], ...]  # (Latin prefix, target form, the rest keeps its capital)
     romanisation_name: str
     romanised: RuleTable
     spelling: RuleTable
+    origin_spelling: dict[str, RuleTable]  # origin -> its letter rules, read before the English ones
 
 
 def primary(language: str) -> str:
@@ -38,19 +46,35 @@ def has_data(language: str) -> bool:
     return code.isalpha() and resources.files(__package__).joinpath("data", code, "language.txt").is_file()
 
 
+def available() -> tuple[str, ...]:
+    """The languages with rendering data: the folders of data/ that have a language.txt."""
+    folders = resources.files(__package__).joinpath("data").iterdir()
+    return tuple(sorted(folder.name for folder in folders if folder.joinpath("language.txt").is_file()))
+
+
 @cache
 def language_data(language: str) -> LanguageData:
     code = primary(language)
     about = dict(load_table(__package__, f"{code}/language"))
     given = load_table(__package__, f"{code}/slavic_given_names")
     return LanguageData(
+        code=code,
         established=_established(code),
         given_names={row[0].lower(): row[1] for row in given},
+        particles=dict(load_table(__package__, f"{code}/particles")),
         slavic_given_names=frozenset(row[0].lower() for row in given if row[2:] == ("sign",)),
+        prefixes=tuple((row[0], row[1], row[2:] == ("capital",)) for row in load_table(__package__, f"{code}/name_prefixes")),
         romanisation_name=about["romanisation"],
         romanised=RuleTable.load(__package__, f"{code}/romanised"),
         spelling=RuleTable.load(__package__, f"{code}/spelling"),
+        origin_spelling=_origin_spelling(code),
     )
+
+
+def _origin_spelling(code: str) -> dict[str, RuleTable]:
+    folder = resources.files(__package__).joinpath("data", code)
+    origins = [item.name[len("spelling_"):-len(".txt")] for item in folder.iterdir() if item.name.startswith("spelling_")]
+    return {origin: RuleTable.load(__package__, f"{code}/spelling_{origin}", f"{code}/spelling") for origin in origins}
 
 
 def _established(code: str) -> dict[str, str]:

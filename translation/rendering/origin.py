@@ -1,4 +1,4 @@
-"""Telling a name's origin from its Latin spelling, where the spelling shows it (`data/slavic_origin.txt`)."""
+"""Telling a name's origin from its Latin spelling, where the spelling shows it (`data/origin.txt`)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,23 @@ from functools import cache
 
 from translation.wordlists import load_table
 
+SLAVIC, ROMANCE = "slavic", "romance"
+
 
 @cache
-def _signs() -> dict[str, tuple[str, ...]]:
-    signs: dict[str, list[str]] = {"end": [], "start": [], "contains": []}
-    for where, letters in load_table(__package__, "slavic_origin"):
-        signs[where].append(letters)
-    return {where: tuple(letters) for where, letters in signs.items()}
+def _signs() -> tuple[tuple[str, str, str], ...]:
+    return tuple((origin, where, letters) for origin, where, letters in load_table(__package__, "origin"))
 
 
-def looks_slavic(word: str) -> bool:
-    """True when `word` (lower case) carries a sign of romanisation from Ukrainian or Russian."""
-    signs = _signs()
-    return (word.endswith(signs["end"]) and len(word) > 3 or word.startswith(signs["start"])
-            or any(letters in word for letters in signs["contains"]))
+def origin_of(word: str) -> str | None:
+    """The origin the spelling of `word` (lower case, accents kept) shows, as data/origin.txt names it ("slavic",
+    "polish", "german", "spanish", "romance"); None where it shows none (read as English)."""
+    return next((origin for origin, where, letters in _signs() if _shows(word, where, letters)), None)
+
+
+def _shows(word: str, where: str, letters: str) -> bool:
+    if where == "end":
+        return word.endswith(letters) and len(word) > len(letters) + 1
+    if where == "start":
+        return word.startswith(letters)
+    return letters in word

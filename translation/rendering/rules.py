@@ -48,8 +48,9 @@ class RuleTable:
     rules: tuple[Rule, ...]  # longest source first, then as written (the first written wins a tie)
 
     @classmethod
-    def load(cls, package: str, name: str) -> RuleTable:
-        rows = load_table(package, name)
+    def load(cls, package: str, *names: str) -> RuleTable:
+        """The rules of the named tables together; on a tie in length, an earlier table's rule wins."""
+        rows = [row for name in names for row in load_table(package, name)]
         rules = [Rule(row[0].lower(), row[1] if len(row) > 1 else "", frozenset(_marks(row))) for row in rows]
         return cls(tuple(sorted(rules, key=lambda rule: -len(rule.source))))
 

@@ -1,13 +1,20 @@
-"""A whole name rendered word by word, each word by the first method that knows it (see the package's doc)."""
+"""A whole name rendered word by word, each word by the first method that knows it (see the package's doc).
+
+The origin a word's spelling shows (`origin.py`) holds for the whole name where it can: a name with a word
+romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"); another origin's sign on one word (accents,
+-ez, -ski, sch, -o) also holds for the surname and for words the pronouncing dictionary does not know ("Evo
+Morales"), never for an English given name the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from translation.rendering.languages import LanguageData, language_data
-from translation.rendering.origin import looks_slavic
-from translation.rendering.pronounce import transcribe
+from translation.rendering.origin import ROMANCE, SLAVIC, origin_of
+from translation.rendering.pronounce import pronunciations, transcribe
 
 ESTABLISHED, CMUDICT, SPELLING = "established", "cmudict", "spelling"
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
@@ -20,6 +27,7 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=8192)  # a story names the same people again and again
 def render_words(name: str, language: str) -> tuple[str, str] | None:
     """(the rendering, its source) of the whole name; None when some word has a letter no table covers."""
     data = language_data(language)
@@ -28,14 +36,14 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
     if whole is not None:
         return whole, ESTABLISHED
     parts = _WORD_PARTS.split(name)
-    words = [part for index, part in enumerate(parts) if index % 2 == 0 and part]
-    slavic = any(_is_slavic(fold(word), data) for word in words if not _INITIAL.match(word))
+    words = [part for index, part in enumerate(parts) if index % 2 == 0 and part and not _INITIAL.match(part)]
+    origin = _name_origin(words, data)
     rendered, sources = [], []
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator
             rendered.append(part)
             continue
-        word = _render_word(part, data, slavic)
+        word = _render_word(part, data, origin, last=index == len(parts) - 1)
         if word is None:
             return None
         rendered.append(word[0])
@@ -43,11 +51,15 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
     return "".join(rendered), _least_certain(sources, data)
 
 
-def _is_slavic(key: str, data: LanguageData) -> bool:
-    return key in data.slavic_given_names or looks_slavic(key)
+def _name_origin(words: list[str], data: LanguageData) -> str | None:
+    origins = {origin_of(word.lower()) for word in words}
+    if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
+        return SLAVIC
+    origins.discard(None)
+    return min(origins, key=lambda origin: origin == ROMANCE) if origins else None  # a named language first
 
 
-def _render_word(word: str, data: LanguageData, slavic: bool) -> tuple[str, str] | None:
+def _render_word(word: str, data: LanguageData, name_origin: str | None, last: bool) -> tuple[str, str] | None:
     initial = _INITIAL.match(word)
     if initial:
         letters = data.spelling.rewrite(initial.group(1).lower())
@@ -55,18 +67,46 @@ def _render_word(word: str, data: LanguageData, slavic: bool) -> tuple[str, str]
     key = fold(word)
     if not any("a" <= char <= "z" for char in key):
         return word, ESTABLISHED  # already in another script, or no letters: as written
-    form, source = _form(key, data, slavic)
+    if word.islower() and key in data.particles:
+        return data.particles[key], ESTABLISHED
+    form, source = _form(key, word.lower(), data, name_origin, last)
     return None if form is None else (_cased(form, word), source)
 
 
-def _form(key: str, data: LanguageData, slavic: bool) -> tuple[str | None, str]:
+def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
+          last: bool) -> tuple[str | None, str]:
+    """The form of one word: `key` folded (lower case, no accents), `accented` lower case as written."""
     if key in data.established:
         return data.established[key], ESTABLISHED
-    if slavic:
+    if name_origin == SLAVIC:
         if key in data.given_names:
             return data.given_names[key], ESTABLISHED
         return data.romanised.rewrite(key), data.romanisation_name
-    pronounced = transcribe(key, data)
+    origin = origin_of(accented)
+    if origin == ROMANCE and name_origin not in (None, ROMANCE):
+        origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
+    elif origin is None and (last or key not in pronunciations()):
+        origin = name_origin
+    if origin in data.origin_spelling:
+        return data.origin_spelling[origin].rewrite(accented), SPELLING
+    if origin == ROMANCE:
+        return data.spelling.rewrite(key), SPELLING
+    return _prefixed(key, data) or _pronounced_or_spelt(key, data)
+
+
+def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
+    """McConnell -> мак + коннелл: a listed surname prefix, then the rest on its own; None without one."""
+    for prefix, form, capital in data.prefixes:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+            rest, source = _pronounced_or_spelt(key[len(prefix):], data)
+            if rest is None:
+                return None, source
+            return form + (rest[:1].upper() + rest[1:] if capital else rest), source
+    return None
+
+
+def _pronounced_or_spelt(key: str, data: LanguageData) -> tuple[str | None, str]:
+    pronounced = transcribe(key, data.code)
     if pronounced is not None:
         return pronounced, CMUDICT
     return data.spelling.rewrite(key), SPELLING
