@@ -42,3 +42,13 @@ def test_a_form_of_the_rendering_is_found_and_other_words_are_not():
     assert find_name_form(sentence, "Джаред Кушнер", "m", "uk") is None
     assert find_name_form("Він зустрівся з Donald Trump.", "Дональд Трамп", "m", "uk") is None  # left in Latin
     assert find_name_form("Білл Ворота виступив.", "Білл Гейтс", "m", "uk") is None  # a literal translation
+
+
+def test_without_the_dictionary_names_stay_nominative_and_only_the_rendering_is_accepted(monkeypatch):
+    """The `names` extra is optional: without pymorphy3's dictionary the rendering is restored as it stands."""
+    import translation.declension as declension
+
+    monkeypatch.setattr(declension, "_analyzer", lambda language: None)
+    assert decline_name("Дональд Трамп", "ablt", "m", "uk") == "Дональд Трамп"
+    assert find_name_form("Він зустрівся з Дональд Трамп.", "Дональд Трамп", "m", "uk") == (16, 29)
+    assert find_name_form("Він зустрівся з Дональдом Трампом.", "Дональд Трамп", "m", "uk") is None
