@@ -161,3 +161,12 @@ def test_the_names_choice_reaches_the_command_line_and_the_environment():
         "Steve Witkoff", "Jared Kushner"]
     assert b"Steve Witkoff" in kept.stdout and b"Steve Witkoff" in from_env.stdout
     assert wrong.returncode == 2 and b"render, keep" in wrong.stderr and b"Traceback" not in wrong.stderr
+
+
+def test_people_in_an_html_fragment_are_rendered_inside_their_markup_and_reported():
+    from translation.html import Html, MarkupTranslator
+
+    source = Html('<p>Steve Witkoff met <a href="https://example.org/k">Jared Kushner</a>.</p>')
+    result = MarkupTranslator(Translator(Scripted({}))).translate(source, "uk")
+    assert result.text == '<p>Стів Віткофф met <a href="https://example.org/k">Джаред Кушнер</a>.</p>'
+    assert [name.rendering for name in result.names] == ["Стів Віткофф", "Джаред Кушнер"]

@@ -65,6 +65,7 @@ def decline_name(rendering: str, case: str, gender: str, language: str) -> str:
                     for i, word in enumerate(words))
 
 
+@lru_cache(maxsize=8192)
 def forms_of(word: str, gender: str, language: str, surname: bool = False) -> frozenset[str]:
     """Every case form of one word of a name, lower case (the nominative included)."""
     return frozenset(_decline_word(word, case, gender, language, surname).lower() for case in CASES)
