@@ -23,13 +23,13 @@ from collections.abc import Iterable, Sequence
 
 from dataclasses import dataclass, field, replace
 
-from translation.declension import decline_name, find_name_form, governed_case
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
 from translation.mask import FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, mask, translate_pieces, usable_forms
 from translation.policy import ProtectionPolicy
-from translation.protect import Protection, RenderedPerson, TranslatedPlace, find_protection
+from translation.people import LOST_PERSON_RULE, RenderedName, declined, lost_people, masked_person
+from translation.protect import Protection, TranslatedPlace, find_protection
 from translation.segment import split_long, split_sentences
 from translation.spans import Span, SpanKind
 
@@ -47,25 +47,6 @@ class SentenceReport:
 
 
 @dataclass(frozen=True, slots=True)
-class RenderedName:
-    """A person written in the target's script: the source name, its rendering (nominative) and where that came
-    from, and how it reached the copy: "model" (the model wrote a form of the rendering), "restored" (it did
-    not: the name was masked and the rendering put back, declined to `case`), "unchecked" (the model's form
-    was wrong but the sentence had no room left to mask it)."""
-
-    name: str
-    start: int  # offset in the SOURCE text
-    rendering: str
-    source: str  # "established", "kmu2010", "cmudict", "spelling"
-    how: str
-    case: str | None = None  # the case restored, for "restored"
-
-    def as_dict(self) -> dict:
-        return {"name": self.name, "rendering": self.rendering, "source": self.source, "how": self.how,
-                "case": self.case}
-
-
-@dataclass(frozen=True, slots=True)
 class Translation:
     language: str
     text: str
@@ -80,7 +61,6 @@ class Translation:
 
 
 _LOST_PLACE_RULE = "name: place the model lost, kept verbatim"
-_LOST_PERSON_RULE = "name: person the model did not write as rendered, restored declined"
 _WORD = re.compile(r"\w+")
 _SHORT_WORD = re.compile(r"\b\w{2,6}\b")
 # Span kinds a model may see as words (names it should copy): never quotes, URLs or renderings; of numbers, only
@@ -206,7 +186,7 @@ class Translator:
             protection = protections[unit.text_index]
             lost = [_masked_place(place) for place in _within(protection.translated_places, unit)
                     if not _recognisable(outcome.text, place)]
-            lost += [_masked_person(person) for person in _lost_people(outcome.text, _within(
+            lost += [masked_person(person) for person in lost_people(outcome.text, _within(
                 protection.rendered_people, unit), target)]
             if lost:
                 redo[k] = lost
@@ -227,8 +207,9 @@ class Translator:
         for k, (unit, outcome) in enumerate(zip(units, outcomes)):
             people = _within(protections[unit.text_index].rendered_people, unit)
             if people:
-                masked = {span.start for span in redo.get(k, ()) if span.rule == _LOST_PERSON_RULE}
-                outcomes[k], reports = _declined(outcome, people, masked, target)
+                masked = {span.start for span in redo.get(k, ()) if span.rule == LOST_PERSON_RULE}
+                text, reports = declined(outcome.text, people, masked, target)
+                outcomes[k] = replace(outcome, text=text)
                 names[unit.text_index].extend(reports)
 
     def _units(self, index: int, text: str, spans: list[Span], guarded: tuple[str, ...], target: str,
@@ -294,64 +275,6 @@ def _within(found: list, unit: _Unit) -> list:
 def _masked_place(place: TranslatedPlace) -> Span:
     return Span(SpanKind.NAME, place.span.start, place.span.end, place.span.text, rule=_LOST_PLACE_RULE,
                 type=place.span.type)
-
-
-def _masked_person(person: RenderedPerson) -> Span:
-    return replace(person.span, replacement=person.rendering.text, rule=_LOST_PERSON_RULE)
-
-
-def _lost_people(translated: str, people: list[RenderedPerson], target: str) -> list[RenderedPerson]:
-    """The people whose rendering does not stand in `translated` in some form as often as they stand in the
-    source (all mentions of such a person are then masked)."""
-    wanted: dict[str, list[RenderedPerson]] = {}
-    for person in people:
-        wanted.setdefault(person.rendering.text, []).append(person)
-    lost = []
-    for rendering, mentions in wanted.items():
-        if _count_forms(translated, rendering, mentions[0].gender, target) < len(mentions):
-            lost += mentions
-    return lost
-
-
-def _count_forms(text: str, rendering: str, gender: str, target: str) -> int:
-    count, position = 0, 0
-    while (found := find_name_form(text[position:], rendering, gender, target)) is not None:
-        count, position = count + 1, position + found[1]
-    return count
-
-
-def _declined(outcome: Outcome, people: list[RenderedPerson], masked: set[int],
-              target: str) -> tuple[Outcome, list[RenderedName]]:
-    """The outcome with each restored rendering (the nominative the placeholder brought back) declined to the
-    case the words before it demand, and a report of each person: written by the model, or restored."""
-    text, reports = outcome.text, []
-    restored = [person for person in people if person.span.start in masked]
-    cases: dict[str, list[str]] = {}
-    for rendering, gender in dict.fromkeys((p.rendering.text, p.gender) for p in restored):
-        text, cases[rendering] = _decline_restored(text, rendering, gender, target)
-    for person in people:
-        if person.span.start in masked:
-            case = cases[person.rendering.text].pop(0) if cases[person.rendering.text] else None
-            how = "restored"
-        else:
-            case = None
-            found = _count_forms(outcome.text, person.rendering.text, person.gender, target) > 0
-            how = "model" if found else "unchecked"
-        reports.append(RenderedName(person.span.text, person.span.start, person.rendering.text,
-                                    person.rendering.source, how, case))
-    return replace(outcome, text=text), reports
-
-
-def _decline_restored(text: str, rendering: str, gender: str, target: str) -> tuple[str, list[str]]:
-    """`text` with each whole-word occurrence of `rendering` declined by the words before it; the cases used."""
-    parts, cases, position = [], [], 0
-    for match in re.finditer(rf"(?<!\w){re.escape(rendering)}(?!\w)", text):
-        case = governed_case(text[: match.start()], target)
-        parts += [text[position : match.start()], decline_name(rendering, case, gender, target)]
-        cases.append(case)
-        position = match.end()
-    parts.append(text[position:])
-    return "".join(parts), cases
 
 
 def _recognisable(translated: str, place: TranslatedPlace) -> bool:

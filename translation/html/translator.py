@@ -24,7 +24,8 @@ from translation.errors import InvalidHtmlError
 from translation.html import document
 from translation.html.document import Fragment
 from translation.html.units import is_sentinel, sentinel
-from translation.pipeline import RenderedName, SentenceReport, Translation
+from translation.people import RenderedName
+from translation.pipeline import SentenceReport, Translation
 from translation.policy import ProtectionPolicy
 from translation.spans import Span
 
