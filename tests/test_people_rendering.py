@@ -170,3 +170,17 @@ def test_people_in_an_html_fragment_are_rendered_inside_their_markup_and_reporte
     result = MarkupTranslator(Translator(Scripted({}))).translate(source, "uk")
     assert result.text == '<p>Стів Віткофф met <a href="https://example.org/k">Джаред Кушнер</a>.</p>'
     assert [name.rendering for name in result.names] == ["Стів Віткофф", "Джаред Кушнер"]
+
+
+def test_protect_lists_the_people_a_ukrainian_copy_renders():
+    import json
+
+    from cli_helpers import run_babelwire
+
+    text = "Steve Witkoff spoke to Reuters."
+    rendered = json.loads(run_babelwire("protect", "--to", "uk", text).stdout)
+    kept = json.loads(run_babelwire("protect", "--to", "uk", "--names", "keep", text).stdout)
+    assert [(p["text"], p["type"], p["rendering"], p["source"]) for p in rendered["rendered"]] == [
+        ("Steve Witkoff", "person", "Стів Віткофф", "established")]
+    assert [span["text"] for span in rendered["spans"]] == ["Reuters"]
+    assert [span["text"] for span in kept["spans"]] == ["Steve Witkoff", "Reuters"] and "rendered" not in kept
