@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from translation.policy import parse_names_choice
+
 
 def default_state_dir() -> Path:
     return Path.home() / ".local" / "state" / "babelwire"
@@ -88,8 +90,6 @@ class Settings(BaseSettings):
     @field_validator("names")
     @classmethod
     def _check_names(cls, value: str) -> str:
-        from translation.policy import parse_names_choice
-
         parse_names_choice(value)  # ValueError: the message names the accepted forms
         return value.strip()
 
