@@ -9,9 +9,12 @@ report; `--show` lists cases of the tuning half only.
 
 For every person the pipeline would render in a Ukrainian copy (`find_protection(..., target="uk")`), the
 reference's own form of that person is looked for: each word of the rendering matched, in a row, by a
-capitalised reference word sharing the nominative less its ending, so the reference writes the name as we
-render it, in whatever case (`_shares_stem`: spelling variants such as "Серхіо" for "Сергіо" are a rendering
-difference, measured by names_render.py, not a form the check should accept). Then:
+capitalised reference word that starts with the rendering word's stem (the nominative less its ending), so the
+reference writes the name as we render it, in whatever case (`_shares_stem`: spelling variants such as "Серхіо"
+for "Сергіо" or "Греем" for "Грем" are a rendering difference, measured by names_render.py, not a form the check
+should accept). The check's own stem test uses the same stems, so "accepted" measures that it knows the case
+endings a professional translator writes (and the dictionary's lemmas); "refused" measures what it must not accept.
+Then:
 - accepted: the share of those reference forms that `find_name_form` (the pipeline's check) accepts
   (aim >= 95%);
 - rejected: corrupted forms the check must refuse (aim >= 98%): every other run of as many words as the name
@@ -70,11 +73,11 @@ def reference_form(reference: str, rendering: str) -> tuple[int, int] | None:
 
 
 def _shares_stem(candidate: str, word: str) -> bool:
-    """Written as we render it, in some case: the nominative less its ending (one letter after a consonant,
-    "Трамп" -> "Трамп-ом"; two after a vowel, й or ь, "Зеленськ-ого", "Андрі-єм"), at least three letters."""
+    """Written as we render it, in some case: the candidate starts with the nominative's stem (the whole word after
+    a consonant, "Трамп-ом"; less a final vowel, й or ь, "Оксан-ою", "Андрі-єм"; less -ий/-ій, "Зеленськ-ого")."""
     lower = word.lower()
-    stem = max(3, len(lower) - (2 if lower[-1:] in "аеєиіїоуюяйь" else 1))
-    return candidate[:1].isupper() and candidate.lower()[:stem] == lower[:stem]
+    stem = lower[:-2] if lower.endswith(("ий", "ій", "ой")) else lower[:-1] if lower[-1:] in "аеєиіїоуюяйь" else lower
+    return candidate[:1].isupper() and candidate.lower().startswith(stem[: max(3, len(stem))])
 
 
 def evaluate(lines: list[tuple[str, str, str]], show: int = 0) -> dict:

@@ -45,12 +45,14 @@ def test_a_form_of_the_rendering_is_found_and_other_words_are_not():
 
 
 def test_without_the_dictionary_names_stay_nominative_and_only_the_rendering_is_accepted(monkeypatch):
-    """The `names` extra is optional: without pymorphy3's dictionary the rendering is restored as it stands."""
+    """The `names` extra is optional: without pymorphy3's dictionary the rendering is restored as it stands, and
+    a model's form is still recognised by the rendering's stem and a case ending."""
     import translation.declension as declension
 
     monkeypatch.setattr(declension, "_analyzer", lambda language: None)
     declension.forms_of.cache_clear()  # forms computed with the dictionary must not answer for it
     assert decline_name("Дональд Трамп", "ablt", "m", "uk") == "Дональд Трамп"
     assert find_name_form("Він зустрівся з Дональд Трамп.", "Дональд Трамп", "m", "uk") == (16, 29)
-    assert find_name_form("Він зустрівся з Дональдом Трампом.", "Дональд Трамп", "m", "uk") is None
+    assert find_name_form("Він зустрівся з Дональдом Трампом.", "Дональд Трамп", "m", "uk") == (16, 33)
+    assert find_name_form("Він зустрівся з Дональдсоном Трампом.", "Дональд Трамп", "m", "uk") is None
     declension.forms_of.cache_clear()

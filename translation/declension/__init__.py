@@ -31,6 +31,7 @@ NOMINATIVE = "nomn"
 _LETTERS = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ-]{_LETTERS}+)*")
 _VOWEL_ENDINGS = {"uk": ("а", "я")}
+_STEM_FINALS = {"uk": "аеєиіїоуюяйь"}  # letters a name's stem drops before a case ending
 # The last words before a name that can decide its case: "з боку [1]" needs two.
 _LONGEST_GOVERNOR = 2
 
@@ -151,13 +152,31 @@ def _accepted_forms(word: str, gender: str, language: str, surname: bool) -> fro
 
 
 def _is_form(candidate: str, forms: frozenset[str], language: str) -> bool:
-    """A form we would write, or a word whose dictionary lemma is one of the rendering's forms."""
+    """A form we would write, a word whose dictionary lemma is one of the rendering's forms, or the rendering's
+    stem with a case ending (`data/<language>_endings.txt`)."""
     lower = candidate.lower().replace("’", "'").replace("ʼ", "'")
-    if lower in forms:
+    if lower in forms or _stem_and_ending(lower, forms, language):
         return True
     analyzer = _analyzer(language)
     return analyzer is not None and candidate[:1].isupper() and any(
         p.normal_form in forms and p.tag.POS in ("NOUN", "ADJF") for p in analyzer.parse(lower))
+
+
+def _stem_and_ending(lower: str, forms: frozenset[str], language: str) -> bool:
+    """Is `lower` the stem of the rendering's nominative (the shortest of `forms`' words that start it) followed by
+    a case ending? The stem is the nominative less a final vowel, й or ь (less -ий/-ій of an adjective)."""
+    endings = _endings(language)
+    for form in forms:
+        stem = _stem(form, language)
+        if len(stem) >= 3 and lower.startswith(stem) and lower[len(stem):] in endings:
+            return True
+    return False
+
+
+def _stem(word: str, language: str) -> str:
+    if word.endswith(("ий", "ій", "ой")):
+        return word[:-2]
+    return word[:-1] if word[-1:] in _STEM_FINALS.get(language, "") else word
 
 
 def _feminine_surname(lower: str, language: str) -> bool:
@@ -193,6 +212,14 @@ def _governing(language: str) -> dict[str, str]:
         return {word: case for word, case in load_table("translation.declension", f"{language}_governing")}
     except FileNotFoundError:
         return {}
+
+
+@lru_cache(maxsize=8)
+def _endings(language: str) -> frozenset[str]:
+    try:
+        return frozenset(row[0] for row in load_table("translation.declension", f"{language}_endings")) | {""}
+    except FileNotFoundError:
+        return frozenset({""})
 
 
 @lru_cache(maxsize=16)
