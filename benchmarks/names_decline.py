@@ -18,9 +18,9 @@ Then:
 - accepted: the share of those reference forms that `find_name_form` (the pipeline's check) accepts
   (aim >= 95%);
 - rejected: corrupted forms the check must refuse (aim >= 98%): every other run of as many words as the name
-  has in the reference sentence (none of them a mention of the person), the English name as written, and up
-  to three other people's renderings of as many words (no literal translations: we have no dictionary to make
-  them with);
+  has in the reference sentence (none of them a mention of the person), the English name as written, the
+  reference's form with one letter of its last word's stem changed (a garbled name), and up to three other
+  people's renderings of as many words (no literal translations: we have no dictionary to make them with);
 - declined: where the word before the reference form is a preposition of the governing table, whether our
   rendering declined to the case it governs equals the reference form (case-insensitive).
 The last line printed is a JSON object with each part's figures.
@@ -111,7 +111,7 @@ def _corrupt(counts, shown, show, reference, where, person, renderings) -> None:
     candidates = [reference[window[0].start() : window[-1].end()] for window in windows
                   if not any(_shares_stem(m.group(), word) or m.start() < where[1] and where[0] < m.end()
                              for m in window for word in rendering.split())]
-    candidates += [person.span.text]
+    candidates += [person.span.text, _misspelt(reference[where[0] : where[1]])]
     candidates += [other for other in renderings if other != rendering and len(other.split()) == size][:3]
     for candidate in candidates:
         counts["corrupted"] += 1
@@ -119,6 +119,15 @@ def _corrupt(counts, shown, show, reference, where, person, renderings) -> None:
         counts["refused"] += refused
         if not refused and len(shown) < show:
             shown.append(f"NOT REFUSED {candidate!r} for {rendering!r}")
+
+
+def _misspelt(form: str) -> str:
+    """The reference's form with one letter inside its last word's stem changed (a garbled name): "Трампом" ->
+    "Трбмпом"."""
+    head, _, last = form.rpartition(" ")
+    at = min(2, len(last) - 1)
+    letter = "о" if last[at].lower() != "о" else "а"
+    return (head + " " if head else "") + last[:at] + letter + last[at + 1 :]
 
 
 def _declined(counts, shown, show, reference, where, person, accepted: bool) -> None:
