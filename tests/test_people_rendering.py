@@ -66,12 +66,13 @@ def test_a_person_the_model_gets_wrong_is_restored_declined_by_the_preposition(w
     assert [span.text for span in result.spans] == ["Donald Trump"]  # reported as a protected span
 
 
-def test_a_womans_consonant_final_names_are_restored_as_they_are():
-    engine = Scripted({"A letter from Elizabeth Warren.": "Лист від Elizabeth Warren.",
-                       "A letter from [1].": "Лист від [1]."})
-    result = Translator(engine, glossary=Glossary.from_dict(
-        {"render": {"Elizabeth Warren": {"uk": "Елізабет Воррен"}}})).translate("A letter from Elizabeth Warren.", "uk")
-    assert result.text == "Лист від Елізабет Воррен."  # the glossary's rendering, as it stands
+@pytest.mark.parametrize("name, restored", [("Elizabeth Warren", "Елізабет Воррен"),  # a woman's: stays
+                                             ("Donald Trump", "Дональда Трампа")])  # a man's: genitive
+def test_gender_decides_whether_the_restored_name_declines(name, restored):
+    engine = Scripted({f"A letter from {name}.": f"Лист від {name}.", "A letter from [1].": "Лист від [1]."})
+    result = Translator(engine).translate(f"A letter from {name}.", "uk")
+    assert result.text == f"Лист від {restored}."
+    assert [(n.how, n.case) for n in result.names] == [("restored", "gent")]
 
 
 def test_with_nothing_to_decide_the_case_the_nominative_is_restored():
