@@ -99,9 +99,10 @@ def governed_case(before: str, language: str) -> str:
 
 
 def _decline_word(word: str, case: str, gender: str, language: str, surname: bool) -> str:
-    if case == NOMINATIVE or "-" in word:
-        return word if "-" not in word or case == NOMINATIVE else "-".join(
-            _decline_word(part, case, gender, language, surname) for part in word.split("-"))
+    if case == NOMINATIVE:
+        return word
+    if "-" in word:  # "Римського-Корсакова": each part declines
+        return "-".join(_decline_word(part, case, gender, language, surname) for part in word.split("-"))
     lower = word.lower()
     if gender == "f" and not lower.endswith(_VOWEL_ENDINGS.get(language, ())):
         return word  # "Елізабет Воррен", "Оксана Шевченко": a woman's name not ending in -а/-я stays as it is
