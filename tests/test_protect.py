@@ -9,7 +9,7 @@ from shared_data import SEED_ARTICLE as SEED
 from translation import names
 from translation.glossary import Glossary
 from translation.policy import ProtectionPolicy
-from translation.protect import find_spans
+from translation.protect import find_protection, find_spans
 from translation.spans import Span, SpanKind
 
 NO_NAMES = ProtectionPolicy(names=False)
@@ -133,9 +133,12 @@ def test_a_name_containing_a_glossary_term_is_cut_around_it(monkeypatch):
     text = "President Volodymyr Zelenskyy spoke."
     monkeypatch.setattr(names, "find_names", lambda t: [Span(SpanKind.NAME, 10, 29, "Volodymyr Zelenskyy")])
     glossary = Glossary.from_dict({"render": {"Zelenskyy": {"uk": "Зеленський"}}})
-    found = find_spans(text, glossary=glossary, target="uk")
+    found = find_spans(text, ProtectionPolicy(render_people=False), glossary=glossary, target="uk")
     assert [(s.kind, s.text, s.replacement) for s in found] == [
         (SpanKind.NAME, "Volodymyr", None), (SpanKind.TERM, "Zelenskyy", "Зеленський")]
+    # Where people are rendered, the piece left of the person is rendered too: "Володимир" before "Зеленський".
+    protection = find_protection(text, glossary=glossary, target="uk")
+    assert [(p.span.text, p.rendering.text) for p in protection.rendered_people] == [("Volodymyr", "Володимир")]
 
 
 def test_each_kind_can_be_switched_off():
