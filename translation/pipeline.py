@@ -181,13 +181,14 @@ class Translator:
         translated it word by word); the rendering is then restored, declined to the case the words before it
         demand. The masked names join their unit's and their text's protected `spans`, so the copy reports
         them; `names` receives how each person reached the copy."""
+        places = [_Sorted(protection.translated_places) for protection in protections]
+        people = [_Sorted(protection.rendered_people) for protection in protections]
         redo: dict[int, list[Span]] = {}
         for k, (unit, outcome) in enumerate(zip(units, outcomes)):
-            protection = protections[unit.text_index]
-            lost = [_masked_place(place) for place in _within(protection.translated_places, unit)
+            lost = [_masked_place(place) for place in places[unit.text_index].within(unit)
                     if not _recognisable(outcome.text, place)]
-            lost += [masked_person(person) for person in lost_people(outcome.text, _within(
-                protection.rendered_people, unit), target)]
+            lost += [masked_person(person)
+                     for person in lost_people(outcome.text, people[unit.text_index].within(unit), target)]
             if lost:
                 redo[k] = lost
         # A name masked takes up to a placeholder's tokens where its words took at least one: a unit measured
@@ -205,10 +206,10 @@ class Translator:
         for k, outcome in zip(redo, retried):
             outcomes[k] = outcome
         for k, (unit, outcome) in enumerate(zip(units, outcomes)):
-            people = _within(protections[unit.text_index].rendered_people, unit)
-            if people:
+            in_unit = people[unit.text_index].within(unit)
+            if in_unit:
                 masked = {span.start for span in redo.get(k, ()) if span.rule == LOST_PERSON_RULE}
-                text, reports = declined(outcome.text, people, masked, target)
+                text, reports = declined(outcome.text, in_unit, masked, target)
                 outcomes[k] = replace(outcome, text=text)
                 names[unit.text_index].extend(reports)
 
@@ -265,11 +266,17 @@ class Translator:
         return [translated[sentence] for sentence in sentences]
 
 
-def _within(found: list, unit: _Unit) -> list:
-    """The places or people (sorted by start) that lie wholly within `unit`."""
-    starts = [item.span.start for item in found]
-    inside = found[bisect.bisect_left(starts, unit.start) : bisect.bisect_left(starts, unit.end)]
-    return [item for item in inside if item.span.end <= unit.end]
+class _Sorted:
+    """Places or people of one text, sorted by start, with their starts listed once (a text has many units)."""
+
+    def __init__(self, found: list):
+        self.found = found
+        self.starts = [item.span.start for item in found]
+
+    def within(self, unit: _Unit) -> list:
+        """Those that lie wholly within `unit`."""
+        inside = self.found[bisect.bisect_left(self.starts, unit.start) : bisect.bisect_left(self.starts, unit.end)]
+        return [item for item in inside if item.span.end <= unit.end]
 
 
 def _masked_place(place: TranslatedPlace) -> Span:
