@@ -27,7 +27,8 @@ the people in 2019 news are in it, so the plain figure owes it something.
 Honest numbers: the documents (DOCUMENT_IDS.tsv) are dealt alternately into a tuning half (1st, 3rd, ... document),
 the only one looked at while changing the renderer, and a reporting half (2nd, 4th, ...), measured but never
 read line by line (`--misses` refuses it). The tuning half is dealt alternately once more into two quarters
-(`tuning-even`, `tuning-odd`): a rule is kept only if it helps on both. The last line printed is a JSON object of the parts measured.
+(`tuning-even`, `tuning-odd`): a rule is kept only if it helps on both. The last line printed is a JSON object of
+the parts measured.
 """
 
 from __future__ import annotations

@@ -128,23 +128,26 @@ def test_a_copys_provenance_lists_the_people_rendered_and_how():
     import json
 
     from queues.consumer import Delivery
-    from queues.messages import decode_localized_copy
+    from queues.copies import read_copy
     from worker.handler import JobHandler
 
     item = {"uri": "urn:test:people", "version": "1", "language": "en", "type": "text",
             "headline": "Talks in Miami", "body_text": "Steve Witkoff met Jared Kushner.",
-            "people": [{"name": "Steve Witkoff"}]}  # the item's people are do-not-translate terms: still rendered
+            "person": [{"name": "Steve Witkoff"}]}  # the item's people are do-not-translate terms: still rendered
     handler = JobHandler(Translator(Scripted({})), max_attempts=3, retry_base_delay_s=2.0)
     copies = {}
     for language in ("uk", "de"):
         body = json.dumps(item).encode()
         outcome = handler.handle(Delivery(body=body, headers={}, language=language, attempt=1, redelivered=False))
-        copies[language] = decode_localized_copy(outcome.publications[0].body)
-    assert copies["uk"].body_text == "Стів Віткофф met Джаред Кушнер."
-    assert [(r.field, r.name, r.rendering, r.source, r.how) for r in copies["uk"].provenance.rendered_names] == [
+        (publication,) = outcome.publications
+        copies[language] = read_copy(publication.body, publication.headers)
+    assert copies["uk"].data["body_text"] == "Стів Віткофф met Джаред Кушнер."
+    assert [(r["field"], r["name"], r["rendering"], r["source"], r["how"])
+            for r in copies["uk"].provenance.rendered_names] == [
         ("body_text", "Steve Witkoff", "Стів Віткофф", "established", "restored"),
         ("body_text", "Jared Kushner", "Джаред Кушнер", "established", "restored")]
-    assert copies["de"].body_text == "Steve Witkoff met Jared Kushner." and not copies["de"].provenance.rendered_names
+    assert copies["de"].data["body_text"] == "Steve Witkoff met Jared Kushner."
+    assert not copies["de"].provenance.rendered_names
 
 
 def test_the_names_choice_reaches_the_command_line_and_the_environment():

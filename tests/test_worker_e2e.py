@@ -32,12 +32,14 @@ def test_seed_article_comes_back_in_uk_and_de_with_quotes_and_names_intact(broke
     with cli_worker(broker_url, "uk,de", env, tmp_path / "worker.log"):
         submitted = run_babelwire("submit", str(SEED_ARTICLE), "--to", "uk,de", "--broker", broker_url)
         assert submitted.returncode == 0, submitted.stderr.decode()
-        watched = run_babelwire("watch", "--languages", "uk,de", "--count", "2", "--timeout", "240",
+        watched = run_babelwire("watch", "--languages", "uk,de", "--count", "2", "--timeout", "240", "--headers",
                                 "--broker", broker_url, timeout=300)
         log = log_text(tmp_path / "worker.log")
     assert watched.returncode == 0, watched.stderr.decode() + log
 
-    copies = {copy["language"]: copy for copy in map(json.loads, watched.stdout.decode().splitlines())}
+    lines = [json.loads(line) for line in watched.stdout.decode().splitlines()]
+    copies = {line["copy"]["language"]: line["copy"] for line in lines}
+    headers = {line["copy"]["language"]: line["headers"] for line in lines}
     assert sorted(copies) == ["de", "uk"]
     for language, copy in copies.items():
         body = copy["body_text"]
@@ -49,7 +51,8 @@ def test_seed_article_comes_back_in_uk_and_de_with_quotes_and_names_intact(broke
         assert missing == [], f"{language}: lost {missing}"
         if language == "uk":
             assert not [name for name in SEED_NAMES if name not in ("Axios", "UNN") and name in body]
-            assert {r["name"] for r in copy["provenance"]["rendered_names"]} >= {"Steve Witkoff", "Rustem Umerov"}
-        assert copy["provenance"]["model_id"] == str(tiny_models[language])
-        assert copy["provenance"]["protected_spans"]["quote"] >= len(seed_quotes(source))
+            rendered = json.loads(headers[language]["babelwire-rendered-names"])
+            assert {r["name"] for r in rendered} >= {"Steve Witkoff", "Rustem Umerov"}
+        assert headers[language]["babelwire-model-id"] == str(tiny_models[language])
+        assert json.loads(headers[language]["babelwire-protected-spans"])["quote"] >= len(seed_quotes(source))
         assert body.count("\n\n") == source.count("\n\n"), f"{language}: paragraphs changed"

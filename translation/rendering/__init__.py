@@ -6,7 +6,8 @@
 
 A rendering comes from the first method that knows the name, word by word (`words.py`): a data file of
 established forms; for a name whose spelling shows it was romanised from Ukrainian or Russian, the reverse of
-the romanisation standard (KMU 2010 for Ukrainian); for other names, their pronunciation in the CMU
+the romanisation standard (KMU 2010 for Ukrainian); for a Chinese name in pinyin, the target's system of
+transcription from Chinese; for other names, their pronunciation in the CMU
 Pronouncing Dictionary mapped to the target's practical transcription; letter rules where the dictionary has no
 entry. `Rendering.source` names the least certain method any word needed. Everything a language needs is data
 in `data/<language>/` (see `languages.py`), so Russian, Bulgarian, Serbian or Greek are a folder, not code.
@@ -29,7 +30,7 @@ RENDERED_KINDS = frozenset({"person"})
 @dataclass(frozen=True)
 class Rendering:
     text: str  # the whole name in the target script, nominative: "Володимир Зеленський"
-    source: str  # "established" | "kmu2010" (the language's reverse romanisation) | "cmudict" | "spelling"
+    source: str  # "established" | "kmu2010" (the language's reverse romanisation) | "pinyin" | "cmudict" | "spelling"
 
 
 def renders_names(language: str) -> bool:

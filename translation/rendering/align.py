@@ -2,10 +2,10 @@
 
 The alignment is what lets a transcription follow the spelling where Ukrainian practice does (doubled consonants
 as spelt, an unstressed vowel as written). A small dynamic programme: a phoneme takes one letter it can be spelt
-with (cost 0; ER prefers its vowel letter to its r) or one it cannot (cost 3), or none (an extra phoneme, as the S of "x", cost 1.5); a letter no
-phoneme takes is silent (cost 1, less for a doubled letter, a final e, the h of a digraph, the second
-letter of a vowel pair ("ea", "ow") the g of "gh" or the c of "tch"). Silent letters join
-the phoneme before them ("rr", "th", "ck"), or the first phoneme when they open the word.
+with (cost 0; ER prefers its vowel letter to its r) or one it cannot (cost 3), or none (an extra phoneme, as the
+S of "x", cost 1.5); a letter no phoneme takes is silent (cost 1; less for a doubled letter, a final e, the h of a
+digraph, the second letter of a vowel pair ("ea", "ow"), the g of "gh", the c of "tch" or the k of "ck"). Silent
+letters join the phoneme before them ("rr", "th", "ck"), or the first phoneme when they open the word.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _silent_cost(word: str, index: int) -> float:
     if letter in _VOWEL_LETTERS + "w" and previous in _VOWEL_LETTERS or letter == "g" and following == "h":
         return 0.5  # the second letter of a vowel pair ("au", "ea", "ow"), the g of "gh"
     if letter == previous or (letter == "e" and index == len(word) - 1) or (letter == "h" and previous in _DIGRAPH_H) \
-            or (letter == "c" and previous == "t" and following == "h"):
+            or (letter == "c" and previous == "t" and following == "h") or (letter == "k" and previous == "c"):
         return 0.3
     return 1.0
 

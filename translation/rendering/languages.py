@@ -3,13 +3,14 @@
     established.txt         whole names with an attested form (each word of them renders that word alone)
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form
     language.txt            the name of the reverse romanisation (reported as a rendering's source)
-    romanised.txt           reverse romanisation rules for names romanised from Ukrainian
+    romanised.txt           reverse romanisation rules for names romanised from Ukrainian or Russian
     particles.txt           lower-case particles inside a name (von, de, al)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
-    spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (spanish, german, polish;
-                            see data/origin.txt), read before spelling.txt's
+    spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (see data/origin.txt:
+                            polish, german, french, italian, spanish), read before spelling.txt's
     phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
+    pinyin.txt              Chinese pinyin initials, finals and syllables in this language (see pinyin.py)
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def language_data(language: str) -> LanguageData:
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
         slavic_given_names=frozenset(row[0].lower() for row in given if row[2:] == ("sign",)),
-        prefixes=tuple((row[0], row[1], row[2:] == ("capital",)) for row in load_table(__package__, f"{code}/name_prefixes")),
+        prefixes=_prefixes(code),
         romanisation_name=about["romanisation"],
         romanised=RuleTable.load(__package__, f"{code}/romanised"),
         spelling=RuleTable.load(__package__, f"{code}/spelling"),
@@ -71,18 +72,23 @@ def language_data(language: str) -> LanguageData:
     )
 
 
+def _prefixes(code: str) -> tuple[tuple[str, str, bool], ...]:
+    return tuple((row[0], row[1], row[2:] == ("capital",)) for row in load_table(__package__, f"{code}/name_prefixes"))
+
+
 def _origin_spelling(code: str) -> dict[str, RuleTable]:
-    folder = resources.files(__package__).joinpath("data", code)
-    origins = [item.name[len("spelling_"):-len(".txt")] for item in folder.iterdir() if item.name.startswith("spelling_")]
+    """spelling_<origin>.txt for each origin that has one, each read before the English spelling.txt."""
+    names = [item.name for item in resources.files(__package__).joinpath("data", code).iterdir()]
+    origins = [name.removeprefix("spelling_").removesuffix(".txt") for name in names if name.startswith("spelling_")]
     return {origin: RuleTable.load(__package__, f"{code}/spelling_{origin}", f"{code}/spelling") for origin in origins}
 
 
 def _established(code: str) -> dict[str, str]:
-    """Whole names, and each word of a name whose form has as many words (the whole names win)."""
+    """Whole names, and the surname of each (the whole names win).
+
+    A surname alone is the same person ("Zelenskyy"); a given name is not: Antonio Guterres's Антоніу is not
+    Antonio Conte's Антоніо, so given names come only from their own rows ("David	Девід").
+    """
     rows = [(latin, form) for latin, form, *_ in load_table(__package__, f"{code}/established")]
-    words = {}
-    for latin, form in rows:
-        latin_words, form_words = latin.split(), form.split()
-        if len(latin_words) == len(form_words):
-            words.update(zip((word.lower() for word in latin_words), form_words))
-    return words | {latin.lower(): form for latin, form in rows}
+    surnames = {latin.split()[-1].lower(): form.split()[-1] for latin, form in rows if len(latin.split()) > 1}
+    return surnames | {latin.lower(): form for latin, form in rows}

@@ -55,15 +55,15 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
         return at > 0 and base(phonemes[at - 1]) in condition[len("after="):].split("|")
     if condition == "C_":
         return at > 0 and base(phonemes[at - 1]) not in VOWEL_PHONEMES
+    if condition == "_Ce$":  # one consonant, then a silent final e: the o of "Stone", "Cole"
+        return after == len(phonemes) - 1 and base(phonemes[after]) not in VOWEL_PHONEMES and groups[after][-1:] == "e"
     if condition == "^":
         return at == 0
     if condition == "$":
         return after == len(phonemes)
-    if condition == "V_":
-        return at > 0 and base(phonemes[at - 1]) in VOWEL_PHONEMES
-    if condition in ("_C", "_V"):
-        return after < len(phonemes) and (base(phonemes[after]) in VOWEL_PHONEMES) == (condition == "_V")
-    raise ValueError(f"unknown condition {condition!r} in a phoneme table")
+    if condition == "V_":  # ER ends in an r: "Hillary" (ER0 IY0) is Хілларі, not Хілларї
+        return at > 0 and base(phonemes[at - 1]) in VOWEL_PHONEMES - {"ER"}
+    return after < len(phonemes) and (base(phonemes[after]) in VOWEL_PHONEMES) == (condition == "_V")  # _V, _C
 
 
 def _first_letter(group: str, sound: str) -> str:
@@ -86,11 +86,16 @@ def _rules(language: str) -> tuple[PhonemeRule, ...]:
     return tuple(sorted(rules, key=lambda rule: -len(rule.phonemes)))
 
 
+_KEYED_CONDITIONS = ("spelt=", "spelt2=", "letters=", "after=")
+_MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$"})
+
+
 def _conditions(row: tuple[str, ...]) -> tuple[str, ...]:
-    if len(row) < 3:
-        return ()
-    # "spelt=s,$" reads as two conditions; the letters of one spelt= are separated by "|" or given as one word
-    parts = [part.strip() for part in row[2].split(",") if part.strip()]
+    """"spelt=s,$" -> ("spelt=s", "$"); the letters of one spelt= are separated by "|" or given as one word."""
+    parts = [part.strip() for part in row[2].split(",") if part.strip()] if len(row) > 2 else []
+    unknown = [part for part in parts if part not in _MARKS and not part.startswith(_KEYED_CONDITIONS)]
+    if unknown:
+        raise ValueError(f"phoneme rule {row[0]!r}: unknown condition(s) {unknown}")
     return tuple(_spelt_letters(part) for part in parts)
 
 

@@ -31,16 +31,18 @@ class Rule:
         return all(_holds(mark, start, after, before, end == len(word)) for mark in self.context)
 
 
+_MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C"})
+
+
 def _holds(mark: str, start: int, after: str, before: str, at_end: bool) -> bool:
-    checks = {
-        "^": lambda: start == 0,
-        "$": lambda: at_end,
-        "V_": lambda: before in LATIN_VOWELS and before != "",
-        "C_": lambda: before.isalpha() and before not in LATIN_VOWELS,
-        "_V": lambda: after in LATIN_VOWELS and after != "",
-        "_C": lambda: after.isalpha() and after not in LATIN_VOWELS,
-    }
-    return checks[mark]()
+    if mark == "^":
+        return start == 0
+    if mark == "$":
+        return at_end
+    letter = before if mark.endswith("_") else after
+    if not letter.isalpha():
+        return False
+    return (letter in LATIN_VOWELS) == ("V" in mark)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ class RuleTable:
 
 
 def _marks(row: tuple[str, ...]) -> list[str]:
-    if len(row) < 3 or not row[2]:
-        return []
-    return [mark.strip() for mark in row[2].split(",") if mark.strip()]
+    marks = [mark.strip() for mark in row[2].split(",") if mark.strip()] if len(row) > 2 else []
+    unknown = set(marks) - _MARKS
+    if unknown:
+        raise ValueError(f"rule {row[0]!r}: unknown context mark(s) {sorted(unknown)} (known: {sorted(_MARKS)})")
+    return marks

@@ -1,9 +1,10 @@
 """A whole name rendered word by word, each word by the first method that knows it (see the package's doc).
 
 The origin a word's spelling shows (`origin.py`) holds for the whole name where it can: a name with a word
-romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"); another origin's sign on one word (accents,
--ez, -ski, sch, -o) also holds for the surname and for words the pronouncing dictionary does not know ("Evo
-Morales"), never for an English given name the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
+romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"), a name in pinyin Chinese throughout ("Li
+Qiang", see `pinyin.py`); another origin's sign on one word (accents, -ez, -wski, sch, -o) also holds for the
+surname and for words the pronouncing dictionary does not know ("Evo Morales"), never for an English given name
+the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ import unicodedata
 from functools import lru_cache
 
 from translation.rendering.languages import LanguageData, language_data
-from translation.rendering.origin import ROMANCE, SLAVIC, origin_of
+from translation.rendering.origin import ROMANCE, SLAVIC, first_listed, origin_of
+from translation.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from translation.rendering.pronounce import pronunciations, transcribe
 
-ESTABLISHED, CMUDICT, SPELLING = "established", "cmudict", "spelling"
+ESTABLISHED, PINYIN, CMUDICT, SPELLING = "established", "pinyin", "cmudict", "spelling"
+CHINESE = "chinese"
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
+_ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
 
 
 def fold(text: str) -> str:
@@ -36,14 +40,15 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
     if whole is not None:
         return whole, ESTABLISHED
     parts = _WORD_PARTS.split(name)
-    words = [part for index, part in enumerate(parts) if index % 2 == 0 and part and not _INITIAL.match(part)]
+    words = [part for index, part in enumerate(parts)
+             if index % 2 == 0 and part and not _INITIAL.match(part) and not _ROMAN_NUMERAL.match(part)]
     origin = _name_origin(words, data)
     rendered, sources = [], []
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator
             rendered.append(part)
             continue
-        word = _render_word(part, data, origin, last=index == len(parts) - 1)
+        word = _render_word(part, data, origin, first=index == 0, last=index == len(parts) - 1)
         if word is None:
             return None
         rendered.append(word[0])
@@ -52,23 +57,26 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
+    if is_pinyin_name([fold(word) for word in words], data.code):
+        return CHINESE
     origins = {origin_of(word.lower()) for word in words}
     if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
         return SLAVIC
-    origins.discard(None)
-    return min(origins, key=lambda origin: origin == ROMANCE) if origins else None  # a named language first
+    named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
+    return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
 
 
-def _render_word(word: str, data: LanguageData, name_origin: str | None, last: bool) -> tuple[str, str] | None:
+def _render_word(word: str, data: LanguageData, name_origin: str | None, first: bool,
+                 last: bool) -> tuple[str, str] | None:
     initial = _INITIAL.match(word)
     if initial:
         letters = data.spelling.rewrite(initial.group(1).lower())
-        return (None if letters is None else _cased(letters, word) + ".", SPELLING)
+        return None if letters is None else (_cased(letters, word) + ".", SPELLING)
     key = fold(word)
-    if not any("a" <= char <= "z" for char in key):
+    if not any("a" <= char <= "z" for char in key) or _ROMAN_NUMERAL.match(word):
         return word, ESTABLISHED  # already in another script, or no letters: as written
-    if word.islower() and key in data.particles:
-        return data.particles[key], ESTABLISHED
+    if key in data.particles and (word.islower() or not first and not last):  # "De Niro"; "Van Morrison" is a name
+        return _cased(data.particles[key], word), ESTABLISHED
     form, source = _form(key, word.lower(), data, name_origin, last)
     return None if form is None else (_cased(form, word), source)
 
@@ -76,22 +84,25 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, last: b
 def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
           last: bool) -> tuple[str | None, str]:
     """The form of one word: `key` folded (lower case, no accents), `accented` lower case as written."""
+    if name_origin == SLAVIC and key in data.given_names:  # Alexander Lukashenko's Олександр, not Stubb's Александер
+        return data.given_names[key], ESTABLISHED
     if key in data.established:
         return data.established[key], ESTABLISHED
-    if name_origin == SLAVIC:
-        if key in data.given_names:
-            return data.given_names[key], ESTABLISHED
-        return data.romanised.rewrite(key), data.romanisation_name
+    if name_origin == CHINESE:
+        return write_pinyin(key, data.code), PINYIN
+    prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
+    if prefixed is not None:
+        return prefixed
     origin = origin_of(accented)
+    if name_origin == SLAVIC and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
+        return data.romanised.rewrite(key), data.romanisation_name  # ... but "Ivan Rakitić": the ć is Croatian
     if origin == ROMANCE and name_origin not in (None, ROMANCE):
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
     elif origin is None and (last or key not in pronunciations()):
         origin = name_origin
-    if origin in data.origin_spelling:
+    if origin in data.origin_spelling:  # romance among them: a word ending in -o, read as spelt
         return data.origin_spelling[origin].rewrite(accented), SPELLING
-    if origin == ROMANCE:
-        return data.spelling.rewrite(key), SPELLING
-    return _prefixed(key, data) or _pronounced_or_spelt(key, data)
+    return _pronounced_or_spelt(key, data)
 
 
 def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
@@ -118,5 +129,5 @@ def _cased(form: str, word: str) -> str:
 
 
 def _least_certain(sources: list[str], data: LanguageData) -> str:
-    order = [ESTABLISHED, data.romanisation_name, CMUDICT, SPELLING]
+    order = [ESTABLISHED, data.romanisation_name, PINYIN, CMUDICT, SPELLING]
     return max(sources, key=order.index) if sources else ESTABLISHED
