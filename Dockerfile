@@ -45,11 +45,14 @@ RUN --mount=type=secret,id=ca_bundle \
 
 # The project's dependencies, read from pyproject.toml: this layer is rebuilt only when they change.
 # torch is already there and satisfies them, so the chosen build (CPU, CUDA) stays.
+# EXTRAS (comma-separated) adds optional extras: EXTRAS=names declines people's names in Ukrainian copies, and
+# puts GPLv3 dictionary data in the image (README, "Design": pymorphy3).
+ARG EXTRAS=""
 COPY pyproject.toml constraints.tx[t] ./
 RUN --mount=type=secret,id=ca_bundle \
     if [ -s /run/secrets/ca_bundle ]; then export PIP_CERT=/run/secrets/ca_bundle; fi; \
     if [ -f constraints.txt ]; then export PIP_CONSTRAINT=/src/constraints.txt; fi; \
-    /opt/babelwire/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > requirements.txt; \
+    /opt/babelwire/bin/python -c 'import os, tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; extras = [e for e in os.environ.get("EXTRAS", "").split(",") if e]; print("\n".join(p["dependencies"] + [d for e in extras for d in p["optional-dependencies"][e]]))' > requirements.txt; \
     /opt/babelwire/bin/pip install -r requirements.txt
 
 # The project itself (only its build backend, setuptools, is fetched).

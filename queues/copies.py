@@ -57,6 +57,9 @@ class Provenance:
     untranslated_fields: list[str] = field(default_factory=list)  # paths of texts kept as they came
     sentences: int = 0  # sentences that needed the model
     sentences_from_memory: int = 0  # of those, answered by the translation memory
+    # People written in the copy's script (Ukrainian: Cyrillic), one per mention: {"field", "name", "rendering",
+    # "source", "how": "model" | "restored" | "unchecked", "case"}.
+    rendered_names: list[dict[str, Any]] = field(default_factory=list)
 
     def headers(self) -> dict[str, Any]:
         """One message header per field with a value: numbers, text and booleans as they are, lists and
@@ -92,6 +95,7 @@ class Translated:
     markup_repairs: Mapping[str, int] = field(default_factory=dict)  # repair kind -> count
     sentences: int = 0  # sentences that needed the model
     sentences_from_memory: int = 0  # of those, answered by the translation memory
+    rendered_names: list[dict[str, Any]] = field(default_factory=list)  # as `Provenance.rendered_names`
 
 
 @dataclass(frozen=True)

@@ -271,3 +271,18 @@ def test_rarer_english_words_opening_a_sentence_are_not_names(sentence):
     # Words a news desk writes every day but a small dictionary lacks: kept in English, they would stand
     # untranslated in the copy.
     assert names(sentence) == []
+
+
+@pytest.mark.parametrize("text, place", [("Hello Kyiv.", "Kyiv"), ("Hello Miami.", "Miami"), ("Goodbye Kyiv!", "Kyiv")])
+def test_a_greeting_before_a_place_is_not_part_of_it(text, place):
+    """A word seen once is not "a name elsewhere in the item": the place alone is the name, and is a place."""
+    mentions = find_name_mentions(text)
+    assert [(m.span.text, m.type) for m in mentions] == [(place, "LOC")]
+    assert "elsewhere" not in mentions[0].span.rule
+
+
+def test_a_word_opening_a_name_once_is_not_evidence_for_itself():
+    """"Real Madrid" stays one name; its opener is a name elsewhere only where it stands elsewhere."""
+    mentions = find_name_mentions("Real Madrid drew. Real lead the table.")
+    assert [m.span.text for m in mentions] == ["Real Madrid", "Real"]
+    assert "elsewhere" not in mentions[0].span.rule and "elsewhere" in mentions[1].span.rule

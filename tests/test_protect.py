@@ -9,7 +9,7 @@ from shared_data import SEED_ARTICLE as SEED
 from translation import names
 from translation.glossary import Glossary
 from translation.policy import ProtectionPolicy
-from translation.protect import find_spans
+from translation.protect import find_protection, find_spans
 from translation.spans import Span, SpanKind
 
 NO_NAMES = ProtectionPolicy(names=False)
@@ -135,9 +135,12 @@ def test_a_name_containing_a_glossary_term_is_cut_around_it(monkeypatch):
     text = "President Volodymyr Zelenskyy spoke."
     monkeypatch.setattr(names, "find_names", lambda t: [Span(SpanKind.NAME, 10, 29, "Volodymyr Zelenskyy")])
     glossary = Glossary.from_dict({"render": {"Zelenskyy": {"uk": "Зеленський"}}})
-    found = find_spans(text, glossary=glossary, target="uk")
+    found = find_spans(text, ProtectionPolicy(render_people=False), glossary=glossary, target="uk")
     assert [(s.kind, s.text, s.replacement) for s in found] == [
         (SpanKind.NAME, "Volodymyr", None), (SpanKind.TERM, "Zelenskyy", "Зеленський")]
+    # Where people are rendered, the piece left of the person is rendered too: "Володимир" before "Зеленський".
+    protection = find_protection(text, glossary=glossary, target="uk")
+    assert [(p.span.text, p.rendering.text) for p in protection.rendered_people] == [("Volodymyr", "Володимир")]
 
 
 def test_each_kind_can_be_switched_off():
@@ -179,3 +182,9 @@ def test_a_term_edge_that_is_not_a_word_character_may_touch_a_word():
     assert [span.start for span in find_terms("ASP.NET and .NETwork", {".NET": None})] == [3]  # not in .NETwork
     assert [span.text for span in find_terms("US and USA", {"US": None})] == ["US"]
     assert [span.text for span in find_terms("x\U000f0000word", {"\U000f0000": None, "US": None})] == ["\U000f0000"]
+
+
+def test_a_place_after_a_greeting_is_left_to_the_translation():
+    """"Hello Kyiv.": Kyiv is a place the desk policy translates; no span keeps "Hello Kyiv" verbatim."""
+    assert find_spans("Hello Kyiv.") == []
+    assert [span.text for span in find_spans("Hello Kyiv.", ProtectionPolicy.strict())] == ["Kyiv"]

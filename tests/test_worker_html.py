@@ -18,6 +18,7 @@ pytestmark = pytest.mark.slow
 
 IPTC_ITEM = Path(__file__).parent / "data" / "iptc-ninjs-1.6-complex1.json"
 NAMES = ("Volodymyr Zelenskyy", "Steve Witkoff", "Rustem Umerov")
+NAMES_IN_UKRAINIAN = ("Володимир", "Зеленськ", "Стів", "Віткофф", "Рустем", "Умєров")  # stems, in any case
 
 
 def story_html(text: str) -> str:
@@ -60,7 +61,8 @@ def test_html_items_come_back_with_markup_quotes_and_names_intact(broker_url, ti
 
     body = copies[story["uri"]]["body_html"]
     assert body != story["body_html"] and markup_intact(story["body_html"], body)
-    missing = [text for text in (*quotes(seed), *NAMES) if text not in body]
+    # The Ukrainian copy writes the people in Cyrillic, declined, inside their links.
+    missing = [text for text in (*quotes(seed), *NAMES_IN_UKRAINIAN) if text not in body]
     assert len(quotes(seed)) >= 2
     assert missing == []
     for markup in ('<a href="https://example.org/people/', "<p>", "<strong>"):

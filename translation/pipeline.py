@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 from dataclasses import dataclass, field, replace
 
+from translation import name_types
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.glossary import Glossary
@@ -34,6 +35,7 @@ from translation.mask import (FORMS, NamesAsWords, Outcome, Piece, PlaceholderFo
 from translation.memory import SentenceMemory
 from translation.memory.sentences import SENTENCE_LAYER, Remembered, decode, encode, sentence_text
 from translation.policy import ProtectionPolicy
+from translation.people import LOST_PERSON_RULE, RenderedName, declined, lost_people, masked_person
 from translation.protect import Protection, TranslatedPlace, find_protection
 from translation.segment import split_long, split_sentences
 from translation.spans import Span, SpanKind
@@ -69,6 +71,7 @@ class Translation:
     model: ModelInfo
     spans: tuple[Span, ...]  # protected spans, offsets into the SOURCE text
     sentences: tuple[SentenceReport, ...] = field(default=())
+    names: tuple[RenderedName, ...] = field(default=())  # people written in the target's script
 
     @property
     def fallbacks(self) -> int:
@@ -181,19 +184,20 @@ class Translator:
         units = [unit for i, text in enumerate(texts)
                  for unit in self._units(i, text, spans[i], guarded[i], target, limit)]
         model = self._engine.model_info(target)
-        outcomes, counts = self._outcomes(texts, units, protections, spans, guarded, target, model)
+        names: list[list[RenderedName]] = [[] for _ in texts]
+        outcomes, counts = self._outcomes(texts, units, protections, spans, guarded, target, model, names)
         done: list[list[tuple[_Unit, Outcome, tuple[int, int]]]] = [[] for _ in texts]
         for unit, outcome, count in zip(units, outcomes, counts):
             done[unit.text_index].append((unit, outcome, count))
-        return [_assemble(text, target, model, spans[i], done[i]) for i, text in enumerate(texts)]
+        return [_assemble(text, target, model, spans[i], done[i], names[i]) for i, text in enumerate(texts)]
 
     def _outcomes(self, texts: list[str], units: list[_Unit], protections: list[Protection], spans: list[list[Span]],
-                  guarded: list[tuple[str, ...]], target: str, model: ModelInfo
+                  guarded: list[tuple[str, ...]], target: str, model: ModelInfo, names: list[list[RenderedName]]
                   ) -> tuple[list[Outcome], list[tuple[int, int]]]:
         """Each unit's outcome, and (texts it needed from the model, how many of those cost the engine nothing).
         A unit whose final translation the memory holds takes it (with the places it masked then); the others go
-        through the recovery chain (each engine call asking the memory first) and the lost-place check, and are
-        memorised."""
+        through the recovery chain (each engine call asking the memory first) and the lost-name check, and are
+        memorised with their people declined; `names` receives how each person reached the copy."""
         keys = {k: sentence_text(unit.piece) for k, unit in enumerate(units)} if self.memory else {}
         known = self._recall_sentences(keys, units, target, model)
         for k, remembered in known.items():
@@ -205,7 +209,8 @@ class Translator:
         recalled: set[str] = set()  # the texts of this call that the memory answered
         for k, outcome in zip(fresh, self._translate_pieces([units[k].piece for k in fresh], target, recalled)):
             outcomes[k] = outcome
-        masked = self._mask_lost_places(texts, units, outcomes, protections, spans, guarded, target, recalled, fresh)
+        masked = self._mask_lost_names(texts, units, outcomes, protections, spans, guarded, target, recalled, fresh)
+        self._decline_people(units, outcomes, protections, masked, names, target)
         counts = self._sent_counts(outcomes, recalled, known)
         self._remember_sentences({k: keys[k] for k in fresh if k in keys}, outcomes, counts, masked, units, target,
                                  model)
@@ -228,7 +233,8 @@ class Translator:
         entries = {}
         for k, key in keys.items():
             if counts[k][0]:
-                places = tuple((span.start - units[k].start, span.end - units[k].start) for span in masked.get(k, ()))
+                places = tuple((span.start - units[k].start, span.end - units[k].start)
+                               for span in masked.get(k, ()) if span.rule == _LOST_PLACE_RULE)
                 entries[key] = encode(Remembered(replace(outcomes[k], sent=()), counts[k][0], places))
         if entries:
             self.memory.remember(entries, target, model, layer=SENTENCE_LAYER)
@@ -250,42 +256,46 @@ class Translator:
             charged.update(outcome.sent)
         return counts
 
-    def _mask_lost_places(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
-                          protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
-                          target: str, recalled: set[str], candidates: list[int]) -> dict[int, list[Span]]:
-        """Translate again, with the place masked (kept verbatim, as the strict policy would), each unit whose
-        translation lost a place the policy left to the model: no recognisable form of the place's
-        target-language name came back. Verbatim rather than the CLDR name pasted in: a name CLDR gives
-        one place ("Georgia") may stand for another, and a nominative pasted in breaks the grammar. The
-        masked places join their unit's and their text's protected `spans`, so the copy reports them. Only the
-        units of `candidates` are checked; returns the spans masked, by unit."""
-        starts = [[place.span.start for place in protection.translated_places] for protection in protections]
-        redo: dict[int, list[TranslatedPlace]] = {}
+    def _mask_lost_names(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
+                         protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
+                         target: str, recalled: set[str], candidates: list[int]) -> dict[int, list[Span]]:
+        """Translate again, with the name masked, each unit of `candidates` whose translation lost a name the
+        policy left to the model. A place is lost when no recognisable form of its target-language name came
+        back; it is then kept verbatim, as the strict policy would, rather than its CLDR name pasted in (a name
+        CLDR gives one place, "Georgia", may stand for another). A person (in a target written in another
+        script) is lost when the translation has no form of the person's rendering (the model kept the Latin
+        name, misspelt it, or translated it word by word); the rendering is then restored, and declined by
+        `_decline_people`. The masked names join their unit's and their text's protected `spans`, so the copy
+        reports them. Returns the spans masked, by unit."""
+        places = [_Sorted(protection.translated_places) for protection in protections]
+        people = [_Sorted(protection.rendered_people) for protection in protections]
+        redo: dict[int, list[Span]] = {}
         for k in candidates:
             unit, outcome = units[k], outcomes[k]
-            found, where = protections[unit.text_index].translated_places, starts[unit.text_index]
-            places = found[bisect.bisect_left(where, unit.start) : bisect.bisect_left(where, unit.end)]
-            lost = [place for place in places if place.span.end <= unit.end and not _recognisable(outcome.text, place)]
+            lost = [_masked_place(place) for place in places[unit.text_index].within(unit)
+                    if not _recognisable(outcome.text, place)]
+            lost += [masked_person(person)
+                     for person in lost_people(outcome.text, people[unit.text_index].within(unit), target)]
             if lost:
                 redo[k] = lost
-        # A place masked takes up to a placeholder's tokens where its words took at least one: a unit measured
+            if lost:
+                redo[k] = lost
+        # A name masked takes up to a placeholder's tokens where its words took at least one: a unit measured
         # near the limit keeps its first translation rather than be sent over the limit.
         redo = {k: lost for k, lost in redo.items() if len(lost) * _PLACEHOLDER_TOKENS <= units[k].piece.room}
         if not redo:
             return {}
-        masked = {k: [_lost_place_span(texts[units[k].text_index], p.span.start, p.span.end) for p in lost]
-                  for k, lost in redo.items()}
-        for k, added in masked.items():
+        for k, added in redo.items():
             self._mask_places(k, added, texts, units, spans, guarded)
         retried = self._translate_pieces([units[k].piece for k in redo], target, recalled)
         for k, outcome in zip(redo, retried):
             outcomes[k] = replace(outcome, sent=outcomes[k].sent + outcome.sent)
-        return masked
+        return redo
 
     @staticmethod
     def _mask_places(k: int, added: list[Span], texts: list[str], units: list[_Unit], spans: list[list[Span]],
                      guarded: list[tuple[str, ...]]) -> None:
-        """Unit `k` with the places of `added` masked: they join its spans and its text's."""
+        """Unit `k` with the names of `added` masked: they join its spans and its text's."""
         if not added:
             return
         unit = units[k]
@@ -294,6 +304,20 @@ class Translator:
         units[k] = _with_room(rebuilt, unit.piece.room - len(added) * _PLACEHOLDER_TOKENS)
         spans[unit.text_index].extend(added)
         spans[unit.text_index].sort(key=lambda span: span.start)
+
+    @staticmethod
+    def _decline_people(units: list[_Unit], outcomes: list[Outcome], protections: list[Protection],
+                        masked: dict[int, list[Span]], names: list[list[RenderedName]], target: str) -> None:
+        """Each unit's people as the copy writes them: a rendering restored in a masked slot declined to the case
+        the words before it demand, the model's own forms kept; `names` receives how each person got there."""
+        people = [_Sorted(protection.rendered_people) for protection in protections]
+        for k, unit in enumerate(units):
+            in_unit = people[unit.text_index].within(unit)
+            if in_unit:
+                restored = {span.start for span in masked.get(k, ()) if span.rule == LOST_PERSON_RULE}
+                text, reports = declined(outcomes[k].text, in_unit, restored, target)
+                outcomes[k] = replace(outcomes[k], text=text)
+                names[unit.text_index].extend(reports)
 
     def _units(self, index: int, text: str, spans: list[Span], guarded: tuple[str, ...], target: str,
                limit: int) -> list[_Unit]:
@@ -353,6 +377,24 @@ class Translator:
         if self.memory and missing:
             self.memory.remember({sentence: translated[sentence] for sentence in missing}, target, model)
         return [translated[sentence] for sentence in sentences]
+
+
+class _Sorted:
+    """Places or people of one text, sorted by start, with their starts listed once (a text has many units)."""
+
+    def __init__(self, found: list):
+        self.found = found
+        self.starts = [item.span.start for item in found]
+
+    def within(self, unit: _Unit) -> list:
+        """Those that lie wholly within `unit`."""
+        inside = self.found[bisect.bisect_left(self.starts, unit.start) : bisect.bisect_left(self.starts, unit.end)]
+        return [item for item in inside if item.span.end <= unit.end]
+
+
+def _masked_place(place: TranslatedPlace) -> Span:
+    return Span(SpanKind.NAME, place.span.start, place.span.end, place.span.text, rule=_LOST_PLACE_RULE,
+                type=place.span.type)
 
 
 def _recognisable(translated: str, place: TranslatedPlace) -> bool:
@@ -450,11 +492,11 @@ def _may_be_shown_as_words(span: Span) -> bool:
 
 
 def _lost_place_span(text: str, start: int, end: int) -> Span:
-    return Span(SpanKind.NAME, start, end, text[start:end], rule=_LOST_PLACE_RULE)
+    return Span(SpanKind.NAME, start, end, text[start:end], rule=_LOST_PLACE_RULE, type=name_types.PLACE)
 
 
 def _assemble(text: str, target: str, model: ModelInfo, spans: list[Span],
-              done: list[tuple[_Unit, Outcome, tuple[int, int]]]) -> Translation:
+              done: list[tuple[_Unit, Outcome, tuple[int, int]]], names: list[RenderedName]) -> Translation:
     """The translations of the units, joined with exactly the whitespace of the source between them."""
     parts, position, reports = [], 0, []
     for unit, outcome, (sent, free) in done:
@@ -463,4 +505,4 @@ def _assemble(text: str, target: str, model: ModelInfo, spans: list[Span],
         reports.append(SentenceReport(text[unit.start : unit.end], unit.start, unit.spans, outcome.restored,
                                       outcome.fallback, outcome.form, sent=sent, recalled=free))
     parts.append(text[position:])
-    return Translation(target, "".join(parts), model, tuple(spans), tuple(reports))
+    return Translation(target, "".join(parts), model, tuple(spans), tuple(reports), tuple(names))

@@ -1,6 +1,6 @@
 """Which kinds of span the masker protects. Detection is separate from policy."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from translation.spans import SpanKind
 
@@ -21,11 +21,28 @@ class ProtectionPolicy:
     terms: bool = True
     places: bool = False  # places, demonyms and holidays that languages have their own words for
     institutions: bool = False  # institution names built from common words ("Supreme Court")
+    # People written in the target's script where it has another (Ukrainian: Cyrillic, declined), except in
+    # the targets listed in `people_kept_in`.
+    render_people: bool = True
+    people_kept_in: frozenset[str] = frozenset()
 
     @classmethod
     def strict(cls) -> "ProtectionPolicy":
-        """Every detected name kept verbatim, places and descriptive institutions included."""
-        return cls(places=True, institutions=True)
+        """Every detected name kept verbatim, places, descriptive institutions and people included."""
+        return cls(places=True, institutions=True, render_people=False)
+
+    def renders_people_in(self, target: str | None) -> bool:
+        """Whether people may be rendered in `target` (the target must also have rendering data)."""
+        return self.render_people and target is not None and target not in self.people_kept_in
+
+    def with_names(self, choice: str) -> "ProtectionPolicy":
+        """This policy with a desk's names choice: "render", "keep", or per language "uk=render,ru=keep" (a
+        language not named renders). ValueError for anything else."""
+        choices = parse_names_choice(choice)
+        if "*" in choices:
+            return replace(self, render_people=self.render_people and choices["*"] == "render")
+        kept = frozenset(language for language, how in choices.items() if how == "keep")
+        return replace(self, people_kept_in=self.people_kept_in | kept)
 
     @classmethod
     def named(cls, name: str) -> "ProtectionPolicy":
@@ -39,6 +56,19 @@ class ProtectionPolicy:
 
 
 POLICY_NAMES = ("desk", "strict")
+NAMES_CHOICES = ("render", "keep")
+
+
+def parse_names_choice(choice: str) -> dict[str, str]:
+    """"render" / "keep" -> {"*": it}; "uk=keep,ru=render" -> {"uk": "keep", "ru": "render"}."""
+    choice = choice.strip()
+    if choice in NAMES_CHOICES:
+        return {"*": choice}
+    pairs = [part.strip().partition("=") for part in choice.split(",") if part.strip()]
+    if not pairs or any(not language.strip() or how.strip() not in NAMES_CHOICES or not sep
+                        for language, sep, how in pairs):
+        raise ValueError(f"unknown names choice {choice!r}: use render, keep, or per language uk=render,ru=keep")
+    return {language.strip(): how.strip() for language, _, how in pairs}
 
 _FIELD_OF_KIND = {
     SpanKind.QUOTE: "quotes",

@@ -1,12 +1,14 @@
 """Find the spans of a text that must come back verbatim (or as their glossary rendering).
 
     find_spans(text, policy=ProtectionPolicy(), terms=(), glossary=None, target=None) -> list[Span]
-    find_protection(...) -> Protection(spans, translated_places)
+    find_protection(...) -> Protection(spans, translated_places, rendered_people)
 
 Names that languages word their own way (places, demonyms, descriptive institutions: see
 `translation.own_names`) are left to the model unless the policy keeps them; the places among them that
 CLDR names in the target language come back in `translated_places`, so the pipeline can check that a
-recognisable form came through.
+recognisable form came through. In a target written in another script (Ukrainian), people are left to the
+model too, with their rendering in that script (`rendered_people`), so the pipeline can check the model's form
+of each against it, as for places.
 
 Detection runs on the whole document; overlaps are resolved in one place: a quote wins over anything
 inside or across it, an explicit term (per-item or glossary) wins over the detectors, and otherwise the
@@ -17,11 +19,13 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from translation import names, own_names, patterns, quotes
+from translation import name_types, names, own_names, patterns, quotes
+from translation.declension import person_gender
 from translation.glossary import Glossary
 from translation.policy import ProtectionPolicy
+from translation.rendering import Rendering, render_name, renders_names
 from translation.spans import Span, SpanKind
 
 _DETECTORS = (
@@ -44,9 +48,20 @@ class TranslatedPlace:
 
 
 @dataclass(frozen=True, slots=True)
+class RenderedPerson:
+    """A person left to the model in a target written in another script: the name's rendering there
+    (nominative) and the gender its declension follows."""
+
+    span: Span
+    rendering: Rendering
+    gender: str  # "f" | "m"
+
+
+@dataclass(frozen=True, slots=True)
 class Protection:
     spans: list[Span]
     translated_places: list[TranslatedPlace]
+    rendered_people: list[RenderedPerson] = field(default_factory=list)
 
 
 def find_spans(
@@ -78,11 +93,52 @@ def find_protection(
     explicit = find_terms(text, _term_table(terms, glossary, target)) if policy.terms else []
     detected = [span for kind, find in _DETECTORS if policy.allows(kind) for span in find(text)]
     translated: list[Span] = []
+    kept: list[Span] = []
     if policy.names:
         kept, translated = _names_by_policy(text, policy)
         detected += _cut_around(kept, explicit) + (_demonyms(text) if policy.places else [])
     spans = _resolve([quoted, explicit, detected])
-    return Protection(spans, _places_to_check(translated, spans, target))
+    if policy.renders_people_in(target):
+        spans = _typed_item_people(spans, kept, _item_terms(terms, glossary, target))
+    people = _people_to_render(text, spans, target) if policy.renders_people_in(target) else []
+    if people:
+        rendered = {id(person.span) for person in people}
+        spans = [span for span in spans if id(span) not in rendered]
+    return Protection(spans, _places_to_check(translated, spans, target), people)
+
+
+def _item_terms(terms: Iterable[str], glossary: Glossary | None, target: str | None) -> set[str]:
+    """The item's own do-not-translate terms that the glossary does not keep or render."""
+    listed = glossary.terms_for(target) if glossary is not None else {}
+    return {term.strip() for term in terms if term.strip() and term.strip() not in listed}
+
+
+def _typed_item_people(spans: list[Span], names_found: list[Span], item_terms: set[str]) -> list[Span]:
+    """An item's do-not-translate term (a ninjs item lists its people) that the detector finds as a person is
+    that person: typed so, it is rendered like any other (a glossary's `keep` still keeps a name in Latin)."""
+    people = {(span.start, span.end) for span in names_found if span.type == name_types.PERSON}
+    return [replace(span, type=name_types.PERSON)
+            if span.kind is SpanKind.TERM and span.text in item_terms and (span.start, span.end) in people else span
+            for span in spans]
+
+
+def _people_to_render(text: str, spans: list[Span], target: str) -> list[RenderedPerson]:
+    """The people among the kept names that the target writes in its own script (glossary terms and quotes
+    are other spans, so a glossary's `keep` keeps a name in Latin). A surname alone takes the gender of the
+    full name it shortens ("Oksana Stefanyshyna ... Stefanyshyna")."""
+    people = [span for span in spans if span.type == name_types.PERSON]
+    if not people or not renders_names(target):
+        return []
+    full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}
+    rendered = []
+    for span in people:
+        rendering = render_name(span.text, target, span.type)
+        if rendering is not None:
+            source = full_names.get(span.text, span.text)
+            rendered_source = render_name(source, target, span.type) if source != span.text else rendering
+            gender = person_gender(source, (rendered_source or rendering).text, target)
+            rendered.append(RenderedPerson(span, rendering, gender))
+    return rendered
 
 
 def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], list[Span]]:
@@ -97,15 +153,25 @@ def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], l
     for mention, kind in zip(mentions, kinds):
         keep = kind is None or mention.span.text in proper_words or \
             (policy.institutions if kind == "institution" else policy.places)
-        span = mention.span if policy.institutions or not keep else _without_event_kind(mention.span)
+        typed = replace(mention.span, type=_type_of(mention, kind, proper_words))
+        span = typed if policy.institutions or not keep else _without_event_kind(typed)
         (kept if keep else translated).append(span)
     return kept, translated
 
 
 def _demonyms(text: str) -> list[Span]:
     """Demonyms on their own ("Ukrainian forces"), which the name detector does not report as names."""
-    return [Span(SpanKind.NAME, start, end, text[start:end], rule="name: demonym")
+    return [Span(SpanKind.NAME, start, end, text[start:end], rule="name: demonym", type=name_types.OTHER)
             for start, end in own_names.find_demonyms(text)]
+
+
+def _type_of(mention: names.NameMention, kind: str | None, proper_words: set[str]) -> str:
+    """"Jordan" after "Michael Jordan" is the person; otherwise the detector's guess and the own-name kind."""
+    if mention.span.text in proper_words:
+        return name_types.PERSON
+    if mention.type == "PER" and " " not in mention.span.text and own_names.classify(mention.span.text) == "place":
+        return name_types.PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
+    return name_types.name_type(mention.span.text, mention.type, kind)
 
 
 def _without_event_kind(span: Span) -> Span:
@@ -202,7 +268,7 @@ def _pieces(span: Span, inside: list[Span]) -> list[Span]:
         chunk = span.text[cursor - span.start : term.start - span.start]
         for word_run in _trimmed(chunk, cursor):
             piece = chunk[word_run[0] - cursor : word_run[1] - cursor]
-            pieces.append(Span(span.kind, word_run[0], word_run[1], piece, rule=span.rule))
+            pieces.append(Span(span.kind, word_run[0], word_run[1], piece, rule=span.rule, type=span.type))
         cursor = term.end
     return pieces
 

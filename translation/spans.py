@@ -21,7 +21,8 @@ class Span:
 
     `replacement` is the text to put back in place of the span: the source text itself,
     except for glossary terms that have a rendering in the target language. `rule` names the detector
-    rule that produced the span ("name: dateline", "quote: continued", "number: amount"), for audits.
+    rule that produced the span ("name: dateline", "quote: continued", "number: amount"), for audits;
+    `type`, for a name, what it names (the policy reads it: people are rendered in another script).
     """
 
     kind: SpanKind
@@ -30,6 +31,7 @@ class Span:
     text: str
     replacement: str | None = None
     rule: str | None = None
+    type: str | None = None  # a name's type: "person", "organisation", "place", "other" (translation.name_types)
 
     @property
     def restored_text(self) -> str:
@@ -41,4 +43,5 @@ class Span:
         return replace(self, start=self.start + offset, end=self.end + offset)
 
     def as_dict(self) -> dict:
-        return {"kind": str(self.kind), "start": self.start, "end": self.end, "text": self.text, "rule": self.rule}
+        return {"kind": str(self.kind), "start": self.start, "end": self.end, "text": self.text, "rule": self.rule,
+                "type": self.type}

@@ -99,7 +99,7 @@ def build_translator(settings: Settings, glossary_path: Path | None = None, engi
     """
     path = glossary_path or settings.glossary
     glossary = Glossary.load(path) if path else None
-    policy = policy or ProtectionPolicy.named(settings.policy)
+    policy = policy or ProtectionPolicy.named(settings.policy).with_names(settings.names)
     return Translator(engine or build_engine(settings), policy=policy, glossary=glossary,
                       names_as_words_budget=settings.names_as_words_budget,
                       memory=build_memory(settings, glossary, policy))

@@ -238,6 +238,8 @@ def _translated(fields: dict[str, str], results) -> Translated:
         markup_repairs=repairs,
         sentences=sum(report.needed_model for report in reports),
         sentences_from_memory=sum(report.from_memory for report in reports),
+        rendered_names=[{"field": path, **name.as_dict()}
+                        for path, result in zip(fields, results) for name in getattr(result, "names", ())],
     )
 
 

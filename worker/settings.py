@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from translation.policy import parse_names_choice
+
 
 def default_state_dir() -> Path:
     return Path.home() / ".local" / "state" / "babelwire"
@@ -44,6 +46,9 @@ class Settings(BaseSettings):
     # What comes back verbatim: "desk" keeps quotes, people and proper-noun organisations and translates
     # places, demonyms and institutions described in common words; "strict" keeps every name.
     policy: Literal["desk", "strict"] = "desk"
+    # People in a target written in another script (Ukrainian): "render" writes them in that script, declined;
+    # "keep" keeps them verbatim; per language "uk=render,ru=keep". Latin-script targets always keep them.
+    names: str = "render"
     # Kept names are shown to the model as words first (verified verbatim, masked otherwise: better grammar around
     # them) while the second passes for sentences whose names it changed stay within this share of the sentences
     # translated; 0 turns it off (README "Masking and recovery").
@@ -91,6 +96,12 @@ class Settings(BaseSettings):
         if bad:
             raise ValueError(f"{bad[0]!r} is not a language code; separate languages with commas, e.g. uk,de")
         return languages
+
+    @field_validator("names")
+    @classmethod
+    def _check_names(cls, value: str) -> str:
+        parse_names_choice(value)  # ValueError: the message names the accepted forms
+        return value.strip()
 
     @field_validator("models", mode="before")
     @classmethod

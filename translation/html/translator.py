@@ -24,6 +24,7 @@ from translation.errors import InvalidHtmlError
 from translation.html import document
 from translation.html.document import Fragment
 from translation.html.units import is_sentinel, sentinel
+from translation.people import RenderedName
 from translation.pipeline import SentenceReport, Translation
 from translation.policy import ProtectionPolicy
 from translation.spans import Span
@@ -44,6 +45,7 @@ class HtmlTranslation:
     spans: tuple[Span, ...]  # offsets into the (repaired) source markup; for text translated run by run, the run's
     sentences: tuple[SentenceReport, ...] = ()
     repairs: dict[str, int] = field(default_factory=dict)
+    names: tuple[RenderedName, ...] = ()  # people written in the target's script, offsets into the markup
 
     @property
     def fallbacks(self) -> int:
@@ -63,6 +65,7 @@ class _Job:
     repairs: dict[str, int] = field(default_factory=dict)
     runs: set[int] = field(default_factory=set)  # units to translate run by run
     copy: str = ""
+    names: list[RenderedName] = field(default_factory=list)
 
     def took(self, translation: Translation, offset_of) -> None:
         """Record a translation of part of the fragment; `offset_of` maps its offsets to the markup's."""
@@ -70,6 +73,7 @@ class _Job:
         self.reports += translation.sentences
         self.spans += [replace(s, start=offset_of(s.start), end=offset_of(s.end))
                        for s in translation.spans if not is_sentinel(s.text)]
+        self.names += [replace(name, start=offset_of(name.start)) for name in translation.names]
 
     def count(self, repair: str) -> None:
         self.repairs[repair] = self.repairs.get(repair, 0) + 1
@@ -212,4 +216,4 @@ def _result(job: _Job, target: str) -> HtmlTranslation:
         repairs["repaired-source"] = 1
     spans = sorted(job.spans + job.fragment.layout.quotes, key=lambda s: s.start)
     return HtmlTranslation(target, job.copy, job.model, tuple(spans),
-                           tuple(job.reports), repairs)
+                           tuple(job.reports), repairs, tuple(job.names))

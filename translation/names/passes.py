@@ -200,25 +200,34 @@ def _spread_names(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     where the layout or the word's form says what it is (a slug, a field label, a date, a compound)."""
     headlines = ctx.evidence.headlines
     known = {t.key for t, role in zip(tokens, roles.roles) if role == NAME and t.line not in headlines}
-    known |= _name_openers(ctx.text, tokens, roles)
+    openers = _name_openers(ctx.text, tokens, roles)
     for i, token in enumerate(tokens):
-        if roles.roles[i] == NAME or roles.rules[i] in _SETTLED or token.key not in known:
+        if roles.roles[i] == NAME or roles.rules[i] in _SETTLED:
+            continue
+        # An opener is a short form of its name elsewhere: "Hello" of "Hello Kyiv." is no name by itself.
+        if token.key not in known and not openers.get(token.key, set()) - {i}:
             continue
         if token.text[0].isupper() and not common(token):
             roles.set(i, NAME, "name elsewhere in the item")
 
 
-def _name_openers(text: str, tokens: list[Token], roles: Roles) -> set[str]:
+def _name_openers(text: str, tokens: list[Token], roles: Roles) -> dict[str, set[int]]:
     """"Atletico Madrid drew ... Atletico lead the table": an unknown word that opens a sentence with a name
-    right after it is the first part of that name, and a short form of it elsewhere in the item."""
-    return {
-        token.key
-        for token, following in zip(tokens, tokens[1:])
-        if roles.rules[token.index] == "sentence start: unknown"
-        and roles.roles[following.index] == NAME
-        and not following.sentence_start
-        and _only_space_between(text, token, following)
-    }
+    right after it is the first part of that name, and a short form of it elsewhere in the item. Key -> the
+    indexes of (up to two of) the words that open a name."""
+    openers: dict[str, set[int]] = {}
+    for token, following in zip(tokens, tokens[1:]):
+        if roles.rules[token.index] == "sentence start: unknown" and roles.roles[following.index] == NAME \
+                and not following.sentence_start and _only_space_between(text, token, following):
+            _note(openers, token.key, token.index)
+    return openers
+
+
+def _note(where: dict, key, index: int) -> None:
+    """Remember up to two places of `key`: enough to tell one place from another, in constant time."""
+    places = where.setdefault(key, set())
+    if len(places) < 2:
+        places.add(index)
 
 
 _LONGEST_PHRASE = 6
@@ -235,7 +244,8 @@ def _spread_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None:
         if token.key not in firsts:
             continue
         for window in (tokens[i : i + size] for size in sizes):
-            if tuple(t.key for t in window) in phrases and _capitalised_phrase(ctx.text, window):
+            # Elsewhere: the phrase found at i itself is no evidence for its own words.
+            if phrases.get(tuple(t.key for t in window), set()) - {i} and _capitalised_phrase(ctx.text, window):
                 _mark(window, roles, "name phrase elsewhere in the item")
 
 
@@ -246,16 +256,17 @@ def _mark(window: list[Token], roles: Roles, rule: str) -> None:
             roles.set(word.index, NAME, rule)
 
 
-def _name_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> set[tuple[str, ...]]:
-    """Key tuples of the runs of two to six name words (and words that may join them) in running text."""
+def _name_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> dict[tuple[str, ...], set[int]]:
+    """Key tuples of the runs of two to six name words (and words that may join them) in running text, each
+    with the indexes of (up to two of) the words that open it."""
     skipped = ctx.evidence.headlines | ctx.evidence.titles
-    phrases: set[tuple[str, ...]] = set()
+    phrases: dict[tuple[str, ...], set[int]] = {}
     run: list[Token] = []
     for token in tokens + [None]:
         joins = token is not None and run and _capitalised_phrase(ctx.text, [run[-1], token])
         if run and not joins:
             if 1 < len(run) <= _LONGEST_PHRASE and any(roles.roles[t.index] == NAME for t in run):
-                phrases.add(tuple(t.key for t in run))
+                _note(phrases, tuple(t.key for t in run), run[0].index)
             run = []
         if token is not None and roles.roles[token.index] != NO and token.line not in skipped:
             run.append(token)

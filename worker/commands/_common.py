@@ -16,7 +16,7 @@ from worker.settings import Settings, parse_model_overrides
 # Setting <- the command-line flag (argparse attribute) that overrides it, for the commands that have the flag.
 _SETTING_FLAGS = {
     "broker_url": "broker", "engine": "engine", "glossary": "glossary", "prefetch": "prefetch",
-    "batch_jobs": "batch_jobs", "beams": "beams", "policy": "policy",
+    "batch_jobs": "batch_jobs", "beams": "beams", "policy": "policy", "names": "names",
 }
 
 
@@ -35,9 +35,16 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
 
 
+def add_names_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--names", metavar="render|keep|LANG=render|keep,...",
+                        help="people in a target written in another script (uk): render writes them in its "
+                             "script, declined; keep keeps them verbatim (default: BABELWIRE_NAMES or render)")
+
+
 def load_settings(args: argparse.Namespace | None = None, **overrides) -> Settings:
     """Settings from BABELWIRE_* variables, with the command-line values that were given (not None) on top:
-    the flags of `args` (--broker, --engine, --glossary, --prefetch, --batch-jobs, --beams, --policy, --model)
+    the flags of `args` (--broker, --engine, --glossary, --prefetch, --batch-jobs, --beams, --policy, --names,
+    --model)
     and `overrides`, which win over both."""
     flags = {setting: getattr(args, flag, None) for setting, flag in _SETTING_FLAGS.items()}
     settings = _settings({**flags, **overrides})

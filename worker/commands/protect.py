@@ -7,8 +7,8 @@ from pathlib import Path
 from translation.glossary import Glossary
 from translation.html import find_html_spans
 from translation.policy import ProtectionPolicy
-from translation.protect import find_spans
-from worker.commands._common import load_settings, read_text
+from translation.protect import find_protection
+from worker.commands._common import add_names_option, load_settings, read_text
 from worker.commands.translate import is_html_input
 from worker.errors import UsageError
 
@@ -24,10 +24,11 @@ def register(subparsers) -> None:
     parser.add_argument("--jsonl", action="store_true",
                         help='input is one JSON object with a "text" field per line; one result line per line')
     parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
-    parser.add_argument("--to", metavar="LANG", help="target language for glossary renderings")
+    parser.add_argument("--to", metavar="LANG", help="target language: glossary renderings, and people it writes in its own script")
     parser.add_argument("--policy", choices=("desk", "strict"),
                         help="desk (default): places and institutions described in common words are not "
                              "protected; strict: every name is (default: BABELWIRE_POLICY or desk)")
+    add_names_option(parser)
     parser.add_argument("--format", choices=("text", "html"),
                         help="html: the input is an HTML fragment; offsets are into its markup (the default for "
                              "an --input file ending in .html or .htm)")
@@ -35,13 +36,13 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings()
+    settings = load_settings(args)
     path = args.glossary or settings.glossary
     glossary = Glossary.load(path) if path else None
     text = read_text(args.text, args.input)
     documents = _jsonl_texts(text) if args.jsonl else [text]
     html = is_html_input(args.format, args.input)
-    policy = ProtectionPolicy.named(args.policy or settings.policy)
+    policy = ProtectionPolicy.named(settings.policy).with_names(settings.names)
     for document in documents:
         print(json.dumps(_spans_of(document, html, policy, glossary, args.to), ensure_ascii=False))
     return 0
@@ -50,7 +51,12 @@ def run(args: argparse.Namespace) -> int:
 def _spans_of(document: str, html: bool, policy: ProtectionPolicy, glossary: Glossary | None,
               target: str | None) -> dict:
     if not html:
-        return {"spans": [span.as_dict() for span in find_spans(document, policy, glossary=glossary, target=target)]}
+        protection = find_protection(document, policy, glossary=glossary, target=target)
+        result = {"spans": [span.as_dict() for span in protection.spans]}
+        if protection.rendered_people:  # people the target writes in its own script: left to the model, checked
+            result["rendered"] = [{**person.span.as_dict(), "rendering": person.rendering.text,
+                                   "source": person.rendering.source} for person in protection.rendered_people]
+        return result
     spans, repaired = find_html_spans(document, policy, glossary=glossary, target=target)
     result = {"spans": [span.as_dict() for span in spans]}
     if repaired is not None:  # the offsets are into the repaired markup, which is shown

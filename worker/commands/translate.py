@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from translation.html import Html, MarkupTranslator
-from worker.commands._common import add_engine_options, languages, load_settings, read_text
+from worker.commands._common import add_engine_options, add_names_option, languages, load_settings, read_text
 
 _PROGRESS_MIN_CHARS = 20_000  # shorter inputs finish before a bar would help
 
@@ -26,6 +26,7 @@ def register(subparsers) -> None:
     parser.add_argument("--policy", choices=("desk", "strict"),
                         help="desk (default): translate places and institutions described in common words; "
                              "strict: keep every name verbatim (default: BABELWIRE_POLICY or desk)")
+    add_names_option(parser)
     parser.add_argument("--beams", type=int, metavar="N", help="beam size (default: BABELWIRE_BEAMS or 4)")
     parser.add_argument("--show-masking", action="store_true",
                         help="also show what was protected and which recovery each sentence needed")
@@ -90,6 +91,7 @@ def _render_json(results, show_masking: bool) -> str:
                  "model": result.model.model_id if result.model else None, "fallbacks": result.fallbacks}
         if hasattr(result, "repairs"):
             entry["markup_repairs"] = result.repairs
+        entry["names"] = [name.as_dict() for name in getattr(result, "names", ())]  # people rendered (uk)
         if show_masking:
             entry["sentences"] = [_sentence_report(report) for report in result.sentences]
         translations.append(entry)

@@ -1,0 +1,58 @@
+"""People's names declined in Ukrainian, and a model's forms of them recognised (pymorphy3 underneath)."""
+
+import pytest
+
+from translation.declension import decline_name, find_name_form, governed_case, person_gender
+
+
+@pytest.mark.parametrize("source, rendering, case, expected", [
+    ("Donald Trump", "Дональд Трамп", "ablt", "Дональдом Трампом"),
+    ("Steve Witkoff", "Стів Віткофф", "gent", "Стіва Віткоффа"),
+    ("Volodymyr Zelenskyy", "Володимир Зеленський", "gent", "Володимира Зеленського"),
+    ("Oksana Stefanyshyna", "Оксана Стефанишина", "ablt", "Оксаною Стефанишиною"),
+    ("Andriy Hnatov", "Андрій Гнатов", "ablt", "Андрієм Гнатовим"),  # the dictionary reads "Гнатов" as an abbreviation
+    ("Rustem Umerov", "Рустем Умєров", "datv", "Рустемові Умєрову"),
+    ("Elizabeth Warren", "Елізабет Воррен", "gent", "Елізабет Воррен"),  # a woman's consonant-final names stay
+    ("Taras Shevchenko", "Тарас Шевченко", "gent", "Тараса Шевченка"),
+    ("Jared Kushner", "Джаред Кушнер", "nomn", "Джаред Кушнер"),
+])
+def test_names_decline_by_gender_and_case(source, rendering, case, expected):
+    assert decline_name(rendering, case, person_gender(source, rendering, "uk"), "uk") == expected
+
+
+def test_gender_comes_from_the_given_name():
+    assert person_gender("Elizabeth Warren", "Елізабет Воррен", "uk") == "f"  # the census
+    assert person_gender("Oksana Stefanyshyna", "Оксана Стефанишина", "uk") == "f"  # the dictionary
+    assert person_gender("Rustem Umerov", "Рустем Умєров", "uk") == "m"
+    assert person_gender("Zelenska", "Зеленська", "uk") == "f"  # a surname alone: its ending
+
+
+@pytest.mark.parametrize("before, case", [
+    ("Він зустрівся з ", "ablt"), ("Заява з боку ", "gent"), ("Лист для ", "gent"), ("Він подякував ", "datv"),
+    ("Як заявив ", "nomn"), ("", "nomn"),
+])
+def test_the_words_before_a_name_decide_its_case(before, case):
+    assert governed_case(before, "uk") == case
+
+
+def test_a_form_of_the_rendering_is_found_and_other_words_are_not():
+    sentence = "Він зустрівся з Дональдом Трампом і Стівом Віткоффом у Києві."
+    assert sentence[slice(*find_name_form(sentence, "Дональд Трамп", "m", "uk"))] == "Дональдом Трампом"
+    assert sentence[slice(*find_name_form(sentence, "Стів Віткофф", "m", "uk"))] == "Стівом Віткоффом"
+    assert find_name_form(sentence, "Джаред Кушнер", "m", "uk") is None
+    assert find_name_form("Він зустрівся з Donald Trump.", "Дональд Трамп", "m", "uk") is None  # left in Latin
+    assert find_name_form("Білл Ворота виступив.", "Білл Гейтс", "m", "uk") is None  # a literal translation
+
+
+def test_without_the_dictionary_names_stay_nominative_and_only_the_rendering_is_accepted(monkeypatch):
+    """The `names` extra is optional: without pymorphy3's dictionary the rendering is restored as it stands, and
+    a model's form is still recognised by the rendering's stem and a case ending."""
+    import translation.declension as declension
+
+    monkeypatch.setattr(declension, "_analyzer", lambda language: None)
+    declension.forms_of.cache_clear()  # forms computed with the dictionary must not answer for it
+    assert decline_name("Дональд Трамп", "ablt", "m", "uk") == "Дональд Трамп"
+    assert find_name_form("Він зустрівся з Дональд Трамп.", "Дональд Трамп", "m", "uk") == (16, 29)
+    assert find_name_form("Він зустрівся з Дональдом Трампом.", "Дональд Трамп", "m", "uk") == (16, 33)
+    assert find_name_form("Він зустрівся з Дональдсоном Трампом.", "Дональд Трамп", "m", "uk") is None
+    declension.forms_of.cache_clear()

@@ -1,0 +1,49 @@
+"""Name types: every name span says what it names, and `protect` shows it."""
+
+import json
+
+import pytest
+
+from cli_helpers import run_babelwire
+from translation.name_types import given_name_gender
+from translation.policy import ProtectionPolicy
+from translation.protect import find_spans
+from translation.spans import SpanKind
+
+
+def types(text: str) -> list[tuple[str, str]]:
+    return [(span.text, span.type) for span in find_spans(text, ProtectionPolicy.strict()) if span.kind is SpanKind.NAME]
+
+
+def test_people_places_and_organisations_are_told_apart():
+    text = ("Steve Witkoff met Volodymyr Zelenskyy in Kyiv on Monday. Umerov and the National Bank of Ukraine "
+            "were there, the Kyiv Independent reported.")
+    assert types(text) == [("Steve Witkoff", "person"), ("Volodymyr Zelenskyy", "person"), ("Kyiv", "place"),
+                           ("Umerov", "person"), ("National Bank of Ukraine", "organisation"),
+                           ("Kyiv Independent", "other")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks were led by Neal Lancaster.", ("Neal Lancaster", "person")),  # a census given name opens it
+    ("Shares of Sainsbury rose.", ("Sainsbury", "other")),  # an unknown name stays other: kept in Latin
+    ("He spoke to Kovalenko.", ("Kovalenko", "person")),  # a surname's ending
+])
+def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
+    assert types(text) == [expected]
+
+
+def test_a_word_also_in_a_persons_name_is_that_person():
+    assert types("Michael Jordan scored. Jordan said he was tired.") == [("Michael Jordan", "person"),
+                                                                         ("Jordan", "person")]
+
+
+def test_given_names_know_their_sex_where_the_census_is_clear():
+    assert (given_name_gender("Elizabeth"), given_name_gender("Donald"), given_name_gender("Xqzt")) == ("f", "m", None)
+
+
+def test_protect_shows_the_type_beside_the_rule():
+    result = run_babelwire("protect", "--policy", "strict", "Jared Kushner flew to Kyiv.")
+    assert result.returncode == 0, result.stderr
+    spans = json.loads(result.stdout)["spans"]
+    assert [(span["text"], span["rule"] is not None, span["type"]) for span in spans] == [
+        ("Jared Kushner", True, "person"), ("Kyiv", True, "place")]

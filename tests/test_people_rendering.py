@@ -1,0 +1,190 @@
+"""People in a Ukrainian copy: written in Cyrillic and declined, checked, restored where the model got them wrong."""
+
+import re
+
+import pytest
+
+from translation.engines.base import Engine, ModelInfo
+from translation.engines.marian import MarianEngine
+from translation.glossary import Glossary
+from translation.pipeline import Translator
+from translation.policy import ProtectionPolicy
+from translation.registry import ModelRegistry
+
+PLACEHOLDER = re.compile(r"\[\d+\]")
+# An article of our own naming the six people of the seed wire.
+ARTICLE = (
+    "Volodymyr Zelenskyy met Steve Witkoff and Jared Kushner in Miami on Saturday.\n\n"
+    "Oksana Stefanyshyna, Rustem Umerov and Andriy Hnatov joined the talks, which lasted two hours.\n\n"
+    "Umerov said the sides agreed on a schedule. Witkoff thanked Stefanyshyna for the documents."
+)
+SIX = {"Volodymyr Zelenskyy": "Володимир Зеленський", "Steve Witkoff": "Стів Віткофф",
+       "Jared Kushner": "Джаред Кушнер", "Oksana Stefanyshyna": "Оксана Стефанишина",
+       "Rustem Umerov": "Рустем Умєров", "Andriy Hnatov": "Андрій Гнатов"}
+LATIN_WORDS = ["Volodymyr", "Zelenskyy", "Steve", "Witkoff", "Jared", "Kushner", "Oksana", "Stefanyshyna",
+               "Rustem", "Umerov", "Andriy", "Hnatov"]
+
+
+class Scripted(Engine):
+    """Returns a scripted translation for each sentence it knows; placeholders copied; records what it saw."""
+
+    def __init__(self, script: dict[str, str]):
+        self.script = script
+        self.seen: list[str] = []
+
+    def translate(self, sentences, target):
+        self.seen += sentences
+        return [self.script.get(sentence, sentence) for sentence in sentences]
+
+    def model_info(self, target):
+        return ModelInfo("scripted", "scripted-" + target, "local")
+
+    def max_input_tokens(self, target):
+        return 512
+
+    def count_tokens(self, sentence, target):
+        return len(sentence.split()) + 1
+
+
+def test_the_models_declined_form_of_a_person_is_kept():
+    engine = Scripted({"He met Donald Trump.": "Він зустрівся з Дональдом Трампом."})
+    result = Translator(engine).translate("He met Donald Trump.", "uk")
+    assert result.text == "Він зустрівся з Дональдом Трампом."
+    assert engine.seen == ["He met Donald Trump."]  # the model saw the name and wrote it itself
+    assert [(n.name, n.rendering, n.source, n.how) for n in result.names] == [
+        ("Donald Trump", "Дональд Трамп", "established", "model")]
+
+
+@pytest.mark.parametrize("wrong", ["Він зустрівся з Donald Trump.",  # left in Latin letters
+                                   "Він зустрівся з Дональдом Козирем.",  # a literal translation
+                                   "Він зустрівся з ним."])  # dropped
+def test_a_person_the_model_gets_wrong_is_restored_declined_by_the_preposition(wrong):
+    engine = Scripted({"He met Donald Trump.": wrong, "He met [1].": "Він зустрівся з [1]."})
+    result = Translator(engine).translate("He met Donald Trump.", "uk")
+    assert result.text == "Він зустрівся з Дональдом Трампом."
+    assert [(n.how, n.case) for n in result.names] == [("restored", "ablt")]
+    assert [span.text for span in result.spans] == ["Donald Trump"]  # reported as a protected span
+
+
+@pytest.mark.parametrize("name, restored", [("Elizabeth Warren", "Елізабет Воррен"),  # a woman's: stays
+                                             ("Donald Trump", "Дональда Трампа")])  # a man's: genitive
+def test_gender_decides_whether_the_restored_name_declines(name, restored):
+    engine = Scripted({f"A letter from {name}.": f"Лист від {name}.", "A letter from [1].": "Лист від [1]."})
+    result = Translator(engine).translate(f"A letter from {name}.", "uk")
+    assert result.text == f"Лист від {restored}."
+    assert [(n.how, n.case) for n in result.names] == [("restored", "gent")]
+
+
+def test_with_nothing_to_decide_the_case_the_nominative_is_restored():
+    engine = Scripted({"Steve Witkoff said so.": "Steve Witkoff так сказав.", "[1] said so.": "[1] так сказав."})
+    result = Translator(engine).translate("Steve Witkoff said so.", "uk")
+    assert result.text == "Стів Віткофф так сказав."
+    assert [(n.how, n.case) for n in result.names] == [("restored", "nomn")]
+
+
+def test_organisations_keep_their_latin_names_and_latin_targets_keep_people():
+    engine = Scripted({})
+    uk = Translator(engine).translate("Steve Witkoff spoke to Reuters.", "uk")
+    de = Translator(engine).translate("Steve Witkoff spoke to Reuters.", "de")
+    assert "Стів Віткофф" in uk.text and "Reuters" in uk.text
+    assert de.text == "Steve Witkoff spoke to Reuters." and not de.names
+
+
+def test_strict_policy_keep_choice_and_glossary_keep_leave_people_in_latin():
+    engine = Scripted({})
+    text = "Steve Witkoff met Jared Kushner."
+    assert Translator(engine, ProtectionPolicy.strict()).translate(text, "uk").text == text
+    assert Translator(engine, ProtectionPolicy().with_names("uk=keep")).translate(text, "uk").text == text
+    assert Translator(engine, ProtectionPolicy().with_names("keep")).translate(text, "uk").text == text
+    kept = Translator(engine, glossary=Glossary.from_dict({"keep": ["Jared Kushner"]})).translate(text, "uk")
+    assert kept.text == "Стів Віткофф met Jared Kushner."
+    assert [n.name for n in kept.names] == ["Steve Witkoff"]
+
+
+def test_the_glossarys_rendering_wins_over_the_renderers():
+    glossary = Glossary.from_dict({"render": {"Steve Witkoff": {"uk": "Стів Уиткофф"}}})
+    result = Translator(Scripted({}), glossary=glossary).translate("Steve Witkoff said so.", "uk")
+    assert result.text == "Стів Уиткофф said so."
+
+
+def test_a_names_choice_that_is_not_one_is_refused():
+    with pytest.raises(ValueError, match="uk=render"):
+        ProtectionPolicy().with_names("uk:keep")
+
+
+def test_the_article_in_ukrainian_names_all_six_people_in_cyrillic_with_a_tiny_model(tiny_models):
+    """A tiny model writes gibberish: every person goes the masked way and comes back as the rendering."""
+    engine = MarianEngine(ModelRegistry({lang: str(path) for lang, path in tiny_models.items()}), beams=1)
+    uk = Translator(engine).translate(ARTICLE, "uk")
+    assert all(cyrillic.split()[0][:4] in uk.text and cyrillic.split()[1][:5] in uk.text
+               for cyrillic in SIX.values()), uk.text
+    assert not [word for word in LATIN_WORDS if word in uk.text], uk.text
+    assert {name.name for name in uk.names} >= set(SIX) | {"Umerov", "Witkoff", "Stefanyshyna"}
+    de = Translator(engine).translate(ARTICLE, "de")
+    assert all(name in de.text for name in SIX) and not de.names
+
+
+def test_a_copys_provenance_lists_the_people_rendered_and_how():
+    import json
+
+    from queues.consumer import Delivery
+    from queues.copies import read_copy
+    from worker.handler import JobHandler
+
+    item = {"uri": "urn:test:people", "version": "1", "language": "en", "type": "text",
+            "headline": "Talks in Miami", "body_text": "Steve Witkoff met Jared Kushner.",
+            "person": [{"name": "Steve Witkoff"}]}  # the item's people are do-not-translate terms: still rendered
+    handler = JobHandler(Translator(Scripted({})), max_attempts=3, retry_base_delay_s=2.0)
+    copies = {}
+    for language in ("uk", "de"):
+        body = json.dumps(item).encode()
+        outcome = handler.handle(Delivery(body=body, headers={}, language=language, attempt=1, redelivered=False))
+        (publication,) = outcome.publications
+        copies[language] = read_copy(publication.body, publication.headers)
+    assert copies["uk"].data["body_text"] == "Стів Віткофф met Джаред Кушнер."
+    assert [(r["field"], r["name"], r["rendering"], r["source"], r["how"])
+            for r in copies["uk"].provenance.rendered_names] == [
+        ("body_text", "Steve Witkoff", "Стів Віткофф", "established", "restored"),
+        ("body_text", "Jared Kushner", "Джаред Кушнер", "established", "restored")]
+    assert copies["de"].data["body_text"] == "Steve Witkoff met Jared Kushner."
+    assert not copies["de"].provenance.rendered_names
+
+
+def test_the_names_choice_reaches_the_command_line_and_the_environment():
+    import json
+
+    from cli_helpers import run_babelwire
+
+    text = "Steve Witkoff met Jared Kushner."
+    rendered = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", "--format", "json", text)
+    kept = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", "--names", "keep", text)
+    from_env = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", text, env={"BABELWIRE_NAMES": "uk=keep"})
+    wrong = run_babelwire("translate", "--engine", "pseudo", "--to", "uk", "--names", "cyrillic", text)
+    translation = json.loads(rendered.stdout)["translations"][0]
+    assert "Стів Віткофф" in translation["text"] and [n["name"] for n in translation["names"]] == [
+        "Steve Witkoff", "Jared Kushner"]
+    assert b"Steve Witkoff" in kept.stdout and b"Steve Witkoff" in from_env.stdout
+    assert wrong.returncode == 2 and b"render, keep" in wrong.stderr and b"Traceback" not in wrong.stderr
+
+
+def test_people_in_an_html_fragment_are_rendered_inside_their_markup_and_reported():
+    from translation.html import Html, MarkupTranslator
+
+    source = Html('<p>Steve Witkoff met <a href="https://example.org/k">Jared Kushner</a>.</p>')
+    result = MarkupTranslator(Translator(Scripted({}))).translate(source, "uk")
+    assert result.text == '<p>Стів Віткофф met <a href="https://example.org/k">Джаред Кушнер</a>.</p>'
+    assert [name.rendering for name in result.names] == ["Стів Віткофф", "Джаред Кушнер"]
+
+
+def test_protect_lists_the_people_a_ukrainian_copy_renders():
+    import json
+
+    from cli_helpers import run_babelwire
+
+    text = "Steve Witkoff spoke to Reuters."
+    rendered = json.loads(run_babelwire("protect", "--to", "uk", text).stdout)
+    kept = json.loads(run_babelwire("protect", "--to", "uk", "--names", "keep", text).stdout)
+    assert [(p["text"], p["type"], p["rendering"], p["source"]) for p in rendered["rendered"]] == [
+        ("Steve Witkoff", "person", "Стів Віткофф", "established")]
+    assert [span["text"] for span in rendered["spans"]] == ["Reuters"]
+    assert [span["text"] for span in kept["spans"]] == ["Steve Witkoff", "Reuters"] and "rendered" not in kept
