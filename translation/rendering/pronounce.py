@@ -117,7 +117,9 @@ def transcribe(word: str, language: str) -> str | None:
     out, at = [], 0
     while at < len(phonemes):
         rule, target = _first_applicable(rules, phonemes, groups, at, _vowel_letters(language))
-        out.append(_doubled(target, groups[at]) if len(rule.phonemes) == 1 else target)
+        if len(rule.phonemes) == 1:
+            target = _doubled(_r_as_spelt(target, phonemes[at], groups[at]), phonemes[at], groups[at])
+        out.append(target)
         at += len(rule.phonemes)
     return "".join(out)
 
@@ -137,7 +139,21 @@ def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[Phone
     raise ValueError(f"no rule for phoneme {phonemes[at]} in the phoneme table")
 
 
-def _doubled(target: str, group: str) -> str:
-    """A consonant spelt with a doubled letter ("tt", "ll") written double, as the spelling has it."""
-    doubled = len(group) >= 2 and group[0] == group[1] and group[0] not in _VOWEL_LETTERS
-    return target + target[-1] if doubled and len(target) == 1 else target
+def _r_as_spelt(target: str, phoneme: str, group: str) -> str:
+    """An r-coloured vowel writes its р only where its own letters have the r: "Worrall" (ER over "o", R over
+    "rr") is Ворралл, not Воррралл; "Punta" (final ER over "a") is Пунта, not Пунтар."""
+    if base(phoneme) == "ER" and "r" not in group and target.endswith("р"):
+        return target[:-1]
+    return target
+
+
+_OWN_SOUNDS = {"s": "S Z", "z": "Z S", "c": "K S", "g": "G", "t": "T", "d": "D", "x": "K S"}
+
+
+def _doubled(target: str, phoneme: str, group: str) -> str:
+    """A consonant spelt with a doubled letter ("tt", "ll") written double, as the spelling has it; not where the
+    letters spell another sound than their own ("Mission": ss as one ш)."""
+    letter = group[:1]
+    doubled = len(group) >= 2 and letter == group[1] and letter not in _VOWEL_LETTERS
+    own = base(phoneme) in _OWN_SOUNDS.get(letter, base(phoneme)).split()
+    return target + target[-1] if doubled and own and len(target) == 1 else target
