@@ -214,3 +214,27 @@ def test_a_long_word_that_almost_splits_into_pinyin_is_refused_at_once():
 
     assert split("na" * 150 + "x", "uk") is None  # 2^150 ways to try without memoising: this would never return
     assert split("xiaoping", "uk") == ["xiao", "ping"]
+
+
+def test_an_r_coloured_vowel_writes_its_r_once_and_urr_before_a_vowel_is_arr():
+    # the dictionary gives "Worrell" an ER over the o and an R over the rr: one р too many was written
+    assert render_name("Worrell", "uk").text == "Воррелл"
+    assert render_name("Currie", "uk").text == "Каррі"  # not Кері, a different name
+
+
+def test_a_doubled_letter_that_spells_another_sound_is_written_once():
+    assert render_name("Cassia", "uk").text.count("ш") == 1  # ss as ш: not шш
+
+
+def test_ia_inside_a_word_is_ia_and_y_before_a_vowel_after_a_consonant_softens_it():
+    assert render_name("Marianela", "uk").text == "Маріанела"
+    assert render_name("Orsolya", "uk").text == "Орсолья"
+
+
+def test_a_final_e_is_spoken_in_an_italian_name_and_gio_gia_giu_tell_italian():
+    assert render_name("Giuseppe Conte", "uk").text == "Джусеппе Конте"
+    assert render_name("Gianni Infantino", "uk").text == "Джанні Інфантіно"
+
+
+def test_a_russian_g_read_back_from_romanisation_is_h_not_the_rare_g():
+    assert render_name("Gennady Zyuganov", "uk").text == "Геннадій Зюганов"
