@@ -238,3 +238,8 @@ def test_a_final_e_is_spoken_in_an_italian_name_and_gio_gia_giu_tell_italian():
 
 def test_a_russian_g_read_back_from_romanisation_is_h_not_the_rare_g():
     assert render_name("Gennady Zyuganov", "uk").text == "Геннадій Зюганов"
+
+
+def test_w_before_an_o_sound_is_uo_except_before_r():
+    assert render_name("Walter Waters", "uk").text == "Уолтер Уотерс"
+    assert render_name("Warner", "uk").text == "Ворнер"

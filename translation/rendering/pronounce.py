@@ -53,6 +53,8 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
         return groups[at] in condition[len("letters="):].split("|")
     if condition.startswith("after="):
         return at > 0 and base(phonemes[at - 1]) in condition[len("after="):].split("|")
+    if condition.startswith("before="):
+        return after < len(phonemes) and base(phonemes[after]) in condition[len("before="):].split("|")
     if condition == "C_":
         return at > 0 and base(phonemes[at - 1]) not in VOWEL_PHONEMES
     if condition == "_Ce$":  # one consonant, then a silent final e: the o of "Stone", "Cole"
@@ -86,7 +88,7 @@ def _rules(language: str) -> tuple[PhonemeRule, ...]:
     return tuple(sorted(rules, key=lambda rule: -len(rule.phonemes)))
 
 
-_KEYED_CONDITIONS = ("spelt=", "spelt2=", "letters=", "after=")
+_KEYED_CONDITIONS = ("spelt=", "spelt2=", "letters=", "after=", "before=")
 _MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$"})
 
 
