@@ -59,6 +59,9 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
         return at > 0 and base(phonemes[at - 1]) not in VOWEL_PHONEMES
     if condition == "_Ce$":  # one consonant, then a silent final e: the o of "Stone", "Cole"
         return after == len(phonemes) - 1 and base(phonemes[after]) not in VOWEL_PHONEMES and groups[after][-1:] == "e"
+    if condition == "_Ca$":  # one consonant, then a final vowel spelt a: the e of "Serena", "Helena"
+        return (after == len(phonemes) - 2 and base(phonemes[after]) not in VOWEL_PHONEMES
+                and base(phonemes[after + 1]) in VOWEL_PHONEMES and groups[after + 1] == "a")
     if condition == "^":
         return at == 0
     if condition == "$":
@@ -89,7 +92,7 @@ def _rules(language: str) -> tuple[PhonemeRule, ...]:
 
 
 _KEYED_CONDITIONS = ("spelt=", "spelt2=", "letters=", "after=", "before=")
-_MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$"})
+_MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$", "_Ca$"})
 
 
 def _conditions(row: tuple[str, ...]) -> tuple[str, ...]:
