@@ -240,11 +240,6 @@ def test_a_russian_g_read_back_from_romanisation_is_h_not_the_rare_g():
     assert render_name("Gennady Zyuganov", "uk").text == "Геннадій Зюганов"
 
 
-def test_w_before_an_o_sound_is_uo_except_before_r():
-    assert render_name("Walter Waters", "uk").text == "Уолтер Уотерс"
-    assert render_name("Warner", "uk").text == "Ворнер"
-
-
 def test_a_stressed_e_before_a_final_a_is_written_as_spelt():
     assert render_name("Serena", "uk").text == "Серена"  # not Серіна
     assert render_name("Sheena", "uk").text == "Шіна"  # ee is not e

@@ -9,6 +9,7 @@ it is spelt (Warren -> Воррен).
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -123,10 +124,10 @@ def transcribe(word: str, language: str) -> str | None:
     while at < len(phonemes):
         rule, target = _first_applicable(rules, phonemes, groups, at, _vowel_letters(language))
         if len(rule.phonemes) == 1:
-            target = _doubled(_r_as_spelt(target, phonemes[at], groups[at]), phonemes[at], groups[at])
+            target = _doubled(_r_as_spelt(target, phonemes[at], word), phonemes[at], groups[at])
         out.append(target)
         at += len(rule.phonemes)
-    return "".join(out)
+    return _no_triple_letters("".join(out))
 
 
 def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[PhonemeRule, str]:
@@ -144,12 +145,15 @@ def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[Phone
     raise ValueError(f"no rule for phoneme {phonemes[at]} in the phoneme table")
 
 
-def _r_as_spelt(target: str, phoneme: str, group: str) -> str:
-    """An r-coloured vowel writes its р only where its own letters have the r: "Worrall" (ER over "o", R over
-    "rr") is Ворралл, not Воррралл; "Punta" (final ER over "a") is Пунта, not Пунтар."""
-    if base(phoneme) == "ER" and "r" not in group and target.endswith("р"):
-        return target[:-1]
-    return target
+def _r_as_spelt(target: str, phoneme: str, word: str) -> str:
+    """An r-coloured vowel in a word with no r writes no р: "Punta", whose final a the dictionary gives as ER, is
+    Пунта, not Пунтар."""
+    return target[:-1] if base(phoneme) == "ER" and target.endswith("р") and "r" not in word else target
+
+
+def _no_triple_letters(text: str) -> str:
+    """No letter three times running: "Worrall" (ER over "o", then R over "rr") is Ворралл, not Воррралл."""
+    return re.sub(r"(.)\1\1+", r"\1\1", text)
 
 
 _OWN_SOUNDS = {"s": "S Z", "z": "Z S", "c": "K S", "g": "G", "t": "T", "d": "D", "x": "K S"}
