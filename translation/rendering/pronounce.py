@@ -156,7 +156,7 @@ def _no_triple_letters(text: str) -> str:
     return re.sub(r"(.)\1\1+", r"\1\1", text)
 
 
-_OWN_SOUNDS = {"s": "S Z", "z": "Z S", "c": "K S", "g": "G", "t": "T", "d": "D", "x": "K S"}
+_OWN_SOUNDS = {"s": "S Z", "z": "Z S", "c": "K S", "g": "G", "t": "T TH DH", "d": "D", "x": "K S"}
 
 
 def _doubled(target: str, phoneme: str, group: str) -> str:
