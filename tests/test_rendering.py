@@ -243,3 +243,7 @@ def test_a_russian_g_read_back_from_romanisation_is_h_not_the_rare_g():
 def test_a_stressed_e_before_a_final_a_is_written_as_spelt():
     assert render_name("Serena", "uk").text == "Серена"  # not Серіна
     assert render_name("Sheena", "uk").text == "Шіна"  # ee is not e
+
+
+def test_t_before_ia_is_written_as_spelt_not_as_ch():
+    assert render_name("Christian", "uk").text == "Крістіан"  # not Крістчін

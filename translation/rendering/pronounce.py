@@ -50,6 +50,8 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
         return _first_letter(groups[at], base(phonemes[at])) in condition[len("spelt="):].split("|")
     if condition.startswith("spelt2="):
         return length > 1 and _first_letter(groups[at + 1], base(phonemes[at + 1])) in condition[7:].split("|")
+    if condition.startswith("letters2="):
+        return length > 1 and groups[at + 1] in condition[len("letters2="):].split("|")
     if condition.startswith("letters="):
         return groups[at] in condition[len("letters="):].split("|")
     if condition.startswith("after="):
@@ -92,7 +94,7 @@ def _rules(language: str) -> tuple[PhonemeRule, ...]:
     return tuple(sorted(rules, key=lambda rule: -len(rule.phonemes)))
 
 
-_KEYED_CONDITIONS = ("spelt=", "spelt2=", "letters=", "after=", "before=")
+_KEYED_CONDITIONS = ("spelt=", "spelt2=", "letters=", "letters2=", "after=", "before=")
 _MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$", "_Ca$"})
 
 
