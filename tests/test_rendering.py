@@ -247,3 +247,8 @@ def test_a_stressed_e_before_a_final_a_is_written_as_spelt():
 
 def test_t_before_ia_is_written_as_spelt_not_as_ch():
     assert render_name("Christian", "uk").text == "Крістіан"  # not Крістчін
+
+
+def test_a_final_tz_rz_lz_nz_tells_a_german_name():
+    assert render_name("Sebastian Kurz", "uk").text.endswith(" Курц")  # not Керз
+    assert render_name("Alan Dershowitz", "uk").text == "Алан Дершовіц"
