@@ -252,3 +252,8 @@ def test_t_before_ia_is_written_as_spelt_not_as_ch():
 def test_a_final_tz_rz_lz_nz_tells_a_german_name():
     assert render_name("Sebastian Kurz", "uk").text.endswith(" Курц")  # not Керз
     assert render_name("Alan Dershowitz", "uk").text == "Алан Дершовіц"
+
+
+def test_an_l_the_dictionary_does_not_pronounce_is_written_except_before_k():
+    assert render_name("Arnold Palmer", "uk").text == "Арнольд Палмер"  # not Памер
+    assert render_name("Kyle Walker", "uk").text == "Кайл Вокер"

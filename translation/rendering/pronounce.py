@@ -88,8 +88,14 @@ def _vowel_letters(language: str) -> dict[str, str]:
 
 
 @cache
+def _silent_written(language: str) -> dict[str, str]:
+    """The "~letter" rows: a letter the dictionary does not pronounce after a vowel letter, written all the same."""
+    return {row[0][1:]: row[1] for row in load_table(__package__, f"{language}/phonemes") if row[0].startswith("~")}
+
+
+@cache
 def _rules(language: str) -> tuple[PhonemeRule, ...]:
-    rows = [row for row in load_table(__package__, f"{language}/phonemes") if not row[0].startswith("@")]
+    rows = [row for row in load_table(__package__, f"{language}/phonemes") if not row[0].startswith(("@", "~"))]
     rules = [PhonemeRule(tuple(row[0].split()), row[1], _conditions(row)) for row in rows]
     return tuple(sorted(rules, key=lambda rule: -len(rule.phonemes)))
 
@@ -127,6 +133,7 @@ def transcribe(word: str, language: str) -> str | None:
         rule, target = _first_applicable(rules, phonemes, groups, at, _vowel_letters(language))
         if len(rule.phonemes) == 1:
             target = _doubled(_r_as_spelt(target, phonemes[at], word), phonemes[at], groups[at])
+            target += _silent_letter(groups, at, _silent_written(language))
         out.append(target)
         at += len(rule.phonemes)
     return _no_triple_letters("".join(out))
@@ -145,6 +152,16 @@ def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[Phone
         if vowel:
             return rule, rule.target.replace("@", vowel)
     raise ValueError(f"no rule for phoneme {phonemes[at]} in the phoneme table")
+
+
+def _silent_letter(groups: list[str], at: int, written: dict[str, str]) -> str:
+    """The form of a silent letter that ends a vowel's letters, where the table writes it: the l of "Salman",
+    "Palmer", "Holmes" (Салман, Палмер, Холмс); not before a k ("Walker": Вокер)."""
+    group = groups[at]
+    if len(group) < 2 or group[-2] not in _VOWEL_LETTERS or group[-1] not in written:
+        return ""
+    following = groups[at + 1] if at + 1 < len(groups) else ""
+    return "" if following.startswith("k") else written[group[-1]]
 
 
 def _r_as_spelt(target: str, phoneme: str, word: str) -> str:
