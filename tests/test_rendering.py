@@ -257,3 +257,7 @@ def test_a_final_tz_rz_lz_nz_tells_a_german_name():
 def test_an_l_the_dictionary_does_not_pronounce_is_written_except_before_k():
     assert render_name("Arnold Palmer", "uk").text == "Арнольд Палмер"  # not Памер
     assert render_name("Kyle Walker", "uk").text == "Кайл Вокер"
+
+
+def test_an_l_before_the_y_sound_of_an_i_is_soft():
+    assert render_name("Serena Williams", "uk").text == "Серена Вільямс"  # not Серіна Вілліамс
