@@ -48,8 +48,9 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
     after = at + length
     if condition.startswith("spelt="):
         return _first_letter(groups[at], base(phonemes[at])) in condition[len("spelt="):].split("|")
-    if condition.startswith("spelt2="):
-        return length > 1 and _first_letter(groups[at + 1], base(phonemes[at + 1])) in condition[7:].split("|")
+    if condition.startswith(("spelt2=", "spelt3=")):
+        other = at + int(condition[5]) - 1  # the second or third phoneme of the rule
+        return other < at + length and _first_letter(groups[other], base(phonemes[other])) in condition[7:].split("|")
     if condition.startswith("letters2="):
         return length > 1 and groups[at + 1] in condition[len("letters2="):].split("|")
     if condition.startswith("letters="):
@@ -100,7 +101,7 @@ def _rules(language: str) -> tuple[PhonemeRule, ...]:
     return tuple(sorted(rules, key=lambda rule: -len(rule.phonemes)))
 
 
-_KEYED_CONDITIONS = ("spelt=", "spelt2=", "letters=", "letters2=", "after=", "before=")
+_KEYED_CONDITIONS = ("spelt=", "spelt2=", "spelt3=", "letters=", "letters2=", "after=", "before=")
 _MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$", "_Ca$"})
 
 
@@ -115,7 +116,7 @@ def _conditions(row: tuple[str, ...]) -> tuple[str, ...]:
 
 def _spelt_letters(part: str) -> str:
     key, _, letters = part.partition("=")
-    if key in ("spelt", "spelt2") and "|" not in letters:
+    if key in ("spelt", "spelt2", "spelt3") and "|" not in letters:
         return f"{key}=" + "|".join(letters)
     return part
 
