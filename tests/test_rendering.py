@@ -261,3 +261,7 @@ def test_an_l_the_dictionary_does_not_pronounce_is_written_except_before_k():
 
 def test_an_l_before_the_y_sound_of_an_i_is_soft():
     assert render_name("Serena Williams", "uk").text == "Серена Вільямс"  # not Серіна Вілліамс
+
+
+def test_a_spanish_vowel_pair_is_read_vowel_by_vowel():
+    assert render_name("Juan Guaidó", "uk").text == "Хуан Гуайдо"  # not Гуейдо
