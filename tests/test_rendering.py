@@ -265,3 +265,7 @@ def test_an_l_before_the_y_sound_of_an_i_is_soft():
 
 def test_a_spanish_vowel_pair_is_read_vowel_by_vowel():
     assert render_name("Juan Guaidó", "uk").text == "Хуан Гуайдо"  # not Гуейдо
+
+
+def test_an_r_coloured_vowel_in_a_word_without_r_writes_no_r():
+    assert render_name("Punta", "uk").text == "Пунта"  # the dictionary gives its final a as ER

@@ -57,6 +57,8 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
         return groups[at] in condition[len("letters="):].split("|")
     if condition.startswith("after="):
         return at > 0 and base(phonemes[at - 1]) in condition[len("after="):].split("|")
+    if condition.startswith("noletter="):  # the word has none of these letters
+        return not set(condition[len("noletter="):].split("|")) & set("".join(groups))
     if condition.startswith("before="):
         return after < len(phonemes) and base(phonemes[after]) in condition[len("before="):].split("|")
     if condition == "C_":
@@ -101,7 +103,7 @@ def _rules(language: str) -> tuple[PhonemeRule, ...]:
     return tuple(sorted(rules, key=lambda rule: -len(rule.phonemes)))
 
 
-_KEYED_CONDITIONS = ("spelt=", "spelt2=", "spelt3=", "letters=", "letters2=", "after=", "before=")
+_KEYED_CONDITIONS = ("spelt=", "spelt2=", "spelt3=", "letters=", "letters2=", "after=", "before=", "noletter=")
 _MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$", "_Ca$"})
 
 
@@ -133,7 +135,7 @@ def transcribe(word: str, language: str) -> str | None:
     while at < len(phonemes):
         rule, target = _first_applicable(rules, phonemes, groups, at, _vowel_letters(language))
         if len(rule.phonemes) == 1:
-            target = _doubled(_r_as_spelt(target, phonemes[at], word), phonemes[at], groups[at])
+            target = _doubled(target, phonemes[at], groups[at])
             target += _silent_letter(groups, at, _silent_written(language))
         out.append(target)
         at += len(rule.phonemes)
@@ -163,12 +165,6 @@ def _silent_letter(groups: list[str], at: int, written: dict[str, str]) -> str:
         return ""
     following = groups[at + 1] if at + 1 < len(groups) else ""
     return "" if following.startswith("k") else written[group[-1]]
-
-
-def _r_as_spelt(target: str, phoneme: str, word: str) -> str:
-    """An r-coloured vowel in a word with no r writes no р: "Punta", whose final a the dictionary gives as ER, is
-    Пунта, not Пунтар."""
-    return target[:-1] if base(phoneme) == "ER" and target.endswith("р") and "r" not in word else target
 
 
 def _no_triple_letters(text: str) -> str:
