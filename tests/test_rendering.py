@@ -268,4 +268,5 @@ def test_a_spanish_vowel_pair_is_read_vowel_by_vowel():
 
 
 def test_an_r_coloured_vowel_in_a_word_without_r_writes_no_r():
-    assert render_name("Punta", "uk").text == "Пунта"  # the dictionary gives its final a as ER
+    assert render_name("Frank Langella", "uk").text == "Франк Ланджелла"  # the dictionary gives the final a as ER
+    assert render_name("Koenig", "uk").text == "Коніг"  # and oe as ER: not Корніг
