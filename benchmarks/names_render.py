@@ -3,6 +3,7 @@
 Usage:
     .venv/bin/python benchmarks/names_render.py [--data DIR] [--part tuning|reporting|all] [--misses N]
         [--others render|keep] [--no-established]
+    .venv/bin/python benchmarks/names_render.py --against-established [--misses N]
 
 DIR defaults to ../shared/data/ntrex128-dev relative to the repository (development data, read in place, never
 copied into the project): the English source, the Ukrainian reference and each line's document id.
@@ -23,6 +24,11 @@ Figures (shares of words that agree): `people` (words of PER names whose referen
 `cyrillic_agreeing_by_source` splits the Cyrillic-reference words by where the whole name's form came from.
 `--no-established` leaves the data file of established forms out, to show what the methods alone do: many of
 the people in 2019 news are in it, so the plain figure owes it something.
+
+`--against-established` measures the methods on other data: each name of the established-forms file
+(`translation/rendering/data/uk/established.txt`, attested forms that are not NTREX's) is rendered with that file
+left out, and its words are compared with the attested form's, exactly (no declension there); names whose forms
+have another word count are skipped. It reads no reference, so it may be run as often as wanted.
 
 Honest numbers: the documents (DOCUMENT_IDS.tsv) are dealt alternately into a tuning half (1st, 3rd, ... document),
 the only one looked at while changing the renderer, and a reporting half (2nd, 4th, ...), measured but never
@@ -46,6 +52,7 @@ from translation.names import find_name_mentions
 from translation.own_names import classify, target_forms
 from translation.rendering import render_name
 from translation.rendering import languages as rendering_languages
+from translation.wordlists import load_table
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex128-dev"
 PARTS = ("tuning", "reporting")
@@ -192,7 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--others", choices=("render", "keep"), default="render")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="list N disagreements (tuning only)")
     parser.add_argument("--no-established", action="store_true")
+    parser.add_argument("--against-established", action="store_true",
+                        help="the methods against the established-forms file instead of NTREX")
     args = parser.parse_args(argv)
+    if args.against_established:
+        return _against_established(args.misses)
     if args.misses and not args.part.startswith("tuning"):
         parser.error("--misses lists words of the tuning part only: add --part tuning")
     if args.no_established:
@@ -206,6 +217,26 @@ def main(argv: list[str] | None = None) -> int:
         results[part] = {"documents": len(halves[part]), **tally.figures()}
         print("\n".join(tally.misses))
     print(json.dumps(results, ensure_ascii=False))
+    return 0
+
+
+def _against_established(want_misses: int) -> int:
+    rows = [(latin, form) for latin, form, *_ in load_table("translation.rendering", "uk/established")]
+    _drop_established()
+    agree = total = 0
+    misses = []
+    for latin, form in rows:
+        rendering = render_name(latin, "uk")
+        ours = rendering.text.split() if rendering else latin.split()
+        if len(ours) != len(form.split()):
+            continue
+        for word, mine, attested in zip(latin.split(), ours, form.split()):
+            total += 1
+            agree += mine == attested
+            if mine != attested and len(misses) < want_misses:
+                misses.append(f"{word}\t{mine}\t{attested}\t{latin}")
+    print("\n".join(misses))
+    print(json.dumps({"established_words": total, "agree": agree, "share": round(100 * agree / total, 1)}))
     return 0
 
 

@@ -214,3 +214,59 @@ def test_a_long_word_that_almost_splits_into_pinyin_is_refused_at_once():
 
     assert split("na" * 150 + "x", "uk") is None  # 2^150 ways to try without memoising: this would never return
     assert split("xiaoping", "uk") == ["xiao", "ping"]
+
+
+def test_an_r_coloured_vowel_writes_its_r_once_and_urr_before_a_vowel_is_arr():
+    # the dictionary gives "Worrell" an ER over the o and an R over the rr: one р too many was written
+    assert render_name("Worrell", "uk").text == "Воррелл"
+    assert render_name("Currie", "uk").text == "Каррі"  # not Кері, a different name
+
+
+def test_a_doubled_letter_that_spells_another_sound_is_written_once():
+    assert render_name("Cassia", "uk").text.count("ш") == 1  # ss as ш: not шш
+
+
+def test_ia_inside_a_word_is_ia_and_y_before_a_vowel_after_a_consonant_softens_it():
+    assert render_name("Marianela", "uk").text == "Маріанела"
+    assert render_name("Orsolya", "uk").text == "Орсолья"
+
+
+def test_a_final_e_is_spoken_in_an_italian_name_and_gio_gia_giu_tell_italian():
+    assert render_name("Giuseppe Conte", "uk").text == "Джусеппе Конте"
+    assert render_name("Gianni Infantino", "uk").text == "Джанні Інфантіно"
+
+
+def test_a_russian_g_read_back_from_romanisation_is_h_not_the_rare_g():
+    assert render_name("Gennady Zyuganov", "uk").text == "Геннадій Зюганов"
+
+
+def test_a_stressed_e_before_a_final_a_is_written_as_spelt():
+    assert render_name("Serena", "uk").text == "Серена"  # not Серіна
+    assert render_name("Sheena", "uk").text == "Шіна"  # ee is not e
+
+
+def test_t_before_ia_is_written_as_spelt_not_as_ch():
+    assert render_name("Christian", "uk").text == "Крістіан"  # not Крістчін
+
+
+def test_a_final_tz_rz_lz_nz_tells_a_german_name():
+    assert render_name("Sebastian Kurz", "uk").text.endswith(" Курц")  # not Керз
+    assert render_name("Alan Dershowitz", "uk").text == "Алан Дершовіц"
+
+
+def test_an_l_the_dictionary_does_not_pronounce_is_written_except_before_k():
+    assert render_name("Arnold Palmer", "uk").text == "Арнольд Палмер"  # not Памер
+    assert render_name("Kyle Walker", "uk").text == "Кайл Вокер"
+
+
+def test_an_l_before_the_y_sound_of_an_i_is_soft():
+    assert render_name("Serena Williams", "uk").text == "Серена Вільямс"  # not Серіна Вілліамс
+
+
+def test_a_spanish_vowel_pair_is_read_vowel_by_vowel():
+    assert render_name("Juan Guaidó", "uk").text == "Хуан Гуайдо"  # not Гуейдо
+
+
+def test_an_r_coloured_vowel_in_a_word_without_r_writes_no_r():
+    assert render_name("Frank Langella", "uk").text == "Франк Ланджелла"  # the dictionary gives the final a as ER
+    assert render_name("Koenig", "uk").text == "Коніг"  # and oe as ER: not Корніг

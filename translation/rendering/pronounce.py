@@ -9,6 +9,7 @@ it is spelt (Warren -> Воррен).
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -47,16 +48,26 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
     after = at + length
     if condition.startswith("spelt="):
         return _first_letter(groups[at], base(phonemes[at])) in condition[len("spelt="):].split("|")
-    if condition.startswith("spelt2="):
-        return length > 1 and _first_letter(groups[at + 1], base(phonemes[at + 1])) in condition[7:].split("|")
+    if condition.startswith(("spelt2=", "spelt3=")):
+        other = at + int(condition[5]) - 1  # the second or third phoneme of the rule
+        return other < at + length and _first_letter(groups[other], base(phonemes[other])) in condition[7:].split("|")
+    if condition.startswith("letters2="):
+        return length > 1 and groups[at + 1] in condition[len("letters2="):].split("|")
     if condition.startswith("letters="):
         return groups[at] in condition[len("letters="):].split("|")
     if condition.startswith("after="):
         return at > 0 and base(phonemes[at - 1]) in condition[len("after="):].split("|")
+    if condition.startswith("noletter="):  # the word has none of these letters
+        return not set(condition[len("noletter="):].split("|")) & set("".join(groups))
+    if condition.startswith("before="):
+        return after < len(phonemes) and base(phonemes[after]) in condition[len("before="):].split("|")
     if condition == "C_":
         return at > 0 and base(phonemes[at - 1]) not in VOWEL_PHONEMES
     if condition == "_Ce$":  # one consonant, then a silent final e: the o of "Stone", "Cole"
         return after == len(phonemes) - 1 and base(phonemes[after]) not in VOWEL_PHONEMES and groups[after][-1:] == "e"
+    if condition == "_Ca$":  # one consonant, then a final vowel spelt a: the e of "Serena", "Helena"
+        return (after == len(phonemes) - 2 and base(phonemes[after]) not in VOWEL_PHONEMES
+                and base(phonemes[after + 1]) in VOWEL_PHONEMES and groups[after + 1] == "a")
     if condition == "^":
         return at == 0
     if condition == "$":
@@ -80,14 +91,20 @@ def _vowel_letters(language: str) -> dict[str, str]:
 
 
 @cache
+def _silent_written(language: str) -> dict[str, str]:
+    """The "~letter" rows: a letter the dictionary does not pronounce after a vowel letter, written all the same."""
+    return {row[0][1:]: row[1] for row in load_table(__package__, f"{language}/phonemes") if row[0].startswith("~")}
+
+
+@cache
 def _rules(language: str) -> tuple[PhonemeRule, ...]:
-    rows = [row for row in load_table(__package__, f"{language}/phonemes") if not row[0].startswith("@")]
+    rows = [row for row in load_table(__package__, f"{language}/phonemes") if not row[0].startswith(("@", "~"))]
     rules = [PhonemeRule(tuple(row[0].split()), row[1], _conditions(row)) for row in rows]
     return tuple(sorted(rules, key=lambda rule: -len(rule.phonemes)))
 
 
-_KEYED_CONDITIONS = ("spelt=", "spelt2=", "letters=", "after=")
-_MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$"})
+_KEYED_CONDITIONS = ("spelt=", "spelt2=", "spelt3=", "letters=", "letters2=", "after=", "before=", "noletter=")
+_MARKS = frozenset({"^", "$", "V_", "C_", "_V", "_C", "_Ce$", "_Ca$"})
 
 
 def _conditions(row: tuple[str, ...]) -> tuple[str, ...]:
@@ -101,7 +118,7 @@ def _conditions(row: tuple[str, ...]) -> tuple[str, ...]:
 
 def _spelt_letters(part: str) -> str:
     key, _, letters = part.partition("=")
-    if key in ("spelt", "spelt2") and "|" not in letters:
+    if key in ("spelt", "spelt2", "spelt3") and "|" not in letters:
         return f"{key}=" + "|".join(letters)
     return part
 
@@ -117,9 +134,12 @@ def transcribe(word: str, language: str) -> str | None:
     out, at = [], 0
     while at < len(phonemes):
         rule, target = _first_applicable(rules, phonemes, groups, at, _vowel_letters(language))
-        out.append(_doubled(target, groups[at]) if len(rule.phonemes) == 1 else target)
+        if len(rule.phonemes) == 1:
+            target = _doubled(target, phonemes[at], groups[at])
+            target += _silent_letter(groups, at, _silent_written(language))
+        out.append(target)
         at += len(rule.phonemes)
-    return "".join(out)
+    return _no_triple_letters("".join(out))
 
 
 def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[PhonemeRule, str]:
@@ -137,7 +157,28 @@ def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[Phone
     raise ValueError(f"no rule for phoneme {phonemes[at]} in the phoneme table")
 
 
-def _doubled(target: str, group: str) -> str:
-    """A consonant spelt with a doubled letter ("tt", "ll") written double, as the spelling has it."""
-    doubled = len(group) >= 2 and group[0] == group[1] and group[0] not in _VOWEL_LETTERS
-    return target + target[-1] if doubled and len(target) == 1 else target
+def _silent_letter(groups: list[str], at: int, written: dict[str, str]) -> str:
+    """The form of a silent letter that ends a vowel's letters, where the table writes it: the l of "Salman",
+    "Palmer", "Holmes" (Салман, Палмер, Холмс); not before a k ("Walker": Вокер)."""
+    group = groups[at]
+    if len(group) < 2 or group[-2] not in _VOWEL_LETTERS or group[-1] not in written:
+        return ""
+    following = groups[at + 1] if at + 1 < len(groups) else ""
+    return "" if following.startswith("k") else written[group[-1]]
+
+
+def _no_triple_letters(text: str) -> str:
+    """No letter three times running: "Worrall" (ER over "o", then R over "rr") is Ворралл, not Воррралл."""
+    return re.sub(r"(.)\1\1+", r"\1\1", text)
+
+
+_OWN_SOUNDS = {"s": "S Z", "z": "Z S", "c": "K S", "g": "G", "t": "T TH DH", "d": "D", "x": "K S"}
+
+
+def _doubled(target: str, phoneme: str, group: str) -> str:
+    """A consonant spelt with a doubled letter ("tt", "ll") written double, as the spelling has it; not where the
+    letters spell another sound than their own ("Mission": ss as one ш)."""
+    letter = group[:1]
+    doubled = len(group) >= 2 and letter == group[1] and letter not in _VOWEL_LETTERS
+    own = base(phoneme) in _OWN_SOUNDS.get(letter, base(phoneme)).split()
+    return target + target[-1] if doubled and own and len(target) == 1 else target
