@@ -252,7 +252,7 @@ def _spread_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None:
             continue
         for window in (tokens[i : i + size] for size in sizes):
             if tuple(t.key for t in window) in phrases and _capitalised_phrase(ctx.text, window):
-                _mark(window, roles, NAME_PHRASE_ELSEWHERE)
+                _mark(window, roles, "name phrase elsewhere in the item")
 
 
 def _mark(window: list[Token], roles: Roles, rule: str) -> None:
