@@ -2,6 +2,7 @@
 
 Every example gives a text, a word of it, the rule expected to decide that word, and whether the word ends
 up protected. A rule added to the table without an example here fails `test_every_rule_has_an_example`.
+Likewise each join, cut and trim step of `runs.py` has an example whose run records that step.
 """
 
 import pytest
