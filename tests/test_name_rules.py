@@ -155,3 +155,8 @@ def test_run_step_shapes_its_example(step):
 
 def test_every_run_step_has_an_example():
     assert set(name_runs.RUN_STEPS) == set(STEP_EXAMPLES)
+
+
+@pytest.mark.parametrize("title", ["Adm.", "Brig. Gen.", "Cmdr.", "Det. Sgt.", "Insp.", "Lieut.", "Pvt.", "Supt."])
+def test_an_abbreviated_title_is_cut_from_the_name_it_opens(title):
+    assert [span.text for span in find_names(f"He met {title} Mike Mullen in Kyiv.")] == ["Mike Mullen", "Kyiv"]
