@@ -158,15 +158,15 @@ def _join(text: str, tokens: list[Token], runs: list[Run]) -> list[Run]:
     for run in runs:
         previous = joined[-1] if joined else None
         step = _join_step(text, tokens, previous, run) if previous else None
-        if step in _KEPT_APART:
-            previous.steps.append(step)
-        if step and step not in _KEPT_APART:
-            between = tokens[previous.tokens[-1].index + 1 : run.tokens[0].index]
-            previous.tokens += between + run.tokens
-            previous.roles += [NAME] * len(between) + run.roles
-            previous.steps += [step] + run.steps
-        else:
+        if step is None or step in _KEPT_APART:
+            if step:
+                previous.steps.append(step)
             joined.append(run)
+            continue
+        between = tokens[previous.tokens[-1].index + 1 : run.tokens[0].index]
+        previous.tokens += between + run.tokens
+        previous.roles += [NAME] * len(between) + run.roles
+        previous.steps += [step] + run.steps
     return joined
 
 
@@ -291,8 +291,8 @@ def _cut_roles(run: Run, evidence: Evidence) -> list[Run]:
 
 
 def _role_step(tokens: list[Token], start: int, end: int) -> str:
-    """Whether tokens[start:end], a [modifier]* title phrase inside a run, is a role to cut out (`CUT_ROLE`) or
-    part of the name (the step that keeps it)."""
+    """`CUT_ROLE` where tokens[start:end], a [modifier]* title phrase inside a run, is a role and not a name;
+    otherwise the step that keeps it in the name."""
     before = tokens[start - 1] if start else None
     after = tokens[end] if end < len(tokens) else None
     if before and before.key in _INSIDE_ORG or after and after.key in ORG_HEADS:
