@@ -7,7 +7,8 @@ What a text goes through, stage by stage:
   `spans` is the shape they all share.
 - How it goes through the model and back: `pipeline` (a document: protect, segment, mask, engine, verify,
   restore), `segment` (sentences), `mask` (placeholders and the recovery chain), `repetition` (a looping output);
-  `html/` does the same for HTML fragments, markup kept byte for byte.
+  `html/` does the same for HTML fragments, markup kept byte for byte; `rendering/` writes people's names in a
+  target language's own script.
 - Which model: `registry` (language to model), `loading` (its files), `engines/` (Marian, CTranslate2, pseudo,
   behind one interface).
 - Beside them: `wordlists` reads the word lists of `data/` and `names/data/`, each file citing its source;
