@@ -35,8 +35,8 @@ def test_translated_feeds_latency_tokens_spans_and_fallbacks(metrics):
     assert sample(metrics, "babelwire_translation_seconds_count", language="uk") == 1
     assert sample(metrics, "babelwire_translation_seconds_sum", language="uk") == 0.5
     assert sample(metrics, "babelwire_translation_seconds_bucket", language="uk", le="0.5") == 1
-    assert sample(metrics, "babelwire_translated_tokens_total", language="uk") == 100
-    assert sample(metrics, "babelwire_tokens_per_second_sum", language="uk") == 200
+    assert sample(metrics, "babelwire_translated_words_total", language="uk") == 100
+    assert sample(metrics, "babelwire_words_per_second_sum", language="uk") == 200
     assert sample(metrics, "babelwire_protected_spans_total", language="uk") == 3
     assert sample(metrics, "babelwire_fallbacks_total", language="uk", kind="segment") == 1
 
@@ -44,15 +44,15 @@ def test_translated_feeds_latency_tokens_spans_and_fallbacks(metrics):
 def test_a_job_of_a_shared_batch_reports_the_batch_rate_and_only_its_own_tokens(metrics):
     metrics.on_event("translated", language="uk", seconds=2.0, tokens=100, batch_tokens=400)
 
-    assert sample(metrics, "babelwire_translated_tokens_total", language="uk") == 100
-    assert sample(metrics, "babelwire_tokens_per_second_sum", language="uk") == 200
+    assert sample(metrics, "babelwire_translated_words_total", language="uk") == 100
+    assert sample(metrics, "babelwire_words_per_second_sum", language="uk") == 200
 
 
 def test_translated_without_tokens_observes_latency_only(metrics):
     metrics.on_event("translated", language="de", seconds=1.0)
 
     assert sample(metrics, "babelwire_translation_seconds_count", language="de") == 1
-    assert sample(metrics, "babelwire_tokens_per_second_count", language="de") is None
+    assert sample(metrics, "babelwire_words_per_second_count", language="de") is None
 
 
 def test_requeues_and_failures_count_by_kind(metrics):

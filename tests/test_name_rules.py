@@ -2,13 +2,17 @@
 
 Every example gives a text, a word of it, the rule expected to decide that word, and whether the word ends
 up protected. A rule added to the table without an example here fails `test_every_rule_has_an_example`.
+Likewise each join, cut and trim step of `runs.py` has an example whose run records that step.
 """
 
 import pytest
 
 from translation.names import explain, find_names
+from translation.names import runs as name_runs
+from translation.names.evidence import gather
 from translation.names.passes import PASSES
 from translation.names.roles import ATTACHED_PARTICLE, TOKEN_RULES
+from translation.names.tokens import tokenize
 
 DIGEST = "PRESS DIGEST - Tunisia\nLA PRESSE\n- Exports rose.\nTHE TIMES\n- Prices will rise."
 
@@ -103,3 +107,56 @@ def test_british_spellings_are_ordinary_words_at_a_sentence_start(text):
     word = text.split()[0]
     assert decision(text, word).rule != "sentence start: not a dictionary word"
     assert not protected(text, word)
+
+
+TABLE = "Standings after Sunday:\n"
+
+# run step -> (text, a name found in it whose run records the step, every name of the text)
+STEP_EXAMPLES = {
+    name_runs.ACRONYM_APART: (
+        "He met the US Oksana Stefanyshyna today.", "Oksana Stefanyshyna", ["US", "Oksana Stefanyshyna"]),
+    name_runs.JOIN_AMPERSAND: ("Shares of Marks & Spencer rose.", "Marks & Spencer", ["Marks & Spencer"]),
+    name_runs.PLACES_APART: ("Talks between France & Germany ended.", "France", ["France", "Germany"]),
+    name_runs.JOIN_PLURAL_POSSESSIVE: ("Shares of the Farmers' Union rose.", "Farmers' Union", ["Farmers' Union"]),
+    name_runs.JOIN_PARTICLES: ("He met Juan de la Cruz today.", "Juan de la Cruz", ["Juan de la Cruz"]),
+    name_runs.DATE_APART: ("He met the Council on Monday.", "Council", ["Council"]),
+    name_runs.JOIN_AFTER_HEAD: ("He met the Bank of England today.", "Bank of England", ["Bank of England"]),
+    name_runs.JOIN_BEFORE_ORGANISATION: (
+        "Shares of Acme Mining of Canada Ltd rose.", "Acme Mining of Canada Ltd", ["Acme Mining of Canada Ltd"]),
+    name_runs.JOIN_AND_ORGANISATION: (
+        "Shares of Marks and Spencer Group Plc rose.", "Marks and Spencer Group Plc", ["Marks and Spencer Group Plc"]),
+    name_runs.JOIN_AND_PORTFOLIO: (
+        "He met the Ministry of Economy and Trade today.", "Ministry of Economy and Trade",
+        ["Ministry of Economy and Trade"]),
+    name_runs.CUT_ROLE: ("He met Energy Minister Svitlana Hrynchuk today.", "Svitlana Hrynchuk", ["Svitlana Hrynchuk"]),
+    name_runs.TABLE_UNCUT: (TABLE + "General Caballero 4 2 1 1 7 3 7", "General Caballero", ["General Caballero"]),
+    name_runs.TITLE_IN_ORGANISATION: (
+        "He met the Council of Ministers today.", "Council of Ministers", ["Council of Ministers"]),
+    name_runs.TITLE_AS_SURNAME: ("He met John Major today.", "John Major", ["John Major"]),
+    name_runs.CUT_PORTFOLIO: (
+        "He met the Secretary of State Warren Christopher today.", "Warren Christopher", ["Warren Christopher"]),
+    name_runs.SURNAME_ALONE: ("The talks failed, said King.", "King", ["King"]),
+    name_runs.TRIM_LEADING: ("He met The Beatles today.", "Beatles", ["Beatles"]),
+    name_runs.TRIM_TRAILING: ("He arrived in Kyiv Monday.", "Kyiv", ["Kyiv"]),
+    name_runs.DEMONYM_KEPT: ("He crossed the Indian Ocean today.", "Indian Ocean", ["Indian Ocean"]),
+    name_runs.FULL_STOP_LEFT_OUT: ("He met Hun Sen.", "Hun Sen", ["Hun Sen"]),
+    name_runs.TEAM_CODE: (TABLE + "Dynamo ( H ) 3 2 0 1", "Dynamo ( H )", ["Dynamo ( H )"]),
+}
+
+
+@pytest.mark.parametrize("step", list(STEP_EXAMPLES))
+def test_run_step_shapes_its_example(step):
+    text, name, names = STEP_EXAMPLES[step]
+    tokens = tokenize(text)
+    shaped = {text[run.start : run.end]: run.steps for run in name_runs.find_runs(text, tokens, gather(text, tokens))}
+    assert step in shaped[name]
+    assert [span.text for span in find_names(text)] == names
+
+
+def test_every_run_step_has_an_example():
+    assert set(name_runs.RUN_STEPS) == set(STEP_EXAMPLES)
+
+
+@pytest.mark.parametrize("title", ["Adm.", "Brig. Gen.", "Cmdr.", "Det. Sgt.", "Insp.", "Lieut.", "Pvt.", "Supt."])
+def test_an_abbreviated_title_is_cut_from_the_name_it_opens(title):
+    assert [span.text for span in find_names(f"He met {title} Mike Mullen in Kyiv.")] == ["Mike Mullen", "Kyiv"]

@@ -5,6 +5,8 @@ import time
 import pytest
 
 from shared_data import SEED_ARTICLE as SEED
+from translation.names.lexicon import TITLE_ABBREVIATIONS
+from translation.names.tokens import tokenize
 from translation.policy import ProtectionPolicy
 from translation.protect import find_spans
 from translation.segment import split_long, split_sentences
@@ -94,6 +96,14 @@ def test_seed_article_segments_like_a_careful_reader():
 def test_empty_and_blank_text_have_no_sentences():
     assert split_sentences("") == []
     assert split_sentences(" \n\n\t ") == []
+
+
+@pytest.mark.parametrize("title", sorted(TITLE_ABBREVIATIONS))
+def test_segmenter_and_name_tokenizer_agree_that_a_title_ends_no_sentence(title):
+    text = f"He met {title.capitalize()}. Mullen in Kyiv."
+    assert sentences(text) == [text]
+    abbreviation, following = (token for token in tokenize(text) if token.key in (f"{title}.", "mullen"))
+    assert abbreviation.text.endswith(".") and not following.sentence_start
 
 
 @pytest.mark.parametrize(

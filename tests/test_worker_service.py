@@ -48,7 +48,7 @@ def test_worker_is_ready_once_connected_and_counts_its_jobs(embedded_url, tmp_pa
     assert 'babelwire_jobs_dead_lettered_total{language="uk"} 1.0' in metrics, metrics
     assert 'babelwire_translation_seconds_count{language="uk"} 1.0' in metrics, metrics
     assert 'babelwire_models_loaded{language="uk",model="pseudo"} 1.0' in metrics, metrics
-    assert 'babelwire_tokens_per_second_count{language="uk"} 1.0' in metrics, metrics
+    assert 'babelwire_words_per_second_count{language="uk"} 1.0' in metrics, metrics
     assert "job published" in log and "job dead_lettered" in log, log
 
 

@@ -11,6 +11,12 @@ characters are unknown pieces (the Firefox en-pt student has no "{" or "<") neve
 Spans separated only by spaces or commas share one placeholder ("Naples, Italy"): the more placeholders
 a sentence has, the more of them a model drops.
 
+Before masking, names as words (`NamesAsWords`, the `words` form): while it stays worth its cost, the names a
+sentence allows are shown to the model as they are, and the translation is kept only when each came back verbatim
+exactly as often as the sentence has it (the model then writes the articles, prepositions and case around them);
+a name the model changed is masked from then on (the sentence is sent again with it masked, as are later
+ones), and a sentence that still fails goes through the chain below.
+
 Recovery, per sentence, cheapest first, each keeping the sentence whole until the last:
   1. exact: every placeholder came back exactly once;
   2. "tolerant": each number came back exactly once inside any bracket pair, spaces allowed
@@ -21,7 +27,8 @@ Recovery, per sentence, cheapest first, each keeping the sentence whole until th
   4. "alternate-form": translate again with each other form the model carries;
   5. "piecewise": translate the text between the spans on its own and join it around the spans.
 The last step cannot fail, so every span comes back as often as the source has it, whatever the
-engine returns (nothing, gibberish, the placeholders twice).
+engine returns (nothing, gibberish, the placeholders twice). `translate_pieces` runs it all, one engine call
+per stage for every sentence still open.
 """
 
 import re

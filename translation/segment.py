@@ -17,24 +17,13 @@ import re
 from collections.abc import Callable, Sequence
 
 from translation import quotes
+from translation.names.lexicon import AMBIGUOUS_ABBREVIATIONS, NUMBER_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from translation.spans import Span
 
 _TERMINATOR = re.compile(r"(?<![.!?…])[.!?…]+[\"”’»)\]]*(?=[^\S\n])")
 _LINE_BREAK = re.compile("\n")
 _NEXT_WORD = re.compile(r"[^\S\n]*[\"“‘'«(\[]*(\S?)([\w'’.&-]*)")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")  # U.S, a.m, Ph.D (the last dot is the match's)
-_TITLES = frozenset(
-    "mr mrs ms dr prof gen col lt sgt capt gov sen rep rev hon pres maj adm cmdr st mt ft messrs mme mlle "
-    "cpl pvt brig supt insp det fr sr jr gen lieut cmdr".split()
-)
-_BEFORE_NUMBERS = frozenset(
-    "no nos vol art p pp fig ch sec para jan feb mar apr jun jul aug sep sept oct nov dec approx ca est "
-    "tel ext ed op nr num".split()
-)
-_AMBIGUOUS = frozenset(
-    "inc ltd co corp bros plc llc etc vs esq dept univ govt assn ave blvd rd jan feb mar apr jun jul aug "
-    "sep sept oct nov dec sr jr".split()
-)
 _SENTENCE_STARTERS = frozenset(
     "the a an this that these those he she it they we i you his her its their our my your but and or so "
     "yet in on at as for if when while after before since although though because according however "
@@ -144,11 +133,11 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     word = _word_before(text, match.start())
     lowered = word.lower()
     next_word = (first + rest).rstrip(".,").lower()
-    if lowered in _TITLES or (len(word) == 1 and word.isalpha() and word.isupper()):
+    if lowered in TITLE_ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isupper()):
         return False  # Mr. Smith, J. K. Rowling
     if first.isdigit():
-        return lowered not in _BEFORE_NUMBERS  # No. 10, Dec. 6
-    if _DOTTED_ABBREVIATION.fullmatch(word) or lowered in _AMBIGUOUS:
+        return lowered not in NUMBER_ABBREVIATIONS  # No. 10, Dec. 6
+    if _DOTTED_ABBREVIATION.fullmatch(word) or lowered in AMBIGUOUS_ABBREVIATIONS:
         return next_word in _SENTENCE_STARTERS  # the U.S. Federal Reserve vs. moved to the U.S. The ...
     return True
 

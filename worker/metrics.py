@@ -39,7 +39,7 @@ EventHook = Callable[..., None]
 
 # Seconds per job: a short item on a warm CPU model takes well under a second; a long one on CPU, a minute.
 LATENCY_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0)
-TOKENS_PER_SECOND_BUCKETS = (1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)
+WORDS_PER_SECOND_BUCKETS = (1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000)
 UNKNOWN = "unknown"
 
 log = logging.getLogger(__name__)
@@ -105,10 +105,13 @@ class Metrics:
             "babelwire_translation_seconds", "Time to translate one item into one language.",
             ["language"], buckets=LATENCY_BUCKETS, registry=r,
         )
-        self.tokens = Counter("babelwire_translated_tokens", "Target tokens generated.", ["language"], registry=r)
-        self.tokens_per_second = Histogram(
-            "babelwire_tokens_per_second", "Generation throughput of one job (target tokens / seconds).",
-            ["language"], buckets=TOKENS_PER_SECOND_BUCKETS, registry=r,
+        self.words = Counter(
+            "babelwire_translated_words", "Whitespace-separated words of the fields translated (source).", ["language"],
+            registry=r,
+        )
+        self.words_per_second = Histogram(
+            "babelwire_words_per_second", "Throughput of one job (source words translated / seconds).",
+            ["language"], buckets=WORDS_PER_SECOND_BUCKETS, registry=r,
         )
         self.protected_spans = Counter(
             "babelwire_protected_spans", "Quotes, names and other spans kept verbatim.", ["language"], registry=r
@@ -156,10 +159,10 @@ class Metrics:
         self.latency.labels(language).observe(seconds)
         tokens = int(fields.get("tokens") or 0)
         if tokens:
-            self.tokens.labels(language).inc(tokens)
+            self.words.labels(language).inc(tokens)
             if seconds > 0:  # a job translated in a shared batch took the batch's time for the batch's tokens
                 rate_tokens = int(fields.get("batch_tokens") or tokens)
-                self.tokens_per_second.labels(language).observe(rate_tokens / seconds)
+                self.words_per_second.labels(language).observe(rate_tokens / seconds)
         self.protected_spans.labels(language).inc(int(fields.get("protected_spans") or 0))
         fallbacks = int(fields.get("fallbacks") or 0)
         if fallbacks:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from translation.errors import InvalidHtmlError
 from translation.html import tree
-from translation.html.tokens import Token, TokenizeError, tokenize
+from translation.html.tokens import MarkupToken, TokenizeError, tokenize
 from translation.html.units import (AttributeText, Layout, Part, Unit, decode_into, find_sentinels, find_units,
                                     WORD_CHARACTER, is_wordy, sentinel, sentinel_number)
 from translation.quotes import find_quotes
@@ -27,7 +27,7 @@ _EDGE_SPACE = " \t\n\r\f"
 class Fragment:
     original: str
     source: str  # the markup translated: the original, or its HTML5 repair when it was not well nested
-    tokens: list[Token]
+    tokens: list[MarkupToken]
     pairs: dict[int, int]
     layout: Layout
     repair_reason: str | None  # why the original was repaired first
@@ -65,7 +65,7 @@ def parse(text: str, keep_quotes: bool) -> Fragment:
     return fragment
 
 
-def _well_nested(source: str) -> tuple[list[Token], dict[int, int]]:
+def _well_nested(source: str) -> tuple[list[MarkupToken], dict[int, int]]:
     tokens = tokenize(source)
     try:
         return tokens, tree.partners(tokens)

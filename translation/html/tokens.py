@@ -38,7 +38,9 @@ class Attribute:
 
 
 @dataclass(frozen=True, slots=True)
-class Token:
+class MarkupToken:
+    """A piece of HTML source by its offsets: a tag, a run of text or a comment (a word is `names.tokens.Token`)."""
+
     kind: str  # "start", "end", "text", "comment" (comments, declarations, CDATA, processing instructions)
     start: int
     end: int
@@ -47,21 +49,21 @@ class Token:
     self_closing: bool = False
 
 
-def tokenize(source: str) -> list[Token]:
+def tokenize(source: str) -> list[MarkupToken]:
     """The tokens of `source`, in order, covering it without gaps. Raises TokenizeError."""
-    tokens: list[Token] = []
+    tokens: list[MarkupToken] = []
     position, length = 0, len(source)
     foreign = 0  # open <svg> and <math> elements: inside them no element's content is raw text
     while position < length:
         lt = source.find("<", position)
         if lt == -1:
-            tokens.append(Token("text", position, length))
+            tokens.append(MarkupToken("text", position, length))
             break
         if lt > position:
-            tokens.append(Token("text", position, lt))
+            tokens.append(MarkupToken("text", position, lt))
         token = _markup_at(source, lt)
         if token is None:  # a "<" that opens nothing is text, as in HTML5
-            tokens.append(Token("text", lt, lt + 1))
+            tokens.append(MarkupToken("text", lt, lt + 1))
             position = lt + 1
             continue
         tokens.append(token)
@@ -72,13 +74,13 @@ def tokenize(source: str) -> list[Token]:
     return _merged_text(tokens)
 
 
-def _foreign_change(token: Token) -> int:
+def _foreign_change(token: MarkupToken) -> int:
     if token.name not in FOREIGN_ELEMENTS or token.self_closing:
         return 0
     return {"start": 1, "end": -1}.get(token.kind, 0)
 
 
-def _markup_at(source: str, lt: int) -> Token | None:
+def _markup_at(source: str, lt: int) -> MarkupToken | None:
     if source.startswith("<!--", lt):
         return _comment(source, lt)
     bogus_end = source.startswith("</", lt) and _bogus_end(source, lt)
@@ -86,7 +88,7 @@ def _markup_at(source: str, lt: int) -> Token | None:
         end = source.find(">", lt)
         if end == -1:
             raise TokenizeError(f"the markup ends inside a declaration opened at offset {lt}")
-        return Token("comment", lt, end + 1)
+        return MarkupToken("comment", lt, end + 1)
     match = _TAG_OPEN.match(source, lt)
     if match is None:
         return None
@@ -98,23 +100,23 @@ def _bogus_end(source: str, lt: int) -> bool:
     return lt + 2 >= len(source) or not source[lt + 2].isascii() or not source[lt + 2].isalpha()
 
 
-def _comment(source: str, lt: int) -> Token:
+def _comment(source: str, lt: int) -> MarkupToken:
     end = source.find("-->", lt + 4)
     if source.startswith("<!-->", lt) or source.startswith("<!--->", lt):
-        return Token("comment", lt, source.find(">", lt) + 1)
+        return MarkupToken("comment", lt, source.find(">", lt) + 1)
     if end == -1:
         raise TokenizeError(f"the markup ends inside a comment opened at offset {lt}")
-    return Token("comment", lt, end + 3)
+    return MarkupToken("comment", lt, end + 3)
 
 
-def _tag(source: str, lt: int, match: re.Match) -> Token:
+def _tag(source: str, lt: int, match: re.Match) -> MarkupToken:
     closing, name = match.group(1) == "/", match.group(2).lower()
     position, attributes, seen = match.end(), [], set()
     while True:
         close = _TAG_CLOSE.match(source, position)
         if close is not None:
             kind = "end" if closing else "start"
-            return Token(kind, lt, close.end(), name, tuple(attributes), self_closing=close.group(1) == "/")
+            return MarkupToken(kind, lt, close.end(), name, tuple(attributes), self_closing=close.group(1) == "/")
         attribute = _ATTRIBUTE.match(source, position)
         if attribute.end() == position:
             raise TokenizeError(f"the markup ends inside the tag <{name}> at offset {lt}")
@@ -136,28 +138,28 @@ def _attribute(match: re.Match) -> Attribute:
     return Attribute(name, value[len(quote) : len(value) - len(quote)], start, end, quote)
 
 
-def _raw_text(source: str, token: Token, tokens: list[Token]) -> int:
+def _raw_text(source: str, token: MarkupToken, tokens: list[MarkupToken]) -> int:
     """Skip the content of a raw-text element up to its end tag; returns the offset after that end tag."""
     if token.name == "plaintext":
-        tokens.append(Token("text", token.end, len(source)))
+        tokens.append(MarkupToken("text", token.end, len(source)))
         return len(source)
     closer = re.compile(rf"</{token.name}(?=[\s/>])", re.IGNORECASE)
     match = closer.search(source, token.end)
     if match is None:
         raise TokenizeError(f"the markup ends inside <{token.name}> opened at offset {token.start}")
     if match.start() > token.end:
-        tokens.append(Token("text", token.end, match.start()))
+        tokens.append(MarkupToken("text", token.end, match.start()))
     end_tag = _tag(source, match.start(), _TAG_OPEN.match(source, match.start()))
     tokens.append(end_tag)
     return end_tag.end
 
 
-def _merged_text(tokens: list[Token]) -> list[Token]:
+def _merged_text(tokens: list[MarkupToken]) -> list[MarkupToken]:
     """Adjacent text tokens (a stray "<" between two runs) as one."""
-    merged: list[Token] = []
+    merged: list[MarkupToken] = []
     for token in tokens:
         if token.kind == "text" and merged and merged[-1].kind == "text":
-            merged[-1] = Token("text", merged[-1].start, token.end)
+            merged[-1] = MarkupToken("text", merged[-1].start, token.end)
         else:
             merged.append(token)
     return merged

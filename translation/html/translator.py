@@ -53,7 +53,7 @@ class HtmlTranslation:
 
 
 @dataclass(slots=True)
-class _Job:
+class _PendingFragment:
     """One HTML text of one document, on its way through the rounds."""
 
     document: int
@@ -102,7 +102,7 @@ class MarkupTranslator:
         Raises: as Translator.translate_documents, and InvalidHtmlError for HTML that cannot be kept intact.
         """
         documents = [(list(texts), list(terms)) for texts, terms in documents]
-        jobs = {(d, t): _Job(d, t, self._parsed(text, t))
+        jobs = {(d, t): _PendingFragment(d, t, self._parsed(text, t))
                 for d, (texts, _) in enumerate(documents) for t, text in enumerate(texts) if isinstance(text, Html)}
         plain = self._first_round(documents, jobs, target)
         pending = list(jobs.values())
@@ -146,7 +146,7 @@ class MarkupTranslator:
                     plain[(d, t)] = next(answer)
         return plain
 
-    def _take_first(self, job: _Job, answer) -> None:
+    def _take_first(self, job: _PendingFragment, answer) -> None:
         fragment = job.fragment
         units = [(number, unit, next(answer)) for number, unit in enumerate(fragment.units) if number not in job.runs]
         values = {}
@@ -165,7 +165,7 @@ class MarkupTranslator:
             if reordered:
                 job.count("tag-order")
 
-    def _runs_round(self, documents, jobs: list[_Job], target: str) -> None:
+    def _runs_round(self, documents, jobs: list[_PendingFragment], target: str) -> None:
         """Translate, run by run, the units of `jobs` that need it, in one Translator call."""
         wanted = []
         requests: dict[int, list[str]] = {}
@@ -191,7 +191,7 @@ class MarkupTranslator:
         for job in jobs:
             job.runs = set()
 
-    def _finished(self, job: _Job) -> bool:
+    def _finished(self, job: _PendingFragment) -> bool:
         """Is the copy intact? If not, every unit will be translated run by run."""
         fragment = job.fragment
         job.copy = document.copy_markup(fragment)
@@ -210,7 +210,7 @@ class MarkupTranslator:
         return False
 
 
-def _result(job: _Job, target: str) -> HtmlTranslation:
+def _result(job: _PendingFragment, target: str) -> HtmlTranslation:
     repairs = dict(job.repairs)
     if job.fragment.repair_reason is not None:
         repairs["repaired-source"] = 1

@@ -7,7 +7,7 @@ at any depth (see benchmarks/html_parsers.py for the comparison with html5lib an
 
 from selectolax.lexbor import LexborHTMLParser
 
-from translation.html.tokens import FOREIGN_ELEMENTS, Token  # in foreign content "<x/>" closes x
+from translation.html.tokens import FOREIGN_ELEMENTS, MarkupToken  # in foreign content "<x/>" closes x
 
 # Elements that never have content or an end tag.
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -31,7 +31,7 @@ class TooDeepError(ValueError):
         self.offset = offset
 
 
-def partners(tokens: list[Token]) -> dict[int, int]:
+def partners(tokens: list[MarkupToken]) -> dict[int, int]:
     """{index of a start tag: index of its end tag} for a well-nested token list.
 
     Well nested means: every element other than a void one is closed by its own end tag, in order, and

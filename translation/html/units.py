@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from translation.html.tokens import Token
+from translation.html.tokens import MarkupToken
 from translation.html.tree import TRANSLATED_ATTRIBUTES
 from translation.spans import Span, SpanKind
 
@@ -101,7 +101,7 @@ def is_wordy(text: str) -> bool:
     return bool(WORD_CHARACTER.search(text))
 
 
-def find_units(source: str, tokens: list[Token], pairs: dict[int, int], keep_quotes: bool) -> Layout:
+def find_units(source: str, tokens: list[MarkupToken], pairs: dict[int, int], keep_quotes: bool) -> Layout:
     """The units, translatable attribute values and kept quotes of a well-nested fragment."""
     opaque = OPAQUE_ELEMENTS | QUOTE_ELEMENTS if keep_quotes else OPAQUE_ELEMENTS
     units, attributes, quotes, current = [], [], [], []
@@ -226,7 +226,7 @@ def _plain_into(source: str, start: int, end: int, chars: list[str], offsets: li
     offsets.extend(range(position, end))
 
 
-def _attribute_texts(index: int, token: Token) -> list[AttributeText]:
+def _attribute_texts(index: int, token: MarkupToken) -> list[AttributeText]:
     found = []
     for attribute in token.attributes:
         text = _SPACE.sub(" ", html.unescape(attribute.value or "")).strip(" ")

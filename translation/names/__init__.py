@@ -5,9 +5,11 @@ It works on a whole document (document-level evidence: a word seen lower-case el
 Pure function of the text; linear time; no network. `find_name_mentions` also gives a guessed type, and
 every span names the rule that made it (`Span.rule`), so a desk can audit a decision.
 
-Layout: `tokens` (words with offsets), `evidence` (what the whole item says about a word), `roles` (the
-ordered rule table deciding each word's role), `runs` (grouping words into names), `guess` (the type),
-`lexicon` (the word lists of `data/`, each file citing its source).
+Layout: `tokens` (words with offsets), `layout` (lines where capitals mean something else: tables, headlines,
+form fields, topic slugs), `evidence` (what the whole item says about a word), `roles` (the ordered rule table
+deciding each word's role), `passes` (sweeps over the item that revise roles with what the neighbours say), `runs`
+(grouping words into names by named join, cut and trim steps), `guess` (the type), `lexicon` (the word lists of
+`data/`, each file citing its source, also the abbreviation list the sentence segmenter reads).
 """
 
 from dataclasses import dataclass

@@ -4,8 +4,9 @@ Detection does not depend on it; the protection policy does (places are translat
 """
 
 from translation.names.lexicon import DEMONYMS, GIVEN_NAMES, ORG_HEADS, PLACE_PHRASES, PLACES
+from translation.names.roles import ACRONYM, DATELINE, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED
 
-_ACRONYM_RULES = frozenset({"acronym", "field label: confirmed name", "topic slug: place or agency"})
+_ACRONYM_RULES = frozenset(rule.name for rule in (ACRONYM, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED))
 
 
 def guess_types(runs: list) -> list[str]:
@@ -31,7 +32,7 @@ def guess_type(run) -> str:
     keys = [t.key for t in run.tokens]
     if keys[-1] in ORG_HEADS:
         return "ORG"
-    if _is_place(keys) or run.rule == "dateline":
+    if _is_place(keys) or run.rule == DATELINE.name:
         return "LOC"
     if run.rule in _ACRONYM_RULES and all(t.is_upper and len(t.text) > 1 for t in run.tokens):
         return "ORG"  # acronyms: "NATO", "OSCE"

@@ -5,7 +5,7 @@ and never counts as its single words ("new york" does not make "new" a place wor
 """
 
 from translation.own_names import institution_words
-from translation.wordlists import WordList, load as _load
+from translation.wordlists import WordList, load as _load, load_table
 
 
 def load(name: str) -> WordList:
@@ -48,7 +48,26 @@ NAME_PARTICLES = words("name_particles")
 # Particles that may open a surname ("de Silva", "van Gaal"); not the articles "la", "le", "el" nor "y".
 LEADING_PARTICLES = NAME_PARTICLES - {"la", "le", "el", "y", "do", "ten", "op", "af", "av"}
 GIVEN_NAMES = words("given_names")
-DOTTED_ABBREVIATIONS = words("dotted_abbreviations")
+# Abbreviations written with a full stop, by what the stop may mean (the marks of `data/abbreviations.txt`).
+_ABBREVIATION_MARKS = frozenset({"title", "number", "ambiguous", "keeps-dot"})
+
+
+def abbreviations(mark: str) -> frozenset[str]:
+    """The abbreviations of `data/abbreviations.txt` carrying `mark`; a row with an unknown mark is an error."""
+    marked = set()
+    for abbreviation, marks in load_table(__package__, "abbreviations"):
+        if not set(marks.split()) <= _ABBREVIATION_MARKS:
+            raise ValueError(f"abbreviations.txt: {abbreviation!r} has an unknown mark in {marks!r}")
+        if mark in marks.split():
+            marked.add(abbreviation.lower())
+    return frozenset(marked)
+
+
+TITLE_ABBREVIATIONS = abbreviations("title")  # "Mr.", "Adm.": no sentence ends after them
+NUMBER_ABBREVIATIONS = abbreviations("number")  # "No. 10", "Dec. 6": no sentence ends before a number
+AMBIGUOUS_ABBREVIATIONS = abbreviations("ambiguous")  # "Inc.": a sentence ends only before a sentence opener
+# Words that own their full stop in the name tokenizer ("Mr.", "Corp.", "St."): every title, and the others marked so.
+DOTTED_ABBREVIATIONS = TITLE_ABBREVIATIONS | abbreviations("keeps-dot")
 COMPOUND_HEADS = words("compound_heads")
 HYPHEN_PREFIXES = words("hyphen_prefixes")
 PRESS_NOUNS = words("press_nouns")

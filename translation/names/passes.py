@@ -19,10 +19,13 @@ from translation.names.lexicon import (
     TITLES,
 )
 from translation.names.roles import (
+    ADVERB_OR_GERUND,
     ATTACHED_PARTICLE,
     MAYBE,
     NAME,
     NO,
+    SENTENCE_START_UNKNOWN,
+    SETTLED,
     Context,
     Roles,
     common,
@@ -30,6 +33,19 @@ from translation.names.roles import (
     decide,
 )
 from translation.names.tokens import Token
+
+# The name each pass records as the deciding rule of the words it changes.
+PLACE_PHRASE = "place phrase"
+SUBJECT_BEFORE_A_VERB = "subject before a verb"
+OUTLET_BEFORE_A_PRESS_NOUN = "outlet before a press noun"
+FIRST_OF_A_LIST = "first of a list of names"
+BEFORE_A_BRACKETED_NAME = "name before a bracketed name"
+BEFORE_AN_APPOSITION = "name before an apposition"
+SPELLING_AN_ACRONYM = "words spelling a bracketed acronym"
+BEFORE_AN_ORGANISATION_HEAD = "organisation before its head word"
+NAME_ELSEWHERE = "name elsewhere in the item"
+NAME_PHRASE_ELSEWHERE = "name phrase elsewhere in the item"
+REGNAL_NUMERAL = "regnal numeral"
 
 _PLURAL_ENDINGS = ("ers", "ists", "ants", "ents", "ors", "ians", "ives")
 _PHRASE_STARTS = frozenset(phrase[0] for phrase in PLACE_PHRASES)
@@ -54,7 +70,7 @@ def _mark_place_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None
             window = tokens[i : i + size]
             if window[-1].line == window[0].line and tuple(t.key for t in window) in PLACE_PHRASES:
                 for token in window:
-                    roles.set(token.index, NAME, "place phrase")
+                    roles.set(token.index, NAME, PLACE_PHRASE)
 
 
 def _promote_subjects(ctx: Context, tokens: list[Token], roles: Roles) -> None:
@@ -66,14 +82,14 @@ def _promote_subjects(ctx: Context, tokens: list[Token], roles: Roles) -> None:
             continue
         follower = tokens[i + 1].key
         if follower in SUBJECT_VERBS or follower in TITLES or follower == "v":
-            roles.set(i, NAME, "subject before a verb")
+            roles.set(i, NAME, SUBJECT_BEFORE_A_VERB)
 
 
 def _promote_outlets(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     """"Kommersant daily reported": an unknown capital before "newspaper", "daily" ... names the outlet."""
     for i in range(len(tokens) - 1):
         if roles.roles[i] == MAYBE and tokens[i].sentence_start and tokens[i + 1].key in PRESS_NOUNS:
-            roles.set(i, NAME, "outlet before a press noun")
+            roles.set(i, NAME, OUTLET_BEFORE_A_PRESS_NOUN)
 
 
 def _promote_list_heads(ctx: Context, tokens: list[Token], roles: Roles) -> None:
@@ -83,7 +99,7 @@ def _promote_list_heads(ctx: Context, tokens: list[Token], roles: Roles) -> None
             continue
         gap = ctx.text[tokens[i].end : tokens[i + 1].start].strip()
         if gap == "," and _comma_after_name(ctx.text, tokens, roles, i + 1):
-            roles.set(i, NAME, "first of a list of names")
+            roles.set(i, NAME, FIRST_OF_A_LIST)
 
 
 def _promote_before_brackets(ctx: Context, tokens: list[Token], roles: Roles) -> None:
@@ -94,7 +110,7 @@ def _promote_before_brackets(ctx: Context, tokens: list[Token], roles: Roles) ->
             continue
         inside = tokens[i + 1]
         if text[tokens[i].end : inside.start].strip() == "(" and text[inside.end : inside.end + 3].strip()[:1] == ")":
-            roles.set(i, NAME, "name before a bracketed name")
+            roles.set(i, NAME, BEFORE_A_BRACKETED_NAME)
 
 
 # ", the European champions", ", a former minister", ", who ...": what only follows a name that opens a sentence
@@ -106,8 +122,8 @@ def _promote_before_apposition(ctx: Context, tokens: list[Token], roles: Roles) 
     sentence and followed by an apposition or a relative clause about it is a name (an ordinary word opening a
     sentence is followed by its own sentence, not by a description of itself)."""
     for i, token in enumerate(tokens):
-        if roles.rules[i] == "sentence start: unknown" and _APPOSITION.match(ctx.text, token.end):
-            roles.set(i, NAME, "name before an apposition")
+        if roles.rules[i] == SENTENCE_START_UNKNOWN.name and _APPOSITION.match(ctx.text, token.end):
+            roles.set(i, NAME, BEFORE_AN_APPOSITION)
 
 
 _ACRONYM_CONNECTORS = frozenset({"of", "for", "and", "in", "on", "the", "&"})
@@ -124,7 +140,7 @@ def _mark_acronym_definitions(ctx: Context, tokens: list[Token], roles: Roles) -
         ):
             first = _definition_start(tokens, i, token.text.rstrip("sS").replace(".", ""))
             if first is not None:
-                _mark(tokens[first:i], roles, "words spelling a bracketed acronym")
+                _mark(tokens[first:i], roles, SPELLING_AN_ACRONYM)
 
 
 def _definition_start(tokens: list[Token], acronym_at: int, letters: str) -> int | None:
@@ -145,7 +161,7 @@ def _definition_start(tokens: list[Token], acronym_at: int, letters: str) -> int
 
 def _unknown_opening(token: Token, role: str, rule: str) -> bool:
     """A sentence-opening capital no rule knows: "Shevchenko", and "Manning", which only looks like a gerund."""
-    return token.sentence_start and (role == MAYBE or rule == "sentence start: adverb or gerund")
+    return token.sentence_start and (role == MAYBE or rule == ADVERB_OR_GERUND.name)
 
 
 def _comma_after_name(text: str, tokens: list[Token], roles: Roles, first: int) -> bool:
@@ -168,7 +184,7 @@ def _mark_organisations(ctx: Context, tokens: list[Token], roles: Roles) -> None
     for i, head in enumerate(tokens):
         if head.key in ORG_FORMS and head.is_capitalised and head.line not in ctx.evidence.headlines and chain[i] < i:
             for j in range(max(chain[i], marked + 1), i + 1):
-                roles.set(j, NAME, "organisation before its head word")
+                roles.set(j, NAME, BEFORE_AN_ORGANISATION_HEAD)
             marked = i
 
 
@@ -208,7 +224,7 @@ def _spread_names(ctx: Context, tokens: list[Token], roles: Roles) -> None:
         if token.key not in known and not openers.get(token.key, set()) - {i}:
             continue
         if token.text[0].isupper() and not common(token):
-            roles.set(i, NAME, "name elsewhere in the item")
+            roles.set(i, NAME, NAME_ELSEWHERE)
 
 
 def _name_openers(text: str, tokens: list[Token], roles: Roles) -> dict[str, set[int]]:
@@ -284,7 +300,7 @@ def _mark_regnal_numerals(ctx: Context, tokens: list[Token], roles: Roles) -> No
     """"Queen Elizabeth I", "King Charles I": after a monarch's title and name, "I" is a numeral."""
     for i in range(2, len(tokens)):
         if tokens[i].text == "I" and roles.roles[i - 1] != NO and tokens[i - 2].key.rstrip(".") in MONARCH_TITLES:
-            roles.set(i, NAME, "regnal numeral")
+            roles.set(i, NAME, REGNAL_NUMERAL)
 
 
 def _mark_leading_particles(ctx: Context, tokens: list[Token], roles: Roles) -> None:
@@ -295,22 +311,20 @@ def _mark_leading_particles(ctx: Context, tokens: list[Token], roles: Roles) -> 
             roles.set(i, NAME, ATTACHED_PARTICLE)
 
 
-# Decisions from layout and word form that what the rest of the item says does not overturn.
-_SETTLED = frozenset(
-    {"date abbreviation", "date range", "compound adjective", "field label", "topic slug", "letter or code"}
-)
+# Decisions from layout and word form (rules marked `settled`) that the rest of the item does not overturn.
+_SETTLED = SETTLED
 
 PASSES = (
-    ("place phrase", _mark_place_phrases),
-    ("subject before a verb", _promote_subjects),
-    ("outlet before a press noun", _promote_outlets),
-    ("first of a list of names", _promote_list_heads),
-    ("name before a bracketed name", _promote_before_brackets),
-    ("name before an apposition", _promote_before_apposition),
-    ("words spelling a bracketed acronym", _mark_acronym_definitions),
-    ("organisation before its head word", _mark_organisations),
-    ("name elsewhere in the item", _spread_names),
-    ("name phrase elsewhere in the item", _spread_phrases),
-    ("regnal numeral", _mark_regnal_numerals),
+    (PLACE_PHRASE, _mark_place_phrases),
+    (SUBJECT_BEFORE_A_VERB, _promote_subjects),
+    (OUTLET_BEFORE_A_PRESS_NOUN, _promote_outlets),
+    (FIRST_OF_A_LIST, _promote_list_heads),
+    (BEFORE_A_BRACKETED_NAME, _promote_before_brackets),
+    (BEFORE_AN_APPOSITION, _promote_before_apposition),
+    (SPELLING_AN_ACRONYM, _mark_acronym_definitions),
+    (BEFORE_AN_ORGANISATION_HEAD, _mark_organisations),
+    (NAME_ELSEWHERE, _spread_names),
+    (NAME_PHRASE_ELSEWHERE, _spread_phrases),
+    (REGNAL_NUMERAL, _mark_regnal_numerals),
     (ATTACHED_PARTICLE, _mark_leading_particles),
 )

@@ -49,9 +49,13 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A row of the rule table. Other modules refer to a rule through its constant (`DATELINE`), never by its name
+    as a string, so that renaming a rule cannot silently change what they do."""
+
     name: str
     role: str
     applies: Callable[[Context, Token], bool]
+    settled: bool = False  # decided by layout or word form: what the rest of the item says does not overturn it
 
 
 def _lower_case(ctx: Context, token: Token) -> bool:
@@ -268,19 +272,27 @@ def _always(ctx: Context, token: Token) -> bool:
     return True
 
 
+# The rules other modules refer to (the guess of a type, the passes of `passes.py`).
+DATELINE = Rule("dateline", NAME, _in_dateline)
+FIELD_LABEL_CONFIRMED = Rule("field label: confirmed name", NAME, _field_label_confirmed)
+TOPIC_SLUG_CONFIRMED = Rule("topic slug: place or agency", NAME, _topic_slug_confirmed)
+ACRONYM = Rule("acronym", NAME, _acronym)
+ADVERB_OR_GERUND = Rule("sentence start: adverb or gerund", NO, _adverb_or_gerund)
+SENTENCE_START_UNKNOWN = Rule("sentence start: unknown", MAYBE, _always)
+
 # The first rule that applies decides. From "possessive" on, only sentence starts remain.
 TOKEN_RULES: tuple[Rule, ...] = (
     Rule("particle name", NAME, _particle_name),
     Rule("lower case", NO, _lower_case),
-    Rule("letter or code", NO, _letter_or_code),
-    Rule("date abbreviation", NO, _date_abbreviation),
-    Rule("date range", NO, _month_range),
-    Rule("compound adjective", NO, _compound_adjective),
-    Rule("dateline", NAME, _in_dateline),
-    Rule("field label: confirmed name", NAME, _field_label_confirmed),
-    Rule("field label", NO, _field_label),
-    Rule("topic slug: place or agency", NAME, _topic_slug_confirmed),
-    Rule("topic slug", NO, _topic_slug),
+    Rule("letter or code", NO, _letter_or_code, settled=True),
+    Rule("date abbreviation", NO, _date_abbreviation, settled=True),
+    Rule("date range", NO, _month_range, settled=True),
+    Rule("compound adjective", NO, _compound_adjective, settled=True),
+    DATELINE,
+    FIELD_LABEL_CONFIRMED,
+    Rule("field label", NO, _field_label, settled=True),
+    TOPIC_SLUG_CONFIRMED,
+    Rule("topic slug", NO, _topic_slug, settled=True),
     Rule("source heading: common word", NO, _source_heading_common_word),
     Rule("source heading", NAME, _source_heading),
     Rule("table: common word", NO, _table_common_word),
@@ -289,7 +301,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("headline: confirmed name", NAME, _headline_confirmed),
     Rule("headline: unconfirmed", NO, _in_capitals_headline),
     Rule("acronym: common word", NO, _acronym_common_word),
-    Rule("acronym", NAME, _acronym),
+    ACRONYM,
     Rule("title-case headline: confirmed name", NAME, _title_case_confirmed),
     Rule("title-case headline: surname after a given name", NAME, _title_case_surname),
     Rule("title-case headline: common word", NO, _title_case_common_word),
@@ -304,10 +316,13 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("sentence start: common word", MAYBE, _common_word),
     Rule("sentence start: gazetteer", NAME, _gazetteer),
     Rule("sentence start: hyphenated name", NAME, _hyphenated_name),
-    Rule("sentence start: adverb or gerund", NO, _adverb_or_gerund),
+    ADVERB_OR_GERUND,
     Rule("sentence start: not a dictionary word", NAME, _not_a_dictionary_word),
-    Rule("sentence start: unknown", MAYBE, _always),
+    SENTENCE_START_UNKNOWN,
 )
+
+# Names of the rules whose decision the passes leave as it is.
+SETTLED: frozenset[str] = frozenset(rule.name for rule in TOKEN_RULES if rule.settled)
 
 
 def decide(ctx: Context, token: Token) -> Rule:
