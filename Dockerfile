@@ -9,6 +9,8 @@
 #   TORCH_SOURCE     "index" (default): torch from TORCH_INDEX_URL. "wheels": torch from the wheels/
 #                    directory of the build context (offline or air-gapped builds; the other packages
 #                    still come from PyPI).
+#   EXTRAS           the project's extras to install as well, space-separated; "gpu" (the CUDA 12 libraries
+#                    CTranslate2 runs float16 with on a GPU) for the CUDA build.
 # A constraints.txt at the root of the build context (e.g. `pip freeze` of a tested image), when present,
 # pins every transitive dependency.
 #   MODELS           languages whose models are baked in, e.g. "uk de" (runs `babelwire models pull`).
@@ -45,11 +47,12 @@ RUN --mount=type=secret,id=ca_bundle \
 
 # The project's dependencies, read from pyproject.toml: this layer is rebuilt only when they change.
 # torch is already there and satisfies them, so the chosen build (CPU, CUDA) stays.
+ARG EXTRAS=
 COPY pyproject.toml constraints.tx[t] ./
 RUN --mount=type=secret,id=ca_bundle \
     if [ -s /run/secrets/ca_bundle ]; then export PIP_CERT=/run/secrets/ca_bundle; fi; \
     if [ -f constraints.txt ]; then export PIP_CONSTRAINT=/src/constraints.txt; fi; \
-    /opt/babelwire/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > requirements.txt; \
+    EXTRAS="$EXTRAS" /opt/babelwire/bin/python -c 'import os, tomllib; project = tomllib.load(open("pyproject.toml", "rb"))["project"]; extras = os.environ["EXTRAS"].split(); print("\n".join(project["dependencies"] + [d for e in extras for d in project["optional-dependencies"][e]]))' > requirements.txt; \
     /opt/babelwire/bin/pip install -r requirements.txt
 
 # The project itself (only its build backend, setuptools, is fetched).
@@ -74,7 +77,9 @@ RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/babelwire --sh
 
 COPY --from=build /opt/babelwire /opt/babelwire
 
+# MALLOC_ARENA_MAX=2: glibc's per-thread malloc arenas held most of a worker's growth (worker/memory.py).
 ENV PATH=/opt/babelwire/bin:$PATH \
+    MALLOC_ARENA_MAX=2 \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     HF_HOME=/var/cache/babelwire/huggingface \

@@ -59,8 +59,14 @@ class Settings(BaseSettings):
     # transformers with torch's dynamic int8 quantisation (CPU only).
     quantization: Literal["auto", "none", "int8"] = "auto"
     device: Literal["auto", "cpu", "cuda"] = "auto"
-    threads: int = Field(default=0, ge=0)  # 0: one intra-op thread per core
-    model_cache_size: int = Field(default=2, ge=1)
+    # CTranslate2: batches decoded at once (translators, weights shared) and intra-op threads per translator;
+    # 0 chooses from the core count (two translators of one thread on two cores). transformers: threads is torch's
+    # intra-op thread count, 0 one per core.
+    translators: int = Field(default=0, ge=0)
+    threads: int = Field(default=0, ge=0)
+    # Models kept in memory. 1 keeps a uk + de worker under 400 MB; a language switch then reloads its converted
+    # CTranslate2 model (about 0.2 s for an OPUS-MT size model), once per batch of that language's jobs.
+    model_cache_size: int = Field(default=1, ge=1)
 
     # Operations.
     log_format: Literal["text", "json"] = "text"
