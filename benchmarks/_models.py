@@ -38,6 +38,7 @@ SEED_ARTICLE = SHARED / "examples" / "unn-2025-12-06.txt"
 CONLL_DEV = SHARED / "data" / "conll2003" / "dev.txt"
 CACHE = HERE / ".cache"
 MODEL_DIR = CACHE / "opus-mt-en-uk-random"
+SECOND_MODEL_DIR = CACHE / "opus-mt-en-de-random"  # the same architecture, other random weights: a uk + de worker
 
 VOCAB_SIZE = 60_000  # opus-mt-en-uk has 61,587 entries; "about 60,000" is the same cost per token
 SPM_PIECES = 8_000
@@ -101,8 +102,9 @@ def _write_vocab(spm_model: Path, path: Path) -> int:
     return vocab["<pad>"]
 
 
-def build(out_dir: Path = MODEL_DIR) -> Path:
-    """Build the random-weight OPUS-MT-sized checkpoint into `out_dir` unless it is already there."""
+def build(out_dir: Path = MODEL_DIR, seed: int = SEED) -> Path:
+    """Build the random-weight OPUS-MT-sized checkpoint (weights drawn with `seed`) into `out_dir` unless it is
+    already there."""
     if (out_dir / "config.json").exists() and (out_dir / "model.safetensors").exists():
         return out_dir
     import torch
@@ -126,7 +128,7 @@ def build(out_dir: Path = MODEL_DIR) -> Path:
         tie_word_embeddings=True, pad_token_id=pad_id, eos_token_id=0, decoder_start_token_id=pad_id,
         forced_eos_token_id=0, max_length=512, num_beams=4, bad_words_ids=[[pad_id]],
     )
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     MarianMTModel(config).save_pretrained(partial)
     partial.rename(out_dir)
     return out_dir
@@ -144,8 +146,11 @@ class ForcedLengthEngine(CTranslate2Engine):
     def __init__(self, registry, output_length: Callable[[int], int], **options):
         super().__init__(registry, **options)
         self._output_length = output_length
+        self.forced = True  # False: decode freely, as babelwire does (a random model then never ends a sentence)
 
     def _translate_batch(self, model: LoadedModel, batch: list[list[str]], sources: list[str]) -> list[str]:
+        if not self.forced:
+            return super()._translate_batch(model, batch, sources)
         lengths = [self._output_length(len(tokens)) for tokens in batch]
         limits = {"min_decoding_length": max(lengths), "max_decoding_length": max(lengths)}
         if self._beams == 1:  # the callback runs per generated token in greedy search only

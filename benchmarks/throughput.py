@@ -61,6 +61,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import _models  # noqa: E402
+import worker_memory  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 
 DEFAULT_BACKEND = "ctranslate2"
@@ -70,6 +71,7 @@ ITEM_WORDS = 600
 QUICK_SENTENCES = 32
 RUNAWAY_SENTENCES = 8
 GUARDED = ("ctranslate2", "ctranslate2-unguarded")
+WORKER_ITEMS = 200  # the uk + de worker stage (worker_memory.py)
 BRIEF_SENTENCES = 2  # a short wire item (a flash or a brief): what batching across items is for
 BATCH_JOBS = Settings.model_fields["batch_jobs"].default
 # The default backend runs with babelwire's default batch budget (source tokens x beams per batch).
@@ -150,10 +152,9 @@ class TransformersBackend:
 
 
 class _ProductEngineBackend:
-    """A babelwire engine under test, one at a time: beams are an engine setting, so a new beam size drops the
-    loaded engine before `make` loads the next (peak RSS is that of one loaded model, as in a worker)."""
+    """A babelwire engine under test, built once for the beam size of its process (beams are an engine setting, and
+    each backend and beam setting runs in a process of its own, as a worker would)."""
 
-    make: Callable
     beams: int
     engine: object
 
@@ -161,9 +162,7 @@ class _ProductEngineBackend:
         return self.engine.count_tokens(sentence, "uk")
 
     def translate(self, sentences: list[str], beams: int) -> None:
-        if beams != self.beams:
-            self.engine = None
-            self.beams, self.engine = beams, self.make(beams)
+        assert beams == self.beams, f"this process runs beam {self.beams}, not {beams}"
         self.engine.translate(sentences, "uk")
 
 
@@ -171,73 +170,71 @@ class TransformersEngineBackend(_ProductEngineBackend):
     """babelwire's transformers engine as the worker builds it (the default batch budget and decode guard), fp32,
     with forced output lengths."""
 
-    def __init__(self, model_dir: Path):
+    def __init__(self, model_dir: Path, beams: int):
         import torch
 
         from translation.engines.budget import DecodeBudget
         from translation.registry import ModelRegistry
 
         torch.set_num_threads(_cores())  # as the hand-written backend and the worker (threads 0: one per core)
-
-        def make(beams: int):
-            return _models.ForcedLengthMarianEngine(
-                ModelRegistry({"uk": str(model_dir)}), output_length, beams=beams,
-                max_batch_tokens=CT2_MAX_BATCH_TOKENS, budget=DecodeBudget())
-
-        self.make = make
-        self.beams, self.engine = 1, self.make(1)
+        self.beams = beams
+        self.engine = _models.ForcedLengthMarianEngine(
+            ModelRegistry({"uk": str(model_dir)}), output_length, beams=beams,
+            max_batch_tokens=CT2_MAX_BATCH_TOKENS, budget=DecodeBudget())
         self.engine.max_input_tokens("uk")  # load now: part of the timed cold load
 
 
 class CTranslate2Backend(_ProductEngineBackend):
-    """babelwire's CTranslate2Engine, the default backend (with or without its decode guard)."""
+    """babelwire's CTranslate2Engine, the default backend with its default settings (int8, thread layout, batch
+    budget), with or without its decode guard."""
 
-    def __init__(self, model_dir: Path, guard: bool = True):
+    def __init__(self, model_dir: Path, beams: int, guard: bool = True):
         from translation.engines.budget import DecodeBudget
-        from translation.engines.ctranslate2 import CTranslate2Engine
         from translation.registry import ModelRegistry
 
-        def make(beams: int, forced=output_length):
-            """The engine under test; with `forced` None, free decoding (as a looping model decodes)."""
-            options = {"threads": _cores(), "beams": beams, "max_batch_tokens": CT2_MAX_BATCH_TOKENS,
-                       "budget": DecodeBudget() if guard else None}
-            registry = ModelRegistry({"uk": str(model_dir)})
-            if forced is None:
-                return CTranslate2Engine(registry, **options)
-            return _models.ForcedLengthEngine(registry, forced, **options)
-
-        self.make = make
-        self.beams, self.engine = 1, self.make(1)
+        self.beams = beams
+        self.engine = _models.ForcedLengthEngine(
+            ModelRegistry({"uk": str(model_dir)}), output_length, beams=beams, max_batch_tokens=CT2_MAX_BATCH_TOKENS,
+            budget=DecodeBudget() if guard else None)
         self.engine.model_info("uk")  # load now: part of the timed cold load
-
 
     def runaway(self, sentences: list[str]) -> dict:
         """Greedy, with no forced lengths: the random model never ends a sentence, as a looping one would."""
-        self.beams, self.engine = 0, None  # one loaded model at a time; the next run loads its own again
-        engine = self.make(1, None)
-        engine.translate(sentences[:1], "uk")  # load and warm
-        engine.loops_retried = 0
-        t0 = time.perf_counter()
-        engine.translate(sentences, "uk")
-        return {"seconds": time.perf_counter() - t0, "retried": engine.loops_retried}
+        self.engine.forced = False
+        try:
+            self.engine.translate(sentences[:1], "uk")  # warm the free path
+            self.engine.loops_retried = 0
+            t0 = time.perf_counter()
+            self.engine.translate(sentences, "uk")
+            return {"seconds": time.perf_counter() - t0, "retried": self.engine.loops_retried}
+        finally:
+            self.engine.forced = True
 
 
 def _cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def make_backend(name: str, model_dir: Path):
+PRODUCT = GUARDED + ("transformers-engine",)
+
+
+def make_backend(name: str, model_dir: Path, beams: int):
     if name in GUARDED:
-        return CTranslate2Backend(model_dir, guard=name == "ctranslate2")
+        return CTranslate2Backend(model_dir, beams, guard=name == "ctranslate2")
     if name == "transformers-engine":
-        return TransformersEngineBackend(model_dir)
+        return TransformersEngineBackend(model_dir, beams)
     return TransformersBackend(model_dir, batched=name != "baseline", int8=name == "transformers-int8")
 
 
-def serve(name: str, spec: dict) -> None:
-    """A backend worker: load, say "ready", then run the orchestrator's commands (JSON lines on stdin)."""
+def serve(name: str, spec: dict, beams: int) -> None:
+    """A backend worker for one beam size: load, say "ready", then run the orchestrator's commands (JSON lines on
+    stdin). babelwire's own backends run as the CLI starts a worker: malloc arenas capped first."""
+    if name in PRODUCT:
+        from worker.memory import limit_arenas
+
+        limit_arenas(environment=os.environ)
     started = time.perf_counter()
-    backend = make_backend(name, Path(spec["model_dir"]))
+    backend = make_backend(name, Path(spec["model_dir"]), beams)
     sentences = spec["sentences"]
     reply({"ready": True, "load_s": time.perf_counter() - started,
            "output_tokens": [output_length(backend.count(s)) for s in sentences]})
@@ -357,10 +354,11 @@ def _worker_env() -> dict:
 class Worker:
     """One backend loaded in its own process, driven by JSON lines: only one of them computes at a time."""
 
-    def __init__(self, name: str, spec_path: Path):
+    def __init__(self, name: str, spec_path: Path, beams: int):
         self.name = name
         self._stderr = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a chatty worker never blocks
-        command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--spec", str(spec_path)]
+        command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--spec", str(spec_path),
+                   "--beams", str(beams)]
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=self._stderr, text=True, env=_worker_env())
         self.ready = self._read()
@@ -385,53 +383,75 @@ class Worker:
         self._stderr.close()
 
 
-def measure(workers: dict[str, Worker], spec: dict, rounds: int, passes: dict[str, int]) -> dict[str, dict]:
-    """Interleaved rounds, so that the machine's drift (this VM's speed swings by tens of percent over
-    minutes) hits the baseline and every backend alike. Each round the baseline translates one length-
-    stratified slice of the sentences and each other backend the whole set (for its first `passes` rounds);
-    a backend's rate is its tokens over its seconds summed over the rounds."""
+def measure(spec_path: Path, spec: dict, backends: list[str]) -> dict[str, dict]:
+    """Each beam setting in turn, every backend in a fresh process of its own for it (as a worker runs one
+    setting), measured in interleaved rounds so that the machine's drift (this VM's speed swings by tens of
+    percent over minutes) hits the baseline and every backend alike. Each round the baseline translates one
+    length-stratified slice of the sentences and each other backend the whole set (for its first `passes` rounds);
+    a backend's rate is its tokens over its seconds summed over the rounds. Greedy also runs the runaway check,
+    beam 4 the briefs and the item latency; each process reports its peak RSS last."""
+    results: dict[str, dict] = {name: {} for name in backends}
+    for beams in BEAMS:
+        workers: dict[str, Worker] = {}
+        try:
+            for name in backends:  # loaded one after another: each cold load is timed alone
+                workers[name] = Worker(name, spec_path, beams)
+                results[name].setdefault("load_s", workers[name].ready["load_s"])
+                print(f"  {name} (beam {beams}) loaded in {workers[name].ready['load_s']:.2f} s", file=sys.stderr)
+            _measure_beam(workers, spec, beams, results)
+        finally:
+            for worker in workers.values():
+                worker.close()
+    for result in results.values():
+        result["peak_rss_mb"] = max(result[f"beam{b}"]["peak_rss_mb"] for b in BEAMS)
+    return results
+
+
+def _measure_beam(workers: dict[str, Worker], spec: dict, beams: int, results: dict) -> None:
+    rounds, passes = spec["rounds"], spec["passes"]
     tokens = workers["baseline"].ready["output_tokens"]
     by_length = sorted(range(len(tokens)), key=tokens.__getitem__)
-    results = {name: {"load_s": worker.ready["load_s"]} for name, worker in workers.items()}
-    for beams in BEAMS:
-        for worker in workers.values():
-            worker.ask(op="warm", beams=beams)
-        runs = {name: [] for name in workers}
-        for round_ in range(rounds):
-            for name, worker in workers.items():
-                if name == "baseline":
-                    indices = sorted(by_length[round_::rounds])
-                elif round_ < passes.get(name, rounds):
-                    indices = list(range(len(tokens)))
-                else:
-                    continue
-                seconds = worker.ask(op="run", beams=beams, indices=indices)["seconds"]
-                runs[name].append((sum(tokens[i] for i in indices), len(indices), seconds))
-        for name, done in runs.items():
-            seconds = sum(run[2] for run in done)
-            results[name][f"beam{beams}"] = {
-                "seconds": seconds, "tokens_per_s": sum(run[0] for run in done) / seconds,
-                "sentences_per_s": sum(run[1] for run in done) / seconds,
-                "round_tokens_per_s": [run[0] / run[2] for run in done],
-            }
-    results[DEFAULT_BACKEND]["briefs"] = measure_briefs(workers[DEFAULT_BACKEND], sum(tokens), rounds=2)
-    results[DEFAULT_BACKEND]["runaway"] = measure_runaway(workers, tokens)
+    for worker in workers.values():
+        worker.ask(op="warm", beams=beams)
+    runs = {name: [] for name in workers}
+    for round_ in range(rounds):
+        for name, worker in workers.items():
+            if name == "baseline":
+                indices = sorted(by_length[round_::rounds])
+            elif round_ < passes.get(name, rounds):
+                indices = list(range(len(tokens)))
+            else:
+                continue
+            seconds = worker.ask(op="run", beams=beams, indices=indices)["seconds"]
+            runs[name].append((sum(tokens[i] for i in indices), len(indices), seconds))
+    for name, done in runs.items():
+        seconds = sum(run[2] for run in done)
+        results[name][f"beam{beams}"] = {
+            "seconds": seconds, "tokens_per_s": sum(run[0] for run in done) / seconds,
+            "sentences_per_s": sum(run[1] for run in done) / seconds,
+            "round_tokens_per_s": [run[0] / run[2] for run in done],
+        }
+    if beams == 1:
+        results[DEFAULT_BACKEND]["runaway"] = measure_runaway(workers, tokens)
+    else:
+        results[DEFAULT_BACKEND]["briefs"] = measure_briefs(workers[DEFAULT_BACKEND], sum(tokens), rounds=2)
+        for name, worker in workers.items():
+            results[name]["item_latency_s"] = [worker.ask(op="item")["seconds"]
+                                               for _ in range(spec["latency_repeats"].get(name, 0))]
     for name, worker in workers.items():
-        results[name]["item_latency_s"] = [worker.ask(op="item")["seconds"]
-                                           for _ in range(spec["latency_repeats"].get(name, 0))]
-        results[name]["peak_rss_mb"] = worker.ask(op="finish")["peak_rss_mb"]
-    return results
+        results[name][f"beam{beams}"]["peak_rss_mb"] = worker.ask(op="finish")["peak_rss_mb"]
 
 
 def summarise(results: dict[str, dict], default: str) -> list[dict]:
     base = results["baseline"]
     rows = []
     for name, r in results.items():
-        if name == "gemm":
+        if name in ("gemm", "worker"):
             continue
         latency = sorted(r["item_latency_s"])
         rows.append({
             "backend": name, "load_s": round(r["load_s"], 2), "peak_rss_mb": round(r["peak_rss_mb"]),
+            **{f"peak_rss_mb_beam{b}": round(r[f"beam{b}"]["peak_rss_mb"]) for b in BEAMS},
             **{f"tok_s_beam{b}": round(r[f"beam{b}"]["tokens_per_s"], 1) for b in BEAMS},
             **{f"sent_s_beam{b}": round(r[f"beam{b}"]["sentences_per_s"], 2) for b in BEAMS},
             **{f"speedup_beam{b}": round(r[f"beam{b}"]["tokens_per_s"] / base[f"beam{b}"]["tokens_per_s"], 2)
@@ -525,13 +545,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--spec", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--beams", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         spec = json.loads(args.spec.read_text(encoding="utf-8"))
         if args.worker == "gemm":
             print(json.dumps(run_gemm()))
         else:
-            serve(args.worker, spec)
+            serve(args.worker, spec, args.beams)
         return 0
     return orchestrate(args)
 
@@ -547,20 +568,17 @@ def orchestrate(args) -> int:
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
     print(f"{len(spec['sentences'])} sentences, {len(spec['item'])}-sentence item of {spec['item_words']} words, "
           f"{_cores()} cores, load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
-    workers: dict[str, Worker] = {}
     try:
         gemm = spawn("gemm", spec_path)
-        for name in backends:  # loaded one after another: each cold load is timed alone
-            workers[name] = Worker(name, spec_path)
-            print(f"  {name} loaded in {workers[name].ready['load_s']:.2f} s", file=sys.stderr)
-        results = measure(workers, spec, spec["rounds"], spec["passes"])
+        results = measure(spec_path, spec, backends)
     finally:
-        for worker in workers.values():
-            worker.close()
         spec_path.unlink(missing_ok=True)
     for name, result in results.items():
         print(f"  {name}: {json.dumps(result)[:300]}", file=sys.stderr)
-    return report(args, spec, {"gemm": gemm, **results}, time.perf_counter() - started)
+    print(f"  worker stage: a uk + de worker, {WORKER_ITEMS} items on the embedded broker", file=sys.stderr)
+    worker = worker_memory.measure(worker_memory.model_dirs(), workload(), WORKER_ITEMS)
+    print(f"  worker: {json.dumps(worker)}", file=sys.stderr)
+    return report(args, spec, {"gemm": gemm, "worker": worker, **results}, time.perf_counter() - started)
 
 
 def per_round_speedups(results: dict, beams: int) -> list[float]:
@@ -594,6 +612,10 @@ def report(args, spec, results, elapsed: float) -> int:
         "decode_guard": decode_guard(results, rows),
         **({"engine_batching": engine_batching(results)} if ENGINE_PAIR <= results.keys() else {}),
         "peak_rss_mb": default["peak_rss_mb"], "load_s": default["load_s"],
+        "worker_rss_steady_mb": results["worker"]["worker_rss_steady_mb"],
+        "worker_rss_peak_mb": results["worker"]["worker_rss_peak_mb"], "worker_stage": results["worker"],
+        "int8_bound_tokens_per_s": round(best_int8 * 1e9 / flops) if best_int8 else None,
+        "int8_bound_fraction_greedy": round(default["tok_s_beam1"] / (best_int8 * 1e9 / flops), 3) if best_int8 else None,
         "tokens_per_s_greedy": default["tok_s_beam1"], "tokens_per_s_beam4": default["tok_s_beam4"],
         "speedup_per_round": {"greedy": per_round_speedups(results, 1), "beam4": per_round_speedups(results, 4)},
         "baseline_tokens_per_s": {"greedy": round(results["baseline"]["beam1"]["tokens_per_s"], 1),
