@@ -45,6 +45,26 @@ SPM_PIECES = 8_000
 SEED = 0
 
 
+def repository_lines() -> list[str]:
+    """English news text kept in the repository (examples/): the corpus on a machine without ../shared, such as an
+    accelerator machine, where only the checkout travels."""
+    examples = HERE.parent / "examples"
+    lines = (examples / "breaking.txt").read_text(encoding="utf-8").splitlines()
+    item = json.loads((examples / "wire-item.json").read_text(encoding="utf-8"))
+    lines += [item.get("headline", "")] + item.get("body_text", "").splitlines()
+    story = re.sub(r"<[^>]+>", "\n", (examples / "story.html").read_text(encoding="utf-8"))
+    lines += story.splitlines()
+    return [line.strip() for line in lines if len(line.split()) >= 4]
+
+
+def corpus_lines() -> list[str]:
+    """The SentencePiece training text: the seed article and CoNLL-2003 dev from ../shared where they are, else the
+    repository's examples (the vocabulary is padded to VOCAB_SIZE either way: the compute per token is the same)."""
+    if SEED_ARTICLE.exists() and CONLL_DEV.exists():
+        return seed_paragraphs() + conll_sentences()
+    return repository_lines()
+
+
 def seed_paragraphs() -> list[str]:
     """The seed article's non-empty lines (paragraphs)."""
     return [line.strip() for line in SEED_ARTICLE.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -102,9 +122,9 @@ def _write_vocab(spm_model: Path, path: Path) -> int:
     return vocab["<pad>"]
 
 
-def build(out_dir: Path = MODEL_DIR, seed: int = SEED) -> Path:
-    """Build the random-weight OPUS-MT-sized checkpoint (weights drawn with `seed`) into `out_dir` unless it is
-    already there."""
+def build(out_dir: Path = MODEL_DIR, seed: int = SEED, lines: list[str] | None = None) -> Path:
+    """Build the random-weight OPUS-MT-sized checkpoint (weights drawn with `seed`, SentencePiece trained on `lines`,
+    default corpus_lines()) into `out_dir` unless it is already there."""
     if (out_dir / "config.json").exists() and (out_dir / "model.safetensors").exists():
         return out_dir
     import torch
@@ -113,7 +133,7 @@ def build(out_dir: Path = MODEL_DIR, seed: int = SEED) -> Path:
     partial = out_dir.with_name(out_dir.name + ".partial")
     partial.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        spm_model = _train_spm(Path(work) / "spm", seed_paragraphs() + conll_sentences())
+        spm_model = _train_spm(Path(work) / "spm", lines or corpus_lines())
         vocab_path = Path(work) / "vocab.json"
         pad_id = _write_vocab(spm_model, vocab_path)
         MarianTokenizer(

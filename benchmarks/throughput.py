@@ -10,8 +10,9 @@ fixed length: round(1.2 x source tokens) per sentence, and only that counts as o
 search stops each sentence at its own length (as a real </s> would, dropping it from the batch); beam search
 and transformers' generate cannot, so their batches decode to their longest sentence: padding is charged to them.
 
-Backends, each loaded in its own subprocess (honest peak RSS, cold load of the cached checkpoint), measured
-in interleaved rounds so that the machine's drift hits the baseline and the backends alike (see measure):
+Each backend and beam setting runs in a subprocess of its own, as a worker runs one setting (honest peak RSS per
+setting, cold load of the cached checkpoint; babelwire's own engines with malloc arenas capped as the CLI caps them),
+measured in interleaved rounds so that the machine's drift hits the baseline and the backends alike (see measure):
   baseline            one sentence at a time through model.generate, fp32 (what a plain implementation does)
   transformers        fp32, length-sorted batches of up to 32 sentences (a hand-written generate loop)
   transformers-engine babelwire's own transformers engine (MarianEngine, fp32) with the product's batching: at
@@ -20,8 +21,9 @@ in interleaved rounds so that the machine's drift hits the baseline and the back
                       to its longest sentence's forced length (_models.ForcedLengthMarianEngine)
   transformers-int8   torch dynamic int8 quantisation of the Linear layers (full mode only), as the
                       transformers backend runs it with BABELWIRE_QUANTIZATION=int8
-  ctranslate2         babelwire's default: CTranslate2Engine, int8, the engine's own batching, with its
-                      decode-length guard (translation/engines/budget.py)
+  ctranslate2         babelwire's default: CTranslate2Engine with its default settings (int8, two translators of
+                      one thread each on two cores, fed length-sorted batches at once), the engine's own batching,
+                      with its decode-length guard (translation/engines/budget.py)
   ctranslate2-unguarded  the same engine without the guard (every batch may decode to the position limit,
                       sentences of any lengths batched together, no loop check): what the guard costs or saves
 All run the same sentences (--quick: a length-stratified subset of 32) with greedy search and beam 4.
@@ -31,12 +33,15 @@ its budget, then once more with n-gram blocking, against the position limit for 
 Latency: one ~600-word item (the seed article plus CoNLL sentences) translated as one call, beam 4.
 Briefs: the sentences as two-sentence items through the default backend, beam 4, one item per engine call
 against the worker's batch_jobs items per call (what it does when that many jobs wait together).
-The run also measures this CPU's fp32 GEMM rate and prints the arithmetic bound per greedy token.
+The run also measures this CPU's fp32 and int8 GEMM rates and prints the arithmetic bound per greedy token.
+Last, the worker stage (worker_memory.py): a uk + de worker of the same architecture on the embedded broker, 200
+items, its RSS sampled (worker_rss_steady_mb, worker_rss_peak_mb).
 
 Writes results/throughput.json, then results/throughput.png (tokens/s per backend and beam) when matplotlib
 (the `bench` extra) is installed; the last line printed is a JSON object with speedup_greedy, speedup_beam4
 (default backend vs baseline), decode_guard, engine_batching (transformers-engine over transformers, per beam)
-and peak_rss_mb. The results directory is --results (default results/, which holds the committed quick run;
+peak_rss_mb (the default backend's, the larger of its two processes), worker_rss_steady_mb, worker_rss_peak_mb
+and int8_bound_fraction_greedy (greedy tokens/s over what the int8 GEMM rate allows). The results directory is --results (default results/, which holds the committed quick run;
 the full run's are committed under results/full/, written with --results benchmarks/results/full).
 """
 

@@ -1,16 +1,21 @@
-"""A uk + de worker's memory: `babelwire worker` with its default settings, the real-size OPUS-MT architecture for
+"""A uk + de worker's memory: babelwire's worker with its default settings, the real-size OPUS-MT architecture for
 both languages, the embedded broker, at least 200 wire items, its RSS sampled all along.
 
 Usage:
     .venv/bin/python benchmarks/worker_memory.py [--items 200] [--env NAME=VALUE ...]
 
-throughput.py runs it as its last stage. Each item is a headline and a one- or two-sentence body of real news
-(the benchmark's sentences, read from ../shared), sent to uk and de; all are published first, then the worker drains
+throughput.py runs it as its last stage. Each item is a headline of real news, every fifth with a one-sentence body
+(the benchmark's sentences, read from ../shared; see wire_items), sent to uk and de; all are published first, then the worker drains
 them as a backlog, one language's jobs after the other's as the consumer hands them out. The models are
-benchmarks/_models.py's random-weight checkpoints (uk seed 0, de seed 1): they never emit </s>, so every sentence
-decodes to its budget and is decoded again with n-gram blocking, which makes the stage a worst case for decode
-buffers. The worker is a subprocess run as a user runs it (`python -m worker worker`), with MALLOC_ARENA_MAX
-removed from its environment so that its own setting is what is measured.
+benchmarks/_models.py's random-weight checkpoints (uk seed 0, de seed 1).
+
+The worker is a subprocess composed exactly as `babelwire worker` composes it (settings from BABELWIRE_*, malloc
+arenas capped first, every model loaded before the first job, Translator, JobHandler, JobConsumer, WorkerService)
+with one difference: random weights never emit </s>, so its engine is the benchmark's ForcedLengthEngine (the
+product's CTranslate2 engine, with the settings the worker would give it) and each sentence decodes 1.2 x its
+source tokens, as throughput.py's do. Left to decode freely, every sentence would run to its budget and be decoded
+again, and 200 items would take many minutes. MALLOC_ARENA_MAX is removed from its environment so that the
+process's own setting is what is measured.
 
 Reports: worker_rss_steady_mb (median of the samples taken after the first 50 items were done), worker_rss_peak_mb
 (the kernel's high-water mark, VmHWM, read before the worker stops), how many samples, items and seconds.
@@ -37,17 +42,22 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 LANGUAGES = ("uk", "de")
 WARM_ITEMS = 50  # samples before this many items are done are start-up, not steady state
 SAMPLE_S = 0.2
+BODY_EVERY = 5
 
 
 def wire_items(sentences: list[str], count: int) -> list[dict]:
-    """`count` ninjs items: a short sentence as headline, the next one or two as body (sentences reused in turn)."""
+    """`count` ninjs items: a flash (a short sentence as headline) and, every BODY_EVERY-th item, a one-sentence body
+    (sentences reused in turn). Short items keep the stage to a minute or two: each job's sentences are translated
+    in several engine calls (names shown as words, then masked again where a random model lost them)."""
     by_length = sorted(sentences, key=len)
-    short, rest = by_length[: len(by_length) // 3], by_length[len(by_length) // 3 :]
+    short = by_length[: len(by_length) // 3]
     items = []
     for n in range(count):
-        body = [rest[(2 * n) % len(rest)]] + ([rest[(2 * n + 1) % len(rest)]] if n % 2 else [])
-        items.append({"uri": f"urn:bench:worker-{n}", "version": "1", "language": "en",
-                      "headline": short[n % len(short)].rstrip("."), "body_text": " ".join(body)})
+        item = {"uri": f"urn:bench:worker-{n}", "version": "1", "language": "en",
+                "headline": short[n % len(short)].rstrip(".")}
+        if n % BODY_EVERY == 0:
+            item["body_text"] = by_length[(7 * n) % len(by_length)]
+        items.append(item)
     return items
 
 
@@ -101,10 +111,13 @@ def measure(model_dirs: dict[str, Path], sentences: list[str], items: int = 200,
         sampler.start()
         try:
             for message in follow(url, languages=list(LANGUAGES), timeout_s=120):
-                key = (json.loads(message.body)["uri"], message.language)
+                key = (json.loads(message.body)["uri"].split("#")[0], message.language)  # copy uri: ITEM#LANG
                 if key not in received:
                     received.add(key)
                     copies[key[0]] = copies.get(key[0], 0) + 1
+                    if len(received) % 100 == 0:
+                        print(f"    worker stage: {len(received)} copies, {time.perf_counter() - started:.0f} s",
+                              file=sys.stderr, flush=True)
                 if len(received) == items * len(LANGUAGES):
                     break
             seconds = time.perf_counter() - started
@@ -129,7 +142,29 @@ def _start_worker(url: str, model_dirs: dict[str, Path], work: Path, extra_env: 
                BABELWIRE_LANGUAGES=",".join(LANGUAGES), BABELWIRE_STATE_DIR=str(work), BABELWIRE_LOG_LEVEL="WARNING",
                BABELWIRE_MODELS=",".join(f"{language}={path}" for language, path in model_dirs.items()), **extra_env)
     log = (work / "worker.log").open("w")
-    return subprocess.Popen([sys.executable, "-m", "worker", "worker"], env=env, stdout=log, stderr=log, cwd=work)
+    return subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--serve"], env=env, stdout=log,
+                            stderr=log, cwd=work)
+
+
+def serve() -> int:
+    """The worker process: `babelwire worker`'s composition (worker/commands/worker.py) with a forced-length engine."""
+    from worker.memory import limit_arenas
+
+    limit_arenas(environment=os.environ)  # first, as worker/cli.py does
+    import _models
+    from throughput import output_length
+    from translation.registry import ModelRegistry
+    from worker.build import CT2_QUANTIZATION, _marian_options, build_translator
+    from worker.service import build_worker, preflight
+    from worker.settings import Settings
+
+    settings = Settings()  # BABELWIRE_* from the environment: this process is the edge, as the CLI is
+    engine = _models.ForcedLengthEngine(
+        ModelRegistry(settings.models), output_length, translators=settings.translators, threads=settings.threads,
+        quantization=CT2_QUANTIZATION[settings.quantization], **_marian_options(settings, "cpu", None))
+    models = preflight(engine, settings.languages)
+    build_worker(settings, build_translator(settings, engine=engine), models).run()
+    return 0
 
 
 def _stop(worker: subprocess.Popen) -> None:
@@ -157,7 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=200)
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="extra worker environment")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.serve:
+        return serve()
     from throughput import workload
 
     extra = dict(pair.split("=", 1) for pair in args.env)
