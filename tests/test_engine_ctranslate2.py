@@ -290,3 +290,14 @@ def test_a_sharded_checkpoint_missing_a_shard_names_it(sharded, tmp_path):
     shard.unlink()
     with pytest.raises(ModelNotFoundError, match=shard.name):
         _engine(copy).translate(["Hello."], "uk")
+
+
+def test_a_model_loaded_again_reads_only_its_weights_again(tiny_models, monkeypatch):
+    built = []
+    real_vocab = ct2_engine.MarianVocab
+    monkeypatch.setattr(ct2_engine, "MarianVocab", lambda checkpoint: built.append(checkpoint) or real_vocab(checkpoint))
+    engine = CTranslate2Engine(ModelRegistry({k: str(v) for k, v in tiny_models.items()}), threads=1, cache_size=1)
+    outputs = [engine.translate(["Kyiv is the capital."], language)[0] for language in ("uk", "de", "uk", "de")]
+    assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
+    assert engine.loaded_languages() == ["de"]
+    assert sorted(built) == sorted(tiny_models[language] for language in ("uk", "de"))  # once each
