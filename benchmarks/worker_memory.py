@@ -196,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.serve:
         return serve()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `timeout` or kill: stop the worker on the way out
     from throughput import workload
 
     extra = dict(pair.split("=", 1) for pair in args.env)
