@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -78,7 +79,8 @@ def check_cli(checkpoint: Path, work: Path) -> dict:
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     copies = sorted(path.name for path in out.glob("*.json")) if out.exists() else []
-    engine = json.loads((out / copies[0]).read_text())["provenance"]["engine"] if copies else None
+    # The provenance travels in the copy's headers, not its ninjs body: `run` names the engine as it writes a copy.
+    engine = next(iter(re.findall(r"^wrote .* \(engine (\S+),", done.stderr, re.M)), None)
     return {"check": "babelwire run", "ok": done.returncode == 0 and bool(copies), "returncode": done.returncode,
             "copies": copies, "engine": engine, "seconds": round(time.perf_counter() - started, 1),
             "stderr_tail": done.stderr.strip().splitlines()[-3:]}

@@ -33,9 +33,17 @@ class MessageDecodeError(PermanentError):
 
 
 class MessageValidationError(PermanentError):
-    """The body decodes but does not match the schema (missing uri, wrong types, non-English, ...).
+    """The body decodes but is not an English ninjs item (not valid in IPTC's schema of its version, non-English).
 
-    Field: `field`, the dotted path of the first field at fault (`language`, `body_html`, `item` for the whole).
+    Fields: `field`, the dotted path of the first field at fault (`language`, `headlines.0.value`, `item` for the
+    whole); `schema`, the IPTC schema version it was checked against ("1.6"), where it got that far.
+    """
+
+
+class InvalidCopyError(PermanentError):
+    """A localised copy babelwire built is not valid in its item's ninjs version: a bug, never published.
+
+    Fields: `field`, the dotted path of the first field at fault; `schema`, the IPTC schema version ("3.1").
     """
 
 

@@ -40,9 +40,29 @@ RETRY_REASON_HEADER = "x-babelwire-retry-reason"
 # `-language`, `-model`, ...; underscores as dashes). See `publisher.error_headers`.
 ERROR_HEADER_PREFIX = "x-babelwire-error-"
 ERROR_KIND_HEADER = ERROR_HEADER_PREFIX + "kind"
-# Localised copies (set by the job handler; the body stays identical on redelivery, these need not):
+# Localised copies (set by the job handler; the body stays identical on redelivery, these need not). What ninjs
+# has no field for: the copy's provenance, one header per field of `queues.copies.Provenance` (its name after
+# COPY_HEADER_PREFIX, dashes for underscores; numbers and booleans as they are, lists and objects as JSON text;
+# a field without a value is left out). A field added there is listed in PROVENANCE_HEADERS (a test holds them
+# together). The copy id and the source uri were published under these names before the rest joined them.
+COPY_HEADER_PREFIX = "babelwire-"
 COPY_ID_HEADER = "babelwire-copy-id"
 SOURCE_URI_HEADER = "babelwire-source-uri"
+SOURCE_VERSION_HEADER = "babelwire-source-version"
+NINJS_SCHEMA_HEADER = "babelwire-ninjs-schema"  # the IPTC schema the copy was validated against: "3.1"
+TRANSLATED_HEADER = "babelwire-translated"
+ENGINE_HEADER = "babelwire-engine"
+MODEL_ID_HEADER = "babelwire-model-id"
+MODEL_REVISION_HEADER = "babelwire-model-revision"
+PROTECTED_SPANS_HEADER = "babelwire-protected-spans"
+FALLBACKS_HEADER = "babelwire-fallbacks"
+MARKUP_REPAIRS_HEADER = "babelwire-markup-repairs"
+UNTRANSLATED_FIELDS_HEADER = "babelwire-untranslated-fields"
+PROVENANCE_HEADERS = (
+    COPY_ID_HEADER, SOURCE_URI_HEADER, SOURCE_VERSION_HEADER, NINJS_SCHEMA_HEADER, TRANSLATED_HEADER, ENGINE_HEADER,
+    MODEL_ID_HEADER, MODEL_REVISION_HEADER, PROTECTED_SPANS_HEADER, FALLBACKS_HEADER, MARKUP_REPAIRS_HEADER,
+    UNTRANSLATED_FIELDS_HEADER,
+)
 ELAPSED_MS_HEADER = "babelwire-elapsed-ms"
 
 # A quorum job queue dead-letters a job delivered this often without being settled (acked, rejected): a job
@@ -60,6 +80,11 @@ LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
 
 class TopologyError(BrokerConfigurationError):
     """A name is not usable, or the broker holds a declaration that conflicts with ours."""
+
+
+def copy_header(field: str) -> str:
+    """The header of a copy's provenance field: "model_id" -> "babelwire-model-id"."""
+    return COPY_HEADER_PREFIX + field.replace("_", "-")
 
 
 def check_language(language: object) -> str:

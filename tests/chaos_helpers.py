@@ -5,8 +5,8 @@
   a folder, sleep or burn CPU for a while (longer than several heartbeats), or fail every time on a
   poison word. Runnable: `python tests/chaos_helpers.py serve --broker URL ...`.
 - `WorkerPool`: N such workers, kill -9 / restart / SIGTERM any of them, read their memory.
-- `publish_items` / `wire_item`: confirmed jobs with distinct uris and a send time (`chaos_sent_at`, an
-  unknown ninjs field, so it comes back in the copy and gives the end-to-end latency).
+- `publish_items` / `wire_item`: confirmed jobs with distinct uris and a send time (`altids` `chaos-sent-at`,
+  which the copy keeps, so it gives the end-to-end latency).
 - `Tally`: every copy received, checked against the delivery contract (exactly one id per job, none
   missing, a duplicate is byte-identical to its twin).
 - `unacked_by_consumer` / `queue_counts`: what the broker holds, on RabbitMQ (rabbitmqctl) and embedded
@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from worker_processes import clean_env, log_text, process, wait_until  # noqa: E402
+from queues import topology  # noqa: E402
 
 LANGUAGES = ("uk", "de")
 POISON_WORD = "CHAOS-POISON"  # a text holding it fails translation every time (a transient error)
@@ -232,12 +233,13 @@ def rss_kib(pid: int) -> tuple[int, int]:
 # --- jobs in -------------------------------------------------------------------------------------------
 
 def wire_item(n: int, prefix: str = "chaos", **fields) -> dict:
-    """A small English ninjs item with a distinct uri, a quote, a name and its send time."""
+    """A small English ninjs 1.x item with a distinct uri, a quote, a name and its send time (an alternative id,
+    which its copies keep: a copy holds no field ninjs does not have)."""
     return {"uri": f"urn:chaos:{prefix}-{n}", "version": "1", "language": "en",
             "headline": f"Ministers meet for round {n}",
             "body_text": f'Olena Kovalenko said "we stay at the table, round {n}" in Kyiv on Monday. '
                          f"Talks resume at 10:00 GMT.",
-            "people": [{"name": "Olena Kovalenko"}], "chaos_sent_at": time.time(), **fields}
+            "person": [{"name": "Olena Kovalenko"}], "altids": {"chaos-sent-at": time.time()}, **fields}
 
 
 def publish_items(broker_url: str, count: int, languages=LANGUAGES, prefix: str = "chaos", start: int = 0,
@@ -294,10 +296,10 @@ class Tally:
 
     def add(self, message) -> None:
         copy = json.loads(message.body)
-        copy_id = copy["provenance"]["id"]
-        pair = (copy["provenance"]["source_uri"], copy["language"])
+        copy_id = message.headers[topology.COPY_ID_HEADER]
+        pair = (message.headers[topology.SOURCE_URI_HEADER], copy["language"])
         if not self.ids_by_pair[pair]:  # first arrival: the latency a desk sees
-            sent = copy.get("chaos_sent_at")
+            sent = copy.get("altids", {}).get("chaos-sent-at")
             if isinstance(sent, (int, float)):
                 self.latencies_s.append(time.time() - sent)
         self.bodies_by_id[copy_id].add(message.body)

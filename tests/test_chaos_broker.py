@@ -163,4 +163,4 @@ def test_translation_longer_than_several_heartbeats_makes_one_copy_without_reset
     assert count_messages(log, "connected to the broker") == 1, log.read_text()
     assert count_messages(log, "broker disconnected") == 0, log.read_text()
     assert queue_counts(broker_url, topology.job_queue_name("uk")) == (0, 0)
-    assert json.loads(copies[0].body)["provenance"]["source_uri"] == "urn:chaos:slow-0"
+    assert copies[0].headers[topology.SOURCE_URI_HEADER] == "urn:chaos:slow-0"

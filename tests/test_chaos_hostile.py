@@ -20,6 +20,7 @@ import translation.engines.pseudo
 import translation.mask
 import translation.patterns
 from queues import topology
+from queues.copies import Provenance
 from queues.subscriber import follow
 from translation.engines.pseudo import PseudoEngine
 from translation.errors import InvalidHtmlError
@@ -51,12 +52,16 @@ def nested(depth):
 HOSTILE = {
     "invalid-json": (b'{"uri": "urn:x", "headline": ', ("dead", "not valid JSON")),
     "invalid-utf8": (b'{"uri": "urn:x", "headline": "caf\xe9"}', ("dead", "not valid UTF-8")),
-    "uri-not-a-string": (b'{"uri": 5, "headline": "Hi"}', ("dead", "uri: Input should be a valid string")),
-    "headline-a-list": (b'{"uri": "urn:x", "headline": ["a"]}', ("dead", "headline: Input should be a valid string")),
-    "people-a-string": (b'{"uri": "urn:x", "people": "Bob"}', ("dead", "people: Input should be a valid list")),
+    "uri-not-a-string": (b'{"uri": 5, "headline": "Hi"}', ("dead", "uri: 5 is not of type 'string'")),
+    "headline-a-list": (b'{"uri": "urn:x", "headline": ["a"]}', ("dead", "headline: ['a'] is not of type 'string'")),
+    "people-a-string": (b'{"uri": "urn:x", "people": "Bob"}', ("dead", "people: 'Bob' is not of type 'array'")),
+    "bodies-without-value": (b'{"uri": "urn:x", "bodies": [{"contentType": "text/html"}]}',
+                             ("dead", "item: bodies.0: 'value' is a required property")),
+    "unknown-ninjs-version": (b'{"uri": "urn:x", "standard": {"version": "9.0"}}', ("dead", "declares ninjs 9.0")),
+    "unknown-top-level-field": (b'{"uri": "urn:x", "headline": "Hi", "x-desk": 1}', ("dead", "'x-desk'")),
     "urgency-a-word": (b'{"uri": "urn:x", "urgency": "high"}', ("dead", "urgency")),
     "top-level-array": (b"[1, 2, 3]", ("dead", "got a JSON list")),
-    "missing-uri": (b'{"headline": "No uri"}', ("dead", "uri: Field required")),
+    "missing-uri": (b'{"headline": "No uri"}', ("dead", "'uri' is a required property")),
     "lone-surrogate": (b'{"uri": "urn:x", "headline": "\\ud800"}', ("dead", "unpaired UTF-16 surrogate")),
     "five-megabytes": (item("big", body_text="x" * 5_000_000), ("dead", "over the 1,000,000-byte limit")),
     "nested-100000": (nested(100_000), ("dead", "nested too deeply")),
@@ -78,7 +83,7 @@ HOSTILE = {
                         and "مرحبا" in c["body_text"] and "עברית" in c["body_text"])),
     "html-unclosed-misnested": (item("bad-html", body_html=BAD_HTML),
                                 ("copy", lambda c: markup_intact(BAD_HTML, c["body_html"])
-                                 and c["provenance"]["markup_repairs"] == {"repaired-source": 1})),
+                                 and c["markup_repairs"] == {"repaired-source": 1})),
     "html-stray-lt-cdata-script": (item("odd-html", body_html=ODD_HTML),
                                    ("copy", lambda c: markup_intact(ODD_HTML, c["body_html"]))),
     "html-10000-deep": (item("deep-html", body_html="<div>" * 10_000 + "x" + "</div>" * 10_000),
@@ -103,7 +108,10 @@ def test_hostile_input_ends_in_a_copy_or_a_readable_dead_letter_and_the_worker_s
         assert worker.poll() is None, log.read_text(errors="replace")[-3000:]
     assert time.monotonic() - started < DEADLINE_S
 
-    by_uri = {json.loads(message.body)["provenance"]["source_uri"]: json.loads(message.body) for message in copies}
+    # Each copy with its provenance (from its headers) as "markup_repairs" etc. beside its ninjs fields.
+    by_uri = {message.headers[topology.SOURCE_URI_HEADER]: {**json.loads(message.body),
+                                                             **Provenance.from_headers(message.headers).__dict__}
+              for message in copies}
     dead_by_body = {message.body: message.headers for message in dead}
     for name, (body, (kind, check)) in HOSTILE.items():
         if kind == "dead":

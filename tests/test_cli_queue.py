@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from cli_helpers import one_line_error, run_babelwire
+from ninjs_helpers import example_version, schema_errors
 from queue_fixtures import embedded_url  # noqa: F401
 from worker_processes import write_items
 
@@ -12,19 +13,24 @@ from queues.subscriber import follow
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def test_run_translates_every_file_into_every_language(tmp_path):
+def test_run_translates_every_file_into_every_language_each_copy_valid_ninjs(tmp_path):
     out = tmp_path / "out"
-    result = run_babelwire("run", str(EXAMPLES / "wire-item.json"), str(EXAMPLES / "breaking.txt"),
-                           "--to", "uk,de", "--engine", "pseudo", "--out", str(out), timeout=120)
+    items = ("wire-item.json", "wire-item-2.json", "wire-item-3.json")
+    result = run_babelwire("run", *(str(EXAMPLES / name) for name in items), str(EXAMPLES / "breaking.txt"),
+                           "--to", "uk,de", "--engine", "pseudo", "--out", str(out), timeout=180)
     assert result.returncode == 0, result.stderr.decode()
-    assert sorted(path.name for path in out.iterdir()) == [
-        "breaking.de.json", "breaking.uk.json", "wire-item.de.json", "wire-item.uk.json"]
+    assert sorted(path.name for path in out.iterdir()) == sorted(
+        f"{Path(name).stem}.{language}.json" for name in (*items, "breaking.txt") for language in ("de", "uk"))
     source = json.loads((EXAMPLES / "wire-item.json").read_text(encoding="utf-8"))
     copy = json.loads((out / "wire-item.uk.json").read_text(encoding="utf-8"))
     assert copy["language"] == "uk" and copy["headline"] != source["headline"]
-    assert copy["slugline"] == source["slugline"] and copy["places"] == source["places"]
+    assert copy["slugline"] == source["slugline"] and copy["place"] == source["place"]
     assert '"We will keep the lights on this winter,"' in copy["body_text"]
-    assert copy["provenance"]["source_uri"] == source["uri"] and copy["provenance"]["engine"] == "pseudo"
+    assert copy["altids"]["babelwire-source-uri"] == source["uri"]
+    for name in items:
+        for language in ("de", "uk"):
+            copy = json.loads((out / f"{Path(name).stem}.{language}.json").read_text(encoding="utf-8"))
+            assert schema_errors(copy, example_version(EXAMPLES / name)) == [], (name, language)
 
 
 def test_run_without_out_prints_copies_as_json_lines(tmp_path):
@@ -63,7 +69,7 @@ def test_run_refuses_a_bad_file_before_doing_anything(tmp_path):
     out = tmp_path / "out"
     result = run_babelwire("run", str(tmp_path / "good.txt"), str(tmp_path / "bad.json"), "--to", "uk",
                            "--engine", "pseudo", "--out", str(out))
-    assert "bad.json: not a valid WireItem: uri: Field required" in one_line_error(result)
+    assert "bad.json: not a valid ninjs 1.6 item: 'uri' is a required property" in one_line_error(result)
     assert not out.exists()
 
 
@@ -120,3 +126,16 @@ def test_worker_with_a_missing_model_refuses_to_start_instead_of_dead_lettering_
     result = run_babelwire("worker", "--languages", "uk", "--model", f"uk={tmp_path / 'absent'}",
                            "--broker", embedded_url, timeout=120)
     assert "does not exist" in one_line_error(result)
+
+
+def test_watch_headers_prints_each_copy_beside_its_provenance():
+    from types import SimpleNamespace
+
+    from worker.commands.watch import copy_line
+
+    message = SimpleNamespace(body=b'{"uri": "urn:x#uk", "language": "uk"}', language="uk",
+                              headers={"babelwire-copy-id": "c-1", "babelwire-engine": "pseudo"})
+    assert copy_line(message) == {"uri": "urn:x#uk", "language": "uk"}  # the ninjs copy alone, as published
+    assert copy_line(message, with_headers=True) == {
+        "headers": {"babelwire-copy-id": "c-1", "babelwire-engine": "pseudo"},
+        "copy": {"uri": "urn:x#uk", "language": "uk"}}

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from queues.consumer import Delivery
-from queues.messages import decode_localized_copy
+from queues.copies import read_copy
 from queues.outcomes import Ack, DeadLetter, Retry
 from translation.engines.base import ModelInfo
 from translation.errors import InvalidInputError, ModelLoadError, UnsupportedLanguageError
@@ -20,9 +20,9 @@ ITEM = {
     "headline": "Zelenskyy speaks",
     "body_text": 'He said "We will win" today.',
     "slugline": "UKRAINE/TALKS",
-    "people": [{"name": "Volodymyr Zelenskyy"}, {"name": ""}],
-    "organisations": [{"name": "Axios"}],
-    "x-desk": {"keep": True},
+    "person": [{"name": "Volodymyr Zelenskyy"}, {"name": ""}],
+    "organisation": [{"name": "Axios"}],
+    "copyrightnotice": "(c) Wire",
 }
 
 
@@ -76,17 +76,17 @@ def handler_with(translator, **options):
 def published_copy(outcome):
     assert isinstance(outcome, Ack), outcome
     (publication,) = outcome.publications
-    return publication, decode_localized_copy(publication.body)
+    return publication, read_copy(publication.body, publication.headers)
 
 
 def test_item_becomes_one_translated_copy_for_the_delivery_language():
     translator = FakeTranslator()
     publication, copy = published_copy(handler_with(translator).handle(delivery(language="de")))
     assert publication.language == "de" and copy.language == "de"
-    assert copy.headline == "[de] ZELENSKYY SPEAKS"
-    assert copy.body_text == '[de] HE SAID "WE WILL WIN" TODAY.'
-    assert copy.slugline == "UKRAINE/TALKS"  # desk keyword stays
-    assert json.loads(publication.body)["x-desk"] == {"keep": True}
+    assert copy.data["headline"] == "[de] ZELENSKYY SPEAKS"
+    assert copy.data["body_text"] == '[de] HE SAID "WE WILL WIN" TODAY.'
+    assert copy.data["slugline"] == "UKRAINE/TALKS"  # desk keyword stays
+    assert json.loads(publication.body)["copyrightnotice"] == "(c) Wire"
     assert copy.provenance.protected_spans == {"quote": 2}
     assert copy.provenance.fallbacks == 1
     assert copy.provenance.model_id == "fake/en-de" and copy.provenance.model_revision == "rev-1"
@@ -128,8 +128,8 @@ def test_kill_notice_reaches_the_desk_without_translation(status):
     translator = FakeTranslator(fail_with=ModelLoadError("model down"))  # must not even be asked
     publication, copy = published_copy(handler_with(translator).handle(delivery({**ITEM, "pubstatus": status})))
     assert translator.calls == []
-    assert copy.pubstatus == status and copy.language == "uk"
-    assert copy.headline == ITEM["headline"] and copy.provenance.translated is False
+    assert copy.data["pubstatus"] == status and copy.language == "uk"
+    assert copy.data["headline"] == ITEM["headline"] and copy.provenance.translated is False
     assert "headline" in copy.provenance.untranslated_fields
 
 
@@ -138,10 +138,11 @@ def test_kill_notice_reaches_the_desk_without_translation(status):
     [
         (b"{not json", "not valid JSON", {"kind": "MessageDecodeError", "offset": 1}),
         (b"\xc3\x28", "not valid UTF-8", {"kind": "MessageDecodeError", "offset": 0}),
-        (b'{"headline": "x"}', "uri: Field required", {"kind": "MessageValidationError", "field": "uri"}),
+        (b'{"headline": "x"}', "'uri' is a required property",
+         {"kind": "MessageValidationError", "field": "uri", "schema": "1.6"}),
         (b"", "empty", {"kind": "MessageDecodeError"}),
         (b'{"uri": "u", "language": "de", "headline": "Hallo"}', "English items only",
-         {"kind": "MessageValidationError", "field": "language"}),
+         {"kind": "MessageValidationError", "field": "language", "language": "de"}),
     ],
 )
 def test_bad_input_is_dead_lettered_at_once_with_a_reason_and_the_error_fields(body, reason, error):
@@ -208,6 +209,24 @@ def test_unexpected_error_is_retried_then_dead_lettered_not_crashed():
     assert isinstance(outcome, DeadLetter) and "internal error: KeyError" in outcome.reason
 
 
+class InvalidCopyTranslator(FakeTranslator):
+    """A translator with a bug: it hands back a number where a text belongs, so the copy is not valid ninjs."""
+
+    @staticmethod
+    def _one(text, target, model):
+        return Translation(target, 7, model, (), ())
+
+
+@pytest.mark.parametrize("together", [False, True])
+def test_a_copy_that_would_not_validate_is_dead_lettered_with_the_schemas_reason_never_published(together):
+    handler = handler_with(InvalidCopyTranslator())
+    outcomes = handler.handle_batch([delivery(), delivery(item(2))]) if together else [handler.handle(delivery())]
+    for outcome in outcomes:
+        assert isinstance(outcome, DeadLetter) and not hasattr(outcome, "publications")
+        assert "InvalidCopyError: not a valid ninjs 1.6 copy: headline: 7 is not of type 'string'" in outcome.reason
+        assert outcome.error == {"kind": "InvalidCopyError", "field": "headline", "schema": "1.6"}
+
+
 def test_retry_delay_is_capped():
     assert JobHandler(FakeTranslator(), retry_base_delay_s=2.0).retry_delay_s(30) == 300.0
 
@@ -216,7 +235,7 @@ def test_item_without_text_is_passed_on_untranslated():
     translator = FakeTranslator()
     _, copy = published_copy(handler_with(translator).handle(delivery({"uri": "urn:photo:1", "type": "picture"})))
     assert translator.calls == [] and copy.provenance.translated is False
-    assert copy.model_extra["type"] == "picture"
+    assert copy.data["type"] == "picture"
 
 
 def test_translation_is_reported_to_the_event_hook_with_the_item_uri():
@@ -229,6 +248,8 @@ def test_translation_is_reported_to_the_event_hook_with_the_item_uri():
     assert (fields["uri"], fields["message_id"], fields["language"]) == ("urn:test:item-1", "m-1", "uk")
     assert fields["protected_spans"] == 2 and fields["fallbacks"] == 1
     assert fields["tokens"] > 0  # words of the translated fields, for the tokens-per-second metric
+    assert fields["provenance"]["model_id"] == "fake/en-uk"  # for the job log: what ninjs has no field for
+    assert fields["provenance"]["copy_id"] == handler.handle(delivery()).publications[0].message_id
 
 
 def item(number, **fields):
@@ -237,7 +258,7 @@ def item(number, **fields):
 
 def test_jobs_waiting_together_are_translated_together_per_language_with_their_own_terms():
     translator = FakeTranslator()
-    jobs = [delivery(item(1), "uk"), delivery(item(2, people=[{"name": "Ada Lovelace"}]), "uk"),
+    jobs = [delivery(item(1), "uk"), delivery(item(2, person=[{"name": "Ada Lovelace"}]), "uk"),
             delivery(item(3), "de"), delivery(body=b"not json"), delivery(item(4), "uk")]
     outcomes = handler_with(translator).handle_batch(jobs)
     ((documents, target),) = translator.shared_calls  # the three uk items, in one call

@@ -1,11 +1,12 @@
 """The handler with HTML fields and associations: translated with their markup intact, repairs in the
-provenance, and HTML that cannot be kept intact dead-lettered with the field and the reason."""
+provenance headers, and HTML that cannot be kept intact dead-lettered with the field and the reason."""
 
 import json
 from pathlib import Path
 
 from queues.consumer import Delivery
-from queues.messages import decode_localized_copy
+from queues import topology
+from queues.copies import read_copy
 from queues.outcomes import Ack, DeadLetter
 from translation.engines.pseudo import PseudoEngine
 from translation.html import markup_intact
@@ -13,6 +14,7 @@ from translation.pipeline import Translator
 from worker.handler import JobHandler
 
 IPTC_ITEM = Path(__file__).parent / "data" / "iptc-ninjs-1.6-complex1.json"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 ITEM = {
     "uri": "urn:test:html-1",
@@ -57,8 +59,9 @@ def test_html_fields_and_associations_are_translated_with_their_markup_intact():
     related = copy["associations"]["related"]
     assert "Earlier" not in related["headline"] and "round" not in related["body_html"]
     assert "nested" not in related["associations"]["pic"]["description_text"]
-    assert copy["slugline"] == "TALKS" and copy["provenance"]["untranslated_fields"] == ["slugline"]
-    assert copy["provenance"]["markup_repairs"] == {}
+    headers = handler().handle(delivery(ITEM)).publications[0].headers
+    assert copy["slugline"] == "TALKS" and headers[topology.UNTRANSLATED_FIELDS_HEADER] == '["slugline"]'
+    assert headers[topology.MARKUP_REPAIRS_HEADER] == "{}"
 
 
 def test_iptc_example_item_is_translated_with_its_markup_intact():
@@ -89,5 +92,21 @@ def test_html_items_in_a_batch_are_translated_together_and_one_bad_item_decides_
 
 def test_html_without_words_leaves_an_item_untranslated():
     outcome = handler().handle(delivery({"uri": "urn:test:img", "body_html": '<img src="x.jpg">'}))
-    copy = decode_localized_copy(outcome.publications[0].body)
-    assert copy.provenance.translated is False and copy.model_extra["body_html"] == '<img src="x.jpg">'
+    copy = read_copy(outcome.publications[0].body, outcome.publications[0].headers)
+    assert copy.provenance.translated is False and copy.data["body_html"] == '<img src="x.jpg">'
+
+
+def test_listed_bodies_of_2x_and_3x_are_translated_as_html_by_their_content_type():
+    two = json.loads((EXAMPLES / "wire-item-2.json").read_text("utf-8"))
+    copy = copy_of(handler().handle(delivery(two)))
+    plain, html = (body["value"] for body in copy["bodies"])
+    assert markup_intact(two["bodies"][1]["value"], html) and "eastern" not in html  # text/html
+    assert "eastern" not in plain and "<" not in plain
+    caption = copy["associations"][0]["descriptions"][0]["value"]
+    assert "transformer" not in caption and copy["associations"][0]["language"] == "uk"
+    three = json.loads((EXAMPLES / "wire-item-3.json").read_text("utf-8"))
+    copy = copy_of(handler().handle(delivery(three)))
+    (body,) = copy["bodies"]
+    assert markup_intact(three["bodies"][0]["value"], body["value"]) and "heating" not in body["value"]
+    assert "&#8211;" in body["value"]  # application/xhtml+xml: the source's character reference kept
+    assert copy["edNote"] == three["edNote"]  # for the desk, not readers: as it came

@@ -113,6 +113,20 @@ def test_job_outcome_hook_pairs_consumer_and_handler_events(capture):
     assert entry["message_id"] == "urn:x@1"
 
 
+def test_the_published_line_carries_the_copys_provenance(capture):
+    """What ninjs has no field for (copy id, model, protected spans) travels in the headers and in this line."""
+    stream = capture(log_format="json")
+    hook = JobOutcomeLog()
+    provenance = {"copy_id": "c-1", "source_uri": "urn:x", "translated": False, "untranslated_fields": '["slugline"]'}
+    hook.on_event("received", language="uk", message_id="m-1")
+    hook.on_event("passed_on", language="uk", message_id="m-1", uri="urn:x", provenance=provenance)
+    hook.on_event("ack", language="uk", message_id="m-1", attempt=1)
+    [line] = lines(stream)
+    entry = json.loads(line)
+    assert (entry["uri"], entry["copy_id"], entry["translated"]) == ("urn:x", "c-1", False)
+    assert entry["untranslated_fields"] == '["slugline"]' and "source_uri" not in entry  # the uri already says it
+
+
 def test_job_outcome_hook_without_uri_uses_message_id(capture):
     stream = capture(log_format="json")
     hook = JobOutcomeLog()

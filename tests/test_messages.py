@@ -1,4 +1,4 @@
-"""Wire items in, localised copies out: what a newsroom sends and receives."""
+"""Wire items in: what a newsroom may send, and the reason it reads when babelwire refuses it."""
 
 import json
 from pathlib import Path
@@ -7,81 +7,24 @@ import pytest
 
 from queues import messages
 from queues.errors import MessageDecodeError, MessageValidationError
-from queues.messages import (
-    Translated,
-    copy_id,
-    decode_localized_copy,
-    decode_wire_item,
-    translated_copy,
-    untranslated_copy,
-)
+from queues.messages import decode_wire_item
 
-EXAMPLE_ITEM = Path(__file__).resolve().parents[1] / "examples" / "wire-item.json"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def item_bytes(**fields) -> bytes:
     return json.dumps({"uri": "urn:test:1", **fields}).encode("utf-8")
 
 
-def translated(texts, revision="rev1", **facts) -> Translated:
-    return Translated(texts, engine="marian", model_id="m", model_revision=revision, **facts)
-
-
-def test_example_item_decodes_with_its_names_as_terms():
-    item = decode_wire_item(EXAMPLE_ITEM.read_bytes())
-    assert item.uri.startswith("urn:newsml:")
-    assert set(item.texts_to_translate()) == {"headline", "description_text", "body_text", "byline"}
-    assert item.do_not_translate_terms() == ("Svitlana Hrynchuk", "Dan Jorgensen", "European Commission")
-
-
-def test_unknown_fields_survive_into_the_copy_untouched():
-    extension = {"x-desk": {"priority": [1, "two", None]}, "copyrightnotice": "(c) Wire"}
-    item = decode_wire_item(item_bytes(headline="Hello", versioncreated="2026-11-25T09:30:00Z", **extension))
-    copy = translated_copy(item, "uk", translated({"headline": "Привіт"}))
-    out = json.loads(messages.encode_message(copy))
-    assert out["x-desk"] == extension["x-desk"] and out["copyrightnotice"] == "(c) Wire"
-    assert out["versioncreated"] == "2026-11-25T09:30:00Z"  # not reformatted
-    assert out["headline"] == "Привіт" and out["language"] == "uk"
-    assert "body_text" not in out  # absent fields stay absent, not null
-
-
-def test_copy_round_trips_and_encodes_identically():
-    item = decode_wire_item(item_bytes(version="3", headline="Hello"))
-    copy = translated_copy(item, "de", translated({"headline": "Hallo"}))
-    body = messages.encode_message(copy)
-    assert "Hallo" in body.decode("utf-8")
-    assert decode_localized_copy(body) == copy
-    assert messages.encode_message(decode_localized_copy(body)) == body
-    assert copy.provenance.source_uri == "urn:test:1" and copy.provenance.source_version == "3"
-
-
-def test_copy_records_what_the_model_reported_in_a_stable_order():
-    item = decode_wire_item(item_bytes(version="3", headline="Hello", slugline="TALKS"))
-    facts = {"protected_spans": {"quote": 2, "name": 1}, "fallbacks": 1, "markup_repairs": {"runs": 1}}
-    copy = translated_copy(item, "uk", translated({"headline": "Привіт"}, revision="r9", **facts))
-    provenance = json.loads(messages.encode_message(copy))["provenance"]
-    assert provenance["id"] == copy_id("urn:test:1", "3", "uk", "r9")
-    assert list(provenance["protected_spans"]) == ["name", "quote"] and provenance["fallbacks"] == 1
-    assert provenance["untranslated_fields"] == ["slugline"] and provenance["translated"] is True
-    assert copy.uri == "urn:test:1#uk"
-
-
-def test_untranslated_copy_keeps_the_source_text_and_says_so():
-    item = decode_wire_item(item_bytes(version="3", headline="Hello", slugline="TALKS", pubstatus="withheld"))
-    copy = untranslated_copy(item, "de")
-    assert (copy.headline, copy.pubstatus, copy.language) == ("Hello", "withheld", "de")
-    assert copy.provenance.translated is False and copy.provenance.model_id is None
-    assert copy.provenance.untranslated_fields == ["headline", "slugline"]
-    assert copy.provenance.id == copy_id("urn:test:1", "3", "de", messages.UNTRANSLATED_REVISION)
-    assert copy.provenance.id != translated_copy(item, "de", translated({}, revision="r1")).provenance.id
-
-
-def test_copy_id_is_deterministic_and_depends_on_every_part():
-    base = copy_id("urn:a", "1", "uk", "rev")
-    assert base == copy_id("urn:a", "1", "uk", "rev")
-    variants = {copy_id("urn:b", "1", "uk", "rev"), copy_id("urn:a", "2", "uk", "rev"),
-                copy_id("urn:a", "1", "de", "rev"), copy_id("urn:a", "1", "uk", "rev2")}
-    assert base not in variants and len(variants) == 4
+def test_example_items_decode_with_their_names_as_terms():
+    one = decode_wire_item((EXAMPLES / "wire-item.json").read_bytes())
+    assert one.uri.startswith("urn:newsml:") and one.version.major == 1
+    assert set(one.texts_to_translate()) == {"headline", "description_text", "body_text", "byline"}
+    assert one.do_not_translate_terms() == ("Svitlana Hrynchuk", "Dan Jorgensen", "European Commission")
+    two = decode_wire_item((EXAMPLES / "wire-item-2.json").read_bytes())
+    assert two.version.major == 2 and two.do_not_translate_terms() == ("Volodymyr Kudrytskyi", "Ukrenergo")
+    three = decode_wire_item((EXAMPLES / "wire-item-3.json").read_bytes())
+    assert three.version.major == 3 and three.do_not_translate_terms() == ("Andriy Sadovyi",)
 
 
 @pytest.mark.parametrize(
@@ -93,18 +36,52 @@ def test_copy_id_is_deterministic_and_depends_on_every_part():
         (b"[1, 2]", MessageDecodeError, "JSON object"),
         (b"[" * 200_000 + b"]" * 200_000, MessageDecodeError, "too deeply"),
         (b'{"uri": "u", "headline": "\\ud800"}', MessageDecodeError, "surrogate"),
-        (b'{"headline": "no uri"}', MessageValidationError, "uri: Field required"),
-        (b'{"uri": ""}', MessageValidationError, "uri"),
+        (b'{"headline": "no uri"}', MessageValidationError, "'uri' is a required property"),
+        (b'{"uri": ""}', MessageValidationError, "uri: is blank"),
         (b'{"uri": "u", "language": "fr"}', MessageValidationError, "English items only"),
-        (b'{"uri": "u", "urgency": "high"}', MessageValidationError, "urgency"),
-        (b'{"uri": "u", "versioncreated": "yesterday"}', MessageValidationError, "ISO 8601"),
-        (b'{"uri": "u", "pubstatus": "maybe"}', MessageValidationError, "pubstatus"),
-        (b'{"uri": "u", "provenance": {}}', MessageValidationError, "reserved"),
+        (b'{"uri": "u", "urgency": "high"}', MessageValidationError, r"ninjs 1\.6 item: urgency: 'high' is not of"),
+        (b'{"uri": "u", "versioncreated": "yesterday"}', MessageValidationError, "versioncreated: 'yesterday' is not"),
+        (b'{"uri": "u", "pubstatus": "maybe"}', MessageValidationError, "pubstatus: 'maybe' is not one of"),
+        (b'{"uri": "u", "provenance": {}}', MessageValidationError, "'provenance' .*unexpected|'provenance' do"),
+        (b'{"uri": "u", "version": 3}', MessageValidationError, "version: 3 is not of type 'string'"),
         (b'{"uri": "u", "target_languages": []}', MessageValidationError, "target_languages"),
+        (b'{"uri": "u", "standard": {"version": "4.0"}}', MessageValidationError, "declares ninjs 4.0"),
     ],
 )
 def test_bad_bodies_fail_with_a_readable_reason(body, error, reason):
     with pytest.raises(error, match=reason):
+        decode_wire_item(body)
+
+
+@pytest.mark.parametrize(("data", "language"), [
+    ({"headline": "Bonjour"}, "fr"),
+    ({"headlines": [{"value": "Hallo"}], "versionCreated": "2026-01-01T00:00:00Z"}, "de"),
+    ({"headlines": "not even valid ninjs"}, "uk"),  # the language is the reason, whatever else is wrong
+])
+def test_a_non_english_item_of_any_version_is_refused_naming_its_language(data, language):
+    with pytest.raises(MessageValidationError, match=f"item language is '{language}'") as refused:
+        decode_wire_item(item_bytes(language=language, **data))
+    assert refused.value.fields == {"field": "language", "language": language}
+
+
+def test_a_schema_error_names_the_field_and_the_schema():
+    with pytest.raises(MessageValidationError) as refused:
+        decode_wire_item(item_bytes(versionCreated="2026-01-01T00:00:00Z", headlines=[{"role": "main"}]))
+    assert refused.value.fields == {"field": "headlines.0.value", "schema": "3.1"}
+    assert "'value' is a required property" in str(refused.value)
+
+
+def test_a_mixed_item_is_refused_for_the_fields_its_version_does_not_have():
+    """ninjs 1.x calls people `person`: a 1.x item with `people` would give copies no validator accepts."""
+    body = item_bytes(headline="Talks", body_text="Text.", people=[{"name": "Ann Lee"}])
+    with pytest.raises(MessageValidationError, match=r"ninjs 1\.6 item: .*'people'"):
+        decode_wire_item(body)
+
+
+def test_an_invalid_item_is_judged_by_the_version_it_gets_furthest_in():
+    """Listed associations are 2.x and 3.x: the error deep inside one is the reason, not 1.x's "not an object"."""
+    body = item_bytes(associations=[{"name": "pic", "uri": "p", "headlines": [{"value": "x"}], "bogus": 1}])
+    with pytest.raises(MessageValidationError, match=r"ninjs 2\.2 item: associations\.0: .*'bogus'"):
         decode_wire_item(body)
 
 
@@ -114,19 +91,27 @@ def test_oversized_body_is_refused_before_parsing():
         decode_wire_item(body)
 
 
+def test_a_long_value_at_fault_is_cut_in_the_reason_and_the_cut_said():
+    with pytest.raises(MessageValidationError, match=r"more characters cut\]$") as refused:
+        decode_wire_item(item_bytes(urgency="9" * 10_000))
+    assert len(str(refused.value)) < 500
+
+
 @pytest.mark.parametrize("language", ["en", "EN", "en-GB", "en-us"])
 def test_english_in_any_region_is_accepted(language):
-    assert decode_wire_item(item_bytes(language=language)).language == language
+    assert decode_wire_item(item_bytes(language=language)).data["language"] == language
 
 
 def test_byte_order_mark_is_tolerated():
     assert decode_wire_item(b"\xef\xbb\xbf" + item_bytes()).uri == "urn:test:1"
 
 
-def test_kill_notice_is_recognised():
-    assert decode_wire_item(item_bytes(pubstatus="withheld")).is_kill_notice
-    assert decode_wire_item(item_bytes(pubstatus="canceled")).is_kill_notice
-    assert not decode_wire_item(item_bytes(pubstatus="usable")).is_kill_notice
+@pytest.mark.parametrize(("fields", "killed"), [
+    ({"pubstatus": "withheld"}, True), ({"pubstatus": "canceled"}, True), ({"pubstatus": "usable"}, False),
+    ({"pubStatus": "canceled", "versionCreated": "2026-01-01T00:00:00Z"}, True),
+])
+def test_kill_notice_is_recognised_in_each_versions_field(fields, killed):
+    assert decode_wire_item(item_bytes(**fields)).is_kill_notice is killed
 
 
 def test_blank_fields_are_not_sent_for_translation():
@@ -134,14 +119,19 @@ def test_blank_fields_are_not_sent_for_translation():
     assert item.texts_to_translate() == {"body_text": "Text."}
 
 
-def test_untranslated_text_fields_are_listed():
-    item = decode_wire_item(item_bytes(body_html="<p>Hi</p>", slugline="UKRAINE/TALKS"))
-    assert item.untranslated_text_fields() == ["slugline"]
-    assert item.texts_to_translate()["body_html"] == "<p>Hi</p>"
+def test_target_languages_are_read_and_travel_in_no_ninjs_field():
+    item = decode_wire_item(item_bytes(headline="Hi", target_languages=[" DE", "pl"]))
+    assert item.target_languages == ("de", "pl") and "target_languages" not in item.data
+    assert decode_wire_item(messages.encode_message(item)).target_languages == ("de", "pl")
 
 
 def test_plain_text_is_wrapped_with_its_first_line_as_headline():
     item = messages.wrap_plain_text("\n  Breaking: talks end\n\nBody line.\n", uri="urn:file:x")
-    assert item.headline == "Breaking: talks end"
-    assert item.body_text == "\n  Breaking: talks end\n\nBody line.\n"  # nothing dropped
-    assert item.language == "en"
+    assert item.data["headline"] == "Breaking: talks end"
+    assert item.data["body_text"] == "\n  Breaking: talks end\n\nBody line.\n"  # nothing dropped
+    assert item.data["language"] == "en" and item.version.major == 1
+
+
+def test_html_is_wrapped_as_the_body_html():
+    item = messages.wrap_html("<p>Hi <b>there</b></p>", uri="urn:file:y")
+    assert item.texts_to_translate() == {"body_html": "<p>Hi <b>there</b></p>"} and item.is_html("body_html")

@@ -1,8 +1,10 @@
-"""Issue 14 item 9: installing babelwire prints no setuptools deprecation warnings."""
+"""Installing babelwire prints no setuptools deprecation warnings, and the wheel holds the data it reads at run
+time (IPTC's ninjs schemas, with their licence)."""
 
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,8 @@ def test_building_the_package_warns_about_nothing(tmp_path):
     assert build.returncode == 0, build.stderr
     output = build.stdout + build.stderr
     assert "Warning" not in output and "deprecated" not in output, output
+    (wheel,) = (tmp_path / "dist").glob("babelwire-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    schemas = {f"queues/ninjs/schemas/{name}" for name in (
+        "ninjs-schema_1.6.json", "ninjs-schema_2.2.json", "ninjs-schema_3.1.json", "LICENSE")}
+    assert schemas <= names, sorted(schemas - names)

@@ -12,6 +12,7 @@ from cli_helpers import run_babelwire
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from worker_processes import log_text, wait_until, write_items
 
+from queues import topology
 from queues.subscriber import follow
 
 LANGUAGES = ("uk", "de")
@@ -49,16 +50,15 @@ def collect_all_copies(broker_url, expected_pairs, timeout_s):
 
 
 def _pair(message):
-    copy = json.loads(message.body)
-    return copy["provenance"]["source_uri"], copy["language"]
+    return message.headers[topology.SOURCE_URI_HEADER], json.loads(message.body)["language"]
 
 
 def assert_complete_and_consistent(copies, expected_pairs):
     bodies_by_id, ids_by_pair = defaultdict(set), defaultdict(set)
     for message in copies:
-        copy = json.loads(message.body)
-        bodies_by_id[copy["provenance"]["id"]].add(message.body)
-        ids_by_pair[_pair(message)].add(copy["provenance"]["id"])
+        copy_id = message.headers[topology.COPY_ID_HEADER]
+        bodies_by_id[copy_id].add(message.body)
+        ids_by_pair[_pair(message)].add(copy_id)
     assert set(ids_by_pair) == expected_pairs, "a copy is missing"
     assert all(len(ids) == 1 for ids in ids_by_pair.values()), "one job published under two ids"
     assert all(len(bodies) == 1 for bodies in bodies_by_id.values()), "a duplicate differs from its twin"

@@ -30,18 +30,20 @@ def test_seed_article_comes_back_in_uk_and_de_with_quotes_and_names_intact(broke
     with cli_worker(broker_url, "uk,de", env, tmp_path / "worker.log"):
         submitted = run_babelwire("submit", str(SEED_ARTICLE), "--to", "uk,de", "--broker", broker_url)
         assert submitted.returncode == 0, submitted.stderr.decode()
-        watched = run_babelwire("watch", "--languages", "uk,de", "--count", "2", "--timeout", "240",
+        watched = run_babelwire("watch", "--languages", "uk,de", "--count", "2", "--timeout", "240", "--headers",
                                 "--broker", broker_url, timeout=300)
         log = log_text(tmp_path / "worker.log")
     assert watched.returncode == 0, watched.stderr.decode() + log
 
-    copies = {copy["language"]: copy for copy in map(json.loads, watched.stdout.decode().splitlines())}
+    lines = [json.loads(line) for line in watched.stdout.decode().splitlines()]
+    copies = {line["copy"]["language"]: line["copy"] for line in lines}
+    headers = {line["copy"]["language"]: line["headers"] for line in lines}
     assert sorted(copies) == ["de", "uk"]
     for language, copy in copies.items():
         body = copy["body_text"]
         assert body != source, f"{language}: not translated"
         missing = [text for text in (*seed_quotes(source), *SEED_NAMES) if text not in body]
         assert missing == [], f"{language}: lost {missing}"
-        assert copy["provenance"]["model_id"] == str(tiny_models[language])
-        assert copy["provenance"]["protected_spans"]["quote"] >= len(seed_quotes(source))
+        assert headers[language]["babelwire-model-id"] == str(tiny_models[language])
+        assert json.loads(headers[language]["babelwire-protected-spans"])["quote"] >= len(seed_quotes(source))
         assert body.count("\n\n") == source.count("\n\n"), f"{language}: paragraphs changed"

@@ -42,7 +42,7 @@ def quotes(text):
 def test_html_items_come_back_with_markup_quotes_and_names_intact(broker_url, tiny_models, tmp_path):
     seed = SEED_ARTICLE.read_text(encoding="utf-8")
     story = {"uri": "urn:test:html-story", "language": "en", "headline": seed.splitlines()[0],
-             "body_html": story_html(seed), "people": [{"name": name} for name in NAMES]}
+             "body_html": story_html(seed), "person": [{"name": name} for name in NAMES]}
     (tmp_path / "story.json").write_text(json.dumps(story), encoding="utf-8")
     iptc = json.loads(IPTC_ITEM.read_text())
     env = clean_env(BABELWIRE_MODELS=f"uk={tiny_models['uk']}", BABELWIRE_BEAMS="1", BABELWIRE_STATE_DIR=str(tmp_path))
@@ -50,11 +50,13 @@ def test_html_items_come_back_with_markup_quotes_and_names_intact(broker_url, ti
         submitted = run_babelwire("submit", str(tmp_path / "story.json"), str(IPTC_ITEM), "--to", "uk",
                                   "--broker", broker_url)
         assert submitted.returncode == 0, submitted.stderr.decode()
-        watched = run_babelwire("watch", "--languages", "uk", "--count", "2", "--timeout", "240",
+        watched = run_babelwire("watch", "--languages", "uk", "--count", "2", "--timeout", "240", "--headers",
                                 "--broker", broker_url, timeout=300)
         log = log_text(tmp_path / "worker.log")
     assert watched.returncode == 0, watched.stderr.decode() + log
-    copies = {copy["provenance"]["source_uri"]: copy for copy in map(json.loads, watched.stdout.decode().splitlines())}
+    lines = [json.loads(line) for line in watched.stdout.decode().splitlines()]
+    copies = {line["headers"]["babelwire-source-uri"]: line["copy"] for line in lines}
+    headers = {line["headers"]["babelwire-source-uri"]: line["headers"] for line in lines}
 
     body = copies[story["uri"]]["body_html"]
     assert body != story["body_html"] and markup_intact(story["body_html"], body)
@@ -63,7 +65,7 @@ def test_html_items_come_back_with_markup_quotes_and_names_intact(broker_url, ti
     assert missing == []
     for markup in ('<a href="https://example.org/people/', "<p>", "<strong>"):
         assert body.count(markup) == story["body_html"].count(markup), markup
-    assert isinstance(copies[story["uri"]]["provenance"]["markup_repairs"], dict)
+    assert isinstance(json.loads(headers[story["uri"]]["babelwire-markup-repairs"]), dict)
 
     copy = copies[iptc["uri"]]
     assert markup_intact(iptc["body_xhtml"], copy["body_xhtml"]) and copy["body_xhtml"] != iptc["body_xhtml"]

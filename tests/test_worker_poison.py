@@ -7,6 +7,7 @@ import pytest
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from worker_processes import clean_env, cli_worker, log_text, wait_until
 
+from queues import topology
 from queues.connection import connect
 from queues.publisher import Publisher
 from queues.subscriber import follow
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.slow
 POISON = {
     "invalid-json": (b'{"uri": "urn:x", "headline": ', "not valid JSON"),
     "invalid-utf8": (b'{"uri": "urn:x", "headline": "caf\xe9"}', "not valid UTF-8"),
-    "missing-uri": (b'{"headline": "No uri here"}', "uri: Field required"),
+    "missing-uri": (b'{"headline": "No uri here"}', "'uri' is a required property"),
+    "not-ninjs": (b'{"uri": "urn:x", "headline": "Hi", "people": [{"name": "Ann"}]}', "not a valid ninjs 1.6 item"),
     "empty-body": (b"", "message body is empty"),
     "five-megabytes": (
         json.dumps({"uri": "urn:big", "body_text": "All work and no play. " * 230_000}).encode(),
@@ -29,10 +31,11 @@ POISON = {
 ERRORS = {
     "invalid-json": {"kind": "MessageDecodeError", "offset": len(POISON["invalid-json"][0])},
     "invalid-utf8": {"kind": "MessageDecodeError", "offset": POISON["invalid-utf8"][0].index(b"\xe9")},
-    "missing-uri": {"kind": "MessageValidationError", "field": "uri"},
+    "missing-uri": {"kind": "MessageValidationError", "field": "uri", "schema": "1.6"},
+    "not-ninjs": {"kind": "MessageValidationError", "field": "item", "schema": "1.6"},
     "empty-body": {"kind": "MessageDecodeError"},
     "five-megabytes": {"kind": "MessageDecodeError"},
-    "not-english": {"kind": "MessageValidationError", "field": "language"},
+    "not-english": {"kind": "MessageValidationError", "field": "language", "language": "fr"},
 }
 GOOD = json.dumps({"uri": "urn:good", "language": "en", "headline": 'Talks resume: "We are ready"'}).encode()
 
@@ -63,7 +66,7 @@ def test_each_bad_message_is_dead_lettered_with_its_reason_and_the_worker_keeps_
         error = {key.removeprefix("x-babelwire-error-"): value for key, value in by_body[body].headers.items()
                  if key.startswith("x-babelwire-error-")}
         assert error == ERRORS[name], name
-    assert [json.loads(copy.body)["provenance"]["source_uri"] for copy in copies] == ["urn:good"]
+    assert [copy.headers[topology.SOURCE_URI_HEADER] for copy in copies] == ["urn:good"]
 
 
 def test_the_job_log_line_of_a_dead_letter_carries_its_reason_and_error_fields(broker_url, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from queue_fixtures import embedded_url  # noqa: F401
 from worker_processes import clean_env, cli_worker, log_text, wait_until
 
+from queues import topology
 from queues.connection import connect
 from queues.publisher import Publisher
 from queues.subscriber import follow
@@ -91,6 +92,6 @@ def test_jobs_waiting_together_are_translated_in_shared_batches(embedded_url):
     collector.start()
     service.run()
     collector.join(10)
-    assert sorted(json.loads(copy.body)["provenance"]["source_uri"] for copy in copies) == \
+    assert sorted(copy.headers[topology.SOURCE_URI_HEADER] for copy in copies) == \
         sorted(f"urn:b:{n}" for n in range(12))
     assert sum(spy.items_per_call) == 12 and max(spy.items_per_call) == 4, spy.items_per_call

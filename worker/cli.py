@@ -41,9 +41,9 @@ def _version() -> str:
 
 def _command_modules() -> tuple[ModuleType, ...]:
     """The command modules, in the order `--help` lists them; imported here, not at the top (see above)."""
-    from worker.commands import models, protect, run, submit, translate, watch, worker
+    from worker.commands import models, protect, render, run, submit, translate, watch, worker
 
-    return translate, protect, models, worker, submit, watch, run
+    return translate, protect, render, models, worker, submit, watch, run
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,8 @@ outcome, acknowledging a job only once its copy is confirmed.
 `JobHandler.handle_batch` decides several jobs at once: the items of each language are translated together
 (one model, shared engine batches), which is where a CPU worker's throughput comes from when items are short.
 A failure of the shared translation never decides another job's outcome: those jobs are then handled one by one.
-Either way each body is decoded once, and the copy is built by `queues.messages` from what the model reported.
+Either way each body is decoded once, and the copy is built by `queues.copies` from what the model reported,
+which checks it against IPTC's schema: a copy that is not valid ninjs is dead-lettered, never published.
 """
 
 import logging
@@ -19,11 +20,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import translation.errors
-from queues import messages, topology
+from queues import copies, messages, topology
 from queues.consumer import Delivery
+from queues.copies import LocalizedCopy, Translated
+from queues.errors import InvalidCopyError, QueueError
 from queues.errors import PermanentError as BadMessage
-from queues.errors import QueueError
-from queues.messages import LocalizedCopy, Translated, WireItem
+from queues.messages import WireItem
+from queues.ninjs.paths import field_at
 from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
 from translation.html import Html, MarkupTranslator
 from worker.events import PASSED_ON, TRANSLATED
@@ -131,7 +134,7 @@ class JobHandler:
             return [self._handle_alone(jobs[0], started)]
         items = [job.item for job in jobs]
         fields = [item.texts_to_translate() for item in items]
-        documents = [(_marked(texts), item.do_not_translate_terms()) for texts, item in zip(fields, items)]
+        documents = [(_marked(item, texts), item.do_not_translate_terms()) for texts, item in zip(fields, items)]
         try:
             results = self._translator_for(documents).translate_documents(documents, language)
             copies = [_copy_of(item, language, texts, found) for item, texts, found in zip(items, fields, results)]
@@ -147,6 +150,8 @@ class JobHandler:
 
     def _failed(self, delivery: Delivery, error: Exception) -> Outcome:
         """Bad input is dead-lettered at once; a failure that may pass, or a bug, is retried a few times."""
+        if isinstance(error, InvalidCopyError):  # babelwire's bug, not the item's: said loudly, never published
+            log.error("job %s: the copy is not valid ninjs, not published: %s", _job_name(delivery), error)
         if isinstance(error, (BadMessage, translation.errors.PermanentError)):
             return DeadLetter(reason=_describe(error), error=_error_fields(error))
         if isinstance(error, translation.errors.TransientError):
@@ -157,7 +162,9 @@ class JobHandler:
     def _report(self, delivery: Delivery, copy: LocalizedCopy, elapsed_s: float, words: int,
                 batch_words: int | None = None) -> None:
         # message_id and uri let the job-outcome log pair this with the consumer's events.
-        fields = {"language": delivery.language, "message_id": delivery.message_id, "uri": copy.provenance.source_uri}
+        # The provenance rides along for the job log (what ninjs has no field for, as in the copy's headers).
+        fields = {"language": delivery.language, "message_id": delivery.message_id, "uri": copy.provenance.source_uri,
+                  "provenance": copy.provenance.log_fields()}
         if copy.provenance.translated:
             # A job translated together with others took the whole batch's time for the batch's words.
             self._on_event(
@@ -171,9 +178,9 @@ class JobHandler:
     def _localize(self, item: WireItem, language: str) -> LocalizedCopy:
         fields = item.texts_to_translate()
         if item.is_kill_notice or not fields:
-            return messages.untranslated_copy(item, language)
+            return copies.untranslated_copy(item, language)
         # One batch for all fields: the translator sorts and packs their sentences together.
-        texts = _marked(fields)
+        texts = _marked(item, fields)
         try:
             results = self._translator_for([(texts, ())]).translate_many(
                 texts, language, terms=item.do_not_translate_terms())
@@ -198,28 +205,24 @@ class JobHandler:
     @staticmethod
     def _publication(copy: LocalizedCopy, *, elapsed_s: float) -> Publication:
         # Time taken differs per delivery, so it rides in a header: the body stays identical on redelivery.
-        headers = {
-            topology.COPY_ID_HEADER: copy.provenance.id,
-            topology.SOURCE_URI_HEADER: copy.provenance.source_uri,
-            topology.ELAPSED_MS_HEADER: round(elapsed_s * 1000),
-        }
+        headers = {**copy.provenance.headers(), topology.ELAPSED_MS_HEADER: round(elapsed_s * 1000)}
         return Publication(
             body=messages.encode_message(copy),
             language=copy.language,
-            message_id=copy.provenance.id,
+            message_id=copy.provenance.copy_id,
             headers=headers,
         )
 
 
-def _marked(fields: dict[str, str]) -> list[str]:
-    """The texts of `fields`, those of HTML fields marked as Html."""
-    return [Html(text) if messages.is_html_field(path) else text for path, text in fields.items()]
+def _marked(item: WireItem, fields: dict[str, str]) -> list[str]:
+    """The texts of `fields`, those the item says are HTML marked as Html."""
+    return [Html(text) if item.is_html(path) else text for path, text in fields.items()]
 
 
 def _copy_of(item: WireItem, language: str, fields: dict[str, str], results) -> LocalizedCopy:
     if all(result.model is None for result in results):  # HTML without a word to translate, and nothing else
-        return messages.untranslated_copy(item, language)
-    return messages.translated_copy(item, language, _translated(fields, results))
+        return copies.untranslated_copy(item, language)
+    return copies.translated_copy(item, language, _translated(fields, results))
 
 
 def _translated(fields: dict[str, str], results) -> Translated:
@@ -243,7 +246,7 @@ def _words(copy: LocalizedCopy, item: WireItem) -> int:
     """Whitespace-separated words of the translated fields (HTML without its tags): the throughput unit the
     metrics report (model tokens stay inside the engine, and words compare across engines and languages)."""
     data = copy.to_dict()
-    texts = (messages.field_at(data, path) for path in item.texts_to_translate())
+    texts = (field_at(data, path) for path in item.texts_to_translate())
     return sum(len(_TAG.sub(" ", text).split()) for text in texts if isinstance(text, str))
 
 

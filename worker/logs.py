@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from typing import Any, TextIO
 
 from queues import events
-from worker.events import TRANSLATED
+from worker.events import PASSED_ON, TRANSLATED
 
 JOB_LOGGER = "babelwire.jobs"
 _HANDLER_NAME = "babelwire"
@@ -107,8 +107,10 @@ class JobOutcomeLog:
     """An `on_event` hook that writes the job-outcome line from the consumer's and the handler's events.
 
     The consumer says RECEIVED (message_id, language), then ACKED / RETRIED / DEAD_LETTERED once the
-    outcome is applied (copy confirmed, job acked); see `queues.events`. The handler's TRANSLATED event
-    may name the item (`uri=`). This hook pairs them by (message_id, language) and logs the outcome as
+    outcome is applied (copy confirmed, job acked); see `queues.events`. The handler's TRANSLATED and
+    PASSED_ON events may name the item (`uri=`) and carry the copy's provenance (`provenance=`, its fields
+    join the line: `copy_id`, `engine`, `model_id`, ...). This hook pairs them by (message_id, language) and
+    logs the outcome as
     published / retried / dead_lettered with the time since receipt. Without a `uri` from the handler
     (bad input, dead letters) the message id stands in for it. Thread-safe: the handler runs on its own
     thread.
@@ -122,25 +124,29 @@ class JobOutcomeLog:
         self._lock = threading.Lock()
         self._started: dict[tuple, float] = {}
         self._uris: dict[tuple, str] = {}
+        self._provenance: dict[tuple, dict] = {}
 
     def on_event(self, name: str, **fields: Any) -> None:
         key = (fields.get("message_id"), fields.get("language"))
         with self._lock:
             if name == events.RECEIVED:
                 self._started[key] = self._clock()
-            elif name == TRANSLATED and fields.get("uri"):
+            elif name in (TRANSLATED, PASSED_ON) and fields.get("uri"):
                 self._uris[key] = fields["uri"]
+                self._provenance[key] = dict(fields.get("provenance") or {})
             elif name in self.OUTCOMES:
                 self._log(self.OUTCOMES[name], key, fields)
             elif name == events.REQUEUED:  # back on the queue: the next delivery starts afresh
                 self._started.pop(key, None)
                 self._uris.pop(key, None)
+                self._provenance.pop(key, None)
 
     def _log(self, outcome: str, key: tuple, fields: dict) -> None:
         started = self._started.pop(key, None)
         uri = self._uris.pop(key, None) or fields.get("uri") or key[0]
         duration = self._clock() - started if started is not None else 0.0
-        extra = {k: v for k, v in fields.items() if k not in ("uri", "language")}
+        provenance = {k: v for k, v in self._provenance.pop(key, {}).items() if k != "source_uri"}  # = uri
+        extra = {**provenance, **{k: v for k, v in fields.items() if k not in ("uri", "language")}}
         log_job_outcome(outcome, uri=uri, language=key[1], duration_s=duration, logger=self.logger, **extra)
 
 

@@ -19,6 +19,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from queues import topology
 from queues.outcomes import Ack, DeadLetter
 from worker.commands import submit
 from worker.commands._common import add_engine_options, load_settings, parse_languages
@@ -160,26 +161,34 @@ def _stopping_on_signals(consumer):
             signal.signal(sig, handler)
 
 
-def collect(broker_url: str, languages, count: int) -> list[dict]:
+def collect(broker_url: str, languages, count: int) -> list[tuple[dict, dict]]:
+    """Each copy with its headers (its provenance: `babelwire-source-uri`, `babelwire-engine`, ...)."""
     from queues.subscriber import follow
 
     if count == 0:
         return []
     received = follow(broker_url, languages=languages, count=count, timeout_s=COLLECT_TIMEOUT_S)
-    return [json.loads(message.body) for message in received]
+    return [(json.loads(message.body), dict(message.headers)) for message in received]
 
 
-def write_copies(copies: list[dict], submissions, out_dir: Path | None) -> None:
+def write_copies(copies: list[tuple[dict, dict]], submissions, out_dir: Path | None) -> None:
     if out_dir is None:
-        for copy in copies:
+        for copy, _ in copies:
             print(json.dumps(copy, ensure_ascii=False), flush=True)
         return
     out_dir.mkdir(parents=True, exist_ok=True)
     stems = output_stems(submissions)
-    for copy in copies:
-        path = out_dir / f"{stems[copy['provenance']['source_uri']]}.{copy['language']}.json"
+    for copy, headers in copies:
+        path = out_dir / f"{stems[headers[topology.SOURCE_URI_HEADER]]}.{copy['language']}.json"
         path.write_text(json.dumps(copy, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {path}", file=sys.stderr)
+        print(f"wrote {path} ({_made_by(headers)})", file=sys.stderr)
+
+
+def _made_by(headers: dict) -> str:
+    """"engine pseudo, model pseudo", or "not translated" for a copy passed on as it came."""
+    if not headers.get(topology.TRANSLATED_HEADER):
+        return "not translated"
+    return f"engine {headers.get(topology.ENGINE_HEADER)}, model {headers.get(topology.MODEL_ID_HEADER)}"
 
 
 def output_stems(submissions) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """`babelwire watch`: print localised copies (or dead letters) as JSON lines as they arrive.
 
-One line per message on stdout, so `babelwire watch --count 2 | jq .headline` works. With `--count N` the
+One line per message on stdout, so `babelwire watch --count 2 | jq .headline` works; with `--headers` a line is
+`{"headers": {...}, "copy": {...}}`, the copy's provenance (`babelwire-*` headers) beside it. With `--count N` the
 command exits 0 once N messages arrived and 1 if `--timeout` ends the wait first. Reading takes: each message
 printed leaves its queue. `--peek` looks without taking: it prints what the queue holds now and exits.
 """
@@ -26,6 +27,9 @@ def register(subparsers) -> None:
     parser.add_argument("--peek", action="store_true",
                         help="look without taking: print what the queue holds now (with --dead, or the outboxes "
                              "of --languages) and leave every message on it, then exit")
+    parser.add_argument("--headers", action="store_true",
+                        help='print each copy as {"headers": ..., "copy": ...}: its provenance (engine, model, '
+                             "protected spans, ...) travels in the babelwire-* headers, not in the ninjs copy")
     parser.add_argument("--count", type=_positive_int, metavar="N", help="exit after N messages")
     parser.add_argument("--timeout", type=_positive_float, metavar="S", help="exit after S seconds without waiting longer")
     add_broker_option(parser)
@@ -42,7 +46,7 @@ def run_watch(args: argparse.Namespace) -> int:
     received = 0
     for message in follow(settings.resolved_broker_url, languages=languages, dead=args.dead,
                           count=args.count, timeout_s=args.timeout, take=not args.peek):
-        line = dead_letter_line(message) if args.dead else copy_line(message)
+        line = dead_letter_line(message) if args.dead else copy_line(message, with_headers=args.headers)
         print(json.dumps(line, ensure_ascii=False, default=str), flush=True)
         received += 1
     if args.count is not None and received < args.count and not args.peek:
@@ -52,15 +56,18 @@ def run_watch(args: argparse.Namespace) -> int:
     return 0
 
 
-def copy_line(message) -> dict:
-    """A copy as it was published; a body that is not a JSON object is shown, not dropped."""
+def copy_line(message, with_headers: bool = False) -> dict:
+    """A copy as it was published (with its headers if asked); a body that is not a JSON object is shown, not
+    dropped."""
     try:
         data = json.loads(message.body)
     except (UnicodeDecodeError, json.JSONDecodeError):
         data = None
-    if isinstance(data, dict):
-        return data
-    return {"language": message.language, "not_a_copy": True, **_body_fields(message.body)}
+    if not isinstance(data, dict):
+        data = {"language": message.language, "not_a_copy": True, **_body_fields(message.body)}
+    if with_headers:
+        return {"headers": {key: _plain(value) for key, value in (message.headers or {}).items()}, "copy": data}
+    return data
 
 
 def dead_letter_line(message) -> dict:

@@ -1,0 +1,226 @@
+"""Measure how babelwire writes names in a Ukrainian copy against professional Ukrainian references (NTREX-128).
+
+Usage:
+    .venv/bin/python benchmarks/names_render.py [--data DIR] [--part tuning|reporting|all] [--misses N]
+        [--others render|keep] [--no-established]
+
+DIR defaults to ../shared/data/ntrex128-dev relative to the repository (development data, read in place, never
+copied into the project): the English source, the Ukrainian reference and each line's document id.
+
+Every name the desk policy protects (`find_name_mentions` on each document as a whole, less the places, demonyms,
+institutions and holidays that `own_names.classify` sends to translation) is split into words, and
+each word is looked up in the reference line: kept as written when the line has the word in Latin letters;
+otherwise the reference word is the Cyrillic word of the line that, romanised by a fixed letter table (not the
+renderer's), is most like the English word (a similarity of at least 0.6 on a consonant skeleton: no match
+means the reference translated or dropped the name, and the word is not counted). babelwire's form of the word
+is what a Ukrainian copy gets: a person (type PER) rendered by `render_name`; a place written as CLDR names it
+in Ukrainian, else rendered; an organisation kept in Latin; a name of unknown type rendered (`--others render`)
+or kept (`--others keep`). A word agrees when it equals the reference word, allowing for declension (the same
+stem once a case ending is taken off both: "Трамп" agrees with "Трампа", "Гамілтон" not with "Гамільтона").
+
+Figures (shares of words that agree): `people` (words of PER names whose reference is Cyrillic), `cyrillic`
+(every word whose reference is Cyrillic), `all` (every word the reference has, in either script);
+`cyrillic_agreeing_by_source` splits the Cyrillic-reference words by where the whole name's form came from.
+`--no-established` leaves the data file of established forms out, to show what the methods alone do: many of
+the people in 2019 news are in it, so the plain figure owes it something.
+
+Honest numbers: the documents (DOCUMENT_IDS.tsv) are dealt alternately into a tuning half (1st, 3rd, ... document),
+the only one looked at while changing the renderer, and a reporting half (2nd, 4th, ...), measured but never
+read line by line (`--misses` refuses it). The tuning half is dealt alternately once more into two quarters
+(`tuning-even`, `tuning-odd`): a rule is kept only if it helps on both. The last line printed is a JSON object of
+the parts measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from translation.names import find_name_mentions
+from translation.own_names import classify, target_forms
+from translation.rendering import render_name
+from translation.rendering import languages as rendering_languages
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex128-dev"
+PARTS = ("tuning", "reporting")
+QUARTERS = ("tuning-even", "tuning-odd")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[а-яіїєґʼ'’]+(?:-[а-яіїєґʼ'’]+)*", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Ukrainian -> Latin, a plain letter table for finding the reference word (independent of the renderer's tables).
+_ROMAN = dict(zip("абвгґдезиійклмнопрстуфхцчшщьюяєїжʼ'’",
+                  ["a", "b", "v", "h", "g", "d", "e", "z", "y", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
+                   "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "yu", "ya", "ye", "yi", "zh", "", "", ""]))
+_ENDINGS = sorted("ові еві єві ому ього ого ою ею єю ом ем єм ій ий ої ей а я у ю і ї е є о и й".split(),
+                  key=len, reverse=True)
+
+
+@dataclass
+class Tally:
+    counts: Counter = field(default_factory=Counter)
+    misses: list = field(default_factory=list)
+
+    def add(self, group: str, agrees: bool) -> None:
+        self.counts[group] += 1
+        self.counts[group + "_agree"] += agrees
+
+    def figures(self) -> dict:
+        share = {group: round(100 * self.counts[group + "_agree"] / self.counts[group], 1) if self.counts[group]
+                 else None for group in ("people", "cyrillic", "all")}
+        sources = sorted({key.split(".")[1].removesuffix("_agree") for key in self.counts if key.startswith("by_")})
+        by_source = {source: f"{self.counts[f'by_source.{source}_agree']}/{self.counts[f'by_source.{source}']}"
+                     for source in sources}
+        return {**share, "words": {group: self.counts[group] for group in ("people", "cyrillic", "all")},
+                "latin_in_reference": self.counts["latin"], "cyrillic_agreeing_by_source": by_source}
+
+
+def read_documents(data: Path) -> list[list[tuple[str, str]]]:
+    """The (English, Ukrainian) line pairs of each document, in the order the documents first appear."""
+    ids = (data / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
+    sources = (data / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
+    references = (data / "newstest2019-ref.ukr.txt").read_text(encoding="utf-8").splitlines()
+    documents: dict[str, list[tuple[str, str]]] = {}
+    for doc_id, source, reference in zip(ids, sources, references):
+        documents.setdefault(doc_id.split("\t")[0], []).append((source, reference))
+    return list(documents.values())
+
+
+def skeleton(latin: str) -> str:
+    """A spelling reduced to what survives transcription: "Kavanaugh" -> "kavanau", "Bennett" -> "benet"."""
+    text = latin.lower()
+    for old, new in (("ph", "f"), ("th", "t"), ("ck", "k"), ("gh", ""), ("kh", "h"), ("c", "k"), ("q", "k"),
+                     ("w", "v"), ("x", "ks"), ("j", "i"), ("y", "i"), ("g", "h"), ("z", "s"), ("e", "i"),
+                     ("o", "a"), ("u", "a")):
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", text))
+
+
+def romanise(cyrillic: str) -> str:
+    return "".join(_ROMAN.get(char, char) for char in cyrillic.lower())
+
+
+def stem(word: str) -> str:
+    word = word.lower().replace("’", "ʼ").replace("'", "ʼ")
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def reference_word(word: str, reference: str) -> tuple[str, str] | None:
+    """("latin", word) or ("cyrillic", the reference's word for it); None when the reference has no such word."""
+    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", reference):
+        return "latin", word
+    best, best_score = None, 0.0
+    target = skeleton(word)
+    for compound in _CYRILLIC.findall(reference):
+        if compound[:1].isupper():
+            best, best_score = _closer(target, compound.split("-"), best, best_score)
+    return ("cyrillic", best) if best and best_score >= 0.6 else None
+
+
+def _closer(target: str, candidates: list[str], best: str | None, best_score: float) -> tuple[str | None, float]:
+    """The candidate (a part of a hyphenated compound: "Міллс-Хікс", "Джон-стріт") most like `target`."""
+    for candidate in candidates:
+        score = SequenceMatcher(None, target, skeleton(stem(romanise(candidate)))).ratio()
+        if score > best_score:
+            best, best_score = candidate, score
+    return best, best_score
+
+
+def our_words(name: str, kind: str, others: str) -> tuple[list[str] | None, str]:
+    """What a Ukrainian copy writes for each word of `name` (None: kept as written), and where it comes from."""
+    if kind == "LOC":
+        forms = target_forms(name, "uk")
+        if forms:
+            return forms[0].split(), "cldr"
+    if kind == "ORG" or (kind not in ("PER", "LOC") and others == "keep"):
+        return None, "kept"
+    rendering = render_name(name, "uk", "person")
+    return (None, "kept") if rendering is None else (rendering.text.split(), rendering.source)
+
+
+def measure(documents, others: str, want_misses: int) -> Tally:
+    tally = Tally()
+    for document in documents:
+        text = "\n".join(source for source, _ in document)
+        starts = [0]
+        for source, _ in document:
+            starts.append(starts[-1] + len(source) + 1)
+        for mention in find_name_mentions(text):
+            if classify(mention.span.text) is not None:  # a place, demonym or institution: translated, not kept
+                continue
+            line = max(index for index, start in enumerate(starts[:-1]) if start <= mention.span.start)
+            _score(mention, document[line][1], others, tally, want_misses)
+    return tally
+
+
+def _score(mention, reference: str, others: str, tally: Tally, want_misses: int) -> None:
+    name = _POSSESSIVE.sub("", mention.span.text)
+    words = _WORD.findall(name)
+    ours, source = our_words(name, mention.type, others)
+    if ours is not None and len(ours) != len(words):  # an established form with another word count
+        ours = [(our_words(word, mention.type, others)[0] or [word])[0] for word in words]
+    for index, word in enumerate(words):
+        found = reference_word(word, reference)
+        if found is None:
+            continue
+        script, ref = found
+        mine = word if ours is None else ours[index]
+        agrees = mine == ref if script == "latin" else stem(mine) == stem(ref)
+        tally.add("all", agrees)
+        tally.counts["latin"] += script == "latin"
+        if script == "cyrillic":
+            tally.add("cyrillic", agrees)
+            tally.add(f"by_source.{source}", agrees)
+            if mention.type == "PER":
+                tally.add("people", agrees)
+        if not agrees and len(tally.misses) < want_misses:
+            tally.misses.append(f"{mention.type}\t{word}\t{mine}\t{ref}\t{name}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--part", choices=(*PARTS, *QUARTERS, "all"), default="all")
+    parser.add_argument("--others", choices=("render", "keep"), default="render")
+    parser.add_argument("--misses", type=int, default=0, metavar="N", help="list N disagreements (tuning only)")
+    parser.add_argument("--no-established", action="store_true")
+    args = parser.parse_args(argv)
+    if args.misses and not args.part.startswith("tuning"):
+        parser.error("--misses lists words of the tuning part only: add --part tuning")
+    if args.no_established:
+        _drop_established()
+    documents = read_documents(args.data)
+    halves = {"tuning": documents[0::2], "reporting": documents[1::2]}
+    halves |= {"tuning-even": halves["tuning"][0::2], "tuning-odd": halves["tuning"][1::2]}
+    results = {}
+    for part in (PARTS if args.part == "all" else (args.part,)):
+        tally = measure(halves[part], args.others, args.misses)
+        results[part] = {"documents": len(halves[part]), **tally.figures()}
+        print("\n".join(tally.misses))
+    print(json.dumps(results, ensure_ascii=False))
+    return 0
+
+
+def _drop_established() -> None:
+    """Measure the methods alone: the established forms are left out (the given-name table stays)."""
+    original = rendering_languages.language_data
+
+    def without(language: str):
+        data = original(language)
+        return rendering_languages.LanguageData(**{**vars(data), "established": {}})
+
+    rendering_languages.language_data = without
+    import translation.rendering.words as words
+    words.language_data = without
+
+
+if __name__ == "__main__":
+    sys.exit(main())

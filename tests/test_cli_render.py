@@ -1,0 +1,61 @@
+"""`babelwire render --to uk`: names in, one a line; how a Ukrainian copy writes them out, one a line."""
+
+import json
+
+from cli_helpers import one_line_error, run_babelwire
+
+
+def output_lines(result) -> list[str]:
+    assert result.returncode == 0, result.stderr.decode()
+    return result.stdout.decode().split("\n")[:-1]
+
+
+def test_one_rendering_per_line_in_order_blank_lines_kept():
+    names = "Volodymyr Zelenskyy\nAndriy Hnatov\n\nElizabeth Warren\n"
+    assert output_lines(run_babelwire("render", "--to", "uk", stdin=names)) == [
+        "Володимир Зеленський", "Андрій Гнатов", "", "Елізабет Воррен"]
+
+
+def test_names_may_be_given_as_arguments():
+    assert output_lines(run_babelwire("render", "--to", "uk", "Oksana Stefanyshyna")) == ["Оксана Стефанишина"]
+
+
+def test_json_says_the_type_and_where_each_rendering_comes_from():
+    result = run_babelwire("render", "--to", "uk", "--format", "json", stdin="Rustem Umerov\nAndriy Hnatov\n")
+    records = [json.loads(line) for line in output_lines(result)]
+    assert records == [
+        {"name": "Rustem Umerov", "rendering": "Рустем Умєров", "type": "person", "source": "established"},
+        {"name": "Andriy Hnatov", "rendering": "Андрій Гнатов", "type": "person", "source": "kmu2010"},
+    ]
+
+
+def test_an_organisation_keeps_its_latin_name():
+    result = run_babelwire("render", "--to", "uk", "--type", "organisation", "--format", "json", "Sainsbury's")
+    [record] = [json.loads(line) for line in output_lines(result)]
+    assert (record["rendering"], record["source"]) == ("Sainsbury's", "kept")
+
+
+def test_the_glossary_wins(tmp_path):
+    glossary = tmp_path / "glossary.toml"
+    glossary.write_text('keep = ["Bill Gates"]\n[render."Steve Witkoff"]\nuk = "Стів Уіткофф"\n', encoding="utf-8")
+    result = run_babelwire("render", "--to", "uk", "--glossary", str(glossary), stdin="Bill Gates\nSteve Witkoff\n")
+    assert output_lines(result) == ["Bill Gates", "Стів Уіткофф"]
+
+
+def test_a_name_that_cannot_be_rendered_is_kept_and_said_so():
+    result = run_babelwire("render", "--to", "uk", stdin="R2D2 Unit\n")
+    assert output_lines(result) == ["R2D2 Unit"]
+    assert "R2D2 Unit" in result.stderr.decode() and "as written" in result.stderr.decode()
+
+
+def test_a_latin_script_target_is_a_one_line_error():
+    message = one_line_error(run_babelwire("render", "--to", "de", "Steve Witkoff"))
+    assert "de" in message and "uk" in message
+
+
+def test_empty_input_is_a_one_line_error():
+    assert "no names" in one_line_error(run_babelwire("render", "--to", "uk", stdin=""))
+
+
+def test_input_that_is_not_utf8_is_a_one_line_error():
+    assert "UTF-8" in one_line_error(run_babelwire("render", "--to", "uk", stdin=b"Z\xffelenskyy\n"))

@@ -1,0 +1,70 @@
+"""`babelwire render`: how people's names will be written in a target language's script, one name a line."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from translation.glossary import Glossary
+from translation.rendering import render_name, renders_names, rendering_languages
+from worker.commands._common import decode_text, load_settings
+from worker.errors import UsageError
+
+KINDS = ("person", "organisation", "place", "other")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "render", help="show how names are written in a target script",
+        description="Read names, one per line (arguments or stdin), and print how a copy in LANG writes each, "
+                    "one per line: a person in the target's script (established form, reverse romanisation, "
+                    "pronunciation or spelling), an organisation as written. A blank line gives a blank line.")
+    parser.add_argument("names", nargs="*", metavar="NAME", help="names to render (default: one per line on stdin)")
+    parser.add_argument("--to", required=True, metavar="LANG", help="target language written in another script (uk)")
+    parser.add_argument("--type", choices=KINDS, default="person", dest="kind",
+                        help="what the names name (default: person; only people are rendered)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help='json: one object a line with "name", "rendering", "type" and "source"')
+    parser.add_argument("--glossary", type=Path, metavar="FILE",
+                        help="TOML or JSON glossary: its keep and render entries win (default: BABELWIRE_GLOSSARY)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not renders_names(args.to):
+        raise UsageError(f"--to {args.to}: no name renderings for this language; names stay as written in a "
+                         f"Latin-script copy (rendering languages: {', '.join(rendering_languages())})")
+    path = args.glossary or load_settings().glossary
+    terms = Glossary.load(path).terms_for(args.to) if path else {}
+    for number, line in enumerate(args.names or _stdin_names(), start=1):
+        name = line.strip()
+        rendering, source = _written(name, args.to, args.kind, terms)
+        if name and source == "kept" and args.kind == "person":
+            print(f"babelwire: note: name {number} ({name!r}) has a character no {args.to} table covers; "
+                  "a copy keeps it as written", file=sys.stderr)
+        print(_line(name, rendering, source, args) if name else "")
+    return 0
+
+
+def _stdin_names() -> list[str]:
+    if sys.stdin.isatty():
+        raise UsageError("no names: give them as arguments or pipe them on stdin, one per line")
+    text = decode_text(sys.stdin.buffer.read(), "stdin")
+    if not text.strip():
+        raise UsageError("stdin is empty or only whitespace: no names to render")
+    return text.rstrip("\n").split("\n")
+
+
+def _written(name: str, language: str, kind: str, terms: dict[str, str | None]) -> tuple[str, str]:
+    """(what a copy writes for the name, where it comes from); "kept" for a name written as it is."""
+    if name in terms:
+        return (name, "glossary keep") if terms[name] is None else (terms[name], "glossary")
+    rendering = render_name(name, language, kind) if name else None
+    return (name, "kept") if rendering is None else (rendering.text, rendering.source)
+
+
+def _line(name: str, rendering: str, source: str, args: argparse.Namespace) -> str:
+    if args.format == "text":
+        return rendering
+    return json.dumps({"name": name, "rendering": rendering, "type": args.kind, "source": source},
+                      ensure_ascii=False)
