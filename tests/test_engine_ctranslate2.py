@@ -301,3 +301,15 @@ def test_a_model_loaded_again_reads_only_its_weights_again(tiny_models, monkeypa
     assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
     assert engine.loaded_languages() == ["de"]
     assert sorted(built) == sorted(tiny_models[language] for language in ("uk", "de"))  # once each
+
+
+def test_batches_decoding_side_by_side_share_the_token_budget(checkpoint, monkeypatch):
+    # max_batch_tokens bounds the memory of what decodes at once: two translators take half of it each.
+    engine = _engine(checkpoint, beams=2, translators=2, max_batch_tokens=160)
+    shapes = []
+    decoded = engine._hypotheses
+    monkeypatch.setattr(engine, "_hypotheses", lambda model, batch, **options: shapes.append(
+        (len(batch), max(map(len, batch)))) or decoded(model, batch, **options))
+    engine.translate(_real_sentences()[:14], "uk")
+    assert len(shapes) > 2
+    assert all(sentences == 1 or sentences * longest * 2 <= 80 for sentences, longest in shapes)

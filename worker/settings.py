@@ -49,8 +49,8 @@ class Settings(BaseSettings):
     # translated; 0 turns it off (README "Masking and recovery").
     names_as_words_budget: float = Field(default=0.10, ge=0.0, le=1.0)
     beams: int = Field(default=4, ge=1, le=16)
-    # Tokens per engine batch: longest source x sentences x beams, on both backends (translation/engines/
-    # batching.py). With a uk-size model and beam 4 (CTranslate2), peak RSS measured about 370 MB at 2048,
+    # Tokens decoding at once: longest source x sentences x beams per batch, on both backends (translation/engines/
+    # batching.py), shared out between CTranslate2's translators (two batches of 1024 at once by default). With a uk-size model and beam 4 (CTranslate2), peak RSS measured about 370 MB at 2048,
     # 430-460 MB at 3072 and 490 MB at 4096, with throughput within this machine's noise
     # (benchmarks/throughput.py): 2048 keeps a worker under 400 MB.
     max_batch_tokens: int = Field(default=2048, ge=64)

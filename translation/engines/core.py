@@ -45,7 +45,8 @@ class MarianBackend(Engine, Generic[Loaded]):
         registry: maps a target language to its model.
         device: "cpu" or "cuda" (the factory resolves "auto").
         beams: beam size for decoding.
-        max_batch_tokens, max_batch_sentences: how much one decoding call may hold (batching.BatchLimits).
+        max_batch_tokens, max_batch_sentences: how much decodes at once (batching.BatchLimits); with
+            `parallel_batches` batches at once, each holds at most its share of max_batch_tokens.
         cache_size: how many models stay loaded at once.
         progress: called after each batch with the number of sentences it translated.
         budget: the decode-length guard (budget.py): each sentence decodes at most its budget, batches hold
@@ -65,7 +66,8 @@ class MarianBackend(Engine, Generic[Loaded]):
         self._registry = registry
         self._device = device
         self._beams = beams
-        self._limits = BatchLimits(max_batch_tokens, max_batch_sentences, beams)
+        # max_batch_tokens bounds what decodes at once, so batches decoding side by side share it.
+        self._limits = BatchLimits(max(1, max_batch_tokens // max(1, parallel_batches)), max_batch_sentences, beams)
         self._progress = progress
         self._budget = budget
         self._resolve_files = resolve
