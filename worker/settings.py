@@ -50,9 +50,10 @@ class Settings(BaseSettings):
     names_as_words_budget: float = Field(default=0.10, ge=0.0, le=1.0)
     beams: int = Field(default=4, ge=1, le=16)
     # Tokens decoding at once: longest source x sentences x beams per batch, on both backends (translation/engines/
-    # batching.py), shared out between CTranslate2's translators (two batches of 1024 at once by default). With a uk-size model and beam 4 (CTranslate2), peak RSS measured about 370 MB at 2048,
-    # 430-460 MB at 3072 and 490 MB at 4096, with throughput within this machine's noise
-    # (benchmarks/throughput.py): 2048 keeps a worker under 400 MB.
+    # batching.py), shared out between CTranslate2's translators (two batches of 1024 at once by default). With a
+    # uk-size model and beam 4 (CTranslate2, one translator), peak RSS measured about 370 MB at 2048, 430-460 MB at
+    # 3072 and 490 MB at 4096, with throughput within this machine's noise (benchmarks/throughput.py); two
+    # translators of 2048 each peaked at 470 MB, of 1024 each at 333 MB: 2048 in all keeps a worker under 400 MB.
     max_batch_tokens: int = Field(default=2048, ge=64)
     # Weights at run time. auto: CTranslate2 int8 on CPU, float16 on CUDA; transformers fp32. none: fp32 on
     # both (CTranslate2 float32 gives the same greedy outputs as transformers). int8: CTranslate2 int8,
