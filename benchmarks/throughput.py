@@ -24,6 +24,8 @@ measured in interleaved rounds so that the machine's drift hits the baseline and
   ctranslate2         babelwire's default: CTranslate2Engine with its default settings (int8, two translators of
                       one thread each on two cores, fed length-sorted batches at once), the engine's own batching,
                       with its decode-length guard (translation/engines/budget.py)
+  ctranslate2-1-translator  the same engine as it ran before two translators: one translator of one intra-op
+                      thread per core (what two translators gain, in the same run)
   ctranslate2-unguarded  the same engine without the guard (every batch may decode to the position limit,
                       sentences of any lengths batched together, no loop check): what the guard costs or saves
 All run the same sentences (--quick: a length-stratified subset of 32) with greedy search and beam 4.
@@ -193,14 +195,14 @@ class CTranslate2Backend(_ProductEngineBackend):
     """babelwire's CTranslate2Engine, the default backend with its default settings (int8, thread layout, batch
     budget), with or without its decode guard."""
 
-    def __init__(self, model_dir: Path, beams: int, guard: bool = True):
+    def __init__(self, model_dir: Path, beams: int, guard: bool = True, **layout):
         from translation.engines.budget import DecodeBudget
         from translation.registry import ModelRegistry
 
         self.beams = beams
         self.engine = _models.ForcedLengthEngine(
             ModelRegistry({"uk": str(model_dir)}), output_length, beams=beams, max_batch_tokens=CT2_MAX_BATCH_TOKENS,
-            budget=DecodeBudget() if guard else None)
+            budget=DecodeBudget() if guard else None, **layout)
         self.engine.model_info("uk")  # load now: part of the timed cold load
 
     def runaway(self, sentences: list[str]) -> dict:
@@ -220,12 +222,15 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-PRODUCT = GUARDED + ("transformers-engine",)
+ONE_TRANSLATOR = "ctranslate2-1-translator"
+PRODUCT = GUARDED + ("transformers-engine", ONE_TRANSLATOR)
 
 
 def make_backend(name: str, model_dir: Path, beams: int):
     if name in GUARDED:
         return CTranslate2Backend(model_dir, beams, guard=name == "ctranslate2")
+    if name == ONE_TRANSLATOR:  # the default before two translators: one, of one intra-op thread per core
+        return CTranslate2Backend(model_dir, beams, translators=1, threads=_cores())
     if name == "transformers-engine":
         return TransformersEngineBackend(model_dir, beams)
     return TransformersBackend(model_dir, batched=name != "baseline", int8=name == "transformers-int8")
@@ -528,8 +533,8 @@ def prepare(args) -> tuple[dict, list[str]]:
         sentences = stratified(sentences, lengths, QUICK_SENTENCES)
     # The default backend first, next to the baseline, so their rounds alternate closely.
     # transformers-engine next to transformers: the hand-written batches and the product's alternate closely.
-    backends = ["ctranslate2", "baseline", "ctranslate2-unguarded", "transformers", "transformers-engine"] + \
-        ([] if args.quick else ["transformers-int8"])
+    backends = ["ctranslate2", "baseline", ONE_TRANSLATOR, "ctranslate2-unguarded", "transformers",
+                "transformers-engine"] + ([] if args.quick else ["transformers-int8"])
     repeats = {"ctranslate2": 3 if args.quick else 7, "ctranslate2-unguarded": 0, "transformers": 1 if args.quick else 3,
                "transformers-engine": 1 if args.quick else 3, "transformers-int8": 3, "baseline": 0 if args.quick else 1}
     rounds = 3 if args.quick else 5
@@ -623,6 +628,9 @@ def report(args, spec, results, elapsed: float) -> int:
         "int8_bound_fraction_greedy": round(default["tok_s_beam1"] / (best_int8 * 1e9 / flops), 3) if best_int8 else None,
         "tokens_per_s_greedy": default["tok_s_beam1"], "tokens_per_s_beam4": default["tok_s_beam4"],
         "speedup_per_round": {"greedy": per_round_speedups(results, 1), "beam4": per_round_speedups(results, 4)},
+        **({"two_translators_over_one": {f"beam{b}": round(results[DEFAULT_BACKEND][f"beam{b}"]["tokens_per_s"]
+                                                           / results[ONE_TRANSLATOR][f"beam{b}"]["tokens_per_s"], 2)
+                                         for b in BEAMS}} if ONE_TRANSLATOR in results else {}),
         "baseline_tokens_per_s": {"greedy": round(results["baseline"]["beam1"]["tokens_per_s"], 1),
                                   "beam4": round(results["baseline"]["beam4"]["tokens_per_s"], 1)},
         "mflop_per_greedy_token": round(flops / 1e6, 1), "fp32_gemm_gflops": {k: round(v) for k, v in gemm.items()},
