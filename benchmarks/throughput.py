@@ -511,7 +511,7 @@ def chart(rows: list[dict], path: Path, title: str) -> None:
         bars = ax.bar([i + offset for i in range(len(rows))], values, width,
                       label="greedy" if beams == 1 else "beam 4")
         ax.bar_label(bars, labels=[f"{v:.0f}" for v in values], fontsize=8)
-    ax.set_xticks(range(len(rows)), names)
+    ax.set_xticks(range(len(rows)), names, rotation=20, ha="right")  # six backends: long names would overlap
     ax.set_ylabel("output tokens / s")
     ax.set_title(title, fontsize=10)
     ax.legend()
