@@ -60,7 +60,6 @@ import subprocess
 import tempfile
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

@@ -33,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -75,7 +76,7 @@ def rss_kib(pid: int) -> tuple[int, int]:
 class Sampler(threading.Thread):
     """Samples the worker's RSS every SAMPLE_S seconds with the number of items done at that moment."""
 
-    def __init__(self, pid: int, done: callable):
+    def __init__(self, pid: int, done: Callable[[], int]):
         super().__init__(daemon=True)
         self.pid, self.done, self.samples = pid, done, []
         self.stopped = threading.Event()
