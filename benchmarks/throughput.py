@@ -550,7 +550,7 @@ def prepare(args) -> tuple[dict, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_SENTENCES} sentences, fewer repeats (about 5 min on 2 cores)")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_SENTENCES} sentences, fewer repeats (about 9 min on 2 cores with the worker stage)")
     parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--spec", type=Path, help=argparse.SUPPRESS)
