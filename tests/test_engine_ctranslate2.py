@@ -1,5 +1,6 @@
 """The CTranslate2 backend: same tokens as MarianTokenizer, same greedy outputs as transformers, cached conversion."""
 
+import os
 import random
 import shutil
 import threading
@@ -170,10 +171,11 @@ def test_thread_layout_is_chosen_from_the_core_count_unless_set(cores, device, a
 
 
 def test_translators_and_threads_reach_ctranslate2(checkpoint):
-    engine = _engine(checkpoint, translators=2)
+    engine = CTranslate2Engine(ModelRegistry({"uk": str(checkpoint)}), translators=2, threads=0)
     engine.model_info("uk")
     translator = engine._model("uk").translator
-    assert (translator.num_translators, engine.layout.threads) == (2, 1)
+    cores = len(os.sched_getaffinity(0))
+    assert (translator.num_translators, engine.layout.threads) == (2, max(1, cores // 2))
 
 
 def test_outputs_keep_input_order_across_batches(checkpoint):
