@@ -9,6 +9,8 @@
 #   TORCH_SOURCE     "index" (default): torch from TORCH_INDEX_URL. "wheels": torch from the wheels/
 #                    directory of the build context (offline or air-gapped builds; the other packages
 #                    still come from PyPI).
+#   EXTRAS           the project's extras to install as well, space-separated; "gpu" (the CUDA 12 libraries
+#                    CTranslate2 runs float16 with on a GPU) for the CUDA build.
 # A constraints.txt at the root of the build context (e.g. `pip freeze` of a tested image), when present,
 # pins every transitive dependency.
 #   MODELS           languages whose models are baked in, e.g. "uk de" (runs `babelwire models pull`).
@@ -77,7 +79,9 @@ RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/babelwire --sh
 
 COPY --from=build /opt/babelwire /opt/babelwire
 
+# MALLOC_ARENA_MAX=2: glibc's per-thread malloc arenas held most of a worker's growth (worker/memory.py).
 ENV PATH=/opt/babelwire/bin:$PATH \
+    MALLOC_ARENA_MAX=2 \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     HF_HOME=/var/cache/babelwire/huggingface \

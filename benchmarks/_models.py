@@ -38,10 +38,31 @@ SEED_ARTICLE = SHARED / "examples" / "unn-2025-12-06.txt"
 CONLL_DEV = SHARED / "data" / "conll2003" / "dev.txt"
 CACHE = HERE / ".cache"
 MODEL_DIR = CACHE / "opus-mt-en-uk-random"
+SECOND_MODEL_DIR = CACHE / "opus-mt-en-de-random"  # the same architecture, other random weights: a uk + de worker
 
 VOCAB_SIZE = 60_000  # opus-mt-en-uk has 61,587 entries; "about 60,000" is the same cost per token
 SPM_PIECES = 8_000
 SEED = 0
+
+
+def repository_lines() -> list[str]:
+    """English news text kept in the repository (examples/): the corpus on a machine without ../shared, such as an
+    accelerator machine, where only the checkout travels."""
+    examples = HERE.parent / "examples"
+    lines = (examples / "breaking.txt").read_text(encoding="utf-8").splitlines()
+    item = json.loads((examples / "wire-item.json").read_text(encoding="utf-8"))
+    lines += [item.get("headline", "")] + item.get("body_text", "").splitlines()
+    story = re.sub(r"<[^>]+>", "\n", (examples / "story.html").read_text(encoding="utf-8"))
+    lines += story.splitlines()
+    return [line.strip() for line in lines if len(line.split()) >= 4]
+
+
+def corpus_lines() -> list[str]:
+    """The SentencePiece training text: the seed article and CoNLL-2003 dev from ../shared where they are, else the
+    repository's examples (the vocabulary is padded to VOCAB_SIZE either way: the compute per token is the same)."""
+    if SEED_ARTICLE.exists() and CONLL_DEV.exists():
+        return seed_paragraphs() + conll_sentences()
+    return repository_lines()
 
 
 def seed_paragraphs() -> list[str]:
@@ -101,8 +122,9 @@ def _write_vocab(spm_model: Path, path: Path) -> int:
     return vocab["<pad>"]
 
 
-def build(out_dir: Path = MODEL_DIR) -> Path:
-    """Build the random-weight OPUS-MT-sized checkpoint into `out_dir` unless it is already there."""
+def build(out_dir: Path = MODEL_DIR, seed: int = SEED, lines: list[str] | None = None) -> Path:
+    """Build the random-weight OPUS-MT-sized checkpoint (weights drawn with `seed`, SentencePiece trained on `lines`,
+    default corpus_lines()) into `out_dir` unless it is already there."""
     if (out_dir / "config.json").exists() and (out_dir / "model.safetensors").exists():
         return out_dir
     import torch
@@ -111,7 +133,7 @@ def build(out_dir: Path = MODEL_DIR) -> Path:
     partial = out_dir.with_name(out_dir.name + ".partial")
     partial.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        spm_model = _train_spm(Path(work) / "spm", seed_paragraphs() + conll_sentences())
+        spm_model = _train_spm(Path(work) / "spm", lines or corpus_lines())
         vocab_path = Path(work) / "vocab.json"
         pad_id = _write_vocab(spm_model, vocab_path)
         MarianTokenizer(
@@ -126,7 +148,7 @@ def build(out_dir: Path = MODEL_DIR) -> Path:
         tie_word_embeddings=True, pad_token_id=pad_id, eos_token_id=0, decoder_start_token_id=pad_id,
         forced_eos_token_id=0, max_length=512, num_beams=4, bad_words_ids=[[pad_id]],
     )
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     MarianMTModel(config).save_pretrained(partial)
     partial.rename(out_dir)
     return out_dir
@@ -144,8 +166,11 @@ class ForcedLengthEngine(CTranslate2Engine):
     def __init__(self, registry, output_length: Callable[[int], int], **options):
         super().__init__(registry, **options)
         self._output_length = output_length
+        self.forced = True  # False: decode freely, as babelwire does (a random model then never ends a sentence)
 
     def _translate_batch(self, model: LoadedModel, batch: list[list[str]], sources: list[str]) -> list[str]:
+        if not self.forced:
+            return super()._translate_batch(model, batch, sources)
         lengths = [self._output_length(len(tokens)) for tokens in batch]
         limits = {"min_decoding_length": max(lengths), "max_decoding_length": max(lengths)}
         if self._beams == 1:  # the callback runs per generated token in greedy search only

@@ -1,18 +1,27 @@
-"""Does babelwire use a GPU when one is there? A functional check for a CUDA machine (issue 5).
+"""Does babelwire use a GPU when one is there, and how fast? A check for a CUDA machine, one command.
 
-Usage (on a machine with an NVIDIA GPU, from the repository root):
-    python benchmarks/gpu_check.py [OUT.json]
+Usage (from the repository root; needs only the checkout, not ../shared):
+    python benchmarks/gpu_check.py [OUT.json] [--sentences 64] [--throughput-device cuda]
 
-It builds a tiny Marian checkpoint (tests/tiny_models.py: random weights, so no translation quality), then
-for each backend setting (transformers, ctranslate2, auto) with BABELWIRE_DEVICE left at auto it builds the
-engine exactly as the worker does (worker.build.build_engine), translates a few sentences with beam 4, and
-reports the device and engine that ran, or the error. Finally it runs `babelwire run` on the example wire
-item in a subprocess, as a user would, and reports its exit status. Prints one JSON object per check; exits 0
-when the default settings (`auto`, and `babelwire run`) work.
+1. Where each setting runs: a tiny Marian checkpoint (tests/tiny_models.py: random weights, no translation quality);
+   for each backend setting (transformers, ctranslate2, auto) and device setting (auto, cuda, cpu) the engine is built
+   as the worker builds it (worker.build.build_engine), translates a few sentences with beam 4, and the check reports
+   the device and engine that ran, or the error. It also says which CUDA 12 libraries the `gpu` extra put in the
+   process (translation/engines/cuda_libraries.py).
+2. `babelwire run` on the example wire item in a subprocess, as a user runs it: its exit status and engine.
+3. Throughput of the benchmark's real-size architecture (benchmarks/_models.py: OPUS-MT en-uk shape, random weights,
+   SentencePiece trained on the repository's examples when ../shared is absent), on --throughput-device (default
+   cuda when one is visible): CTranslate2 at the device's default precision (float16 on CUDA) and transformers fp32,
+   each greedy and beam 4, each sentence forced to 1.2 x its source tokens as throughput.py does. The sentences are
+   the repository's examples, repeated to --sentences.
+
+Prints one JSON object per check; writes them all to OUT.json when given. Exit 0 when the default settings (`auto`,
+and `babelwire run`) work.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -23,21 +32,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from tests.tiny_models import build_tiny_marian  # noqa: E402
 from worker.build import build_engine, choose_backend, resolve_device  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 
 SENTENCES = ["The parties discussed peace.", "Details", "Zelenskyy held a two-hour conversation on Saturday."]
+BACKENDS = ("transformers", "ctranslate2", "auto")
+DEVICES = ("auto", "cuda", "cpu")
+OUTPUT_RATIO = 1.2  # as throughput.py
 
 
-def check_backend(backend: str, checkpoint: Path) -> dict:
-    settings = Settings(backend=backend, device="auto", beams=4, models={"uk": str(checkpoint)})
-    report = {"check": f"backend={backend}", "device": resolve_device("auto", backend),
-              "chosen": choose_backend(backend, resolve_device("auto", backend))}
+def check_backend(backend: str, device: str, checkpoint: Path) -> dict:
+    report = {"check": f"backend={backend} device={device}"}
     try:
-        engine = build_engine(settings)
+        resolved = resolve_device(device, backend)
+        report.update(device=resolved, chosen=choose_backend(backend, resolved))
+        engine = build_engine(Settings(backend=backend, device=device, beams=4, models={"uk": str(checkpoint)}))
         started = time.perf_counter()
         outputs = engine.translate(SENTENCES, "uk")
         report.update(ok=len(outputs) == len(SENTENCES) and all(outputs), seconds=round(time.perf_counter() - started, 3),
@@ -51,12 +63,11 @@ def _where(engine) -> str:
     """Which device the loaded model sits on (for `auto`, that of the engine that served)."""
     if hasattr(engine, "fallen_back"):  # FallbackEngine: CTranslate2 first, transformers if it cannot load
         engine = engine._fallback if "uk" in engine.fallen_back else engine._primary
-    loaded = getattr(engine, "_cache", None) or getattr(engine, "_models", None) or {}
-    for model in loaded.values():
+    for model in engine._cache.values():
         if hasattr(model, "model"):
             return str(next(model.model.parameters()).device)
         if hasattr(model, "translator"):
-            return str(model.translator.device)
+            return f"{model.translator.device} ({model.translator.compute_type})"
     return "unknown"
 
 
@@ -75,20 +86,95 @@ def check_cli(checkpoint: Path, work: Path) -> dict:
             "stderr_tail": done.stderr.strip().splitlines()[-3:]}
 
 
-def main() -> int:
-    results = []
+def cuda_libraries() -> dict:
+    from translation.engines.cuda_libraries import library_paths, preload
+
+    return {"check": "cuda libraries (gpu extra)", "ok": True, "found": [str(path) for path in library_paths()],
+            "loaded": list(preload())}
+
+
+# --- throughput of the real-size architecture --------------------------------------------------------
+
+
+def output_length(source_tokens: int) -> int:
+    return max(1, round(OUTPUT_RATIO * source_tokens))
+
+
+def throughput(device: str, count: int, model_dir: Path | None = None) -> list[dict]:
+    """tokens/s of each backend and beam setting on `device`, each sentence forced to output_length (two timed
+    passes after a warm-up; the better one counts, as a GPU's first passes pay for kernel selection)."""
+    import _models
+
+    from translation.registry import ModelRegistry
+
+    lines = _models.repository_lines()
+    model_dir = model_dir or _models.build(_models.CACHE / "opus-mt-en-uk-random-repo", lines=lines)
+    sentences = (lines * (count // len(lines) + 1))[:count]
+    rows = []
+    for backend in ("ctranslate2", "transformers"):
+        for beams in (1, 4):
+            registry = ModelRegistry({"uk": str(model_dir)})
+            options = {"device": device, "beams": beams, "max_batch_tokens": Settings().max_batch_tokens}
+            if backend == "ctranslate2":
+                engine = _models.ForcedLengthEngine(registry, output_length, **options)
+            else:
+                engine = _models.ForcedLengthMarianEngine(registry, output_length, **options)
+            rows.append(_timed(engine, backend, beams, device, sentences))
+            print(json.dumps(rows[-1]), flush=True)
+            del engine
+    return rows
+
+
+def _timed(engine, backend: str, beams: int, device: str, sentences: list[str]) -> dict:
+    started = time.perf_counter()
+    tokens = sum(output_length(engine.count_tokens(sentence, "uk")) for sentence in sentences)
+    load_s = time.perf_counter() - started
+    engine.translate(sentences[:8], "uk")  # warm-up
+    passes = []
+    for _ in range(2):
+        t0 = time.perf_counter()
+        engine.translate(sentences, "uk")
+        passes.append(time.perf_counter() - t0)
+    return {"check": "throughput", "backend": backend, "beams": beams, "device": device, "runs_on": _where(engine),
+            "sentences": len(sentences), "output_tokens": tokens, "tokens_per_s": round(tokens / min(passes), 1),
+            "seconds": [round(s, 3) for s in passes], "load_s": round(load_s, 2), "ok": True}
+
+
+def markdown(rows: list[dict]) -> str:
+    lines = ["| backend | beams | runs on | tokens/s |", "|---|---|---|---|"]
+    lines += [f"| {r['backend']} | {r['beams']} | {r['runs_on']} | {r['tokens_per_s']} |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, help="write every check's JSON here")
+    parser.add_argument("--sentences", type=int, default=64, help="sentences per throughput pass")
+    parser.add_argument("--throughput-device", choices=("cuda", "cpu", "none"),
+                        help="where the throughput table runs (default: cuda when visible, else none)")
+    args = parser.parse_args(argv)
+    results = [{"check": "started", "ok": True, "utc": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())},
+               cuda_libraries()]
+    print(json.dumps(results[-1]), flush=True)
     with tempfile.TemporaryDirectory() as work:
         checkpoint = build_tiny_marian(Path(work) / "uk", target="uk", seed=3)
-        for backend in ("transformers", "ctranslate2", "auto"):
-            results.append(check_backend(backend, checkpoint))
-            print(json.dumps(results[-1]), flush=True)
+        for backend in BACKENDS:
+            for device in DEVICES:
+                results.append(check_backend(backend, device, checkpoint))
+                print(json.dumps(results[-1]), flush=True)
         results.append(check_cli(checkpoint, Path(work)))
         print(json.dumps(results[-1]), flush=True)
-    if len(sys.argv) > 1:
-        Path(sys.argv[1]).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    # What a user with default settings gets: `auto` and `babelwire run` must work (backend=ctranslate2 alone
-    # may not, where CTranslate2's CUDA build finds no matching CUDA libraries; it must then fail clearly).
-    return 0 if all(result["ok"] for result in results if result["check"] != "backend=ctranslate2") else 1
+    device = args.throughput_device or ("cuda" if resolve_device("auto", "ctranslate2") == "cuda" else "none")
+    if device != "none":
+        rows = throughput(device, args.sentences)
+        results += rows
+        print(markdown(rows), flush=True)
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    # What a user with default settings gets: `auto` and `babelwire run` must work (an explicit backend or device
+    # may not, e.g. cuda on a machine without a GPU; it must then fail clearly).
+    defaults = [r for r in results if r["check"] in ("backend=auto device=auto", "babelwire run")]
+    return 0 if all(r["ok"] for r in defaults) else 1
 
 
 if __name__ == "__main__":

@@ -10,8 +10,9 @@ fixed length: round(1.2 x source tokens) per sentence, and only that counts as o
 search stops each sentence at its own length (as a real </s> would, dropping it from the batch); beam search
 and transformers' generate cannot, so their batches decode to their longest sentence: padding is charged to them.
 
-Backends, each loaded in its own subprocess (honest peak RSS, cold load of the cached checkpoint), measured
-in interleaved rounds so that the machine's drift hits the baseline and the backends alike (see measure):
+Each backend and beam setting runs in a subprocess of its own, as a worker runs one setting (honest peak RSS per
+setting, cold load of the cached checkpoint; babelwire's own engines with malloc arenas capped as the CLI caps them),
+measured in interleaved rounds so that the machine's drift hits the baseline and the backends alike (see measure):
   baseline            one sentence at a time through model.generate, fp32 (what a plain implementation does)
   transformers        fp32, length-sorted batches of up to 32 sentences (a hand-written generate loop)
   transformers-engine babelwire's own transformers engine (MarianEngine, fp32) with the product's batching: at
@@ -20,8 +21,11 @@ in interleaved rounds so that the machine's drift hits the baseline and the back
                       to its longest sentence's forced length (_models.ForcedLengthMarianEngine)
   transformers-int8   torch dynamic int8 quantisation of the Linear layers (full mode only), as the
                       transformers backend runs it with BABELWIRE_QUANTIZATION=int8
-  ctranslate2         babelwire's default: CTranslate2Engine, int8, the engine's own batching, with its
-                      decode-length guard (translation/engines/budget.py)
+  ctranslate2         babelwire's default: CTranslate2Engine with its default settings (int8, two translators of
+                      one thread each on two cores, fed length-sorted batches at once), the engine's own batching,
+                      with its decode-length guard (translation/engines/budget.py)
+  ctranslate2-1-translator  the same engine as it ran before two translators: one translator of one intra-op
+                      thread per core (what two translators gain, in the same run)
   ctranslate2-unguarded  the same engine without the guard (every batch may decode to the position limit,
                       sentences of any lengths batched together, no loop check): what the guard costs or saves
 All run the same sentences (--quick: a length-stratified subset of 32) with greedy search and beam 4.
@@ -31,12 +35,15 @@ its budget, then once more with n-gram blocking, against the position limit for 
 Latency: one ~600-word item (the seed article plus CoNLL sentences) translated as one call, beam 4.
 Briefs: the sentences as two-sentence items through the default backend, beam 4, one item per engine call
 against the worker's batch_jobs items per call (what it does when that many jobs wait together).
-The run also measures this CPU's fp32 GEMM rate and prints the arithmetic bound per greedy token.
+The run also measures this CPU's fp32 and int8 GEMM rates and prints the arithmetic bound per greedy token.
+Last, the worker stage (worker_memory.py): a uk + de worker of the same architecture on the embedded broker, 200
+items, its RSS sampled (worker_rss_steady_mb, worker_rss_peak_mb).
 
 Writes results/throughput.json, then results/throughput.png (tokens/s per backend and beam) when matplotlib
 (the `bench` extra) is installed; the last line printed is a JSON object with speedup_greedy, speedup_beam4
 (default backend vs baseline), decode_guard, engine_batching (transformers-engine over transformers, per beam)
-and peak_rss_mb. The results directory is --results (default results/, which holds the committed quick run;
+peak_rss_mb (the default backend's, the larger of its two processes), worker_rss_steady_mb, worker_rss_peak_mb
+and int8_bound_fraction_greedy (greedy tokens/s over what the int8 GEMM rate allows). The results directory is --results (default results/, which holds the committed quick run;
 the full run's are committed under results/full/, written with --results benchmarks/results/full).
 """
 
@@ -53,7 +60,6 @@ import subprocess
 import tempfile
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -61,6 +67,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import _models  # noqa: E402
+import worker_memory  # noqa: E402
 from worker.settings import Settings  # noqa: E402
 
 DEFAULT_BACKEND = "ctranslate2"
@@ -70,6 +77,7 @@ ITEM_WORDS = 600
 QUICK_SENTENCES = 32
 RUNAWAY_SENTENCES = 8
 GUARDED = ("ctranslate2", "ctranslate2-unguarded")
+WORKER_ITEMS = 200  # the uk + de worker stage (worker_memory.py)
 BRIEF_SENTENCES = 2  # a short wire item (a flash or a brief): what batching across items is for
 BATCH_JOBS = Settings.model_fields["batch_jobs"].default
 # The default backend runs with babelwire's default batch budget (source tokens x beams per batch).
@@ -150,10 +158,9 @@ class TransformersBackend:
 
 
 class _ProductEngineBackend:
-    """A babelwire engine under test, one at a time: beams are an engine setting, so a new beam size drops the
-    loaded engine before `make` loads the next (peak RSS is that of one loaded model, as in a worker)."""
+    """A babelwire engine under test, built once for the beam size of its process (beams are an engine setting, and
+    each backend and beam setting runs in a process of its own, as a worker would)."""
 
-    make: Callable
     beams: int
     engine: object
 
@@ -161,9 +168,7 @@ class _ProductEngineBackend:
         return self.engine.count_tokens(sentence, "uk")
 
     def translate(self, sentences: list[str], beams: int) -> None:
-        if beams != self.beams:
-            self.engine = None
-            self.beams, self.engine = beams, self.make(beams)
+        assert beams == self.beams, f"this process runs beam {self.beams}, not {beams}"
         self.engine.translate(sentences, "uk")
 
 
@@ -171,73 +176,74 @@ class TransformersEngineBackend(_ProductEngineBackend):
     """babelwire's transformers engine as the worker builds it (the default batch budget and decode guard), fp32,
     with forced output lengths."""
 
-    def __init__(self, model_dir: Path):
+    def __init__(self, model_dir: Path, beams: int):
         import torch
 
         from translation.engines.budget import DecodeBudget
         from translation.registry import ModelRegistry
 
         torch.set_num_threads(_cores())  # as the hand-written backend and the worker (threads 0: one per core)
-
-        def make(beams: int):
-            return _models.ForcedLengthMarianEngine(
-                ModelRegistry({"uk": str(model_dir)}), output_length, beams=beams,
-                max_batch_tokens=CT2_MAX_BATCH_TOKENS, budget=DecodeBudget())
-
-        self.make = make
-        self.beams, self.engine = 1, self.make(1)
+        self.beams = beams
+        self.engine = _models.ForcedLengthMarianEngine(
+            ModelRegistry({"uk": str(model_dir)}), output_length, beams=beams,
+            max_batch_tokens=CT2_MAX_BATCH_TOKENS, budget=DecodeBudget())
         self.engine.max_input_tokens("uk")  # load now: part of the timed cold load
 
 
 class CTranslate2Backend(_ProductEngineBackend):
-    """babelwire's CTranslate2Engine, the default backend (with or without its decode guard)."""
+    """babelwire's CTranslate2Engine, the default backend with its default settings (int8, thread layout, batch
+    budget), with or without its decode guard."""
 
-    def __init__(self, model_dir: Path, guard: bool = True):
+    def __init__(self, model_dir: Path, beams: int, guard: bool = True, **layout):
         from translation.engines.budget import DecodeBudget
-        from translation.engines.ctranslate2 import CTranslate2Engine
         from translation.registry import ModelRegistry
 
-        def make(beams: int, forced=output_length):
-            """The engine under test; with `forced` None, free decoding (as a looping model decodes)."""
-            options = {"threads": _cores(), "beams": beams, "max_batch_tokens": CT2_MAX_BATCH_TOKENS,
-                       "budget": DecodeBudget() if guard else None}
-            registry = ModelRegistry({"uk": str(model_dir)})
-            if forced is None:
-                return CTranslate2Engine(registry, **options)
-            return _models.ForcedLengthEngine(registry, forced, **options)
-
-        self.make = make
-        self.beams, self.engine = 1, self.make(1)
+        self.beams = beams
+        self.engine = _models.ForcedLengthEngine(
+            ModelRegistry({"uk": str(model_dir)}), output_length, beams=beams, max_batch_tokens=CT2_MAX_BATCH_TOKENS,
+            budget=DecodeBudget() if guard else None, **layout)
         self.engine.model_info("uk")  # load now: part of the timed cold load
-
 
     def runaway(self, sentences: list[str]) -> dict:
         """Greedy, with no forced lengths: the random model never ends a sentence, as a looping one would."""
-        self.beams, self.engine = 0, None  # one loaded model at a time; the next run loads its own again
-        engine = self.make(1, None)
-        engine.translate(sentences[:1], "uk")  # load and warm
-        engine.loops_retried = 0
-        t0 = time.perf_counter()
-        engine.translate(sentences, "uk")
-        return {"seconds": time.perf_counter() - t0, "retried": engine.loops_retried}
+        self.engine.forced = False
+        try:
+            self.engine.translate(sentences[:1], "uk")  # warm the free path
+            self.engine.loops_retried = 0
+            t0 = time.perf_counter()
+            self.engine.translate(sentences, "uk")
+            return {"seconds": time.perf_counter() - t0, "retried": self.engine.loops_retried}
+        finally:
+            self.engine.forced = True
 
 
 def _cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def make_backend(name: str, model_dir: Path):
+ONE_TRANSLATOR = "ctranslate2-1-translator"
+PRODUCT = GUARDED + ("transformers-engine", ONE_TRANSLATOR)
+
+
+def make_backend(name: str, model_dir: Path, beams: int):
     if name in GUARDED:
-        return CTranslate2Backend(model_dir, guard=name == "ctranslate2")
+        return CTranslate2Backend(model_dir, beams, guard=name == "ctranslate2")
+    if name == ONE_TRANSLATOR:  # the default before two translators: one, of one intra-op thread per core
+        return CTranslate2Backend(model_dir, beams, translators=1, threads=_cores())
     if name == "transformers-engine":
-        return TransformersEngineBackend(model_dir)
+        return TransformersEngineBackend(model_dir, beams)
     return TransformersBackend(model_dir, batched=name != "baseline", int8=name == "transformers-int8")
 
 
-def serve(name: str, spec: dict) -> None:
-    """A backend worker: load, say "ready", then run the orchestrator's commands (JSON lines on stdin)."""
+def serve(name: str, spec: dict, beams: int) -> None:
+    """A backend worker for one beam size: load, say "ready", then run the orchestrator's commands (JSON lines on
+    stdin). babelwire's own backends run as the CLI starts a worker: malloc arenas capped first."""
+    if name in PRODUCT:
+        from worker.arenas import limit_arenas
+
+        limit_arenas(environment=os.environ)
     started = time.perf_counter()
-    backend = make_backend(name, Path(spec["model_dir"]))
+    backend = make_backend(name, Path(spec["model_dir"]), beams)
     sentences = spec["sentences"]
     reply({"ready": True, "load_s": time.perf_counter() - started,
            "output_tokens": [output_length(backend.count(s)) for s in sentences]})
@@ -357,10 +363,11 @@ def _worker_env() -> dict:
 class Worker:
     """One backend loaded in its own process, driven by JSON lines: only one of them computes at a time."""
 
-    def __init__(self, name: str, spec_path: Path):
+    def __init__(self, name: str, spec_path: Path, beams: int):
         self.name = name
         self._stderr = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a chatty worker never blocks
-        command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--spec", str(spec_path)]
+        command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--spec", str(spec_path),
+                   "--beams", str(beams)]
         self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=self._stderr, text=True, env=_worker_env())
         self.ready = self._read()
@@ -385,53 +392,75 @@ class Worker:
         self._stderr.close()
 
 
-def measure(workers: dict[str, Worker], spec: dict, rounds: int, passes: dict[str, int]) -> dict[str, dict]:
-    """Interleaved rounds, so that the machine's drift (this VM's speed swings by tens of percent over
-    minutes) hits the baseline and every backend alike. Each round the baseline translates one length-
-    stratified slice of the sentences and each other backend the whole set (for its first `passes` rounds);
-    a backend's rate is its tokens over its seconds summed over the rounds."""
+def measure(spec_path: Path, spec: dict, backends: list[str]) -> dict[str, dict]:
+    """Each beam setting in turn, every backend in a fresh process of its own for it (as a worker runs one
+    setting), measured in interleaved rounds so that the machine's drift (this VM's speed swings by tens of
+    percent over minutes) hits the baseline and every backend alike. Each round the baseline translates one
+    length-stratified slice of the sentences and each other backend the whole set (for its first `passes` rounds);
+    a backend's rate is its tokens over its seconds summed over the rounds. Greedy also runs the runaway check,
+    beam 4 the briefs and the item latency; each process reports its peak RSS last."""
+    results: dict[str, dict] = {name: {} for name in backends}
+    for beams in BEAMS:
+        workers: dict[str, Worker] = {}
+        try:
+            for name in backends:  # loaded one after another: each cold load is timed alone
+                workers[name] = Worker(name, spec_path, beams)
+                results[name].setdefault("load_s", workers[name].ready["load_s"])
+                print(f"  {name} (beam {beams}) loaded in {workers[name].ready['load_s']:.2f} s", file=sys.stderr)
+            _measure_beam(workers, spec, beams, results)
+        finally:
+            for worker in workers.values():
+                worker.close()
+    for result in results.values():
+        result["peak_rss_mb"] = max(result[f"beam{b}"]["peak_rss_mb"] for b in BEAMS)
+    return results
+
+
+def _measure_beam(workers: dict[str, Worker], spec: dict, beams: int, results: dict) -> None:
+    rounds, passes = spec["rounds"], spec["passes"]
     tokens = workers["baseline"].ready["output_tokens"]
     by_length = sorted(range(len(tokens)), key=tokens.__getitem__)
-    results = {name: {"load_s": worker.ready["load_s"]} for name, worker in workers.items()}
-    for beams in BEAMS:
-        for worker in workers.values():
-            worker.ask(op="warm", beams=beams)
-        runs = {name: [] for name in workers}
-        for round_ in range(rounds):
-            for name, worker in workers.items():
-                if name == "baseline":
-                    indices = sorted(by_length[round_::rounds])
-                elif round_ < passes.get(name, rounds):
-                    indices = list(range(len(tokens)))
-                else:
-                    continue
-                seconds = worker.ask(op="run", beams=beams, indices=indices)["seconds"]
-                runs[name].append((sum(tokens[i] for i in indices), len(indices), seconds))
-        for name, done in runs.items():
-            seconds = sum(run[2] for run in done)
-            results[name][f"beam{beams}"] = {
-                "seconds": seconds, "tokens_per_s": sum(run[0] for run in done) / seconds,
-                "sentences_per_s": sum(run[1] for run in done) / seconds,
-                "round_tokens_per_s": [run[0] / run[2] for run in done],
-            }
-    results[DEFAULT_BACKEND]["briefs"] = measure_briefs(workers[DEFAULT_BACKEND], sum(tokens), rounds=2)
-    results[DEFAULT_BACKEND]["runaway"] = measure_runaway(workers, tokens)
+    for worker in workers.values():
+        worker.ask(op="warm", beams=beams)
+    runs = {name: [] for name in workers}
+    for round_ in range(rounds):
+        for name, worker in workers.items():
+            if name == "baseline":
+                indices = sorted(by_length[round_::rounds])
+            elif round_ < passes.get(name, rounds):
+                indices = list(range(len(tokens)))
+            else:
+                continue
+            seconds = worker.ask(op="run", beams=beams, indices=indices)["seconds"]
+            runs[name].append((sum(tokens[i] for i in indices), len(indices), seconds))
+    for name, done in runs.items():
+        seconds = sum(run[2] for run in done)
+        results[name][f"beam{beams}"] = {
+            "seconds": seconds, "tokens_per_s": sum(run[0] for run in done) / seconds,
+            "sentences_per_s": sum(run[1] for run in done) / seconds,
+            "round_tokens_per_s": [run[0] / run[2] for run in done],
+        }
+    if beams == 1:
+        results[DEFAULT_BACKEND]["runaway"] = measure_runaway(workers, tokens)
+    else:
+        results[DEFAULT_BACKEND]["briefs"] = measure_briefs(workers[DEFAULT_BACKEND], sum(tokens), rounds=2)
+        for name, worker in workers.items():
+            results[name]["item_latency_s"] = [worker.ask(op="item")["seconds"]
+                                               for _ in range(spec["latency_repeats"].get(name, 0))]
     for name, worker in workers.items():
-        results[name]["item_latency_s"] = [worker.ask(op="item")["seconds"]
-                                           for _ in range(spec["latency_repeats"].get(name, 0))]
-        results[name]["peak_rss_mb"] = worker.ask(op="finish")["peak_rss_mb"]
-    return results
+        results[name][f"beam{beams}"]["peak_rss_mb"] = worker.ask(op="finish")["peak_rss_mb"]
 
 
 def summarise(results: dict[str, dict], default: str) -> list[dict]:
     base = results["baseline"]
     rows = []
     for name, r in results.items():
-        if name == "gemm":
+        if name in ("gemm", "worker"):
             continue
         latency = sorted(r["item_latency_s"])
         rows.append({
             "backend": name, "load_s": round(r["load_s"], 2), "peak_rss_mb": round(r["peak_rss_mb"]),
+            **{f"peak_rss_mb_beam{b}": round(r[f"beam{b}"]["peak_rss_mb"]) for b in BEAMS},
             **{f"tok_s_beam{b}": round(r[f"beam{b}"]["tokens_per_s"], 1) for b in BEAMS},
             **{f"sent_s_beam{b}": round(r[f"beam{b}"]["sentences_per_s"], 2) for b in BEAMS},
             **{f"speedup_beam{b}": round(r[f"beam{b}"]["tokens_per_s"] / base[f"beam{b}"]["tokens_per_s"], 2)
@@ -481,7 +510,7 @@ def chart(rows: list[dict], path: Path, title: str) -> None:
         bars = ax.bar([i + offset for i in range(len(rows))], values, width,
                       label="greedy" if beams == 1 else "beam 4")
         ax.bar_label(bars, labels=[f"{v:.0f}" for v in values], fontsize=8)
-    ax.set_xticks(range(len(rows)), names)
+    ax.set_xticks(range(len(rows)), names, rotation=20, ha="right")  # six backends: long names would overlap
     ax.set_ylabel("output tokens / s")
     ax.set_title(title, fontsize=10)
     ax.legend()
@@ -503,8 +532,8 @@ def prepare(args) -> tuple[dict, list[str]]:
         sentences = stratified(sentences, lengths, QUICK_SENTENCES)
     # The default backend first, next to the baseline, so their rounds alternate closely.
     # transformers-engine next to transformers: the hand-written batches and the product's alternate closely.
-    backends = ["ctranslate2", "baseline", "ctranslate2-unguarded", "transformers", "transformers-engine"] + \
-        ([] if args.quick else ["transformers-int8"])
+    backends = ["ctranslate2", "baseline", ONE_TRANSLATOR, "ctranslate2-unguarded", "transformers",
+                "transformers-engine"] + ([] if args.quick else ["transformers-int8"])
     repeats = {"ctranslate2": 3 if args.quick else 7, "ctranslate2-unguarded": 0, "transformers": 1 if args.quick else 3,
                "transformers-engine": 1 if args.quick else 3, "transformers-int8": 3, "baseline": 0 if args.quick else 1}
     rounds = 3 if args.quick else 5
@@ -521,17 +550,18 @@ def prepare(args) -> tuple[dict, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help=f"{QUICK_SENTENCES} sentences, fewer repeats (about 5 min on 2 cores)")
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK_SENTENCES} sentences, fewer repeats (about 9 min on 2 cores with the worker stage)")
     parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--spec", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--beams", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         spec = json.loads(args.spec.read_text(encoding="utf-8"))
         if args.worker == "gemm":
             print(json.dumps(run_gemm()))
         else:
-            serve(args.worker, spec)
+            serve(args.worker, spec, args.beams)
         return 0
     return orchestrate(args)
 
@@ -547,20 +577,17 @@ def orchestrate(args) -> int:
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
     print(f"{len(spec['sentences'])} sentences, {len(spec['item'])}-sentence item of {spec['item_words']} words, "
           f"{_cores()} cores, load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
-    workers: dict[str, Worker] = {}
     try:
         gemm = spawn("gemm", spec_path)
-        for name in backends:  # loaded one after another: each cold load is timed alone
-            workers[name] = Worker(name, spec_path)
-            print(f"  {name} loaded in {workers[name].ready['load_s']:.2f} s", file=sys.stderr)
-        results = measure(workers, spec, spec["rounds"], spec["passes"])
+        results = measure(spec_path, spec, backends)
     finally:
-        for worker in workers.values():
-            worker.close()
         spec_path.unlink(missing_ok=True)
     for name, result in results.items():
         print(f"  {name}: {json.dumps(result)[:300]}", file=sys.stderr)
-    return report(args, spec, {"gemm": gemm, **results}, time.perf_counter() - started)
+    print(f"  worker stage: a uk + de worker, {WORKER_ITEMS} items on the embedded broker", file=sys.stderr)
+    worker = worker_memory.measure(worker_memory.model_dirs(), workload(), WORKER_ITEMS)
+    print(f"  worker: {json.dumps(worker)}", file=sys.stderr)
+    return report(args, spec, {"gemm": gemm, "worker": worker, **results}, time.perf_counter() - started)
 
 
 def per_round_speedups(results: dict, beams: int) -> list[float]:
@@ -594,8 +621,15 @@ def report(args, spec, results, elapsed: float) -> int:
         "decode_guard": decode_guard(results, rows),
         **({"engine_batching": engine_batching(results)} if ENGINE_PAIR <= results.keys() else {}),
         "peak_rss_mb": default["peak_rss_mb"], "load_s": default["load_s"],
+        "worker_rss_steady_mb": results["worker"]["worker_rss_steady_mb"],
+        "worker_rss_peak_mb": results["worker"]["worker_rss_peak_mb"], "worker_stage": results["worker"],
+        "int8_bound_tokens_per_s": round(best_int8 * 1e9 / flops) if best_int8 else None,
+        "int8_bound_fraction_greedy": round(default["tok_s_beam1"] / (best_int8 * 1e9 / flops), 3) if best_int8 else None,
         "tokens_per_s_greedy": default["tok_s_beam1"], "tokens_per_s_beam4": default["tok_s_beam4"],
         "speedup_per_round": {"greedy": per_round_speedups(results, 1), "beam4": per_round_speedups(results, 4)},
+        **({"two_translators_over_one": {f"beam{b}": round(results[DEFAULT_BACKEND][f"beam{b}"]["tokens_per_s"]
+                                                           / results[ONE_TRANSLATOR][f"beam{b}"]["tokens_per_s"], 2)
+                                         for b in BEAMS}} if ONE_TRANSLATOR in results else {}),
         "baseline_tokens_per_s": {"greedy": round(results["baseline"]["beam1"]["tokens_per_s"], 1),
                                   "beam4": round(results["baseline"]["beam4"]["tokens_per_s"], 1)},
         "mflop_per_greedy_token": round(flops / 1e6, 1), "fp32_gemm_gflops": {k: round(v) for k, v in gemm.items()},

@@ -12,7 +12,8 @@ import throughput  # noqa: E402
 
 def _measured(tokens_per_s: float) -> dict:
     beams = {f"beam{b}": {"seconds": 1.0, "tokens_per_s": tokens_per_s / b, "sentences_per_s": 1.0,
-                          "round_tokens_per_s": [tokens_per_s / b]} for b in throughput.BEAMS}
+                          "round_tokens_per_s": [tokens_per_s / b], "peak_rss_mb": 250.0 + b}
+             for b in throughput.BEAMS}
     return {"load_s": 0.5, "peak_rss_mb": 300.0, "item_latency_s": [], **beams}
 
 
@@ -22,7 +23,8 @@ def _results() -> dict:
     results["ctranslate2"]["briefs"] = {"speedup": 2.0}
     results["ctranslate2"]["runaway"] = {"sentences": 8, "guarded_s": 1.0, "unguarded_s": 4.0, "retried": 8,
                                          "speedup": 4.0}
-    return {"gemm": {"fp32_gflops": {"M1": 20.0}, "int8_gops": {}}, **results}
+    worker = {"worker_rss_steady_mb": 350, "worker_rss_peak_mb": 420, "samples": 100, "items": 200}
+    return {"gemm": {"fp32_gflops": {"M1": 20.0}, "int8_gops": {"M32": 400.0}}, "worker": worker, **results}
 
 
 def test_results_are_written_without_matplotlib(tmp_path, monkeypatch, capsys):
@@ -43,7 +45,13 @@ def test_results_are_written_without_matplotlib(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / "results" / "throughput.png").exists()
     captured = capsys.readouterr()
     assert "matplotlib is not installed" in captured.err
-    assert json.loads(captured.out.strip().splitlines()[-1])["speedup_beam4"] == 22.5  # the last line is JSON
+    last = json.loads(captured.out.strip().splitlines()[-1])  # the last line is JSON
+    assert last["speedup_beam4"] == 22.5
+    assert (last["worker_rss_steady_mb"], last["worker_rss_peak_mb"]) == (350, 420)
+    # 400 GOP/s over about 137 MFLOP a greedy token: about 2,900 tokens/s at most; 900 reached
+    assert last["int8_bound_fraction_greedy"] == round(900 / last["int8_bound_tokens_per_s"], 3)
+    assert 0.3 < last["int8_bound_fraction_greedy"] < 0.32
+    assert [row["peak_rss_mb_beam4"] for row in written["rows"]] == [254, 254, 254]
 
 
 def test_engine_batching_is_the_product_engine_over_the_hand_written_batches():

@@ -40,6 +40,16 @@ def test_a_sentence_over_the_token_cap_still_decodes_alone():
 
 def test_empty_batch_in_empty_batch_out():
     assert length_batches({}, BatchLimits()) == []
+    assert length_batches({}, BatchLimits(), at_least=2) == []
+
+
+def test_batches_are_split_for_every_translator_longer_half_first():
+    one = length_batches(LENGTHS, BatchLimits(max_tokens=10_000))
+    two = length_batches(LENGTHS, BatchLimits(max_tokens=10_000), at_least=2)
+    assert len(one) == 1 and len(two) == 2
+    assert two[0] + two[1] == one[0] and len(two[0]) - len(two[1]) in (0, 1)
+    assert length_batches({0: 4}, BatchLimits(), at_least=2) == [[0]]  # one sentence cannot be split
+    assert len(length_batches(LENGTHS, BatchLimits(max_tokens=10_000), at_least=3)) == 3
 
 
 def test_cache_evicts_the_least_recently_used_and_says_so():
@@ -51,7 +61,19 @@ def test_cache_evicts_the_least_recently_used_and_says_so():
 
     assert [cache.get(lang, loader(lang)) for lang in ("uk", "de", "uk", "fr", "uk")] == ["UK", "DE", "UK", "FR", "UK"]
     assert loads == ["uk", "de", "fr"] and cache.languages() == ["fr", "uk"]
-    assert evictions == [3]  # once, when the third model came in (de left: uk was used again)
+    assert evictions == [2]  # once, before the third model loaded (de left: uk was used again)
+
+
+def test_cache_makes_room_before_loading_so_memory_never_holds_one_model_too_many():
+    held = []  # how many models the cache held at each load (len() takes no lock; a load runs under it)
+    cache = ModelCache(1)
+
+    def loader(language):
+        return lambda: held.append(len(cache)) or language
+
+    for language in ("uk", "de", "uk"):
+        cache.get(language, loader(language))
+    assert held == [0, 0, 0]
 
 
 def test_cache_size_must_be_at_least_one():

@@ -1,7 +1,9 @@
 """The CTranslate2 backend: same tokens as MarianTokenizer, same greedy outputs as transformers, cached conversion."""
 
+import os
 import random
 import shutil
+import threading
 from pathlib import Path
 
 import sys
@@ -99,6 +101,81 @@ def test_greedy_outputs_equal_transformers_on_the_same_weights(checkpoint, hf):
             )
             expected.append(tokenizer.decode(out[0], skip_special_tokens=True))
     assert engine.translate(sentences, "uk") == expected
+
+
+def test_two_translators_give_float32_greedy_outputs_equal_to_transformers(checkpoint, hf):
+    import torch
+
+    tokenizer, model = hf
+    sentences = _real_sentences()[:12]
+    with torch.inference_mode():
+        inputs = [tokenizer([sentence], return_tensors="pt") for sentence in sentences]
+        expected = [tokenizer.decode(model.generate(**i, num_beams=1, do_sample=False, min_new_tokens=10,
+                                                    max_new_tokens=10, forced_eos_token_id=None)[0],
+                                     skip_special_tokens=True) for i in inputs]
+    engine = _forced(checkpoint, lambda _: 10, beams=1, quantization="float32", translators=2, max_batch_tokens=4096)
+    assert engine.layout.translators == 2
+    assert engine.translate(sentences, "uk") == expected
+
+
+SPLITS = [{"translators": 1, "max_batch_tokens": 100_000}, {"translators": 2, "max_batch_tokens": 100_000},
+          {"translators": 2, "max_batch_tokens": 160}, {"translators": 1, "max_batch_tokens": 1}]
+
+
+@pytest.mark.parametrize("quantization", ["float32", "int8"])
+def test_the_same_input_gives_the_same_greedy_output_whatever_the_batch_split(checkpoint, quantization):
+    # The product's decoding (budgets and loop retry, no forced lengths): one translator with every sentence in as
+    # few batches as fit, two translators taking halves, batches of a few sentences, one sentence a batch.
+    sentences = _real_sentences()[:14]
+    outputs = [_engine(checkpoint, beams=1, quantization=quantization, **split).translate(sentences, "uk")
+               for split in SPLITS]
+    assert all(output == outputs[0] for output in outputs[1:])
+    assert all(text.strip() for text in outputs[0])
+
+
+@pytest.mark.parametrize("quantization", ["float32", "int8"])
+def test_the_same_input_gives_the_same_beam_output_whatever_the_batch_split(checkpoint, quantization):
+    # Beam search's best hypothesis depends on how long it searched: random weights never end a sentence, so every
+    # one runs to its batch's decode length, which the split changes. A real model ends its sentences (at </s>)
+    # before any budget; here every sentence is given the same length, as a sentence that ends there would.
+    sentences = _real_sentences()[:14]
+    outputs = [_forced(checkpoint, lambda _: 12, beams=4, quantization=quantization, **split).translate(sentences, "uk")
+               for split in SPLITS]
+    assert all(output == outputs[0] for output in outputs[1:])
+    assert all(text.strip() for text in outputs[0])
+
+
+def test_two_translators_decode_two_batches_at_once(checkpoint, monkeypatch):
+    engine = _engine(checkpoint, beams=1, translators=2, max_batch_tokens=100_000)
+    both_started = threading.Barrier(2, timeout=60)  # broken (an error) if the second batch waits for the first
+    decoded = engine._hypotheses
+
+    def meeting(model, batch, **options):
+        both_started.wait()
+        return decoded(model, batch, **options)
+
+    engine.translate(["Warm up."], "uk")  # load alone: one sentence makes one batch
+    monkeypatch.setattr(engine, "_hypotheses", meeting)
+    sentences = _real_sentences()[:6]
+    assert len(engine.translate(sentences, "uk")) == 6
+
+
+@pytest.mark.parametrize(("cores", "device", "asked", "layout"), [
+    (2, "cpu", (0, 0), (2, 1)), (1, "cpu", (0, 0), (1, 1)), (8, "cpu", (0, 0), (2, 4)), (3, "cpu", (0, 0), (2, 1)),
+    (8, "cpu", (4, 0), (4, 2)), (8, "cpu", (0, 1), (2, 1)), (2, "cpu", (1, 0), (1, 2)), (8, "cuda", (0, 0), (1, 8)),
+])
+def test_thread_layout_is_chosen_from_the_core_count_unless_set(cores, device, asked, layout):
+    translators, threads = asked
+    chosen = ct2_engine.thread_layout(cores, device, translators, threads)
+    assert (chosen.translators, chosen.threads) == layout
+
+
+def test_translators_and_threads_reach_ctranslate2(checkpoint):
+    engine = CTranslate2Engine(ModelRegistry({"uk": str(checkpoint)}), translators=2, threads=0)
+    engine.model_info("uk")
+    translator = engine._model("uk").translator
+    cores = len(os.sched_getaffinity(0))
+    assert (translator.num_translators, engine.layout.threads) == (2, max(1, cores // 2))
 
 
 def test_outputs_keep_input_order_across_batches(checkpoint):
@@ -215,3 +292,26 @@ def test_a_sharded_checkpoint_missing_a_shard_names_it(sharded, tmp_path):
     shard.unlink()
     with pytest.raises(ModelNotFoundError, match=shard.name):
         _engine(copy).translate(["Hello."], "uk")
+
+
+def test_a_model_loaded_again_reads_only_its_weights_again(tiny_models, monkeypatch):
+    built = []
+    real_vocab = ct2_engine.MarianVocab
+    monkeypatch.setattr(ct2_engine, "MarianVocab", lambda checkpoint: built.append(checkpoint) or real_vocab(checkpoint))
+    engine = CTranslate2Engine(ModelRegistry({k: str(v) for k, v in tiny_models.items()}), threads=1, cache_size=1)
+    outputs = [engine.translate(["Kyiv is the capital."], language)[0] for language in ("uk", "de", "uk", "de")]
+    assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
+    assert engine.loaded_languages() == ["de"]
+    assert sorted(built) == sorted(tiny_models[language] for language in ("uk", "de"))  # once each
+
+
+def test_batches_decoding_side_by_side_share_the_token_budget(checkpoint, monkeypatch):
+    # max_batch_tokens bounds the memory of what decodes at once: two translators take half of it each.
+    engine = _engine(checkpoint, beams=2, translators=2, max_batch_tokens=160)
+    shapes = []
+    decoded = engine._hypotheses
+    monkeypatch.setattr(engine, "_hypotheses", lambda model, batch, **options: shapes.append(
+        (len(batch), max(map(len, batch)))) or decoded(model, batch, **options))
+    engine.translate(_real_sentences()[:14], "uk")
+    assert len(shapes) > 2
+    assert all(sentences == 1 or sentences * longest * 2 <= 80 for sentences, longest in shapes)

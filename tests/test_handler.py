@@ -273,6 +273,16 @@ def test_jobs_waiting_together_are_translated_together_per_language_with_their_o
             assert published_copy(outcome)[0].body == published_copy(alone)[0].body
 
 
+def test_a_mixed_batch_starts_with_the_language_translated_last_so_one_resident_model_loads_once():
+    translator = FakeTranslator()
+    handler = handler_with(translator)
+    for number in range(3):
+        outcomes = handler.handle_batch([delivery(item(2 * number), "uk"), delivery(item(2 * number), "de"),
+                                         delivery(item(2 * number + 1), "uk"), delivery(item(2 * number + 1), "de")])
+        assert all(isinstance(outcome, Ack) for outcome in outcomes)
+    assert [target for _, target in translator.shared_calls] == ["uk", "de", "de", "uk", "uk", "de"]
+
+
 def test_a_failing_shared_translation_decides_only_the_failing_job():
     translator = FakeTranslator()
     jobs = [delivery(item(1)), delivery(item(2, body_text=f"A {POISON} body.")), delivery(item(3))]

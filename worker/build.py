@@ -160,8 +160,10 @@ def resolve_device(device: str, backend: str = "transformers") -> str:
 def _cuda_visible(backend: str) -> bool:
     """Ask the backend that will run: importing torch just to look costs a CTranslate2 worker ~200 MB."""
     if backend != "transformers":
+        from translation.engines.cuda_libraries import import_ctranslate2
+
         try:
-            import ctranslate2
+            ctranslate2 = import_ctranslate2()
         except ImportError:
             pass
         else:
@@ -196,7 +198,8 @@ def _build_ctranslate2(settings: Settings, registry: ModelRegistry, device: str,
     """The CTranslate2 engine (translation/engines/ctranslate2.py)."""
     from translation.engines.ctranslate2 import CTranslate2Engine
 
-    return CTranslate2Engine(registry, threads=settings.threads, quantization=CT2_QUANTIZATION[settings.quantization],
+    return CTranslate2Engine(registry, translators=settings.translators, threads=settings.threads,
+                             quantization=CT2_QUANTIZATION[settings.quantization],
                              **_marian_options(settings, device, progress))
 
 

@@ -7,12 +7,14 @@ imported at the top, so that Ctrl-C while the commands load still ends in one li
 """
 
 import argparse
+import os
 import signal
 import sys
 from types import ModuleType
 
 from worker.exits import (EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TEMPFAIL, EXIT_USAGE, close_stdout_quietly,
                           error_types, exit_now)
+from worker.arenas import limit_arenas
 
 EPILOG = ("Exit status: 0 done, 1 some items failed (run, watch --count), 2 a usage or configuration error, "
           "75 a temporary failure (broker unreachable), 130 interrupted, 141 the reader went away, "
@@ -55,6 +57,7 @@ def _command_modules() -> tuple[ModuleType, ...]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command -> exit status. Interrupted or cut off (`| head`): one line or none, never a traceback."""
+    limit_arenas(environment=os.environ)  # before any thread starts (worker/arenas.py)
     try:
         status = _run(argv)
         if argv is None:

@@ -81,9 +81,11 @@ class JobHandler:
         self._max_body_bytes = max_body_bytes
         self._clock = clock
         self._on_event = on_event
+        self._last_language: str | None = None  # whose model the engine most likely still holds
 
     def handle(self, delivery: Delivery) -> Outcome:
         started = self._clock()
+        self._last_language = delivery.language
         return self._handle_alone(self._decoded(delivery), started)
 
     def handle_batch(self, deliveries: Sequence[Delivery]) -> list[Outcome]:
@@ -96,11 +98,17 @@ class JobHandler:
                 by_language.setdefault(job.delivery.language, []).append(index)
             else:  # bad input, kill notices, items without text: nothing to share
                 outcomes[index] = self._handle_alone(job, self._clock())
-        for language, indices in by_language.items():
+        for language, indices in self._loaded_first(by_language):
+            self._last_language = language
             together = self._handle_together([jobs[index] for index in indices], language)
             for index, outcome in zip(indices, together):
                 outcomes[index] = outcome
         return outcomes
+
+    def _loaded_first(self, by_language: dict[str, list[int]]) -> list[tuple[str, list[int]]]:
+        """The languages of a batch, the one translated last before first: an engine that keeps one model in
+        memory then loads one model per mixed batch, not one per language of it."""
+        return sorted(by_language.items(), key=lambda pair: pair[0] != self._last_language)
 
     def _decoded(self, delivery: Delivery) -> _Job:
         """The job with its item, or with the reason its body is not one: the one place a body is decoded."""

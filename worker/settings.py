@@ -54,18 +54,25 @@ class Settings(BaseSettings):
     # translated; 0 turns it off (README "Masking and recovery").
     names_as_words_budget: float = Field(default=0.10, ge=0.0, le=1.0)
     beams: int = Field(default=4, ge=1, le=16)
-    # Tokens per engine batch: longest source x sentences x beams, on both backends (translation/engines/
-    # batching.py). With a uk-size model and beam 4 (CTranslate2), peak RSS measured about 370 MB at 2048,
-    # 430-460 MB at 3072 and 490 MB at 4096, with throughput within this machine's noise
-    # (benchmarks/throughput.py): 2048 keeps a worker under 400 MB.
+    # Tokens decoding at once: longest source x sentences x beams per batch, on both backends (translation/engines/
+    # batching.py), shared out between CTranslate2's translators (two batches of 1024 at once by default). With a
+    # uk-size model and beam 4 (CTranslate2, one translator), peak RSS measured about 370 MB at 2048, 430-460 MB at
+    # 3072 and 490 MB at 4096, with throughput within this machine's noise (benchmarks/throughput.py); two
+    # translators of 2048 each peaked at 470 MB, of 1024 each at 333 MB: 2048 in all keeps a worker under 400 MB.
     max_batch_tokens: int = Field(default=2048, ge=64)
     # Weights at run time. auto: CTranslate2 int8 on CPU, float16 on CUDA; transformers fp32. none: fp32 on
     # both (CTranslate2 float32 gives the same greedy outputs as transformers). int8: CTranslate2 int8,
     # transformers with torch's dynamic int8 quantisation (CPU only).
     quantization: Literal["auto", "none", "int8"] = "auto"
     device: Literal["auto", "cpu", "cuda"] = "auto"
-    threads: int = Field(default=0, ge=0)  # 0: one intra-op thread per core
-    model_cache_size: int = Field(default=2, ge=1)
+    # CTranslate2: batches decoded at once (translators, weights shared) and intra-op threads per translator;
+    # 0 chooses from the core count (two translators of one thread on two cores). transformers: threads is torch's
+    # intra-op thread count, 0 one per core.
+    translators: int = Field(default=0, ge=0)
+    threads: int = Field(default=0, ge=0)
+    # Models kept in memory. 1 keeps a uk + de worker under 400 MB; a language switch then reloads its converted
+    # CTranslate2 model (about 0.2 s for an OPUS-MT size model), once per batch of that language's jobs.
+    model_cache_size: int = Field(default=1, ge=1)
 
     # Translation memory (README "Translation memory"): model outputs kept by the exact text sent and all that
     # decides them, so a story's next version costs only what changed. "embedded": a SQLite file in state_dir

@@ -32,15 +32,32 @@ class BatchLimits:
         return sentences <= self.max_sentences and sentences * longest * self.beams <= self.max_tokens
 
 
-def length_batches(lengths: dict[int, int], limits: BatchLimits, can_share: CanShare | None = None) -> list[list[int]]:
+def length_batches(lengths: dict[int, int], limits: BatchLimits, can_share: CanShare | None = None,
+                   at_least: int = 1) -> list[list[int]]:
     """The keys of `lengths` (sentence index -> source tokens) grouped longest first, each group within `limits`
-    and, when `can_share` is given, holding only sentences that may share one decode with the group's longest."""
+    and, when `can_share` is given, holding only sentences that may share one decode with the group's longest.
+
+    `at_least`: split the largest groups in two (longer half first) until there are that many, where there are
+    sentences enough: an engine that decodes several batches at once keeps each of its translators busy."""
     batches: list[list[int]] = []
     for index in sorted(lengths, key=lambda i: lengths[i], reverse=True):
         if batches and _fits(batches[-1], lengths, lengths[index], limits, can_share):
             batches[-1].append(index)
         else:
             batches.append([index])
+    return _split_to(batches, at_least)
+
+
+def _split_to(batches: list[list[int]], count: int) -> list[list[int]]:
+    """Split the largest batch in halves, in place of it, until there are `count` batches or none has two
+    sentences; halves of a length-sorted batch stay length-sorted and in order."""
+    while len(batches) < count:
+        largest = max(range(len(batches)), key=lambda i: len(batches[i]), default=None)
+        if largest is None or len(batches[largest]) < 2:
+            break
+        batch = batches[largest]
+        half = (len(batch) + 1) // 2
+        batches[largest : largest + 1] = [batch[:half], batch[half:]]
     return batches
 
 

@@ -15,7 +15,8 @@ class ModelCache(Generic[Model]):
     """Up to `size` loaded models by language, least recently used first.
 
     A model loads under the cache's lock: two threads asking for the same language load it once, and a load
-    never races an eviction. `on_evict` runs, under that lock, after a model has left the cache (and with it the
+    never races an eviction. The least recently used model leaves before the next one loads, so that memory never
+    holds `size + 1` models, even for a moment. `on_evict` runs, under that lock, after a model has left the cache (and with it the
     last reference the cache held), e.g. to hand its device memory back; it must not call the cache.
     """
 
@@ -33,10 +34,10 @@ class ModelCache(Generic[Model]):
             if language in self._models:
                 self._models.move_to_end(language)
                 return self._models[language]
-            model = self._models[language] = load()
-            while len(self._models) > self._size:
+            while len(self._models) >= self._size:  # make room first: two models in memory at once is the peak
                 self._models.popitem(last=False)
                 self._on_evict()
+            model = self._models[language] = load()
             return model
 
     def languages(self) -> list[str]:

@@ -10,7 +10,8 @@ within its budget and is decoded again with n-gram blocking when it loops (budge
 import threading
 from abc import abstractmethod
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Generic, Protocol, TypeVar
 
 from translation.engines.base import Engine
@@ -44,7 +45,8 @@ class MarianBackend(Engine, Generic[Loaded]):
         registry: maps a target language to its model.
         device: "cpu" or "cuda" (the factory resolves "auto").
         beams: beam size for decoding.
-        max_batch_tokens, max_batch_sentences: how much one decoding call may hold (batching.BatchLimits).
+        max_batch_tokens, max_batch_sentences: how much decodes at once (batching.BatchLimits); with
+            `parallel_batches` batches at once, each holds at most its share of max_batch_tokens.
         cache_size: how many models stay loaded at once.
         progress: called after each batch with the number of sentences it translated.
         budget: the decode-length guard (budget.py): each sentence decodes at most its budget, batches hold
@@ -52,19 +54,28 @@ class MarianBackend(Engine, Generic[Loaded]):
             n-gram blocking. None: no loop check and the backend's limit from before the guard (benchmarks
             compare the two).
         resolve: finds a model's files (translation.loading.resolve_model; tests may pass their own).
+        parallel_batches: how many batches decode at once (a backend that runs several translators); a call
+            whose sentences fit fewer batches is split into this many where it has sentences enough. Each
+            sentence's output is the same whatever batch it decodes in (tested).
     """
 
     def __init__(self, registry: ModelRegistry, *, device: str = "cpu", beams: int = 4, max_batch_tokens: int = 4096,
                  max_batch_sentences: int = 64, cache_size: int = 2, progress: Progress | None = None,
-                 budget: DecodeBudget | None = DecodeBudget(), resolve: Resolve = resolve_model):
+                 budget: DecodeBudget | None = DecodeBudget(), resolve: Resolve = resolve_model,
+                 parallel_batches: int = 1):
         self._registry = registry
         self._device = device
         self._beams = beams
-        self._limits = BatchLimits(max_batch_tokens, max_batch_sentences, beams)
+        # max_batch_tokens bounds what decodes at once, so batches decoding side by side share it.
+        self._limits = BatchLimits(max(1, max_batch_tokens // max(1, parallel_batches)), max_batch_sentences, beams)
         self._progress = progress
         self._budget = budget
         self._resolve_files = resolve
         self.loops_retried = 0  # sentences decoded again because their first output looped or ran away
+        self._retried_lock = threading.Lock()
+        self._parallel = max(1, parallel_batches)
+        self._pool: ThreadPoolExecutor | None = None  # started on the first call with batches to run together
+        self._pool_lock = threading.Lock()
         self._resolved: dict[str, tuple[ModelSpec, ResolvedModel]] = {}
         self._cache: ModelCache[Loaded] = ModelCache(cache_size, on_evict=self._release)
         self._measured: OrderedDict[tuple[str, str], Tokens] = OrderedDict()  # (language, sentence) -> tokens
@@ -111,13 +122,31 @@ class MarianBackend(Engine, Generic[Loaded]):
         outputs = list(sentences)  # blank sentences stay as they are: a model would invent text
         tokens = {i: self._tokens(model, target, sentence) for i, sentence in enumerate(sentences) if sentence.strip()}
         self._check_lengths(tokens, model, target)
-        for batch in length_batches({i: len(t) for i, t in tokens.items()}, self._limits, self._can_share(model)):
-            texts = self._translate_batch(model, [tokens[i] for i in batch], [sentences[i] for i in batch])
+        batches = length_batches({i: len(t) for i, t in tokens.items()}, self._limits, self._can_share(model),
+                                 at_least=self._parallel)
+
+        def run(batch: list[int]) -> list[str]:
+            return self._translate_batch(model, [tokens[i] for i in batch], [sentences[i] for i in batch])
+
+        for batch, texts in zip(batches, self._each_batch(run, batches)):
             for index, text in zip(batch, texts):
                 outputs[index] = text
             if self._progress:
                 self._progress(len(batch))
         return outputs
+
+    def _each_batch(self, run: Callable[[list[int]], list[str]], batches: list[list[int]]) -> Iterator[list[str]]:
+        """run(batch) of every batch, in order: one after another, or up to `parallel_batches` at once (the decode
+        calls release the GIL, so threads keep that many translators busy)."""
+        if self._parallel == 1 or len(batches) == 1:
+            return map(run, batches)
+        return self._decode_pool().map(run, batches)
+
+    def _decode_pool(self) -> ThreadPoolExecutor:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self._parallel, thread_name_prefix="babelwire-decode")
+            return self._pool
 
     def max_input_tokens(self, target: str) -> int:
         return _input_limit(self._model(target))
@@ -183,7 +212,8 @@ class MarianBackend(Engine, Generic[Loaded]):
             return [(self._detokenize(model, tokens[: budgets[i]]), len(tokens)) for i, tokens in zip(indexes, outputs)]
 
         texts, retried = decode_guarded(sources, budgets, decode)
-        self.loops_retried += retried
+        with self._retried_lock:  # batches may decode on several threads
+            self.loops_retried += retried
         return texts
 
 
