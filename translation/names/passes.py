@@ -233,7 +233,7 @@ def _name_openers(text: str, tokens: list[Token], roles: Roles) -> dict[str, set
     indexes of (up to two of) the words that open a name."""
     openers: dict[str, set[int]] = {}
     for token, following in zip(tokens, tokens[1:]):
-        if roles.rules[token.index] == "sentence start: unknown" and roles.roles[following.index] == NAME \
+        if roles.rules[token.index] == SENTENCE_START_UNKNOWN.name and roles.roles[following.index] == NAME \
                 and not following.sentence_start and _only_space_between(text, token, following):
             _note(openers, token.key, token.index)
     return openers
@@ -262,7 +262,7 @@ def _spread_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None:
         for window in (tokens[i : i + size] for size in sizes):
             # Elsewhere: the phrase found at i itself is no evidence for its own words.
             if phrases.get(tuple(t.key for t in window), set()) - {i} and _capitalised_phrase(ctx.text, window):
-                _mark(window, roles, "name phrase elsewhere in the item")
+                _mark(window, roles, NAME_PHRASE_ELSEWHERE)
 
 
 def _mark(window: list[Token], roles: Roles, rule: str) -> None:
