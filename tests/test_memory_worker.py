@@ -18,6 +18,7 @@ ITEM = {"uri": "urn:test:memory", "version": "1", "language": "en", "headline": 
 
 class CountingEngine(PseudoEngine):
     def __init__(self):
+        super().__init__()
         self.sent = 0
 
     def translate(self, sentences, target):
