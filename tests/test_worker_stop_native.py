@@ -29,8 +29,14 @@ SEGMENTING_S = 3  # let the job get past segmentation and masking into the engin
 
 
 def submit_long_job(url: str) -> None:
-    article = SEED_ARTICLE.read_text(encoding="utf-8")
-    body = ((article + "\n\n") * (LONG_TEXT_CHARS // len(article) + 1))[:LONG_TEXT_CHARS]
+    # Every paragraph differs (its number): a repeated article is mostly sentences already translated once,
+    # which the translator does not send again, and the job would be over before the signal.
+    paragraphs = SEED_ARTICLE.read_text(encoding="utf-8").split("\n\n")
+    numbered = (f"{number}. {paragraph}" for number in range(1, 10**6) for paragraph in paragraphs)
+    body = ""
+    while len(body) < LONG_TEXT_CHARS:
+        body += next(numbered) + "\n\n"
+    body = body[:LONG_TEXT_CHARS]
     item = json.dumps({"uri": "urn:test:long", "headline": "Long", "body_text": body}).encode()
     with connect(url) as connection:
         topology.declare_topology(connection, ["uk"])
@@ -53,4 +59,4 @@ def test_sigterm_during_a_ctranslate2_translation_exits_0_and_requeues_the_job(t
         log = log_path.read_text()
         assert status == 0, f"try {attempt + 1}: exit {status}\n{log[-2000:]}"
         assert "terminate called" not in log
-        assert queue_counts(broker_url, topology.job_queue_name("uk")) == (1, 0), "the job must be back, ready"
+        assert queue_counts(broker_url, topology.job_queue_name("uk")) == (1, 0), f"the job must be back, ready\n{log[-3000:]}"
