@@ -6,12 +6,10 @@ import sys
 from pathlib import Path
 
 from translation.glossary import Glossary
+from translation.name_types import NAME_TYPES, PERSON
 from translation.rendering import render_name, renders_names, rendering_languages
 from worker.commands._common import decode_text, load_settings
 from worker.errors import UsageError
-
-KINDS = ("person", "organisation", "place", "other")
-
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -21,7 +19,7 @@ def register(subparsers) -> None:
                     "pronunciation or spelling), an organisation as written. A blank line gives a blank line.")
     parser.add_argument("names", nargs="*", metavar="NAME", help="names to render (default: one per line on stdin)")
     parser.add_argument("--to", required=True, metavar="LANG", help="target language written in another script (uk)")
-    parser.add_argument("--type", choices=KINDS, default="person", dest="kind",
+    parser.add_argument("--type", choices=NAME_TYPES, default=PERSON, dest="kind",
                         help="what the names name (default: person; only people are rendered)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help='json: one object a line with "name", "rendering", "type" and "source"')
