@@ -295,14 +295,31 @@ def test_a_sharded_checkpoint_missing_a_shard_names_it(sharded, tmp_path):
 
 
 def test_a_model_loaded_again_reads_only_its_weights_again(tiny_models, monkeypatch):
-    built = []
-    real_vocab = ct2_engine.MarianVocab
+    built, digested, checked = [], [], []
+    real_vocab, real_digest = ct2_engine.MarianVocab, ct2_engine.checkpoint_digest
     monkeypatch.setattr(ct2_engine, "MarianVocab", lambda checkpoint: built.append(checkpoint) or real_vocab(checkpoint))
+    monkeypatch.setattr(ct2_engine, "checkpoint_digest",
+                        lambda checkpoint: digested.append(checkpoint) or real_digest(checkpoint))
     engine = CTranslate2Engine(ModelRegistry({k: str(v) for k, v in tiny_models.items()}), threads=1, cache_size=1)
+    real_check = engine._check_it_runs
+    monkeypatch.setattr(engine, "_check_it_runs", lambda translator, tokens, converted: checked.append(converted)
+                        or real_check(translator, tokens, converted))
     outputs = [engine.translate(["Kyiv is the capital."], language)[0] for language in ("uk", "de", "uk", "de")]
     assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
     assert engine.loaded_languages() == ["de"]
-    assert sorted(built) == sorted(tiny_models[language] for language in ("uk", "de"))  # once each
+    each_once = sorted(tiny_models[language] for language in ("uk", "de"))
+    assert sorted(built) == each_once
+    assert sorted(set(digested)) == each_once and len(digested) == 2 * len(each_once)  # conversion's key, identity
+    assert len(checked) == 2 and len(set(checked)) == 2  # the test translation ran at each model's first load only
+
+
+def test_a_model_whose_conversion_went_is_converted_again_on_its_reload(tiny_models, tmp_path):
+    engine = CTranslate2Engine(ModelRegistry({k: str(v) for k, v in tiny_models.items()}), threads=1, cache_size=1,
+                               cache_dir=tmp_path)
+    first = engine.translate(["Kyiv is the capital."], "uk")
+    engine.translate(["Kyiv is the capital."], "de")
+    shutil.rmtree(ct2_engine.converted_dir(tiny_models["uk"], "int8", tmp_path))
+    assert engine.translate(["Kyiv is the capital."], "uk") == first
 
 
 def test_batches_decoding_side_by_side_share_the_token_budget(checkpoint, monkeypatch):
