@@ -43,13 +43,38 @@ def test_empty_batch_in_empty_batch_out():
     assert length_batches({}, BatchLimits(), at_least=2) == []
 
 
-def test_batches_are_split_for_every_translator_longer_half_first():
+def _tokens(batch: list[int]) -> int:
+    return sum(LENGTHS[i] for i in batch)
+
+
+def test_batches_are_split_for_every_translator_longer_sentences_first_by_tokens_not_count():
     one = length_batches(LENGTHS, BatchLimits(max_tokens=10_000))
     two = length_batches(LENGTHS, BatchLimits(max_tokens=10_000), at_least=2)
     assert len(one) == 1 and len(two) == 2
-    assert two[0] + two[1] == one[0] and len(two[0]) - len(two[1]) in (0, 1)
+    assert two[0] + two[1] == one[0]
+    assert (len(two[0]), _tokens(two[0]), _tokens(two[1])) == (2, 60, 47)  # 30 + 30 against the seven others
+    best_gap = min(abs(_tokens(one[0][:cut]) - _tokens(one[0][cut:])) for cut in range(1, len(one[0])))
+    assert abs(_tokens(two[0]) - _tokens(two[1])) == best_gap
     assert length_batches({0: 4}, BatchLimits(), at_least=2) == [[0]]  # one sentence cannot be split
     assert len(length_batches(LENGTHS, BatchLimits(max_tokens=10_000), at_least=3)) == 3
+
+
+def test_a_long_batch_beside_short_ones_is_split_so_that_no_translator_idles_while_another_decodes_it():
+    # As the decode guard groups the benchmark's quick set: many long sentences, a few mid-length ones, one short.
+    lengths = {i: 40 for i in range(20)} | {20 + i: 15 for i in range(10)} | {30: 4}
+    may_share = lambda longest, short: longest <= 2 * short  # noqa: E731
+    one = length_batches(lengths, BatchLimits(max_tokens=10_000), may_share)
+    two = length_batches(lengths, BatchLimits(max_tokens=10_000), may_share, at_least=2)
+    assert [len(batch) for batch in one] == [20, 10, 1]
+    assert [len(batch) for batch in two] == [10, 10, 10, 1]  # 400 + 400 tokens, then 150 and 4 on the freed one
+    assert [i for batch in two for i in batch] == [i for batch in one for i in batch]  # longest first, in order
+
+
+def test_batches_already_balanced_between_the_translators_are_not_split():
+    lengths = {i: 20 for i in range(10)} | {10 + i: 8 for i in range(25)}
+    may_share = lambda longest, short: longest <= 2 * short  # noqa: E731
+    assert length_batches(lengths, BatchLimits(max_tokens=10_000), may_share, at_least=2) == \
+        length_batches(lengths, BatchLimits(max_tokens=10_000), may_share)  # 200 and 200 tokens
 
 
 def test_cache_evicts_the_least_recently_used_and_says_so():
