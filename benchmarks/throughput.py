@@ -337,11 +337,15 @@ def _rate(multiply, a, b) -> float:
 
 
 def flops_per_greedy_token(config: dict) -> float:
-    """Matrix FLOPs per output token: decoder layers + output projection + the encoder share (per 1.2)."""
+    """Matrix FLOPs per output token: decoder layers (self-attention's four projections, cross-attention's query and
+    output projections, the FFN) + output projection + what is computed once per source token (the encoder, and each
+    decoder layer's cross-attention keys and values of the encoder's output), per 1.2 output tokens. Attention's own
+    products (a few hundred thousand FLOPs at these lengths) are left out."""
     d, ffn, vocab = config["d_model"], config["decoder_ffn_dim"], config["vocab_size"]
     decoder = config["decoder_layers"] * (2 * 4 * d * d + 2 * 2 * d * d + 2 * 2 * d * ffn) + 2 * d * vocab
     encoder = config["encoder_layers"] * (2 * 4 * d * d + 2 * 2 * d * config["encoder_ffn_dim"])
-    return decoder + encoder / OUTPUT_RATIO
+    cross_keys_values = config["decoder_layers"] * 2 * 2 * d * d
+    return decoder + (encoder + cross_keys_values) / OUTPUT_RATIO
 
 
 # --- orchestration ----------------------------------------------------------------------------------
