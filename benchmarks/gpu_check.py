@@ -105,7 +105,7 @@ def throughput(device: str, count: int, model_dir: Path | None = None) -> list[d
     passes after a warm-up; the better one counts, as a GPU's first passes pay for kernel selection)."""
     import _models
 
-    from translation.registry import ModelRegistry
+    from translation.models.registry import ModelRegistry
 
     lines = _models.repository_lines()
     model_dir = model_dir or _models.build(_models.CACHE / "opus-mt-en-uk-random-repo", lines=lines)

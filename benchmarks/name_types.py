@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from names_conll import DEFAULT_DATA, INNER_PARTS, PARTS, TUNING_PARTS, Document, _covering, read_conll, split  # noqa: E402
 
-from translation.policy import ProtectionPolicy  # noqa: E402
-from translation.protect import find_spans  # noqa: E402
-from translation.spans import SpanKind  # noqa: E402
+from translation.protection.policy import ProtectionPolicy  # noqa: E402
+from translation.protection.protect import find_spans  # noqa: E402
+from translation.protection.spans import SpanKind  # noqa: E402
 
 GOLD_OF_TYPE = {"person": "PER", "organisation": "ORG", "place": "LOC"}
 

@@ -35,8 +35,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from translation.declension import decline_name, find_name_form, governed_case
-from translation.protect import find_protection
+from translation.target_names.declension import decline_name, find_name_form, governed_case
+from translation.protection.protect import find_protection
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex128-dev"
 PARTS = ("tuning", "reporting")

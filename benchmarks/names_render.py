@@ -26,7 +26,7 @@ Figures (shares of words that agree): `people` (words of PER names whose referen
 the people in 2019 news are in it, so the plain figure owes it something.
 
 `--against-established` measures the methods on other data: each name of the established-forms file
-(`translation/rendering/data/uk/established.txt`, attested forms that are not NTREX's) is rendered with that file
+(`translation/target_names/rendering/data/uk/established.txt`, attested forms that are not NTREX's) is rendered with that file
 left out, and its words are compared with the attested form's, exactly (no declension there); names whose forms
 have another word count are skipped. It reads no reference, so it may be run as often as wanted.
 
@@ -48,11 +48,11 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from translation.names import find_name_mentions
-from translation.own_names import classify, target_forms
-from translation.rendering import render_name
-from translation.rendering import languages as rendering_languages
-from translation.wordlists import load_table
+from translation.protection.names import find_name_mentions
+from translation.protection.own_names import classify, target_forms
+from translation.target_names.rendering import render_name
+from translation.target_names.rendering import languages as rendering_languages
+from translation.lexicon.wordlists import load_table
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex128-dev"
 PARTS = ("tuning", "reporting")
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _against_established(want_misses: int) -> int:
-    rows = [(latin, form) for latin, form, *_ in load_table("translation.rendering", "uk/established")]
+    rows = [(latin, form) for latin, form, *_ in load_table("translation.target_names.rendering", "uk/established")]
     _drop_established()
     agree = total = 0
     misses = []
@@ -249,7 +249,7 @@ def _drop_established() -> None:
         return rendering_languages.LanguageData(**{**vars(data), "established": {}})
 
     rendering_languages.language_data = without
-    import translation.rendering.words as words
+    import translation.target_names.rendering.words as words
     words.language_data = without
 
 

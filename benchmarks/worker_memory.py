@@ -154,7 +154,7 @@ def serve() -> int:
     limit_arenas(environment=os.environ)  # first, as worker/cli.py does
     import _models
     from throughput import output_length
-    from translation.registry import ModelRegistry
+    from translation.models.registry import ModelRegistry
     from worker.build import CT2_QUANTIZATION, _marian_options, build_translator
     from worker.service import build_worker, preflight
     from worker.settings import Settings

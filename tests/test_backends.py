@@ -69,7 +69,7 @@ def test_ctranslate2_that_cannot_run_fails_its_load_with_what_to_do(tiny_models,
 
 @pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
 def test_placeholder_forms_are_those_the_models_vocabulary_spells(tiny_models, backend):
-    from translation.mask import usable_forms
+    from translation.round_trip.mask import usable_forms
 
     engine = build_engine(Settings(backend=backend, models={"uk": str(tiny_models["uk"])}))
     assert engine.carries("members of the team", "uk")

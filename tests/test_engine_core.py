@@ -94,7 +94,7 @@ def _ctranslate2(paths: dict, **options):
 
 
 def _registry(paths: dict):
-    from translation.registry import ModelRegistry
+    from translation.models.registry import ModelRegistry
 
     return ModelRegistry({language: str(path) for language, path in paths.items()})
 
@@ -121,8 +121,8 @@ def test_both_backends_keep_at_most_cache_size_models(backend, tiny_models):
 
 @pytest.mark.parametrize("backend", [_transformers, _ctranslate2])
 def test_a_sentence_measured_by_the_pipeline_is_tokenized_once(backend, tiny_models, monkeypatch):
-    from translation.pipeline import Translator
-    from translation.policy import ProtectionPolicy
+    from translation.round_trip.pipeline import Translator
+    from translation.protection.policy import ProtectionPolicy
 
     engine = backend(tiny_models)
     encoded = []

@@ -8,7 +8,7 @@ import pytest
 from tiny_models import build_tiny_marian  # tests/ is on sys.path under pytest
 from translation.engines.marian import MarianEngine
 from translation.errors import InvalidInputError, ModelNotFoundError, UnsupportedLanguageError
-from translation.registry import ModelRegistry
+from translation.models.registry import ModelRegistry
 
 SENTENCES = ["Zelenskyy held a two-hour conversation with ⟦1⟧.", "Details", "The parties discussed peace."]
 

@@ -9,8 +9,8 @@ from queues.copies import read_copy
 from queues.outcomes import Ack, DeadLetter, Retry
 from translation.engines.base import ModelInfo
 from translation.errors import InvalidInputError, ModelLoadError, UnsupportedLanguageError
-from translation.pipeline import SentenceReport, Translation
-from translation.spans import Span, SpanKind
+from translation.round_trip.pipeline import SentenceReport, Translation
+from translation.protection.spans import Span, SpanKind
 from worker.handler import JobHandler
 
 ITEM = {

@@ -9,8 +9,8 @@ from queues import topology
 from queues.copies import read_copy
 from queues.outcomes import Ack, DeadLetter
 from translation.engines.pseudo import PseudoEngine
-from translation.html import markup_intact
-from translation.pipeline import Translator
+from translation.round_trip.html import markup_intact
+from translation.round_trip.pipeline import Translator
 from worker.handler import JobHandler
 
 IPTC_ITEM = Path(__file__).parent / "data" / "iptc-ninjs-1.6-complex1.json"

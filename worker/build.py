@@ -6,7 +6,7 @@ their collaborators and read nothing themselves.
 
 from pathlib import Path
 
-from translation import wordlists
+from translation.lexicon import wordlists
 from translation.engines.base import Engine, ModelInfo
 from translation.engines.budget import DecodeBudget
 from translation.engines.fallback import FallbackEngine
@@ -14,12 +14,12 @@ from translation.engines.core import Progress
 from translation.engines.marian import MarianEngine
 from translation.engines.pseudo import PseudoEngine
 from translation.errors import ModelNotFoundError, UnsupportedLanguageError
-from translation.glossary import Glossary
-from translation.memory import Conditions, SentenceMemory
-from translation.memory.embedded_store import EmbeddedStore
-from translation.pipeline import Translator
-from translation.policy import ProtectionPolicy
-from translation.registry import ModelRegistry
+from translation.protection.glossary import Glossary
+from translation.round_trip.memory import Conditions, SentenceMemory
+from translation.round_trip.memory.embedded_store import EmbeddedStore
+from translation.round_trip.pipeline import Translator
+from translation.protection.policy import ProtectionPolicy
+from translation.models.registry import ModelRegistry
 from worker.errors import UsageError
 from worker.settings import Settings
 
@@ -117,7 +117,7 @@ def _memory_store(url: str, settings: Settings):
     if url.startswith("embedded://"):
         return EmbeddedStore(Path(url.removeprefix("embedded://")), max_entries=settings.memory_max_entries,
                              ttl_s=settings.memory_ttl_s)
-    from translation.memory.redis_store import RedisStore  # imported late: only a fleet needs the client
+    from translation.round_trip.memory.redis_store import RedisStore  # imported late: only a fleet needs the client
 
     try:
         return RedisStore.from_url(url, ttl_s=settings.memory_ttl_s)
@@ -140,9 +140,8 @@ def memory_conditions(settings: Settings, glossary: Glossary | None, policy: Pro
     return (conditions
             .with_data("glossary", glossary.version if glossary else "none")
             .with_data("policy", repr(policy))
-            .with_data("word lists", wordlists.data_version("translation")
-                       + wordlists.data_version("translation.names"))
-            .with_data("name rendering", wordlists.data_version("translation.rendering")))
+            .with_data("word lists", wordlists.data_version("translation.lexicon"))
+            .with_data("name rendering", wordlists.data_version("translation.target_names.rendering")))
 
 
 def resolve_device(device: str, backend: str = "transformers") -> str:

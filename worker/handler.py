@@ -28,7 +28,7 @@ from queues.errors import PermanentError as BadMessage
 from queues.messages import WireItem
 from queues.ninjs.paths import field_at
 from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
-from translation.html import Html, MarkupTranslator
+from translation.round_trip.html import Html, MarkupTranslator
 from worker.events import DECODED, PASSED_ON, TRANSLATED
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ from worker.metrics import Metrics, fan_out
 from worker.settings import Settings
 
 if TYPE_CHECKING:  # annotations only: the pipeline is imported where a translator is built
-    from translation.pipeline import Translator
+    from translation.round_trip.pipeline import Translator
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from translation.policy import parse_names_choice
+from translation.protection.policy import parse_names_choice
 
 
 def default_state_dir() -> Path:

@@ -4,7 +4,7 @@ A backend (transformers in `marian.py`, CTranslate2 in `ctranslate2.py`) says on
 turns text into tokens and back, and how it decodes a batch. Everything a user could tell apart lives here once:
 which model serves a language, how many stay loaded, which sentences decode together, that a blank sentence stays
 blank, that a sentence over the input limit is an error rather than a truncation, and that each sentence decodes
-within its budget and is decoded again with n-gram blocking when it loops (budget.py, translation/repetition.py).
+within its budget and is decoded again with n-gram blocking when it loops (budget.py, translation/round_trip/repetition.py).
 """
 
 import threading
@@ -19,8 +19,8 @@ from translation.engines.batching import BatchLimits, CanShare, length_batches
 from translation.engines.budget import DecodeBudget, decode_guarded
 from translation.engines.cache import ModelCache
 from translation.errors import InvalidInputError
-from translation.loading import ResolvedModel, resolve_model
-from translation.registry import ModelRegistry, ModelSpec
+from translation.models.loading import ResolvedModel, resolve_model
+from translation.models.registry import ModelRegistry, ModelSpec
 
 Progress = Callable[[int], None]  # called with the number of sentences just translated
 Resolve = Callable[[str, str], ResolvedModel]  # (model id or path, language) -> its files on disk
@@ -53,7 +53,7 @@ class MarianBackend(Engine, Generic[Loaded]):
             sentences of similar budgets, and an output that loops or runs out of budget is decoded again with
             n-gram blocking. None: no loop check and the backend's limit from before the guard (benchmarks
             compare the two).
-        resolve: finds a model's files (translation.loading.resolve_model; tests may pass their own).
+        resolve: finds a model's files (translation.models.loading.resolve_model; tests may pass their own).
         parallel_batches: how many batches decode at once (a backend that runs several translators); a call
             whose sentences fit fewer batches is split into this many where it has sentences enough. Each
             sentence's output is the same whatever batch it decodes in (tested).

@@ -30,8 +30,8 @@ from translation.engines.base import ModelInfo
 from translation.engines.core import MarianBackend
 from translation.engines.cuda_libraries import import_ctranslate2
 from translation.errors import ModelLoadError, ModelNotFoundError
-from translation.loading import ResolvedModel, weight_files
-from translation.registry import ModelSpec
+from translation.models.loading import ResolvedModel, weight_files
+from translation.models.registry import ModelSpec
 
 log = logging.getLogger(__name__)
 

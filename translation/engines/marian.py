@@ -3,7 +3,7 @@
 What both Marian backends share (resolution, the LRU model cache, length-sorted batching under a token cap, the
 input-length check, the decode guard) is in core.py; this module says how transformers loads a checkpoint,
 tokenises and generates. Generation is bounded: each sentence generates within a budget that follows its source
-length, and one that loops is generated again with n-gram blocking (budget.py, translation/repetition.py).
+length, and one that loops is generated again with n-gram blocking (budget.py, translation/round_trip/repetition.py).
 """
 
 import logging
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from translation.engines.base import ModelInfo
 from translation.engines.core import MarianBackend
 from translation.errors import ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
-from translation.loading import ResolvedModel
-from translation.registry import ModelSpec
+from translation.models.loading import ResolvedModel
+from translation.models.registry import ModelSpec
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from translation.registry import is_language_code
+from translation.models.registry import is_language_code
 from worker.errors import UsageError
 from worker.settings import Settings, parse_model_overrides
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from queues import messages
 from queues.errors import PermanentError as BadMessage
 from translation.errors import UnsupportedLanguageError
-from translation.registry import SOURCE_LANGUAGE, ModelRegistry
+from translation.models.registry import SOURCE_LANGUAGE, ModelRegistry
 from worker.commands._common import add_broker_option, decode_text, load_settings, parse_languages, read_file
 from worker.errors import UsageError
 

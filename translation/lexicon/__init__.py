@@ -1,0 +1,1 @@
+"""The word lists every stage reads (`data/`, each file citing its source) and their reader."""

@@ -1,0 +1,1 @@
+"""Which model: the model of a language pair and its files."""

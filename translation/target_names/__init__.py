@@ -1,0 +1,1 @@
+"""How names are written in the target: people's names in another script, declined."""

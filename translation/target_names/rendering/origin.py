@@ -1,0 +1,35 @@
+"""Telling a name's origin from its Latin spelling, where the spelling shows it (`data/origin.txt`)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from translation.lexicon.wordlists import load_table
+
+SLAVIC, ROMANCE = "slavic", "romance"
+
+
+@cache
+def _signs() -> tuple[tuple[str, str, str], ...]:
+    return tuple((origin, where, letters) for origin, where, letters in load_table(__package__, "origin"))
+
+
+def first_listed(origins: set[str]) -> str | None:
+    """Of several origins, the one data/origin.txt lists first (so the choice never depends on set order)."""
+    order = [origin for origin, _, _ in _signs()]
+    return min(origins, key=order.index) if origins else None
+
+
+def origin_of(word: str) -> str | None:
+    """The origin the spelling of `word` (lower case, accents kept) shows, as data/origin.txt names it ("slavic",
+    "polish", "balkan", "german", "french", "italian", "spanish", "romance"); None where it shows none (read as
+    English)."""
+    return next((origin for origin, where, letters in _signs() if _shows(word, where, letters)), None)
+
+
+def _shows(word: str, where: str, letters: str) -> bool:
+    if where == "end":
+        return word.endswith(letters) and len(word) > len(letters) + 1
+    if where == "start":
+        return word.startswith(letters)
+    return letters in word
