@@ -257,8 +257,7 @@ def test_place_phrases_do_not_make_their_words_place_words():
 def test_every_word_list_names_its_source():
     from importlib import resources
 
-    files = list(resources.files("translation.protection.names").joinpath("data").iterdir())
-    files += list(resources.files("translation").joinpath("data").iterdir())
+    files = list(resources.files("translation.lexicon").joinpath("data").iterdir())
     assert len(files) > 20
     for path in files:
         header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]

@@ -6,11 +6,11 @@
 
 A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keeps "Axios", "Gazprom" and
 "Sheffield Wednesday". Places come from CLDR through Babel (every country and region, and the exemplar
-cities of the time zones, in each language), the name detector's place list (`names/data/places.txt`) and
-`data/places.txt` (short forms of CLDR territories, seas, regions); demonyms from the detector's list, CLDR's
-English language names and `data/demonyms.txt` (two-word forms, political affiliations); institution words
-from `data/institutions.txt`; holidays and recurring events ("Ramadan", "the Olympics") from `data/holidays.txt`.
-Each data file says where its entries come from.
+cities of the time zones, in each language), the name detector's place list (`places.txt`) and
+`place_codes.txt` (short forms of CLDR territories, seas, regions); demonyms from the detector's list, CLDR's
+English language names and `more_demonyms.txt` (two-word forms, political affiliations); institution words
+from `institutions.txt`; holidays and recurring events ("Ramadan", "the Olympics") from `holidays.txt`.
+All are in `translation/lexicon/data/`; each data file says where its entries come from.
 
 CLDR also gives the target-language name of a place, which lets the pipeline check that a translated place
 came through in a recognisable form and mask it when it did not.
