@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translation.round_trip.mask import FORMS, NamesAsWords, Piece, mask, restore, translate_pieces
+from translation.round_trip.mask import FORMS, Piece, mask, restore
+from translation.round_trip.names_as_words import NamesAsWords
+from translation.round_trip.recovery import translate_pieces
 from translation.protection.spans import Span, SpanKind
 
 

@@ -30,8 +30,9 @@ from translation.protection import name_types
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, TranslationError
 from translation.protection.glossary import Glossary
-from translation.round_trip.mask import (FORMS, NamesAsWords, Outcome, Piece, PlaceholderForm, invents_guarded_text, mask,
-                              translate_pieces, usable_forms)
+from translation.round_trip.mask import FORMS, Piece, PlaceholderForm, mask, usable_forms
+from translation.round_trip.names_as_words import NamesAsWords
+from translation.round_trip.recovery import TranslatedPiece, invents_guarded_text, translate_pieces
 from translation.round_trip.memory import SentenceMemory
 from translation.round_trip.memory.sentences import SENTENCE_LAYER, Remembered, decode, encode, sentence_text
 from translation.protection.policy import ProtectionPolicy
@@ -186,14 +187,14 @@ class Translator:
         model = self._engine.model_info(target)
         names: list[list[RenderedName]] = [[] for _ in texts]
         outcomes, counts = self._outcomes(texts, units, protections, spans, guarded, target, model, names)
-        done: list[list[tuple[_Unit, Outcome, tuple[int, int]]]] = [[] for _ in texts]
+        done: list[list[tuple[_Unit, TranslatedPiece, tuple[int, int]]]] = [[] for _ in texts]
         for unit, outcome, count in zip(units, outcomes, counts):
             done[unit.text_index].append((unit, outcome, count))
         return [_assemble(text, target, model, spans[i], done[i], names[i]) for i, text in enumerate(texts)]
 
     def _outcomes(self, texts: list[str], units: list[_Unit], protections: list[Protection], spans: list[list[Span]],
                   guarded: list[tuple[str, ...]], target: str, model: ModelInfo, names: list[list[RenderedName]]
-                  ) -> tuple[list[Outcome], list[tuple[int, int]]]:
+                  ) -> tuple[list[TranslatedPiece], list[tuple[int, int]]]:
         """Each unit's outcome, and (texts it needed from the model, how many of those cost the engine nothing).
         A unit whose final translation the memory holds takes it (with the places it masked then); the others go
         through the recovery chain (each engine call asking the memory first) and the lost-name check, and are
@@ -227,7 +228,7 @@ class Translator:
         return {k: value for k, value in remembered.items()
                 if value is not None and not invents_guarded_text(value.outcome.text, units[k].piece)}
 
-    def _remember_sentences(self, keys: dict[int, str], outcomes: list[Outcome], counts: list[tuple[int, int]],
+    def _remember_sentences(self, keys: dict[int, str], outcomes: list[TranslatedPiece], counts: list[tuple[int, int]],
                             masked: dict[int, list[Span]], units: list[_Unit], target: str, model: ModelInfo) -> None:
         """Keep the final translation of each unit that needed the model, under its text as it was cut."""
         entries = {}
@@ -239,7 +240,7 @@ class Translator:
         if entries:
             self.memory.remember(entries, target, model, layer=SENTENCE_LAYER)
 
-    def _sent_counts(self, outcomes: list[Outcome], recalled: set[str], known: dict[int, Remembered]
+    def _sent_counts(self, outcomes: list[TranslatedPiece], recalled: set[str], known: dict[int, Remembered]
                      ) -> list[tuple[int, int]]:
         """Per unit: how many texts it needed from the model, and how many of those cost the engine nothing: the
         memory answered them (all of them, for a unit whose final translation it held) or, with a memory, an
@@ -256,7 +257,7 @@ class Translator:
             charged.update(outcome.sent)
         return counts
 
-    def _mask_lost_names(self, texts: list[str], units: list[_Unit], outcomes: list[Outcome],
+    def _mask_lost_names(self, texts: list[str], units: list[_Unit], outcomes: list[TranslatedPiece],
                          protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
                          target: str, recalled: set[str], candidates: list[int]) -> dict[int, list[Span]]:
         """Translate again, with the name masked, each unit of `candidates` whose translation lost a name the
@@ -306,7 +307,7 @@ class Translator:
         spans[unit.text_index].sort(key=lambda span: span.start)
 
     @staticmethod
-    def _decline_people(units: list[_Unit], outcomes: list[Outcome], protections: list[Protection],
+    def _decline_people(units: list[_Unit], outcomes: list[TranslatedPiece], protections: list[Protection],
                         masked: dict[int, list[Span]], names: list[list[RenderedName]], target: str) -> None:
         """Each unit's people as the copy writes them: a rendering restored in a masked slot declined to the case
         the words before it demand, the model's own forms kept; `names` receives how each person got there."""
@@ -345,7 +346,7 @@ class Translator:
                                          near(sentence_start, sentence_end))
         ]
 
-    def _translate_pieces(self, pieces: list[Piece], target: str, recalled: set[str]) -> list[Outcome]:
+    def _translate_pieces(self, pieces: list[Piece], target: str, recalled: set[str]) -> list[TranslatedPiece]:
         """The recovery chain, with names shown as words first while that works for this target's model."""
         learned = None
         if self._names_as_words_budget > 0:
@@ -475,7 +476,7 @@ def _unit(text_index: int, text: str, start: int, end: int, spans: tuple[Span, .
 
 def _with_room(unit: _Unit, room: int) -> _Unit:
     """`unit` whose Piece knows how many more tokens the engine's limit leaves it beyond its measurement, so
-    that spans shown as words never take it over (mask.py checks before showing them)."""
+    that spans shown as words never take it over (names_as_words.py checks before showing them)."""
     return replace(unit, piece=replace(unit.piece, room=room))
 
 
@@ -496,7 +497,7 @@ def _lost_place_span(text: str, start: int, end: int) -> Span:
 
 
 def _assemble(text: str, target: str, model: ModelInfo, spans: list[Span],
-              done: list[tuple[_Unit, Outcome, tuple[int, int]]], names: list[RenderedName]) -> Translation:
+              done: list[tuple[_Unit, TranslatedPiece, tuple[int, int]]], names: list[RenderedName]) -> Translation:
     """The translations of the units, joined with exactly the whitespace of the source between them."""
     parts, position, reports = [], 0, []
     for unit, outcome, (sent, free) in done:

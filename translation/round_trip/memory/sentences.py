@@ -9,13 +9,14 @@ text), its final translation comes back exactly as before, whatever this process
 The texts the rest of the document protects (`Piece.guarded`) are not part of the key: a version that adds a name
 in another paragraph would otherwise miss every sentence. They matter only in that the translation may not hold
 one of them more often than the sentence does, and the pipeline checks exactly that before it uses a remembered
-translation (mask.invents_guarded_text).
+translation (recovery.invents_guarded_text).
 """
 
 import json
 from dataclasses import dataclass
 
-from translation.round_trip.mask import Outcome, Piece
+from translation.round_trip.mask import Piece
+from translation.round_trip.recovery import TranslatedPiece
 
 SENTENCE_LAYER = "sentence"
 
@@ -25,7 +26,7 @@ class Remembered:
     """A sentence's final translation, how many texts it needed from the model when it was made, and the places
     the model lost that were masked then (offsets in the sentence)."""
 
-    outcome: Outcome
+    outcome: TranslatedPiece
     sent: int
     places: tuple[tuple[int, int], ...] = ()
 
@@ -51,7 +52,7 @@ def decode(value: str) -> Remembered | None:
     """The remembered translation; None for a value this version cannot read (it then simply misses)."""
     try:
         data = json.loads(value)
-        outcome = Outcome(str(data["text"]), int(data["restored"]), data["fallback"], data["form"])
+        outcome = TranslatedPiece(str(data["text"]), int(data["restored"]), data["fallback"], data["form"])
         return Remembered(outcome, int(data["sent"]), tuple((int(start), int(end)) for start, end in data["places"]))
     except (ValueError, KeyError, TypeError):
         return None
