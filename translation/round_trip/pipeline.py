@@ -21,7 +21,6 @@ engine returns; `Translation.sentences` records, per sentence, which recovery st
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from dataclasses import dataclass, field, replace
@@ -37,7 +36,8 @@ from translation.round_trip.memory import SentenceMemory
 from translation.round_trip.memory.sentences import SENTENCE_LAYER, Remembered, decode, encode, sentence_text
 from translation.protection.policy import ProtectionPolicy
 from translation.target_names.people import LOST_PERSON_RULE, RenderedName, declined, lost_people, masked_person
-from translation.protection.protect import Protection, TranslatedPlace, find_protection
+from translation.protection.place_forms import recognisable
+from translation.protection.protect import Protection, find_protection
 from translation.round_trip.segment import split_long, split_sentences
 from translation.protection.spans import Span, SpanKind
 
@@ -80,9 +80,6 @@ class Translation:
 
 
 _LOST_PLACE_RULE = "name: place the model lost, kept verbatim"
-_WORD = re.compile(r"\w+")
-_SHORT_WORD = re.compile(r"\b\w{2,6}\b")
-_ACRONYM = re.compile(r"(?<!\w)(?:[^\W\d_]\.?){2,5}(?!\w)")  # "US", "U.S.", "ÛŠ"
 # Span kinds a model may see as words (names it should copy): never quotes, URLs or renderings; of numbers, only
 # bare figures (see _may_be_shown_as_words).
 _SHOWN_AS_WORDS = frozenset({SpanKind.NAME, SpanKind.TERM})
@@ -203,15 +200,16 @@ class Translator:
         known = self._recall_sentences(keys, units, target, model)
         for k, remembered in known.items():
             start = units[k].start
-            self._mask_places(k, [_lost_place_span(texts[units[k].text_index], start + begin, start + end)
+            self._mask_places(k, [_lost_place(texts[units[k].text_index], start + begin, start + end)
                                   for begin, end in remembered.places], texts, units, spans, guarded)
         fresh = [k for k in range(len(units)) if k not in known]
         outcomes = [known[k].outcome if k in known else None for k in range(len(units))]
         recalled: set[str] = set()  # the texts of this call that the memory answered
         for k, outcome in zip(fresh, self._translate_pieces([units[k].piece for k in fresh], target, recalled)):
             outcomes[k] = outcome
-        masked = self._mask_lost_names(texts, units, outcomes, protections, spans, guarded, target, recalled, fresh)
-        self._decline_people(units, outcomes, protections, masked, names, target)
+        left = [_LeftToModel.of(protection) for protection in protections]
+        masked = self._mask_lost_names(texts, units, outcomes, left, spans, guarded, target, recalled, fresh)
+        self._decline_people(units, outcomes, left, masked, names, target)
         counts = self._sent_counts(outcomes, recalled, known)
         self._remember_sentences({k: keys[k] for k in fresh if k in keys}, outcomes, counts, masked, units, target,
                                  model)
@@ -258,7 +256,7 @@ class Translator:
         return counts
 
     def _mask_lost_names(self, texts: list[str], units: list[_Unit], outcomes: list[TranslatedPiece],
-                         protections: list[Protection], spans: list[list[Span]], guarded: list[tuple[str, ...]],
+                         left: "list[_LeftToModel]", spans: list[list[Span]], guarded: list[tuple[str, ...]],
                          target: str, recalled: set[str], candidates: list[int]) -> dict[int, list[Span]]:
         """Translate again, with the name masked, each unit of `candidates` whose translation lost a name the
         policy left to the model. A place is lost when no recognisable form of its target-language name came
@@ -268,17 +266,15 @@ class Translator:
         name, misspelt it, or translated it word by word); the rendering is then restored, and declined by
         `_decline_people`. The masked names join their unit's and their text's protected `spans`, so the copy
         reports them. Returns the spans masked, by unit."""
-        places = [_Sorted(protection.translated_places) for protection in protections]
-        people = [_Sorted(protection.rendered_people) for protection in protections]
         redo: dict[int, list[Span]] = {}
         for k in candidates:
             unit, outcome = units[k], outcomes[k]
-            lost = [_masked_place(place) for place in places[unit.text_index].within(unit)
-                    if not _recognisable(outcome.text, place)]
+            text = texts[unit.text_index]
+            lost = [_lost_place(text, place.span.start, place.span.end, place.span.type)
+                    for place in left[unit.text_index].places.within(unit)
+                    if not recognisable(outcome.text, place.span.text, place.forms)]
             lost += [masked_person(person)
-                     for person in lost_people(outcome.text, people[unit.text_index].within(unit), target)]
-            if lost:
-                redo[k] = lost
+                     for person in lost_people(outcome.text, left[unit.text_index].people.within(unit), target)]
             if lost:
                 redo[k] = lost
         # A name masked takes up to a placeholder's tokens where its words took at least one: a unit measured
@@ -307,13 +303,12 @@ class Translator:
         spans[unit.text_index].sort(key=lambda span: span.start)
 
     @staticmethod
-    def _decline_people(units: list[_Unit], outcomes: list[TranslatedPiece], protections: list[Protection],
+    def _decline_people(units: list[_Unit], outcomes: list[TranslatedPiece], left: "list[_LeftToModel]",
                         masked: dict[int, list[Span]], names: list[list[RenderedName]], target: str) -> None:
         """Each unit's people as the copy writes them: a rendering restored in a masked slot declined to the case
         the words before it demand, the model's own forms kept; `names` receives how each person got there."""
-        people = [_Sorted(protection.rendered_people) for protection in protections]
         for k, unit in enumerate(units):
-            in_unit = people[unit.text_index].within(unit)
+            in_unit = left[unit.text_index].people.within(unit)
             if in_unit:
                 restored = {span.start for span in masked.get(k, ()) if span.rule == LOST_PERSON_RULE}
                 text, reports = declined(outcomes[k].text, in_unit, restored, target)
@@ -393,68 +388,16 @@ class _Sorted:
         return [item for item in inside if item.span.end <= unit.end]
 
 
-def _masked_place(place: TranslatedPlace) -> Span:
-    return Span(SpanKind.NAME, place.span.start, place.span.end, place.span.text, rule=_LOST_PLACE_RULE,
-                type=place.span.type)
+@dataclass(frozen=True, slots=True)
+class _LeftToModel:
+    """The places and the people of one text that the policy left to the model, each sorted once."""
 
+    places: _Sorted
+    people: _Sorted
 
-def _recognisable(translated: str, place: TranslatedPlace) -> bool:
-    """Does a form of the place's name stand in the translation? Its target-language names (CLDR) or its
-    source name, compared without accents on a stem (the longest word less two letters, one letter
-    may differ), so inflected and spelling variants count: "Україна" -> "в Україні", "Singapura" ->
-    "Cingapura", "America" -> "América"; an acronym also by its target-language initials ("U.S." ->
-    "EUA", "UN" -> "ONU", "EU" -> "UE") or by its own letters, accented or dotted or not ("US" -> "U.S.",
-    a dry run's "ÛŠ"): too short for a stem, it came through all the same."""
-    folded = _folded(translated)
-    words = _WORD.findall(folded)
-    target_stems = [stem for stem in (_stem(_folded(form)) for form in place.forms) if len(stem) >= 3]
-    if any(stem in folded for stem in target_stems):
-        return True
-    source_stem = _stem(_folded(place.span.text))
-    if any(_starts_a_word(stem, words) for stem in (*target_stems, source_stem) if len(stem) >= 3):
-        return True
-    if not _is_acronym(place.span.text):
-        return False
-    acronyms = [word for word in _SHORT_WORD.findall(translated) if word.isupper()]
-    initials = [_initials(form) for form in place.forms]
-    if any(len(letters) >= 2 and letters in word for letters in initials for word in acronyms):
-        return True
-    own = _letters(place.span.text)
-    return any(_letters(found) == own for found in _ACRONYM.findall(translated) if found.isupper())
-
-
-def _letters(acronym: str) -> str:
-    """"U.S." and "ÛŠ" -> "us": an acronym's letters, folded, without its dots."""
-    return _folded(acronym).replace(".", "")
-
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def _stem(name: str) -> str:
-    word = max(_WORD.findall(name) or [""], key=len)
-    return word[: max(3, len(word) - 2)] if len(word) > 4 else word[:3]
-
-
-def _starts_a_word(stem: str, words: list[str]) -> bool:
-    """A word that starts with `stem`, or (a stem of five letters or more) with it but one letter."""
-    for word in words:
-        head = word[: len(stem)]
-        if head == stem or (len(stem) >= 5 and len(head) == len(stem) and sum(a != b for a, b in zip(head, stem)) == 1):
-            return True
-    return False
-
-
-def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
-
-
-def _initials(form: str) -> str:
-    """"Estados Unidos" -> "EU", "União Europeia" -> "UE": the initials of the capitalised words."""
-    return "".join(word[0] for word in form.split() if word[:1].isupper())
+    @classmethod
+    def of(cls, protection: Protection) -> "_LeftToModel":
+        return cls(_Sorted(protection.translated_places), _Sorted(protection.rendered_people))
 
 
 def _check_text(text: object, index: int, count: int) -> None:
@@ -492,8 +435,9 @@ def _may_be_shown_as_words(span: Span) -> bool:
     return span.kind in _SHOWN_AS_WORDS and any(c.isalpha() for c in span.text)
 
 
-def _lost_place_span(text: str, start: int, end: int) -> Span:
-    return Span(SpanKind.NAME, start, end, text[start:end], rule=_LOST_PLACE_RULE, type=name_types.PLACE)
+def _lost_place(text: str, start: int, end: int, type: str | None = name_types.PLACE) -> Span:
+    """text[start:end], a place the model lost, masked: kept verbatim, as the strict policy would keep it."""
+    return Span(SpanKind.NAME, start, end, text[start:end], rule=_LOST_PLACE_RULE, type=type)
 
 
 def _assemble(text: str, target: str, model: ModelInfo, spans: list[Span],
