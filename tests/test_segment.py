@@ -5,7 +5,7 @@ import time
 import pytest
 
 from shared_data import SEED_ARTICLE as SEED
-from translation.protection.names.lexicon import TITLE_ABBREVIATIONS
+from translation.lexicon import TITLE_ABBREVIATIONS
 from translation.protection.names.tokens import tokenize
 from translation.protection.policy import ProtectionPolicy
 from translation.protection.protect import find_spans

@@ -19,9 +19,9 @@ came through in a recognisable form and mask it when it did not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from translation.lexicon import institutions
 from translation.lexicon.wordlists import WordList, load, load_table
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
@@ -109,7 +109,7 @@ def _normalise(text: str) -> str:
 
 
 def _is_institution(name: str) -> bool:
-    known = _institution_words()
+    known = institutions()
     if name in known.whole:
         return True
     tokens = name.split()
@@ -200,32 +200,6 @@ def _demonyms() -> frozenset[str]:
 
 def _common_words() -> frozenset[str]:
     return load("translation.lexicon", "common_words").words
-
-
-def institution_words() -> frozenset[str]:
-    """The words descriptive institution names are built from (heads and modifiers), lower case."""
-    return _institution_words().words
-
-
-@dataclass(frozen=True)
-class _InstitutionWords:
-    words: frozenset[str]  # every head and modifier, lower case
-    heads: frozenset[str]
-    narrow_heads: frozenset[str]  # heads only among institution words, places and demonyms
-    whole: frozenset[str]  # whole names, case as written
-
-
-@lru_cache(maxsize=1)
-def _institution_words() -> _InstitutionWords:
-    rows = load_table("translation.lexicon", "institutions")
-
-    def of_kind(*kinds: str) -> frozenset[str]:
-        return frozenset(word.lower() for word, kind in rows if kind in kinds)
-
-    return _InstitutionWords(
-        words=of_kind("head", "narrow-head", "modifier"), heads=of_kind("head"),
-        narrow_heads=of_kind("narrow-head"), whole=frozenset(word for word, kind in rows if kind == "name"),
-    )
 
 
 @lru_cache(maxsize=4096)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from translation.protection import quotes
-from translation.protection.names.lexicon import AMBIGUOUS_ABBREVIATIONS, NUMBER_ABBREVIATIONS, TITLE_ABBREVIATIONS
+from translation.lexicon import AMBIGUOUS_ABBREVIATIONS, NUMBER_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from translation.protection.spans import Span
 
 _TERMINATOR = re.compile(r"(?<![.!?…])[.!?…]+[\"”’»)\]]*(?=[^\S\n])")

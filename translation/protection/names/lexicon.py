@@ -4,8 +4,9 @@ Read through `translation.lexicon.wordlists.load`: an entry with a space is a ph
 and never counts as its single words ("new york" does not make "new" a place word).
 """
 
-from translation.protection.own_names import institution_words
-from translation.lexicon.wordlists import WordList, load as _load, load_table
+from translation.lexicon import (AMBIGUOUS_ABBREVIATIONS, DOTTED_ABBREVIATIONS, NUMBER_ABBREVIATIONS,  # noqa: F401
+                                 TITLE_ABBREVIATIONS, institutions)
+from translation.lexicon.wordlists import WordList, load as _load
 
 
 def load(name: str) -> WordList:
@@ -48,26 +49,6 @@ NAME_PARTICLES = words("name_particles")
 # Particles that may open a surname ("de Silva", "van Gaal"); not the articles "la", "le", "el" nor "y".
 LEADING_PARTICLES = NAME_PARTICLES - {"la", "le", "el", "y", "do", "ten", "op", "af", "av"}
 GIVEN_NAMES = words("given_names")
-# Abbreviations written with a full stop, by what the stop may mean (the marks of `data/abbreviations.txt`).
-_ABBREVIATION_MARKS = frozenset({"title", "number", "ambiguous", "keeps-dot"})
-
-
-def abbreviations(mark: str) -> frozenset[str]:
-    """The abbreviations of `data/abbreviations.txt` carrying `mark`; a row with an unknown mark is an error."""
-    marked = set()
-    for abbreviation, marks in load_table("translation.lexicon", "abbreviations"):
-        if not set(marks.split()) <= _ABBREVIATION_MARKS:
-            raise ValueError(f"abbreviations.txt: {abbreviation!r} has an unknown mark in {marks!r}")
-        if mark in marks.split():
-            marked.add(abbreviation.lower())
-    return frozenset(marked)
-
-
-TITLE_ABBREVIATIONS = abbreviations("title")  # "Mr.", "Adm.": no sentence ends after them
-NUMBER_ABBREVIATIONS = abbreviations("number")  # "No. 10", "Dec. 6": no sentence ends before a number
-AMBIGUOUS_ABBREVIATIONS = abbreviations("ambiguous")  # "Inc.": a sentence ends only before a sentence opener
-# Words that own their full stop in the name tokenizer ("Mr.", "Corp.", "St."): every title, and the others marked so.
-DOTTED_ABBREVIATIONS = TITLE_ABBREVIATIONS | abbreviations("keeps-dot")
 COMPOUND_HEADS = words("compound_heads")
 HYPHEN_PREFIXES = words("hyphen_prefixes")
 PRESS_NOUNS = words("press_nouns")
@@ -76,4 +57,4 @@ PRESS_NOUNS = words("press_nouns")
 ENGLISH_WORDS = _load("translation.lexicon", "common_words").words | words("english_words")
 # The words descriptive institution names are built from (the protection policy's list, heads and modifiers):
 # "Ministry of Finance and Economy" is one name, "University of Michigan and Apple" two.
-INSTITUTION_WORDS = institution_words()
+INSTITUTION_WORDS = institutions().words
