@@ -8,8 +8,8 @@ every span names the rule that made it (`Span.rule`), so a desk can audit a deci
 Layout: `tokens` (words with offsets), `layout` (lines where capitals mean something else: tables, headlines,
 form fields, topic slugs), `evidence` (what the whole item says about a word), `roles` (the ordered rule table
 deciding each word's role), `passes` (sweeps over the item that revise roles with what the neighbours say), `runs`
-(grouping words into names by named join, cut and trim steps), `guess` (the type), `lexicon` (the word lists of
-`data/`, each file citing its source, also the abbreviation list the sentence segmenter reads).
+(grouping words into names by named join, cut and trim steps), `guess` (the type), `lexicon` (the detector's
+word lists, read from `translation/lexicon/data/`, each file citing its source).
 """
 
 from dataclasses import dataclass
