@@ -10,10 +10,16 @@ capitalised word, or its last word has the shape of a surname (`data/surname_end
 would transcribe a brand, a wrong "other" only keeps a person's name in Latin letters.
 
     given_name_gender(word) -> "f" | "m" | None   (the sex a given name is given to, where the census says)
+    typed_mentions(mentions) -> [TypedMention(mention, own_kind, type)]   (a document's names, typed together)
+
+A document types its names together: a word of a person's full name is that person when it stands alone
+("Jordan" after "Michael Jordan"), and a place's name alone is no surname ("Texas").
 """
 
+from dataclasses import dataclass
 from functools import lru_cache
 
+from translation import own_names
 from translation.wordlists import load, load_table
 
 PERSON, ORGANISATION, PLACE, OTHER = "person", "organisation", "place", "other"
@@ -31,6 +37,35 @@ def name_type(text: str, guessed: str, own_kind: str | None) -> str:
     if guessed in _OF_GUESS:
         return _OF_GUESS[guessed]
     return PERSON if _opens_with_given_name(text) or _surname_shaped(text) else OTHER
+
+
+@dataclass(frozen=True, slots=True)
+class TypedMention:
+    """A detected name (`translation.names.NameMention`), what `own_names.classify` says of it (None for a
+    person's name or a word of one), and its type."""
+
+    mention: object
+    own_kind: str | None
+    type: str
+
+
+def typed_mentions(mentions: list) -> list[TypedMention]:
+    """The type of each of a document's name mentions, with the document's evidence."""
+    kinds = [None if mention.type == "PER" else own_names.classify(mention.span.text) for mention in mentions]
+    proper_words = {word for mention in mentions
+                    if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
+    return [TypedMention(mention, kind, _type_in_document(mention, kind, proper_words))
+            for mention, kind in zip(mentions, kinds)]
+
+
+def _type_in_document(mention, own_kind: str | None, proper_words: set[str]) -> str:
+    """"Jordan" after "Michael Jordan" is the person; otherwise the detector's guess and the own-name kind."""
+    text = mention.span.text
+    if text in proper_words:
+        return PERSON
+    if mention.type == "PER" and " " not in text and own_names.classify(text) == "place":
+        return PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
+    return name_type(text, mention.type, own_kind)
 
 
 def given_name_gender(word: str) -> str | None:
