@@ -6,8 +6,9 @@
 
 A name the policy leaves to the model (a place, demonym, descriptive institution or holiday) is written as the
 model words it; for a place CLDR names in the target language that form is checked ("cldr"). A kept name is
-rendered in the target's script where its type is rendered there (a person in Ukrainian: "rendered"), and
-otherwise comes back as written ("kept": organisations, other names, and every name in a Latin-script target).
+rendered in the target's script where its type is rendered there (in Ukrainian a person or a name of no known
+type: "rendered"), and otherwise comes back as written ("kept": organisations, and every name in a Latin-script
+target).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from translation.policy import ProtectionPolicy
 from translation.rendering import render_name
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
-RENDERED_TYPES = frozenset({name_types.PERSON})
+# People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector
+# does not know in Cyrillic; organisations (brands, media, acronyms) keep their Latin letters.
+RENDERED_TYPES = frozenset({name_types.PERSON, name_types.OTHER})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
 def document_forms(text: str, target: str, policy: ProtectionPolicy = ProtectionPolicy()
                    ) -> list[tuple[TypedMention, NameForm]]:
     """Every name the detector finds in a document, typed, and what a copy in `target` writes for it."""
-    typed = name_types.typed_mentions(names.find_name_mentions(text))
+    typed = name_types.typed_mentions(names.find_name_mentions(text), text)
     render = policy.renders_people_in(target)
     return [(mention, written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy),
                                    target, render)) for mention in typed]

@@ -10,12 +10,18 @@ capitalised word, or its last word has the shape of a surname (`data/surname_end
 would transcribe a brand, a wrong "other" only keeps a person's name in Latin letters.
 
     given_name_gender(word) -> "f" | "m" | None   (the sex a given name is given to, where the census says)
-    typed_mentions(mentions) -> [TypedMention(mention, own_kind, type)]   (a document's names, typed together)
+    typed_mentions(mentions, text) -> [TypedMention(mention, own_kind, type)]   (a document's names, typed together)
 
 A document types its names together: a word of a person's full name is that person when it stands alone
-("Jordan" after "Michael Jordan"), and a place's name alone is no surname ("Texas").
+("Jordan" after "Michael Jordan"), a place's name alone is no surname ("Texas"), and an unknown name the
+document treats as a business is an organisation: closed or followed by a business noun ("Fox News Channel",
+"Sainsbury's stores", `data/business_words.txt`), or listed with an organisation or after such a noun
+("brands such as Revlon, Essie and Maybelline"). That evidence is all it takes: references keep brands in Latin
+letters but write football clubs, towns and people they do not know in Cyrillic, so the names left "other" are
+those a Ukrainian copy renders.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,13 +55,54 @@ class TypedMention:
     type: str
 
 
-def typed_mentions(mentions: list) -> list[TypedMention]:
-    """The type of each of a document's name mentions, with the document's evidence."""
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
+_NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+of)?\s+$")
+_NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
+
+
+def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
+    """The type of each of a document's name mentions (`text`: the document they were found in), with the
+    document's evidence."""
     kinds = [None if mention.type == "PER" else own_names.classify(mention.span.text) for mention in mentions]
     proper_words = {word for mention in mentions
                     if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
-    return [TypedMention(mention, kind, _type_in_document(mention, kind, proper_words))
-            for mention, kind in zip(mentions, kinds)]
+    types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
+    businesses = _businesses(mentions, types, text)
+    return [TypedMention(mention, kind, ORGANISATION if kind_of == OTHER and mention.span.text in businesses
+                         else kind_of) for mention, kind, kind_of in zip(mentions, kinds, types)]
+
+
+def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
+    """The names the document treats as a business, brand or media title (see the module's docstring)."""
+    words = _business_words()
+    found = set()
+    for mention in mentions:
+        last = mention.span.text.split()[-1].lower()
+        after = _NOUN_AFTER.match(text[mention.span.end : mention.span.end + 40])
+        if last in words or (after and after.group(1).lower() in words) or _after_business_word(mention, text):
+            found.add(mention.span.text)
+    for members in _lists(mentions, text):
+        if _after_business_word(members[0], text) or \
+                any(types[index] == ORGANISATION for index in (mentions.index(m) for m in members)):
+            found.update(member.span.text for member in members)
+    return found
+
+
+def _after_business_word(mention, text: str) -> bool:
+    """"brands such as Revlon", "discounters Aldi", "shares of Sainsbury"."""
+    before = _NOUN_BEFORE.search(text[max(0, mention.span.start - 40) : mention.span.start])
+    return before is not None and before.group(1).lower() in _business_words()
+
+
+def _lists(mentions: list, text: str) -> list[list]:
+    """Runs of two or more names joined only by commas, "and", "or" or "&" ("Boots, Superdrug and Debenhams")."""
+    runs, current = [], mentions[:1]
+    for previous, mention in zip(mentions, mentions[1:]):
+        if _LIST_GAP.fullmatch(text[previous.span.end : mention.span.start]):
+            current.append(mention)
+        else:
+            runs, current = runs + [current] if len(current) > 1 else runs, [mention]
+    return runs + [current] if len(current) > 1 else runs
 
 
 def _type_in_document(mention, own_kind: str | None, proper_words: set[str]) -> str:
@@ -87,6 +134,11 @@ def _surname_shaped(text: str) -> bool:
         return False
     last = words[-1].lower()
     return any(last.endswith(ending) and len(last) > len(ending) + 1 for ending in _surname_endings())
+
+
+@lru_cache(maxsize=1)
+def _business_words() -> frozenset[str]:
+    return load("translation", "business_words").words
 
 
 @lru_cache(maxsize=1)

@@ -146,7 +146,7 @@ def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], l
     """(names kept verbatim, names left to the model), typed with the document's evidence
     (`name_types.typed_mentions`), kept as `name_forms.kept_by_policy` says."""
     kept, translated = [], []
-    for typed in name_types.typed_mentions(names.find_name_mentions(text)):
+    for typed in name_types.typed_mentions(names.find_name_mentions(text), text):
         keep = name_forms.kept_by_policy(typed, policy)
         span = replace(typed.mention.span, type=typed.type)
         span = span if policy.institutions or not keep else _without_event_kind(span)
