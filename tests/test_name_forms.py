@@ -28,3 +28,14 @@ def test_a_place_left_to_the_model_is_checked_only_where_cldr_names_it():
     assert written_form("Ukraine", "place", False, "uk").way == CLDR
     assert written_form("Zzyzx Qwerty", "place", False, "uk").way == MODEL
     assert written_form("Zzyzx Qwerty", "organisation", True, "uk").way == KEPT
+
+
+def test_a_demonym_or_holiday_a_policy_keeps_is_not_transcribed():
+    from dataclasses import replace
+
+    from translation.protect import find_protection
+
+    places_kept = replace(ProtectionPolicy(), places=True)
+    protection = find_protection("Ukrainian forces met Rangers fans at Ramadan.", places_kept, target="uk")
+    assert [person.span.text for person in protection.rendered_people] == ["Rangers"]
+    assert {"Ukrainian", "Ramadan"} <= {span.text for span in protection.spans}

@@ -50,11 +50,16 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
     if not kept:
         forms = own_names.target_forms(text, target) if target else ()
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
-    if render and target and name_type in RENDERED_TYPES:
+    if render and target and _rendered(text, name_type):
         rendering = render_name(text, target, name_types.PERSON)
         if rendering is not None:
             return NameForm(RENDERED, (rendering.text,), rendering.source)
     return NameForm(KEPT, (text,))
+
+
+def _rendered(text: str, name_type: str) -> bool:
+    """A demonym or holiday is "other" too, but no name to transcribe where a policy keeps it ("Ukrainian")."""
+    return name_type in RENDERED_TYPES and (name_type != name_types.OTHER or own_names.classify(text) is None)
 
 
 def document_forms(text: str, target: str, policy: ProtectionPolicy = ProtectionPolicy()
