@@ -38,6 +38,8 @@ def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     ("He watched Fox News Channel.", "Fox News Channel"),  # a business noun closing it
     ("It stocks brands such as Revlon, Essie and Maybelline.", "Maybelline"),  # a list after such a noun
     ("Gronk spoke to Reuters.", "Reuters"),  # a well-known organisation
+    ("Gronk searched Google.", "Google"),  # a well-known brand
+    ("He sold Lloyds Pharmacy.", "Lloyds Pharmacy"),  # a business word closes a name that opens like a person's
     ("Melrose Corp, Gronk and Zoof sued.", "Zoof"),  # listed with an organisation
 ])
 def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, business):

@@ -16,7 +16,8 @@ A document types its names together: a word of a person's full name is that pers
 ("Jordan" after "Michael Jordan"), a place's name alone is no surname ("Texas"), and an unknown name the
 document treats as a business is an organisation: closed or followed by a business noun ("Fox News Channel",
 "Sainsbury's stores", `data/business_words.txt`), or listed with an organisation or after such a noun
-("brands such as Revlon, Essie and Maybelline"). That evidence is all it takes: references keep brands in Latin
+("brands such as Revlon, Essie and Maybelline"); so is any name that is a well-known brand
+(`data/well_known_brands.txt`: "Google") or that a business word closes ("Lloyds Pharmacy"). That evidence is all it takes: references keep brands in Latin
 letters but write football clubs, towns and people they do not know in Cyrillic, so the names left "other" are
 those a Ukrainian copy renders.
 """
@@ -68,8 +69,18 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
                     if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
     types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
     businesses = _businesses(mentions, types, text)
-    return [TypedMention(mention, kind, ORGANISATION if kind_of == OTHER and mention.span.text in businesses
+    return [TypedMention(mention, kind, ORGANISATION if _is_business(mention.span.text, kind_of, businesses)
                          else kind_of) for mention, kind, kind_of in zip(mentions, kinds, types)]
+
+
+def _is_business(text: str, kind: str, businesses: set[str]) -> bool:
+    """An unknown name the document treats as a business; any name that is a well-known brand ("Google"), or
+    that a business word closes ("Lloyds Pharmacy", which opens with a given name)."""
+    if kind == OTHER and text in businesses:
+        return True
+    words = text.split()
+    return kind in (OTHER, PERSON) and (text.lower() in _well_known_brands() or
+                                        len(words) > 1 and words[-1].lower() in _business_words())
 
 
 def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
@@ -134,6 +145,11 @@ def _surname_shaped(text: str) -> bool:
         return False
     last = words[-1].lower()
     return any(last.endswith(ending) and len(last) > len(ending) + 1 for ending in _surname_endings())
+
+
+@lru_cache(maxsize=1)
+def _well_known_brands() -> frozenset[str]:
+    return load("translation", "well_known_brands").words
 
 
 @lru_cache(maxsize=1)
