@@ -7,8 +7,8 @@ NTREX_DIR defaults to ../shared/data/ntrex128-dev (read in place: English news w
 references, development data). Documents (DOCUMENT_IDS.tsv) are dealt alternately: even ones tune, odd ones
 report; `--show` lists cases of the tuning half only.
 
-For every name the pipeline would render (people, and names of no known type) in a Ukrainian copy (`find_protection(..., target="uk")`), the
-reference's own form of that person is looked for: each word of the rendering matched, in a row, by a
+For every name the pipeline would render in a Ukrainian copy (people, and names of no known type:
+`find_protection(..., target="uk")`), the reference's own form of that person is looked for: each word of the rendering matched, in a row, by a
 capitalised reference word that starts with the rendering word's stem (the nominative less its ending), so the
 reference writes the name as we render it, in whatever case (`_shares_stem`: spelling variants such as "Серхіо"
 for "Сергіо" or "Греем" for "Грем" are a rendering difference, measured by names_render.py, not a form the check
@@ -171,7 +171,7 @@ def _report(counts: Counter) -> dict:
         "declined_equals_reference": rate("governed_same", "governed"),
         "declined_equals_reference_where_spelt_alike": rate("governed_spelt_alike_same", "governed_spelt_alike"),
         "restored_equals_reference_by_governor": {
-            f"{kind}{governor}": f"{counts[f'restored_by:{kind}{governor}_same']}/{counts[f'restored_by:{kind}{governor}']}"
+            kind + governor: f"{counts[f'restored_by:{kind}{governor}_same']}/{counts[f'restored_by:{kind}{governor}']}"
             for kind in ("", "person:", "other:") for governor in ("preposition", "table", "nothing")},
         "rendering_sources": {key.split(":", 1)[1]: n for key, n in sorted(counts.items()) if key.startswith("source:")},
     }

@@ -16,8 +16,8 @@ otherwise the reference word is the Cyrillic word of the line that, romanised by
 renderer's), is most like the English word (a similarity of at least 0.6 on a consonant skeleton: no match
 means the reference translated or dropped the name, and the word is not counted). babelwire's form of the word
 is what a Ukrainian copy gets, as `name_forms.written_form` decides for the pipeline: rendered where the name's
-type is rendered in Ukrainian, otherwise kept in Latin. A word agrees when it equals the reference word, allowing for declension (the same
-stem once a case ending is taken off both: "Трамп" agrees with "Трампа", "Гамілтон" not with "Гамільтона").
+type is rendered in Ukrainian, otherwise kept in Latin. A word agrees when it equals the reference word,
+allowing for declension (the same stem once a case ending is taken off both: "Трамп" agrees with "Трампа", "Гамілтон" not with "Гамільтона").
 
 Figures (shares of words that agree): `people` (words of names the detector guessed PER, whatever the typing
 made of them, so the set stays the same while typing changes, whose reference is Cyrillic), `cyrillic`

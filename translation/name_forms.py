@@ -2,6 +2,7 @@
 
     kept_by_policy(typed, policy) -> bool          (False: the name is left to the model, as places are)
     written_form(text, name_type, kept, target, render=True) -> NameForm
+    rendered_type(text, name_type) -> bool     (whether a target with rendering data writes it in its script)
     document_forms(text, target, policy) -> [(TypedMention, NameForm)]   (every name of a document)
 
 A name the policy leaves to the model (a place, demonym, descriptive institution or holiday) is written as the
@@ -50,14 +51,14 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
     if not kept:
         forms = own_names.target_forms(text, target) if target else ()
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
-    if render and target and _rendered(text, name_type):
+    if render and target and rendered_type(text, name_type):
         rendering = render_name(text, target, name_types.PERSON)
         if rendering is not None:
             return NameForm(RENDERED, (rendering.text,), rendering.source)
     return NameForm(KEPT, (text,))
 
 
-def _rendered(text: str, name_type: str) -> bool:
+def rendered_type(text: str, name_type: str) -> bool:
     """A demonym or holiday is "other" too, but no name to transcribe where a policy keeps it ("Ukrainian")."""
     return name_type in RENDERED_TYPES and (name_type != name_types.OTHER or own_names.classify(text) is None)
 

@@ -17,8 +17,9 @@ A document types its names together: a word of a person's full name is that pers
 document treats as a business is an organisation: closed or followed by a business noun ("Fox News Channel",
 "Sainsbury's stores", `data/business_words.txt`), or listed with an organisation or after such a noun
 ("brands such as Revlon, Essie and Maybelline"); so is any name that is a well-known brand
-(`data/well_known_brands.txt`: "Google") or that a business word closes ("Lloyds Pharmacy"). That evidence is all it takes: references keep brands in Latin
-letters but write football clubs, towns and people they do not know in Cyrillic, so the names left "other" are
+(`data/well_known_brands.txt`: "Google") or that a business word closes ("Lloyds Pharmacy"). That evidence is
+all it takes: references keep brands in Latin letters but write football clubs, towns and people they do not
+know in Cyrillic, so the names left "other" are
 those a Ukrainian copy renders.
 """
 
