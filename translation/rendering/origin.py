@@ -7,6 +7,9 @@ from functools import cache
 from translation.wordlists import load_table
 
 SLAVIC, ROMANCE = "slavic", "romance"
+# Letters the romanisations of Ukrainian and Russian (KMU 2010, BGN/PCGN, passport spellings) never write: a word
+# with one of them, in a name told Slavic by another word, is not romanised ("Ophelia" in "Ophelia Petrova").
+_NEVER_ROMANISED = ("ph", "th", "q", "x")
 
 
 @cache
@@ -18,6 +21,11 @@ def first_listed(origins: set[str]) -> str | None:
     """Of several origins, the one data/origin.txt lists first (so the choice never depends on set order)."""
     order = [origin for origin, _, _ in _signs()]
     return min(origins, key=order.index) if origins else None
+
+
+def may_be_romanised(word: str) -> bool:
+    """False where `word` (lower case) has letters no romanisation of Ukrainian or Russian writes."""
+    return not any(letters in word for letters in _NEVER_ROMANISED)
 
 
 def origin_of(word: str) -> str | None:

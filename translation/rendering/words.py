@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from translation.rendering.languages import LanguageData, language_data
-from translation.rendering.origin import ROMANCE, SLAVIC, first_listed, origin_of
+from translation.rendering.origin import ROMANCE, SLAVIC, first_listed, may_be_romanised, origin_of
 from translation.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from translation.rendering.pronounce import pronunciations, transcribe
 
@@ -94,7 +94,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     if prefixed is not None:
         return prefixed
     origin = origin_of(accented)
-    if name_origin == SLAVIC and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
+    romanised = name_origin == SLAVIC and may_be_romanised(key)
+    if romanised and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
         return data.romanised.rewrite(key), data.romanisation_name  # ... but "Ivan Rakitić": the ć is Croatian
     if origin == ROMANCE and name_origin not in (None, ROMANCE):
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
