@@ -283,3 +283,15 @@ def test_spanish_surname_endings_ales_and_eras_tell_a_spanish_name():
     assert render_name("Gonzales", "uk").text == "Гонсалес"  # not the dictionary's English Гонзейлс
     assert render_name("Contreras", "uk").text == "Контрерас"
     assert render_name("Wales", "uk").text == "Уейлс"  # one letter before -ales: English
+
+
+def test_a_word_with_letters_no_slavic_romanisation_writes_is_not_read_back_as_romanised():
+    # "Petrova" tells a Slavic name, but no romanisation of Ukrainian or Russian writes ph, th, q or x
+    assert render_name("Ophelia Petrova", "uk").text == "Офелія Петрова"  # not Опгеля
+    assert render_name("Oksana Petrova", "uk").text == "Оксана Петрова"
+
+
+def test_a_final_lia_is_liia_and_a_stressed_e_before_it_is_written_as_spelt():
+    assert render_name("Julia Roberts", "uk").text == "Джулія Робертс"  # not Джулья
+    assert render_name("Amelia Earhart", "uk").text.startswith("Амелія ")  # not Амілья
+    assert render_name("Serena Williams", "uk").text == "Серена Вільямс"  # an inner lia keeps its soft sign
