@@ -295,3 +295,8 @@ def test_a_final_lia_is_liia_and_a_stressed_e_before_it_is_written_as_spelt():
     assert render_name("Julia Roberts", "uk").text == "Джулія Робертс"  # not Джулья
     assert render_name("Amelia Earhart", "uk").text.startswith("Амелія ")  # not Амілья
     assert render_name("Serena Williams", "uk").text == "Серена Вільямс"  # an inner lia keeps its soft sign
+
+
+def test_a_russian_given_name_table_does_not_apply_to_a_surname():
+    assert render_name("Pavel Durov", "uk").text == "Павло Дуров"
+    assert render_name("Oleksandr Pavel", "uk").text == "Олександр Павел"  # the surname is not Павло
