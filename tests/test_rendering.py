@@ -300,3 +300,7 @@ def test_a_final_lia_is_liia_and_a_stressed_e_before_it_is_written_as_spelt():
 def test_a_russian_given_name_table_does_not_apply_to_a_surname():
     assert render_name("Pavel Durov", "uk").text == "Павло Дуров"
     assert render_name("Oleksandr Pavel", "uk").text == "Олександр Павел"  # the surname is not Павло
+
+
+def test_the_ukrainian_suffix_ets_gets_its_soft_sign_back():
+    assert render_name("Mykola Kravets", "uk").text == "Микола Кравець"  # the standard drops the soft sign
