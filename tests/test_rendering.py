@@ -275,7 +275,9 @@ def test_an_r_coloured_vowel_in_a_word_without_r_writes_no_r():
 def test_spanish_surname_endings_ales_and_eras_tell_a_spanish_name():
     assert render_name("Gonzales", "uk").text == "Гонсалес"  # not the dictionary's English Гонзейлс
     assert render_name("Contreras", "uk").text == "Контрерас"
-    assert render_name("Wales", "uk").text == "Уейлс"  # one letter before -ales: English
+    assert render_name("Wales", "uk").text == "Уейлс"  # English: no vowel before -ales
+    assert render_name("Beales", "uk").text == "Білс"
+    assert render_name("Scales", "uk").text == "Скейлс"
 
 
 def test_a_word_with_letters_no_slavic_romanisation_writes_is_not_read_back_as_romanised():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from translation.wordlists import load_table
@@ -36,6 +37,8 @@ def origin_of(word: str) -> str | None:
 
 
 def _shows(word: str, where: str, letters: str) -> bool:
+    if where == "pattern":  # the whole word matches a regular expression
+        return re.fullmatch(letters, word) is not None
     if where == "end":
         return word.endswith(letters) and len(word) > len(letters) + 1
     if where == "start":
