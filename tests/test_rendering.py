@@ -299,3 +299,9 @@ def test_a_russian_given_name_table_does_not_apply_to_a_surname():
 
 def test_the_ukrainian_suffix_ets_gets_its_soft_sign_back():
     assert render_name("Mykola Kravets", "uk").text == "Микола Кравець"  # the standard drops the soft sign
+
+
+def test_more_russian_given_names_take_their_ukrainian_form():
+    assert render_name("Kirill Budanov", "uk").text == "Кирило Буданов"  # Kirill alone tells the origin
+    assert render_name("Galina Ivanova", "uk").text == "Галина Іванова"
+    assert render_name("Denis Villeneuve", "uk").text.startswith("Деніс ")  # Denis alone does not: not Денис
