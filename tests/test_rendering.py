@@ -305,3 +305,9 @@ def test_more_russian_given_names_take_their_ukrainian_form():
     assert render_name("Kirill Budanov", "uk").text == "Кирило Буданов"  # Kirill alone tells the origin
     assert render_name("Galina Ivanova", "uk").text == "Галина Іванова"
     assert render_name("Denis Villeneuve", "uk").text.startswith("Деніс ")  # Denis alone does not: not Денис
+
+
+def test_rz_after_a_consonant_tells_a_polish_name_and_is_sh_after_a_voiceless_one():
+    assert render_name("Krzysztof Kowal", "uk").text == "Кшиштоф Коваль"  # a Polish l at the end is ль
+    assert render_name("Grzegorz Lato", "uk").text.startswith("Гжегож ")
+    assert render_name("Sebastian Kurz", "uk").text == "Себастіан Курц"  # rz after a vowel: German, not Polish
