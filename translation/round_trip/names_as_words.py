@@ -34,7 +34,7 @@ class NamesAsWords:
     def shows(self, text: str) -> bool:
         return text not in self.changed
 
-    def record(self, shown: set[str], output: str, masked_text: str) -> bool:
+    def record(self, shown: frozenset[str], output: str, masked_text: str) -> bool:
         """Did every shown text come back verbatim, as often as it stands? Remember the ones that did not."""
         changed = changed_texts(shown, output, masked_text)
         if len(self.changed) + len(changed) > self.max_remembered:
@@ -85,6 +85,6 @@ def shown_as_itself(text: str, span: Span) -> bool:
     return text[span.start : span.end] == span.restored_text and spacing(text, span.start, span.end) == (True, True)
 
 
-def changed_texts(shown: set[str], output: str, masked_text: str) -> set[str]:
+def changed_texts(shown: frozenset[str], output: str, masked_text: str) -> set[str]:
     """The texts shown as words that did not come back verbatim exactly as often as they stand."""
     return {text for text in shown if occurrences(output, text) != occurrences(masked_text, text)}
