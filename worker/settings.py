@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from translation.policy import parse_names_choice
+from translation.registry import language_key
 
 
 def default_state_dir() -> Path:
@@ -160,5 +161,5 @@ def parse_model_overrides(pairs) -> dict[str, str]:
         language, sep, model = pair.partition("=")
         if not sep or not language.strip() or not model.strip():
             raise ValueError(f"model override {pair!r} is not LANG=MODEL_ID_OR_PATH")
-        overrides[language.strip().lower()] = model.strip()
+        overrides[language_key(language)] = model.strip()
     return overrides

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from translation.registry import is_language_code
+from translation.registry import is_language_code, language_key
 from worker.errors import UsageError
 from worker.settings import Settings, parse_model_overrides
 
@@ -76,7 +76,7 @@ def _model_overrides(flags: list[str], base: dict[str, str]) -> dict[str, str] |
 
 def languages(value: str) -> list[str]:
     """argparse type for --to: "uk,de" -> ["uk", "de"], each a plausible language code, no duplicates."""
-    codes = [code.strip().lower() for code in value.split(",") if code.strip()]
+    codes = [language_key(code) for code in value.split(",") if code.strip()]
     bad = [code for code in codes if not is_language_code(code)]
     if not codes or bad:
         raise argparse.ArgumentTypeError(f"{value!r}: expected language codes separated by commas, e.g. uk,de")
