@@ -79,7 +79,7 @@ def test_model_in_the_hub_cache_loads_with_its_revision(tiny_models, tmp_path, m
     (repo / "refs" / "main").write_text("0123abc")
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
     engine = MarianEngine(ModelRegistry(), beams=1)
-    assert engine.model_info("de").revision == "0123abc"
+    assert engine.model_info("de").revision == checkpoint_digest(repo / "snapshots" / "0123abc")
     assert len(engine.translate(["Details"], "de")) == 1
 
 

@@ -29,7 +29,7 @@ class ResolvedModel:
 
     model: str  # as configured: hub id or path
     path: Path
-    revision: str  # hub commit hash, or for a directory the user provided the digest of its files
+    revision: str  # the digest of its files (checkpoint_digest), wherever they are
 
 
 def resolve_model(model: str, language: str = "") -> ResolvedModel:
@@ -40,8 +40,7 @@ def resolve_model(model: str, language: str = "") -> ResolvedModel:
     """
     local = Path(model).expanduser()
     if local.exists() or _looks_like_path(model):
-        directory = _checked_local_dir(local, model, language)
-        return ResolvedModel(model, directory, checkpoint_digest(directory))
+        return _resolved(model, _checked_local_dir(local, model, language))
     return _resolve_cached(model, language)
 
 
@@ -77,8 +76,8 @@ def missing_files(directory: Path) -> list[str]:
 
 
 def checkpoint_digest(checkpoint: Path) -> str:
-    """A content digest of a Marian checkpoint, cheap enough for every load (reads a few MB at most): the revision
-    of a directory the user provided, whose files may change under the same name.
+    """A content digest of a Marian checkpoint, cheap enough for every load (reads a few MB at most): a model's
+    revision, and the key of its CTranslate2 conversion.
 
     Covers config and vocabulary files whole, and each weights file (a sharded checkpoint's index and every
     shard it names) by its size and its first and last MiB.
@@ -170,7 +169,7 @@ def _checked_local_dir(directory: Path, model: str, language: str) -> Path:
 def _resolve_cached(model: str, language: str) -> ResolvedModel:
     snapshot = cached_snapshot(model)
     if snapshot is not None and not missing_files(snapshot):
-        return ResolvedModel(model, snapshot, snapshot.name)
+        return _resolved(model, snapshot)
     state = "incomplete" if snapshot is not None else "not downloaded"
     if not _hub_offline():
         try:
@@ -178,8 +177,14 @@ def _resolve_cached(model: str, language: str) -> ResolvedModel:
         except ModelNotFoundError as error:
             state += f"; first-use download failed: {error}"
         else:
-            return ResolvedModel(model, snapshot, snapshot.name)
+            return _resolved(model, snapshot)
     raise _not_available(model, language, state)
+
+
+def _resolved(model: str, directory: Path) -> ResolvedModel:
+    """`model`'s files in `directory`, with their digest as the revision: one rule for a hub snapshot and a directory
+    of the user's (whose files may change under the same name), on both backends."""
+    return ResolvedModel(model, directory, checkpoint_digest(directory))
 
 
 def _not_available(model: str, language: str, state: str) -> ModelNotFoundError:
