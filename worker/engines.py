@@ -22,8 +22,8 @@ from worker.errors import UsageError
 if TYPE_CHECKING:  # settings.py reads the registry's names, so this module cannot import it at run time
     from worker.settings import Settings
 
-EngineBuilder = Callable[["Settings", ModelRegistry, "Progress | None"], Engine]
-BackendBuilder = Callable[["Settings", ModelRegistry, str, "Progress | None"], Engine]  # str: the device
+EngineBuilder = Callable[["Settings", ModelRegistry, Progress | None], Engine]
+BackendBuilder = Callable[["Settings", ModelRegistry, str, Progress | None], Engine]  # str: the device
 
 
 def build_engine(settings: Settings, progress: Progress | None = None) -> Engine:
