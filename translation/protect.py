@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from dataclasses import dataclass, field, replace
 
-from translation import name_types, names, own_names, patterns, quotes
+from translation import name_forms, name_types, names, own_names, patterns, quotes
 from translation.declension import person_gender
 from translation.glossary import Glossary
 from translation.policy import ProtectionPolicy
@@ -126,35 +126,30 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     """The people among the kept names that the target writes in its own script (glossary terms and quotes
     are other spans, so a glossary's `keep` keeps a name in Latin). A surname alone takes the gender of the
     full name it shortens ("Oksana Stefanyshyna ... Stefanyshyna")."""
-    people = [span for span in spans if span.type == name_types.PERSON]
-    if not people or not renders_names(target):
+    if not renders_names(target):
         return []
+    forms = {id(span): name_forms.written_form(span.text, span.type, True, target) for span in spans if span.type}
+    people = [span for span in spans if span.type and forms[id(span)].way == name_forms.RENDERED]
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}
     rendered = []
     for span in people:
-        rendering = render_name(span.text, target, span.type)
-        if rendering is not None:
-            source = full_names.get(span.text, span.text)
-            rendered_source = render_name(source, target, span.type) if source != span.text else rendering
-            gender = person_gender(source, (rendered_source or rendering).text, target)
-            rendered.append(RenderedPerson(span, rendering, gender))
+        form = forms[id(span)]
+        rendering = Rendering(form.forms[0], form.source)
+        source = full_names.get(span.text, span.text)
+        rendered_source = render_name(source, target) if source != span.text else rendering
+        gender = person_gender(source, (rendered_source or rendering).text, target)
+        rendered.append(RenderedPerson(span, rendering, gender))
     return rendered
 
 
 def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], list[Span]]:
-    """(names kept verbatim, names left to the model). A word that is also part of a person's name in the
-    same text ("Jordan" after "Michael Jordan") stays a name; the words of other proper names do not make a
-    place one ("China" after "South China Morning Post", "Washington" after "Washington Examiner")."""
-    mentions = names.find_name_mentions(text)
-    kinds = [None if mention.type == "PER" else own_names.classify(mention.span.text) for mention in mentions]
-    proper_words = {word for mention in mentions
-                    if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
+    """(names kept verbatim, names left to the model), typed with the document's evidence
+    (`name_types.typed_mentions`), kept as `name_forms.kept_by_policy` says."""
     kept, translated = [], []
-    for mention, kind in zip(mentions, kinds):
-        keep = kind is None or mention.span.text in proper_words or \
-            (policy.institutions if kind == "institution" else policy.places)
-        typed = replace(mention.span, type=_type_of(mention, kind, proper_words))
-        span = typed if policy.institutions or not keep else _without_event_kind(typed)
+    for typed in name_types.typed_mentions(names.find_name_mentions(text), text):
+        keep = name_forms.kept_by_policy(typed, policy)
+        span = replace(typed.mention.span, type=typed.type)
+        span = span if policy.institutions or not keep else _without_event_kind(span)
         (kept if keep else translated).append(span)
     return kept, translated
 
@@ -163,15 +158,6 @@ def _demonyms(text: str) -> list[Span]:
     """Demonyms on their own ("Ukrainian forces"), which the name detector does not report as names."""
     return [Span(SpanKind.NAME, start, end, text[start:end], rule="name: demonym", type=name_types.OTHER)
             for start, end in own_names.find_demonyms(text)]
-
-
-def _type_of(mention: names.NameMention, kind: str | None, proper_words: set[str]) -> str:
-    """"Jordan" after "Michael Jordan" is the person; otherwise the detector's guess and the own-name kind."""
-    if mention.span.text in proper_words:
-        return name_types.PERSON
-    if mention.type == "PER" and " " not in mention.span.text and own_names.classify(mention.span.text) == "place":
-        return name_types.PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
-    return name_types.name_type(mention.span.text, mention.type, kind)
 
 
 def _without_event_kind(span: Span) -> Span:
@@ -191,9 +177,9 @@ def _places_to_check(translated: list[Span], protected: list[Span], target: str 
         inside = bisect.bisect_right(starts, span.start) - 1
         if inside >= 0 and protected[inside].end > span.start:
             continue  # inside a quote or a term: it comes back verbatim anyway
-        forms = own_names.target_forms(span.text, target)
-        if forms:
-            places.append(TranslatedPlace(span, forms))
+        form = name_forms.written_form(span.text, span.type, False, target)
+        if form.way == name_forms.CLDR:
+            places.append(TranslatedPlace(span, form.forms))
     return places
 
 

@@ -3,7 +3,7 @@
 Detection does not depend on it; the protection policy does (places are translated, people kept).
 """
 
-from translation.names.lexicon import DEMONYMS, GIVEN_NAMES, ORG_HEADS, PLACE_PHRASES, PLACES
+from translation.names.lexicon import DEMONYMS, GIVEN_NAMES, ORG_HEADS, PLACE_PHRASES, PLACES, WELL_KNOWN_ORGS
 from translation.names.roles import ACRONYM, DATELINE, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED
 
 _ACRONYM_RULES = frozenset(rule.name for rule in (ACRONYM, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED))
@@ -30,8 +30,8 @@ def _with_repeats(run, kind: str, surnames: set[str], repeated: set[str]) -> str
 
 def guess_type(run) -> str:
     keys = [t.key for t in run.tokens]
-    if keys[-1] in ORG_HEADS:
-        return "ORG"
+    if keys[-1] in ORG_HEADS or (len(keys) == 1 and keys[0] in WELL_KNOWN_ORGS):
+        return "ORG"  # "Reuters", "Axios": an organisation every desk names without introduction
     if _is_place(keys) or run.rule == DATELINE.name:
         return "LOC"
     if run.rule in _ACRONYM_RULES and all(t.is_upper and len(t.text) > 1 for t in run.tokens):

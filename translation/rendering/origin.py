@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from translation.wordlists import load_table
 
 SLAVIC, ROMANCE = "slavic", "romance"
+# Letters the romanisations of Ukrainian and Russian (KMU 2010, BGN/PCGN, passport spellings) never write: a word
+# with one of them, in a name told Slavic by another word, is not romanised ("Ophelia" in "Ophelia Petrova").
+_NEVER_ROMANISED = ("ph", "th", "q", "x")
 
 
 @cache
@@ -20,6 +24,11 @@ def first_listed(origins: set[str]) -> str | None:
     return min(origins, key=order.index) if origins else None
 
 
+def may_be_romanised(word: str) -> bool:
+    """False where `word` (lower case) has letters no romanisation of Ukrainian or Russian writes."""
+    return not any(letters in word for letters in _NEVER_ROMANISED)
+
+
 def origin_of(word: str) -> str | None:
     """The origin the spelling of `word` (lower case, accents kept) shows, as data/origin.txt names it ("slavic",
     "polish", "balkan", "german", "french", "italian", "spanish", "romance"); None where it shows none (read as
@@ -28,6 +37,8 @@ def origin_of(word: str) -> str | None:
 
 
 def _shows(word: str, where: str, letters: str) -> bool:
+    if where == "pattern":  # the whole word matches a regular expression
+        return re.fullmatch(letters, word) is not None
     if where == "end":
         return word.endswith(letters) and len(word) > len(letters) + 1
     if where == "start":

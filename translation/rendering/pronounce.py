@@ -65,9 +65,8 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
         return at > 0 and base(phonemes[at - 1]) not in VOWEL_PHONEMES
     if condition == "_Ce$":  # one consonant, then a silent final e: the o of "Stone", "Cole"
         return after == len(phonemes) - 1 and base(phonemes[after]) not in VOWEL_PHONEMES and groups[after][-1:] == "e"
-    if condition == "_Ca$":  # one consonant, then a final vowel spelt a: the e of "Serena", "Helena"
-        return (after == len(phonemes) - 2 and base(phonemes[after]) not in VOWEL_PHONEMES
-                and base(phonemes[after + 1]) in VOWEL_PHONEMES and groups[after + 1] == "a")
+    if condition == "_Ca$":  # one consonant, then a final vowel spelt a or ia: the e of "Serena", "Amelia"
+        return _one_consonant_then_final_a(phonemes, groups, after)
     if condition == "^":
         return at == 0
     if condition == "$":
@@ -75,6 +74,17 @@ def _holds(condition: str, phonemes: tuple[str, ...], groups: list[str], at: int
     if condition == "V_":  # ER ends in an r: "Hillary" (ER0 IY0) is Хілларі, not Хілларї
         return at > 0 and base(phonemes[at - 1]) in VOWEL_PHONEMES - {"ER"}
     return after < len(phonemes) and (base(phonemes[after]) in VOWEL_PHONEMES) == (condition == "_V")  # _V, _C
+
+
+def _one_consonant_then_final_a(phonemes: tuple[str, ...], groups: list[str], after: int) -> bool:
+    """From `after` on: one consonant, then the final a ("Serena", "Helena"), or the final ia, whose i the
+    dictionary gives as Y ("Amelia", "Cornelia": AH0 M IY1 L Y AH0)."""
+    if after >= len(phonemes) or base(phonemes[after]) in VOWEL_PHONEMES:
+        return False
+    rest = after + 1
+    if rest < len(phonemes) - 1 and base(phonemes[rest]) == "Y" and groups[rest] == "i":
+        rest += 1
+    return rest == len(phonemes) - 1 and base(phonemes[rest]) in VOWEL_PHONEMES and groups[rest] == "a"
 
 
 def _first_letter(group: str, sound: str) -> str:

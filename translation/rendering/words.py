@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from translation.rendering.languages import LanguageData, language_data
-from translation.rendering.origin import ROMANCE, SLAVIC, first_listed, origin_of
+from translation.rendering.origin import ROMANCE, SLAVIC, first_listed, may_be_romanised, origin_of
 from translation.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from translation.rendering.pronounce import pronunciations, transcribe
 
@@ -77,14 +77,15 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, first: 
         return word, ESTABLISHED  # already in another script, or no letters: as written
     if key in data.particles and (word.islower() or not first and not last):  # "De Niro"; "Van Morrison" is a name
         return _cased(data.particles[key], word), ESTABLISHED
-    form, source = _form(key, word.lower(), data, name_origin, last)
+    form, source = _form(key, word.lower(), data, name_origin, last, surname=last and not first)
     return None if form is None else (_cased(form, word), source)
 
 
 def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
-          last: bool) -> tuple[str | None, str]:
-    """The form of one word: `key` folded (lower case, no accents), `accented` lower case as written."""
-    if name_origin == SLAVIC and key in data.given_names:  # Alexander Lukashenko's Олександр, not Stubb's Александер
+          last: bool, surname: bool = False) -> tuple[str | None, str]:
+    """The form of one word: `key` folded (lower case, no accents), `accented` lower case as written; `surname`:
+    the last word of several, never taken for a given name (Czech president Petr Pavel is Павел, not Павло)."""
+    if name_origin == SLAVIC and key in data.given_names and not surname:  # Lukashenko's Олександр, not Александер
         return data.given_names[key], ESTABLISHED
     if key in data.established:
         return data.established[key], ESTABLISHED
@@ -94,7 +95,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     if prefixed is not None:
         return prefixed
     origin = origin_of(accented)
-    if name_origin == SLAVIC and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
+    romanised = name_origin == SLAVIC and may_be_romanised(key)
+    if romanised and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
         return data.romanised.rewrite(key), data.romanisation_name  # ... but "Ivan Rakitić": the ć is Croatian
     if origin == ROMANCE and name_origin not in (None, ROMANCE):
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
