@@ -172,7 +172,7 @@ def test_thread_layout_is_chosen_from_the_core_count_unless_set(cores, device, a
 
 def test_translators_and_threads_reach_ctranslate2(checkpoint):
     engine = CTranslate2Engine(ModelRegistry({"uk": str(checkpoint)}), translators=2, threads=0)
-    engine.model_info("uk")
+    engine.load("uk")
     translator = engine._model("uk").translator
     cores = len(os.sched_getaffinity(0))
     assert (translator.num_translators, engine.layout.threads) == (2, max(1, cores // 2))
@@ -204,7 +204,7 @@ def test_empty_batch_in_empty_batch_out_without_loading():
 
 def test_conversion_is_cached_and_keyed_by_quantization(checkpoint, monkeypatch):
     first = _engine(checkpoint)
-    info = first.model_info("uk")
+    info = first.load("uk")
     assert info.engine == "ctranslate2" and info.model_id == str(checkpoint) and len(info.revision) == 16
     converted = ct2_engine.converted_dir(checkpoint, "int8")
     assert (converted / "model.bin").is_file() and converted.name.endswith("-int8")
@@ -220,7 +220,7 @@ def test_conversion_is_cached_and_keyed_by_quantization(checkpoint, monkeypatch)
 
 def test_given_cache_dir_holds_the_conversion(checkpoint, tmp_path):
     engine = _engine(checkpoint, cache_dir=tmp_path / "ct2")
-    engine.model_info("uk")
+    engine.load("uk")
     assert [path.name.endswith("-int8") for path in (tmp_path / "ct2").iterdir()] == [True]
 
 

@@ -90,7 +90,7 @@ class SwappingFirstTwo(WordsEngine):
 
 def translate(source, engine=None, policy=ProtectionPolicy(), terms=()):
     engine = engine or WordsEngine()
-    return MarkupTranslator(Translator(engine, policy=policy), policy=policy).translate(Html(source), "uk", terms)
+    return MarkupTranslator(Translator(engine, policy=policy)).translate(Html(source), "uk", terms)
 
 
 def tags(html):

@@ -300,18 +300,6 @@ def test_a_remembered_translation_holding_a_newly_protected_text_is_made_again(t
     assert second.text.count("FLOODS") == 1  # the charity's, verbatim; the first sentence no longer claims it
 
 
-def test_a_model_without_a_content_revision_is_never_served_from_memory(tmp_path, caplog):
-    """A local checkpoint on the transformers backend reports revision "local": retrained in place, it would
-    keep its name and revision, so nothing it made is memorised."""
-    memory = SentenceMemory(embedded(tmp_path), CONDITIONS)
-    engine = BatchSensitiveEngine(revision="local")
-    with caplog.at_level(logging.WARNING, logger="translation.round_trip.memory.memory"):
-        Translator(engine, memory=memory).translate(STORY_V1, "uk")
-        Translator(engine, memory=memory).translate(STORY_V1, "uk")
-    assert len(engine.sent) == 6
-    assert sum("not used for fake/en-uk" in record.getMessage() for record in caplog.records) == 1
-
-
 def test_the_worker_keys_the_memory_on_its_settings_glossary_policy_and_data():
     from translation.protection.glossary import Glossary
     from translation.protection.policy import ProtectionPolicy

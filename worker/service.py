@@ -132,7 +132,8 @@ def preflight(engine, languages) -> dict:
 def ready_translator(settings: Settings) -> tuple["Translator", dict]:
     """The translator of `settings` over its engine, with the model of every served language already
     loaded (`preflight`), and those models ({language: ModelInfo}). Raises as `preflight`."""
-    from worker.build import build_engine, build_translator  # imported late: it pulls in the engines
+    from worker.build import build_translator  # imported late: it pulls in the pipeline
+    from worker.engines import build_engine
 
     engine = build_engine(settings)
     models = preflight(engine, settings.languages)

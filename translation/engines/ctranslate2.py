@@ -15,7 +15,6 @@ guard) is in core.py; this module says how CTranslate2 loads (converting first),
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -26,17 +25,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from translation.engines.base import ModelInfo
 from translation.engines.core import MarianBackend
 from translation.engines.cuda_libraries import import_ctranslate2
 from translation.errors import ModelLoadError, ModelNotFoundError
-from translation.models.loading import ResolvedModel, weight_files
+from translation.models.loading import ResolvedModel, checkpoint_digest
 from translation.models.registry import ModelSpec
 
 log = logging.getLogger(__name__)
 
 ENGINE_NAME = "ctranslate2"
-_SAMPLE_BYTES = 1 << 20
 _CONVERT_TIMEOUT_S = 1800
 
 
@@ -106,30 +103,6 @@ class MarianVocab:
 
 
 # --- conversion and its cache -------------------------------------------------------------------------
-
-
-def checkpoint_digest(checkpoint: Path) -> str:
-    """A content digest of a Marian checkpoint, cheap enough for every load (reads a few MB at most).
-
-    Covers config and vocabulary files whole, and each weights file (a sharded checkpoint's index and every
-    shard it names) by its size and its first and last MiB.
-    """
-    digest = hashlib.sha256()
-    for name in ("config.json", "vocab.json", "source.spm", "target.spm", "tokenizer_config.json"):
-        path = checkpoint / name
-        if path.is_file():
-            digest.update(name.encode() + b"\0" + path.read_bytes())
-    for path in weight_files(checkpoint):
-        digest.update(path.name.encode() + b"\0" + _weights_sample(path))
-    return digest.hexdigest()[:16]
-
-
-def _weights_sample(path: Path) -> bytes:
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        head = handle.read(_SAMPLE_BYTES)
-        handle.seek(max(0, size - _SAMPLE_BYTES))
-        return str(size).encode() + head + handle.read(_SAMPLE_BYTES)
 
 
 def converted_dir(checkpoint: Path, quantization: str, cache_dir: Path | None = None) -> Path:
@@ -202,7 +175,6 @@ def _move_into_place(partial: Path, target: Path) -> None:
 class LoadedModel:
     translator: object  # ctranslate2.Translator
     vocab: MarianVocab
-    info: ModelInfo
     target_token: str | None
     positions: int  # the model's position limit, shared by input and output
 
@@ -243,6 +215,8 @@ class CTranslate2Engine(MarianBackend[LoadedModel]):
       quantization: weights on disk and at run time; None means int8 on CPU, float16 on CUDA.
     """
 
+    engine_name = ENGINE_NAME
+
     def __init__(self, registry, *, translators: int = 0, threads: int = 0, cache_dir: Path | None = None,
                  quantization: str | None = None, **options):
         device = options.get("device", "cpu")
@@ -254,9 +228,6 @@ class CTranslate2Engine(MarianBackend[LoadedModel]):
         # languages keeping one model) reloads only its weights. Half of a reload's time was parsing vocab.json
         # and the SentencePiece models; a vocabulary is a few MB, its model's weights about 80.
         self._vocabs: dict[Path, MarianVocab] = {}
-
-    def model_info(self, target: str) -> ModelInfo:
-        return self._model(target).info
 
     def carries(self, text: str, target: str) -> bool:
         model = self._model(target)
@@ -286,8 +257,7 @@ class CTranslate2Engine(MarianBackend[LoadedModel]):
         translator = self._translator(converted)
         self._check_it_runs(translator, vocab.encode("Hello, world.", spec.target_token), converted)
         config = _read_json(checkpoint / "config.json")
-        info = ModelInfo(ENGINE_NAME, spec.model, checkpoint_digest(checkpoint))
-        return LoadedModel(translator, vocab, info, spec.target_token, config.get("max_position_embeddings", 512))
+        return LoadedModel(translator, vocab, spec.target_token, config.get("max_position_embeddings", 512))
 
     def _translator(self, converted: Path):
         ctranslate2 = import_ctranslate2()

@@ -6,6 +6,7 @@ retries for minutes, so the download first asks for the model's metadata with a 
 within seconds, with a message that names the model, the paths tried and how to provide the files.
 """
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,7 @@ TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json")
 WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin",
                 "pytorch_model.bin.index.json")
 _HUB_TIMEOUT_S = 10
-
-
-LOCAL_REVISION = "local"  # the revision of a directory the user provided: its files may change under the same name
+_SAMPLE_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +29,7 @@ class ResolvedModel:
 
     model: str  # as configured: hub id or path
     path: Path
-    revision: str  # hub commit hash, or LOCAL_REVISION for a directory the user provided
+    revision: str  # the digest of its files (checkpoint_digest), wherever they are
 
 
 def resolve_model(model: str, language: str = "") -> ResolvedModel:
@@ -41,7 +40,7 @@ def resolve_model(model: str, language: str = "") -> ResolvedModel:
     """
     local = Path(model).expanduser()
     if local.exists() or _looks_like_path(model):
-        return ResolvedModel(model, _checked_local_dir(local, model, language), LOCAL_REVISION)
+        return _resolved(model, _checked_local_dir(local, model, language))
     return _resolve_cached(model, language)
 
 
@@ -74,6 +73,31 @@ def missing_files(directory: Path) -> list[str]:
     if not any((directory / name).is_file() for name in WEIGHT_FILES):
         missing.append("model.safetensors or pytorch_model.bin")
     return missing
+
+
+def checkpoint_digest(checkpoint: Path) -> str:
+    """A content digest of a Marian checkpoint, cheap enough for every load (reads a few MB at most): a model's
+    revision, and the key of its CTranslate2 conversion.
+
+    Covers config and vocabulary files whole, and each weights file (a sharded checkpoint's index and every
+    shard it names) by its size and its first and last MiB.
+    """
+    digest = hashlib.sha256()
+    for name in ("config.json", "vocab.json", "source.spm", "target.spm", "tokenizer_config.json"):
+        path = checkpoint / name
+        if path.is_file():
+            digest.update(name.encode() + b"\0" + path.read_bytes())
+    for path in weight_files(checkpoint):
+        digest.update(path.name.encode() + b"\0" + _weights_sample(path))
+    return digest.hexdigest()[:16]
+
+
+def _weights_sample(path: Path) -> bytes:
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        head = handle.read(_SAMPLE_BYTES)
+        handle.seek(max(0, size - _SAMPLE_BYTES))
+        return str(size).encode() + head + handle.read(_SAMPLE_BYTES)
 
 
 def weight_files(directory: Path) -> list[Path]:
@@ -145,7 +169,7 @@ def _checked_local_dir(directory: Path, model: str, language: str) -> Path:
 def _resolve_cached(model: str, language: str) -> ResolvedModel:
     snapshot = cached_snapshot(model)
     if snapshot is not None and not missing_files(snapshot):
-        return ResolvedModel(model, snapshot, snapshot.name)
+        return _resolved(model, snapshot)
     state = "incomplete" if snapshot is not None else "not downloaded"
     if not _hub_offline():
         try:
@@ -153,8 +177,14 @@ def _resolve_cached(model: str, language: str) -> ResolvedModel:
         except ModelNotFoundError as error:
             state += f"; first-use download failed: {error}"
         else:
-            return ResolvedModel(model, snapshot, snapshot.name)
+            return _resolved(model, snapshot)
     raise _not_available(model, language, state)
+
+
+def _resolved(model: str, directory: Path) -> ResolvedModel:
+    """`model`'s files in `directory`, with their digest as the revision: one rule for a hub snapshot and a directory
+    of the user's (whose files may change under the same name), on both backends."""
+    return ResolvedModel(model, directory, checkpoint_digest(directory))
 
 
 def _not_available(model: str, language: str, state: str) -> ModelNotFoundError:

@@ -58,11 +58,11 @@ class ModelRegistry:
     """Resolves a target language to a ModelSpec: overrides first, then the known OPUS-MT models."""
 
     def __init__(self, overrides: dict[str, str] | None = None):
-        self._overrides = {lang.lower(): value for lang, value in (overrides or {}).items()}
+        self._overrides = {language_key(lang): value for lang, value in (overrides or {}).items()}
 
     def spec(self, language: str) -> ModelSpec:
         """Raises UnsupportedLanguageError when no model is known or configured for `language`."""
-        language = language.strip().lower()
+        language = language_key(language)
         if language in self._overrides:
             return _override_spec(language, self._overrides[language])
         if language in SINGLE_TARGET:
@@ -75,7 +75,7 @@ class ModelRegistry:
     def check_target(self, language: str) -> None:
         """Raises UnsupportedLanguageError unless a real run could translate into `language`: a model is
         known or configured for it, and it is not English, the source."""
-        if language.strip().lower() == SOURCE_LANGUAGE:
+        if language_key(language) == SOURCE_LANGUAGE:
             raise UnsupportedLanguageError(
                 f"{language!r} is the source language: babelwire translates from English", language=language)
         self.spec(language)
@@ -96,6 +96,11 @@ def _known_token(language: str, model: str) -> str | None:
     """An override naming a known multi-target hub model still gets that model's token."""
     name, token = MULTI_TARGET.get(language, (None, None))
     return token if name and model == f"{HUB_ORG}/{name}" else None
+
+
+def language_key(code: str) -> str:
+    """The form a language code is known by in `translation/`: " UK" and "uk" are one language, one model."""
+    return code.strip().lower()
 
 
 def is_language_code(code: str) -> bool:

@@ -135,6 +135,11 @@ class Translator:
         self._names_as_words_by_target: dict[str, NamesAsWords] = {}
         self.memory = memory
 
+    @property
+    def policy(self) -> ProtectionPolicy:
+        """What this translator protects: a MarkupTranslator over it follows the same policy."""
+        return self._policy
+
     def translate(self, text: str, target: str, terms: Iterable[str] = ()) -> Translation:
         """Translate one text. Raises InvalidInputError for empty text; engine errors propagate."""
         return self.translate_many([text], target, terms)[0]

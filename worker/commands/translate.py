@@ -34,7 +34,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from worker.build import build_engine, build_translator, load_models  # heavy: only when translating
+    from worker.build import build_translator, load_models  # heavy: only when translating
+    from worker.engines import build_engine
 
     settings = load_settings(args)
     text = read_text(args.text, args.input)

@@ -1,6 +1,6 @@
 """MarkupTranslator: translates plain texts and HTML fragments (marked `Html`) in shared engine batches.
 
-    translator = MarkupTranslator(Translator(engine), policy=ProtectionPolicy())
+    translator = MarkupTranslator(Translator(engine, policy=ProtectionPolicy()))
     [[headline, body]] = translator.translate_documents([(["Headline", Html("<p>Body</p>")], terms)], "uk")
 
 Each HTML fragment is cut into units (see units.py); the units and the alt/title values go through the
@@ -26,7 +26,6 @@ from translation.round_trip.html.document import Fragment
 from translation.round_trip.html.units import is_sentinel, sentinel
 from translation.target_names.people import RenderedName
 from translation.round_trip.pipeline import SentenceReport, Translation
-from translation.protection.policy import ProtectionPolicy
 from translation.protection.spans import Span
 
 
@@ -81,14 +80,14 @@ class _PendingFragment:
 
 class MarkupTranslator:
     """Arguments:
-        translator: a Translator (anything with its `translate_documents`).
-        policy: the protection policy the translator uses; its `quotes` decides whether <q> and
-            <blockquote> are kept verbatim.
+        translator: a Translator (anything with its `translate_documents` and `policy`). Its policy's `quotes`
+            decides whether <q> and <blockquote> are kept verbatim: read from the translator, so that the markup
+            and the text runs inside it can never follow two policies.
     """
 
-    def __init__(self, translator, policy: ProtectionPolicy = ProtectionPolicy()):
+    def __init__(self, translator):
         self._translator = translator
-        self._keep_quotes = policy.quotes
+        self._keep_quotes = translator.policy.quotes
 
     def translate(self, text: str, target: str, terms: Iterable[str] = ()):
         return self.translate_many([text], target, terms)[0]

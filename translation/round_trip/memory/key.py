@@ -11,6 +11,7 @@ import json
 from dataclasses import asdict, dataclass, replace
 
 from translation.engines.base import ModelInfo
+from translation.models.registry import language_key
 
 # Bumped when the way keys or values are written changes: old entries then miss, and age out.
 KEY_SCHEMA = 1
@@ -41,7 +42,7 @@ class Conditions:
 
     def fingerprint(self, model: ModelInfo, target: str) -> str:
         """The digest of everything but the sentence, for the model serving `target`."""
-        spelled = json.dumps({"schema": KEY_SCHEMA, "target": target.strip().lower(), "model": asdict(model),
+        spelled = json.dumps({"schema": KEY_SCHEMA, "target": language_key(target), "model": asdict(model),
                               **asdict(self)}, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(spelled.encode("utf-8")).hexdigest()
 

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping, Sequence
 
 from translation.engines.base import ModelInfo
 from translation.errors import MemoryUnavailableError
-from translation.models.loading import LOCAL_REVISION
 from translation.round_trip.memory.key import Conditions, sentence_key
 from translation.round_trip.memory.store import MemoryStore
 
@@ -41,13 +40,12 @@ class SentenceMemory:
         self._down_until: float | None = None  # set while the store is left alone after a failure
         self._lock = threading.Lock()
         self.failures = 0  # store calls that failed
-        self._unkeyable: set[str] = set()  # models said to have no revision to key on
 
     def recall(self, sentences: Sequence[str], target: str, model: ModelInfo,
                layer: str = ENGINE_LAYER) -> dict[str, str]:
         """The memorised output of each of `sentences` that has one (as sent to `model` for `target`). `layer`:
         what the sentences and outputs are (ENGINE_LAYER: texts sent to the model and its raw outputs)."""
-        if not sentences or not self._keyable(model):
+        if not sentences:
             return {}
         keys = self._keys(sentences, target, model, layer)
         found = self._call(lambda: self.store.get_many(list(keys)), {})
@@ -55,26 +53,13 @@ class SentenceMemory:
 
     def remember(self, outputs: Mapping[str, str], target: str, model: ModelInfo, layer: str = ENGINE_LAYER) -> None:
         """Keep the output of each sentence (sent to `model` for `target`)."""
-        if not outputs or not self._keyable(model):
+        if not outputs:
             return
         keys = self._keys(list(outputs), target, model, layer)
         self._call(lambda: self.store.put_many({key: outputs[sentence] for key, sentence in keys.items()}), None)
 
     def close(self) -> None:
         self.store.close()
-
-    def _keyable(self, model: ModelInfo) -> bool:
-        """A model without a content revision (a local directory on the transformers backend, whose files may
-        change under the same path) cannot be keyed safely: the memory stays out of its way, and says so once."""
-        if model.revision != LOCAL_REVISION:
-            return True
-        with self._lock:
-            first = model.model_id not in self._unkeyable
-            self._unkeyable.add(model.model_id)
-        if first:
-            log.warning("translation memory not used for %s: a local checkpoint without a content revision "
-                        "(the ctranslate2 backend digests its files)", model.model_id)
-        return False
 
     def _keys(self, sentences: Sequence[str], target: str, model: ModelInfo, layer: str) -> dict[str, str]:
         fingerprint = self.conditions.fingerprint(model, target)
