@@ -93,10 +93,10 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
         after = _NOUN_AFTER.match(text[mention.span.end : mention.span.end + 40])
         if last in words or (after and after.group(1).lower() in words) or _after_business_word(mention, text):
             found.add(mention.span.text)
-    for members in _lists(mentions, text):
-        if _after_business_word(members[0], text) or \
-                any(types[index] == ORGANISATION for index in (mentions.index(m) for m in members)):
-            found.update(member.span.text for member in members)
+    for indices in _lists(mentions, text):
+        if _after_business_word(mentions[indices[0]], text) or \
+                any(types[index] == ORGANISATION for index in indices):
+            found.update(mentions[index].span.text for index in indices)
     return found
 
 
@@ -106,15 +106,20 @@ def _after_business_word(mention, text: str) -> bool:
     return before is not None and before.group(1).lower() in _business_words()
 
 
-def _lists(mentions: list, text: str) -> list[list]:
-    """Runs of two or more names joined only by commas, "and", "or" or "&" ("Boots, Superdrug and Debenhams")."""
-    runs, current = [], mentions[:1]
-    for previous, mention in zip(mentions, mentions[1:]):
-        if _LIST_GAP.fullmatch(text[previous.span.end : mention.span.start]):
-            current.append(mention)
-        else:
-            runs, current = runs + [current] if len(current) > 1 else runs, [mention]
-    return runs + [current] if len(current) > 1 else runs
+def _lists(mentions: list, text: str) -> list[list[int]]:
+    """The indices of runs of two or more names joined only by commas, "and", "or" or "&" ("Boots, Superdrug and
+    Debenhams"). Linear in the mentions: a long hostile text has thousands."""
+    runs, current = [], [0] if mentions else []
+    for index in range(1, len(mentions)):
+        if _LIST_GAP.fullmatch(text[mentions[index - 1].span.end : mentions[index].span.start]):
+            current.append(index)
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = [index]
+    if len(current) > 1:
+        runs.append(current)
+    return runs
 
 
 def _type_in_document(mention, own_kind: str | None, proper_words: set[str]) -> str:
