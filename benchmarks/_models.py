@@ -1,6 +1,6 @@
 """The benchmark model: the real OPUS-MT en-uk architecture with random weights, built once and cached.
 
-MarianConfig as in Helsinki-NLP/opus-mt-en-uk: d_model 512, 6+6 layers, 8 heads, FFN 2048, shared
+MarianConfig as in Helsinki-NLP/opus-mt-en-uk (OPUS_MT_CONFIG): d_model 512, 6+6 layers, 8 heads, FFN 2048, shared
 embeddings, a vocabulary of about 60,000. The SentencePiece model is trained on the benchmark's own
 text (the seed article and the CoNLL-2003 dev documents, read from ../shared) and vocab.json is padded
 with never-produced pieces up to the full vocabulary size, so the embedding and output-projection
@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE.parent) not in sys.path:  # run as a script: the project's packages
     sys.path.insert(0, str(HERE.parent))
 
+from tests.tiny_models import build_marian  # noqa: E402
 from translation.engines.ctranslate2 import CTranslate2Engine, LoadedModel  # noqa: E402
 from translation.engines.marian import MarianEngine  # noqa: E402
 
@@ -94,62 +94,23 @@ def detokenise(tokens: list[str]) -> str:
     return text
 
 
-def _train_spm(prefix: Path, lines: list[str]) -> Path:
-    import sentencepiece as spm
-
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines), model_prefix=str(prefix), vocab_size=SPM_PIECES,
-        model_type="unigram", character_coverage=1.0, hard_vocab_limit=False,
-        bos_id=-1, eos_id=2, unk_id=1, pad_id=-1, minloglevel=2, num_threads=2,
-    )
-    return prefix.with_suffix(".model")
-
-
-def _write_vocab(spm_model: Path, path: Path) -> int:
-    """Marian's vocab.json: </s>, <unk>, the pieces, filler up to VOCAB_SIZE, <pad> last. Returns pad id."""
-    import sentencepiece as spm
-
-    processor = spm.SentencePieceProcessor(model_file=str(spm_model))
-    vocab = {"</s>": 0, "<unk>": 1}
-    for piece_id in range(processor.get_piece_size()):
-        vocab.setdefault(processor.id_to_piece(piece_id), len(vocab))
-    filler = 0
-    while len(vocab) < VOCAB_SIZE - 1:
-        vocab.setdefault(f"\u2581filler{filler}", len(vocab))
-        filler += 1
-    vocab["<pad>"] = len(vocab)
-    path.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    return vocab["<pad>"]
+# Helsinki-NLP/opus-mt-en-uk's MarianConfig (its vocabulary and special tokens are set by the builder).
+OPUS_MT_CONFIG = {
+    "d_model": 512, "encoder_layers": 6, "decoder_layers": 6, "encoder_attention_heads": 8,
+    "decoder_attention_heads": 8, "encoder_ffn_dim": 2048, "decoder_ffn_dim": 2048, "activation_function": "swish",
+    "scale_embedding": True, "share_encoder_decoder_embeddings": True, "tie_word_embeddings": True, "num_beams": 4,
+}
 
 
 def build(out_dir: Path = MODEL_DIR, seed: int = SEED, lines: list[str] | None = None) -> Path:
     """Build the random-weight OPUS-MT-sized checkpoint (weights drawn with `seed`, SentencePiece trained on `lines`,
-    default corpus_lines()) into `out_dir` unless it is already there."""
+    default corpus_lines()) into `out_dir` unless it is already there. The tests' builder of tiny models makes it
+    (tests/tiny_models.build_marian), with OPUS-MT's shape and a vocabulary padded to VOCAB_SIZE."""
     if (out_dir / "config.json").exists() and (out_dir / "model.safetensors").exists():
         return out_dir
-    import torch
-    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
-
     partial = out_dir.with_name(out_dir.name + ".partial")
-    partial.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as work:
-        spm_model = _train_spm(Path(work) / "spm", lines or corpus_lines())
-        vocab_path = Path(work) / "vocab.json"
-        pad_id = _write_vocab(spm_model, vocab_path)
-        MarianTokenizer(
-            source_spm=str(spm_model), target_spm=str(spm_model), vocab=str(vocab_path),
-            source_lang="en", target_lang="uk",
-        ).save_pretrained(partial)
-    config = MarianConfig(
-        vocab_size=pad_id + 1, decoder_vocab_size=pad_id + 1, d_model=512,
-        encoder_layers=6, decoder_layers=6, encoder_attention_heads=8, decoder_attention_heads=8,
-        encoder_ffn_dim=2048, decoder_ffn_dim=2048, max_position_embeddings=512,
-        activation_function="swish", scale_embedding=True, share_encoder_decoder_embeddings=True,
-        tie_word_embeddings=True, pad_token_id=pad_id, eos_token_id=0, decoder_start_token_id=pad_id,
-        forced_eos_token_id=0, max_length=512, num_beams=4, bad_words_ids=[[pad_id]],
-    )
-    torch.manual_seed(seed)
-    MarianMTModel(config).save_pretrained(partial)
+    build_marian(partial, lines or corpus_lines(), OPUS_MT_CONFIG, pieces=SPM_PIECES, seed=seed,
+                 vocab_size=VOCAB_SIZE, never_pad=True, spm_threads=2)
     partial.rename(out_dir)
     return out_dir
 

@@ -3,7 +3,7 @@ for reference.
 
     .venv/bin/pip install -e '.[bench]' && .venv/bin/python benchmarks/html_parsers.py
 
-What babelwire needs from the parser (it never re-serialises a story it can splice, see translation/html):
+What babelwire needs from the parser (it never re-serialises a story it can splice, see translation/round_trip/html):
   1. the tree a browser builds (WHATWG HTML), to check every copy's elements against the source's;
   2. a repair it reads back the same way (parse(serialise(parse(x))) == parse(x)): a malformed source is
      translated in its repaired form;
@@ -100,8 +100,8 @@ def timed(function, html: str) -> dict:
 def markup_overhead(html: str) -> dict:
     """babelwire's HTML path on a 1 MB story with the pseudo engine, against its text alone as plain text."""
     from translation.engines.pseudo import PseudoEngine
-    from translation.html import Html, MarkupTranslator
-    from translation.pipeline import Translator
+    from translation.round_trip.html import Html, MarkupTranslator
+    from translation.round_trip.pipeline import Translator
 
     translator = Translator(PseudoEngine())
     text = lexbor_text(html)

@@ -10,7 +10,9 @@ are built and split exactly as in `names_conll.py`: even documents tune, odd one
 
 - person precision: of the spans typed "person", the share overlapping a gold PER entity;
 - person recall: of the gold PER entities, the share lying inside one span typed "person";
-- the same for organisation (gold ORG) and place (gold LOC), and the type confusion of covered entities.
+- the same for organisation (gold ORG) and place (gold LOC), and the type confusion of covered entities;
+- rendered in uk by gold: of the gold entities of each type covered by a span, the share whose type a Ukrainian
+  copy renders (`name_forms.rendered_type`): for ORG, the brands and teams that would be transcribed.
 The last line printed is a JSON object with each part's figures.
 """
 
@@ -26,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from names_conll import DEFAULT_DATA, INNER_PARTS, PARTS, TUNING_PARTS, Document, _covering, read_conll, split  # noqa: E402
 
-from translation.policy import ProtectionPolicy  # noqa: E402
-from translation.protect import find_spans  # noqa: E402
-from translation.spans import SpanKind  # noqa: E402
+from translation.target_names.name_forms import rendered_type  # noqa: E402
+from translation.protection.policy import ProtectionPolicy  # noqa: E402
+from translation.protection.protect import find_spans  # noqa: E402
+from translation.protection.spans import SpanKind  # noqa: E402
 
 GOLD_OF_TYPE = {"person": "PER", "organisation": "ORG", "place": "LOC"}
 
@@ -40,6 +43,7 @@ def typed_names(doc: Document):
 def evaluate(documents: list[Document]) -> dict:
     typed, typed_right, gold, gold_found = Counter(), Counter(), Counter(), Counter()
     confusion: Counter = Counter()
+    covered, rendered = Counter(), Counter()
     for doc in documents:
         spans = typed_names(doc)
         starts = [span.start for span in spans]
@@ -53,6 +57,8 @@ def evaluate(documents: list[Document]) -> dict:
             index = _covering(entity, starts, spans)
             if index is not None:
                 confusion[(entity.type, spans[index].type)] += 1
+                covered[entity.type] += 1
+                rendered[entity.type] += rendered_type(spans[index].text, spans[index].type)
                 gold_found[entity.type] += GOLD_OF_TYPE.get(spans[index].type) == entity.type
     result = {}
     for name, tag in GOLD_OF_TYPE.items():
@@ -63,6 +69,7 @@ def evaluate(documents: list[Document]) -> dict:
     for (gold_type, guess), n in sorted(confusion.items(), key=str):
         by_gold.setdefault(gold_type, {})[str(guess)] = n
     result["covered_gold_by_type"] = by_gold
+    result["rendered_in_uk_by_gold"] = {tag: round(rendered[tag] / covered[tag], 4) for tag in sorted(covered)}
     return result
 
 

@@ -7,8 +7,8 @@ NTREX_DIR defaults to ../shared/data/ntrex128-dev (read in place: English news w
 references, development data). Documents (DOCUMENT_IDS.tsv) are dealt alternately: even ones tune, odd ones
 report; `--show` lists cases of the tuning half only.
 
-For every person the pipeline would render in a Ukrainian copy (`find_protection(..., target="uk")`), the
-reference's own form of that person is looked for: each word of the rendering matched, in a row, by a
+For every name the pipeline would render in a Ukrainian copy (people, and names of no known type:
+`find_protection(..., target="uk")`), the reference's own form of that person is looked for: each word of the rendering matched, in a row, by a
 capitalised reference word that starts with the rendering word's stem (the nominative less its ending), so the
 reference writes the name as we render it, in whatever case (`_shares_stem`: spelling variants such as "Серхіо"
 for "Сергіо" or "Греем" for "Грем" are a rendering difference, measured by names_render.py, not a form the check
@@ -22,7 +22,10 @@ Then:
   reference's form with one letter of its last word's stem changed (a garbled name), and up to three other
   people's renderings of as many words (no literal translations: we have no dictionary to make them with);
 - declined: where the word before the reference form is a preposition of the governing table, whether our
-  rendering declined to the case it governs equals the reference form (case-insensitive).
+  rendering declined to the case it governs equals the reference form (case-insensitive);
+- restored by governor: the same comparison for every located form, split by what decided the case: a
+  preposition, another entry of the governing table (a verb or phrase), or nothing (the nominative restored);
+  for all rendered names, then for those typed person and those of no known type ("other").
 The last line printed is a JSON object with each part's figures.
 """
 
@@ -35,8 +38,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from translation.declension import decline_name, find_name_form, governed_case
-from translation.protect import find_protection
+from translation.target_names.declension import NOMINATIVE, find_name_form
+from translation.target_names.people import restored_form
+from translation.protection.protect import find_protection
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex128-dev"
 PARTS = ("tuning", "reporting")
@@ -131,13 +135,23 @@ def _misspelt(form: str) -> str:
 
 
 def _declined(counts, shown, show, reference, where, person, accepted: bool) -> None:
+    """Whether the restoration (our rendering declined to the case the words before it demand) equals the
+    reference's form: where a preposition governs (the figure first measured), where another entry of the governing
+    table does (a verb, a phrase: "подякував", "на думку"), and where nothing does (the nominative restored)."""
     before = _WORD.findall(reference[: where[0]])
-    if not before or before[-1].lower() not in _PREPOSITIONS:
-        return
-    case = governed_case(reference[: where[0]], "uk")
-    ours = decline_name(person.rendering.text, case, person.gender, "uk")
+    ours, case = restored_form(person, reference[: where[0]], "uk")
     theirs = reference[where[0] : where[1]]
     same = ours.lower() == theirs.lower()
+    governor = "preposition" if before and before[-1].lower() in _PREPOSITIONS else \
+        "nothing" if case == NOMINATIVE else "table"
+    for key in (f"restored_by:{governor}", f"restored_by:{person.span.type}:{governor}"):
+        counts[key] += 1
+        counts[key + "_same"] += same
+    if governor != "preposition":
+        if not same and len(shown) < show:
+            shown.append(f"RESTORED ({governor}) {ours!r} ({case}, {person.gender}) where the reference has "
+                         f"{theirs!r} | {reference}")
+        return
     counts["governed"] += 1
     counts["governed_same"] += same
     counts["governed_spelt_alike"] += accepted
@@ -156,6 +170,9 @@ def _report(counts: Counter) -> dict:
         "refused": rate("refused", "corrupted"), "governed_by_a_preposition": counts["governed"],
         "declined_equals_reference": rate("governed_same", "governed"),
         "declined_equals_reference_where_spelt_alike": rate("governed_spelt_alike_same", "governed_spelt_alike"),
+        "restored_equals_reference_by_governor": {
+            kind + governor: f"{counts[f'restored_by:{kind}{governor}_same']}/{counts[f'restored_by:{kind}{governor}']}"
+            for kind in ("", "person:", "other:") for governor in ("preposition", "table", "nothing")},
         "rendering_sources": {key.split(":", 1)[1]: n for key, n in sorted(counts.items()) if key.startswith("source:")},
     }
 

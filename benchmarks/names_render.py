@@ -2,31 +2,32 @@
 
 Usage:
     .venv/bin/python benchmarks/names_render.py [--data DIR] [--part tuning|reporting|all] [--misses N]
-        [--others render|keep] [--no-established]
+        [--no-established]
     .venv/bin/python benchmarks/names_render.py --against-established [--misses N]
 
 DIR defaults to ../shared/data/ntrex128-dev relative to the repository (development data, read in place, never
 copied into the project): the English source, the Ukrainian reference and each line's document id.
 
-Every name the desk policy protects (`find_name_mentions` on each document as a whole, less the places, demonyms,
-institutions and holidays that `own_names.classify` sends to translation) is split into words, and
+Every name the desk policy protects (`translation.target_names.name_forms.document_forms` on each document as a whole: the
+product's own typing and decision, less the places, demonyms, institutions and holidays it leaves to the model)
+is split into words, and
 each word is looked up in the reference line: kept as written when the line has the word in Latin letters;
 otherwise the reference word is the Cyrillic word of the line that, romanised by a fixed letter table (not the
 renderer's), is most like the English word (a similarity of at least 0.6 on a consonant skeleton: no match
 means the reference translated or dropped the name, and the word is not counted). babelwire's form of the word
-is what a Ukrainian copy gets: a person (type PER) rendered by `render_name`; a place written as CLDR names it
-in Ukrainian, else rendered; an organisation kept in Latin; a name of unknown type rendered (`--others render`)
-or kept (`--others keep`). A word agrees when it equals the reference word, allowing for declension (the same
-stem once a case ending is taken off both: "Трамп" agrees with "Трампа", "Гамілтон" not with "Гамільтона").
+is what a Ukrainian copy gets, as `name_forms.written_form` decides for the pipeline: rendered where the name's
+type is rendered in Ukrainian, otherwise kept in Latin. A word agrees when it equals the reference word,
+allowing for declension (the same stem once a case ending is taken off both: "Трамп" agrees with "Трампа", "Гамілтон" not with "Гамільтона").
 
-Figures (shares of words that agree): `people` (words of PER names whose reference is Cyrillic), `cyrillic`
+Figures (shares of words that agree): `people` (words of names the detector guessed PER, whatever the typing
+made of them, so the set stays the same while typing changes, whose reference is Cyrillic), `cyrillic`
 (every word whose reference is Cyrillic), `all` (every word the reference has, in either script);
 `cyrillic_agreeing_by_source` splits the Cyrillic-reference words by where the whole name's form came from.
 `--no-established` leaves the data file of established forms out, to show what the methods alone do: many of
 the people in 2019 news are in it, so the plain figure owes it something.
 
 `--against-established` measures the methods on other data: each name of the established-forms file
-(`translation/rendering/data/uk/established.txt`, attested forms that are not NTREX's) is rendered with that file
+(`translation/target_names/rendering/data/uk/established.txt`, attested forms that are not NTREX's) is rendered with that file
 left out, and its words are compared with the attested form's, exactly (no declension there); names whose forms
 have another word count are skipped. It reads no reference, so it may be run as often as wanted.
 
@@ -48,11 +49,10 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from translation.names import find_name_mentions
-from translation.own_names import classify, target_forms
-from translation.rendering import render_name
-from translation.rendering import languages as rendering_languages
-from translation.wordlists import load_table
+from translation.target_names.name_forms import CLDR, MODEL, RENDERED, document_forms, written_form
+from translation.target_names.rendering import render_name
+from translation.target_names.rendering import languages as rendering_languages
+from translation.lexicon.wordlists import load_table
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex128-dev"
 PARTS = ("tuning", "reporting")
@@ -141,39 +141,28 @@ def _closer(target: str, candidates: list[str], best: str | None, best_score: fl
     return best, best_score
 
 
-def our_words(name: str, kind: str, others: str) -> tuple[list[str] | None, str]:
-    """What a Ukrainian copy writes for each word of `name` (None: kept as written), and where it comes from."""
-    if kind == "LOC":
-        forms = target_forms(name, "uk")
-        if forms:
-            return forms[0].split(), "cldr"
-    if kind == "ORG" or (kind not in ("PER", "LOC") and others == "keep"):
-        return None, "kept"
-    rendering = render_name(name, "uk", "person")
-    return (None, "kept") if rendering is None else (rendering.text.split(), rendering.source)
-
-
-def measure(documents, others: str, want_misses: int) -> Tally:
+def measure(documents, want_misses: int) -> Tally:
     tally = Tally()
     for document in documents:
         text = "\n".join(source for source, _ in document)
         starts = [0]
         for source, _ in document:
             starts.append(starts[-1] + len(source) + 1)
-        for mention in find_name_mentions(text):
-            if classify(mention.span.text) is not None:  # a place, demonym or institution: translated, not kept
+        for typed, form in document_forms(text, "uk"):
+            if form.way in (CLDR, MODEL):  # a place, demonym or institution: translated, not kept
                 continue
-            line = max(index for index, start in enumerate(starts[:-1]) if start <= mention.span.start)
-            _score(mention, document[line][1], others, tally, want_misses)
+            line = max(index for index, start in enumerate(starts[:-1]) if start <= typed.mention.span.start)
+            _score(typed, form, document[line][1], tally, want_misses)
     return tally
 
 
-def _score(mention, reference: str, others: str, tally: Tally, want_misses: int) -> None:
-    name = _POSSESSIVE.sub("", mention.span.text)
+def _score(typed, form, reference: str, tally: Tally, want_misses: int) -> None:
+    name = _POSSESSIVE.sub("", typed.mention.span.text)
     words = _WORD.findall(name)
-    ours, source = our_words(name, mention.type, others)
+    ours = form.forms[0].split() if form.way == RENDERED else None
     if ours is not None and len(ours) != len(words):  # an established form with another word count
-        ours = [(our_words(word, mention.type, others)[0] or [word])[0] for word in words]
+        ours = [written_form(word, typed.type, True, "uk").forms[0].split()[0] for word in words]
+    source = form.source if form.way == RENDERED else form.way
     for index, word in enumerate(words):
         found = reference_word(word, reference)
         if found is None:
@@ -186,17 +175,16 @@ def _score(mention, reference: str, others: str, tally: Tally, want_misses: int)
         if script == "cyrillic":
             tally.add("cyrillic", agrees)
             tally.add(f"by_source.{source}", agrees)
-            if mention.type == "PER":
+            if typed.mention.type == "PER":
                 tally.add("people", agrees)
         if not agrees and len(tally.misses) < want_misses:
-            tally.misses.append(f"{mention.type}\t{word}\t{mine}\t{ref}\t{name}")
+            tally.misses.append(f"{typed.mention.type}\t{typed.type}\t{word}\t{mine}\t{ref}\t{name}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--part", choices=(*PARTS, *QUARTERS, "all"), default="all")
-    parser.add_argument("--others", choices=("render", "keep"), default="render")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="list N disagreements (tuning only)")
     parser.add_argument("--no-established", action="store_true")
     parser.add_argument("--against-established", action="store_true",
@@ -213,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     halves |= {"tuning-even": halves["tuning"][0::2], "tuning-odd": halves["tuning"][1::2]}
     results = {}
     for part in (PARTS if args.part == "all" else (args.part,)):
-        tally = measure(halves[part], args.others, args.misses)
+        tally = measure(halves[part], args.misses)
         results[part] = {"documents": len(halves[part]), **tally.figures()}
         print("\n".join(tally.misses))
     print(json.dumps(results, ensure_ascii=False))
@@ -221,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _against_established(want_misses: int) -> int:
-    rows = [(latin, form) for latin, form, *_ in load_table("translation.rendering", "uk/established")]
+    rows = [(latin, form) for latin, form, *_ in load_table("translation.target_names.rendering", "uk/established")]
     _drop_established()
     agree = total = 0
     misses = []
@@ -249,7 +237,7 @@ def _drop_established() -> None:
         return rendering_languages.LanguageData(**{**vars(data), "established": {}})
 
     rendering_languages.language_data = without
-    import translation.rendering.words as words
+    import translation.target_names.rendering.words as words
     words.language_data = without
 
 

@@ -41,9 +41,9 @@ sys.path.insert(0, str(HERE))
 import _models  # noqa: E402
 from queues.consumer import Delivery  # noqa: E402
 from translation.engines.base import Engine  # noqa: E402
-from translation.memory import SentenceMemory  # noqa: E402
-from translation.policy import ProtectionPolicy  # noqa: E402
-from translation.registry import ModelRegistry  # noqa: E402
+from translation.round_trip.memory import SentenceMemory  # noqa: E402
+from translation.protection.policy import ProtectionPolicy  # noqa: E402
+from translation.models.registry import ModelRegistry  # noqa: E402
 from worker.build import build_memory, build_translator  # noqa: E402
 from worker.handler import JobHandler  # noqa: E402
 from worker.settings import Settings  # noqa: E402

@@ -180,7 +180,7 @@ class TransformersEngineBackend(_ProductEngineBackend):
         import torch
 
         from translation.engines.budget import DecodeBudget
-        from translation.registry import ModelRegistry
+        from translation.models.registry import ModelRegistry
 
         torch.set_num_threads(_cores())  # as the hand-written backend and the worker (threads 0: one per core)
         self.beams = beams
@@ -196,7 +196,7 @@ class CTranslate2Backend(_ProductEngineBackend):
 
     def __init__(self, model_dir: Path, beams: int, guard: bool = True, **layout):
         from translation.engines.budget import DecodeBudget
-        from translation.registry import ModelRegistry
+        from translation.models.registry import ModelRegistry
 
         self.beams = beams
         self.engine = _models.ForcedLengthEngine(

@@ -154,15 +154,16 @@ def serve() -> int:
     limit_arenas(environment=os.environ)  # first, as worker/cli.py does
     import _models
     from throughput import output_length
-    from translation.registry import ModelRegistry
-    from worker.build import CT2_QUANTIZATION, _marian_options, build_translator
+    from translation.models.registry import ModelRegistry
+    from worker.build import build_translator
+    from worker.engines import CT2_QUANTIZATION, marian_options
     from worker.service import build_worker, preflight
     from worker.settings import Settings
 
     settings = Settings()  # BABELWIRE_* from the environment: this process is the edge, as the CLI is
     engine = _models.ForcedLengthEngine(
         ModelRegistry(settings.models), output_length, translators=settings.translators, threads=settings.threads,
-        quantization=CT2_QUANTIZATION[settings.quantization], **_marian_options(settings, "cpu", None))
+        quantization=CT2_QUANTIZATION[settings.quantization], **marian_options(settings, "cpu", None))
     models = preflight(engine, settings.languages)
     build_worker(settings, build_translator(settings, engine=engine), models).run()
     return 0

@@ -117,8 +117,14 @@ def encode_message(message) -> bytes:
     return json.dumps(message.to_dict(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def language_key(tag: str) -> str:
+    """The form a language tag travels in: " UK" and "uk" are one language, one queue. (`translation/` has its own,
+    `translation.models.registry.language_key`: the two packages do not import each other.)"""
+    return tag.strip().lower()
+
+
 def _check_english(language: object) -> None:
-    if isinstance(language, str) and language.split("-")[0].strip().lower() != "en":
+    if isinstance(language, str) and language_key(language.split("-")[0]) != "en":
         raise MessageValidationError(
             f"not a valid item: language: item language is {language!r}; babelwire translates English items only",
             field="language", language=language)
@@ -130,7 +136,7 @@ def _target_languages(value: object) -> tuple[str, ...] | None:
     if not isinstance(value, list) or not all(isinstance(language, str) for language in value):
         raise MessageValidationError(
             f"not a valid item: {TARGET_LANGUAGES}: must be a list of language tags", field=TARGET_LANGUAGES)
-    targets = tuple(language.strip().lower() for language in value if language.strip())
+    targets = tuple(language_key(language) for language in value if language.strip())
     if not targets:
         raise MessageValidationError(
             f"not a valid item: {TARGET_LANGUAGES}: names no language; leave it out to use the configured languages",

@@ -76,7 +76,7 @@ QUORUM_DELIVERY_LIMIT = 20
 
 # A language tag as it travels: a routing key and part of queue names, so BCP 47's shape ("uk", "pt-BR",
 # "sr-Latn-RS", "es-419") and nothing that means something to AMQP ("." "#" "*" " "). Queues may not import
-# translation's one check (`translation.registry.is_language_code`), so the shape is written here again, less
+# translation's one check (`translation.models.registry.is_language_code`), so the shape is written here again, less
 # the "_" of CLDR's codes, which BCP 47 does not use: every tag accepted here is, in lower case, a language code
 # there (a test holds the two together), so a language the broker can route is one the translator takes.
 LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")

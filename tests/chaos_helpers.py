@@ -81,6 +81,10 @@ class ChaosTranslator:
         self._inner, self._delay_s, self._cpu, self._markers = inner, delay_s, cpu, markers
         self._calls = 0
 
+    @property
+    def policy(self):
+        return self._inner.policy
+
     def translate_many(self, texts, target, terms=()):
         self._start([texts], target)
         return self._inner.translate_many(texts, target, terms=terms)

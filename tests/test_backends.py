@@ -4,7 +4,7 @@ import pytest
 from cli_helpers import one_line_error, run_babelwire
 
 from translation.engines import ctranslate2 as ct2_engine
-from worker.build import build_engine
+from worker.engines import build_engine
 from worker.settings import Settings
 
 SENTENCES = ["The parties discussed peace.", "Details", "Zelenskyy held a two-hour conversation."]
@@ -69,7 +69,7 @@ def test_ctranslate2_that_cannot_run_fails_its_load_with_what_to_do(tiny_models,
 
 @pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
 def test_placeholder_forms_are_those_the_models_vocabulary_spells(tiny_models, backend):
-    from translation.mask import usable_forms
+    from translation.round_trip.mask import usable_forms
 
     engine = build_engine(Settings(backend=backend, models={"uk": str(tiny_models["uk"])}))
     assert engine.carries("members of the team", "uk")
@@ -87,7 +87,7 @@ def test_a_ctranslate2_worker_never_imports_torch(tiny_models):
 
     code = (
         "import sys\n"
-        "from worker.build import build_engine\n"
+        "from worker.engines import build_engine\n"
         "from worker.settings import Settings\n"
         f"engine = build_engine(Settings(backend='ctranslate2', device='cpu', threads=1, models={{'uk': {str(tiny_models['uk'])!r}}}))\n"
         "assert engine.translate(['Hello world.'], 'uk')\n"
@@ -96,3 +96,16 @@ def test_a_ctranslate2_worker_never_imports_torch(tiny_models):
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert done.stdout.split() == ["CTranslate2Engine", "False"]
+
+
+def test_an_unknown_engine_or_backend_is_a_one_line_error_naming_the_registered_ones():
+    from worker.engines import BACKENDS, ENGINES
+    from worker.errors import UsageError
+
+    line = one_line_error(run_babelwire("translate", "--to", "uk", "Hello.", env={"BABELWIRE_BACKEND": "tensorrt"}))
+    assert "backend" in line and all(repr(name) in line for name in BACKENDS)
+    result = run_babelwire("translate", "--to", "uk", "--engine", "nope", "Hello.")
+    assert result.returncode == 2 and all(repr(name) in result.stderr.decode() for name in ENGINES)
+    unchecked = Settings().model_copy(update={"engine": "nope"})  # model_copy does not validate
+    with pytest.raises(UsageError, match="unknown engine 'nope': choose one of marian, pseudo$"):
+        build_engine(unchecked)

@@ -17,17 +17,17 @@ from chaos_helpers import WorkerOptions, chaos_worker, publish_bodies, queue_cou
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 
 import translation.engines.pseudo
-import translation.mask
-import translation.patterns
+import translation.round_trip.mask
+import translation.protection.patterns
 from queues import topology
 from queues.copies import Provenance
 from queues.subscriber import follow
 from translation.engines.pseudo import PseudoEngine
 from translation.errors import InvalidHtmlError
-from translation.html import Html, MarkupTranslator, markup_intact
-from translation.pipeline import Translator
-from translation.policy import ProtectionPolicy
-from translation.protect import find_spans
+from translation.round_trip.html import Html, MarkupTranslator, markup_intact
+from translation.round_trip.pipeline import Translator
+from translation.protection.policy import ProtectionPolicy
+from translation.protection.protect import find_spans
 
 PLACEHOLDER_LOOKALIKES = "[X1X] ⟦0⟧ __PH0__"
 RTL = "He said \u202eمرحبا\u202c and left\u200b\u200f \ufeffthere\u2060 with עברית."
@@ -197,7 +197,7 @@ def test_html_translation_is_linear_time_on_hostile_markup(kind):
     assert_linear(translate, HOSTILE_HTML[kind])
 
 
-MASKER_PATTERNS = [(f"{module.__name__}.{name}", value) for module in (translation.mask, translation.patterns,
+MASKER_PATTERNS = [(f"{module.__name__}.{name}", value) for module in (translation.round_trip.mask, translation.protection.patterns,
                                                                         translation.engines.pseudo)
                    for name, value in vars(module).items() if isinstance(value, re.Pattern)]
 UNITS = ['"', "“", "a", "1", " ", "\n", ".", "@", "#", "[", "(", "a.", "1.", "- a\n", "http://", "www.", "\u200b",

@@ -11,8 +11,8 @@ import pytest
 from translation.engines.budget import DecodeBudget
 from translation.engines.ctranslate2 import CTranslate2Engine
 from translation.engines.marian import MarianEngine
-from translation.registry import ModelRegistry
-from translation.repetition import looks_looping
+from translation.models.registry import ModelRegistry
+from translation.round_trip.repetition import looks_looping
 
 SHORT = ["Details", "Kyiv is the capital.", "The parties discussed peace.", "She stated it.",
          "Prices rose 1.5% on Monday.", "All rights reserved."]

@@ -1,9 +1,13 @@
-"""What both Marian backends share (translation/engines/core.py): batching and the model cache."""
+"""What both Marian backends share (translation/engines/core.py): batching, the model cache and model revisions."""
+
+import json
+import shutil
 
 import pytest
 
 from translation.engines.batching import BatchLimits, length_batches
-from translation.engines.cache import ModelCache
+from translation.engines.cache import LruCache
+from translation.models.loading import checkpoint_digest
 
 LENGTHS = {index: length for index, length in enumerate([5, 30, 7, 12, 30, 2, 9, 9, 3])}
 
@@ -79,22 +83,22 @@ def test_batches_already_balanced_between_the_translators_are_not_split():
 
 def test_cache_evicts_the_least_recently_used_and_says_so():
     loads, evictions = [], []
-    cache = ModelCache(2, on_evict=lambda: evictions.append(len(loads)))
+    cache = LruCache(2, on_evict=lambda: evictions.append(len(loads)))
 
     def loader(language):
         return lambda: loads.append(language) or language.upper()
 
     assert [cache.get(lang, loader(lang)) for lang in ("uk", "de", "uk", "fr", "uk")] == ["UK", "DE", "UK", "FR", "UK"]
-    assert loads == ["uk", "de", "fr"] and cache.languages() == ["fr", "uk"]
+    assert loads == ["uk", "de", "fr"] and cache.keys() == ["fr", "uk"]
     assert evictions == [2]  # once, before the third model loaded (de left: uk was used again)
 
 
 def test_cache_makes_room_before_loading_so_memory_never_holds_one_model_too_many():
-    held = []  # how many models the cache held at each load (len() takes no lock; a load runs under it)
-    cache = ModelCache(1)
+    loads, evictions, held = [], [], []  # held: how many models the cache held at each load
+    cache = LruCache(1, on_evict=lambda: evictions.append(1))
 
     def loader(language):
-        return lambda: held.append(len(cache)) or language
+        return lambda: held.append(len(loads) - len(evictions)) or loads.append(language) or language
 
     for language in ("uk", "de", "uk"):
         cache.get(language, loader(language))
@@ -103,7 +107,17 @@ def test_cache_makes_room_before_loading_so_memory_never_holds_one_model_too_man
 
 def test_cache_size_must_be_at_least_one():
     with pytest.raises(ValueError, match="at least 1"):
-        ModelCache(0)
+        LruCache(0)
+
+
+def test_cache_keeps_what_is_put_until_it_is_taken_or_pushed_out():
+    cache = LruCache(2)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    cache.put("a", 3)  # used again: "b" is now the least recently used
+    cache.put("c", 4)
+    assert cache.keys() == ["a", "c"]
+    assert cache.pop("a") == 3 and cache.pop("a") is None and cache.keys() == ["c"]
 
 
 def _transformers(paths: dict, **options):
@@ -119,7 +133,7 @@ def _ctranslate2(paths: dict, **options):
 
 
 def _registry(paths: dict):
-    from translation.registry import ModelRegistry
+    from translation.models.registry import ModelRegistry
 
     return ModelRegistry({language: str(path) for language, path in paths.items()})
 
@@ -146,8 +160,8 @@ def test_both_backends_keep_at_most_cache_size_models(backend, tiny_models):
 
 @pytest.mark.parametrize("backend", [_transformers, _ctranslate2])
 def test_a_sentence_measured_by_the_pipeline_is_tokenized_once(backend, tiny_models, monkeypatch):
-    from translation.pipeline import Translator
-    from translation.policy import ProtectionPolicy
+    from translation.round_trip.pipeline import Translator
+    from translation.protection.policy import ProtectionPolicy
 
     engine = backend(tiny_models)
     encoded = []
@@ -157,3 +171,25 @@ def test_a_sentence_measured_by_the_pipeline_is_tokenized_once(backend, tiny_mod
     translation = Translator(engine, ProtectionPolicy(names=False)).translate(text, "uk")
     assert translation.text.strip()
     assert len(encoded) == 3 and len(set(encoded)) == 3  # measured once each, and sent as measured
+
+
+def test_both_backends_report_the_same_revision_of_a_local_checkpoint_without_loading_it(tiny_models, monkeypatch):
+    engines = [_transformers(tiny_models), _ctranslate2(tiny_models)]
+    for engine in engines:
+        monkeypatch.setattr(engine, "_load", lambda *_: pytest.fail("loaded a model to say its revision"))
+    infos = [engine.model_info("uk") for engine in engines]
+    assert [info.engine for info in infos] == ["marian", "ctranslate2"]
+    assert {info.revision for info in infos} == {checkpoint_digest(tiny_models["uk"])}
+
+
+def test_a_checkpoint_retrained_in_place_reports_its_new_revision_from_its_next_load(tiny_models, tmp_path):
+    """The revision keys the translation memory: files changed under the same path must not share it."""
+    checkpoint = shutil.copytree(tiny_models["uk"], tmp_path / "uk")
+    engine = _transformers({"uk": checkpoint, "de": tiny_models["de"]}, cache_size=1)
+    engine.translate(["Hello."], "uk")
+    before = engine.model_info("uk").revision
+    config = checkpoint / "tokenizer_config.json"
+    config.write_text(json.dumps({**json.loads(config.read_text()), "retrained": True}))
+    engine.translate(["Hello."], "de")  # the uk model leaves the cache
+    engine.translate(["Hello."], "uk")
+    assert engine.model_info("uk").revision == checkpoint_digest(checkpoint) != before

@@ -8,7 +8,8 @@ import pytest
 from tiny_models import build_tiny_marian  # tests/ is on sys.path under pytest
 from translation.engines.marian import MarianEngine
 from translation.errors import InvalidInputError, ModelNotFoundError, UnsupportedLanguageError
-from translation.registry import ModelRegistry
+from translation.models.loading import checkpoint_digest
+from translation.models.registry import ModelRegistry
 
 SENTENCES = ["Zelenskyy held a two-hour conversation with ⟦1⟧.", "Details", "The parties discussed peace."]
 
@@ -25,9 +26,10 @@ def test_translates_one_output_per_sentence_in_order(tiny_models):
     assert len(set(forward)) == len(SENTENCES) and all(forward)
 
 
-def test_model_info_names_the_local_checkpoint(tiny_models):
+def test_model_info_names_the_local_checkpoint_and_the_digest_of_its_files(tiny_models):
     info = engine_for(tiny_models).model_info("uk")
-    assert (info.engine, info.model_id, info.revision) == ("marian", str(tiny_models["uk"]), "local")
+    assert (info.engine, info.model_id) == ("marian", str(tiny_models["uk"]))
+    assert info.revision == checkpoint_digest(tiny_models["uk"])
 
 
 def test_empty_batch_returns_empty_without_loading(tmp_path):
@@ -77,7 +79,7 @@ def test_model_in_the_hub_cache_loads_with_its_revision(tiny_models, tmp_path, m
     (repo / "refs" / "main").write_text("0123abc")
     monkeypatch.setattr(constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
     engine = MarianEngine(ModelRegistry(), beams=1)
-    assert engine.model_info("de").revision == "0123abc"
+    assert engine.model_info("de").revision == checkpoint_digest(repo / "snapshots" / "0123abc")
     assert len(engine.translate(["Details"], "de")) == 1
 
 

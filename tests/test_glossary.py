@@ -5,7 +5,7 @@ import json
 import pytest
 
 from translation.errors import GlossaryError
-from translation.glossary import Glossary
+from translation.protection.glossary import Glossary
 
 TOML = """
 keep = ["Kyiv", "UNN"]

@@ -9,8 +9,9 @@ from queues.copies import read_copy
 from queues.outcomes import Ack, DeadLetter, Retry
 from translation.engines.base import ModelInfo
 from translation.errors import InvalidInputError, ModelLoadError, UnsupportedLanguageError
-from translation.pipeline import SentenceReport, Translation
-from translation.spans import Span, SpanKind
+from translation.round_trip.pipeline import SentenceReport, Translation
+from translation.protection.policy import ProtectionPolicy
+from translation.protection.spans import Span, SpanKind
 from worker.handler import JobHandler
 
 ITEM = {
@@ -31,6 +32,8 @@ POISON = "<poison>"
 
 class FakeTranslator:
     """Upper-cases text, reports one quote span per text; can fail on demand."""
+
+    policy = ProtectionPolicy()
 
     def __init__(self, revision="rev-1", fail_with=None):
         self.revision = revision

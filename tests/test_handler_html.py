@@ -9,8 +9,8 @@ from queues import topology
 from queues.copies import read_copy
 from queues.outcomes import Ack, DeadLetter
 from translation.engines.pseudo import PseudoEngine
-from translation.html import markup_intact
-from translation.pipeline import Translator
+from translation.round_trip.html import markup_intact
+from translation.round_trip.pipeline import Translator
 from worker.handler import JobHandler
 
 IPTC_ITEM = Path(__file__).parent / "data" / "iptc-ninjs-1.6-complex1.json"
@@ -110,3 +110,15 @@ def test_listed_bodies_of_2x_and_3x_are_translated_as_html_by_their_content_type
     assert markup_intact(three["bodies"][0]["value"], body["value"]) and "heating" not in body["value"]
     assert "&#8211;" in body["value"]  # application/xhtml+xml: the source's character reference kept
     assert copy["edNote"] == three["edNote"]  # for the desk, not readers: as it came
+
+
+def test_the_translators_policy_reaches_the_html_fields():
+    """The markup translator follows the policy of the translator it wraps: here one that translates quotes."""
+    from translation.protection.policy import ProtectionPolicy
+
+    item = {**ITEM, "body_html": "<p>Talks go on.</p><blockquote><p>We will not give up our land.</p></blockquote>"}
+    kept = copy_of(handler().handle(delivery(item)))["body_html"]
+    translating = JobHandler(Translator(PseudoEngine(), policy=ProtectionPolicy(quotes=False)), max_attempts=3)
+    translated = copy_of(translating.handle(delivery(item)))["body_html"]
+    assert "<blockquote><p>We will not give up our land.</p></blockquote>" in kept
+    assert "give up" not in translated and markup_intact(item["body_html"], translated)

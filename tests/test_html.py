@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from translation.engines.base import Engine, ModelInfo
 from translation.engines.pseudo import PseudoEngine
 from translation.errors import InvalidHtmlError
-from translation.html import Html, MarkupTranslator, markup_intact
-from translation.html.tree import normalised, signature
-from translation.pipeline import Translator
-from translation.policy import ProtectionPolicy
+from translation.round_trip.html import Html, MarkupTranslator, markup_intact
+from translation.round_trip.html.tree import normalised, signature
+from translation.round_trip.pipeline import Translator
+from translation.protection.policy import ProtectionPolicy
 
 PLACEHOLDER = re.compile(r"[\[{<]\d+[\]}>]")
 
@@ -90,7 +90,7 @@ class SwappingFirstTwo(WordsEngine):
 
 def translate(source, engine=None, policy=ProtectionPolicy(), terms=()):
     engine = engine or WordsEngine()
-    return MarkupTranslator(Translator(engine, policy=policy), policy=policy).translate(Html(source), "uk", terms)
+    return MarkupTranslator(Translator(engine, policy=policy)).translate(Html(source), "uk", terms)
 
 
 def tags(html):

@@ -9,12 +9,12 @@ import pytest
 from redis_fixtures import redis_url, unused_port  # noqa: F401 - fixture
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import MemoryUnavailableError
-from translation.memory import Conditions, SentenceMemory
-from translation.memory.embedded_store import EmbeddedStore
-from translation.memory.key import sentence_key
-from translation.memory.memory import ENGINE_LAYER
-from translation.memory.redis_store import KEY_PREFIX, RedisStore
-from translation.pipeline import Translator
+from translation.round_trip.memory import Conditions, SentenceMemory
+from translation.round_trip.memory.embedded_store import EmbeddedStore
+from translation.round_trip.memory.key import sentence_key
+from translation.round_trip.memory.memory import ENGINE_LAYER
+from translation.round_trip.memory.redis_store import KEY_PREFIX, RedisStore
+from translation.round_trip.pipeline import Translator
 
 MODEL = ModelInfo("marian", "Helsinki-NLP/opus-mt-en-uk", "rev-1")
 CONDITIONS = Conditions(backend="ctranslate2", compute="cpu/auto", beams=4, decoding="budget 2.0x+10")
@@ -168,7 +168,7 @@ def test_an_unavailable_store_means_translating_without_it_warned_once_and_count
     store, clock, engine = BrokenStore(), Clock(), BatchSensitiveEngine()
     memory = SentenceMemory(store, CONDITIONS, retry_after_s=30.0, clock=clock)
     translator = Translator(engine, memory=memory)
-    with caplog.at_level(logging.WARNING, logger="translation.memory.memory"):
+    with caplog.at_level(logging.WARNING, logger="translation.round_trip.memory.memory"):
         first = translator.translate("The talks ended on Monday.", "uk")
         translator.translate("The talks resumed on Friday.", "uk")
     assert first.text == "<THE TALKS ENDED ON MONDAY. /1>"
@@ -300,21 +300,9 @@ def test_a_remembered_translation_holding_a_newly_protected_text_is_made_again(t
     assert second.text.count("FLOODS") == 1  # the charity's, verbatim; the first sentence no longer claims it
 
 
-def test_a_model_without_a_content_revision_is_never_served_from_memory(tmp_path, caplog):
-    """A local checkpoint on the transformers backend reports revision "local": retrained in place, it would
-    keep its name and revision, so nothing it made is memorised."""
-    memory = SentenceMemory(embedded(tmp_path), CONDITIONS)
-    engine = BatchSensitiveEngine(revision="local")
-    with caplog.at_level(logging.WARNING, logger="translation.memory.memory"):
-        Translator(engine, memory=memory).translate(STORY_V1, "uk")
-        Translator(engine, memory=memory).translate(STORY_V1, "uk")
-    assert len(engine.sent) == 6
-    assert sum("not used for fake/en-uk" in record.getMessage() for record in caplog.records) == 1
-
-
 def test_the_worker_keys_the_memory_on_its_settings_glossary_policy_and_data():
-    from translation.glossary import Glossary
-    from translation.policy import ProtectionPolicy
+    from translation.protection.glossary import Glossary
+    from translation.protection.policy import ProtectionPolicy
     from worker.build import memory_conditions
     from worker.settings import Settings
 

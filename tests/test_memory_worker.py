@@ -5,9 +5,9 @@ import json
 from queues.consumer import Delivery
 from queues.outcomes import Ack
 from translation.engines.pseudo import PseudoEngine
-from translation.memory import Conditions, SentenceMemory
-from translation.memory.embedded_store import EmbeddedStore
-from translation.pipeline import Translator
+from translation.round_trip.memory import Conditions, SentenceMemory
+from translation.round_trip.memory.embedded_store import EmbeddedStore
+from translation.round_trip.pipeline import Translator
 from worker.events import TRANSLATED
 from worker.handler import JobHandler
 from worker.metrics import Metrics

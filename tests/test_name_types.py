@@ -5,10 +5,10 @@ import json
 import pytest
 
 from cli_helpers import run_babelwire
-from translation.name_types import given_name_gender
-from translation.policy import ProtectionPolicy
-from translation.protect import find_spans
-from translation.spans import SpanKind
+from translation.protection.name_types import given_name_gender
+from translation.protection.policy import ProtectionPolicy
+from translation.protection.protect import find_spans
+from translation.protection.spans import SpanKind
 
 
 def types(text: str) -> list[tuple[str, str]]:
@@ -20,16 +20,35 @@ def test_people_places_and_organisations_are_told_apart():
             "were there, the Kyiv Independent reported.")
     assert types(text) == [("Steve Witkoff", "person"), ("Volodymyr Zelenskyy", "person"), ("Kyiv", "place"),
                            ("Umerov", "person"), ("National Bank of Ukraine", "organisation"),
-                           ("Kyiv Independent", "other")]
+                           ("Kyiv Independent", "organisation")]
 
 
 @pytest.mark.parametrize("text, expected", [
     ("The talks were led by Neal Lancaster.", ("Neal Lancaster", "person")),  # a census given name opens it
-    ("Shares of Sainsbury rose.", ("Sainsbury", "other")),  # an unknown name stays other: kept in Latin
+    ("Sainsbury rose.", ("Sainsbury", "other")),  # no evidence: an unknown name stays other
     ("He spoke to Kovalenko.", ("Kovalenko", "person")),  # a surname's ending
 ])
 def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     assert types(text) == [expected]
+
+
+@pytest.mark.parametrize("text, business", [
+    ("Shares of Sainsbury rose.", "Sainsbury"),  # a business noun before "of"
+    ("Sainsbury's stores will sell it.", "Sainsbury"),  # a business noun after the name
+    ("He watched Fox News Channel.", "Fox News Channel"),  # a business noun closing it
+    ("It stocks brands such as Revlon, Essie and Maybelline.", "Maybelline"),  # a list after such a noun
+    ("Gronk spoke to Reuters.", "Reuters"),  # a well-known organisation
+    ("Gronk searched Google.", "Google"),  # a well-known brand
+    ("He sold Lloyds Pharmacy.", "Lloyds Pharmacy"),  # a business word closes a name that opens like a person's
+    ("Melrose Corp, Gronk and Zoof sued.", "Zoof"),  # listed with an organisation
+])
+def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, business):
+    assert (business, "organisation") in types(text)
+
+
+def test_names_without_business_evidence_stay_other():
+    assert types("Melrose beat Gronk, and Zoof scored.") == [
+        ("Melrose", "other"), ("Gronk", "other"), ("Zoof", "other")]
 
 
 def test_a_word_also_in_a_persons_name_is_that_person():

@@ -6,10 +6,10 @@ import pytest
 
 from translation.engines.base import Engine, ModelInfo
 from translation.engines.marian import MarianEngine
-from translation.glossary import Glossary
-from translation.pipeline import Translator
-from translation.policy import ProtectionPolicy
-from translation.registry import ModelRegistry
+from translation.protection.glossary import Glossary
+from translation.round_trip.pipeline import Translator
+from translation.protection.policy import ProtectionPolicy
+from translation.models.registry import ModelRegistry
 
 PLACEHOLDER = re.compile(r"\[\d+\]")
 # An article of our own naming the six people of the seed wire.
@@ -168,7 +168,7 @@ def test_the_names_choice_reaches_the_command_line_and_the_environment():
 
 
 def test_people_in_an_html_fragment_are_rendered_inside_their_markup_and_reported():
-    from translation.html import Html, MarkupTranslator
+    from translation.round_trip.html import Html, MarkupTranslator
 
     source = Html('<p>Steve Witkoff met <a href="https://example.org/k">Jared Kushner</a>.</p>')
     result = MarkupTranslator(Translator(Scripted({}))).translate(source, "uk")

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from shared_data import SEED_ARTICLE as SEED
 from translation.engines.base import Engine, ModelInfo
 from translation.errors import InvalidInputError, ModelNotFoundError
-from translation.glossary import Glossary
-from translation.pipeline import Translator
-from translation.policy import ProtectionPolicy
-from translation.spans import SpanKind
+from translation.protection.glossary import Glossary
+from translation.round_trip.pipeline import Translator
+from translation.protection.policy import ProtectionPolicy
+from translation.protection.spans import SpanKind
 
 PLACEHOLDER = re.compile(r"[\[{<(]\d+[\]}>)]")
 NO_NAMES = ProtectionPolicy(names=False)

@@ -7,10 +7,10 @@ import pytest
 import timing
 
 from translation.engines.base import Engine, ModelInfo
-from translation.own_names import classify, find_demonyms, target_forms
-from translation.pipeline import Translator
-from translation.policy import ProtectionPolicy
-from translation.protect import find_protection, find_spans
+from translation.protection.own_names import classify, find_demonyms, target_forms
+from translation.round_trip.pipeline import Translator
+from translation.protection.policy import ProtectionPolicy
+from translation.protection.protect import find_protection, find_spans
 
 KEEP_PEOPLE = ProtectionPolicy(render_people=False)  # people kept in Latin letters in a Ukrainian copy too
 

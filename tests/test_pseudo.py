@@ -3,7 +3,7 @@
 import re
 
 from translation.engines.pseudo import PseudoEngine
-from translation.pipeline import Translator
+from translation.round_trip.pipeline import Translator
 from worker.settings import Settings
 
 ENGINE = PseudoEngine()

@@ -11,7 +11,7 @@ from queues import topology
 from queues.connection import connect, is_embedded
 from queues.errors import BrokerConfigurationError, BrokerUnavailableError
 from queues.publisher import bounded
-from translation.registry import is_language_code
+from translation.models.registry import is_language_code
 
 
 def test_names_follow_the_documented_scheme():

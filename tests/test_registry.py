@@ -3,7 +3,7 @@
 import pytest
 
 from translation.errors import UnsupportedLanguageError
-from translation.registry import ModelRegistry
+from translation.models.registry import ModelRegistry
 
 
 def test_ukrainian_and_german_have_dedicated_opus_mt_models():

@@ -1,8 +1,8 @@
-"""People's names rendered into a target script (translation.rendering): what a Ukrainian desk would publish."""
+"""People's names rendered into a target script (translation.target_names.rendering): what a Ukrainian desk would publish."""
 
 import pytest
 
-from translation.rendering import Rendering, render_name, renders_names
+from translation.target_names.rendering import Rendering, render_name, renders_names
 
 SEED_PEOPLE = {
     "Volodymyr Zelenskyy": "Володимир Зеленський",
@@ -129,7 +129,7 @@ def test_every_rendering_data_file_says_where_it_comes_from_and_under_which_lice
     import gzip
     from importlib import resources
 
-    data = resources.files("translation.rendering").joinpath("data")
+    data = resources.files("translation.target_names.rendering").joinpath("data")
     tables = [item for folder in (data, *[d for d in data.iterdir() if d.is_dir()])
               for item in folder.iterdir() if item.name.endswith(".txt") and "LICENSE" not in item.name]
     assert len(tables) >= 10
@@ -210,7 +210,7 @@ def test_an_english_name_ending_like_a_polish_one_stays_english_and_one_word_alo
 
 
 def test_a_long_word_that_almost_splits_into_pinyin_is_refused_at_once():
-    from translation.rendering.pinyin import split
+    from translation.target_names.rendering.pinyin import split
 
     assert split("na" * 150 + "x", "uk") is None  # 2^150 ways to try without memoising: this would never return
     assert split("xiaoping", "uk") == ["xiao", "ping"]
@@ -270,3 +270,44 @@ def test_a_spanish_vowel_pair_is_read_vowel_by_vowel():
 def test_an_r_coloured_vowel_in_a_word_without_r_writes_no_r():
     assert render_name("Frank Langella", "uk").text == "Франк Ланджелла"  # the dictionary gives the final a as ER
     assert render_name("Koenig", "uk").text == "Коніг"  # and oe as ER: not Корніг
+
+
+def test_spanish_surname_endings_ales_and_eras_tell_a_spanish_name():
+    assert render_name("Gonzales", "uk").text == "Гонсалес"  # not the dictionary's English Гонзейлс
+    assert render_name("Contreras", "uk").text == "Контрерас"
+    assert render_name("Wales", "uk").text == "Уейлс"  # English: no vowel before -ales
+    assert render_name("Beales", "uk").text == "Білс"
+    assert render_name("Scales", "uk").text == "Скейлс"
+
+
+def test_a_word_with_letters_no_slavic_romanisation_writes_is_not_read_back_as_romanised():
+    # "Petrova" tells a Slavic name, but no romanisation of Ukrainian or Russian writes ph, th, q or x
+    assert render_name("Ophelia Petrova", "uk").text == "Офелія Петрова"  # not Опгеля
+    assert render_name("Oksana Petrova", "uk").text == "Оксана Петрова"
+
+
+def test_a_final_lia_is_liia_and_a_stressed_e_before_it_is_written_as_spelt():
+    assert render_name("Julia Roberts", "uk").text == "Джулія Робертс"  # not Джулья
+    assert render_name("Amelia Earhart", "uk").text.startswith("Амелія ")  # not Амілья
+    assert render_name("Serena Williams", "uk").text == "Серена Вільямс"  # an inner lia keeps its soft sign
+
+
+def test_a_russian_given_name_table_does_not_apply_to_a_surname():
+    assert render_name("Pavel Durov", "uk").text == "Павло Дуров"
+    assert render_name("Oleksandr Pavel", "uk").text == "Олександр Павел"  # the surname is not Павло
+
+
+def test_the_ukrainian_suffix_ets_gets_its_soft_sign_back():
+    assert render_name("Mykola Kravets", "uk").text == "Микола Кравець"  # the standard drops the soft sign
+
+
+def test_more_russian_given_names_take_their_ukrainian_form():
+    assert render_name("Kirill Budanov", "uk").text == "Кирило Буданов"  # Kirill alone tells the origin
+    assert render_name("Galina Ivanova", "uk").text == "Галина Іванова"
+    assert render_name("Denis Villeneuve", "uk").text.startswith("Деніс ")  # Denis alone does not: not Денис
+
+
+def test_rz_after_a_consonant_tells_a_polish_name_and_is_sh_after_a_voiceless_one():
+    assert render_name("Krzysztof Kowal", "uk").text == "Кшиштоф Коваль"  # a Polish l at the end is ль
+    assert render_name("Grzegorz Lato", "uk").text.startswith("Гжегож ")
+    assert render_name("Sebastian Kurz", "uk").text == "Себастіан Курц"  # rz after a vowel: German, not Polish

@@ -5,12 +5,12 @@ import time
 import pytest
 
 from shared_data import SEED_ARTICLE as SEED
-from translation.names.lexicon import TITLE_ABBREVIATIONS
-from translation.names.tokens import tokenize
-from translation.policy import ProtectionPolicy
-from translation.protect import find_spans
-from translation.segment import split_long, split_sentences
-from translation.spans import Span, SpanKind
+from translation.lexicon import TITLE_ABBREVIATIONS
+from translation.protection.names.tokens import tokenize
+from translation.protection.policy import ProtectionPolicy
+from translation.protection.protect import find_spans
+from translation.round_trip.segment import split_long, split_sentences
+from translation.protection.spans import Span, SpanKind
 
 
 def sentences(text: str, protected=(), quotes_protected=False) -> list[str]:

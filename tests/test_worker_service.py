@@ -63,6 +63,7 @@ def test_jobs_waiting_together_are_translated_in_shared_batches(embedded_url):
     class Spy:  # the real (pseudo-engine) translator, as slow as a model, recording the items of each call
         def __init__(self, translator):
             self.translator, self.items_per_call = translator, []
+            self.policy = translator.policy
 
         def translate_many(self, texts, target, terms=()):
             self.items_per_call.append(1)

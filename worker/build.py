@@ -1,4 +1,5 @@
-"""Factories: turn a Settings into a ready engine or translator.
+"""Factories: turn a Settings into a ready translator, its models loaded and its memory keyed (the engine itself
+is built by name in worker/engines.py).
 
 This is where settings are read, models resolved and the device picked; the classes they build take
 their collaborators and read nothing themselves.
@@ -6,53 +7,18 @@ their collaborators and read nothing themselves.
 
 from pathlib import Path
 
-from translation import wordlists
+from translation.lexicon import wordlists
 from translation.engines.base import Engine, ModelInfo
 from translation.engines.budget import DecodeBudget
-from translation.engines.fallback import FallbackEngine
-from translation.engines.core import Progress
-from translation.engines.marian import MarianEngine
-from translation.engines.pseudo import PseudoEngine
 from translation.errors import ModelNotFoundError, UnsupportedLanguageError
-from translation.glossary import Glossary
-from translation.memory import Conditions, SentenceMemory
-from translation.memory.embedded_store import EmbeddedStore
-from translation.pipeline import Translator
-from translation.policy import ProtectionPolicy
-from translation.registry import ModelRegistry
+from translation.protection.glossary import Glossary
+from translation.round_trip.memory import Conditions, SentenceMemory
+from translation.round_trip.memory.embedded_store import EmbeddedStore
+from translation.round_trip.pipeline import Translator
+from translation.protection.policy import ProtectionPolicy
+from worker.engines import build_engine, choose_backend, resolve_device
 from worker.errors import UsageError
 from worker.settings import Settings
-
-
-def build_engine(settings: Settings, progress: Progress | None = None) -> Engine:
-    """The engine settings.engine names; for Marian, on the backend settings.backend picks.
-
-    `progress` is called with the number of sentences each batch translated (both Marian backends).
-    """
-    registry = ModelRegistry(settings.models)
-    if settings.engine == "pseudo":
-        return DryRunEngine(registry, progress)
-    device = resolve_device(settings.device, settings.backend)
-    if choose_backend(settings.backend, device) == "transformers":
-        return _build_transformers(settings, registry, device, progress)
-    ctranslate2 = _build_ctranslate2(settings, registry, device, progress)
-    if settings.backend != "auto":
-        return ctranslate2
-    # "auto" must never be worse than transformers: a model that fails to convert falls back to it.
-    return FallbackEngine(ctranslate2, _build_transformers(settings, registry, device, progress))
-
-
-class DryRunEngine(PseudoEngine):
-    """The pseudo engine for the languages a real run could serve: a dry run that accepted `--to xx` or
-    `--to en` would promise what the real engine then refuses."""
-
-    def __init__(self, registry: ModelRegistry, progress: Progress | None = None):
-        super().__init__(progress)
-        self._registry = registry
-
-    def model_info(self, target: str) -> ModelInfo:
-        self._registry.check_target(target)
-        return super().model_info(target)
 
 
 def load_models(engine: Engine, languages) -> dict[str, ModelInfo]:
@@ -117,7 +83,7 @@ def _memory_store(url: str, settings: Settings):
     if url.startswith("embedded://"):
         return EmbeddedStore(Path(url.removeprefix("embedded://")), max_entries=settings.memory_max_entries,
                              ttl_s=settings.memory_ttl_s)
-    from translation.memory.redis_store import RedisStore  # imported late: only a fleet needs the client
+    from translation.round_trip.memory.redis_store import RedisStore  # imported late: only a fleet needs the client
 
     try:
         return RedisStore.from_url(url, ttl_s=settings.memory_ttl_s)
@@ -140,82 +106,5 @@ def memory_conditions(settings: Settings, glossary: Glossary | None, policy: Pro
     return (conditions
             .with_data("glossary", glossary.version if glossary else "none")
             .with_data("policy", repr(policy))
-            .with_data("word lists", wordlists.data_version("translation")
-                       + wordlists.data_version("translation.names"))
-            .with_data("name rendering", wordlists.data_version("translation.rendering")))
-
-
-def resolve_device(device: str, backend: str = "transformers") -> str:
-    """"auto" means CUDA when a GPU is visible, else CPU; "cuda" without a GPU is the user's error."""
-    if device == "cpu":
-        return device
-    visible = _cuda_visible(backend)
-    if device == "auto":
-        return "cuda" if visible else "cpu"
-    if not visible:
-        raise UsageError("device cuda was asked for (BABELWIRE_DEVICE) but no CUDA device is visible; use cpu or auto")
-    return device
-
-
-def _cuda_visible(backend: str) -> bool:
-    """Ask the backend that will run: importing torch just to look costs a CTranslate2 worker ~200 MB."""
-    if backend != "transformers":
-        from translation.engines.cuda_libraries import import_ctranslate2
-
-        try:
-            ctranslate2 = import_ctranslate2()
-        except ImportError:
-            pass
-        else:
-            return ctranslate2.get_cuda_device_count() > 0
-    import torch
-
-    return torch.cuda.is_available()
-
-
-def choose_backend(backend: str, device: str = "cpu") -> str:
-    """"auto" picks CTranslate2 when it is installed and runs on `device`, else transformers."""
-    if backend != "auto":
-        return backend
-    try:
-        from translation.engines import ctranslate2
-    except ImportError:
-        return "transformers"
-    return "ctranslate2" if ctranslate2.is_available(device) else "transformers"
-
-
-def _build_transformers(settings: Settings, registry: ModelRegistry, device: str, progress: Progress | None) -> Engine:
-    """The transformers engine (translation/engines/marian.py)."""
-    if settings.quantization == "int8" and device == "cuda" and settings.backend == "transformers":
-        raise UsageError("BABELWIRE_QUANTIZATION=int8 with the transformers backend runs on CPU only; "
-                         "use the ctranslate2 backend or quantization auto on CUDA")
-    _configure_threads(settings.threads)
-    int8 = settings.quantization == "int8" and device == "cpu"
-    return MarianEngine(registry, int8=int8, **_marian_options(settings, device, progress))
-
-
-def _build_ctranslate2(settings: Settings, registry: ModelRegistry, device: str, progress: Progress | None) -> Engine:
-    """The CTranslate2 engine (translation/engines/ctranslate2.py)."""
-    from translation.engines.ctranslate2 import CTranslate2Engine
-
-    return CTranslate2Engine(registry, translators=settings.translators, threads=settings.threads,
-                             quantization=CT2_QUANTIZATION[settings.quantization],
-                             **_marian_options(settings, device, progress))
-
-
-def _marian_options(settings: Settings, device: str, progress: Progress | None) -> dict:
-    """What both Marian backends take from settings (translation/engines/core.py)."""
-    return {"device": device, "beams": settings.beams, "max_batch_tokens": settings.max_batch_tokens,
-            "cache_size": settings.model_cache_size, "progress": progress}
-
-
-# BABELWIRE_QUANTIZATION -> CTranslate2's compute type (None: the engine's default for the device).
-CT2_QUANTIZATION = {"auto": None, "none": "float32", "int8": "int8"}
-
-
-def _configure_threads(threads: int) -> None:
-    """torch's intra-op threads are process-wide; 0 leaves torch's default (one per core)."""
-    if threads > 0:
-        import torch
-
-        torch.set_num_threads(threads)
+            .with_data("word lists", wordlists.data_version("translation.lexicon"))
+            .with_data("name rendering", wordlists.data_version("translation.target_names.rendering")))

@@ -28,7 +28,7 @@ from queues.errors import PermanentError as BadMessage
 from queues.messages import WireItem
 from queues.ninjs.paths import field_at
 from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
-from translation.html import Html, MarkupTranslator
+from translation.round_trip.html import Html, MarkupTranslator
 from worker.events import DECODED, PASSED_ON, TRANSLATED
 
 log = logging.getLogger(__name__)
@@ -55,8 +55,8 @@ class JobHandler:
 
     Arguments:
         translator: anything with `translate_many(texts, target, terms=()) -> list[Translation]` and
-            `translate_documents([(texts, terms), ...], target) -> list[list[Translation]]` (a Translator).
-            Items with HTML fields go through a MarkupTranslator over it.
+            `translate_documents([(texts, terms), ...], target) -> list[list[Translation]]` and its `policy` (a
+            Translator). Items with HTML fields go through a MarkupTranslator over it, which follows that policy.
         max_attempts: deliveries of one job before a transient failure becomes a dead letter.
         retry_base_delay_s: delay before the second attempt; each later attempt waits twice as long.
         max_body_bytes: larger bodies are dead-lettered without being parsed.

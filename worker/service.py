@@ -26,7 +26,7 @@ from worker.metrics import Metrics, fan_out
 from worker.settings import Settings
 
 if TYPE_CHECKING:  # annotations only: the pipeline is imported where a translator is built
-    from translation.pipeline import Translator
+    from translation.round_trip.pipeline import Translator
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +132,8 @@ def preflight(engine, languages) -> dict:
 def ready_translator(settings: Settings) -> tuple["Translator", dict]:
     """The translator of `settings` over its engine, with the model of every served language already
     loaded (`preflight`), and those models ({language: ModelInfo}). Raises as `preflight`."""
-    from worker.build import build_engine, build_translator  # imported late: it pulls in the engines
+    from worker.build import build_translator  # imported late: it pulls in the pipeline
+    from worker.engines import build_engine
 
     engine = build_engine(settings)
     models = preflight(engine, settings.languages)

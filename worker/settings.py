@@ -9,7 +9,9 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from translation.policy import parse_names_choice
+from translation.protection.policy import parse_names_choice
+from translation.models.registry import language_key
+from worker.engines import BACKENDS, ENGINES
 
 
 def default_state_dir() -> Path:
@@ -38,9 +40,10 @@ class Settings(BaseSettings):
     stop_timeout_s: float = Field(default=25.0, gt=0, le=25)
 
     # Translation.
-    engine: Literal["marian", "pseudo"] = "marian"
+    # The choices are the names of worker/engines.py's registry.
+    engine: Literal[tuple(ENGINES)] = "marian"
     # How Marian models run: "auto" picks the fastest this machine supports (CTranslate2 when installed).
-    backend: Literal["auto", "transformers", "ctranslate2"] = "auto"
+    backend: Literal[tuple(BACKENDS)] = "auto"
     models: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)  # "uk=PATH_OR_ID,de=..."
     glossary: Path | None = None
     # What comes back verbatim: "desk" keeps quotes, people and proper-noun organisations and translates
@@ -160,5 +163,5 @@ def parse_model_overrides(pairs) -> dict[str, str]:
         language, sep, model = pair.partition("=")
         if not sep or not language.strip() or not model.strip():
             raise ValueError(f"model override {pair!r} is not LANG=MODEL_ID_OR_PATH")
-        overrides[language.strip().lower()] = model.strip()
+        overrides[language_key(language)] = model.strip()
     return overrides

@@ -4,33 +4,34 @@ A backend (transformers in `marian.py`, CTranslate2 in `ctranslate2.py`) says on
 turns text into tokens and back, and how it decodes a batch. Everything a user could tell apart lives here once:
 which model serves a language, how many stay loaded, which sentences decode together, that a blank sentence stays
 blank, that a sentence over the input limit is an error rather than a truncation, and that each sentence decodes
-within its budget and is decoded again with n-gram blocking when it loops (budget.py, translation/repetition.py).
+within its budget and is decoded again with n-gram blocking when it loops (budget.py, translation/round_trip/repetition.py).
 """
 
 import threading
 from abc import abstractmethod
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Generic, Protocol, TypeVar
 
-from translation.engines.base import Engine
+from translation.engines.base import Engine, ModelInfo
 from translation.engines.batching import BatchLimits, CanShare, length_batches
 from translation.engines.budget import DecodeBudget, decode_guarded
-from translation.engines.cache import ModelCache
+from translation.engines.cache import LruCache
 from translation.errors import InvalidInputError
-from translation.loading import ResolvedModel, resolve_model
-from translation.registry import ModelRegistry, ModelSpec
+from translation.models.loading import ResolvedModel, resolve_model
+from translation.models.registry import ModelRegistry, ModelSpec, language_key
 
 Progress = Callable[[int], None]  # called with the number of sentences just translated
 Resolve = Callable[[str, str], ResolvedModel]  # (model id or path, language) -> its files on disk
 
 
-class LoadedModel(Protocol):
+class PositionLimited(Protocol):
+    """What the shared engine needs of a backend's loaded model (each backend has its own class of them)."""
+
     positions: int  # the model's position limit, shared by input and output
 
 
-Loaded = TypeVar("Loaded", bound=LoadedModel)
+Loaded = TypeVar("Loaded", bound=PositionLimited)
 Tokens = list  # a sentence's model tokens, as the backend spells them (ids or pieces)
 # Sentences whose tokens count_tokens keeps for translate: the pipeline measures a batch's sentences just before
 # it sends them, so a few thousand cover any batch; older ones are encoded again if they ever come.
@@ -53,11 +54,14 @@ class MarianBackend(Engine, Generic[Loaded]):
             sentences of similar budgets, and an output that loops or runs out of budget is decoded again with
             n-gram blocking. None: no loop check and the backend's limit from before the guard (benchmarks
             compare the two).
-        resolve: finds a model's files (translation.loading.resolve_model; tests may pass their own).
+        resolve: finds a model's files and their revision (translation.models.loading.resolve_model; tests may pass
+            their own).
         parallel_batches: how many batches decode at once (a backend that runs several translators); a call
             whose sentences fit fewer batches is split into this many where it has sentences enough. Each
             sentence's output is the same whatever batch it decodes in (tested).
     """
+
+    engine_name: str  # what ModelInfo.engine says: which backend translated
 
     def __init__(self, registry: ModelRegistry, *, device: str = "cpu", beams: int = 4, max_batch_tokens: int = 4096,
                  max_batch_sentences: int = 64, cache_size: int = 2, progress: Progress | None = None,
@@ -77,9 +81,8 @@ class MarianBackend(Engine, Generic[Loaded]):
         self._pool: ThreadPoolExecutor | None = None  # started on the first call with batches to run together
         self._pool_lock = threading.Lock()
         self._resolved: dict[str, tuple[ModelSpec, ResolvedModel]] = {}
-        self._cache: ModelCache[Loaded] = ModelCache(cache_size, on_evict=self._release)
-        self._measured: OrderedDict[tuple[str, str], Tokens] = OrderedDict()  # (language, sentence) -> tokens
-        self._measured_lock = threading.Lock()
+        self._cache: LruCache[str, Loaded] = LruCache(cache_size, on_evict=self._release)
+        self._measured: LruCache[tuple[str, str], Tokens] = LruCache(MEASURED_KEPT)  # (language, sentence) -> tokens
 
     # --- what a backend says -------------------------------------------------------------------------
 
@@ -155,32 +158,35 @@ class MarianBackend(Engine, Generic[Loaded]):
         """The sentence's length in tokens; the tokens are kept for translate, so that a sentence measured and
         then sent as it was measured is tokenized once."""
         tokens = self._encode(self._model(target), sentence)
-        with self._measured_lock:
-            self._measured[_language(target), sentence] = tokens
-            while len(self._measured) > MEASURED_KEPT:
-                self._measured.popitem(last=False)
+        self._measured.put((language_key(target), sentence), tokens)
         return len(tokens)
 
     def _tokens(self, model: Loaded, target: str, sentence: str) -> Tokens:
-        with self._measured_lock:
-            kept = self._measured.pop((_language(target), sentence), None)
+        kept = self._measured.pop((language_key(target), sentence))
         return kept if kept is not None else self._encode(model, sentence)
+
+    def model_info(self, target: str) -> ModelInfo:
+        """Which model serves `target` and its revision, from its files (no weights loaded); raises as translate()
+        would where the model cannot be found."""
+        spec, resolved = self._resolve(target)
+        return ModelInfo(self.engine_name, spec.model, resolved.revision)
 
     def loaded_languages(self) -> list[str]:
         """Languages whose models are in memory, least recently used first."""
-        return self._cache.languages()
+        return self._cache.keys()
 
-    def _resolve(self, target: str) -> tuple[ModelSpec, ResolvedModel]:
-        """The spec and files of `target`'s model; resolved once per language (the files do not move)."""
-        language = _language(target)
-        if language not in self._resolved:
+    def _resolve(self, target: str, again: bool = False) -> tuple[ModelSpec, ResolvedModel]:
+        """The spec and files of `target`'s model, resolved once per language and `again` for each load: the
+        revision a model reports is that of the files it was last loaded from."""
+        language = language_key(target)
+        if again or language not in self._resolved:
             spec = self._registry.spec(language)
             self._resolved[language] = (spec, self._resolve_files(spec.model, spec.language))
         return self._resolved[language]
 
     def _model(self, target: str) -> Loaded:
-        language = _language(target)
-        return self._cache.get(language, lambda: self._load(*self._resolve(language)))
+        language = language_key(target)
+        return self._cache.get(language, lambda: self._load(*self._resolve(language, again=True)))
 
     def _check_lengths(self, tokens: dict[int, Tokens], model: Loaded, target: str) -> None:
         limit = _input_limit(model)
@@ -217,12 +223,7 @@ class MarianBackend(Engine, Generic[Loaded]):
         return texts
 
 
-def _language(target: str) -> str:
-    """The key a target language is known by here: "UK " and "uk" are one model."""
-    return target.strip().lower()
-
-
-def _input_limit(model: LoadedModel) -> int:
+def _input_limit(model: PositionLimited) -> int:
     """Half the position limit: the output shares the same limit and needs room to be longer than the input, or
     a long sentence's translation would be cut."""
     return model.positions // 2

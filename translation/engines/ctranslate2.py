@@ -15,7 +15,6 @@ guard) is in core.py; this module says how CTranslate2 loads (converting first),
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -26,17 +25,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from translation.engines.base import ModelInfo
 from translation.engines.core import MarianBackend
 from translation.engines.cuda_libraries import import_ctranslate2
 from translation.errors import ModelLoadError, ModelNotFoundError
-from translation.loading import ResolvedModel, weight_files
-from translation.registry import ModelSpec
+from translation.models.loading import ResolvedModel, checkpoint_digest
+from translation.models.registry import ModelSpec
 
 log = logging.getLogger(__name__)
 
 ENGINE_NAME = "ctranslate2"
-_SAMPLE_BYTES = 1 << 20
 _CONVERT_TIMEOUT_S = 1800
 
 
@@ -106,30 +103,6 @@ class MarianVocab:
 
 
 # --- conversion and its cache -------------------------------------------------------------------------
-
-
-def checkpoint_digest(checkpoint: Path) -> str:
-    """A content digest of a Marian checkpoint, cheap enough for every load (reads a few MB at most).
-
-    Covers config and vocabulary files whole, and each weights file (a sharded checkpoint's index and every
-    shard it names) by its size and its first and last MiB.
-    """
-    digest = hashlib.sha256()
-    for name in ("config.json", "vocab.json", "source.spm", "target.spm", "tokenizer_config.json"):
-        path = checkpoint / name
-        if path.is_file():
-            digest.update(name.encode() + b"\0" + path.read_bytes())
-    for path in weight_files(checkpoint):
-        digest.update(path.name.encode() + b"\0" + _weights_sample(path))
-    return digest.hexdigest()[:16]
-
-
-def _weights_sample(path: Path) -> bytes:
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        head = handle.read(_SAMPLE_BYTES)
-        handle.seek(max(0, size - _SAMPLE_BYTES))
-        return str(size).encode() + head + handle.read(_SAMPLE_BYTES)
 
 
 def converted_dir(checkpoint: Path, quantization: str, cache_dir: Path | None = None) -> Path:
@@ -202,21 +175,19 @@ def _move_into_place(partial: Path, target: Path) -> None:
 class LoadedModel:
     translator: object  # ctranslate2.Translator
     vocab: MarianVocab
-    info: ModelInfo
     target_token: str | None
     positions: int  # the model's position limit, shared by input and output
 
 
 @dataclass(slots=True)
 class _Prepared:
-    """What a model's load finds out once and a reload reuses: its vocabulary, where its conversion lives, what it
-    is, and whether it has run here. A worker that keeps one model resident reloads on every turn to another
-    language; this leaves a reload its weights to read (a fraction of a second), no vocabulary to parse, no
-    checkpoint to digest and no test translation to run."""
+    """What a model's load finds out once and a reload of the same files reuses: its vocabulary, where its
+    conversion lives, its position limit, and whether it has run here. A worker that keeps one model resident
+    reloads on every turn to another language; this leaves a reload its weights to read (a fraction of a second):
+    no vocabulary to parse, no conversion to look up and no test translation to run."""
 
     vocab: MarianVocab
     converted: Path
-    info: ModelInfo
     positions: int
     has_run: bool = False
 
@@ -257,6 +228,8 @@ class CTranslate2Engine(MarianBackend[LoadedModel]):
       quantization: weights on disk and at run time; None means int8 on CPU, float16 on CUDA.
     """
 
+    engine_name = ENGINE_NAME
+
     def __init__(self, registry, *, translators: int = 0, threads: int = 0, cache_dir: Path | None = None,
                  quantization: str | None = None, **options):
         device = options.get("device", "cpu")
@@ -264,14 +237,11 @@ class CTranslate2Engine(MarianBackend[LoadedModel]):
         super().__init__(registry, parallel_batches=self.layout.translators, **options)
         self._cache_dir = cache_dir
         self._quantization = quantization or default_quantization(self._device)
-        # What a load finds out outlives the model in the cache: a model evicted and loaded again (a worker of
-        # several languages keeping one model) reloads only its weights. Half of a reload's time was parsing
-        # vocab.json and the SentencePiece models, a third of the rest the test translation; a vocabulary is a few
-        # MB, its model's weights about 80.
-        self._prepared: dict[Path, _Prepared] = {}
-
-    def model_info(self, target: str) -> ModelInfo:
-        return self._model(target).info
+        # What a load finds out outlives the model in the cache, by files and their revision: a model evicted and
+        # loaded again (a worker of several languages keeping one model) reloads only its weights. Half of a
+        # reload's time was parsing vocab.json and the SentencePiece models, a third of the rest the test
+        # translation; a vocabulary is a few MB, its model's weights about 80.
+        self._prepared: dict[tuple[Path, str], _Prepared] = {}
 
     def carries(self, text: str, target: str) -> bool:
         model = self._model(target)
@@ -295,24 +265,24 @@ class CTranslate2Engine(MarianBackend[LoadedModel]):
         return [result.hypotheses[0] for result in results]
 
     def _load(self, spec: ModelSpec, resolved: ResolvedModel) -> LoadedModel:
-        prepared = self._prepare(spec, resolved.path)
+        prepared = self._prepare(resolved)
         translator = self._translator(prepared.converted)
-        if not prepared.has_run:  # a model that ran here once runs again: its reload needs no proof
+        if not prepared.has_run:  # the same files ran here once and run again: a reload needs no proof
             self._check_it_runs(translator, prepared.vocab.encode("Hello, world.", spec.target_token), prepared.converted)
             prepared.has_run = True
-        return LoadedModel(translator, prepared.vocab, prepared.info, spec.target_token, prepared.positions)
+        return LoadedModel(translator, prepared.vocab, spec.target_token, prepared.positions)
 
-    def _prepare(self, spec: ModelSpec, checkpoint: Path) -> _Prepared:
-        """The checkpoint's vocabulary, conversion (converting it first if none is cached) and identity, found out
-        on its first load; a reload finds them here, its conversion still on disk."""
-        prepared = self._prepared.get(checkpoint)
+    def _prepare(self, resolved: ResolvedModel) -> _Prepared:
+        """The vocabulary, conversion (converting first if none is cached) and position limit of `resolved`'s files,
+        found out at their first load; a reload of the same revision finds them here, its conversion still on disk."""
+        key = (resolved.path, resolved.revision)
+        prepared = self._prepared.get(key)
         if prepared is None or not (prepared.converted / "model.bin").is_file():
+            checkpoint = resolved.path
             vocab = prepared.vocab if prepared else MarianVocab(checkpoint)
             converted = ensure_converted(checkpoint, self._quantization, self._cache_dir)
             config = _read_json(checkpoint / "config.json")
-            info = ModelInfo(ENGINE_NAME, spec.model, checkpoint_digest(checkpoint))
-            prepared = self._prepared[checkpoint] = _Prepared(vocab, converted, info,
-                                                              config.get("max_position_embeddings", 512))
+            prepared = self._prepared[key] = _Prepared(vocab, converted, config.get("max_position_embeddings", 512))
         return prepared
 
     def _translator(self, converted: Path):

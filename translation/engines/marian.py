@@ -3,18 +3,17 @@
 What both Marian backends share (resolution, the LRU model cache, length-sorted batching under a token cap, the
 input-length check, the decode guard) is in core.py; this module says how transformers loads a checkpoint,
 tokenises and generates. Generation is bounded: each sentence generates within a budget that follows its source
-length, and one that loops is generated again with n-gram blocking (budget.py, translation/repetition.py).
+length, and one that loops is generated again with n-gram blocking (budget.py, translation/round_trip/repetition.py).
 """
 
 import logging
 import warnings
 from dataclasses import dataclass
 
-from translation.engines.base import ModelInfo
 from translation.engines.core import MarianBackend
 from translation.errors import ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
-from translation.loading import ResolvedModel
-from translation.registry import ModelSpec
+from translation.models.loading import ResolvedModel
+from translation.models.registry import ModelSpec
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +36,13 @@ class MarianEngine(MarianBackend[_Loaded]):
         int8: quantise the Linear layers' weights to int8 (torch dynamic quantisation; CPU only).
     """
 
+    engine_name = ENGINE_NAME
+
     def __init__(self, registry, *, int8: bool = False, **options):
         super().__init__(registry, **options)
         if int8 and self._device != "cpu":
             raise ValueError("int8 dynamic quantisation runs on CPU only")
         self._int8 = int8
-
-    def model_info(self, target: str) -> ModelInfo:
-        """Resolves the model's files (fast, no weights loaded); raises as translate() would."""
-        spec, resolved = self._resolve(target)
-        return ModelInfo(ENGINE_NAME, spec.model, resolved.revision)
 
     def carries(self, text: str, target: str) -> bool:
         tokenizer = self._model(target).tokenizer

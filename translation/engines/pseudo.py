@@ -13,6 +13,7 @@ import re
 
 from translation.engines.base import Engine, ModelInfo
 from translation.engines.core import Progress
+from translation.models.registry import ModelRegistry
 
 # Each letter with a mark that Unicode decomposition takes off again ("q" has no such form): a pseudo-localised
 # "Ûñîţéď Šţàţéš" is still recognisably "United States" to the pipeline's check that a translated place came back.
@@ -50,6 +51,19 @@ class PseudoEngine(Engine):
     def count_tokens(self, sentence: str, target: str) -> int:
         # Roughly a subword tokenizer: one per word, one per punctuation mark, plus end of sentence.
         return len(_WORD.findall(sentence)) + sum(1 for char in sentence if not char.isalnum() and not char.isspace()) + 1
+
+
+class DryRunEngine(PseudoEngine):
+    """The pseudo engine for the languages a real run could serve: a dry run that accepted `--to xx` or
+    `--to en` would promise what the real engine then refuses."""
+
+    def __init__(self, registry: ModelRegistry, progress: Progress | None = None):
+        super().__init__(progress)
+        self._registry = registry
+
+    def model_info(self, target: str) -> ModelInfo:
+        self._registry.check_target(target)
+        return super().model_info(target)
 
 
 def pseudo_localise(sentence: str) -> str:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from translation.registry import is_language_code
+from translation.models.registry import is_language_code, language_key
+from worker.engines import ENGINES
 from worker.errors import UsageError
 from worker.settings import Settings, parse_model_overrides
 
@@ -29,7 +30,7 @@ def add_broker_option(parser: argparse.ArgumentParser) -> None:
 
 def add_engine_options(parser: argparse.ArgumentParser) -> None:
     """--engine, --model and --glossary: the same flags, with the same meaning, for every command that translates."""
-    parser.add_argument("--engine", choices=("marian", "pseudo"), help="default: BABELWIRE_ENGINE or marian")
+    parser.add_argument("--engine", choices=tuple(ENGINES), help="default: BABELWIRE_ENGINE or marian")
     parser.add_argument("--model", action="append", default=[], metavar="LANG=ID_OR_PATH",
                         help="model for a language, a hub id or a local checkpoint (repeatable)")
     parser.add_argument("--glossary", type=Path, metavar="FILE", help="TOML or JSON glossary")
@@ -76,7 +77,7 @@ def _model_overrides(flags: list[str], base: dict[str, str]) -> dict[str, str] |
 
 def languages(value: str) -> list[str]:
     """argparse type for --to: "uk,de" -> ["uk", "de"], each a plausible language code, no duplicates."""
-    codes = [code.strip().lower() for code in value.split(",") if code.strip()]
+    codes = [language_key(code) for code in value.split(",") if code.strip()]
     bad = [code for code in codes if not is_language_code(code)]
     if not codes or bad:
         raise argparse.ArgumentTypeError(f"{value!r}: expected language codes separated by commas, e.g. uk,de")

@@ -3,8 +3,8 @@
 import argparse
 from pathlib import Path
 
-from translation.loading import cached_snapshot, download_model, is_local_model, missing_files
-from translation.registry import ModelRegistry, ModelSpec
+from translation.models.loading import cached_snapshot, download_model, is_local_model, missing_files
+from translation.models.registry import ModelRegistry, ModelSpec
 from worker.commands._common import load_settings
 
 

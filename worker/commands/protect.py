@@ -4,10 +4,10 @@ import argparse
 import json
 from pathlib import Path
 
-from translation.glossary import Glossary
-from translation.html import find_html_spans
-from translation.policy import ProtectionPolicy
-from translation.protect import find_protection
+from translation.protection.glossary import Glossary
+from translation.round_trip.html import find_html_spans
+from translation.protection.policy import ProtectionPolicy
+from translation.protection.protect import find_protection
 from worker.commands._common import add_names_option, load_settings, read_text
 from worker.commands.translate import is_html_input
 from worker.errors import UsageError

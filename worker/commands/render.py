@@ -5,9 +5,9 @@ import json
 import sys
 from pathlib import Path
 
-from translation.glossary import Glossary
-from translation.name_types import NAME_TYPES, PERSON
-from translation.rendering import render_name, renders_names, rendering_languages
+from translation.protection.glossary import Glossary
+from translation.protection.name_types import NAME_TYPES, PERSON
+from translation.target_names.rendering import render_name, renders_names, rendering_languages
 from worker.commands._common import decode_text, load_settings
 from worker.errors import UsageError
 

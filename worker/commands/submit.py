@@ -13,7 +13,7 @@ from pathlib import Path
 from queues import messages
 from queues.errors import PermanentError as BadMessage
 from translation.errors import UnsupportedLanguageError
-from translation.registry import SOURCE_LANGUAGE, ModelRegistry
+from translation.models.registry import SOURCE_LANGUAGE, ModelRegistry, language_key
 from worker.commands._common import add_broker_option, decode_text, load_settings, parse_languages, read_file
 from worker.errors import UsageError
 
@@ -80,7 +80,7 @@ def refuse_unservable(submissions: list[Submission], registry: ModelRegistry) ->
 
 
 def _why_unservable(language: str) -> str:
-    if language.strip().lower() == SOURCE_LANGUAGE:
+    if language_key(language) == SOURCE_LANGUAGE:
         return "that is the source language, babelwire translates from English"
     return (f"no model is known for it (`babelwire models list` shows the known languages; a language with a "
             f"model of your own needs BABELWIRE_MODELS=\"{language}=...\" here as well)")

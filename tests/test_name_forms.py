@@ -1,0 +1,41 @@
+"""What a copy writes for a name: one decision for the pipeline and the measurements (translation.target_names.name_forms)."""
+
+from translation.target_names.name_forms import CLDR, KEPT, MODEL, RENDERED, document_forms, written_form
+from translation.protection.policy import ProtectionPolicy
+
+
+def forms(text: str, target: str, policy: ProtectionPolicy = ProtectionPolicy()) -> dict[str, tuple[str, str]]:
+    return {typed.mention.span.text: (form.way, form.forms[0] if form.forms else "")
+            for typed, form in document_forms(text, target, policy)}
+
+
+def test_a_ukrainian_copy_renders_people_and_untyped_names_and_keeps_organisations():
+    written = forms("Steve Witkoff told Reuters that Rangers beat Melrose Corp in Ukraine.", "uk")
+    assert written["Steve Witkoff"] == (RENDERED, "Стів Віткофф")
+    assert written["Rangers"][0] == RENDERED  # a name no evidence types: written as references write clubs
+    assert written["Reuters"] == (KEPT, "Reuters")
+    assert written["Melrose Corp"] == (KEPT, "Melrose Corp")
+    assert written["Ukraine"] == (CLDR, "Україна")
+
+
+def test_a_latin_script_target_keeps_every_name_and_a_desk_may_keep_people():
+    assert forms("Steve Witkoff met Rangers fans.", "de")["Steve Witkoff"] == (KEPT, "Steve Witkoff")
+    kept = ProtectionPolicy().with_names("keep")
+    assert forms("Steve Witkoff met Rangers fans.", "uk", kept)["Steve Witkoff"] == (KEPT, "Steve Witkoff")
+
+
+def test_a_place_left_to_the_model_is_checked_only_where_cldr_names_it():
+    assert written_form("Ukraine", "place", False, "uk").way == CLDR
+    assert written_form("Zzyzx Qwerty", "place", False, "uk").way == MODEL
+    assert written_form("Zzyzx Qwerty", "organisation", True, "uk").way == KEPT
+
+
+def test_a_demonym_or_holiday_a_policy_keeps_is_not_transcribed():
+    from dataclasses import replace
+
+    from translation.protection.protect import find_protection
+
+    places_kept = replace(ProtectionPolicy(), places=True)
+    protection = find_protection("Ukrainian forces met Rangers fans at Ramadan.", places_kept, target="uk")
+    assert [person.span.text for person in protection.rendered_people] == ["Rangers"]
+    assert {"Ukrainian", "Ramadan"} <= {span.text for span in protection.spans}

@@ -1,0 +1,24 @@
+"""Whether a place came through a translation recognisably (translation.protection.place_forms)."""
+
+import pytest
+
+from translation.protection.place_forms import recognisable
+
+
+@pytest.mark.parametrize("translated,name,forms", [
+    ("Os ataques continuam na Ucrânia.", "Ukraine", ("Ucrânia",)),  # the target's name
+    ("Атаки тривають в Україні.", "Ukraine", ("Україна",)),  # inflected: a stem less two letters
+    ("Visitou Cingapura ontem.", "Singapore", ("Singapura",)),  # one letter differs
+    ("Os EUA responderam.", "U.S.", ("Estados Unidos",)),  # an acronym by its target initials
+    ("Os U.S. responderam.", "US", ("Estados Unidos",)),  # ... or by its own letters, dotted
+])
+def test_a_place_in_a_recognisable_form_came_through(translated, name, forms):
+    assert recognisable(translated, name, forms)
+
+
+@pytest.mark.parametrize("translated,name,forms", [
+    ("Os ataques continuam no país.", "Ukraine", ("Ucrânia",)),
+    ("A ONU respondeu.", "US", ("Estados Unidos",)),
+])
+def test_a_place_the_model_lost_is_not_recognised(translated, name, forms):
+    assert not recognisable(translated, name, forms)

@@ -1,0 +1,173 @@
+"""What a protected name names: a person, an organisation, a place, or other.
+
+    name_type(text, guessed, own_kind) -> "person" | "organisation" | "place" | "other"
+
+`guessed` is the name detector's guess ("PER", "ORG", "LOC", "MISC", "NAME" for unknown), `own_kind` what
+`translation.protection.own_names.classify` says ("place", "demonym", "institution", "holiday", None). The policy reads
+the type: a Ukrainian copy writes people in Cyrillic and keeps organisations' Latin names. An unknown name is
+"other" unless it opens with a given name (`data/given_name_genders.txt`, US Census 1990) before a
+capitalised word, or its last word has the shape of a surname (`data/surname_endings.txt`): a wrong "person"
+would transcribe a brand, a wrong "other" only keeps a person's name in Latin letters.
+
+    given_name_gender(word) -> "f" | "m" | None   (the sex a given name is given to, where the census says)
+    typed_mentions(mentions, text) -> [TypedMention(mention, own_kind, type)]   (a document's names, typed together)
+
+A document types its names together: a word of a person's full name is that person when it stands alone
+("Jordan" after "Michael Jordan"), a place's name alone is no surname ("Texas"), and an unknown name the
+document treats as a business is an organisation: closed or followed by a business noun ("Fox News Channel",
+"Sainsbury's stores", `data/business_words.txt`), or listed with an organisation or after such a noun
+("brands such as Revlon, Essie and Maybelline"); so is any name that is a well-known brand
+(`data/well_known_brands.txt`: "Google") or that a business word closes ("Lloyds Pharmacy"). That evidence is
+all it takes: references keep brands in Latin letters but write football clubs, towns and people they do not
+know in Cyrillic, so the names left "other" are
+those a Ukrainian copy renders.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from translation.protection import own_names
+from translation.lexicon.wordlists import load, load_table
+
+PERSON, ORGANISATION, PLACE, OTHER = "person", "organisation", "place", "other"
+NAME_TYPES = (PERSON, ORGANISATION, PLACE, OTHER)
+
+_OF_GUESS = {"PER": PERSON, "ORG": ORGANISATION, "LOC": PLACE, "MISC": OTHER}
+_OF_OWN_KIND = {"place": PLACE, "institution": ORGANISATION, "demonym": OTHER, "holiday": OTHER}
+
+
+def name_type(text: str, guessed: str, own_kind: str | None) -> str:
+    if guessed == "PER":
+        return PERSON  # the detector's evidence (a given name, a title before it) outweighs a place's name
+    if own_kind is not None:
+        return _OF_OWN_KIND[own_kind]
+    if guessed in _OF_GUESS:
+        return _OF_GUESS[guessed]
+    return PERSON if _opens_with_given_name(text) or _surname_shaped(text) else OTHER
+
+
+@dataclass(frozen=True, slots=True)
+class TypedMention:
+    """A detected name (`translation.protection.names.NameMention`), what `own_names.classify` says of it (None for a
+    person's name or a word of one), and its type."""
+
+    mention: object
+    own_kind: str | None
+    type: str
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
+_NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+of)?\s+$")
+_NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
+
+
+def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
+    """The type of each of a document's name mentions (`text`: the document they were found in), with the
+    document's evidence."""
+    kinds = [None if mention.type == "PER" else own_names.classify(mention.span.text) for mention in mentions]
+    proper_words = {word for mention in mentions
+                    if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
+    types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
+    businesses = _businesses(mentions, types, text)
+    return [TypedMention(mention, kind, ORGANISATION if _is_business(mention.span.text, kind_of, businesses)
+                         else kind_of) for mention, kind, kind_of in zip(mentions, kinds, types)]
+
+
+def _is_business(text: str, kind: str, businesses: set[str]) -> bool:
+    """An unknown name the document treats as a business; any name that is a well-known brand ("Google"), or
+    that a business word closes ("Lloyds Pharmacy", which opens with a given name)."""
+    if kind == OTHER and text in businesses:
+        return True
+    words = text.split()
+    return kind in (OTHER, PERSON) and (text.lower() in _well_known_brands() or
+                                        len(words) > 1 and words[-1].lower() in _business_words())
+
+
+def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
+    """The names the document treats as a business, brand or media title (see the module's docstring)."""
+    words = _business_words()
+    found = set()
+    for mention in mentions:
+        last = mention.span.text.split()[-1].lower()
+        after = _NOUN_AFTER.match(text[mention.span.end : mention.span.end + 40])
+        if last in words or (after and after.group(1).lower() in words) or _after_business_word(mention, text):
+            found.add(mention.span.text)
+    for indices in _lists(mentions, text):
+        if _after_business_word(mentions[indices[0]], text) or \
+                any(types[index] == ORGANISATION for index in indices):
+            found.update(mentions[index].span.text for index in indices)
+    return found
+
+
+def _after_business_word(mention, text: str) -> bool:
+    """"brands such as Revlon", "discounters Aldi", "shares of Sainsbury"."""
+    before = _NOUN_BEFORE.search(text[max(0, mention.span.start - 40) : mention.span.start])
+    return before is not None and before.group(1).lower() in _business_words()
+
+
+def _lists(mentions: list, text: str) -> list[list[int]]:
+    """The indices of runs of two or more names joined only by commas, "and", "or" or "&" ("Boots, Superdrug and
+    Debenhams"). Linear in the mentions: a long hostile text has thousands."""
+    runs, current = [], [0] if mentions else []
+    for index in range(1, len(mentions)):
+        if _LIST_GAP.fullmatch(text[mentions[index - 1].span.end : mentions[index].span.start]):
+            current.append(index)
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = [index]
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def _type_in_document(mention, own_kind: str | None, proper_words: set[str]) -> str:
+    """"Jordan" after "Michael Jordan" is the person; otherwise the detector's guess and the own-name kind."""
+    text = mention.span.text
+    if text in proper_words:
+        return PERSON
+    if mention.type == "PER" and " " not in text and own_names.classify(text) == "place":
+        return PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
+    return name_type(text, mention.type, own_kind)
+
+
+def given_name_gender(word: str) -> str | None:
+    return _given_names().get(word.lower())
+
+
+def _opens_with_given_name(text: str) -> bool:
+    """"Tiger Woods", "Payne Stewart": a census given name, then a capitalised word that is not in capitals."""
+    words = text.split()
+    return len(words) >= 2 and words[0].lower() in _given_names() and words[0][1:].islower() and \
+        words[1][:1].isupper() and not words[1].isupper()
+
+
+def _surname_shaped(text: str) -> bool:
+    """"Umerov", "Kovalenko", "Shevchuk": a last word with an ending surnames of many languages have, and
+    that is not a common English word's (the detector has already ruled out most of those)."""
+    words = text.split()
+    if not words or not words[-1][:1].isupper() or words[-1].isupper():
+        return False
+    last = words[-1].lower()
+    return any(last.endswith(ending) and len(last) > len(ending) + 1 for ending in _surname_endings())
+
+
+@lru_cache(maxsize=1)
+def _well_known_brands() -> frozenset[str]:
+    return load("translation.lexicon", "well_known_brands").words
+
+
+@lru_cache(maxsize=1)
+def _business_words() -> frozenset[str]:
+    return load("translation.lexicon", "business_words").words
+
+
+@lru_cache(maxsize=1)
+def _surname_endings() -> tuple[str, ...]:
+    return tuple(sorted(load("translation.lexicon", "surname_endings").words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    return {name: sex for name, sex in load_table("translation.lexicon", "given_name_genders")}

@@ -1,0 +1,351 @@
+"""Each word's role in name detection, decided by an ordered table of rules: the first rule that applies wins.
+
+Roles: NAME (a capital that means something), MAYBE (a capital that may only open a sentence: a name only
+next to a NAME), NO. After the table, the passes of `passes.py` revise roles with what the neighbours say.
+Every rule records its name, so a protected span can say which rule made it. Each rule looks at a token
+and its immediate surroundings only: linear time.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from translation.protection.names.evidence import Evidence
+from translation.protection.names.lexicon import (
+    COMMON_CAPITALISED,
+    COMPOUND_HEADS,
+    DATE_ABBREVIATIONS,
+    ENGLISH_WORDS,
+    FUNCTION_WORDS,
+    GIVEN_NAMES,
+    HYPHEN_PREFIXES,
+    NAME_PARTICLES,
+    NEVER_ALONE,
+    PLACES,
+    WEEKDAYS_MONTHS,
+    WELL_KNOWN_ORGS,
+)
+from translation.protection.names.tokens import Token
+
+NAME, MAYBE, NO = "name", "maybe", "no"
+ATTACHED_PARTICLE = "particle before a name"  # a word that only joins the name after it
+
+_DIGIT_NEXT = re.compile(r"\.?\s*\d")
+_FULL_STOP_NEXT = re.compile(r" ?\.")
+_POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+){0,3})"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d|\d{4}-\d\d-\d\d)|,? ?\((?:Reuters|AP|AFP|UNN)\))",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    text: str
+    evidence: Evidence
+    datelines: dict[int, int]  # line number -> end of the dateline's place
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A row of the rule table. Other modules refer to a rule through its constant (`DATELINE`), never by its name
+    as a string, so that renaming a rule cannot silently change what they do."""
+
+    name: str
+    role: str
+    applies: Callable[[Context, Token], bool]
+    settled: bool = False  # decided by layout or word form: what the rest of the item says does not overturn it
+
+
+def _lower_case(ctx: Context, token: Token) -> bool:
+    return not token.text[0].isupper()
+
+
+def _particle_name(ctx: Context, token: Token) -> bool:
+    """"al-Saadani", "el-Sisi": a lower-case particle glued to a capitalised name."""
+    head, sep, rest = token.text.partition("-")
+    return bool(sep and rest[:1].isupper() and head in NAME_PARTICLES)
+
+
+def _letter_or_code(ctx: Context, token: Token) -> bool:
+    """"I", "N / A", "R40-05926", "Q3", "AK-74", "U21": a letter alone, or a word with digits in it."""
+    return len(token.text) == 1 or any(c.isdigit() for c in token.text)
+
+
+def _date_abbreviation(ctx: Context, token: Token) -> bool:
+    """"Dec 6", "Sun 12": a month or weekday abbreviation before a number; "Sept." also before a full stop
+    unless it is a given name too ("Jan.")."""
+    if token.key not in DATE_ABBREVIATIONS:
+        return False
+    if _DIGIT_NEXT.match(ctx.text, token.end):
+        return True
+    return _FULL_STOP_NEXT.match(ctx.text, token.end) is not None and token.key not in GIVEN_NAMES
+
+
+def _month_range(ctx: Context, token: Token) -> bool:
+    """"April-June", "Mon-Fri": a span of dates."""
+    parts = token.key.split("-")
+    return len(parts) > 1 and all(p in WEEKDAYS_MONTHS or p in DATE_ABBREVIATIONS for p in parts)
+
+
+def _compound_adjective(ctx: Context, token: Token) -> bool:
+    """"Kyiv-born", "Kremlin-controlled", "T-notes": a hyphenated word ending in a participle or a known head
+    word (not in any lower-case syllable: "Chen Shui-bian", "Ban Ki-moon")."""
+    head, dash, last = token.text.rpartition("-")
+    if not dash or not head or not last.islower():
+        return False
+    return (len(last) > 3 and last.endswith("ed")) or last in COMPOUND_HEADS
+
+
+def _in_dateline(ctx: Context, token: Token) -> bool:
+    """"KYIV, Dec 6 (Reuters) -", "LVIV 2025-12-06": the place that opens a dateline."""
+    return token.end <= ctx.datelines.get(token.line, -1)
+
+
+def _known(key: str) -> bool:
+    """In a gazetteer of places and agencies: a name wherever it is written."""
+    return key in PLACES or key in WELL_KNOWN_ORGS
+
+
+def _field_label_confirmed(ctx: Context, token: Token) -> bool:
+    return token.index in ctx.evidence.labels and _known(token.key)
+
+
+def _field_label(ctx: Context, token: Token) -> bool:
+    """"SELLER :", "CLOSING DATE :": capitals before a colon name a field of a form or table (only a place or
+    an agency there is a name; the body's "Bank of Montreal" does not make "BANK RATE :" one)."""
+    return token.index in ctx.evidence.labels
+
+
+def _topic_slug_confirmed(ctx: Context, token: Token) -> bool:
+    return token.index in ctx.evidence.slugs and _known(token.key)
+
+
+def _topic_slug(ctx: Context, token: Token) -> bool:
+    """"FOOTBALL - ...", "CORRECTED -- ...": capitals opening a line before a dash say what the item is about.
+    Only a place or an agency there is a name ("UKRAINE - Bond yields rose ..."): the body naming "Football
+    Club Barcelona" does not make "FOOTBALL" one."""
+    return token.index in ctx.evidence.slugs
+
+
+def _source_heading_common_word(ctx: Context, token: Token) -> bool:
+    return token.line in ctx.evidence.sources and common(token)
+
+
+def _source_heading(ctx: Context, token: Token) -> bool:
+    """"LA PRESSE" over "- Tunisia 's exports rose ...": a press digest names each newspaper on a line of its own
+    above the bullets it reports (its small words, "THE TIMES", are trimmed from the name)."""
+    return token.line in ctx.evidence.sources
+
+
+def common(token: Token) -> bool:
+    return token.key in FUNCTION_WORDS or token.key in COMMON_CAPITALISED
+
+
+def _table_common_word(ctx: Context, token: Token) -> bool:
+    return token.line in ctx.evidence.tables and common(token)
+
+
+def _table_label(ctx: Context, token: Token) -> bool:
+    """"Shakhtar 4 2 1 1 7 3 7": the labels of a results table are teams, horses and places."""
+    return token.line in ctx.evidence.tables
+
+
+def _in_capitals_headline(ctx: Context, token: Token) -> bool:
+    return token.line in ctx.evidence.headlines and token.is_upper
+
+
+def _headline_common_word(ctx: Context, token: Token) -> bool:
+    return _in_capitals_headline(ctx, token) and common(token)
+
+
+def _headline_confirmed(ctx: Context, token: Token) -> bool:
+    """In capitals a word is a name only if the body or a gazetteer says so."""
+    return _in_capitals_headline(ctx, token) and (ctx.evidence.is_name(token.key) or _known(token.key))
+
+
+def _in_title_case_line(ctx: Context, token: Token) -> bool:
+    return token.line in ctx.evidence.titles
+
+
+def _title_case_confirmed(ctx: Context, token: Token) -> bool:
+    """In a title-case headline a word is a name if the body or a gazetteer says so."""
+    return _in_title_case_line(ctx, token) and (ctx.evidence.is_name(token.key) or _known(token.key))
+
+
+def _title_case_surname(ctx: Context, token: Token) -> bool:
+    """"Donald Trump Meets Putin": right after a given name, a capitalised word is the surname, even an English one."""
+    return _in_title_case_line(ctx, token) and not token.sentence_start and token.index in ctx.evidence.after_given_name
+
+
+def _title_case_common_word(ctx: Context, token: Token) -> bool:
+    """"Has Trump Done Anything", "Hurricane Rosa Threatening Phoenix": a small word, an English word or one the
+    item writes in lower case is no name there, and does not join the names on either side of it."""
+    return _in_title_case_line(ctx, token) and (
+        common(token) or ctx.evidence.is_lower(token.key) or dictionary_word(token.key)
+    )
+
+
+def _acronym_common_word(ctx: Context, token: Token) -> bool:
+    return token.is_upper and len(token.text) > 1 and token.key in COMMON_CAPITALISED
+
+
+def _pronoun_i(ctx: Context, token: Token) -> bool:
+    """"I", "I'm", "I've": the pronoun is capitalised everywhere."""
+    return token.key in ("i", "i'm", "i've", "i'd", "i'll")
+
+
+def _acronym(ctx: Context, token: Token) -> bool:
+    return token.is_upper and len(token.text) > 1
+
+
+def _mid_sentence(ctx: Context, token: Token) -> bool:
+    return not token.sentence_start
+
+
+def _mid_sentence_common_word(ctx: Context, token: Token) -> bool:
+    return not token.sentence_start and token.key in COMMON_CAPITALISED
+
+
+def _possessive(ctx: Context, token: Token) -> bool:
+    """"Zelenskyy's office said": a possessive at a sentence start belongs to a name."""
+    return _POSSESSIVE_NEXT.match(ctx.text, token.end) is not None and not common(token)
+
+
+def _function_word(ctx: Context, token: Token) -> bool:
+    return token.key in FUNCTION_WORDS
+
+
+def _name_elsewhere(ctx: Context, token: Token) -> bool:
+    return ctx.evidence.is_name(token.key)
+
+
+def _lower_elsewhere(ctx: Context, token: Token) -> bool:
+    """"Trade was quiet ... trade would pick up": the item writes the word in lower case."""
+    return ctx.evidence.is_lower(token.key)
+
+
+def _hyphenated_name(ctx: Context, token: Token) -> bool:
+    """"Rolls-Royce", "Al-Ahram": capitalised parts joined by hyphens, none a prefix, date or demonym."""
+    parts = token.key.split("-")
+    if len(parts) < 2 or not all(part[:1].isalpha() for part in parts):
+        return False
+    if not all(word[:1].isupper() for word in token.text.split("-")) or parts[0] in HYPHEN_PREFIXES:
+        return False
+    return not any(part in NEVER_ALONE for part in parts)
+
+
+def _adverb_or_gerund(ctx: Context, token: Token) -> bool:
+    """"Separately", "Speaking": a sentence opened by an adverb or a gerund."""
+    return token.key.endswith(("ly", "ing"))
+
+
+def _common_word(ctx: Context, token: Token) -> bool:
+    return token.key in COMMON_CAPITALISED
+
+
+def _gazetteer(ctx: Context, token: Token) -> bool:
+    key = token.key
+    return key in PLACES or key in GIVEN_NAMES or key in WELL_KNOWN_ORGS
+
+
+def _not_a_dictionary_word(ctx: Context, token: Token) -> bool:
+    """"Feyenoord beat Ajax": an opener that is no ordinary English word (in any of its forms) is a name."""
+    return token.key.isalpha() and not dictionary_word(token.key)
+
+
+def dictionary_word(key: str) -> bool:
+    """In the English word list, also in British spelling ("labour", "organised", "centre", "aluminium")."""
+    return key in ENGLISH_WORDS or any(variant in ENGLISH_WORDS for variant in _american_spellings(key))
+
+
+_BRITISH = ((re.compile(r"our"), "or"), (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+            (re.compile(r"tre(s?)$"), r"ter\1"), (re.compile(r"ium$"), "um"), (re.compile(r"ll(ed|ing|er)$"), r"l\1"))
+
+
+def _american_spellings(key: str) -> list[str]:
+    return [pattern.sub(replacement, key) for pattern, replacement in _BRITISH if pattern.search(key)]
+
+
+def _always(ctx: Context, token: Token) -> bool:
+    return True
+
+
+# The rules other modules refer to (the guess of a type, the passes of `passes.py`).
+DATELINE = Rule("dateline", NAME, _in_dateline)
+FIELD_LABEL_CONFIRMED = Rule("field label: confirmed name", NAME, _field_label_confirmed)
+TOPIC_SLUG_CONFIRMED = Rule("topic slug: place or agency", NAME, _topic_slug_confirmed)
+ACRONYM = Rule("acronym", NAME, _acronym)
+ADVERB_OR_GERUND = Rule("sentence start: adverb or gerund", NO, _adverb_or_gerund)
+SENTENCE_START_UNKNOWN = Rule("sentence start: unknown", MAYBE, _always)
+
+# The first rule that applies decides. From "possessive" on, only sentence starts remain.
+TOKEN_RULES: tuple[Rule, ...] = (
+    Rule("particle name", NAME, _particle_name),
+    Rule("lower case", NO, _lower_case),
+    Rule("letter or code", NO, _letter_or_code, settled=True),
+    Rule("date abbreviation", NO, _date_abbreviation, settled=True),
+    Rule("date range", NO, _month_range, settled=True),
+    Rule("compound adjective", NO, _compound_adjective, settled=True),
+    DATELINE,
+    FIELD_LABEL_CONFIRMED,
+    Rule("field label", NO, _field_label, settled=True),
+    TOPIC_SLUG_CONFIRMED,
+    Rule("topic slug", NO, _topic_slug, settled=True),
+    Rule("source heading: common word", NO, _source_heading_common_word),
+    Rule("source heading", NAME, _source_heading),
+    Rule("table: common word", NO, _table_common_word),
+    Rule("table label", NAME, _table_label),
+    Rule("headline: common word", NO, _headline_common_word),
+    Rule("headline: confirmed name", NAME, _headline_confirmed),
+    Rule("headline: unconfirmed", NO, _in_capitals_headline),
+    Rule("acronym: common word", NO, _acronym_common_word),
+    ACRONYM,
+    Rule("title-case headline: confirmed name", NAME, _title_case_confirmed),
+    Rule("title-case headline: surname after a given name", NAME, _title_case_surname),
+    Rule("title-case headline: common word", NO, _title_case_common_word),
+    Rule("title-case headline: unknown", MAYBE, _in_title_case_line),
+    Rule("pronoun I", NO, _pronoun_i),
+    Rule("mid-sentence: common word", MAYBE, _mid_sentence_common_word),
+    Rule("mid-sentence capital", NAME, _mid_sentence),
+    Rule("possessive", NAME, _possessive),
+    Rule("sentence start: function word", NO, _function_word),
+    Rule("sentence start: name elsewhere", NAME, _name_elsewhere),
+    Rule("sentence start: lower case elsewhere", NO, _lower_elsewhere),
+    Rule("sentence start: common word", MAYBE, _common_word),
+    Rule("sentence start: gazetteer", NAME, _gazetteer),
+    Rule("sentence start: hyphenated name", NAME, _hyphenated_name),
+    ADVERB_OR_GERUND,
+    Rule("sentence start: not a dictionary word", NAME, _not_a_dictionary_word),
+    SENTENCE_START_UNKNOWN,
+)
+
+# Names of the rules whose decision the passes leave as it is.
+SETTLED: frozenset[str] = frozenset(rule.name for rule in TOKEN_RULES if rule.settled)
+
+
+def decide(ctx: Context, token: Token) -> Rule:
+    return next(rule for rule in TOKEN_RULES if rule.applies(ctx, token))
+
+
+@dataclass
+class Roles:
+    """Role and deciding rule of every token of an item, by token index."""
+
+    roles: list[str]
+    rules: list[str]
+
+    def set(self, index: int, role: str, rule: str) -> None:
+        self.roles[index], self.rules[index] = role, rule
+
+
+def dateline_ends(text: str) -> dict[int, int]:
+    """Line number -> end of the place of a dateline ("KYIV, Dec 6 (Reuters) -", "LVIV 2025-12-06")."""
+    ends: dict[int, int] = {}
+    line, counted_to = 0, 0
+    for match in _DATELINE.finditer(text):
+        line += text.count("\n", counted_to, match.start())  # counted once per character: linear
+        counted_to = match.start()
+        ends[line] = match.end(1)
+    return ends

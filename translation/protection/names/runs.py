@@ -1,0 +1,373 @@
+"""From roles to name runs: group neighbouring words, join across connectors, cut out roles, trim.
+
+Every stage is one pass over the tokens or the runs, so the whole is linear. Each join, cut and trim that
+shapes a run is a named step (the constants below, all in `RUN_STEPS`), recorded in the run's `steps` where it
+acts, so a decision can be audited and each step tested by itself.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from translation.protection.names.evidence import Evidence, surname_use
+from translation.protection.names.lexicon import (
+    DEMONYMS,
+    FUNCTION_WORDS,
+    GIVEN_NAMES,
+    INSTITUTION_WORDS,
+    NAME_PARTICLES,
+    OF_HEADS,
+    ORG_HEADS,
+    PLACES,
+    PRE_NAME_TITLES,
+    ROLE_MODIFIERS,
+    SURNAME_TITLES,
+    TITLES,
+    WEEKDAYS_MONTHS,
+)
+from translation.protection.names.passes import assign_roles
+from translation.protection.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, dictionary_word
+from translation.protection.names.tokens import Token
+
+_TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Dynamo ( H )" in league tables
+ARTICLES = frozenset({"the", "a", "an"})
+_JOINERS_AFTER_HEAD = frozenset({"of", "for"})
+# "Bank of England", "Commission on Human Rights", "Acme Mining of Canada Ltd"
+_JOINERS = _JOINERS_AFTER_HEAD | {"on"}
+_INSIDE_ORG = frozenset({"of", "for", "and", "the", "&"})  # "Council of Ministers": a title inside a name
+_RANK_ONLY = frozenset("former ex late then outgoing incoming acting interim".split())
+_JOINED = "joined across a connector"
+
+# Grouping: an acronym does not run into a person's given name ("the US Oksana Stefanyshyna").
+ACRONYM_APART = "acronym apart from a given name"
+# Joining neighbouring runs, and the two cases where neighbours stay apart (recorded on the left one).
+JOIN_AMPERSAND = "joined across an ampersand"
+PLACES_APART = "places either side of an ampersand kept apart"
+JOIN_PLURAL_POSSESSIVE = "joined across a plural possessive before an organisation"
+JOIN_PARTICLES = "joined across name particles"
+DATE_APART = "connector before a date kept apart"
+JOIN_AFTER_HEAD = "joined across a connector after an organisation head"
+JOIN_BEFORE_ORGANISATION = "joined across a connector before an organisation"
+JOIN_AND_ORGANISATION = "joined across and before an organisation"
+JOIN_AND_PORTFOLIO = "joined across and between portfolios"
+# Cutting role phrases out, or keeping a title that belongs to the name.
+CUT_ROLE = "role phrase cut out"
+TABLE_UNCUT = "table label kept whole"
+TITLE_IN_ORGANISATION = "title inside an organisation name kept"
+TITLE_AS_SURNAME = "title used as a surname kept"
+CUT_PORTFOLIO = "portfolio after a title cut off"
+# Trimming the ends.
+SURNAME_ALONE = "title alone as a surname kept"
+TRIM_LEADING = "leading words trimmed"
+TRIM_TRAILING = "trailing date or title trimmed"
+DEMONYM_KEPT = "demonym kept before ordinary words"
+FULL_STOP_LEFT_OUT = "full stop left out of the name"
+TEAM_CODE = "team code included"
+
+RUN_STEPS = (
+    ACRONYM_APART, JOIN_AMPERSAND, PLACES_APART, JOIN_PLURAL_POSSESSIVE, JOIN_PARTICLES, DATE_APART, JOIN_AFTER_HEAD,
+    JOIN_BEFORE_ORGANISATION, JOIN_AND_ORGANISATION, JOIN_AND_PORTFOLIO, CUT_ROLE, TABLE_UNCUT, TITLE_IN_ORGANISATION,
+    TITLE_AS_SURNAME, CUT_PORTFOLIO, SURNAME_ALONE, TRIM_LEADING, TRIM_TRAILING, DEMONYM_KEPT, FULL_STOP_LEFT_OUT,
+    TEAM_CODE,
+)
+_KEPT_APART = frozenset({PLACES_APART, DATE_APART})
+
+
+@dataclass
+class Run:
+    tokens: list[Token]
+    roles: list[str]
+    end: int = 0  # past the last token, or past a trailing team code
+    after_role: bool = False  # follows a role phrase cut out of the same run ("Energy Minister German X")
+    rule: str = ""  # the rule that made the run a name
+    steps: list[str] = field(default_factory=list)  # the named steps that shaped it, in order
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+
+def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
+    roles = assign_roles(text, tokens, evidence)
+    runs = _join(text, tokens, _group(text, tokens, roles.roles))
+    pieces = [piece for run in runs for piece in _cut_roles(run, evidence)]
+    portfolios_cut = (_after_title_of(tokens, run) for run in pieces)
+    trimmed = (_trim(run, tokens, evidence) for run in portfolios_cut if run.tokens)
+    kept = [run for run in trimmed if run and NAME in run.roles]
+    for run in kept:
+        run.end = _end_without_full_stop(run.tokens[-1])
+        if run.end < run.tokens[-1].end:
+            run.steps.append(FULL_STOP_LEFT_OUT)
+        with_code = _with_team_code(text, run.end)
+        if with_code > run.end:
+            run.end = with_code
+            run.steps.append(TEAM_CODE)
+        run.rule = _deciding_rule(run, roles)
+    return kept
+
+
+def _deciding_rule(run: Run, roles: Roles) -> str:
+    """The rule that made the run's first name word a NAME (words joined in between have no rule of their own)."""
+    for token, role in zip(run.tokens, run.roles):
+        if role == NAME and roles.roles[token.index] == NAME and roles.rules[token.index] != ATTACHED_PARTICLE:
+            return roles.rules[token.index]
+    return _JOINED
+
+
+def _end_without_full_stop(last: Token) -> int:
+    """"... met Hun Sen.": a title's abbreviation dot at the end of a name is the sentence's full stop."""
+    return last.end - 1 if last.text.endswith(".") and _bare(last) in PRE_NAME_TITLES else last.end
+
+
+def _group(text: str, tokens: list[Token], roles: list[str]) -> list[Run]:
+    """Maximal runs of NAME/MAYBE words separated only by spaces, within one sentence."""
+    runs: list[Run] = []
+    current: Run | None = None
+    for token, role in zip(tokens, roles):
+        if role == NO:
+            current = None
+            continue
+        adjacent = current is not None and _adjacent(text, current.tokens[-1], token)
+        if adjacent and not _acronym_before_given_name(current.tokens[-1], token):
+            current.tokens.append(token)
+            current.roles.append(role)
+        else:
+            current = Run([token], [role], steps=[ACRONYM_APART] if adjacent else [])
+            runs.append(current)
+    return runs
+
+
+def _adjacent(text: str, last: Token, token: Token) -> bool:
+    return not token.sentence_start and _only_spaces(text, last.end, token.start)
+
+
+def _acronym_before_given_name(last: Token, token: Token) -> bool:
+    """"the US Oksana Stefanyshyna": an acronym does not run into a person's given name."""
+    acronym = last.is_upper and not last.text.endswith(".")
+    return acronym and not token.is_upper and token.key in GIVEN_NAMES
+
+
+def _only_spaces(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    return 0 < len(gap) <= 3 and gap.isspace() and "\n" not in gap
+
+
+def _join(text: str, tokens: list[Token], runs: list[Run]) -> list[Run]:
+    """Join neighbouring runs across "&", name particles, "of" after an organisation head, and a plural
+    possessive before one ("Farmers' Union")."""
+    joined: list[Run] = []
+    for run in runs:
+        previous = joined[-1] if joined else None
+        step = _join_step(text, tokens, previous, run) if previous else None
+        if step is None or step in _KEPT_APART:
+            if step:
+                previous.steps.append(step)
+            joined.append(run)
+            continue
+        between = tokens[previous.tokens[-1].index + 1 : run.tokens[0].index]
+        previous.tokens += between + run.tokens
+        previous.roles += [NAME] * len(between) + run.roles
+        previous.steps += [step] + run.steps
+    return joined
+
+
+def _join_step(text: str, tokens: list[Token], left: Run, right: Run) -> str | None:
+    """The step that joins two neighbouring runs or keeps them apart on purpose; None where nothing joins them."""
+    last, first = left.tokens[-1], right.tokens[0]
+    between = tokens[last.index + 1 : first.index]
+    if first.sentence_start or "\n" in text[last.end : first.start]:
+        return None
+    if not between:
+        gap = text[last.end : first.start].strip()
+        if gap == "&":  # "Marks & Spencer", not "France & Germany"
+            return PLACES_APART if _all_places(left) and _all_places(right) else JOIN_AMPERSAND
+        possessive = gap in ("'", "’") and last.key.endswith("s") and right.tokens[-1].key in ORG_HEADS
+        return JOIN_PLURAL_POSSESSIVE if possessive else None
+    if len(between) > 2 or not _only_spaces(text, last.end, between[0].start):
+        return None
+    words = [t.key for t in between]
+    if all(w in NAME_PARTICLES for w in words):
+        return JOIN_PARTICLES
+    if len(words) == 2 and words[0] in _JOINERS and words[1] in ARTICLES:  # "Organisation of the ...", "Union for a"
+        words = words[:1]
+    if len(words) == 1 and words[0] in _JOINERS:
+        return _connector_step(left, right)
+    if words == ["and"]:
+        return _and_step(left, right)
+    return None
+
+
+def _connector_step(left: Run, right: Run) -> str | None:
+    """Across "of", "for" or "on": "Bank of England", "Acme Mining of Canada Ltd", not "the Council on Monday"."""
+    if right.tokens[0].key in WEEKDAYS_MONTHS:
+        return DATE_APART
+    if left.tokens[-1].key in OF_HEADS:
+        return JOIN_AFTER_HEAD
+    return JOIN_BEFORE_ORGANISATION if NAME in left.roles and _names_organisation(right) else None
+
+
+def _and_step(left: Run, right: Run) -> str | None:
+    """Across "and": "Marks and Spencer Group Plc", "Ministry of Economy and Trade"."""
+    if _names_organisation(right):
+        return JOIN_AND_ORGANISATION
+    portfolio = _institution_with_of(left) and all(_institution_word(token) for token in right.tokens)
+    return JOIN_AND_PORTFOLIO if portfolio else None
+
+
+def _all_places(run: Run) -> bool:
+    return all(token.key in PLACES for token in run.tokens)
+
+
+def _institution_with_of(run: Run) -> bool:
+    """"Ministry of Finance", "Organisation for Security": a run with an organisation head before "of"/"for"."""
+    return any(
+        word.key in _JOINERS_AFTER_HEAD and head.key in ORG_HEADS for head, word in zip(run.tokens, run.tokens[1:])
+    )
+
+
+def _institution_word(token: Token) -> bool:
+    """"Economy", "Co-operation", "Human Services": what the portfolio of an institution is named with."""
+    key = token.key
+    return key in INSTITUTION_WORDS or key.endswith("s") and key[:-1] in INSTITUTION_WORDS
+
+
+def _names_organisation(run: Run) -> bool:
+    """"Canada Ltd", "Acme Corp.": a name of two words or more that ends with an organisation word."""
+    return len(run.tokens) > 1 and run.tokens[-1].key in ORG_HEADS
+
+
+def _bare(token: Token) -> str:
+    """The key without an abbreviation's dot: "Gov." -> "gov"."""
+    return token.key.rstrip(".")
+
+
+def _is_title(token: Token) -> bool:
+    """A title or role noun: "Minister", "Gov.", "Secretary-General", "Co-Premiers", "Ex-Yankee"."""
+    key = _bare(token)
+    if key in TITLES:
+        return True
+    parts = key.split("-")
+    if len(parts) < 2:
+        return False
+    if parts[0] == "ex":
+        return True
+    last = parts[-1] if parts[-1] != "elect" else parts[-2]
+    return all(p in ROLE_MODIFIERS or p == "elect" for p in parts) and last in TITLES | {"general"}
+
+
+def _is_role_word(token: Token) -> bool:
+    return _bare(token) in ROLE_MODIFIERS or _is_title(token)
+
+
+def _cut_roles(run: Run, evidence: Evidence) -> list[Run]:
+    """Cut role phrases ([modifier]* title) out of a run: "Ukrainian Energy Minister Svitlana Hrynchuk" ->
+    "Ukrainian", "Svitlana Hrynchuk"; "Federal Reserve Chair Jerome Powell" -> "Federal Reserve",
+    "Jerome Powell". One pass over the run's words."""
+    if run.tokens[0].line in evidence.tables:  # results tables list teams and horses: "Hearts of Oak 3 2 0 1"
+        if any(_is_role_word(token) for token in run.tokens):
+            run.steps.append(TABLE_UNCUT)
+        return [run]
+    tokens, pieces, begin, i = run.tokens, [], 0, 0
+    after_role, steps = run.after_role, run.steps
+    while i < len(tokens):
+        if not _is_role_word(tokens[i]):
+            i += 1
+            continue
+        j, end = i, i
+        while j < len(tokens) and _is_role_word(tokens[j]):
+            j += 1
+            if _is_title(tokens[j - 1]) or (_bare(tokens[j - 1]) == "general" and end == j - 1 > i):
+                end = j  # past the last title of the window ("Attorney General" ends at "General")
+        step = _role_step(tokens, i, end) if end > i else None
+        if step == CUT_ROLE:
+            pieces.append(Run(tokens[begin:i], run.roles[begin:i], after_role=after_role, steps=steps + [step]))
+            begin, after_role = end, True
+        elif step:
+            steps = steps + [step]
+        i = j
+    if begin:
+        steps = steps + [CUT_ROLE]
+    pieces.append(Run(tokens[begin:], run.roles[begin:], after_role=after_role, steps=steps))
+    return [piece for piece in pieces if piece.tokens]
+
+
+def _role_step(tokens: list[Token], start: int, end: int) -> str:
+    """`CUT_ROLE` where tokens[start:end], a [modifier]* title phrase inside a run, is a role and not a name;
+    otherwise the step that keeps it in the name."""
+    before = tokens[start - 1] if start else None
+    after = tokens[end] if end < len(tokens) else None
+    if before and before.key in _INSIDE_ORG or after and after.key in ORG_HEADS:
+        return TITLE_IN_ORGANISATION  # "Council of Ministers", "Premier League", "Executive Committee"
+    if end - start > 1:
+        return CUT_ROLE
+    head = _bare(tokens[start])
+    if before is None:  # "King" alone may be a surname; "King Abdullah University" is a name
+        if head not in SURNAME_TITLES or (after is not None and tokens[-1].key not in ORG_HEADS):
+            return CUT_ROLE
+        return TITLE_AS_SURNAME if after is None else TITLE_IN_ORGANISATION
+    if before.key in GIVEN_NAMES:
+        return TITLE_AS_SURNAME  # "John Major", "Tony Judge"
+    if not _ends_place(before) and (head in SURNAME_TITLES or after is None and head in PRE_NAME_TITLES):
+        return TITLE_AS_SURNAME  # "Theresa May", "Hun Sen", "Iron Lady"
+    return CUT_ROLE
+
+
+def _ends_place(token: Token) -> bool:
+    """"US President", "Russian Foreign Minister": a place or acronym before a title is not one name."""
+    return (token.is_upper and not token.text.endswith(".")) or token.key in PLACES or token.key in DEMONYMS
+
+
+def _after_title_of(tokens: list[Token], run: Run) -> Run:
+    """"Secretary of State Warren Christopher", "Minister of Foreign Affairs Hans van Mierlo": after a title
+    and "of"/"for", the portfolio words that open the next run belong to the title, and a run of nothing but
+    portfolio words is no name ("the Minister of Finance", "the Minister of the Interior"): an empty run."""
+    k = run.tokens[0].index - 1
+    if k >= 0 and tokens[k].key == "the":
+        k -= 1
+    if k < 1 or tokens[k].key not in _JOINERS_AFTER_HEAD or not _is_role_word(tokens[k - 1]):
+        return run
+    i = 0
+    while i < len(run.tokens) and _bare(run.tokens[i]) in ROLE_MODIFIERS:
+        i += 1
+    return Run(run.tokens[i:], run.roles[i:], after_role=True, steps=run.steps + [CUT_PORTFOLIO])
+
+
+def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
+    """Drop the words a name run may carry but that are not the name: "The", titles, demonyms, dates."""
+    first = run.tokens[0]
+    if len(run.tokens) == 1 and first.key in evidence.surnames:
+        if surname_use(first, tokens) or first.sentence_start and first.is_capitalised and not first.is_upper:
+            run.steps.append(SURNAME_ALONE)
+            return run  # "... said King.", "King said": a title used as a surname in this item
+    org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
+    i = 0
+    while i < len(run.tokens) and _leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1):
+        i += 1
+    j = len(run.tokens)
+    while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or _is_title(run.tokens[j - 1]) and j - i == 1):
+        j -= 1
+    if i >= j:
+        return None
+    steps = run.steps + [TRIM_LEADING] * (i > 0) + [TRIM_TRAILING] * (j < len(run.tokens))
+    demonym = next((k for k in range(i) if run.tokens[k].key in DEMONYMS), None)
+    if demonym is not None and all(dictionary_word(token.key) for token in run.tokens[i:j]):
+        i = demonym  # "Indian Ocean", "French Open", "Islamic State": ordinary words need their demonym to be a name
+        steps.append(DEMONYM_KEPT)
+    return Run(run.tokens[i:j], run.roles[i:j], after_role=run.after_role, steps=steps)
+
+
+def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
+    """Whether a run's first word is no part of the name. After a title, a word like "German" that opens
+    the rest of the run is a given name ("Energy Minister German Galushchenko"), not a demonym."""
+    key = token.key
+    if key in DEMONYMS:
+        return not org and key not in GIVEN_NAMES and not given_name_slot
+    if key in FUNCTION_WORDS:
+        return token.sentence_start or key in ARTICLES or key in _INSIDE_ORG
+    if org:
+        return key in WEEKDAYS_MONTHS  # "General Motors", "Premier League"
+    return _is_title(token) or _bare(token) in _RANK_ONLY or key in WEEKDAYS_MONTHS
+
+
+def _with_team_code(text: str, end: int) -> int:
+    match = _TEAM_CODE.match(text, end)
+    return match.end() if match else end

@@ -1,0 +1,220 @@
+"""Names that every language words its own way: places, demonyms, descriptive institutions and holidays.
+
+    classify(text) -> "holiday" | "place" | "demonym" | "institution" | None  (None: a proper name, kept)
+    find_demonyms(text) -> list[tuple[int, int]]                       (demonyms standing on their own)
+    target_forms(text, language) -> tuple[str, ...]                   (CLDR names of a place in `language`)
+
+A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keeps "Axios", "Gazprom" and
+"Sheffield Wednesday". Places come from CLDR through Babel (every country and region, and the exemplar
+cities of the time zones, in each language), the name detector's place list (`places.txt`) and
+`place_codes.txt` (short forms of CLDR territories, seas, regions); demonyms from the detector's list, CLDR's
+English language names and `more_demonyms.txt` (two-word forms, political affiliations); institution words
+from `institutions.txt`; holidays and recurring events ("Ramadan", "the Olympics") from `holidays.txt`.
+All are in `translation/lexicon/data/`; each data file says where its entries come from.
+
+CLDR also gives the target-language name of a place, which lets the pipeline check that a translated place
+came through in a recognisable form and mask it when it did not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from translation.lexicon import institutions
+from translation.lexicon.wordlists import WordList, load, load_table
+
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_MARK = re.compile(r"['’]s?$")  # "Magistrates' Court", "People's Bank"
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = ".!?:\n"
+_OPENING_MARKS = " \t\"“‘'«(["
+
+
+def classify(text: str) -> str | None:
+    """What kind of name `text` is, when a language has its own word for it; None for a proper name."""
+    name = _normalise(text)
+    if _is_holiday(name):  # before places: "Christmas" and "Easter" are also CLDR cities (of their islands)
+        return "holiday"
+    if _is_place(name):
+        return "place"
+    if _is_demonym(name):
+        return "demonym"
+    if _is_institution(name):
+        return "institution"
+    return None
+
+
+def find_demonyms(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each demonym or affiliation of `text`, a two-word form first ("North Korean"), a plural
+    too ("Bolivians"). The name detector leaves "Ukrainian forces" out; a policy that keeps demonyms finds them
+    here. At a sentence's start a word the dictionary has in lower case ("Fang", "Liberal") is taken for the
+    word, unless the detector lists it as a demonym ("Polish")."""
+    words = [word for word in _WORD.finditer(text) if word.group()[0].isupper()]
+    is_demonym = lru_cache(maxsize=None)(_is_demonym)  # a text repeats its capitalised words: look each up once
+    found, index = [], 0
+    while index < len(words):
+        first, second = words[index], words[index + 1] if index + 1 < len(words) else None
+        if second and text[first.end() : second.start()] == " " and is_demonym(text[first.start() : second.end()]):
+            found.append((first.start(), second.end()))
+            index += 2
+            continue
+        if is_demonym(first.group()) and not _common_at_sentence_start(text, first):
+            found.append(first.span())
+        index += 1
+    return found
+
+
+def _common_at_sentence_start(text: str, word: re.Match) -> bool:
+    position = word.start()
+    while position > 0 and text[position - 1] in _OPENING_MARKS:  # a few characters: never the whole text
+        position -= 1
+    if position > 0 and text[position - 1] not in _SENTENCE_END:
+        return False
+    key = word.group().lower()
+    return key in _common_words() and not _listed(load("translation.lexicon", "demonyms"), key.removesuffix("s"))
+
+
+def _is_holiday(name: str) -> bool:
+    return _listed(load("translation.lexicon", "holidays"), name)
+
+
+def event_kind_length(text: str) -> int:
+    """How many leading characters of a name are the kind of a named event ("Hurricane " of "Hurricane
+    Rosa"), which a language translates while keeping the name; 0 when it opens with none, or is nothing else."""
+    kinds = load("translation.lexicon", "event_kinds")
+    words = text.split()
+    for size in (2, 1):
+        opening = words[:size]
+        known = opening[0].lower() in kinds.words if size == 1 else tuple(w.lower() for w in opening) in kinds.phrases
+        if known and len(words) > size and all(word[:1].isupper() for word in opening):
+            return len(text) - len(text.split(None, size)[size])
+    return 0
+
+
+def target_forms(text: str, language: str) -> tuple[str, ...]:
+    """The names CLDR gives the place `text` in `language` (empty when CLDR does not know it)."""
+    name = _normalise(text)
+    key = None if _is_holiday(name) else _places().get(name)
+    if key is None:
+        return ()
+    kind, code = key
+    return _cldr_name(kind, code, language)
+
+
+def _normalise(text: str) -> str:
+    return _POSSESSIVE.sub("", _LEADING_THE.sub("", " ".join(text.split())))
+
+
+def _is_institution(name: str) -> bool:
+    known = institutions()
+    if name in known.whole:
+        return True
+    tokens = name.split()
+    if len(tokens) == 1:  # "Senate", "Navy": a head word standing for the institution
+        return name[:1].isupper() and name.lower() in known.heads
+    content = [_POSSESSIVE_MARK.sub("", token) for token in tokens if token.lower() not in _FUNCTION_WORDS]
+    if any(token.lower() in known.heads for token in content):
+        return all(_described(token, known.words) for token in content)
+    # "World Health Organization" is a description, "Trump Organization" a company: a narrow head admits no
+    # merely common word beside it.
+    return any(token.lower() in known.narrow_heads for token in content) and all(
+        _institution_word(token, known.words) or _is_place(token) or _is_demonym(token) for token in content
+    )
+
+
+def _institution_word(token: str, words: frozenset[str]) -> bool:
+    """"Security", and "States" of "Organization of American States"."""
+    key = token.lower()
+    return key in words or key.endswith("s") and key[:-1] in words
+
+
+def _described(token: str, words: frozenset[str]) -> bool:
+    """A word an institution's description is made of: an institution word, a common English word (the
+    dictionary writes proper nouns capitalised, so "Gazprom" and "Wednesday" are not among them), a
+    place or a demonym."""
+    key = token.lower()
+    return key in words or key in _common_words() or _is_place(token) or _is_demonym(token)
+
+
+def _is_place(name: str) -> bool:
+    return name in _places() or _listed(load("translation.lexicon", "places"), name)
+
+
+def _is_demonym(name: str) -> bool:
+    """A demonym or affiliation, also in the plural ("Bolivians", "Methodists"), or several in a row
+    ("Welsh Conservative", "Greek Cypriots")."""
+    words = name.split()
+    if len(words) > 1 and all(_is_demonym(word) for word in words):
+        return True
+    singular = name[:-1] if name.endswith("s") else None
+    return any(form in _demonyms() or _listed(load("translation.lexicon", "demonyms"), form)
+               for form in (name, singular) if form)
+
+
+def _listed(words: WordList, name: str) -> bool:
+    key = name.lower()
+    return key in words.words or tuple(key.split()) in words.phrases
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, str]]:
+    """English place name -> ("territory", CLDR code) / ("zone", time zone id) / ("listed", "-")."""
+    from babel import Locale
+    from babel.core import get_global
+
+    places: dict[str, tuple[str, str]] = {}
+    for zone in get_global("zone_territories"):
+        city = zone.rsplit("/", 1)[-1].replace("_", " ")
+        if "/" in zone and not city.startswith(("GMT", "UTC")) and not _research_station(zone):
+            places[city] = ("zone", zone)
+    for zone, names in Locale("en").time_zones.items():
+        if names.get("city") and not _research_station(zone):
+            places[names["city"]] = ("zone", zone)
+    for code, name in Locale("en").territories.items():
+        if code != "001" and "-alt-" not in code:  # "world" is a word, not a place
+            places[name] = ("territory", code)
+    for name, code in load_table("translation.lexicon", "place_codes"):
+        if code != "-":
+            places[name] = ("territory", code)
+        else:
+            places.setdefault(name, ("listed", "-"))  # CLDR's entry, where it has one, can be verified
+    return places
+
+
+def _research_station(zone: str) -> bool:
+    """Antarctic time zones are named after research stations, mostly after people ("Davis", "Casey",
+    "Palmer"): as places they would make "Davis Cup" a description and "Casey" a place."""
+    return zone.startswith("Antarctica/")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from babel import Locale
+
+    languages = {name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper()}
+    return frozenset(languages | {row[0] for row in load_table("translation.lexicon", "more_demonyms")})
+
+
+def _common_words() -> frozenset[str]:
+    return load("translation.lexicon", "common_words").words
+
+
+@lru_cache(maxsize=4096)
+def _cldr_name(kind: str, code: str, language: str) -> tuple[str, ...]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return ()
+    if kind == "territory":
+        name = locale.territories.get(code)
+    elif kind == "zone":
+        name = (locale.time_zones.get(code) or {}).get("city")
+    else:
+        name = None
+    return (name,) if name else ()
+

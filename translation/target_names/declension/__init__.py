@@ -1,0 +1,233 @@
+"""People's names declined in a target language, and a model's forms of them checked: pymorphy3 underneath.
+
+    declines(language) -> bool                               (a dictionary for the language is installed)
+    person_gender(source, rendering, language) -> "f" | "m"
+    decline_name(rendering, case, gender, language) -> str   ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
+    find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
+    governed_case(before, language) -> str                   (the case the words before a name demand)
+
+Ukrainian declines names: a nominative pasted into "зустрівся з [1]" is a grammar error. A man's names decline
+(Дональда Трампа); a woman's given name or surname ending in a consonant or in -о does not (Елізабет Воррен,
+Оксана Шевченко), one ending in -а/-я does (Оксани Стефанишиної). The analyser's first reading of a name is
+often not a person ("Гнатов" an indeclinable abbreviation, "Кір" bark): the reading is chosen from what the
+caller knows (a person, the gender), and where the dictionary has no person reading, a model name with the same
+ending lends its paradigm (`data/<language>_models.txt`). The case comes from the word or two before the name
+(`data/<language>_governing.txt`), the nominative where none decides.
+
+pymorphy3 (MIT) reads the dictionary package `pymorphy3-dicts-<language>` (Ukrainian: GPLv3), an optional extra
+(`pip install babelwire[names]`); without it `declines()` is False and callers keep the nominative.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from translation.protection.name_types import given_name_gender
+from translation.lexicon.wordlists import load_table
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+NOMINATIVE = "nomn"
+_LETTERS = r"[^\W\d_]"
+_WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ-]{_LETTERS}+)*")
+_VOWEL_ENDINGS = {"uk": ("а", "я")}
+_STEM_FINALS = {"uk": "аеєиіїоуюяйь"}  # letters a name's stem drops before a case ending
+# The last words before a name that can decide its case: "з боку [1]" needs two.
+_LONGEST_GOVERNOR = 2
+
+
+def declines(language: str) -> bool:
+    return _analyzer(language) is not None
+
+
+def person_gender(source: str, rendering: str, language: str) -> str:
+    """"f" or "m": the census's word on the source given name, else the dictionary's on the rendered one, else
+    its ending (-а/-я: a woman's name in Ukrainian), else the surname's feminine ending; "m" where nothing tells."""
+    source_words, words = source.split(), rendering.split()
+    if len(source_words) > 1 and (sex := given_name_gender(source_words[0])):
+        return sex
+    analyzer = _analyzer(language)
+    if len(words) > 1 and analyzer is not None:
+        genders = {_gender_letter(p.tag.gender) for p in analyzer.parse(words[0].lower()) if "Name" in p.tag}
+        if len(genders) == 1 and None not in genders:
+            return genders.pop()
+    if len(words) > 1 and words[0].lower().endswith(_VOWEL_ENDINGS.get(language, ())):
+        return "f"
+    return "f" if words and _feminine_surname(words[-1].lower(), language) else "m"
+
+
+def decline_name(rendering: str, case: str, gender: str, language: str) -> str:
+    """`rendering` (nominative, words separated by spaces) in `case`; unchanged where the language's dictionary
+    is not installed, the case is the nominative, or the name does not decline."""
+    if case == NOMINATIVE or not declines(language):
+        return rendering
+    words = rendering.split(" ")
+    return " ".join(_decline_word(word, case, gender, language, i == len(words) - 1 and len(words) > 1)
+                    for i, word in enumerate(words))
+
+
+@lru_cache(maxsize=8192)
+def forms_of(word: str, gender: str, language: str, surname: bool = False) -> frozenset[str]:
+    """Every case form of one word of a name, lower case (the nominative included)."""
+    return frozenset(_decline_word(word, case, gender, language, surname).lower() for case in CASES)
+
+
+def find_name_form(text: str, rendering: str, gender: str, language: str) -> tuple[int, int] | None:
+    """Where in `text` the name stands in some case form: its words in a row, each a form of the rendering's
+    word (the man's or woman's paradigm, by `gender`, or the word's own dictionary lemma). None if nowhere."""
+    words = rendering.split()
+    wanted = [_accepted_forms(word, gender, language, i == len(words) - 1 and len(words) > 1)
+              for i, word in enumerate(words)]
+    found = list(_WORD.finditer(text))
+    for i in range(len(found) - len(words) + 1):
+        window = found[i : i + len(words)]
+        if all(_is_form(match.group(), forms, language) for match, forms in zip(window, wanted)) and \
+                all(text[a.end() : b.start()].isspace() for a, b in zip(window, window[1:])):
+            return window[0].start(), window[-1].end()
+    return None
+
+
+def governed_case(before: str, language: str) -> str:
+    """The case the last words of `before` (the text right before a name) demand; the nominative if none."""
+    words = [word.lower() for word in _WORD.findall(before[-60:])]
+    table = _governing(language)
+    for size in range(_LONGEST_GOVERNOR, 0, -1):
+        key = " ".join(words[-size:])
+        if len(words) >= size and key in table:
+            return table[key]
+    return NOMINATIVE
+
+
+def _decline_word(word: str, case: str, gender: str, language: str, surname: bool) -> str:
+    if case == NOMINATIVE:
+        return word
+    if "-" in word:  # "Римського-Корсакова": each part declines
+        return "-".join(_decline_word(part, case, gender, language, surname) for part in word.split("-"))
+    lower = word.lower()
+    if gender == "f" and not lower.endswith(_VOWEL_ENDINGS.get(language, ())):
+        return word  # "Елізабет Воррен", "Оксана Шевченко": a woman's name not ending in -а/-я stays as it is
+    parse = _person_reading(lower, gender, language, surname)
+    form = parse.inflect({case}) if parse is not None else None
+    if form is not None:
+        return _cased(form.word, word)
+    return _cased(_by_model(lower, case, gender, language) or lower, word)
+
+
+def _person_reading(lower: str, gender: str, language: str, surname: bool):
+    """The dictionary's reading of a word as a person's name of `gender`, nominative (a surname reading first for
+    the last word, a given name's for the others; an adjective's for "-ський"); None where it has none."""
+    analyzer = _analyzer(language)
+    if analyzer is None:
+        return None
+    wanted = {"m": "masc", "f": "femn"}[gender]
+    role = "Surn" if surname else "Name"
+    readings = [p for p in analyzer.parse(lower) if "nomn" in p.tag and p.tag.gender == wanted
+                and "Fixd" not in p.tag and "plur" not in p.tag and p.word == lower]
+    people = [p for p in readings if p.tag.POS == "NOUN" and ("anim" in p.tag or role in p.tag)]
+    ranked = sorted(people, key=lambda p: (role not in p.tag, "Surn" not in p.tag and "Name" not in p.tag))
+    if ranked:
+        return ranked[0]
+    adjectives = [p for p in readings if p.tag.POS == "ADJF"]
+    return adjectives[0] if surname and adjectives else None
+
+
+def _by_model(lower: str, case: str, gender: str, language: str) -> str | None:
+    """The form of a word the dictionary has no person reading of, by the paradigm of a model name with the
+    same ending (the longest ending that matches)."""
+    for ending, model in _models(language, gender):
+        if lower.endswith(ending) and len(lower) > len(ending):
+            parse = _person_reading(model, gender, language, True) or _person_reading(model, gender, language, False)
+            form = parse.inflect({case}) if parse is not None else None
+            if form is None:
+                return None
+            stem = len(model) - len(ending)
+            if form.word[:stem] != model[:stem]:
+                return None  # the model's stem changes ("Кравець" -> "Кравця"): no safe analogy
+            return lower[: len(lower) - len(ending)] + form.word[stem:]
+    return None
+
+
+def _accepted_forms(word: str, gender: str, language: str, surname: bool) -> frozenset[str]:
+    """The forms accepted for one word: both paradigms (a model may read the gender otherwise than we do)."""
+    return forms_of(word, gender, language, surname) | forms_of(word, "m" if gender == "f" else "f", language, surname)
+
+
+def _is_form(candidate: str, forms: frozenset[str], language: str) -> bool:
+    """A form we would write, a word whose dictionary lemma is one of the rendering's forms, or the rendering's
+    stem with a case ending (`data/<language>_endings.txt`)."""
+    lower = candidate.lower().replace("’", "'").replace("ʼ", "'")
+    if lower in forms or _stem_and_ending(lower, forms, language):
+        return True
+    analyzer = _analyzer(language)
+    return analyzer is not None and candidate[:1].isupper() and any(
+        p.normal_form in forms and p.tag.POS in ("NOUN", "ADJF") for p in analyzer.parse(lower))
+
+
+def _stem_and_ending(lower: str, forms: frozenset[str], language: str) -> bool:
+    """Is `lower` the stem of the rendering's nominative (the shortest of `forms`' words that start it) followed by
+    a case ending? The stem is the nominative less a final vowel, й or ь (less -ий/-ій of an adjective)."""
+    endings = _endings(language)
+    for form in forms:
+        stem = _stem(form, language)
+        if len(stem) >= 3 and lower.startswith(stem) and lower[len(stem):] in endings:
+            return True
+    return False
+
+
+def _stem(word: str, language: str) -> str:
+    if word.endswith(("ий", "ій", "ой")):
+        return word[:-2]
+    return word[:-1] if word[-1:] in _STEM_FINALS.get(language, "") else word
+
+
+def _feminine_surname(lower: str, language: str) -> bool:
+    return any(lower.endswith(ending) for ending, _ in _models(language, "f") if len(ending) > 1)
+
+
+def _gender_letter(gender: str | None) -> str | None:
+    return {"masc": "m", "femn": "f"}.get(gender or "")
+
+
+def _cased(form: str, like: str) -> str:
+    """`form` (lower case) written with the capitals of `like` (first letter, or all)."""
+    if like.isupper() and len(like) > 1:
+        return form.upper()
+    return form[:1].upper() + form[1:] if like[:1].isupper() else form
+
+
+@lru_cache(maxsize=8)
+def _analyzer(language: str):
+    try:
+        import pymorphy3
+    except ImportError:
+        return None
+    try:
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except (ValueError, KeyError, OSError):  # no dictionary package for the language
+        return None
+
+
+@lru_cache(maxsize=8)
+def _governing(language: str) -> dict[str, str]:
+    try:
+        return {word: case for word, case in load_table("translation.target_names.declension", f"{language}_governing")}
+    except FileNotFoundError:
+        return {}
+
+
+@lru_cache(maxsize=8)
+def _endings(language: str) -> frozenset[str]:
+    try:
+        return frozenset(row[0] for row in load_table("translation.target_names.declension", f"{language}_endings")) | {""}
+    except FileNotFoundError:
+        return frozenset({""})
+
+
+@lru_cache(maxsize=16)
+def _models(language: str, gender: str) -> tuple[tuple[str, str], ...]:
+    try:
+        rows = load_table("translation.target_names.declension", f"{language}_models")
+    except FileNotFoundError:
+        return ()
+    chosen = [(ending, model.lower()) for ending, sex, model in rows if sex == gender]
+    return tuple(sorted(chosen, key=lambda row: len(row[0]), reverse=True))

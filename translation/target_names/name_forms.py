@@ -1,0 +1,72 @@
+"""What a copy writes for a detected name: the one decision the pipeline and the measurements share.
+
+    kept_by_policy(typed, policy) -> bool          (False: the name is left to the model, as places are)
+    written_form(text, name_type, kept, target, render=True) -> NameForm
+    rendered_type(text, name_type) -> bool     (whether a target with rendering data writes it in its script)
+    document_forms(text, target, policy) -> [(TypedMention, NameForm)]   (every name of a document)
+
+A name the policy leaves to the model (a place, demonym, descriptive institution or holiday) is written as the
+model words it; for a place CLDR names in the target language that form is checked ("cldr"). A kept name is
+rendered in the target's script where its type is rendered there (in Ukrainian a person or a name of no known
+type: "rendered"), and otherwise comes back as written ("kept": organisations, and every name in a Latin-script
+target).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translation.protection import name_types, names, own_names
+from translation.protection.name_types import TypedMention
+from translation.protection.policy import ProtectionPolicy
+from translation.target_names.rendering import render_name
+
+CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
+# People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector
+# does not know in Cyrillic; organisations (brands, media, acronyms) keep their Latin letters.
+RENDERED_TYPES = frozenset({name_types.PERSON, name_types.OTHER})
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """How the copy writes a name (`way`: "cldr", "rendered", "kept", or "model" where nothing is checked),
+    the form (nominative; the CLDR forms for "cldr", first the usual one), and where a rendering came from."""
+
+    way: str
+    forms: tuple[str, ...]
+    source: str | None = None  # a rendering's source: "established", "kmu2010", "cmudict", ...
+
+
+def kept_by_policy(typed: TypedMention, policy: ProtectionPolicy) -> bool:
+    """A proper name is kept (or rendered); a name languages word their own way is left to the model unless
+    the policy keeps such names. A person's name is never left to the model, even one that is a place's too."""
+    kind = typed.own_kind
+    return kind is None or typed.type == name_types.PERSON or \
+        (policy.institutions if kind == "institution" else policy.places)
+
+
+def written_form(text: str, name_type: str, kept: bool, target: str | None, render: bool = True) -> NameForm:
+    """What a copy in `target` writes for the name `text` of type `name_type`; `render`: the policy lets the
+    target's script be used for names (a desk's `--names keep` does not)."""
+    if not kept:
+        forms = own_names.target_forms(text, target) if target else ()
+        return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
+    if render and target and rendered_type(text, name_type):
+        rendering = render_name(text, target, name_types.PERSON)
+        if rendering is not None:
+            return NameForm(RENDERED, (rendering.text,), rendering.source)
+    return NameForm(KEPT, (text,))
+
+
+def rendered_type(text: str, name_type: str) -> bool:
+    """A demonym or holiday is "other" too, but no name to transcribe where a policy keeps it ("Ukrainian")."""
+    return name_type in RENDERED_TYPES and (name_type != name_types.OTHER or own_names.classify(text) is None)
+
+
+def document_forms(text: str, target: str, policy: ProtectionPolicy = ProtectionPolicy()
+                   ) -> list[tuple[TypedMention, NameForm]]:
+    """Every name the detector finds in a document, typed, and what a copy in `target` writes for it."""
+    typed = name_types.typed_mentions(names.find_name_mentions(text), text)
+    render = policy.renders_people_in(target)
+    return [(mention, written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy),
+                                   target, render)) for mention in typed]

@@ -1,0 +1,51 @@
+"""People's names written in a target language's own script: "Volodymyr Zelenskyy" -> "Володимир Зеленський".
+
+    render_name(name, language, kind="person") -> Rendering | None
+    renders_names(language) -> bool
+    rendering_languages() -> tuple[str, ...]                 (the languages with data: ("uk",) now)
+
+A rendering comes from the first method that knows the name, word by word (`words.py`): a data file of
+established forms; for a name whose spelling shows it was romanised from Ukrainian or Russian, the reverse of
+the romanisation standard (KMU 2010 for Ukrainian); for a Chinese name in pinyin, the target's system of
+transcription from Chinese; for other names, their pronunciation in the CMU
+Pronouncing Dictionary mapped to the target's practical transcription; letter rules where the dictionary has no
+entry. `Rendering.source` names the least certain method any word needed. Everything a language needs is data
+in `data/<language>/` (see `languages.py`), so Russian, Bulgarian, Serbian or Greek are a folder, not code.
+The desk's glossary is the caller's business and wins over all of this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translation.target_names.rendering.languages import available, has_data
+from translation.target_names.rendering.words import render_words
+
+__all__ = ["RENDERED_KINDS", "Rendering", "render_name", "renders_names", "rendering_languages"]
+
+# Organisations keep their Latin names and places are translated: only people are rendered.
+RENDERED_KINDS = frozenset({"person"})
+
+
+@dataclass(frozen=True)
+class Rendering:
+    text: str  # the whole name in the target script, nominative: "Володимир Зеленський"
+    source: str  # "established" | "kmu2010" (the language's reverse romanisation) | "pinyin" | "cmudict" | "spelling"
+
+
+def renders_names(language: str) -> bool:
+    """True for a target written in another script whose rendering data exists (Ukrainian now)."""
+    return has_data(language)
+
+
+def rendering_languages() -> tuple[str, ...]:
+    return available()
+
+
+def render_name(name: str, language: str, kind: str = "person") -> Rendering | None:
+    """`name` in `language`'s script, nominative; None when the language needs no rendering, the kind is not
+    rendered (an organisation keeps its Latin name), or the name has a letter no table of the language covers."""
+    if kind not in RENDERED_KINDS or not renders_names(language) or not name.strip():
+        return None
+    rendered = render_words(name, language)
+    return None if rendered is None else Rendering(*rendered)

@@ -1,0 +1,94 @@
+"""The data a target language's renderer reads, from `data/<language>/`: a new language is a new folder.
+
+    established.txt         whole names with an attested form (each word of them renders that word alone)
+    slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form
+    language.txt            the name of the reverse romanisation (reported as a rendering's source)
+    romanised.txt           reverse romanisation rules for names romanised from Ukrainian or Russian
+    particles.txt           lower-case particles inside a name (von, de, al)
+    name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
+    spelling.txt            letter rules for an English spelling the dictionary does not know
+    spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (see data/origin.txt:
+                            polish, german, french, italian, spanish), read before spelling.txt's
+    phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
+    pinyin.txt              Chinese pinyin initials, finals and syllables in this language (see pinyin.py)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from translation.target_names.rendering.rules import RuleTable
+from translation.lexicon.wordlists import load_table
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    code: str  # the folder under data/
+    established: dict[str, str]  # lower-case Latin name or word -> target form
+    given_names: dict[str, str]  # lower-case Latin given name -> target form
+    particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
+    slavic_given_names: frozenset[str]  # the given names that alone tell a name is Ukrainian or Russian
+    prefixes: tuple[tuple[str, str, bool], ...]  # (Latin prefix, target form, the rest keeps its capital)
+    romanisation_name: str
+    romanised: RuleTable
+    spelling: RuleTable
+    origin_spelling: dict[str, RuleTable]  # origin -> its letter rules, read before the English ones
+
+
+def primary(language: str) -> str:
+    """"uk-UA" -> "uk"."""
+    return language.replace("_", "-").split("-", 1)[0].lower()
+
+
+def has_data(language: str) -> bool:
+    code = primary(language)
+    return code.isalpha() and resources.files(__package__).joinpath("data", code, "language.txt").is_file()
+
+
+def available() -> tuple[str, ...]:
+    """The languages with rendering data: the folders of data/ that have a language.txt."""
+    folders = resources.files(__package__).joinpath("data").iterdir()
+    return tuple(sorted(folder.name for folder in folders if folder.joinpath("language.txt").is_file()))
+
+
+@cache
+def language_data(language: str) -> LanguageData:
+    code = primary(language)
+    about = dict(load_table(__package__, f"{code}/language"))
+    given = load_table(__package__, f"{code}/slavic_given_names")
+    return LanguageData(
+        code=code,
+        established=_established(code),
+        given_names={row[0].lower(): row[1] for row in given},
+        particles=dict(load_table(__package__, f"{code}/particles")),
+        slavic_given_names=frozenset(row[0].lower() for row in given if row[2:] == ("sign",)),
+        prefixes=_prefixes(code),
+        romanisation_name=about["romanisation"],
+        romanised=RuleTable.load(__package__, f"{code}/romanised"),
+        spelling=RuleTable.load(__package__, f"{code}/spelling"),
+        origin_spelling=_origin_spelling(code),
+    )
+
+
+def _prefixes(code: str) -> tuple[tuple[str, str, bool], ...]:
+    return tuple((row[0], row[1], row[2:] == ("capital",)) for row in load_table(__package__, f"{code}/name_prefixes"))
+
+
+def _origin_spelling(code: str) -> dict[str, RuleTable]:
+    """spelling_<origin>.txt for each origin that has one, each read before the English spelling.txt."""
+    names = [item.name for item in resources.files(__package__).joinpath("data", code).iterdir()]
+    origins = [name.removeprefix("spelling_").removesuffix(".txt") for name in names if name.startswith("spelling_")]
+    return {origin: RuleTable.load(__package__, f"{code}/spelling_{origin}", f"{code}/spelling") for origin in origins}
+
+
+def _established(code: str) -> dict[str, str]:
+    """Whole names, and the surname of each (the whole names win).
+
+    A surname alone is the same person ("Zelenskyy"); a given name is not: Antonio Guterres's Антоніу is not
+    Antonio Conte's Антоніо, so given names come only from their own rows ("David	Девід").
+    """
+    rows = [(latin, form) for latin, form, *_ in load_table(__package__, f"{code}/established")]
+    surnames = {latin.split()[-1].lower(): form.split()[-1] for latin, form in rows if len(latin.split()) > 1}
+    return surnames | {latin.lower(): form for latin, form in rows}

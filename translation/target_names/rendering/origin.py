@@ -1,0 +1,46 @@
+"""Telling a name's origin from its Latin spelling, where the spelling shows it (`data/origin.txt`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from translation.lexicon.wordlists import load_table
+
+SLAVIC, ROMANCE = "slavic", "romance"
+# Letters the romanisations of Ukrainian and Russian (KMU 2010, BGN/PCGN, passport spellings) never write: a word
+# with one of them, in a name told Slavic by another word, is not romanised ("Ophelia" in "Ophelia Petrova").
+_NEVER_ROMANISED = ("ph", "th", "q", "x")
+
+
+@cache
+def _signs() -> tuple[tuple[str, str, str], ...]:
+    return tuple((origin, where, letters) for origin, where, letters in load_table(__package__, "origin"))
+
+
+def first_listed(origins: set[str]) -> str | None:
+    """Of several origins, the one data/origin.txt lists first (so the choice never depends on set order)."""
+    order = [origin for origin, _, _ in _signs()]
+    return min(origins, key=order.index) if origins else None
+
+
+def may_be_romanised(word: str) -> bool:
+    """False where `word` (lower case) has letters no romanisation of Ukrainian or Russian writes."""
+    return not any(letters in word for letters in _NEVER_ROMANISED)
+
+
+def origin_of(word: str) -> str | None:
+    """The origin the spelling of `word` (lower case, accents kept) shows, as data/origin.txt names it ("slavic",
+    "polish", "balkan", "german", "french", "italian", "spanish", "romance"); None where it shows none (read as
+    English)."""
+    return next((origin for origin, where, letters in _signs() if _shows(word, where, letters)), None)
+
+
+def _shows(word: str, where: str, letters: str) -> bool:
+    if where == "pattern":  # the whole word matches a regular expression
+        return re.fullmatch(letters, word) is not None
+    if where == "end":
+        return word.endswith(letters) and len(word) > len(letters) + 1
+    if where == "start":
+        return word.startswith(letters)
+    return letters in word

@@ -1,0 +1,135 @@
+"""A whole name rendered word by word, each word by the first method that knows it (see the package's doc).
+
+The origin a word's spelling shows (`origin.py`) holds for the whole name where it can: a name with a word
+romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"), a name in pinyin Chinese throughout ("Li
+Qiang", see `pinyin.py`); another origin's sign on one word (accents, -ez, -wski, sch, -o) also holds for the
+surname and for words the pronouncing dictionary does not know ("Evo Morales"), never for an English given name
+the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from translation.target_names.rendering.languages import LanguageData, language_data
+from translation.target_names.rendering.origin import ROMANCE, SLAVIC, first_listed, may_be_romanised, origin_of
+from translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
+from translation.target_names.rendering.pronounce import pronunciations, transcribe
+
+ESTABLISHED, PINYIN, CMUDICT, SPELLING = "established", "pinyin", "cmudict", "spelling"
+CHINESE = "chinese"
+_WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
+_INITIAL = re.compile(r"^([A-Za-z])\.$")
+_ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Erdoğan" -> "erdogan", "Zelenskyy’s" -> "zelenskyy’s"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=8192)  # a story names the same people again and again
+def render_words(name: str, language: str) -> tuple[str, str] | None:
+    """(the rendering, its source) of the whole name; None when some word has a letter no table covers."""
+    data = language_data(language)
+    name = " ".join(name.split())
+    whole = data.established.get(fold(name))
+    if whole is not None:
+        return whole, ESTABLISHED
+    parts = _WORD_PARTS.split(name)
+    words = [part for index, part in enumerate(parts)
+             if index % 2 == 0 and part and not _INITIAL.match(part) and not _ROMAN_NUMERAL.match(part)]
+    origin = _name_origin(words, data)
+    rendered, sources = [], []
+    for index, part in enumerate(parts):
+        if index % 2 or not part:  # a separator
+            rendered.append(part)
+            continue
+        word = _render_word(part, data, origin, first=index == 0, last=index == len(parts) - 1)
+        if word is None:
+            return None
+        rendered.append(word[0])
+        sources.append(word[1])
+    return "".join(rendered), _least_certain(sources, data)
+
+
+def _name_origin(words: list[str], data: LanguageData) -> str | None:
+    if is_pinyin_name([fold(word) for word in words], data.code):
+        return CHINESE
+    origins = {origin_of(word.lower()) for word in words}
+    if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
+        return SLAVIC
+    named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
+    return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
+
+
+def _render_word(word: str, data: LanguageData, name_origin: str | None, first: bool,
+                 last: bool) -> tuple[str, str] | None:
+    initial = _INITIAL.match(word)
+    if initial:
+        letters = data.spelling.rewrite(initial.group(1).lower())
+        return None if letters is None else (_cased(letters, word) + ".", SPELLING)
+    key = fold(word)
+    if not any("a" <= char <= "z" for char in key) or _ROMAN_NUMERAL.match(word):
+        return word, ESTABLISHED  # already in another script, or no letters: as written
+    if key in data.particles and (word.islower() or not first and not last):  # "De Niro"; "Van Morrison" is a name
+        return _cased(data.particles[key], word), ESTABLISHED
+    form, source = _form(key, word.lower(), data, name_origin, last, surname=last and not first)
+    return None if form is None else (_cased(form, word), source)
+
+
+def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
+          last: bool, surname: bool = False) -> tuple[str | None, str]:
+    """The form of one word: `key` folded (lower case, no accents), `accented` lower case as written; `surname`:
+    the last word of several, never taken for a given name (Czech president Petr Pavel is Павел, not Павло)."""
+    if name_origin == SLAVIC and key in data.given_names and not surname:  # Lukashenko's Олександр, not Александер
+        return data.given_names[key], ESTABLISHED
+    if key in data.established:
+        return data.established[key], ESTABLISHED
+    if name_origin == CHINESE:
+        return write_pinyin(key, data.code), PINYIN
+    prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
+    if prefixed is not None:
+        return prefixed
+    origin = origin_of(accented)
+    romanised = name_origin == SLAVIC and may_be_romanised(key)
+    if romanised and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
+        return data.romanised.rewrite(key), data.romanisation_name  # ... but "Ivan Rakitić": the ć is Croatian
+    if origin == ROMANCE and name_origin not in (None, ROMANCE):
+        origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
+    elif origin is None and (last or key not in pronunciations()):
+        origin = name_origin
+    if origin in data.origin_spelling:  # romance among them: a word ending in -o, read as spelt
+        return data.origin_spelling[origin].rewrite(accented), SPELLING
+    return _pronounced_or_spelt(key, data)
+
+
+def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
+    """McConnell -> мак + коннелл: a listed surname prefix, then the rest on its own; None without one."""
+    for prefix, form, capital in data.prefixes:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+            rest, source = _pronounced_or_spelt(key[len(prefix):], data)
+            if rest is None:
+                return None, source
+            return form + (rest[:1].upper() + rest[1:] if capital else rest), source
+    return None
+
+
+def _pronounced_or_spelt(key: str, data: LanguageData) -> tuple[str | None, str]:
+    pronounced = transcribe(key, data.code)
+    if pronounced is not None:
+        return pronounced, CMUDICT
+    return data.spelling.rewrite(key), SPELLING
+
+
+def _cased(form: str, word: str) -> str:
+    """The form with the word's initial capital ("von" stays lower case, "Trump" -> "Трамп")."""
+    return form[:1].upper() + form[1:] if word[:1].isupper() else form
+
+
+def _least_certain(sources: list[str], data: LanguageData) -> str:
+    order = [ESTABLISHED, data.romanisation_name, PINYIN, CMUDICT, SPELLING]
+    return max(sources, key=order.index) if sources else ESTABLISHED
