@@ -202,7 +202,7 @@ class CTranslate2Backend(_ProductEngineBackend):
         self.engine = _models.ForcedLengthEngine(
             ModelRegistry({"uk": str(model_dir)}), output_length, beams=beams, max_batch_tokens=CT2_MAX_BATCH_TOKENS,
             budget=DecodeBudget() if guard else None, **layout)
-        self.engine.model_info("uk")  # load now: part of the timed cold load
+        self.engine.max_input_tokens("uk")  # load now: part of the timed cold load (model_info reads only files)
 
     def runaway(self, sentences: list[str]) -> dict:
         """Greedy, with no forced lengths: the random model never ends a sentence, as a looping one would."""
