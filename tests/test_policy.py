@@ -7,7 +7,7 @@ import pytest
 import timing
 
 from translation.engines.base import Engine, ModelInfo
-from translation.protection.own_names import classify, find_demonyms, target_forms
+from translation.protection.translated_names import classify, find_demonyms, target_forms
 from translation.round_trip.pipeline import Translator
 from translation.protection.policy import ProtectionPolicy
 from translation.protection.protect import find_protection, find_spans

@@ -2,7 +2,7 @@
 
 `protect` gathers them (`find_protection`) and resolves overlaps; the finders are `quotes`, `patterns` (URLs,
 e-mail, numbers, phones), `names/` (the proper-name detector) and `glossary` (a desk's terms). `policy` says which
-kinds are protected, `own_names` which names each language words its own way (places, demonyms, institutions:
+kinds are protected, `translated_names` which names each language words its own way (places, demonyms, institutions:
 translated, not kept), `place_forms` whether a place came through a translation recognisably, and `name_types`
 what a name names (person, organisation, place, other). `spans` is the shape every stage shares.
 """

@@ -3,7 +3,7 @@
     name_type(text, guessed, own_kind) -> "person" | "organisation" | "place" | "other"
 
 `guessed` is the name detector's guess ("PER", "ORG", "LOC", "MISC", "NAME" for unknown), `own_kind` what
-`translation.protection.own_names.classify` says ("place", "demonym", "institution", "holiday", None). The policy reads
+`translation.protection.translated_names.classify` says ("place", "demonym", "institution", "holiday", None). The policy reads
 the type: a Ukrainian copy writes people in Cyrillic and keeps organisations' Latin names. An unknown name is
 "other" unless it opens with a given name (`data/given_name_genders.txt`, US Census 1990) before a
 capitalised word, or its last word has the shape of a surname (`data/surname_endings.txt`): a wrong "person"
@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from translation.protection import own_names
+from translation.protection import translated_names
 from translation.lexicon.wordlists import load, load_table
 
 PERSON, ORGANISATION, PLACE, OTHER = "person", "organisation", "place", "other"
@@ -49,7 +49,7 @@ def name_type(text: str, guessed: str, own_kind: str | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TypedMention:
-    """A detected name (`translation.protection.names.NameMention`), what `own_names.classify` says of it (None for a
+    """A detected name (`translation.protection.names.NameMention`), what `translated_names.classify` says of it (None for a
     person's name or a word of one), and its type."""
 
     mention: object
@@ -65,7 +65,7 @@ _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
 def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     """The type of each of a document's name mentions (`text`: the document they were found in), with the
     document's evidence."""
-    kinds = [None if mention.type == "PER" else own_names.classify(mention.span.text) for mention in mentions]
+    kinds = [None if mention.type == "PER" else translated_names.classify(mention.span.text) for mention in mentions]
     proper_words = {word for mention in mentions
                     if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
     types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
@@ -127,7 +127,7 @@ def _type_in_document(mention, own_kind: str | None, proper_words: set[str]) -> 
     text = mention.span.text
     if text in proper_words:
         return PERSON
-    if mention.type == "PER" and " " not in text and own_names.classify(text) == "place":
+    if mention.type == "PER" and " " not in text and translated_names.classify(text) == "place":
         return PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
     return name_type(text, mention.type, own_kind)
 

@@ -1,4 +1,4 @@
-"""Whether a place came through a translation in a recognisable form, beside the place data (`own_names`, whose
+"""Whether a place came through a translation in a recognisable form, beside the place data (`translated_names`, whose
 `target_forms` gives the target-language names compared here).
 
     recognisable(translated, name, forms) -> bool

@@ -9,7 +9,7 @@ from translation.protection.spans import SpanKind
 class ProtectionPolicy:
     """Which spans come back verbatim. By default a desk's choice: quotes, people and proper-noun
     organisations are kept, while places, demonyms and institutions described in common words are
-    translated (see `translation.protection.own_names`). `strict()` keeps every name, as before."""
+    translated (see `translation.protection.translated_names`). `strict()` keeps every name, as before."""
 
     quotes: bool = True
     names: bool = True

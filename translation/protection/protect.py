@@ -4,7 +4,7 @@
     find_protection(...) -> Protection(spans, translated_places, rendered_people)
 
 Names that languages word their own way (places, demonyms, descriptive institutions: see
-`translation.protection.own_names`) are left to the model unless the policy keeps them; the places among them that
+`translation.protection.translated_names`) are left to the model unless the policy keeps them; the places among them that
 CLDR names in the target language come back in `translated_places`, so the pipeline can check that a
 recognisable form came through. In a target written in another script (Ukrainian), people are left to the
 model too, with their rendering in that script (`rendered_people`), so the pipeline can check the model's form
@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from translation.target_names import name_forms
-from translation.protection import name_types, names, own_names, patterns, quotes
+from translation.protection import name_types, names, translated_names, patterns, quotes
 from translation.target_names.declension import person_gender
 from translation.protection.glossary import Glossary
 from translation.protection.policy import ProtectionPolicy
@@ -158,12 +158,12 @@ def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], l
 def _demonyms(text: str) -> list[Span]:
     """Demonyms on their own ("Ukrainian forces"), which the name detector does not report as names."""
     return [Span(SpanKind.NAME, start, end, text[start:end], rule="name: demonym", type=name_types.OTHER)
-            for start, end in own_names.find_demonyms(text)]
+            for start, end in translated_names.find_demonyms(text)]
 
 
 def _without_event_kind(span: Span) -> Span:
     """"Rosa" of "Hurricane Rosa": the kind of a named event is a common word the language translates."""
-    cut = own_names.event_kind_length(span.text)
+    cut = translated_names.event_kind_length(span.text)
     if not cut:
         return span
     return replace(span, start=span.start + cut, text=span.text[cut:])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from translation.protection import name_types, names, own_names
+from translation.protection import name_types, names, translated_names
 from translation.protection.name_types import TypedMention
 from translation.protection.policy import ProtectionPolicy
 from translation.target_names.rendering import render_name
@@ -49,7 +49,7 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
     """What a copy in `target` writes for the name `text` of type `name_type`; `render`: the policy lets the
     target's script be used for names (a desk's `--names keep` does not)."""
     if not kept:
-        forms = own_names.target_forms(text, target) if target else ()
+        forms = translated_names.target_forms(text, target) if target else ()
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
     if render and target and rendered_type(text, name_type):
         rendering = render_name(text, target, name_types.PERSON)
@@ -60,7 +60,7 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
 
 def rendered_type(text: str, name_type: str) -> bool:
     """A demonym or holiday is "other" too, but no name to transcribe where a policy keeps it ("Ukrainian")."""
-    return name_type in RENDERED_TYPES and (name_type != name_types.OTHER or own_names.classify(text) is None)
+    return name_type in RENDERED_TYPES and (name_type != name_types.OTHER or translated_names.classify(text) is None)
 
 
 def document_forms(text: str, target: str, policy: ProtectionPolicy = ProtectionPolicy()
