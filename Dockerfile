@@ -103,6 +103,6 @@ RUN --mount=type=secret,id=ca_bundle,uid=10001 \
 
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
-    CMD ["/opt/babelwire/bin/python", "-m", "worker.health", "/healthz"]
+    CMD ["/opt/babelwire/bin/python", "-m", "babelwire.worker.health", "/healthz"]
 ENTRYPOINT ["babelwire"]
 CMD ["worker"]

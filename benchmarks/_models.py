@@ -30,8 +30,8 @@ if str(HERE.parent) not in sys.path:  # run as a script: the project's packages
     sys.path.insert(0, str(HERE.parent))
 
 from tests.tiny_models import build_marian  # noqa: E402
-from translation.engines.ctranslate2 import CTranslate2Engine, LoadedModel  # noqa: E402
-from translation.engines.marian import MarianEngine  # noqa: E402
+from babelwire.translation.engines.ctranslate2 import CTranslate2Engine, LoadedModel  # noqa: E402
+from babelwire.translation.engines.marian import MarianEngine  # noqa: E402
 
 SHARED = HERE.parent.parent / "shared"
 SEED_ARTICLE = SHARED / "examples" / "unn-2025-12-06.txt"

@@ -5,7 +5,7 @@ Usage (from the repository root; needs only the checkout, not ../shared):
 
 1. Where each setting runs: a tiny Marian checkpoint (tests/tiny_models.py: random weights, no translation quality);
    for each backend setting (transformers, ctranslate2, auto) and device setting (auto, cuda, cpu) the engine is built
-   as the worker builds it (worker.engines.build_engine), translates a few sentences with beam 4, and the check reports
+   as the worker builds it (babelwire.worker.engines.build_engine), translates a few sentences with beam 4, and the check reports
    the device and engine that ran, or the error. It also says which CUDA 12 libraries the `gpu` extra put in the
    process (translation/engines/cuda_libraries.py).
 2. `babelwire run` on the example wire item in a subprocess, as a user runs it: its exit status and engine.
@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from tests.tiny_models import build_tiny_marian  # noqa: E402
-from worker.engines import build_engine, choose_backend, resolve_device  # noqa: E402
-from worker.settings import Settings  # noqa: E402
+from babelwire.worker.engines import build_engine, choose_backend, resolve_device  # noqa: E402
+from babelwire.worker.settings import Settings  # noqa: E402
 
 SENTENCES = ["The parties discussed peace.", "Details", "Zelenskyy held a two-hour conversation on Saturday."]
 BACKENDS = ("transformers", "ctranslate2", "auto")
@@ -73,7 +73,7 @@ def _where(engine) -> str:
 
 def check_cli(checkpoint: Path, work: Path) -> dict:
     out = work / "out"
-    command = [sys.executable, "-m", "worker", "run", str(ROOT / "examples" / "wire-item.json"), "--to", "uk",
+    command = [sys.executable, "-m", "babelwire.worker", "run", str(ROOT / "examples" / "wire-item.json"), "--to", "uk",
                "--model", f"uk={checkpoint}", "--out", str(out)]
     env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     started = time.perf_counter()
@@ -87,7 +87,7 @@ def check_cli(checkpoint: Path, work: Path) -> dict:
 
 
 def cuda_libraries() -> dict:
-    from translation.engines.cuda_libraries import library_paths, preload
+    from babelwire.translation.engines.cuda_libraries import library_paths, preload
 
     return {"check": "cuda libraries (gpu extra)", "ok": True, "found": [str(path) for path in library_paths()],
             "loaded": list(preload())}
@@ -105,7 +105,7 @@ def throughput(device: str, count: int, model_dir: Path | None = None) -> list[d
     passes after a warm-up; the better one counts, as a GPU's first passes pay for kernel selection)."""
     import _models
 
-    from translation.models.registry import ModelRegistry
+    from babelwire.translation.models.registry import ModelRegistry
 
     lines = _models.repository_lines()
     model_dir = model_dir or _models.build(_models.CACHE / "opus-mt-en-uk-random-repo", lines=lines)

@@ -99,9 +99,9 @@ def timed(function, html: str) -> dict:
 
 def markup_overhead(html: str) -> dict:
     """babelwire's HTML path on a 1 MB story with the pseudo engine, against its text alone as plain text."""
-    from translation.engines.pseudo import PseudoEngine
-    from translation.round_trip.html import Html, MarkupTranslator
-    from translation.round_trip.pipeline import Translator
+    from babelwire.translation.engines.pseudo import PseudoEngine
+    from babelwire.translation.round_trip.html import Html, MarkupTranslator
+    from babelwire.translation.round_trip.pipeline import Translator
 
     translator = Translator(PseudoEngine())
     text = lexbor_text(html)

@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from quality import DATA, Line, load  # noqa: E402
 from real_model import LANGUAGE, NativeMarianEngine  # noqa: E402
-from translation.round_trip.html import markup_intact  # noqa: E402
-from translation.round_trip.html.translator import Html, MarkupTranslator  # noqa: E402
-from translation.round_trip.pipeline import Translator  # noqa: E402
+from babelwire.translation.round_trip.html import markup_intact  # noqa: E402
+from babelwire.translation.round_trip.html.translator import Html, MarkupTranslator  # noqa: E402
+from babelwire.translation.round_trip.pipeline import Translator  # noqa: E402
 
 ELEMENTS = (('<a href="https://example.org/story">', "</a>"), ("<em>", "</em>"), ("<strong>", "</strong>"))
 _TAG = re.compile(r"<[^>]+>")

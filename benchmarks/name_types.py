@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from names_conll import DEFAULT_DATA, INNER_PARTS, PARTS, TUNING_PARTS, Document, _covering, read_conll, split  # noqa: E402
 
-from translation.target_names.name_forms import rendered_type  # noqa: E402
-from translation.protection.policy import ProtectionPolicy  # noqa: E402
-from translation.protection.protect import find_spans  # noqa: E402
-from translation.protection.spans import SpanKind  # noqa: E402
+from babelwire.translation.target_names.name_forms import rendered_type  # noqa: E402
+from babelwire.translation.protection.policy import ProtectionPolicy  # noqa: E402
+from babelwire.translation.protection.protect import find_spans  # noqa: E402
+from babelwire.translation.protection.spans import SpanKind  # noqa: E402
 
 GOLD_OF_TYPE = {"person": "PER", "organisation": "ORG", "place": "LOC"}
 

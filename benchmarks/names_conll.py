@@ -51,8 +51,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translation.protection.names import find_name_mentions
-from translation.protection.names.lexicon import FUNCTION_WORDS, NAME_PARTICLES, OF_HEADS, ORG_HEADS, TITLES
+from babelwire.translation.protection.names import find_name_mentions
+from babelwire.translation.protection.names.lexicon import FUNCTION_WORDS, NAME_PARTICLES, OF_HEADS, ORG_HEADS, TITLES
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "conll2003" / "dev.txt"
 HEADLINE_TYPES = ("PER", "ORG")

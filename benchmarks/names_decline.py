@@ -38,9 +38,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from translation.target_names.declension import NOMINATIVE, find_name_form
-from translation.target_names.people import restored_form
-from translation.protection.protect import find_protection
+from babelwire.translation.target_names.declension import NOMINATIVE, find_name_form
+from babelwire.translation.target_names.people import restored_form
+from babelwire.translation.protection.protect import find_protection
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex128-dev"
 PARTS = ("tuning", "reporting")

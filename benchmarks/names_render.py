@@ -8,7 +8,7 @@ Usage:
 DIR defaults to ../shared/data/ntrex128-dev relative to the repository (development data, read in place, never
 copied into the project): the English source, the Ukrainian reference and each line's document id.
 
-Every name the desk policy protects (`translation.target_names.name_forms.document_forms` on each document as a whole: the
+Every name the desk policy protects (`babelwire.translation.target_names.name_forms.document_forms` on each document as a whole: the
 product's own typing and decision, less the places, demonyms, institutions and holidays it leaves to the model)
 is split into words, and
 each word is looked up in the reference line: kept as written when the line has the word in Latin letters;
@@ -49,10 +49,10 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from translation.target_names.name_forms import CLDR, MODEL, RENDERED, document_forms, written_form
-from translation.target_names.rendering import render_name
-from translation.target_names.rendering import languages as rendering_languages
-from translation.lexicon.wordlists import load_table
+from babelwire.translation.target_names.name_forms import CLDR, MODEL, RENDERED, document_forms, written_form
+from babelwire.translation.target_names.rendering import render_name
+from babelwire.translation.target_names.rendering import languages as rendering_languages
+from babelwire.translation.lexicon.wordlists import load_table
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex128-dev"
 PARTS = ("tuning", "reporting")
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _against_established(want_misses: int) -> int:
-    rows = [(latin, form) for latin, form, *_ in load_table("translation.target_names.rendering", "uk/established")]
+    rows = [(latin, form) for latin, form, *_ in load_table("babelwire.translation.target_names.rendering", "uk/established")]
     _drop_established()
     agree = total = 0
     misses = []
@@ -237,7 +237,7 @@ def _drop_established() -> None:
         return rendering_languages.LanguageData(**{**vars(data), "established": {}})
 
     rendering_languages.language_data = without
-    import translation.target_names.rendering.words as words
+    import babelwire.translation.target_names.rendering.words as words
     words.language_data = without
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from queues import ninjs  # noqa: E402
-from queues.copies import untranslated_copy  # noqa: E402
-from queues.messages import decode_wire_item  # noqa: E402
+from babelwire.queues import ninjs  # noqa: E402
+from babelwire.queues.copies import untranslated_copy  # noqa: E402
+from babelwire.queues.messages import decode_wire_item  # noqa: E402
 
 PARAGRAPH = "KYIV, Nov 26 - Power returned to most of Kyiv's eastern districts on Wednesday morning, officials said. "
 

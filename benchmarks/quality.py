@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from real_model import LANGUAGE, NativeMarianEngine  # noqa: E402
-from translation.round_trip.mask import FORMS, Piece, mask, needs_engine, restore  # noqa: E402
-from translation.round_trip.pipeline import Translation, Translator  # noqa: E402
-from translation.protection.policy import ProtectionPolicy  # noqa: E402
+from babelwire.translation.round_trip.mask import FORMS, Piece, mask, needs_engine, restore  # noqa: E402
+from babelwire.translation.round_trip.pipeline import Translation, Translator  # noqa: E402
+from babelwire.translation.protection.policy import ProtectionPolicy  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128-dev"
 RECOVERY_ORDER = (None, "tolerant", "unmasked", "alternate-form", "piecewise")

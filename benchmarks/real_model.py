@@ -16,8 +16,8 @@ import time
 from functools import cached_property
 from pathlib import Path
 
-from translation.engines.base import Engine, ModelInfo
-from translation.errors import UnsupportedLanguageError
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.errors import UnsupportedLanguageError
 
 LANGUAGE = "pt"
 MAX_INPUT_TOKENS = 256  # Marian's default max-length for these students; longer inputs are split first

@@ -17,7 +17,7 @@ from pathlib import Path
 import pysbd
 from sacremoses import MosesDetokenizer
 
-from translation.round_trip.segment import split_sentences
+from babelwire.translation.round_trip.segment import split_sentences
 
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’]?$")
 _ROOT = Path(__file__).resolve().parents[2]

@@ -41,11 +41,11 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from chaos_helpers import LANGUAGES, Tally, WorkerOptions, WorkerPool, percentile, wire_item  # noqa: E402
 # Imported here, on the main thread: kombu's lazy imports are not safe to race from two threads.
-from queues.connection import connect  # noqa: E402
-from queues.errors import QueueError  # noqa: E402
-from queues.publisher import Publisher  # noqa: E402
-from queues.subscriber import follow  # noqa: E402
-from queues.topology import declare_topology  # noqa: E402
+from babelwire.queues.connection import connect  # noqa: E402
+from babelwire.queues.errors import QueueError  # noqa: E402
+from babelwire.queues.publisher import Publisher  # noqa: E402
+from babelwire.queues.subscriber import follow  # noqa: E402
+from babelwire.queues.topology import declare_topology  # noqa: E402
 
 LEASE_S = 5  # embedded broker: how soon a killed worker's jobs are redelivered
 

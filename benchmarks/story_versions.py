@@ -39,14 +39,14 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import _models  # noqa: E402
-from queues.consumer import Delivery  # noqa: E402
-from translation.engines.base import Engine  # noqa: E402
-from translation.round_trip.memory import SentenceMemory  # noqa: E402
-from translation.protection.policy import ProtectionPolicy  # noqa: E402
-from translation.models.registry import ModelRegistry  # noqa: E402
-from worker.build import build_memory, build_translator  # noqa: E402
-from worker.handler import JobHandler  # noqa: E402
-from worker.settings import Settings  # noqa: E402
+from babelwire.queues.consumer import Delivery  # noqa: E402
+from babelwire.translation.engines.base import Engine  # noqa: E402
+from babelwire.translation.round_trip.memory import SentenceMemory  # noqa: E402
+from babelwire.translation.protection.policy import ProtectionPolicy  # noqa: E402
+from babelwire.translation.models.registry import ModelRegistry  # noqa: E402
+from babelwire.worker.build import build_memory, build_translator  # noqa: E402
+from babelwire.worker.handler import JobHandler  # noqa: E402
+from babelwire.worker.settings import Settings  # noqa: E402
 
 NTREX = _models.SHARED / "data" / "ntrex128-dev"
 MIN_SENTENCES, MAX_SENTENCES = 16, 20
@@ -189,7 +189,7 @@ def main() -> int:
     versions = stories(args.stories)
     arrivals = [story[k] for k in range(VERSIONS) for story in versions]
     finals = [story[-1] for story in versions]
-    from translation.engines.budget import DecodeBudget
+    from babelwire.translation.engines.budget import DecodeBudget
 
     engine = CountingEngine(_models.ForcedLengthEngine(
         ModelRegistry({"uk": str(_models.build())}), lambda tokens: max(1, round(OUTPUT_RATIO * tokens)),

@@ -68,7 +68,7 @@ sys.path.insert(0, str(HERE))
 
 import _models  # noqa: E402
 import worker_memory  # noqa: E402
-from worker.settings import Settings  # noqa: E402
+from babelwire.worker.settings import Settings  # noqa: E402
 
 DEFAULT_BACKEND = "ctranslate2"
 OUTPUT_RATIO = 1.2
@@ -136,7 +136,7 @@ class TransformersBackend:
         self.tokenizer = MarianTokenizer.from_pretrained(model_dir)
         model = MarianMTModel.from_pretrained(model_dir).eval()
         if int8:  # exactly what the transformers backend runs with BABELWIRE_QUANTIZATION=int8
-            from translation.engines.marian import quantized_int8
+            from babelwire.translation.engines.marian import quantized_int8
 
             model = quantized_int8(model)
         self.model, self.batch_size = model, (32 if batched else 1)
@@ -179,8 +179,8 @@ class TransformersEngineBackend(_ProductEngineBackend):
     def __init__(self, model_dir: Path, beams: int):
         import torch
 
-        from translation.engines.budget import DecodeBudget
-        from translation.models.registry import ModelRegistry
+        from babelwire.translation.engines.budget import DecodeBudget
+        from babelwire.translation.models.registry import ModelRegistry
 
         torch.set_num_threads(_cores())  # as the hand-written backend and the worker (threads 0: one per core)
         self.beams = beams
@@ -195,8 +195,8 @@ class CTranslate2Backend(_ProductEngineBackend):
     budget), with or without its decode guard."""
 
     def __init__(self, model_dir: Path, beams: int, guard: bool = True, **layout):
-        from translation.engines.budget import DecodeBudget
-        from translation.models.registry import ModelRegistry
+        from babelwire.translation.engines.budget import DecodeBudget
+        from babelwire.translation.models.registry import ModelRegistry
 
         self.beams = beams
         self.engine = _models.ForcedLengthEngine(
@@ -239,7 +239,7 @@ def serve(name: str, spec: dict, beams: int) -> None:
     """A backend worker for one beam size: load, say "ready", then run the orchestrator's commands (JSON lines on
     stdin). babelwire's own backends run as the CLI starts a worker: malloc arenas capped first."""
     if name in PRODUCT:
-        from worker.arenas import limit_arenas
+        from babelwire.worker.arenas import limit_arenas
 
         limit_arenas(environment=os.environ)
     started = time.perf_counter()
@@ -537,7 +537,7 @@ def chart(rows: list[dict], path: Path, title: str) -> None:
 
 
 def prepare(args) -> tuple[dict, list[str]]:
-    from translation.engines.ctranslate2 import MarianVocab, ensure_converted
+    from babelwire.translation.engines.ctranslate2 import MarianVocab, ensure_converted
 
     model_dir = _models.build()
     ensure_converted(model_dir, "int8")  # once; the timed loads read the cached conversion

@@ -90,10 +90,10 @@ class Sampler(threading.Thread):
 
 
 def measure(model_dirs: dict[str, Path], sentences: list[str], items: int = 200, env: dict | None = None) -> dict:
-    from queues.connection import connect
-    from queues.publisher import Publisher
-    from queues.subscriber import follow
-    from queues.topology import declare_topology
+    from babelwire.queues.connection import connect
+    from babelwire.queues.publisher import Publisher
+    from babelwire.queues.subscriber import follow
+    from babelwire.queues.topology import declare_topology
 
     with tempfile.TemporaryDirectory(prefix="babelwire-bench-worker-") as work:
         url = f"embedded://{work}/broker.sqlite3"
@@ -149,16 +149,16 @@ def _start_worker(url: str, model_dirs: dict[str, Path], work: Path, extra_env: 
 
 def serve() -> int:
     """The worker process: `babelwire worker`'s composition (worker/commands/worker.py) with a forced-length engine."""
-    from worker.arenas import limit_arenas
+    from babelwire.worker.arenas import limit_arenas
 
     limit_arenas(environment=os.environ)  # first, as worker/cli.py does
     import _models
     from throughput import output_length
-    from translation.models.registry import ModelRegistry
-    from worker.build import build_translator
-    from worker.engines import CT2_QUANTIZATION, marian_options
-    from worker.service import build_worker, preflight
-    from worker.settings import Settings
+    from babelwire.translation.models.registry import ModelRegistry
+    from babelwire.worker.build import build_translator
+    from babelwire.worker.engines import CT2_QUANTIZATION, marian_options
+    from babelwire.worker.service import build_worker, preflight
+    from babelwire.worker.settings import Settings
 
     settings = Settings()  # BABELWIRE_* from the environment: this process is the edge, as the CLI is
     engine = _models.ForcedLengthEngine(
@@ -182,7 +182,7 @@ def _stop(worker: subprocess.Popen) -> None:
 def model_dirs() -> dict[str, Path]:
     """The two real-size checkpoints (built and converted once, cached under benchmarks/.cache/)."""
     import _models
-    from translation.engines.ctranslate2 import ensure_converted
+    from babelwire.translation.engines.ctranslate2 import ensure_converted
 
     dirs = {"uk": _models.build(_models.MODEL_DIR, seed=0), "de": _models.build(_models.SECOND_MODEL_DIR, seed=1)}
     for path in dirs.values():

@@ -14,8 +14,8 @@ from urllib.parse import parse_qsl
 
 from kombu import Connection
 
-from queues import embedded
-from queues.errors import BrokerConfigurationError, BrokerUnavailableError, one_line
+from babelwire.queues import embedded
+from babelwire.queues.errors import BrokerConfigurationError, BrokerUnavailableError, one_line
 
 EMBEDDED_SCHEME = "embedded://"
 AMQP_SCHEMES = ("amqp://", "amqps://", "pyamqp://")

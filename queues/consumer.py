@@ -23,11 +23,11 @@ from typing import Any
 from kombu import Connection, Consumer, Queue
 from kombu.message import Message
 
-from queues import events, topology
-from queues.connection import broker_errors, connect
-from queues.errors import PublishFailedError, QueueError, one_line
-from queues.outcomes import Ack, DeadLetter, Outcome, Retry
-from queues.publisher import Publisher
+from babelwire.queues import events, topology
+from babelwire.queues.connection import broker_errors, connect
+from babelwire.queues.errors import PublishFailedError, QueueError, one_line
+from babelwire.queues.outcomes import Ack, DeadLetter, Outcome, Retry
+from babelwire.queues.publisher import Publisher
 
 POLL_S = 0.2  # idle: wait this long for a delivery
 BUSY_POLL_S = 0.05  # a job is in hand: come back this often to settle it as soon as it is done
@@ -194,7 +194,7 @@ class JobConsumer:
         heartbeat: AMQP heartbeat seconds.
         stop_timeout_s: how long `stop()` lets the job in hand finish before requeueing it.
         on_event: optional `on_event(name, **fields)` for logs and metrics (called on the consumer thread);
-            the names and fields are those of `queues.events`.
+            the names and fields are those of `babelwire.queues.events`.
     """
 
     def __init__(self, connection_url: str, languages: Iterable[str], handler: Handler, *, prefetch: int = 4,

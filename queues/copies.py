@@ -18,10 +18,10 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from queues import ninjs, topology
-from queues.errors import InvalidCopyError
-from queues.messages import WireItem
-from queues.ninjs.paths import set_field
+from babelwire.queues import ninjs, topology
+from babelwire.queues.errors import InvalidCopyError
+from babelwire.queues.messages import WireItem
+from babelwire.queues.ninjs.paths import set_field
 
 # uuid5 namespace for copy ids; changing it would change every copy id ever published.
 _COPY_ID_NAMESPACE = uuid.UUID("6f0b3d0e-8a51-4d8e-9a57-0c1c7d2b9a10")

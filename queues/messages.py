@@ -4,10 +4,10 @@
     item.texts_to_translate()                # {field path: text}, in the item's own ninjs version
     body = encode_message(item)              # bytes, the same for the same item
 
-An item is IPTC ninjs 1.x, 2.x or 3.x (`queues.ninjs` knows each version's field names and schema), valid in
+An item is IPTC ninjs 1.x, 2.x or 3.x (`babelwire.queues.ninjs` knows each version's field names and schema), valid in
 IPTC's schema of its version, and English (or of no stated language). It may also name its target languages
 in `target_languages`, which is not a ninjs field: it is read here and travels in no copy. Copies of an item
-are built in `queues.copies`.
+are built in `babelwire.queues.copies`.
 """
 
 import codecs
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from queues import ninjs
-from queues.errors import MessageDecodeError, MessageValidationError
-from queues.ninjs.versions import NinjsVersion
+from babelwire.queues import ninjs
+from babelwire.queues.errors import MessageDecodeError, MessageValidationError
+from babelwire.queues.ninjs.versions import NinjsVersion
 
 # A wire story is tens of kilobytes; a megabyte is an archive dump or an attack, not a story.
 MAX_BODY_BYTES = 1_000_000
@@ -119,7 +119,7 @@ def encode_message(message) -> bytes:
 
 def language_key(tag: str) -> str:
     """The form a language tag travels in: " UK" and "uk" are one language, one queue. (`translation/` has its own,
-    `translation.models.registry.language_key`: the two packages do not import each other.)"""
+    `babelwire.translation.models.registry.language_key`: the two packages do not import each other.)"""
     return tag.strip().lower()
 
 

@@ -10,14 +10,14 @@ earlier attempt's, and the consumer's RETRIED / DEAD_LETTERED event carries them
 `error_kind`, `error_<field>`.
 
 Whenever a publish fails, the job is not acked: it goes back to its queue and is handled again later.
-Each outcome names the event (`queues.events`) the consumer reports once it is applied: `outcome.event`.
+Each outcome names the event (`babelwire.queues.events`) the consumer reports once it is applied: `outcome.event`.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from queues import events
+from babelwire.queues import events
 
 
 @dataclass(frozen=True)

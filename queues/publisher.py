@@ -10,9 +10,9 @@ from typing import Any
 
 from kombu import Connection, Producer, Queue
 
-from queues import topology
-from queues.errors import PublishFailedError, one_line
-from queues.outcomes import Publication
+from babelwire.queues import topology
+from babelwire.queues.errors import PublishFailedError, one_line
+from babelwire.queues.outcomes import Publication
 
 PERSISTENT = 2
 CONFIRM_TIMEOUT_S = 10.0
@@ -26,7 +26,7 @@ class Publisher:
     """Publishes on its own channel of `connection`; use it from one thread (py-amqp is not thread-safe).
 
     Arguments:
-        connection: an open `kombu.Connection` from `queues.connection.connect`.
+        connection: an open `kombu.Connection` from `babelwire.queues.connection.connect`.
         confirm_timeout_s: how long to wait for the broker's confirm before giving up.
     """
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from kombu import Queue
 
-from queues import topology
-from queues.connection import broker_errors, connect, wrap_broker_error
+from babelwire.queues import topology
+from babelwire.queues.connection import broker_errors, connect, wrap_broker_error
 
 POLL_S = 0.1
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from kombu import Connection, Exchange, Queue
 
-from queues.connection import CLASSIC, QUEUE_TYPES, QUORUM, broker_errors, queue_type_of, wrap_broker_error
-from queues.errors import BrokerConfigurationError
+from babelwire.queues.connection import CLASSIC, QUEUE_TYPES, QUORUM, broker_errors, queue_type_of, wrap_broker_error
+from babelwire.queues.errors import BrokerConfigurationError
 
 WIRE_EXCHANGE = "babelwire.wire"
 LOCALIZED_EXCHANGE = "babelwire.localized"
@@ -41,7 +41,7 @@ RETRY_REASON_HEADER = "x-babelwire-retry-reason"
 ERROR_HEADER_PREFIX = "x-babelwire-error-"
 ERROR_KIND_HEADER = ERROR_HEADER_PREFIX + "kind"
 # Localised copies (set by the job handler; the body stays identical on redelivery, these need not). What ninjs
-# has no field for: the copy's provenance, one header per field of `queues.copies.Provenance` (its name after
+# has no field for: the copy's provenance, one header per field of `babelwire.queues.copies.Provenance` (its name after
 # COPY_HEADER_PREFIX, dashes for underscores; numbers and booleans as they are, lists and objects as JSON text;
 # a field without a value is left out). A field added there is listed in PROVENANCE_HEADERS (a test holds them
 # together). The copy id and the source uri were published under these names before the rest joined them.
@@ -76,7 +76,7 @@ QUORUM_DELIVERY_LIMIT = 20
 
 # A language tag as it travels: a routing key and part of queue names, so BCP 47's shape ("uk", "pt-BR",
 # "sr-Latn-RS", "es-419") and nothing that means something to AMQP ("." "#" "*" " "). Queues may not import
-# translation's one check (`translation.models.registry.is_language_code`), so the shape is written here again, less
+# translation's one check (`babelwire.translation.models.registry.is_language_code`), so the shape is written here again, less
 # the "_" of CLDR's codes, which BCP 47 does not use: every tag accepted here is, in lower case, a language code
 # there (a test holds the two together), so a language the broker can route is one the translator takes.
 LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")

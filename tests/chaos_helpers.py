@@ -1,6 +1,6 @@
 """Fault injection for the chaos suite (tests/test_chaos_*.py) and the soak (benchmarks/soak.py).
 
-- `chaos_worker(...)`: a real `WorkerService` (built by `worker.service.build_worker`, JSON logs) in a
+- `chaos_worker(...)`: a real `WorkerService` (built by `babelwire.worker.service.build_worker`, JSON logs) in a
   subprocess whose translator is the pseudo engine wrapped in `ChaosTranslator`: it can mark each call in
   a folder, sleep or burn CPU for a while (longer than several heartbeats), or fail every time on a
   poison word. Runnable: `python tests/chaos_helpers.py serve --broker URL ...`.
@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from worker_processes import clean_env, log_text, process, wait_until  # noqa: E402
-from queues import topology  # noqa: E402
+from babelwire.queues import topology  # noqa: E402
 
 LANGUAGES = ("uk", "de")
 POISON_WORD = "CHAOS-POISON"  # a text holding it fails translation every time (a transient error)
@@ -101,7 +101,7 @@ class ChaosTranslator:
             if self._markers is not None:
                 (Path(self._markers) / f"{os.getpid()}-{self._calls}-{target}").touch()
         if any(POISON_WORD in text for texts in items for text in texts):
-            from translation.errors import ModelLoadError
+            from babelwire.translation.errors import ModelLoadError
 
             raise ModelLoadError(f"chaos: the engine fails on {POISON_WORD} every time")
         if self._delay_s:
@@ -115,10 +115,10 @@ def _burn(seconds):
 
 
 def serve(argv: list[str]) -> None:
-    from worker.build import build_translator
-    from worker.logs import configure_logging
-    from worker.service import build_worker
-    from worker.settings import Settings
+    from babelwire.worker.build import build_translator
+    from babelwire.worker.logs import configure_logging
+    from babelwire.worker.service import build_worker
+    from babelwire.worker.settings import Settings
 
     parser = argparse.ArgumentParser(prog="chaos_helpers.py serve")
     parser.add_argument("--broker", required=True)
@@ -251,7 +251,7 @@ def publish_items(broker_url: str, count: int, languages=LANGUAGES, prefix: str 
     """Publish `count` items (confirmed) to `languages`; returns the (uri, language) pairs expected back.
 
     `declare=False` leaves the topology as it is (declaring would bind a deliberately unbound outbox)."""
-    from queues.publisher import Publisher
+    from babelwire.queues.publisher import Publisher
 
     with _connection(broker_url, languages, declare) as conn:
         publisher = Publisher(conn)
@@ -266,7 +266,7 @@ def publish_items(broker_url: str, count: int, languages=LANGUAGES, prefix: str 
 
 def publish_bodies(broker_url: str, bodies: dict, languages=("uk",)) -> None:
     """Publish raw bodies {message_id: bytes} as jobs (confirmed)."""
-    from queues.publisher import Publisher
+    from babelwire.queues.publisher import Publisher
 
     with _connection(broker_url, languages) as conn:
         publisher = Publisher(conn)
@@ -277,8 +277,8 @@ def publish_bodies(broker_url: str, bodies: dict, languages=("uk",)) -> None:
 
 @contextmanager
 def _connection(broker_url, languages, declare=True):
-    from queues.connection import connect
-    from queues.topology import declare_topology
+    from babelwire.queues.connection import connect
+    from babelwire.queues.topology import declare_topology
 
     with connect(broker_url) as conn:
         if declare:
@@ -345,7 +345,7 @@ def collect(broker_url: str, tally: Tally, languages=LANGUAGES, quiet_s: float =
             until=None) -> Tally:
     """Read the outboxes into `tally` until every expected copy arrived (or `until()` says stop, or nothing
     came for `quiet_s`), then whatever trails for `trailing_s` (duplicates of killed workers' jobs)."""
-    from queues.subscriber import follow
+    from babelwire.queues.subscriber import follow
 
     done = until or (lambda: tally.complete)
     left_unacked = None  # follow() leaves the message we broke off at on its queue: it comes back once

@@ -3,9 +3,9 @@
 import pytest
 from cli_helpers import one_line_error, run_babelwire
 
-from translation.engines import ctranslate2 as ct2_engine
-from worker.engines import build_engine
-from worker.settings import Settings
+from babelwire.translation.engines import ctranslate2 as ct2_engine
+from babelwire.worker.engines import build_engine
+from babelwire.worker.settings import Settings
 
 SENTENCES = ["The parties discussed peace.", "Details", "Zelenskyy held a two-hour conversation."]
 
@@ -55,7 +55,7 @@ def test_auto_falls_back_to_transformers_when_ctranslate2_loads_but_cannot_run(t
 def test_ctranslate2_that_cannot_run_fails_its_load_with_what_to_do(tiny_models, monkeypatch):
     import ctranslate2
 
-    from translation.errors import ModelLoadError
+    from babelwire.translation.errors import ModelLoadError
 
     class CannotRun(ctranslate2.Translator):
         def translate_batch(self, *args, **kwargs):
@@ -69,7 +69,7 @@ def test_ctranslate2_that_cannot_run_fails_its_load_with_what_to_do(tiny_models,
 
 @pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
 def test_placeholder_forms_are_those_the_models_vocabulary_spells(tiny_models, backend):
-    from translation.round_trip.mask import usable_forms
+    from babelwire.translation.round_trip.mask import usable_forms
 
     engine = build_engine(Settings(backend=backend, models={"uk": str(tiny_models["uk"])}))
     assert engine.carries("members of the team", "uk")
@@ -87,8 +87,8 @@ def test_a_ctranslate2_worker_never_imports_torch(tiny_models):
 
     code = (
         "import sys\n"
-        "from worker.engines import build_engine\n"
-        "from worker.settings import Settings\n"
+        "from babelwire.worker.engines import build_engine\n"
+        "from babelwire.worker.settings import Settings\n"
         f"engine = build_engine(Settings(backend='ctranslate2', device='cpu', threads=1, models={{'uk': {str(tiny_models['uk'])!r}}}))\n"
         "assert engine.translate(['Hello world.'], 'uk')\n"
         "print(type(engine).__name__, 'torch' in sys.modules)\n"
@@ -99,8 +99,8 @@ def test_a_ctranslate2_worker_never_imports_torch(tiny_models):
 
 
 def test_an_unknown_engine_or_backend_is_a_one_line_error_naming_the_registered_ones():
-    from worker.engines import BACKENDS, ENGINES
-    from worker.errors import UsageError
+    from babelwire.worker.engines import BACKENDS, ENGINES
+    from babelwire.worker.errors import UsageError
 
     line = one_line_error(run_babelwire("translate", "--to", "uk", "Hello.", env={"BABELWIRE_BACKEND": "tensorrt"}))
     assert "backend" in line and all(repr(name) in line for name in BACKENDS)

@@ -6,9 +6,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from _models import ForcedLengthMarianEngine  # noqa: E402
-from translation.engines.batching import BatchLimits, length_batches  # noqa: E402
-from translation.engines.budget import DecodeBudget  # noqa: E402
-from translation.models.registry import ModelRegistry  # noqa: E402
+from babelwire.translation.engines.batching import BatchLimits, length_batches  # noqa: E402
+from babelwire.translation.engines.budget import DecodeBudget  # noqa: E402
+from babelwire.translation.models.registry import ModelRegistry  # noqa: E402
 
 SENTENCES = [
     "Ukrainian President Volodymyr Zelenskyy held a two-hour conversation with members of the team.",

@@ -14,8 +14,8 @@ from chaos_helpers import (Tally, WorkerOptions, WorkerPool, publish_items, queu
                            wait_until)
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 
-from queues import topology
-from queues.subscriber import follow
+from babelwire.queues import topology
+from babelwire.queues.subscriber import follow
 
 pytestmark = pytest.mark.slow
 

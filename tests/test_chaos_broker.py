@@ -23,10 +23,10 @@ from chaos_helpers import (Tally, WorkerOptions, WorkerPool, chaos_worker, colle
 from queue_fixtures import (broker_url, close_vhost_connections, embedded_url, rabbitmq_running,  # noqa: F401
                             rabbitmq_url, rabbitmq_vhosts)
 
-from queues import topology
-from queues.connection import connect
-from queues.errors import BrokerUnavailableError
-from queues.subscriber import follow
+from babelwire.queues import topology
+from babelwire.queues.connection import connect
+from babelwire.queues.errors import BrokerUnavailableError
+from babelwire.queues.subscriber import follow
 
 pytestmark = pytest.mark.slow
 

@@ -16,18 +16,18 @@ import timing
 from chaos_helpers import WorkerOptions, chaos_worker, publish_bodies, queue_counts
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 
-import translation.engines.pseudo
-import translation.round_trip.mask
-import translation.protection.patterns
-from queues import topology
-from queues.copies import Provenance
-from queues.subscriber import follow
-from translation.engines.pseudo import PseudoEngine
-from translation.errors import InvalidHtmlError
-from translation.round_trip.html import Html, MarkupTranslator, markup_intact
-from translation.round_trip.pipeline import Translator
-from translation.protection.policy import ProtectionPolicy
-from translation.protection.protect import find_spans
+import babelwire.translation.engines.pseudo
+import babelwire.translation.round_trip.mask
+import babelwire.translation.protection.patterns
+from babelwire.queues import topology
+from babelwire.queues.copies import Provenance
+from babelwire.queues.subscriber import follow
+from babelwire.translation.engines.pseudo import PseudoEngine
+from babelwire.translation.errors import InvalidHtmlError
+from babelwire.translation.round_trip.html import Html, MarkupTranslator, markup_intact
+from babelwire.translation.round_trip.pipeline import Translator
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.protect import find_spans
 
 PLACEHOLDER_LOOKALIKES = "[X1X] ⟦0⟧ __PH0__"
 RTL = "He said \u202eمرحبا\u202c and left\u200b\u200f \ufeffthere\u2060 with עברית."
@@ -197,8 +197,8 @@ def test_html_translation_is_linear_time_on_hostile_markup(kind):
     assert_linear(translate, HOSTILE_HTML[kind])
 
 
-MASKER_PATTERNS = [(f"{module.__name__}.{name}", value) for module in (translation.round_trip.mask, translation.protection.patterns,
-                                                                        translation.engines.pseudo)
+MASKER_PATTERNS = [(f"{module.__name__}.{name}", value) for module in (babelwire.translation.round_trip.mask, babelwire.translation.protection.patterns,
+                                                                        babelwire.translation.engines.pseudo)
                    for name, value in vars(module).items() if isinstance(value, re.Pattern)]
 UNITS = ['"', "“", "a", "1", " ", "\n", ".", "@", "#", "[", "(", "a.", "1.", "- a\n", "http://", "www.", "\u200b",
          "⟦0⟧", "[1", "a@", "1,", "$1", "'", "«"]

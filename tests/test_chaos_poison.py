@@ -11,8 +11,8 @@ from chaos_helpers import (POISON_WORD, Tally, WorkerOptions, chaos_worker, coll
                            publish_items, queue_counts, wait_until, wire_item)
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 
-from queues import topology
-from queues.subscriber import follow
+from babelwire.queues import topology
+from babelwire.queues.subscriber import follow
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ import pytest
 from chaos_helpers import LANGUAGES, Tally, WorkerOptions, chaos_worker, collect, publish_items, queue_counts, wait_until
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 
-from queues import topology
-from queues.subscriber import follow
+from babelwire.queues import topology
+from babelwire.queues.subscriber import follow
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from chaos_helpers import is_embedded, queue_counts
 from cli_helpers import one_line_error, run_babelwire
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 
-from queues import topology
+from babelwire.queues import topology
 
 
 @pytest.fixture

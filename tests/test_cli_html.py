@@ -4,7 +4,7 @@ import json
 
 from cli_helpers import one_line_error, run_babelwire
 
-from translation.round_trip.html import markup_intact
+from babelwire.translation.round_trip.html import markup_intact
 
 STORY = ('<h1>Talks go on</h1>\n<p>Oksana Stefanyshyna said &ldquo;talks <b>go</b> on&rdquo; to '
          '<a href="https://unn.example/?a=1&amp;b=2" title="Ask the agency">the agency</a>.</p>\n'

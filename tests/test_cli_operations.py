@@ -12,11 +12,11 @@ import pytest
 from cli_helpers import BABELWIRE, one_line_error, run_babelwire
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 
-from queues import topology
-from queues.connection import connect
-from queues.outcomes import Publication
-from queues.publisher import Publisher
-from queues.subscriber import follow
+from babelwire.queues import topology
+from babelwire.queues.connection import connect
+from babelwire.queues.outcomes import Publication
+from babelwire.queues.publisher import Publisher
+from babelwire.queues.subscriber import follow
 
 ITEM = {"uri": "urn:test:ops", "headline": "Talks", "body_text": "Kyiv said talks go on."}
 
@@ -232,7 +232,7 @@ def test_a_missing_model_error_names_every_missing_language_and_the_dry_run(tmp_
 
 INTERRUPTED_WHILE_LOADING = """
 import sys
-from worker import cli
+from babelwire.worker import cli
 
 def interrupted_import():
     raise KeyboardInterrupt  # what Ctrl-C does during the imports of build_parser

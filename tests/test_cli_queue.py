@@ -8,7 +8,7 @@ from ninjs_helpers import example_version, schema_errors
 from queue_fixtures import embedded_url  # noqa: F401
 from worker_processes import write_items
 
-from queues.subscriber import follow
+from babelwire.queues.subscriber import follow
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -53,8 +53,8 @@ def test_run_with_a_missing_model_says_so_in_one_line_before_translating_anythin
 def test_run_reports_each_job_that_was_not_translated_and_exits_1(capsys):
     from types import SimpleNamespace
 
-    from queues.outcomes import DeadLetter
-    from worker.commands.run import JobTally, report_dead
+    from babelwire.queues.outcomes import DeadLetter
+    from babelwire.worker.commands.run import JobTally, report_dead
 
     tally = JobTally(expected=2, handler=SimpleNamespace(handle=lambda delivery: DeadLetter(reason="engine broke")))
     tally.handle(SimpleNamespace(body=b"item", language="de"))
@@ -131,7 +131,7 @@ def test_worker_with_a_missing_model_refuses_to_start_instead_of_dead_lettering_
 def test_watch_headers_prints_each_copy_beside_its_provenance():
     from types import SimpleNamespace
 
-    from worker.commands.watch import copy_line
+    from babelwire.worker.commands.watch import copy_line
 
     message = SimpleNamespace(body=b'{"uri": "urn:x#uk", "language": "uk"}', language="uk",
                               headers={"babelwire-copy-id": "c-1", "babelwire-engine": "pseudo"})

@@ -83,7 +83,7 @@ def test_ctrl_c_at_any_moment_of_start_up_is_one_line_and_exit_130(tiny_models, 
 def test_a_ctrl_c_after_the_command_is_over_cannot_kill_the_process_at_shutdown():
     """Python puts the default SIGINT handler back while it shuts down; a Ctrl-C landing then killed a finished
     run (exit -2) after its copies were written. Once a command is over, Ctrl-C is ignored."""
-    script = ("import signal, sys; from worker.cli import main; sys.argv = ['babelwire', 'protect', 'Kyiv']; "
+    script = ("import signal, sys; from babelwire.worker.cli import main; sys.argv = ['babelwire', 'protect', 'Kyiv']; "
               "status = main(); print(signal.getsignal(signal.SIGINT) == signal.SIG_IGN, status)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=clean_env(), timeout=120)
     assert done.stdout.splitlines()[-1] == "True 0", done.stderr

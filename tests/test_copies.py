@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from queues import copies, messages, topology
-from queues.copies import Provenance, Translated, copy_id, translated_copy, untranslated_copy
-from queues.errors import InvalidCopyError, MessageValidationError
-from queues.messages import decode_wire_item
+from babelwire.queues import copies, messages, topology
+from babelwire.queues.copies import Provenance, Translated, copy_id, translated_copy, untranslated_copy
+from babelwire.queues.errors import InvalidCopyError, MessageValidationError
+from babelwire.queues.messages import decode_wire_item
 from ninjs_helpers import IPTC_EXAMPLES, PROJECT_EXAMPLES, example_version, schema_errors
 
 COMPLEX1 = Path(__file__).parent / "data" / "iptc-ninjs-1.6-complex1.json"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from translation.engines.cuda_libraries import LIBRARIES, library_paths
+from babelwire.translation.engines.cuda_libraries import LIBRARIES, library_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SONAMES = [name for _, name in LIBRARIES]
@@ -82,7 +82,7 @@ def recording(name, *args, **kwargs):
     calls.append([str(name), "ctranslate2" in sys.modules])
     return real_cdll(name, *args, **kwargs)
 ctypes.CDLL = recording
-from translation.engines import ctranslate2 as engine
+from babelwire.translation.engines import ctranslate2 as engine
 available = engine.is_available("cpu")
 maps = open("/proc/self/maps").read()
 by_soname = [bool(real_cdll(name, mode=ctypes.RTLD_GLOBAL | 4)) for name in {sonames}]  # RTLD_NOLOAD: already there?

@@ -2,7 +2,7 @@
 
 import pytest
 
-from translation.target_names.declension import decline_name, find_name_form, governed_case, person_gender
+from babelwire.translation.target_names.declension import decline_name, find_name_form, governed_case, person_gender
 
 
 @pytest.mark.parametrize("source, rendering, case, expected", [
@@ -47,8 +47,7 @@ def test_a_form_of_the_rendering_is_found_and_other_words_are_not():
 def test_without_the_dictionary_names_stay_nominative_and_only_the_rendering_is_accepted(monkeypatch):
     """The `names` extra is optional: without pymorphy3's dictionary the rendering is restored as it stands, and
     a model's form is still recognised by the rendering's stem and a case ending."""
-    import translation.target_names.declension as declension
-
+    import babelwire.translation.target_names.declension as declension
     monkeypatch.setattr(declension, "_analyzer", lambda language: None)
     declension.forms_of.cache_clear()  # forms computed with the dictionary must not answer for it
     assert decline_name("Дональд Трамп", "ablt", "m", "uk") == "Дональд Трамп"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from translation.engines.budget import DecodeBudget
-from translation.engines.ctranslate2 import CTranslate2Engine
-from translation.engines.marian import MarianEngine
-from translation.models.registry import ModelRegistry
-from translation.round_trip.repetition import looks_looping
+from babelwire.translation.engines.budget import DecodeBudget
+from babelwire.translation.engines.ctranslate2 import CTranslate2Engine
+from babelwire.translation.engines.marian import MarianEngine
+from babelwire.translation.models.registry import ModelRegistry
+from babelwire.translation.round_trip.repetition import looks_looping
 
 SHORT = ["Details", "Kyiv is the capital.", "The parties discussed peace.", "She stated it.",
          "Prices rose 1.5% on Monday.", "All rights reserved."]

@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from translation.engines.batching import BatchLimits, length_batches
-from translation.engines.cache import LruCache
-from translation.models.loading import checkpoint_digest
+from babelwire.translation.engines.batching import BatchLimits, length_batches
+from babelwire.translation.engines.cache import LruCache
+from babelwire.translation.models.loading import checkpoint_digest
 
 LENGTHS = {index: length for index, length in enumerate([5, 30, 7, 12, 30, 2, 9, 9, 3])}
 
@@ -121,26 +121,26 @@ def test_cache_keeps_what_is_put_until_it_is_taken_or_pushed_out():
 
 
 def _transformers(paths: dict, **options):
-    from translation.engines.marian import MarianEngine
+    from babelwire.translation.engines.marian import MarianEngine
 
     return MarianEngine(_registry(paths), beams=1, **options)
 
 
 def _ctranslate2(paths: dict, **options):
-    from translation.engines.ctranslate2 import CTranslate2Engine
+    from babelwire.translation.engines.ctranslate2 import CTranslate2Engine
 
     return CTranslate2Engine(_registry(paths), threads=1, beams=1, **options)
 
 
 def _registry(paths: dict):
-    from translation.models.registry import ModelRegistry
+    from babelwire.translation.models.registry import ModelRegistry
 
     return ModelRegistry({language: str(path) for language, path in paths.items()})
 
 
 @pytest.mark.parametrize("backend", [_transformers, _ctranslate2])
 def test_both_backends_leave_blank_sentences_blank_and_refuse_what_they_would_truncate(backend, tiny_models):
-    from translation.errors import InvalidInputError
+    from babelwire.translation.errors import InvalidInputError
 
     engine = backend(tiny_models)
     outputs = engine.translate(["", "Kyiv is the capital.", "  "], "uk")
@@ -160,8 +160,8 @@ def test_both_backends_keep_at_most_cache_size_models(backend, tiny_models):
 
 @pytest.mark.parametrize("backend", [_transformers, _ctranslate2])
 def test_a_sentence_measured_by_the_pipeline_is_tokenized_once(backend, tiny_models, monkeypatch):
-    from translation.round_trip.pipeline import Translator
-    from translation.protection.policy import ProtectionPolicy
+    from babelwire.translation.round_trip.pipeline import Translator
+    from babelwire.translation.protection.policy import ProtectionPolicy
 
     engine = backend(tiny_models)
     encoded = []

@@ -14,10 +14,10 @@ from tiny_models import SEED_ARTICLE, build_tiny_marian
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from _models import ForcedLengthEngine  # noqa: E402 - the benchmark's forced output lengths
-from translation.engines import ctranslate2 as ct2_engine  # noqa: E402
-from translation.engines.ctranslate2 import CTranslate2Engine, MarianVocab  # noqa: E402
-from translation.errors import ModelNotFoundError  # noqa: E402
-from translation.models.registry import ModelRegistry  # noqa: E402
+from babelwire.translation.engines import ctranslate2 as ct2_engine  # noqa: E402
+from babelwire.translation.engines.ctranslate2 import CTranslate2Engine, MarianVocab  # noqa: E402
+from babelwire.translation.errors import ModelNotFoundError  # noqa: E402
+from babelwire.translation.models.registry import ModelRegistry  # noqa: E402
 
 SENTENCES = [
     "Ukrainian President Volodymyr Zelenskyy held a two-hour conversation with members of the team.",
@@ -247,8 +247,8 @@ def test_translation_does_not_import_torch(checkpoint):
 
     code = (
         "import sys; from pathlib import Path\n"
-        "from translation.engines.ctranslate2 import CTranslate2Engine\n"
-        "from translation.models.registry import ModelRegistry\n"
+        "from babelwire.translation.engines.ctranslate2 import CTranslate2Engine\n"
+        "from babelwire.translation.models.registry import ModelRegistry\n"
         f"e = CTranslate2Engine(ModelRegistry({{'uk': {str(checkpoint)!r}}}), threads=1)\n"
         "e.translate(['Hello world.'], 'uk')\n"
         "print('torch' in sys.modules, 'transformers' in sys.modules)\n"

@@ -6,10 +6,10 @@ import time
 import pytest
 
 from tiny_models import build_tiny_marian  # tests/ is on sys.path under pytest
-from translation.engines.marian import MarianEngine
-from translation.errors import InvalidInputError, ModelNotFoundError, UnsupportedLanguageError
-from translation.models.loading import checkpoint_digest
-from translation.models.registry import ModelRegistry
+from babelwire.translation.engines.marian import MarianEngine
+from babelwire.translation.errors import InvalidInputError, ModelNotFoundError, UnsupportedLanguageError
+from babelwire.translation.models.loading import checkpoint_digest
+from babelwire.translation.models.registry import ModelRegistry
 
 SENTENCES = ["Zelenskyy held a two-hour conversation with ⟦1⟧.", "Details", "The parties discussed peace."]
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from translation.errors import GlossaryError
-from translation.protection.glossary import Glossary
+from babelwire.translation.errors import GlossaryError
+from babelwire.translation.protection.glossary import Glossary
 
 TOML = """
 keep = ["Kyiv", "UNN"]

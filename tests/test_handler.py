@@ -4,15 +4,15 @@ import json
 
 import pytest
 
-from queues.consumer import Delivery
-from queues.copies import read_copy
-from queues.outcomes import Ack, DeadLetter, Retry
-from translation.engines.base import ModelInfo
-from translation.errors import InvalidInputError, ModelLoadError, UnsupportedLanguageError
-from translation.round_trip.pipeline import SentenceReport, Translation
-from translation.protection.policy import ProtectionPolicy
-from translation.protection.spans import Span, SpanKind
-from worker.handler import JobHandler
+from babelwire.queues.consumer import Delivery
+from babelwire.queues.copies import read_copy
+from babelwire.queues.outcomes import Ack, DeadLetter, Retry
+from babelwire.translation.engines.base import ModelInfo
+from babelwire.translation.errors import InvalidInputError, ModelLoadError, UnsupportedLanguageError
+from babelwire.translation.round_trip.pipeline import SentenceReport, Translation
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.spans import Span, SpanKind
+from babelwire.worker.handler import JobHandler
 
 ITEM = {
     "uri": "urn:test:item-1",

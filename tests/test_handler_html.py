@@ -4,14 +4,14 @@ provenance headers, and HTML that cannot be kept intact dead-lettered with the f
 import json
 from pathlib import Path
 
-from queues.consumer import Delivery
-from queues import topology
-from queues.copies import read_copy
-from queues.outcomes import Ack, DeadLetter
-from translation.engines.pseudo import PseudoEngine
-from translation.round_trip.html import markup_intact
-from translation.round_trip.pipeline import Translator
-from worker.handler import JobHandler
+from babelwire.queues.consumer import Delivery
+from babelwire.queues import topology
+from babelwire.queues.copies import read_copy
+from babelwire.queues.outcomes import Ack, DeadLetter
+from babelwire.translation.engines.pseudo import PseudoEngine
+from babelwire.translation.round_trip.html import markup_intact
+from babelwire.translation.round_trip.pipeline import Translator
+from babelwire.worker.handler import JobHandler
 
 IPTC_ITEM = Path(__file__).parent / "data" / "iptc-ninjs-1.6-complex1.json"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -114,7 +114,7 @@ def test_listed_bodies_of_2x_and_3x_are_translated_as_html_by_their_content_type
 
 def test_the_translators_policy_reaches_the_html_fields():
     """The markup translator follows the policy of the translator it wraps: here one that translates quotes."""
-    from translation.protection.policy import ProtectionPolicy
+    from babelwire.translation.protection.policy import ProtectionPolicy
 
     item = {**ITEM, "body_html": "<p>Talks go on.</p><blockquote><p>We will not give up our land.</p></blockquote>"}
     kept = copy_of(handler().handle(delivery(item)))["body_html"]

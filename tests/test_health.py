@@ -6,9 +6,9 @@ import urllib.request
 
 import pytest
 
-from worker.health import BrokerState, HealthServer, main, probe, start_http_server
-from worker.metrics import Metrics
-from worker.settings import Settings
+from babelwire.worker.health import BrokerState, HealthServer, main, probe, start_http_server
+from babelwire.worker.metrics import Metrics
+from babelwire.worker.settings import Settings
 
 
 @pytest.fixture

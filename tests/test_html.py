@@ -7,13 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translation.engines.base import Engine, ModelInfo
-from translation.engines.pseudo import PseudoEngine
-from translation.errors import InvalidHtmlError
-from translation.round_trip.html import Html, MarkupTranslator, markup_intact
-from translation.round_trip.html.tree import normalised, signature
-from translation.round_trip.pipeline import Translator
-from translation.protection.policy import ProtectionPolicy
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.engines.pseudo import PseudoEngine
+from babelwire.translation.errors import InvalidHtmlError
+from babelwire.translation.round_trip.html import Html, MarkupTranslator, markup_intact
+from babelwire.translation.round_trip.html.tree import normalised, signature
+from babelwire.translation.round_trip.pipeline import Translator
+from babelwire.translation.protection.policy import ProtectionPolicy
 
 PLACEHOLDER = re.compile(r"[\[{<]\d+[\]}>]")
 

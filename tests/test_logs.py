@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from worker.logs import JobOutcomeLog, configure_logging, log_job_outcome, parse_level
-from worker.settings import Settings
+from babelwire.worker.logs import JobOutcomeLog, configure_logging, log_job_outcome, parse_level
+from babelwire.worker.settings import Settings
 
 
 @pytest.fixture

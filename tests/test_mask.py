@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translation.round_trip.mask import FORMS, Piece, mask, restore
-from translation.round_trip.names_as_words import NamesAsWords
-from translation.round_trip.recovery import translate_pieces
-from translation.protection.spans import Span, SpanKind
+from babelwire.translation.round_trip.mask import FORMS, Piece, mask, restore
+from babelwire.translation.round_trip.names_as_words import NamesAsWords
+from babelwire.translation.round_trip.recovery import translate_pieces
+from babelwire.translation.protection.spans import Span, SpanKind
 
 
 def piece_with(text: str, *parts: tuple[int, int, str], **options) -> Piece:
@@ -136,7 +136,7 @@ def test_spans_separated_only_by_a_comma_share_one_placeholder():
 
 
 def test_forms_the_model_cannot_spell_are_not_used():
-    from translation.round_trip.mask import usable_forms
+    from babelwire.translation.round_trip.mask import usable_forms
 
     no_braces = usable_forms(lambda text: "{" not in text and "<" not in text)
     assert [form.name for form in no_braces] == ["brackets", "parentheses"]

@@ -7,14 +7,14 @@ from dataclasses import replace
 import pytest
 
 from redis_fixtures import redis_url, unused_port  # noqa: F401 - fixture
-from translation.engines.base import Engine, ModelInfo
-from translation.errors import MemoryUnavailableError
-from translation.round_trip.memory import Conditions, SentenceMemory
-from translation.round_trip.memory.embedded_store import EmbeddedStore
-from translation.round_trip.memory.key import sentence_key
-from translation.round_trip.memory.memory import ENGINE_LAYER
-from translation.round_trip.memory.redis_store import KEY_PREFIX, RedisStore
-from translation.round_trip.pipeline import Translator
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.errors import MemoryUnavailableError
+from babelwire.translation.round_trip.memory import Conditions, SentenceMemory
+from babelwire.translation.round_trip.memory.embedded_store import EmbeddedStore
+from babelwire.translation.round_trip.memory.key import sentence_key
+from babelwire.translation.round_trip.memory.memory import ENGINE_LAYER
+from babelwire.translation.round_trip.memory.redis_store import KEY_PREFIX, RedisStore
+from babelwire.translation.round_trip.pipeline import Translator
 
 MODEL = ModelInfo("marian", "Helsinki-NLP/opus-mt-en-uk", "rev-1")
 CONDITIONS = Conditions(backend="ctranslate2", compute="cpu/auto", beams=4, decoding="budget 2.0x+10")
@@ -168,7 +168,7 @@ def test_an_unavailable_store_means_translating_without_it_warned_once_and_count
     store, clock, engine = BrokenStore(), Clock(), BatchSensitiveEngine()
     memory = SentenceMemory(store, CONDITIONS, retry_after_s=30.0, clock=clock)
     translator = Translator(engine, memory=memory)
-    with caplog.at_level(logging.WARNING, logger="translation.round_trip.memory.memory"):
+    with caplog.at_level(logging.WARNING, logger="babelwire.translation.round_trip.memory.memory"):
         first = translator.translate("The talks ended on Monday.", "uk")
         translator.translate("The talks resumed on Friday.", "uk")
     assert first.text == "<THE TALKS ENDED ON MONDAY. /1>"
@@ -301,10 +301,10 @@ def test_a_remembered_translation_holding_a_newly_protected_text_is_made_again(t
 
 
 def test_the_worker_keys_the_memory_on_its_settings_glossary_policy_and_data():
-    from translation.protection.glossary import Glossary
-    from translation.protection.policy import ProtectionPolicy
-    from worker.build import memory_conditions
-    from worker.settings import Settings
+    from babelwire.translation.protection.glossary import Glossary
+    from babelwire.translation.protection.policy import ProtectionPolicy
+    from babelwire.worker.build import memory_conditions
+    from babelwire.worker.settings import Settings
 
     settings = Settings(engine="pseudo", memory_url="off")
     base = memory_conditions(settings, None, ProtectionPolicy())

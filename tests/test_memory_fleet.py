@@ -9,8 +9,8 @@ from redis_fixtures import redis_url  # noqa: F401 - fixture
 from story_versions import STORIES, versions
 from worker_processes import clean_env, cli_worker, log_text
 
-from queues import topology
-from queues.subscriber import follow
+from babelwire.queues import topology
+from babelwire.queues.subscriber import follow
 
 pytestmark = [pytest.mark.slow, pytest.mark.rabbitmq, pytest.mark.redis]
 

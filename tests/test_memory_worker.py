@@ -2,15 +2,15 @@
 
 import json
 
-from queues.consumer import Delivery
-from queues.outcomes import Ack
-from translation.engines.pseudo import PseudoEngine
-from translation.round_trip.memory import Conditions, SentenceMemory
-from translation.round_trip.memory.embedded_store import EmbeddedStore
-from translation.round_trip.pipeline import Translator
-from worker.events import TRANSLATED
-from worker.handler import JobHandler
-from worker.metrics import Metrics
+from babelwire.queues.consumer import Delivery
+from babelwire.queues.outcomes import Ack
+from babelwire.translation.engines.pseudo import PseudoEngine
+from babelwire.translation.round_trip.memory import Conditions, SentenceMemory
+from babelwire.translation.round_trip.memory.embedded_store import EmbeddedStore
+from babelwire.translation.round_trip.pipeline import Translator
+from babelwire.worker.events import TRANSLATED
+from babelwire.worker.handler import JobHandler
+from babelwire.worker.metrics import Metrics
 
 ITEM = {"uri": "urn:test:memory", "version": "1", "language": "en", "headline": "Talks resume in Geneva",
         "body_text": 'Ministers met on Monday. "We are close," one said. A deal is due on Thursday.'}

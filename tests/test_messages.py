@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from queues import messages
-from queues.errors import MessageDecodeError, MessageValidationError
-from queues.messages import decode_wire_item
+from babelwire.queues import messages
+from babelwire.queues.errors import MessageDecodeError, MessageValidationError
+from babelwire.queues.messages import decode_wire_item
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

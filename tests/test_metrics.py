@@ -3,8 +3,8 @@
 import pytest
 from prometheus_client import generate_latest
 
-from queues.outcomes import Ack, DeadLetter, Retry
-from worker.metrics import Metrics, fan_out
+from babelwire.queues.outcomes import Ack, DeadLetter, Retry
+from babelwire.worker.metrics import Metrics, fan_out
 
 
 @pytest.fixture

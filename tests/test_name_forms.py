@@ -1,7 +1,7 @@
-"""What a copy writes for a name: one decision for the pipeline and the measurements (translation.target_names.name_forms)."""
+"""What a copy writes for a name: one decision for the pipeline and the measurements (babelwire.translation.target_names.name_forms)."""
 
-from translation.target_names.name_forms import CLDR, KEPT, MODEL, RENDERED, document_forms, written_form
-from translation.protection.policy import ProtectionPolicy
+from babelwire.translation.target_names.name_forms import CLDR, KEPT, MODEL, RENDERED, document_forms, written_form
+from babelwire.translation.protection.policy import ProtectionPolicy
 
 
 def forms(text: str, target: str, policy: ProtectionPolicy = ProtectionPolicy()) -> dict[str, tuple[str, str]]:
@@ -33,7 +33,7 @@ def test_a_place_left_to_the_model_is_checked_only_where_cldr_names_it():
 def test_a_demonym_or_holiday_a_policy_keeps_is_not_transcribed():
     from dataclasses import replace
 
-    from translation.protection.protect import find_protection
+    from babelwire.translation.protection.protect import find_protection
 
     places_kept = replace(ProtectionPolicy(), places=True)
     protection = find_protection("Ukrainian forces met Rangers fans at Ramadan.", places_kept, target="uk")

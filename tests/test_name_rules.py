@@ -7,12 +7,12 @@ Likewise each join, cut and trim step of `runs.py` has an example whose run reco
 
 import pytest
 
-from translation.protection.names import explain, find_names
-from translation.protection.names import runs as name_runs
-from translation.protection.names.evidence import gather
-from translation.protection.names.passes import PASSES
-from translation.protection.names.roles import ATTACHED_PARTICLE, TOKEN_RULES
-from translation.protection.names.tokens import tokenize
+from babelwire.translation.protection.names import explain, find_names
+from babelwire.translation.protection.names import runs as name_runs
+from babelwire.translation.protection.names.evidence import gather
+from babelwire.translation.protection.names.passes import PASSES
+from babelwire.translation.protection.names.roles import ATTACHED_PARTICLE, TOKEN_RULES
+from babelwire.translation.protection.names.tokens import tokenize
 
 DIGEST = "PRESS DIGEST - Tunisia\nLA PRESSE\n- Exports rose.\nTHE TIMES\n- Prices will rise."
 

@@ -5,10 +5,10 @@ import json
 import pytest
 
 from cli_helpers import run_babelwire
-from translation.protection.name_types import given_name_gender
-from translation.protection.policy import ProtectionPolicy
-from translation.protection.protect import find_spans
-from translation.protection.spans import SpanKind
+from babelwire.translation.protection.name_types import given_name_gender
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.protect import find_spans
+from babelwire.translation.protection.spans import SpanKind
 
 
 def types(text: str) -> list[tuple[str, str]]:

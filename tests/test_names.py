@@ -4,8 +4,8 @@ import pytest
 import timing
 
 from shared_data import SEED_ARTICLE as SEED
-from translation.protection.names import find_name_mentions, find_names
-from translation.protection.spans import SpanKind
+from babelwire.translation.protection.names import find_name_mentions, find_names
+from babelwire.translation.protection.spans import SpanKind
 
 
 def names(text: str) -> list[str]:
@@ -247,7 +247,7 @@ def test_title_case_headline_keeps_only_the_names_the_body_confirms():
 
 
 def test_place_phrases_do_not_make_their_words_place_words():
-    from translation.protection.names.lexicon import PLACE_PHRASES, PLACES
+    from babelwire.translation.protection.names.lexicon import PLACE_PHRASES, PLACES
 
     assert ("new", "york") in PLACE_PHRASES and ("salt", "lake", "city") in PLACE_PHRASES
     assert not {"new", "south", "lake", "city", "town", "north", "west"} & PLACES
@@ -257,7 +257,7 @@ def test_place_phrases_do_not_make_their_words_place_words():
 def test_every_word_list_names_its_source():
     from importlib import resources
 
-    files = list(resources.files("translation.lexicon").joinpath("data").iterdir())
+    files = list(resources.files("babelwire.translation.lexicon").joinpath("data").iterdir())
     assert len(files) > 20
     for path in files:
         header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from queues import ninjs
-from queues.messages import wire_item
+from babelwire.queues import ninjs
+from babelwire.queues.messages import wire_item
 from ninjs_helpers import IPTC_EXAMPLES
 
 

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from translation.protection.patterns import find_numbers
+from babelwire.translation.protection.patterns import find_numbers
 
 
 def numbers(text: str) -> list[str]:

@@ -4,12 +4,12 @@ import re
 
 import pytest
 
-from translation.engines.base import Engine, ModelInfo
-from translation.engines.marian import MarianEngine
-from translation.protection.glossary import Glossary
-from translation.round_trip.pipeline import Translator
-from translation.protection.policy import ProtectionPolicy
-from translation.models.registry import ModelRegistry
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.engines.marian import MarianEngine
+from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.round_trip.pipeline import Translator
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.models.registry import ModelRegistry
 
 PLACEHOLDER = re.compile(r"\[\d+\]")
 # An article of our own naming the six people of the seed wire.
@@ -127,9 +127,9 @@ def test_the_article_in_ukrainian_names_all_six_people_in_cyrillic_with_a_tiny_m
 def test_a_copys_provenance_lists_the_people_rendered_and_how():
     import json
 
-    from queues.consumer import Delivery
-    from queues.copies import read_copy
-    from worker.handler import JobHandler
+    from babelwire.queues.consumer import Delivery
+    from babelwire.queues.copies import read_copy
+    from babelwire.worker.handler import JobHandler
 
     item = {"uri": "urn:test:people", "version": "1", "language": "en", "type": "text",
             "headline": "Talks in Miami", "body_text": "Steve Witkoff met Jared Kushner.",
@@ -168,7 +168,7 @@ def test_the_names_choice_reaches_the_command_line_and_the_environment():
 
 
 def test_people_in_an_html_fragment_are_rendered_inside_their_markup_and_reported():
-    from translation.round_trip.html import Html, MarkupTranslator
+    from babelwire.translation.round_trip.html import Html, MarkupTranslator
 
     source = Html('<p>Steve Witkoff met <a href="https://example.org/k">Jared Kushner</a>.</p>')
     result = MarkupTranslator(Translator(Scripted({}))).translate(source, "uk")

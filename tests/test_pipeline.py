@@ -8,12 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shared_data import SEED_ARTICLE as SEED
-from translation.engines.base import Engine, ModelInfo
-from translation.errors import InvalidInputError, ModelNotFoundError
-from translation.protection.glossary import Glossary
-from translation.round_trip.pipeline import Translator
-from translation.protection.policy import ProtectionPolicy
-from translation.protection.spans import SpanKind
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.errors import InvalidInputError, ModelNotFoundError
+from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.round_trip.pipeline import Translator
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.spans import SpanKind
 
 PLACEHOLDER = re.compile(r"[\[{<(]\d+[\]}>)]")
 NO_NAMES = ProtectionPolicy(names=False)

@@ -1,8 +1,8 @@
-"""Whether a place came through a translation recognisably (translation.protection.place_forms)."""
+"""Whether a place came through a translation recognisably (babelwire.translation.protection.place_forms)."""
 
 import pytest
 
-from translation.protection.place_forms import recognisable
+from babelwire.translation.protection.place_forms import recognisable
 
 
 @pytest.mark.parametrize("translated,name,forms", [

@@ -6,11 +6,11 @@ import re
 import pytest
 import timing
 
-from translation.engines.base import Engine, ModelInfo
-from translation.protection.translated_names import classify, find_demonyms, target_forms
-from translation.round_trip.pipeline import Translator
-from translation.protection.policy import ProtectionPolicy
-from translation.protection.protect import find_protection, find_spans
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.protection.translated_names import classify, find_demonyms, target_forms
+from babelwire.translation.round_trip.pipeline import Translator
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.protect import find_protection, find_spans
 
 KEEP_PEOPLE = ProtectionPolicy(render_people=False)  # people kept in Latin letters in a Ukrainian copy too
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # glibc's malloc_stats(), which prints one "Arena N:" section per arena to stderr.
 PROBE = """
 import ctypes, sys, threading
-from worker.arenas import limit_arenas
+from babelwire.worker.arenas import limit_arenas
 print(limit_arenas(2, environment={environment}), flush=True)
 ready = threading.Barrier(9)
 def allocate():
@@ -50,7 +50,7 @@ def test_malloc_arena_max_in_the_environment_is_left_to_glibc():
 
 
 def test_the_cli_caps_arenas_first_thing(monkeypatch):
-    from worker import cli
+    from babelwire.worker import cli
 
     calls = []
     monkeypatch.setattr(cli, "limit_arenas", lambda **kwargs: calls.append(kwargs))

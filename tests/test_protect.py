@@ -6,11 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shared_data import SEED_ARTICLE as SEED
-from translation.protection import names
-from translation.protection.glossary import Glossary
-from translation.protection.policy import ProtectionPolicy
-from translation.protection.protect import find_protection, find_spans
-from translation.protection.spans import Span, SpanKind
+from babelwire.translation.protection import names
+from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.protect import find_protection, find_spans
+from babelwire.translation.protection.spans import Span, SpanKind
 
 NO_NAMES = ProtectionPolicy(names=False)
 
@@ -177,7 +177,7 @@ def test_spans_are_sorted_disjoint_and_point_into_the_text(text):
 
 
 def test_a_term_edge_that_is_not_a_word_character_may_touch_a_word():
-    from translation.protection.protect import find_terms
+    from babelwire.translation.protection.protect import find_terms
 
     assert [span.start for span in find_terms("ASP.NET and .NETwork", {".NET": None})] == [3]  # not in .NETwork
     assert [span.text for span in find_terms("US and USA", {"US": None})] == ["US"]

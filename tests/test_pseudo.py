@@ -2,9 +2,9 @@
 
 import re
 
-from translation.engines.pseudo import PseudoEngine
-from translation.round_trip.pipeline import Translator
-from worker.settings import Settings
+from babelwire.translation.engines.pseudo import PseudoEngine
+from babelwire.translation.round_trip.pipeline import Translator
+from babelwire.worker.settings import Settings
 
 ENGINE = PseudoEngine()
 

@@ -10,14 +10,14 @@ import pytest
 from kombu import Queue
 
 from queue_fixtures import any_queue_type_url, embedded_url, python_process, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
-from queues import events as events_module
-from queues import topology
-from queues.connection import connect
-from queues.consumer import JobConsumer
-from queues.errors import PublishFailedError
-from queues.outcomes import Ack, DeadLetter, Publication, Retry
-from queues.publisher import Publisher
-from queues.subscriber import follow
+from babelwire.queues import events as events_module
+from babelwire.queues import topology
+from babelwire.queues.connection import connect
+from babelwire.queues.consumer import JobConsumer
+from babelwire.queues.errors import PublishFailedError
+from babelwire.queues.outcomes import Ack, DeadLetter, Publication, Retry
+from babelwire.queues.publisher import Publisher
+from babelwire.queues.subscriber import follow
 
 pytestmark = pytest.mark.slow
 
@@ -106,7 +106,7 @@ def test_declare_topology_is_idempotent(broker_url):
 
 KILLED_CONSUMER = """
 import sys, time
-from queues.consumer import JobConsumer
+from babelwire.queues.consumer import JobConsumer
 def hang(delivery):
     print("handling", delivery.message_id, flush=True)
     time.sleep(600)
@@ -132,8 +132,8 @@ def test_job_of_a_sigkilled_consumer_is_redelivered_and_completed(broker_url):
 BIND_ELSEWHERE = """
 import sys
 from kombu import Queue
-from queues.connection import connect
-from queues.topology import localized_exchange
+from babelwire.queues.connection import connect
+from babelwire.queues.topology import localized_exchange
 with connect(sys.argv[1]) as connection, connection.channel() as channel:
     Queue(sys.argv[2], exchange=localized_exchange(), routing_key=sys.argv[3], durable=True).bind(channel).declare()
 print("bound", flush=True)

@@ -7,12 +7,12 @@ import pytest
 from kombu import Queue
 
 from queue_fixtures import embedded_url  # noqa: F401
-from queues import topology
-from queues.connection import connect
-from queues.embedded.routing import topic_matches
-from queues.embedded.transport import Unroutable
-from queues.errors import BrokerConfigurationError, BrokerUnavailableError
-from queues.publisher import Publisher
+from babelwire.queues import topology
+from babelwire.queues.connection import connect
+from babelwire.queues.embedded.routing import topic_matches
+from babelwire.queues.embedded.transport import Unroutable
+from babelwire.queues.errors import BrokerConfigurationError, BrokerUnavailableError
+from babelwire.queues.publisher import Publisher
 
 
 def db_path(url):

@@ -12,10 +12,10 @@ from cli_helpers import run_babelwire
 from queue_fixtures import quorum, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from worker_processes import clean_env, cli_worker, log_text
 
-from queues import topology
-from queues.connection import connect
-from queues.publisher import Publisher
-from worker.settings import Settings
+from babelwire.queues import topology
+from babelwire.queues.connection import connect
+from babelwire.queues.publisher import Publisher
+from babelwire.worker.settings import Settings
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.slow]
 

@@ -7,11 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from queue_fixtures import rabbitmq_url, rabbitmq_vhosts  # noqa: F401
-from queues import topology
-from queues.connection import connect, is_embedded
-from queues.errors import BrokerConfigurationError, BrokerUnavailableError
-from queues.publisher import bounded
-from translation.models.registry import is_language_code
+from babelwire.queues import topology
+from babelwire.queues.connection import connect, is_embedded
+from babelwire.queues.errors import BrokerConfigurationError, BrokerUnavailableError
+from babelwire.queues.publisher import bounded
+from babelwire.translation.models.registry import is_language_code
 
 
 def test_names_follow_the_documented_scheme():

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from shared_data import SEED_ARTICLE as SEED
-from translation.protection.quotes import BLOCK, CONTINUED, INLINE, find_quotes
+from babelwire.translation.protection.quotes import BLOCK, CONTINUED, INLINE, find_quotes
 
 
 def quoted(text: str) -> list[str]:

@@ -11,8 +11,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from real_model import NativeMarianEngine  # noqa: E402
-from translation.round_trip.pipeline import Translator  # noqa: E402
-from translation.protection.policy import ProtectionPolicy  # noqa: E402
+from babelwire.translation.round_trip.pipeline import Translator  # noqa: E402
+from babelwire.translation.protection.policy import ProtectionPolicy  # noqa: E402
 
 SENTENCES = [
     "Steve Witkoff and Jared Kushner met Volodymyr Zelenskyy in Miami on Sunday.",

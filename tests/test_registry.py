@@ -2,8 +2,8 @@
 
 import pytest
 
-from translation.errors import UnsupportedLanguageError
-from translation.models.registry import ModelRegistry
+from babelwire.translation.errors import UnsupportedLanguageError
+from babelwire.translation.models.registry import ModelRegistry
 
 
 def test_ukrainian_and_german_have_dedicated_opus_mt_models():

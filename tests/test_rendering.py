@@ -1,8 +1,8 @@
-"""People's names rendered into a target script (translation.target_names.rendering): what a Ukrainian desk would publish."""
+"""People's names rendered into a target script (babelwire.translation.target_names.rendering): what a Ukrainian desk would publish."""
 
 import pytest
 
-from translation.target_names.rendering import Rendering, render_name, renders_names
+from babelwire.translation.target_names.rendering import Rendering, render_name, renders_names
 
 SEED_PEOPLE = {
     "Volodymyr Zelenskyy": "Володимир Зеленський",
@@ -129,7 +129,7 @@ def test_every_rendering_data_file_says_where_it_comes_from_and_under_which_lice
     import gzip
     from importlib import resources
 
-    data = resources.files("translation.target_names.rendering").joinpath("data")
+    data = resources.files("babelwire.translation.target_names.rendering").joinpath("data")
     tables = [item for folder in (data, *[d for d in data.iterdir() if d.is_dir()])
               for item in folder.iterdir() if item.name.endswith(".txt") and "LICENSE" not in item.name]
     assert len(tables) >= 10
@@ -210,7 +210,7 @@ def test_an_english_name_ending_like_a_polish_one_stays_english_and_one_word_alo
 
 
 def test_a_long_word_that_almost_splits_into_pinyin_is_refused_at_once():
-    from translation.target_names.rendering.pinyin import split
+    from babelwire.translation.target_names.rendering.pinyin import split
 
     assert split("na" * 150 + "x", "uk") is None  # 2^150 ways to try without memoising: this would never return
     assert split("xiaoping", "uk") == ["xiao", "ping"]

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from translation.round_trip.repetition import looks_looping
+from babelwire.translation.round_trip.repetition import looks_looping
 
 FINE = [
     ("The parties discussed possible options for a peace agreement.",

@@ -5,12 +5,12 @@ import time
 import pytest
 
 from shared_data import SEED_ARTICLE as SEED
-from translation.lexicon import TITLE_ABBREVIATIONS
-from translation.protection.names.tokens import tokenize
-from translation.protection.policy import ProtectionPolicy
-from translation.protection.protect import find_spans
-from translation.round_trip.segment import split_long, split_sentences
-from translation.protection.spans import Span, SpanKind
+from babelwire.translation.lexicon import TITLE_ABBREVIATIONS
+from babelwire.translation.protection.names.tokens import tokenize
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.protect import find_spans
+from babelwire.translation.round_trip.segment import split_long, split_sentences
+from babelwire.translation.protection.spans import Span, SpanKind
 
 
 def sentences(text: str, protected=(), quotes_protected=False) -> list[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from translation.lexicon import wordlists
+from babelwire.translation.lexicon import wordlists
 
 DATA = "# Source: a header that cites where the entries come from.\n\nKyiv\nNew York  # a phrase\n\n" \
        "U.S.\tUS\nAtlantis\t-\n"

@@ -12,8 +12,8 @@ from cli_helpers import run_babelwire
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from worker_processes import log_text, wait_until, write_items
 
-from queues import topology
-from queues.subscriber import follow
+from babelwire.queues import topology
+from babelwire.queues.subscriber import follow
 
 LANGUAGES = ("uk", "de")
 pytestmark = pytest.mark.slow

@@ -12,7 +12,7 @@ from cli_helpers import run_babelwire
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from worker_processes import SEED_ARTICLE, clean_env, cli_worker, log_text
 
-from translation.round_trip.html import markup_intact
+from babelwire.translation.round_trip.html import markup_intact
 
 pytestmark = pytest.mark.slow
 

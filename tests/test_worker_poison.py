@@ -7,11 +7,11 @@ import pytest
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
 from worker_processes import clean_env, cli_worker, log_text, wait_until
 
-from queues import topology
-from queues.connection import connect
-from queues.publisher import Publisher
-from queues.subscriber import follow
-from queues.topology import declare_topology
+from babelwire.queues import topology
+from babelwire.queues.connection import connect
+from babelwire.queues.publisher import Publisher
+from babelwire.queues.subscriber import follow
+from babelwire.queues.topology import declare_topology
 
 pytestmark = pytest.mark.slow
 

@@ -8,12 +8,12 @@ import pytest
 from queue_fixtures import embedded_url  # noqa: F401
 from worker_processes import clean_env, cli_worker, log_text, wait_until
 
-from queues import topology
-from queues.connection import connect
-from queues.publisher import Publisher
-from queues.subscriber import follow
-from queues.topology import declare_topology
-from worker.health import probe
+from babelwire.queues import topology
+from babelwire.queues.connection import connect
+from babelwire.queues.publisher import Publisher
+from babelwire.queues.subscriber import follow
+from babelwire.queues.topology import declare_topology
+from babelwire.worker.health import probe
 
 pytestmark = pytest.mark.slow
 
@@ -56,9 +56,9 @@ def test_jobs_waiting_together_are_translated_in_shared_batches(embedded_url):
     import threading
     import time
 
-    from worker.build import build_translator
-    from worker.service import build_worker
-    from worker.settings import Settings
+    from babelwire.worker.build import build_translator
+    from babelwire.worker.service import build_worker
+    from babelwire.worker.settings import Settings
 
     class Spy:  # the real (pseudo-engine) translator, as slow as a model, recording the items of each call
         def __init__(self, translator):

@@ -16,9 +16,9 @@ from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhos
 from shared_data import SEED_ARTICLE
 from worker_processes import BABELWIRE, clean_env, process, wait_until
 
-from queues import topology
-from queues.connection import connect
-from queues.publisher import Publisher
+from babelwire.queues import topology
+from babelwire.queues.connection import connect
+from babelwire.queues.publisher import Publisher
 
 pytest.importorskip("ctranslate2")
 pytestmark = pytest.mark.slow

@@ -7,18 +7,18 @@ their collaborators and read nothing themselves.
 
 from pathlib import Path
 
-from translation.lexicon import wordlists
-from translation.engines.base import Engine, ModelInfo
-from translation.engines.budget import DecodeBudget
-from translation.errors import ModelNotFoundError, UnsupportedLanguageError
-from translation.protection.glossary import Glossary
-from translation.round_trip.memory import Conditions, SentenceMemory
-from translation.round_trip.memory.embedded_store import EmbeddedStore
-from translation.round_trip.pipeline import Translator
-from translation.protection.policy import ProtectionPolicy
-from worker.engines import build_engine, choose_backend, resolve_device
-from worker.errors import UsageError
-from worker.settings import Settings
+from babelwire.translation.lexicon import wordlists
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.engines.budget import DecodeBudget
+from babelwire.translation.errors import ModelNotFoundError, UnsupportedLanguageError
+from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.round_trip.memory import Conditions, SentenceMemory
+from babelwire.translation.round_trip.memory.embedded_store import EmbeddedStore
+from babelwire.translation.round_trip.pipeline import Translator
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.worker.engines import build_engine, choose_backend, resolve_device
+from babelwire.worker.errors import UsageError
+from babelwire.worker.settings import Settings
 
 
 def load_models(engine: Engine, languages) -> dict[str, ModelInfo]:
@@ -83,7 +83,7 @@ def _memory_store(url: str, settings: Settings):
     if url.startswith("embedded://"):
         return EmbeddedStore(Path(url.removeprefix("embedded://")), max_entries=settings.memory_max_entries,
                              ttl_s=settings.memory_ttl_s)
-    from translation.round_trip.memory.redis_store import RedisStore  # imported late: only a fleet needs the client
+    from babelwire.translation.round_trip.memory.redis_store import RedisStore  # imported late: only a fleet needs the client
 
     try:
         return RedisStore.from_url(url, ttl_s=settings.memory_ttl_s)
@@ -106,5 +106,5 @@ def memory_conditions(settings: Settings, glossary: Glossary | None, policy: Pro
     return (conditions
             .with_data("glossary", glossary.version if glossary else "none")
             .with_data("policy", repr(policy))
-            .with_data("word lists", wordlists.data_version("translation.lexicon"))
-            .with_data("name rendering", wordlists.data_version("translation.target_names.rendering")))
+            .with_data("word lists", wordlists.data_version("babelwire.translation.lexicon"))
+            .with_data("name rendering", wordlists.data_version("babelwire.translation.target_names.rendering")))

@@ -12,9 +12,9 @@ import signal
 import sys
 from types import ModuleType
 
-from worker.exits import (EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TEMPFAIL, EXIT_USAGE, close_stdout_quietly,
+from babelwire.worker.exits import (EXIT_INTERRUPTED, EXIT_PIPE, EXIT_TEMPFAIL, EXIT_USAGE, close_stdout_quietly,
                           error_types, exit_now)
-from worker.arenas import limit_arenas
+from babelwire.worker.arenas import limit_arenas
 
 EPILOG = ("Exit status: 0 done, 1 some items failed (run, watch --count), 2 a usage or configuration error, "
           "75 a temporary failure (broker unreachable), 130 interrupted, 141 the reader went away, "
@@ -50,7 +50,7 @@ def _version() -> str:
 
 def _command_modules() -> tuple[ModuleType, ...]:
     """The command modules, in the order `--help` lists them; imported here, not at the top (see above)."""
-    from worker.commands import models, protect, render, run, submit, translate, watch, worker
+    from babelwire.worker.commands import models, protect, render, run, submit, translate, watch, worker
 
     return translate, protect, render, models, worker, submit, watch, run
 

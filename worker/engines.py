@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from translation.engines.base import Engine
-from translation.engines.core import Progress
-from translation.engines.fallback import FallbackEngine
-from translation.engines.pseudo import DryRunEngine
-from translation.models.registry import ModelRegistry
-from worker.errors import UsageError
+from babelwire.translation.engines.base import Engine
+from babelwire.translation.engines.core import Progress
+from babelwire.translation.engines.fallback import FallbackEngine
+from babelwire.translation.engines.pseudo import DryRunEngine
+from babelwire.translation.models.registry import ModelRegistry
+from babelwire.worker.errors import UsageError
 
 if TYPE_CHECKING:  # settings.py reads the registry's names, so this module cannot import it at run time
-    from worker.settings import Settings
+    from babelwire.worker.settings import Settings
 
 EngineBuilder = Callable[["Settings", ModelRegistry, Progress | None], Engine]
 BackendBuilder = Callable[["Settings", ModelRegistry, str, Progress | None], Engine]  # str: the device
@@ -54,7 +54,7 @@ def _auto(settings: Settings, registry: ModelRegistry, device: str, progress: Pr
 
 def _transformers(settings: Settings, registry: ModelRegistry, device: str, progress: Progress | None) -> Engine:
     """The transformers engine (translation/engines/marian.py)."""
-    from translation.engines.marian import MarianEngine
+    from babelwire.translation.engines.marian import MarianEngine
 
     if settings.quantization == "int8" and device == "cuda" and settings.backend == "transformers":
         raise UsageError("BABELWIRE_QUANTIZATION=int8 with the transformers backend runs on CPU only; "
@@ -66,7 +66,7 @@ def _transformers(settings: Settings, registry: ModelRegistry, device: str, prog
 
 def _ctranslate2(settings: Settings, registry: ModelRegistry, device: str, progress: Progress | None) -> Engine:
     """The CTranslate2 engine (translation/engines/ctranslate2.py)."""
-    from translation.engines.ctranslate2 import CTranslate2Engine
+    from babelwire.translation.engines.ctranslate2 import CTranslate2Engine
 
     return CTranslate2Engine(registry, translators=settings.translators, threads=settings.threads,
                              quantization=CT2_QUANTIZATION[settings.quantization],
@@ -110,7 +110,7 @@ def resolve_device(device: str, backend: str = "transformers") -> str:
 def _cuda_visible(backend: str) -> bool:
     """Ask the backend that will run: importing torch just to look costs a CTranslate2 worker ~200 MB."""
     if backend != "transformers":
-        from translation.engines.cuda_libraries import import_ctranslate2
+        from babelwire.translation.engines.cuda_libraries import import_ctranslate2
 
         try:
             ctranslate2 = import_ctranslate2()
@@ -128,7 +128,7 @@ def choose_backend(backend: str, device: str = "cpu") -> str:
     if backend != "auto":
         return backend
     try:
-        from translation.engines import ctranslate2
+        from babelwire.translation.engines import ctranslate2
     except ImportError:
         return "transformers"
     return "ctranslate2" if ctranslate2.is_available(device) else "transformers"

@@ -1,6 +1,6 @@
 """The names of the events the worker's own parts report through `on_event(name, **fields)`.
 
-The consumer's events (received, ack, requeued, connected, ...) are in `queues.events`; these come from the
+The consumer's events (received, ack, requeued, connected, ...) are in `babelwire.queues.events`; these come from the
 job handler and the composition. Listeners match on the constants, never on spelled-out strings.
 """
 

@@ -22,13 +22,15 @@ def exit_status_for_signal(signum: int) -> int:
 
 def error_types() -> tuple[tuple[type, ...], tuple[type, ...]]:
     """(permanent error types -> EXIT_USAGE, transient error types -> EXIT_TEMPFAIL)."""
-    import queues.errors
-    import translation.errors
-    from worker.errors import UsageError
+    import babelwire.queues.errors
+    from babelwire import queues
+    import babelwire.translation.errors
+    from babelwire import translation
+    from babelwire.worker.errors import UsageError
 
-    permanent = (UsageError, translation.errors.PermanentError, queues.errors.PermanentError,
-                 queues.errors.BrokerConfigurationError)
-    return permanent, (translation.errors.TransientError, queues.errors.TransientError)
+    permanent = (UsageError, babelwire.translation.errors.PermanentError, babelwire.queues.errors.PermanentError,
+                 babelwire.queues.errors.BrokerConfigurationError)
+    return permanent, (babelwire.translation.errors.TransientError, babelwire.queues.errors.TransientError)
 
 
 def exit_now(code: int) -> None:

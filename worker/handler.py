@@ -8,7 +8,7 @@ outcome, acknowledging a job only once its copy is confirmed.
 `JobHandler.handle_batch` decides several jobs at once: the items of each language are translated together
 (one model, shared engine batches), which is where a CPU worker's throughput comes from when items are short.
 A failure of the shared translation never decides another job's outcome: those jobs are then handled one by one.
-Either way each body is decoded once, and the copy is built by `queues.copies` from what the model reported,
+Either way each body is decoded once, and the copy is built by `babelwire.queues.copies` from what the model reported,
 which checks it against IPTC's schema: a copy that is not valid ninjs is dead-lettered, never published.
 """
 
@@ -19,17 +19,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import translation.errors
-from queues import copies, messages, topology
-from queues.consumer import Delivery
-from queues.copies import LocalizedCopy, Translated
-from queues.errors import InvalidCopyError, QueueError
-from queues.errors import PermanentError as BadMessage
-from queues.messages import WireItem
-from queues.ninjs.paths import field_at
-from queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
-from translation.round_trip.html import Html, MarkupTranslator
-from worker.events import DECODED, PASSED_ON, TRANSLATED
+import babelwire.translation.errors
+from babelwire.queues import copies, messages, topology
+from babelwire.queues.consumer import Delivery
+from babelwire.queues.copies import LocalizedCopy, Translated
+from babelwire.queues.errors import InvalidCopyError, QueueError
+from babelwire.queues.errors import PermanentError as BadMessage
+from babelwire.queues.messages import WireItem
+from babelwire.queues.ninjs.paths import field_at
+from babelwire.queues.outcomes import Ack, DeadLetter, Outcome, Publication, Retry
+from babelwire.translation.round_trip.html import Html, MarkupTranslator
+from babelwire.worker.events import DECODED, PASSED_ON, TRANSLATED
 
 log = logging.getLogger(__name__)
 
@@ -155,9 +155,9 @@ class JobHandler:
         """Bad input is dead-lettered at once; a failure that may pass, or a bug, is retried a few times."""
         if isinstance(error, InvalidCopyError):  # babelwire's bug, not the item's: said loudly, never published
             log.error("job %s: the copy is not valid ninjs, not published: %s", _job_name(delivery), error)
-        if isinstance(error, (BadMessage, translation.errors.PermanentError)):
+        if isinstance(error, (BadMessage, babelwire.translation.errors.PermanentError)):
             return DeadLetter(reason=_describe(error), error=_error_fields(error))
-        if isinstance(error, translation.errors.TransientError):
+        if isinstance(error, babelwire.translation.errors.TransientError):
             return self._retry_or_give_up(delivery, _describe(error), error)
         log.error("unexpected error on job %s", _job_name(delivery), exc_info=error)
         return self._retry_or_give_up(delivery, f"internal error: {_describe(error)}", error)
@@ -188,7 +188,7 @@ class JobHandler:
         try:
             results = self._translator_for([(texts, ())]).translate_many(
                 texts, language, terms=item.do_not_translate_terms())
-        except translation.errors.InvalidInputError as error:
+        except babelwire.translation.errors.InvalidInputError as error:
             raise _in_field(error, list(fields)) from None
         return _copy_of(item, language, fields, results)
 
@@ -259,13 +259,13 @@ def _words(copy: LocalizedCopy, item: WireItem) -> int:
     return sum(len(_TAG.sub(" ", text).split()) for text in texts if isinstance(text, str))
 
 
-def _in_field(error: translation.errors.InvalidInputError, paths: list[str]) -> Exception:
+def _in_field(error: babelwire.translation.errors.InvalidInputError, paths: list[str]) -> Exception:
     """`error` naming the item's field it is about (its `text_index` among `paths`), in its text and fields."""
     text_index = error.fields.get("text_index")
     if text_index is not None:
         field = paths[text_index]
         return type(error)(f"{field}: {error}", **{**error.fields, "field": field})
-    if isinstance(error, translation.errors.InvalidHtmlError):
+    if isinstance(error, babelwire.translation.errors.InvalidHtmlError):
         return type(error)(f"an HTML field: {error}", **error.fields)
     return error
 
@@ -276,7 +276,7 @@ def _describe(error: Exception) -> str:
 
 def _error_fields(error: Exception) -> dict:
     """What a dead letter's headers and the job log say of `error`: its kind (type name) and its fields."""
-    fields = error.fields if isinstance(error, (QueueError, translation.errors.TranslationError)) else {}
+    fields = error.fields if isinstance(error, (QueueError, babelwire.translation.errors.TranslationError)) else {}
     return {"kind": type(error).__name__, **fields}
 
 

@@ -7,9 +7,9 @@
 Readiness checks are callables given by the composition (`worker/service.py` passes
 `{"broker": BrokerState.is_connected, "models": <every served language has a loaded model>}`); a check
 that raises counts as failed and its error is shown in the body. This module knows nothing of brokers or
-models beyond the broker events (`queues.events`) that `BrokerState` listens to.
+models beyond the broker events (`babelwire.queues.events`) that `BrokerState` listens to.
 
-`python -m worker.health` is the container's HEALTHCHECK probe: it asks /healthz on
+`python -m babelwire.worker.health` is the container's HEALTHCHECK probe: it asks /healthz on
 BABELWIRE_HTTP_PORT of 127.0.0.1 and exits 0 or 1.
 """
 
@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
-from queues import events
+from babelwire.queues import events
 
 Check = Callable[[], bool]
 
@@ -138,8 +138,8 @@ def probe(port: int, path: str = "/healthz", timeout_s: float = 3.0) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Container HEALTHCHECK: `python -m worker.health [/healthz|/readyz]`. Reads settings at this edge."""
-    from worker.settings import Settings
+    """Container HEALTHCHECK: `python -m babelwire.worker.health [/healthz|/readyz]`. Reads settings at this edge."""
+    from babelwire.worker.settings import Settings
 
     argv = sys.argv[1:] if argv is None else argv
     port = Settings().http_port

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any, TextIO
 
-from queues import events
-from worker.events import DECODED, PASSED_ON, TRANSLATED
+from babelwire.queues import events
+from babelwire.worker.events import DECODED, PASSED_ON, TRANSLATED
 
 JOB_LOGGER = "babelwire.jobs"
 _HANDLER_NAME = "babelwire"
@@ -108,7 +108,7 @@ class JobOutcomeLog:
     """An `on_event` hook that writes the job-outcome line from the consumer's and the handler's events.
 
     The consumer says RECEIVED (message_id, language), then ACKED / RETRIED / DEAD_LETTERED once the
-    outcome is applied (copy confirmed, job acked); see `queues.events`. The handler's DECODED event names
+    outcome is applied (copy confirmed, job acked); see `babelwire.queues.events`. The handler's DECODED event names
     the item (`uri=`); its TRANSLATED and PASSED_ON events carry the copy's provenance (`provenance=`, its
     fields join the line: `copy_id`, `engine`, `model_id`, ...). This hook pairs them by (message_id, language)
     and logs the outcome as published / retried / dead_lettered with the time since receipt. `uri` is always

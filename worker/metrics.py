@@ -4,7 +4,7 @@ The consumer and the job handler know nothing of Prometheus: they call a hook `o
 `Metrics.on_event` maps those events onto counters, histograms and gauges in its own registry, which the
 health server exposes on `/metrics`.
 
-Events (names and fields in `queues.events` for the consumer's, `worker.events` for the handler's and the
+Events (names and fields in `babelwire.queues.events` for the consumer's, `babelwire.worker.events` for the handler's and the
 composition's) and what they count:
 
 | event                        | from     | effect                                                  |
@@ -32,8 +32,8 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import CounterMetricFamily
 from prometheus_client.process_collector import ProcessCollector
 
-from queues import events
-from worker.events import MODEL_LOADED, TRANSLATED
+from babelwire.queues import events
+from babelwire.worker.events import MODEL_LOADED, TRANSLATED
 
 EventHook = Callable[..., None]
 

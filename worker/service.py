@@ -15,18 +15,18 @@ import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from queues import events
-from queues.consumer import JobConsumer
-from worker.handler import JobHandler
-from worker.events import MODEL_LOADED
-from worker.exits import exit_now, exit_status_for_signal
-from worker.health import BrokerState, HealthServer, start_http_server
-from worker.logs import JobOutcomeLog
-from worker.metrics import Metrics, fan_out
-from worker.settings import Settings
+from babelwire.queues import events
+from babelwire.queues.consumer import JobConsumer
+from babelwire.worker.handler import JobHandler
+from babelwire.worker.events import MODEL_LOADED
+from babelwire.worker.exits import exit_now, exit_status_for_signal
+from babelwire.worker.health import BrokerState, HealthServer, start_http_server
+from babelwire.worker.logs import JobOutcomeLog
+from babelwire.worker.metrics import Metrics, fan_out
+from babelwire.worker.settings import Settings
 
 if TYPE_CHECKING:  # annotations only: the pipeline is imported where a translator is built
-    from translation.round_trip.pipeline import Translator
+    from babelwire.translation.round_trip.pipeline import Translator
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class WorkerService:
     def translation_outlived_stop(self, grace_s: float = 1.0) -> bool:
         """After `run()`: True when a translation still runs although its job went back to the broker.
 
-        The process must then leave through `worker.exits.exit_now`: interpreter shutdown under a running
+        The process must then leave through `babelwire.worker.exits.exit_now`: interpreter shutdown under a running
         CTranslate2 call aborts it (exit 134) instead of the clean exit a supervisor expects.
         """
         return not self._consumer.handler_ended(grace_s)
@@ -121,7 +121,7 @@ def preflight(engine, languages) -> dict:
         ModelNotFoundError: permanent, the configuration must change (names every language without a model).
         ModelLoadError: transient, starting again may work.
     """
-    from worker.build import load_models  # imported late: it pulls in the engines
+    from babelwire.worker.build import load_models  # imported late: it pulls in the engines
 
     models = load_models(engine, languages)
     for language, model in models.items():
@@ -132,8 +132,8 @@ def preflight(engine, languages) -> dict:
 def ready_translator(settings: Settings) -> tuple["Translator", dict]:
     """The translator of `settings` over its engine, with the model of every served language already
     loaded (`preflight`), and those models ({language: ModelInfo}). Raises as `preflight`."""
-    from worker.build import build_translator  # imported late: it pulls in the pipeline
-    from worker.engines import build_engine
+    from babelwire.worker.build import build_translator  # imported late: it pulls in the pipeline
+    from babelwire.worker.engines import build_engine
 
     engine = build_engine(settings)
     models = preflight(engine, settings.languages)

@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from translation.protection.policy import parse_names_choice
-from translation.models.registry import language_key
-from worker.engines import BACKENDS, ENGINES
+from babelwire.translation.protection.policy import parse_names_choice
+from babelwire.translation.models.registry import language_key
+from babelwire.worker.engines import BACKENDS, ENGINES
 
 
 def default_state_dir() -> Path:
@@ -100,7 +100,7 @@ class Settings(BaseSettings):
         languages = tuple(dict.fromkeys(part.lower() for part in value if part))
         if not languages:
             raise ValueError("no language given: name at least one, e.g. uk or uk,de")
-        from queues.topology import LANGUAGE_PATTERN  # a language is a routing key; imported late: kombu
+        from babelwire.queues.topology import LANGUAGE_PATTERN  # a language is a routing key; imported late: kombu
 
         bad = [language for language in languages if not LANGUAGE_PATTERN.match(language)]
         if bad:

@@ -1,6 +1,6 @@
 """The embedded broker: a kombu virtual transport on one SQLite file (`embedded://PATH`).
 
-`register()` makes kombu resolve the transport alias "embedded"; `queues.connection.connect` calls it.
+`register()` makes kombu resolve the transport alias "embedded"; `babelwire.queues.connection.connect` calls it.
 """
 
 from kombu.transport import TRANSPORT_ALIASES
@@ -10,4 +10,4 @@ ALIAS = "embedded"
 
 def register() -> None:
     """Make `kombu.Connection("embedded://PATH")` use this transport (idempotent)."""
-    TRANSPORT_ALIASES[ALIAS] = "queues.embedded.transport:Transport"
+    TRANSPORT_ALIASES[ALIAS] = "babelwire.queues.embedded.transport:Transport"

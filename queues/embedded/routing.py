@@ -7,7 +7,7 @@ binding made by any process counts, and the publish is atomic over every queue i
 import time
 from collections.abc import Iterable
 
-from queues.embedded.store import Store
+from babelwire.queues.embedded.store import Store
 
 Target = tuple[str, float]  # (queue, visible_at): where a published message lands, and from when it is seen
 

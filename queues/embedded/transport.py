@@ -22,8 +22,8 @@ from kombu.exceptions import ChannelError
 from kombu.transport import virtual
 from kombu.transport.virtual.base import queue_declare_ok_t
 
-from queues.embedded.routing import dead_letter_route, route
-from queues.embedded.store import Store
+from babelwire.queues.embedded.routing import dead_letter_route, route
+from babelwire.queues.embedded.store import Store
 
 DEFAULT_LEASE_S = 30.0
 NO_ROUTE = 312

@@ -7,12 +7,12 @@
     texts(data, version)                  # texts.py: {field path: ItemText} of every text a reader sees
     field_path(("bodies", 0, "value"))    # paths.py: "bodies/0/value", escaped as in JSON Pointer
 
-Copies are built in `queues.copies`, from these and nothing else.
+Copies are built in `babelwire.queues.copies`, from these and nothing else.
 """
 
-from queues.ninjs.schema import check, checked_version, detect_version, problems
-from queues.ninjs.texts import ItemText, entity_names, texts, untranslated_texts
-from queues.ninjs.versions import V1, V2, V3, VERSIONS, NinjsVersion
+from babelwire.queues.ninjs.schema import check, checked_version, detect_version, problems
+from babelwire.queues.ninjs.texts import ItemText, entity_names, texts, untranslated_texts
+from babelwire.queues.ninjs.versions import V1, V2, V3, VERSIONS, NinjsVersion
 
 __all__ = ["V1", "V2", "V3", "VERSIONS", "ItemText", "NinjsVersion", "check", "checked_version", "detect_version",
            "entity_names", "problems", "texts", "untranslated_texts"]

@@ -11,8 +11,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from queues.errors import MessageValidationError, QueueError
-from queues.ninjs.versions import VERSIONS, NinjsVersion, declared_major, version_named
+from babelwire.queues.errors import MessageValidationError, QueueError
+from babelwire.queues.ninjs.versions import VERSIONS, NinjsVersion, declared_major, version_named
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -121,7 +121,7 @@ def _first_error(data: Mapping[str, Any], version: NinjsVersion) -> "ValidationE
 
 @cache
 def _schema(version: NinjsVersion) -> dict:
-    return json.loads(resources.files("queues.ninjs").joinpath("schemas", version.schema_file).read_text("utf-8"))
+    return json.loads(resources.files("babelwire.queues.ninjs").joinpath("schemas", version.schema_file).read_text("utf-8"))
 
 
 @cache

@@ -16,8 +16,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from queues.ninjs.paths import field_path
-from queues.ninjs.versions import NinjsVersion
+from babelwire.queues.ninjs.paths import field_path
+from babelwire.queues.ninjs.versions import NinjsVersion
 
 PLAIN_MEDIA_TYPES = frozenset({"text/plain"})
 # 1.x formats named in a field's suffix (`body_html`; ninjs 1.0's `body_xhtml`; `body_text`).

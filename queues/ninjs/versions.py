@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # Alternative ids every copy carries, so the English source stays findable from the copy alone. The same
-# names as the copy's message headers (queues.topology), where the rest of its provenance travels.
+# names as the copy's message headers (babelwire.queues.topology), where the rest of its provenance travels.
 SOURCE_URI_ROLE = "babelwire-source-uri"
 SOURCE_VERSION_ROLE = "babelwire-source-version"
 

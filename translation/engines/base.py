@@ -10,7 +10,7 @@ class ModelInfo:
 
     engine: str  # "marian", "pseudo", "ctranslate2"
     model_id: str  # hub id or local path
-    revision: str  # the digest of the model's files (translation.models.loading.checkpoint_digest), or the engine's version
+    revision: str  # the digest of the model's files (babelwire.translation.models.loading.checkpoint_digest), or the engine's version
 
 
 class Engine(ABC):

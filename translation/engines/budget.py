@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from translation.round_trip.repetition import RETRY_NO_REPEAT_NGRAM, looks_looping
+from babelwire.translation.round_trip.repetition import RETRY_NO_REPEAT_NGRAM, looks_looping
 
 log = logging.getLogger(__name__)
 

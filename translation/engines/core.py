@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Generic, Protocol, TypeVar
 
-from translation.engines.base import Engine, ModelInfo
-from translation.engines.batching import BatchLimits, CanShare, length_batches
-from translation.engines.budget import DecodeBudget, decode_guarded
-from translation.engines.cache import LruCache
-from translation.errors import InvalidInputError
-from translation.models.loading import ResolvedModel, resolve_model
-from translation.models.registry import ModelRegistry, ModelSpec, language_key
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.engines.batching import BatchLimits, CanShare, length_batches
+from babelwire.translation.engines.budget import DecodeBudget, decode_guarded
+from babelwire.translation.engines.cache import LruCache
+from babelwire.translation.errors import InvalidInputError
+from babelwire.translation.models.loading import ResolvedModel, resolve_model
+from babelwire.translation.models.registry import ModelRegistry, ModelSpec, language_key
 
 Progress = Callable[[int], None]  # called with the number of sentences just translated
 Resolve = Callable[[str, str], ResolvedModel]  # (model id or path, language) -> its files on disk
@@ -54,7 +54,7 @@ class MarianBackend(Engine, Generic[Loaded]):
             sentences of similar budgets, and an output that loops or runs out of budget is decoded again with
             n-gram blocking. None: no loop check and the backend's limit from before the guard (benchmarks
             compare the two).
-        resolve: finds a model's files and their revision (translation.models.loading.resolve_model; tests may pass
+        resolve: finds a model's files and their revision (babelwire.translation.models.loading.resolve_model; tests may pass
             their own).
         parallel_batches: how many batches decode at once (a backend that runs several translators); a call
             whose sentences fit fewer batches is split into this many where it has sentences enough. Each

@@ -25,11 +25,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from translation.engines.core import MarianBackend
-from translation.engines.cuda_libraries import import_ctranslate2
-from translation.errors import ModelLoadError, ModelNotFoundError
-from translation.models.loading import ResolvedModel, checkpoint_digest
-from translation.models.registry import ModelSpec
+from babelwire.translation.engines.core import MarianBackend
+from babelwire.translation.engines.cuda_libraries import import_ctranslate2
+from babelwire.translation.errors import ModelLoadError, ModelNotFoundError
+from babelwire.translation.models.loading import ResolvedModel, checkpoint_digest
+from babelwire.translation.models.registry import ModelSpec
 
 log = logging.getLogger(__name__)
 

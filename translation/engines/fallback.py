@@ -5,8 +5,8 @@ Used for backend "auto": CTranslate2 first (faster), transformers for a model th
 
 import logging
 
-from translation.engines.base import Engine, ModelInfo
-from translation.errors import ModelLoadError
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.errors import ModelLoadError
 
 log = logging.getLogger(__name__)
 

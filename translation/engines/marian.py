@@ -10,10 +10,10 @@ import logging
 import warnings
 from dataclasses import dataclass
 
-from translation.engines.core import MarianBackend
-from translation.errors import ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
-from translation.models.loading import ResolvedModel
-from translation.models.registry import ModelSpec
+from babelwire.translation.engines.core import MarianBackend
+from babelwire.translation.errors import ModelLoadError, ModelNotFoundError, UnsupportedLanguageError
+from babelwire.translation.models.loading import ResolvedModel
+from babelwire.translation.models.registry import ModelSpec
 
 log = logging.getLogger(__name__)
 

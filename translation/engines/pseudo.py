@@ -11,9 +11,9 @@ the engine must not damage what the masker hid from it.
 import math
 import re
 
-from translation.engines.base import Engine, ModelInfo
-from translation.engines.core import Progress
-from translation.models.registry import ModelRegistry
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.engines.core import Progress
+from babelwire.translation.models.registry import ModelRegistry
 
 # Each letter with a mark that Unicode decomposition takes off again ("q" has no such form): a pseudo-localised
 # "Ûñîţéď Šţàţéš" is still recognisably "United States" to the pipeline's check that a translated place came back.

@@ -16,7 +16,7 @@ detector's `places` and `demonyms`; `quotes` `reporting_verbs`; `patterns` `unit
 from dataclasses import dataclass
 from functools import cache
 
-from translation.lexicon.wordlists import load_table
+from babelwire.translation.lexicon.wordlists import load_table
 
 PACKAGE = __name__
 _ABBREVIATION_MARKS = frozenset({"title", "number", "ambiguous", "keeps-dot"})

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from translation.errors import ModelNotFoundError
+from babelwire.translation.errors import ModelNotFoundError
 
 CONFIG_FILE = "config.json"
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json")

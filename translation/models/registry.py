@@ -9,7 +9,7 @@ its target token after the model: `pl=Helsinki-NLP/opus-mt-en-zlw>>pol<<`.
 import re
 from dataclasses import dataclass
 
-from translation.errors import UnsupportedLanguageError
+from babelwire.translation.errors import UnsupportedLanguageError
 
 HUB_ORG = "Helsinki-NLP"
 SOURCE_LANGUAGE = "en"
@@ -40,7 +40,7 @@ MULTI_TARGET = {
 
 _TARGET_TOKEN = re.compile(r"(>>[A-Za-z_]+<<)\s*$")
 # A BCP 47-shaped code, lower-case language first: "uk", "pt-BR", "sr-Latn-RS", "es-419", and with CLDR's and
-# Marian's "_" as well ("zh_Hant"). Every routing tag `queues.topology.check_language` accepts is one, in lower case.
+# Marian's "_" as well ("zh_Hant"). Every routing tag `babelwire.queues.topology.check_language` accepts is one, in lower case.
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 

@@ -9,7 +9,7 @@ File format (TOML; JSON with the same structure also works, chosen by the file s
     de = "Selenskyj"
 
 Every term is matched as a whole word, case-sensitively, and protected like a quote. Language codes are those of
-`translation.models.registry.is_language_code`; their region and script subtags match in any case ("pt-BR" applies to
+`babelwire.translation.models.registry.is_language_code`; their region and script subtags match in any case ("pt-BR" applies to
 the target "pt-br", which is how the CLI and the worker name it).
 """
 
@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from translation.errors import GlossaryError
-from translation.models.registry import is_language_code
+from babelwire.translation.errors import GlossaryError
+from babelwire.translation.models.registry import is_language_code
 
 _KNOWN_KEYS = {"keep", "render"}
 

@@ -3,7 +3,7 @@
     name_type(text, guessed, own_kind) -> "person" | "organisation" | "place" | "other"
 
 `guessed` is the name detector's guess ("PER", "ORG", "LOC", "MISC", "NAME" for unknown), `own_kind` what
-`translation.protection.translated_names.classify` says ("place", "demonym", "institution", "holiday", None). The policy reads
+`babelwire.translation.protection.translated_names.classify` says ("place", "demonym", "institution", "holiday", None). The policy reads
 the type: a Ukrainian copy writes people in Cyrillic and keeps organisations' Latin names. An unknown name is
 "other" unless it opens with a given name (`data/given_name_genders.txt`, US Census 1990) before a
 capitalised word, or its last word has the shape of a surname (`data/surname_endings.txt`): a wrong "person"
@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from translation.protection import translated_names
-from translation.lexicon.wordlists import load, load_table
+from babelwire.translation.protection import translated_names
+from babelwire.translation.lexicon.wordlists import load, load_table
 
 PERSON, ORGANISATION, PLACE, OTHER = "person", "organisation", "place", "other"
 NAME_TYPES = (PERSON, ORGANISATION, PLACE, OTHER)
@@ -49,7 +49,7 @@ def name_type(text: str, guessed: str, own_kind: str | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TypedMention:
-    """A detected name (`translation.protection.names.NameMention`), what `translated_names.classify` says of it (None for a
+    """A detected name (`babelwire.translation.protection.names.NameMention`), what `translated_names.classify` says of it (None for a
     person's name or a word of one), and its type."""
 
     mention: object
@@ -155,19 +155,19 @@ def _surname_shaped(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _well_known_brands() -> frozenset[str]:
-    return load("translation.lexicon", "well_known_brands").words
+    return load("babelwire.translation.lexicon", "well_known_brands").words
 
 
 @lru_cache(maxsize=1)
 def _business_words() -> frozenset[str]:
-    return load("translation.lexicon", "business_words").words
+    return load("babelwire.translation.lexicon", "business_words").words
 
 
 @lru_cache(maxsize=1)
 def _surname_endings() -> tuple[str, ...]:
-    return tuple(sorted(load("translation.lexicon", "surname_endings").words, key=len, reverse=True))
+    return tuple(sorted(load("babelwire.translation.lexicon", "surname_endings").words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _given_names() -> dict[str, str]:
-    return {name: sex for name, sex in load_table("translation.lexicon", "given_name_genders")}
+    return {name: sex for name, sex in load_table("babelwire.translation.lexicon", "given_name_genders")}

@@ -8,8 +8,8 @@ per start position (the ReDoS that sacremoses guards against with a stress test)
 import re
 from collections.abc import Iterator
 
-from translation.protection.spans import Span, SpanKind
-from translation.lexicon.wordlists import load
+from babelwire.translation.protection.spans import Span, SpanKind
+from babelwire.translation.lexicon.wordlists import load
 
 # Closing punctuation that ends a sentence around a URL rather than belonging to it.
 _URL_TRAILING = ".,;:!?'\"”’»)]}"
@@ -43,7 +43,7 @@ _SYMBOL_AFTER = rf"(?:%|‰|\s?°[CF]?|\s?(?:{_CODES})(?![^\W_]))"  # signs that
 
 
 def _alternatives(name: str) -> str:
-    entries = load("translation.lexicon", name)
+    entries = load("babelwire.translation.lexicon", name)
     forms = sorted(list(entries.words) + [r"\s".join(phrase) for phrase in entries.phrases], key=len, reverse=True)
     return "|".join(form if "\\s" in form else re.escape(form) for form in forms)
 

@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass, replace
 
-from translation.protection.spans import SpanKind
+from babelwire.translation.protection.spans import SpanKind
 
 
 @dataclass(frozen=True, slots=True)
 class ProtectionPolicy:
     """Which spans come back verbatim. By default a desk's choice: quotes, people and proper-noun
     organisations are kept, while places, demonyms and institutions described in common words are
-    translated (see `translation.protection.translated_names`). `strict()` keeps every name, as before."""
+    translated (see `babelwire.translation.protection.translated_names`). `strict()` keeps every name, as before."""
 
     quotes: bool = True
     names: bool = True

@@ -4,7 +4,7 @@
     find_protection(...) -> Protection(spans, translated_places, rendered_people)
 
 Names that languages word their own way (places, demonyms, descriptive institutions: see
-`translation.protection.translated_names`) are left to the model unless the policy keeps them; the places among them that
+`babelwire.translation.protection.translated_names`) are left to the model unless the policy keeps them; the places among them that
 CLDR names in the target language come back in `translated_places`, so the pipeline can check that a
 recognisable form came through. In a target written in another script (Ukrainian), people are left to the
 model too, with their rendering in that script (`rendered_people`), so the pipeline can check the model's form
@@ -21,13 +21,13 @@ from collections.abc import Iterable
 
 from dataclasses import dataclass, field, replace
 
-from translation.target_names import name_forms
-from translation.protection import name_types, names, translated_names, patterns, quotes
-from translation.target_names.declension import person_gender
-from translation.protection.glossary import Glossary
-from translation.protection.policy import ProtectionPolicy
-from translation.target_names.rendering import Rendering, render_name, renders_names
-from translation.protection.spans import Span, SpanKind
+from babelwire.translation.target_names import name_forms
+from babelwire.translation.protection import name_types, names, translated_names, patterns, quotes
+from babelwire.translation.target_names.declension import person_gender
+from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.target_names.rendering import Rendering, render_name, renders_names
+from babelwire.translation.protection.spans import Span, SpanKind
 
 _DETECTORS = (
     (SpanKind.URL, patterns.find_urls),

@@ -14,8 +14,8 @@ left-to-right pass over the text.
 import bisect
 import re
 
-from translation.protection.spans import Span, SpanKind
-from translation.lexicon.wordlists import load
+from babelwire.translation.protection.spans import Span, SpanKind
+from babelwire.translation.lexicon.wordlists import load
 
 INLINE, CONTINUED, BLOCK = "quote: inline", "quote: continued over paragraphs", "quote: block with dash attribution"
 
@@ -38,7 +38,7 @@ _DASH_LINE = re.compile(r"[ \t]*[-–—•*][ \t]")
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_ATTRIBUTION_CHARS = 160
 _SINGLE_STYLES = ("single-straight", "single-curly")
-_REPORTING_VERBS = load("translation.lexicon", "reporting_verbs").words
+_REPORTING_VERBS = load("babelwire.translation.lexicon", "reporting_verbs").words
 # Marks that open a paragraph of a continued quote (double quotes only: a single one is too often an apostrophe).
 _CONTINUING_MARKS = "\"“„«"
 

@@ -31,7 +31,7 @@ class Span:
     text: str
     replacement: str | None = None
     rule: str | None = None
-    type: str | None = None  # a name's type: "person", "organisation", "place", "other" (translation.protection.name_types)
+    type: str | None = None  # a name's type: "person", "organisation", "place", "other" (babelwire.translation.protection.name_types)
 
     @property
     def restored_text(self) -> str:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from translation.lexicon import institutions
-from translation.lexicon.wordlists import WordList, load, load_table
+from babelwire.translation.lexicon import institutions
+from babelwire.translation.lexicon.wordlists import WordList, load, load_table
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -74,17 +74,17 @@ def _common_at_sentence_start(text: str, word: re.Match) -> bool:
     if position > 0 and text[position - 1] not in _SENTENCE_END:
         return False
     key = word.group().lower()
-    return key in _common_words() and not _listed(load("translation.lexicon", "demonyms"), key.removesuffix("s"))
+    return key in _common_words() and not _listed(load("babelwire.translation.lexicon", "demonyms"), key.removesuffix("s"))
 
 
 def _is_holiday(name: str) -> bool:
-    return _listed(load("translation.lexicon", "holidays"), name)
+    return _listed(load("babelwire.translation.lexicon", "holidays"), name)
 
 
 def event_kind_length(text: str) -> int:
     """How many leading characters of a name are the kind of a named event ("Hurricane " of "Hurricane
     Rosa"), which a language translates while keeping the name; 0 when it opens with none, or is nothing else."""
-    kinds = load("translation.lexicon", "event_kinds")
+    kinds = load("babelwire.translation.lexicon", "event_kinds")
     words = text.split()
     for size in (2, 1):
         opening = words[:size]
@@ -140,7 +140,7 @@ def _described(token: str, words: frozenset[str]) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    return name in _places() or _listed(load("translation.lexicon", "places"), name)
+    return name in _places() or _listed(load("babelwire.translation.lexicon", "places"), name)
 
 
 def _is_demonym(name: str) -> bool:
@@ -150,7 +150,7 @@ def _is_demonym(name: str) -> bool:
     if len(words) > 1 and all(_is_demonym(word) for word in words):
         return True
     singular = name[:-1] if name.endswith("s") else None
-    return any(form in _demonyms() or _listed(load("translation.lexicon", "demonyms"), form)
+    return any(form in _demonyms() or _listed(load("babelwire.translation.lexicon", "demonyms"), form)
                for form in (name, singular) if form)
 
 
@@ -176,7 +176,7 @@ def _places() -> dict[str, tuple[str, str]]:
     for code, name in Locale("en").territories.items():
         if code != "001" and "-alt-" not in code:  # "world" is a word, not a place
             places[name] = ("territory", code)
-    for name, code in load_table("translation.lexicon", "place_codes"):
+    for name, code in load_table("babelwire.translation.lexicon", "place_codes"):
         if code != "-":
             places[name] = ("territory", code)
         else:
@@ -195,11 +195,11 @@ def _demonyms() -> frozenset[str]:
     from babel import Locale
 
     languages = {name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper()}
-    return frozenset(languages | {row[0] for row in load_table("translation.lexicon", "more_demonyms")})
+    return frozenset(languages | {row[0] for row in load_table("babelwire.translation.lexicon", "more_demonyms")})
 
 
 def _common_words() -> frozenset[str]:
-    return load("translation.lexicon", "common_words").words
+    return load("babelwire.translation.lexicon", "common_words").words
 
 
 @lru_cache(maxsize=4096)

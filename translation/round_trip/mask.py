@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from translation.protection.spans import Span
+from babelwire.translation.protection.spans import Span
 
 
 # A placeholder as a model may return it: its number in any bracket pair, spaces allowed ("[ 1 ]", "(1)", "{1}").

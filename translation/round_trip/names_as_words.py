@@ -6,8 +6,8 @@ changed (masked from then on) and what the second passes cost; `recovery` runs t
 
 from dataclasses import dataclass, field
 
-from translation.protection.spans import Span
-from translation.round_trip.mask import Masked, Piece, PlaceholderForm, mask, occurrences, spacing
+from babelwire.translation.protection.spans import Span
+from babelwire.translation.round_trip.mask import Masked, Piece, PlaceholderForm, mask, occurrences, spacing
 
 
 WORDS = "words"  # the form of a sentence whose names were shown to the model as words and came back verbatim

@@ -25,21 +25,21 @@ from collections.abc import Iterable, Sequence
 
 from dataclasses import dataclass, field, replace
 
-from translation.protection import name_types
-from translation.engines.base import Engine, ModelInfo
-from translation.errors import InvalidInputError, TranslationError
-from translation.protection.glossary import Glossary
-from translation.round_trip.mask import FORMS, Piece, PlaceholderForm, mask, usable_forms
-from translation.round_trip.names_as_words import NamesAsWords
-from translation.round_trip.recovery import TranslatedPiece, invents_guarded_text, translate_pieces
-from translation.round_trip.memory import SentenceMemory
-from translation.round_trip.memory.sentences import SENTENCE_LAYER, Remembered, decode, encode, sentence_text
-from translation.protection.policy import ProtectionPolicy
-from translation.target_names.people import LOST_PERSON_RULE, RenderedName, declined, lost_people, masked_person
-from translation.protection.place_forms import recognisable
-from translation.protection.protect import Protection, find_protection
-from translation.round_trip.segment import split_long, split_sentences
-from translation.protection.spans import Span, SpanKind
+from babelwire.translation.protection import name_types
+from babelwire.translation.engines.base import Engine, ModelInfo
+from babelwire.translation.errors import InvalidInputError, TranslationError
+from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.round_trip.mask import FORMS, Piece, PlaceholderForm, mask, usable_forms
+from babelwire.translation.round_trip.names_as_words import NamesAsWords
+from babelwire.translation.round_trip.recovery import TranslatedPiece, invents_guarded_text, translate_pieces
+from babelwire.translation.round_trip.memory import SentenceMemory
+from babelwire.translation.round_trip.memory.sentences import SENTENCE_LAYER, Remembered, decode, encode, sentence_text
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.target_names.people import LOST_PERSON_RULE, RenderedName, declined, lost_people, masked_person
+from babelwire.translation.protection.place_forms import recognisable
+from babelwire.translation.protection.protect import Protection, find_protection
+from babelwire.translation.round_trip.segment import split_long, split_sentences
+from babelwire.translation.protection.spans import Span, SpanKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from translation.round_trip.mask import (FORMS, PLACEHOLDER, WORDY, Masked, Piece, PlaceholderForm, gaps, grouped, mask,
+from babelwire.translation.round_trip.mask import (FORMS, PLACEHOLDER, WORDY, Masked, Piece, PlaceholderForm, gaps, grouped, mask,
                                          needs_engine, occurrences, restore, spacing, whole_word)
-from translation.round_trip.names_as_words import (WORDS, NamesAsWords, WordsTry, changed_texts, fits_as_words,
+from babelwire.translation.round_trip.names_as_words import (WORDS, NamesAsWords, WordsTry, changed_texts, fits_as_words,
                                                    shown_as_itself, with_words, words_tries)
 
 

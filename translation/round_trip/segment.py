@@ -16,9 +16,9 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from translation.protection import quotes
-from translation.lexicon import AMBIGUOUS_ABBREVIATIONS, NUMBER_ABBREVIATIONS, TITLE_ABBREVIATIONS
-from translation.protection.spans import Span
+from babelwire.translation.protection import quotes
+from babelwire.translation.lexicon import AMBIGUOUS_ABBREVIATIONS, NUMBER_ABBREVIATIONS, TITLE_ABBREVIATIONS
+from babelwire.translation.protection.spans import Span
 
 _TERMINATOR = re.compile(r"(?<![.!?…])[.!?…]+[\"”’»)\]]*(?=[^\S\n])")
 _LINE_BREAK = re.compile("\n")

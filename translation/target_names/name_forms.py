@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from translation.protection import name_types, names, translated_names
-from translation.protection.name_types import TypedMention
-from translation.protection.policy import ProtectionPolicy
-from translation.target_names.rendering import render_name
+from babelwire.translation.protection import name_types, names, translated_names
+from babelwire.translation.protection.name_types import TypedMention
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.target_names.rendering import render_name
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
 # People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector

@@ -15,9 +15,9 @@ preposition, tuning half), since most of them are surnames and references declin
 import re
 from dataclasses import dataclass, replace
 
-from translation.target_names.declension import decline_name, find_name_form, governed_case
-from translation.protection.protect import RenderedPerson
-from translation.protection.spans import Span
+from babelwire.translation.target_names.declension import decline_name, find_name_form, governed_case
+from babelwire.translation.protection.protect import RenderedPerson
+from babelwire.translation.protection.spans import Span
 
 LOST_PERSON_RULE = "name: person the model did not write as rendered, restored declined"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from translation.models.registry import is_language_code, language_key
-from worker.engines import ENGINES
-from worker.errors import UsageError
-from worker.settings import Settings, parse_model_overrides
+from babelwire.translation.models.registry import is_language_code, language_key
+from babelwire.worker.engines import ENGINES
+from babelwire.worker.errors import UsageError
+from babelwire.worker.settings import Settings, parse_model_overrides
 
 # Setting <- the command-line flag (argparse attribute) that overrides it, for the commands that have the flag.
 _SETTING_FLAGS = {

@@ -3,9 +3,9 @@
 import argparse
 from pathlib import Path
 
-from translation.models.loading import cached_snapshot, download_model, is_local_model, missing_files
-from translation.models.registry import ModelRegistry, ModelSpec
-from worker.commands._common import load_settings
+from babelwire.translation.models.loading import cached_snapshot, download_model, is_local_model, missing_files
+from babelwire.translation.models.registry import ModelRegistry, ModelSpec
+from babelwire.worker.commands._common import load_settings
 
 
 def register(subparsers) -> None:

@@ -4,13 +4,13 @@ import argparse
 import json
 from pathlib import Path
 
-from translation.protection.glossary import Glossary
-from translation.round_trip.html import find_html_spans
-from translation.protection.policy import ProtectionPolicy
-from translation.protection.protect import find_protection
-from worker.commands._common import add_names_option, load_settings, read_text
-from worker.commands.translate import is_html_input
-from worker.errors import UsageError
+from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.round_trip.html import find_html_spans
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.protect import find_protection
+from babelwire.worker.commands._common import add_names_option, load_settings, read_text
+from babelwire.worker.commands.translate import is_html_input
+from babelwire.worker.errors import UsageError
 
 
 def register(subparsers) -> None:

@@ -5,11 +5,11 @@ import json
 import sys
 from pathlib import Path
 
-from translation.protection.glossary import Glossary
-from translation.protection.name_types import NAME_TYPES, PERSON
-from translation.target_names.rendering import render_name, renders_names, rendering_languages
-from worker.commands._common import decode_text, load_settings
-from worker.errors import UsageError
+from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.protection.name_types import NAME_TYPES, PERSON
+from babelwire.translation.target_names.rendering import render_name, renders_names, rendering_languages
+from babelwire.worker.commands._common import decode_text, load_settings
+from babelwire.worker.errors import UsageError
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(

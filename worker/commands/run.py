@@ -23,13 +23,13 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from queues import topology
-from queues.outcomes import Ack, DeadLetter
-from worker.commands import submit
-from worker.commands._common import add_engine_options, load_settings, parse_languages
-from worker.errors import UsageError
-from worker.events import TRANSLATED
-from worker.exits import EXIT_INTERRUPTED, exit_now
+from babelwire.queues import topology
+from babelwire.queues.outcomes import Ack, DeadLetter
+from babelwire.worker.commands import submit
+from babelwire.worker.commands._common import add_engine_options, load_settings, parse_languages
+from babelwire.worker.errors import UsageError
+from babelwire.worker.events import TRANSLATED
+from babelwire.worker.exits import EXIT_INTERRUPTED, exit_now
 
 COLLECT_TIMEOUT_S = 30.0  # copies are confirmed before their jobs end, so they are already there
 
@@ -167,7 +167,7 @@ def refuse_duplicates(submissions) -> None:
 def translate_all(settings, submissions):
     """Translate every job -> (JobTally, the consumer that ran them). Returns early, with the jobs ended so
     far, on Ctrl-C or SIGTERM (the job in hand gets the stop timeout to finish; a second Ctrl-C quits)."""
-    from worker.service import build_consumer, build_handler, ready_translator
+    from babelwire.worker.service import build_consumer, build_handler, ready_translator
 
     translator, _ = ready_translator(settings)  # a missing model: one line and exit 2, before anything is sent
     sentences = SentenceCount()
@@ -203,7 +203,7 @@ def _stopping_on_signals(consumer):
 
 def collect(broker_url: str, languages, count: int) -> list[tuple[dict, dict]]:
     """Each copy with its headers (its provenance: `babelwire-source-uri`, `babelwire-engine`, ...)."""
-    from queues.subscriber import follow
+    from babelwire.queues.subscriber import follow
 
     if count == 0:
         return []

@@ -10,12 +10,12 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from queues import messages
-from queues.errors import PermanentError as BadMessage
-from translation.errors import UnsupportedLanguageError
-from translation.models.registry import SOURCE_LANGUAGE, ModelRegistry, language_key
-from worker.commands._common import add_broker_option, decode_text, load_settings, parse_languages, read_file
-from worker.errors import UsageError
+from babelwire.queues import messages
+from babelwire.queues.errors import PermanentError as BadMessage
+from babelwire.translation.errors import UnsupportedLanguageError
+from babelwire.translation.models.registry import SOURCE_LANGUAGE, ModelRegistry, language_key
+from babelwire.worker.commands._common import add_broker_option, decode_text, load_settings, parse_languages, read_file
+from babelwire.worker.errors import UsageError
 
 JSON_SUFFIXES = (".json", ".ninjs")
 HTML_SUFFIXES = (".html", ".htm")
@@ -88,7 +88,7 @@ def _why_unservable(language: str) -> str:
 
 def _item_languages(item: messages.WireItem, path: Path) -> tuple[str, ...]:
     """The item's own target_languages, each a usable language tag (it becomes a routing key)."""
-    from queues.topology import TopologyError, check_language  # imported late: kombu
+    from babelwire.queues.topology import TopologyError, check_language  # imported late: kombu
 
     languages = tuple(item.target_languages or ())
     for language in languages:
@@ -119,9 +119,9 @@ def text_uri(raw: bytes) -> str:
 
 
 def send(broker_url: str, submissions: list[Submission]) -> None:
-    from queues.connection import connect
-    from queues.publisher import Publisher
-    from queues.topology import declare_topology
+    from babelwire.queues.connection import connect
+    from babelwire.queues.publisher import Publisher
+    from babelwire.queues.topology import declare_topology
 
     languages = sorted({language for submission in submissions for language in submission.languages})
     with connect(broker_url) as connection:

@@ -5,8 +5,8 @@ import json
 import sys
 from pathlib import Path
 
-from translation.round_trip.html import Html, MarkupTranslator
-from worker.commands._common import add_engine_options, add_names_option, languages, load_settings, read_text
+from babelwire.translation.round_trip.html import Html, MarkupTranslator
+from babelwire.worker.commands._common import add_engine_options, add_names_option, languages, load_settings, read_text
 
 _PROGRESS_MIN_CHARS = 20_000  # shorter inputs finish before a bar would help
 
@@ -34,8 +34,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from worker.build import build_translator, load_models  # heavy: only when translating
-    from worker.engines import build_engine
+    from babelwire.worker.build import build_translator, load_models  # heavy: only when translating
+    from babelwire.worker.engines import build_engine
 
     settings = load_settings(args)
     text = read_text(args.text, args.input)
@@ -127,7 +127,7 @@ def _wants_progress(text: str) -> bool:
 def _estimated_sentences(text: str) -> int:
     """About how many sentences the engine will see: each distinct sentence is translated once (long-sentence
     splits and recovery retries add a few, masking may make two sentences one)."""
-    from translation.round_trip.segment import split_sentences
+    from babelwire.translation.round_trip.segment import split_sentences
 
     return max(1, len({text[start:end].strip() for start, end in split_sentences(text)}))
 

@@ -11,8 +11,8 @@ import base64
 import json
 import sys
 
-from worker.commands._common import add_broker_option, load_settings, parse_languages
-from worker.errors import UsageError
+from babelwire.worker.commands._common import add_broker_option, load_settings, parse_languages
+from babelwire.worker.errors import UsageError
 
 
 def register(subparsers) -> None:
@@ -37,7 +37,7 @@ def register(subparsers) -> None:
 
 
 def run_watch(args: argparse.Namespace) -> int:
-    from queues.subscriber import follow
+    from babelwire.queues.subscriber import follow
 
     settings = load_settings(args)
     languages = parse_languages(args.languages, "--languages")
@@ -71,7 +71,7 @@ def copy_line(message, with_headers: bool = False) -> dict:
 
 
 def dead_letter_line(message) -> dict:
-    from queues.topology import REASON_HEADER
+    from babelwire.queues.topology import REASON_HEADER
 
     headers = {key: _plain(value) for key, value in (message.headers or {}).items()}
     reason = headers.get(REASON_HEADER) or _broker_reason(headers)

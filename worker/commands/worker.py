@@ -3,9 +3,9 @@
 import argparse
 import logging
 
-from worker.commands._common import add_broker_option, add_engine_options, load_settings, parse_languages
-from worker.errors import UsageError
-from worker.exits import exit_now
+from babelwire.worker.commands._common import add_broker_option, add_engine_options, load_settings, parse_languages
+from babelwire.worker.errors import UsageError
+from babelwire.worker.exits import exit_now
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +25,9 @@ def register(subparsers) -> None:
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    from queues.connection import display_url
-    from worker.logs import configure_logging
-    from worker.service import build_worker, ready_translator
+    from babelwire.queues.connection import display_url
+    from babelwire.worker.logs import configure_logging
+    from babelwire.worker.service import build_worker, ready_translator
 
     settings = load_settings(args, languages=parse_languages(args.languages, "--languages"))
     try:
@@ -48,6 +48,6 @@ def run_worker(args: argparse.Namespace) -> int:
 
 def check_broker(url: str) -> None:
     """Fail at start, with one line, when the broker is not there; later outages are reconnected."""
-    from queues.connection import connect
+    from babelwire.queues.connection import connect
 
     connect(url).release()

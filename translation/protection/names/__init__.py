@@ -14,12 +14,12 @@ word lists, read from `translation/lexicon/data/`, each file citing its source).
 
 from dataclasses import dataclass
 
-from translation.protection.names.evidence import gather
-from translation.protection.names.guess import guess_types
-from translation.protection.names.passes import assign_roles
-from translation.protection.names.runs import find_runs
-from translation.protection.names.tokens import tokenize
-from translation.protection.spans import Span, SpanKind
+from babelwire.translation.protection.names.evidence import gather
+from babelwire.translation.protection.names.guess import guess_types
+from babelwire.translation.protection.names.passes import assign_roles
+from babelwire.translation.protection.names.runs import find_runs
+from babelwire.translation.protection.names.tokens import tokenize
+from babelwire.translation.protection.spans import Span, SpanKind
 
 __all__ = ["NameMention", "WordDecision", "explain", "find_name_mentions", "find_names"]
 

@@ -7,8 +7,8 @@ where its capital proves nothing.
 
 from dataclasses import dataclass, field
 
-from translation.protection.names.lexicon import COMMON_CAPITALISED, DEMONYMS, GIVEN_NAMES, NEVER_ALONE, SURNAME_TITLES
-from translation.protection.names.layout import (
+from babelwire.translation.protection.names.lexicon import COMMON_CAPITALISED, DEMONYMS, GIVEN_NAMES, NEVER_ALONE, SURNAME_TITLES
+from babelwire.translation.protection.names.layout import (
     field_labels,
     fixture_lines,
     headline_lines,
@@ -17,7 +17,7 @@ from translation.protection.names.layout import (
     title_case_lines,
     topic_slugs,
 )
-from translation.protection.names.tokens import Token
+from babelwire.translation.protection.names.tokens import Token
 
 
 @dataclass

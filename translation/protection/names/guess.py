@@ -3,8 +3,8 @@
 Detection does not depend on it; the protection policy does (places are translated, people kept).
 """
 
-from translation.protection.names.lexicon import DEMONYMS, GIVEN_NAMES, ORG_HEADS, PLACE_PHRASES, PLACES, WELL_KNOWN_ORGS
-from translation.protection.names.roles import ACRONYM, DATELINE, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED
+from babelwire.translation.protection.names.lexicon import DEMONYMS, GIVEN_NAMES, ORG_HEADS, PLACE_PHRASES, PLACES, WELL_KNOWN_ORGS
+from babelwire.translation.protection.names.roles import ACRONYM, DATELINE, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED
 
 _ACRONYM_RULES = frozenset(rule.name for rule in (ACRONYM, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED))
 

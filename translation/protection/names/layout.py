@@ -7,8 +7,8 @@ function is one pass over the tokens.
 
 import re
 
-from translation.protection.names.lexicon import FUNCTION_WORDS, NAME_PARTICLES
-from translation.protection.names.tokens import Token
+from babelwire.translation.protection.names.lexicon import FUNCTION_WORDS, NAME_PARTICLES
+from babelwire.translation.protection.names.tokens import Token
 
 _LABEL_END = re.compile(r"[ \t]?:")
 _PHONE_GAP = re.compile(r"[ ().-]{1,3}")

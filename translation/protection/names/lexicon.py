@@ -1,16 +1,16 @@
 """The detector's word lists, read once from `data/*.txt` (each file's header says where it comes from).
 
-Read through `translation.lexicon.wordlists.load`: an entry with a space is a phrase, matched on consecutive words,
+Read through `babelwire.translation.lexicon.wordlists.load`: an entry with a space is a phrase, matched on consecutive words,
 and never counts as its single words ("new york" does not make "new" a place word).
 """
 
-from translation.lexicon import (AMBIGUOUS_ABBREVIATIONS, DOTTED_ABBREVIATIONS, NUMBER_ABBREVIATIONS,  # noqa: F401
+from babelwire.translation.lexicon import (AMBIGUOUS_ABBREVIATIONS, DOTTED_ABBREVIATIONS, NUMBER_ABBREVIATIONS,  # noqa: F401
                                  TITLE_ABBREVIATIONS, institutions)
-from translation.lexicon.wordlists import WordList, load as _load
+from babelwire.translation.lexicon.wordlists import WordList, load as _load
 
 
 def load(name: str) -> WordList:
-    return _load("translation.lexicon", name)
+    return _load("babelwire.translation.lexicon", name)
 
 
 def words(*names: str) -> frozenset[str]:
@@ -54,7 +54,7 @@ HYPHEN_PREFIXES = words("hyphen_prefixes")
 PRESS_NOUNS = words("press_nouns")
 # Any English word (SCOWL size 70, lower-case entries): the common ones (size 35, which the protection policy
 # reads as words a description is made of) and the rarer ones only the detector needs ("regulators").
-ENGLISH_WORDS = _load("translation.lexicon", "common_words").words | words("english_words")
+ENGLISH_WORDS = _load("babelwire.translation.lexicon", "common_words").words | words("english_words")
 # The words descriptive institution names are built from (the protection policy's list, heads and modifiers):
 # "Ministry of Finance and Economy" is one name, "University of Michigan and Apple" two.
 INSTITUTION_WORDS = institutions().words

@@ -6,8 +6,8 @@ it changes. `assign_roles` runs the table, then the passes in order.
 
 import re
 
-from translation.protection.names.evidence import Evidence
-from translation.protection.names.lexicon import (
+from babelwire.translation.protection.names.evidence import Evidence
+from babelwire.translation.protection.names.lexicon import (
     COMMON_CAPITALISED,
     FUNCTION_WORDS,
     LEADING_PARTICLES,
@@ -18,7 +18,7 @@ from translation.protection.names.lexicon import (
     SUBJECT_VERBS,
     TITLES,
 )
-from translation.protection.names.roles import (
+from babelwire.translation.protection.names.roles import (
     ADVERB_OR_GERUND,
     ATTACHED_PARTICLE,
     MAYBE,
@@ -32,7 +32,7 @@ from translation.protection.names.roles import (
     dateline_ends,
     decide,
 )
-from translation.protection.names.tokens import Token
+from babelwire.translation.protection.names.tokens import Token
 
 # The name each pass records as the deciding rule of the words it changes.
 PLACE_PHRASE = "place phrase"

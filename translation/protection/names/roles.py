@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from translation.protection.names.evidence import Evidence
-from translation.protection.names.lexicon import (
+from babelwire.translation.protection.names.evidence import Evidence
+from babelwire.translation.protection.names.lexicon import (
     COMMON_CAPITALISED,
     COMPOUND_HEADS,
     DATE_ABBREVIATIONS,
@@ -25,7 +25,7 @@ from translation.protection.names.lexicon import (
     WEEKDAYS_MONTHS,
     WELL_KNOWN_ORGS,
 )
-from translation.protection.names.tokens import Token
+from babelwire.translation.protection.names.tokens import Token
 
 NAME, MAYBE, NO = "name", "maybe", "no"
 ATTACHED_PARTICLE = "particle before a name"  # a word that only joins the name after it

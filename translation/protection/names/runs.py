@@ -8,8 +8,8 @@ acts, so a decision can be audited and each step tested by itself.
 import re
 from dataclasses import dataclass, field
 
-from translation.protection.names.evidence import Evidence, surname_use
-from translation.protection.names.lexicon import (
+from babelwire.translation.protection.names.evidence import Evidence, surname_use
+from babelwire.translation.protection.names.lexicon import (
     DEMONYMS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
@@ -24,9 +24,9 @@ from translation.protection.names.lexicon import (
     TITLES,
     WEEKDAYS_MONTHS,
 )
-from translation.protection.names.passes import assign_roles
-from translation.protection.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, dictionary_word
-from translation.protection.names.tokens import Token
+from babelwire.translation.protection.names.passes import assign_roles
+from babelwire.translation.protection.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, dictionary_word
+from babelwire.translation.protection.names.tokens import Token
 
 _TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Dynamo ( H )" in league tables
 ARTICLES = frozenset({"the", "a", "an"})

@@ -8,7 +8,7 @@ outside a protected span ("Trump's" -> "Trump"). One regex pass: linear time.
 import re
 from dataclasses import dataclass
 
-from translation.protection.names.lexicon import DOTTED_ABBREVIATIONS
+from babelwire.translation.protection.names.lexicon import DOTTED_ABBREVIATIONS
 
 # Letters then optional inner connectors; initials/abbreviations like U.S. keep their final dot.
 _TOKEN = re.compile(

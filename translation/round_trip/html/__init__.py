@@ -1,10 +1,10 @@
 """HTML fragments in, HTML fragments out: block elements are translation units, inline markup travels with
 the words it wraps, and everything that is not prose comes back byte for byte. See translator.py."""
 
-from translation.round_trip.html.document import is_well_nested_with_signature
-from translation.round_trip.html.protected import find_html_spans
-from translation.round_trip.html.translator import Html, HtmlTranslation, MarkupTranslator
-from translation.round_trip.html.tree import signature
+from babelwire.translation.round_trip.html.document import is_well_nested_with_signature
+from babelwire.translation.round_trip.html.protected import find_html_spans
+from babelwire.translation.round_trip.html.translator import Html, HtmlTranslation, MarkupTranslator
+from babelwire.translation.round_trip.html.tree import signature
 
 __all__ = ["Html", "HtmlTranslation", "MarkupTranslator", "find_html_spans", "markup_intact"]
 

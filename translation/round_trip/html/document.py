@@ -11,12 +11,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from translation.errors import InvalidHtmlError
-from translation.round_trip.html import tree
-from translation.round_trip.html.tokens import MarkupToken, TokenizeError, tokenize
-from translation.round_trip.html.units import (AttributeText, Layout, Part, Unit, decode_into, find_sentinels, find_units,
+from babelwire.translation.errors import InvalidHtmlError
+from babelwire.translation.round_trip.html import tree
+from babelwire.translation.round_trip.html.tokens import MarkupToken, TokenizeError, tokenize
+from babelwire.translation.round_trip.html.units import (AttributeText, Layout, Part, Unit, decode_into, find_sentinels, find_units,
                                     WORD_CHARACTER, is_wordy, sentinel, sentinel_number)
-from translation.protection.quotes import find_quotes
+from babelwire.translation.protection.quotes import find_quotes
 
 _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};)")
 _SENTINEL_SPLIT = re.compile("([\U000F0000-\U000FFFFD])")

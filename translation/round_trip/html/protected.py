@@ -2,12 +2,12 @@
 
 from dataclasses import replace
 
-from translation.protection.glossary import Glossary
-from translation.round_trip.html import document
-from translation.round_trip.html.units import decode_into, is_sentinel, sentinel
-from translation.protection.policy import ProtectionPolicy
-from translation.protection.protect import find_spans
-from translation.protection.spans import Span
+from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.round_trip.html import document
+from babelwire.translation.round_trip.html.units import decode_into, is_sentinel, sentinel
+from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.protect import find_spans
+from babelwire.translation.protection.spans import Span
 
 
 def find_html_spans(html: str, policy: ProtectionPolicy = ProtectionPolicy(), terms=(),

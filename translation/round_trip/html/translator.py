@@ -19,14 +19,14 @@ broken markup.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from translation.engines.base import ModelInfo
-from translation.errors import InvalidHtmlError
-from translation.round_trip.html import document
-from translation.round_trip.html.document import Fragment
-from translation.round_trip.html.units import is_sentinel, sentinel
-from translation.target_names.people import RenderedName
-from translation.round_trip.pipeline import SentenceReport, Translation
-from translation.protection.spans import Span
+from babelwire.translation.engines.base import ModelInfo
+from babelwire.translation.errors import InvalidHtmlError
+from babelwire.translation.round_trip.html import document
+from babelwire.translation.round_trip.html.document import Fragment
+from babelwire.translation.round_trip.html.units import is_sentinel, sentinel
+from babelwire.translation.target_names.people import RenderedName
+from babelwire.translation.round_trip.pipeline import SentenceReport, Translation
+from babelwire.translation.protection.spans import Span
 
 
 class Html(str):

@@ -7,7 +7,7 @@ at any depth (see benchmarks/html_parsers.py for the comparison with html5lib an
 
 from selectolax.lexbor import LexborHTMLParser
 
-from translation.round_trip.html.tokens import FOREIGN_ELEMENTS, MarkupToken  # in foreign content "<x/>" closes x
+from babelwire.translation.round_trip.html.tokens import FOREIGN_ELEMENTS, MarkupToken  # in foreign content "<x/>" closes x
 
 # Elements that never have content or an end tag.
 VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",

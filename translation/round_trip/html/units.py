@@ -12,9 +12,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from translation.round_trip.html.tokens import MarkupToken
-from translation.round_trip.html.tree import TRANSLATED_ATTRIBUTES
-from translation.protection.spans import Span, SpanKind
+from babelwire.translation.round_trip.html.tokens import MarkupToken
+from babelwire.translation.round_trip.html.tree import TRANSLATED_ATTRIBUTES
+from babelwire.translation.protection.spans import Span, SpanKind
 
 INLINE_ELEMENTS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "data", "del", "dfn", "em", "font", "i", "img",

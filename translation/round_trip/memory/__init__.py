@@ -8,8 +8,8 @@ the value), and the pipeline asks it before each engine call, so a text found th
 layer (sentences.py) keeps each sentence's final translation, so a sentence seen before comes back as it did.
 """
 
-from translation.round_trip.memory.key import Conditions
-from translation.round_trip.memory.memory import SentenceMemory
-from translation.round_trip.memory.store import MemoryStore
+from babelwire.translation.round_trip.memory.key import Conditions
+from babelwire.translation.round_trip.memory.memory import SentenceMemory
+from babelwire.translation.round_trip.memory.store import MemoryStore
 
 __all__ = ["Conditions", "MemoryStore", "SentenceMemory"]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from translation.errors import MemoryUnavailableError
+from babelwire.translation.errors import MemoryUnavailableError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS memory (key TEXT PRIMARY KEY, value TEXT NOT NULL, stored REAL NOT NULL,

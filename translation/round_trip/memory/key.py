@@ -10,8 +10,8 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, replace
 
-from translation.engines.base import ModelInfo
-from translation.models.registry import language_key
+from babelwire.translation.engines.base import ModelInfo
+from babelwire.translation.models.registry import language_key
 
 # Bumped when the way keys or values are written changes: old entries then miss, and age out.
 KEY_SCHEMA = 1

@@ -10,10 +10,10 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 
-from translation.engines.base import ModelInfo
-from translation.errors import MemoryUnavailableError
-from translation.round_trip.memory.key import Conditions, sentence_key
-from translation.round_trip.memory.store import MemoryStore
+from babelwire.translation.engines.base import ModelInfo
+from babelwire.translation.errors import MemoryUnavailableError
+from babelwire.translation.round_trip.memory.key import Conditions, sentence_key
+from babelwire.translation.round_trip.memory.store import MemoryStore
 
 log = logging.getLogger(__name__)
 

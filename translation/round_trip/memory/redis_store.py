@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import redis
 
-from translation.errors import MemoryUnavailableError
+from babelwire.translation.errors import MemoryUnavailableError
 
 KEY_PREFIX = "babelwire:memory:"
 TIMEOUT_S = 1.0  # a Redis that does not answer within this costs a batch this long, once per retry period

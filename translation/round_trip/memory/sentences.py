@@ -15,8 +15,8 @@ translation (recovery.invents_guarded_text).
 import json
 from dataclasses import dataclass
 
-from translation.round_trip.mask import Piece
-from translation.round_trip.recovery import TranslatedPiece
+from babelwire.translation.round_trip.mask import Piece
+from babelwire.translation.round_trip.recovery import TranslatedPiece
 
 SENTENCE_LAYER = "sentence"
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from translation.protection.name_types import given_name_gender
-from translation.lexicon.wordlists import load_table
+from babelwire.translation.protection.name_types import given_name_gender
+from babelwire.translation.lexicon.wordlists import load_table
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NOMINATIVE = "nomn"
@@ -210,7 +210,7 @@ def _analyzer(language: str):
 @lru_cache(maxsize=8)
 def _governing(language: str) -> dict[str, str]:
     try:
-        return {word: case for word, case in load_table("translation.target_names.declension", f"{language}_governing")}
+        return {word: case for word, case in load_table("babelwire.translation.target_names.declension", f"{language}_governing")}
     except FileNotFoundError:
         return {}
 
@@ -218,7 +218,7 @@ def _governing(language: str) -> dict[str, str]:
 @lru_cache(maxsize=8)
 def _endings(language: str) -> frozenset[str]:
     try:
-        return frozenset(row[0] for row in load_table("translation.target_names.declension", f"{language}_endings")) | {""}
+        return frozenset(row[0] for row in load_table("babelwire.translation.target_names.declension", f"{language}_endings")) | {""}
     except FileNotFoundError:
         return frozenset({""})
 
@@ -226,7 +226,7 @@ def _endings(language: str) -> frozenset[str]:
 @lru_cache(maxsize=16)
 def _models(language: str, gender: str) -> tuple[tuple[str, str], ...]:
     try:
-        rows = load_table("translation.target_names.declension", f"{language}_models")
+        rows = load_table("babelwire.translation.target_names.declension", f"{language}_models")
     except FileNotFoundError:
         return ()
     chosen = [(ending, model.lower()) for ending, sex, model in rows if sex == gender]

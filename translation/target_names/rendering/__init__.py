@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from translation.target_names.rendering.languages import available, has_data
-from translation.target_names.rendering.words import render_words
+from babelwire.translation.target_names.rendering.languages import available, has_data
+from babelwire.translation.target_names.rendering.words import render_words
 
 __all__ = ["RENDERED_KINDS", "Rendering", "render_name", "renders_names", "rendering_languages"]
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from translation.target_names.rendering.rules import RuleTable
-from translation.lexicon.wordlists import load_table
+from babelwire.translation.target_names.rendering.rules import RuleTable
+from babelwire.translation.lexicon.wordlists import load_table
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from translation.lexicon.wordlists import load_table
+from babelwire.translation.lexicon.wordlists import load_table
 
 SLAVIC, ROMANCE = "slavic", "romance"
 # Letters the romanisations of Ukrainian and Russian (KMU 2010, BGN/PCGN, passport spellings) never write: a word

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from translation.lexicon.wordlists import load_table
+from babelwire.translation.lexicon.wordlists import load_table
 
 _VOWELS = "aeiouü"
 _LONGEST_WORD = 40  # no pinyin name word is longer (and the split recurses once per syllable)

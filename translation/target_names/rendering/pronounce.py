@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from translation.target_names.rendering.align import VOWEL_PHONEMES, align, base
-from translation.lexicon.wordlists import load_table
+from babelwire.translation.target_names.rendering.align import VOWEL_PHONEMES, align, base
+from babelwire.translation.lexicon.wordlists import load_table
 
 _VOWEL_LETTERS = "aeiouy"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from translation.lexicon.wordlists import load_table
+from babelwire.translation.lexicon.wordlists import load_table
 
 LATIN_VOWELS = frozenset("aeiouy")
 

@@ -13,10 +13,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from translation.target_names.rendering.languages import LanguageData, language_data
-from translation.target_names.rendering.origin import ROMANCE, SLAVIC, first_listed, may_be_romanised, origin_of
-from translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
-from translation.target_names.rendering.pronounce import pronunciations, transcribe
+from babelwire.translation.target_names.rendering.languages import LanguageData, language_data
+from babelwire.translation.target_names.rendering.origin import ROMANCE, SLAVIC, first_listed, may_be_romanised, origin_of
+from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
+from babelwire.translation.target_names.rendering.pronounce import pronunciations, transcribe
 
 ESTABLISHED, PINYIN, CMUDICT, SPELLING = "established", "pinyin", "cmudict", "spelling"
 CHINESE = "chinese"
