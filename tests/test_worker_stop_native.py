@@ -13,7 +13,6 @@ import time
 import pytest
 from chaos_helpers import queue_counts
 from queue_fixtures import broker_url, embedded_url, rabbitmq_url, rabbitmq_vhosts  # noqa: F401
-from shared_data import SEED_ARTICLE
 from worker_processes import BABELWIRE, clean_env, process, wait_until
 
 from babelwire.queues import topology
@@ -29,13 +28,13 @@ SEGMENTING_S = 3  # let the job get past segmentation and masking into the engin
 
 
 def submit_long_job(url: str) -> None:
-    # Every paragraph differs (its number): a repeated article is mostly sentences already translated once,
-    # which the translator does not send again, and the job would be over before the signal.
-    paragraphs = SEED_ARTICLE.read_text(encoding="utf-8").split("\n\n")
-    numbered = (f"{number}. {paragraph}" for number in range(1, 10**6) for paragraph in paragraphs)
+    # Every sentence differs (its numbers): the translator sends a sentence it has seen in the item only once, so
+    # an article repeated (even with numbered paragraphs) is over before the signal once the engine is fast.
+    paragraphs = (" ".join(f"Report {number} says the talks in Geneva went on for {number * 7} hours and {line} "
+                           f"minutes." for line in range(5)) for number in range(1, 10**6))
     body = ""
     while len(body) < LONG_TEXT_CHARS:
-        body += next(numbered) + "\n\n"
+        body += next(paragraphs) + "\n\n"
     body = body[:LONG_TEXT_CHARS]
     item = json.dumps({"uri": "urn:test:long", "headline": "Long", "body_text": body}).encode()
     with connect(url) as connection:
