@@ -271,9 +271,18 @@ def serve(name: str, spec: dict, beams: int) -> None:
             backend.translate(spec["item"], 4)
             reply({"seconds": time.perf_counter() - t0})
         else:
-            reply({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+            reply({"peak_rss_mb": _own_peak_rss_kib() / 1024})
             # Skip interpreter teardown: CTranslate2 can abort while Python frees a translator at exit.
             os._exit(0)
+
+
+def _own_peak_rss_kib() -> int:
+    """This process's high-water mark (VmHWM). Not getrusage's ru_maxrss: Linux carries that across execve, so a
+    measuring process started by a large parent (one that has just built the model) reports the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # not Linux: no execve carry-over to avoid
 
 
 REPLY = "@@babelwire-bench "  # marks our lines among whatever libraries print
