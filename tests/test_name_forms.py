@@ -1,5 +1,8 @@
 """What a copy writes for a name: one decision for the pipeline and the measurements (babelwire.translation.target_names.name_forms)."""
 
+import json
+
+from cli_helpers import run_babelwire
 from babelwire.translation.target_names.name_forms import CLDR, KEPT, MODEL, RENDERED, document_forms, written_form
 from babelwire.translation.protection.policy import ProtectionPolicy
 
@@ -39,3 +42,17 @@ def test_a_demonym_or_holiday_a_policy_keeps_is_not_transcribed():
     protection = find_protection("Ukrainian forces met Rangers fans at Ramadan.", places_kept, target="uk")
     assert [person.span.text for person in protection.rendered_people] == ["Rangers"]
     assert {"Ukrainian", "Ramadan"} <= {span.text for span in protection.spans}
+
+
+def protected_uk(text: str) -> tuple[set[str], set[str]]:
+    """What `babelwire protect --to uk` shows: (names kept verbatim, names rendered in Cyrillic)."""
+    result = run_babelwire("protect", "--to", "uk", text)
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    return {span["text"] for span in shown["spans"]}, {span["text"] for span in shown.get("rendered", [])}
+
+
+def test_a_ukrainian_copy_keeps_a_brand_listed_with_brands_in_latin():
+    kept, rendered = protected_uk("Kai-Fu Lee has worked for Google, Microsoft and Apple, and led Microsoft Research.")
+    assert {"Apple", "Microsoft Research"} <= kept
+    assert not {"Apple", "Microsoft Research"} & rendered

@@ -41,6 +41,10 @@ def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     ("Gronk searched Google.", "Google"),  # a well-known brand
     ("He sold Lloyds Pharmacy.", "Lloyds Pharmacy"),  # a business word closes a name that opens like a person's
     ("Melrose Corp, Gronk and Zoof sued.", "Zoof"),  # listed with an organisation
+    ("He worked for Google, Microsoft and Apple.", "Apple"),  # listed with a well-known brand
+    ("Boots shops gain. It takes on Boots, Zoof and Gronk.", "Gronk"),  # listed with a business of the document
+    ("Zoof shops gain. He ran Zoof Research.", "Zoof Research"),  # opens with a business of the document
+    ("He ran Google Research.", "Google Research"),  # opens with a well-known brand
 ])
 def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, business):
     assert (business, "organisation") in types(text)

@@ -15,8 +15,9 @@ would transcribe a brand, a wrong "other" only keeps a person's name in Latin le
 A document types its names together: a word of a person's full name is that person when it stands alone
 ("Jordan" after "Michael Jordan"), a place's name alone is no surname ("Texas"), and an unknown name the
 document treats as a business is an organisation: closed or followed by a business noun ("Fox News Channel",
-"Sainsbury's stores", `data/business_words.txt`), or listed with an organisation or after such a noun
-("brands such as Revlon, Essie and Maybelline"); so is any name that is a well-known brand
+"Sainsbury's stores", `data/business_words.txt`), or listed with an organisation, a well-known brand or a
+business of the document, or after such a noun ("brands such as Revlon, Essie and Maybelline", "Google,
+Microsoft and Apple"), or opening with one ("Microsoft Research"); so is any name that is a well-known brand
 (`data/well_known_brands.txt`: "Google") or that a business word closes ("Lloyds Pharmacy"). That evidence is
 all it takes: references keep brands in Latin letters but write football clubs, towns and people they do not
 know in Cyrillic, so the names left "other" are
@@ -95,9 +96,26 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
             found.add(mention.span.text)
     for indices in _lists(mentions, text):
         if _after_business_word(mentions[indices[0]], text) or \
-                any(types[index] == ORGANISATION for index in indices):
+                any(_known_business(mentions[index].span.text, types[index], found) for index in indices):
             found.update(mentions[index].span.text for index in indices)
+    organisations = {mention.span.text for mention, kind in zip(mentions, types) if kind == ORGANISATION}
+    found.update(mention.span.text for mention in mentions
+                 if _opens_with_business(mention.span.text, found | organisations))
     return found
+
+
+def _known_business(text: str, kind: str, found: set[str]) -> bool:
+    """A list member that makes the whole list businesses: an organisation, a name with business evidence
+    of its own ("Boots shops"), a well-known brand ("Google, Microsoft and Apple")."""
+    return kind == ORGANISATION or text in found or text.lower() in _well_known_brands()
+
+
+def _opens_with_business(text: str, businesses: set[str]) -> bool:
+    """"Microsoft Research", "BBC Scotland": a longer name that opens with a business the document names, or
+    a well-known brand, is a part of that business."""
+    words = text.split()
+    return any(" ".join(words[:size]) in businesses or " ".join(words[:size]).lower() in _well_known_brands()
+               for size in range(1, len(words)))
 
 
 def _after_business_word(mention, text: str) -> bool:
