@@ -38,13 +38,31 @@ def classify(text: str) -> str | None:
     name = _normalise(text)
     if _is_holiday(name):  # before places: "Christmas" and "Easter" are also CLDR cities (of their islands)
         return "holiday"
-    if _is_place(name):
+    if _is_place(name) or _is_natural_feature(name):
         return "place"
     if _is_demonym(name):
         return "demonym"
-    if _is_institution(name):
+    if _is_institution(name) or _is_of_description(name):
         return "institution"
     return None
+
+
+def _is_natural_feature(name: str) -> bool:
+    """"Lake Titicaca", "Silicon Valley": a feature's common noun opening or closing a longer name
+    (`place_features.txt`), which a language translates."""
+    words = name.split()
+    features = load("babelwire.translation.lexicon", "place_features").words
+    return len(words) > 1 and (words[0].lower() in features or words[-1].lower() in features)
+
+
+def _is_of_description(name: str) -> bool:
+    """"University of Michigan", "Church of Scientology", "Lord of the Rings": capitalised common words joined by
+    a lower-case "of" to a name describe it; a desk words the description ("Університет Мічигану"), and a
+    transcription of it ("Юніверсіті ав Мішіган") is published by none."""
+    head, of, rest = name.partition(" of ")
+    words = head.split()
+    return bool(of and words and rest.strip()) and all(
+        word[:1].isupper() and word.lower() in _common_words() for word in words)
 
 
 def find_demonyms(text: str) -> list[tuple[int, int]]:
