@@ -63,3 +63,14 @@ def test_a_ukrainian_copy_leaves_descriptions_and_natural_features_to_the_model(
     kept, rendered = protected_uk("Tiffany Ng of the University of Michigan sailed Lake Titicaca and Silicon Valley.")
     assert not {"University of Michigan", "Lake Titicaca", "Silicon Valley"} & (kept | rendered)
     assert "Tiffany Ng" in rendered
+
+
+def test_a_ukrainian_copy_leaves_an_acronym_with_an_established_form_to_the_model_and_checks_that_form():
+    from babelwire.translation.protection.protect import find_protection
+
+    text = "The FBI briefed NATO and UEFA; CNN reported it."
+    kept, rendered = protected_uk(text)
+    assert "CNN" in kept and not {"FBI", "NATO", "UEFA"} & (kept | rendered)
+    checked = {place.span.text: place.forms for place in find_protection(text, target="uk").translated_places}
+    assert checked == {"FBI": ("ФБР",), "NATO": ("НАТО",), "UEFA": ("УЄФА",)}
+    assert written_form("FBI", "organisation", False, "de").way == MODEL  # no German row: the model's own word

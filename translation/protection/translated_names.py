@@ -2,7 +2,8 @@
 
     classify(text) -> "holiday" | "place" | "demonym" | "institution" | None  (None: a proper name, kept)
     find_demonyms(text) -> list[tuple[int, int]]                       (demonyms standing on their own)
-    target_forms(text, language) -> tuple[str, ...]                   (CLDR names of a place in `language`)
+    target_forms(text, language) -> tuple[str, ...]                   (CLDR names of a place in `language`,
+                                                                       or an acronym's established form there)
 
 A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keeps "Axios", "Gazprom" and
 "Sheffield Wednesday". Places come from CLDR through Babel (every country and region, and the exemplar
@@ -10,7 +11,9 @@ cities of the time zones, in each language), the name detector's place list (`pl
 `place_codes.txt` (short forms of CLDR territories, seas, regions); demonyms from the detector's list, CLDR's
 English language names and `more_demonyms.txt` (two-word forms, political affiliations); institution words
 from `institutions.txt`; holidays and recurring events ("Ramadan", "the Olympics") from `holidays.txt`.
-All are in `translation/lexicon/data/`; each data file says where its entries come from.
+Acronyms that a language writes in its own letters ("FBI", "NATO", "LGBT": Ukrainian "ФБР", "НАТО", "ЛГБТ") are
+institutions too, with that form (`acronym_forms.txt`). All are in `translation/lexicon/data/`; each data file
+says where its entries come from.
 
 CLDR also gives the target-language name of a place, which lets the pipeline check that a translated place
 came through in a recognisable form and mask it when it did not.
@@ -42,7 +45,7 @@ def classify(text: str) -> str | None:
         return "place"
     if _is_demonym(name):
         return "demonym"
-    if _is_institution(name) or _is_of_description(name):
+    if _is_institution(name) or _is_of_description(name) or name in _acronym_forms():
         return "institution"
     return None
 
@@ -115,6 +118,8 @@ def event_kind_length(text: str) -> int:
 def target_forms(text: str, language: str) -> tuple[str, ...]:
     """The names CLDR gives the place `text` in `language` (empty when CLDR does not know it)."""
     name = _normalise(text)
+    if name in _acronym_forms():
+        return tuple(form for row_language, form in _acronym_forms()[name] if row_language == language)
     key = None if _is_holiday(name) else _places().get(name)
     if key is None:
         return ()
@@ -214,6 +219,15 @@ def _demonyms() -> frozenset[str]:
 
     languages = {name for name in Locale("en").languages.values() if " " not in name and name[:1].isupper()}
     return frozenset(languages | {row[0] for row in load_table("babelwire.translation.lexicon", "more_demonyms")})
+
+
+@lru_cache(maxsize=1)
+def _acronym_forms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Acronym -> ((language, its established form there), ...) from `acronym_forms.txt` ("FBI": "ФБР")."""
+    forms: dict[str, tuple[tuple[str, str], ...]] = {}
+    for acronym, language, form, *_ in load_table("babelwire.translation.lexicon", "acronym_forms"):
+        forms[acronym] = forms.get(acronym, ()) + ((language, form),)
+    return forms
 
 
 def _common_words() -> frozenset[str]:
