@@ -74,3 +74,10 @@ def test_a_ukrainian_copy_leaves_an_acronym_with_an_established_form_to_the_mode
     checked = {place.span.text: place.forms for place in find_protection(text, target="uk").translated_places}
     assert checked == {"FBI": ("ФБР",), "NATO": ("НАТО",), "UEFA": ("УЄФА",)}
     assert written_form("FBI", "organisation", False, "de").way == MODEL  # no German row: the model's own word
+
+
+def test_a_place_or_acronym_inside_an_untyped_name_takes_its_ukrainian_form_and_a_person_keeps_theirs():
+    written = forms("Rangers host Rapid Vienna on Thursday, and Jordan Spieth watched.", "uk")
+    assert written["Rapid Vienna"] == (RENDERED, "Рапід Відень")  # not "Рапід Вієнна"
+    assert written["Jordan Spieth"] == (RENDERED, "Джордан Спіт")  # a person's "Jordan" is no "Йорданія"
+    assert written_form("UEFA Europa Cup", "other", True, "uk").forms[0].startswith("УЄФА ")

@@ -8,8 +8,9 @@
 A name the policy leaves to the model (a place, demonym, descriptive institution or holiday) is written as the
 model words it; for a place CLDR names in the target language that form is checked ("cldr"). A kept name is
 rendered in the target's script where its type is rendered there (in Ukrainian a person or a name of no known
-type: "rendered"), and otherwise comes back as written ("kept": organisations, and every name in a Latin-script
-target).
+type: "rendered"; inside a name of no known type, a place CLDR names in the target or an acronym with an
+established form takes that form: "Rapid Vienna" is "Рапід Відень"), and otherwise comes back as written
+("kept": organisations, and every name in a Latin-script target).
 """
 
 from __future__ import annotations
@@ -54,8 +55,22 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
     if render and target and rendered_type(text, name_type):
         rendering = render_name(text, target, name_types.PERSON)
         if rendering is not None:
-            return NameForm(RENDERED, (rendering.text,), rendering.source)
+            written = rendering.text if name_type == name_types.PERSON else _with_own_words(text, rendering.text, target)
+            return NameForm(RENDERED, (written,), rendering.source)
     return NameForm(KEPT, (text,))
+
+
+def _with_own_words(text: str, rendered: str, target: str) -> str:
+    """"Rapid Vienna" is "Рапід Відень", not "Рапід Вієнна": in a name of no known type, a word that is a place
+    CLDR names in the target (or an acronym with an established form there, "UEFA") takes that one-word form."""
+    words, written = text.split(), rendered.split()
+    if len(words) < 2 or len(words) != len(written):
+        return rendered
+    for index, word in enumerate(words):
+        forms = translated_names.target_forms(word, target)
+        if forms and " " not in forms[0] and "," not in forms[0]:
+            written[index] = forms[0]
+    return " ".join(written)
 
 
 def rendered_type(text: str, name_type: str) -> bool:
