@@ -45,6 +45,8 @@ def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     ("Boots shops gain. It takes on Boots, Zoof and Gronk.", "Gronk"),  # listed with a business of the document
     ("Zoof shops gain. He ran Zoof Research.", "Zoof Research"),  # opens with a business of the document
     ("He ran Google Research.", "Google Research"),  # opens with a well-known brand
+    ("BBC Scotland reported it.", "BBC Scotland"),  # opens with a well-known organisation
+    ("Google China said so.", "Google China"),  # ... even where it ends like a surname
 ])
 def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, business):
     assert (business, "organisation") in types(text)

@@ -71,18 +71,20 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
                     if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
     types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
     businesses = _businesses(mentions, types, text)
-    return [TypedMention(mention, kind, ORGANISATION if _is_business(mention.span.text, kind_of, businesses)
+    return [TypedMention(mention, kind, ORGANISATION if _is_business(mention.span.text, mention.type, kind_of, businesses)
                          else kind_of) for mention, kind, kind_of in zip(mentions, kinds, types)]
 
 
-def _is_business(text: str, kind: str, businesses: set[str]) -> bool:
+def _is_business(text: str, guessed: str, kind: str, businesses: set[str]) -> bool:
     """An unknown name the document treats as a business; any name that is a well-known brand ("Google"), or
-    that a business word closes ("Lloyds Pharmacy", which opens with a given name)."""
+    that a business word closes ("Lloyds Pharmacy", which opens with a given name), or that opens with a
+    well-known brand where the detector saw no person ("Google China", which ends like a surname)."""
     if kind == OTHER and text in businesses:
         return True
     words = text.split()
     return kind in (OTHER, PERSON) and (text.lower() in _well_known_brands() or
-                                        len(words) > 1 and words[-1].lower() in _business_words())
+                                        len(words) > 1 and words[-1].lower() in _business_words() or
+                                        guessed != "PER" and _opens_with_business(text, set()))
 
 
 def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
@@ -112,10 +114,17 @@ def _known_business(text: str, kind: str, found: set[str]) -> bool:
 
 def _opens_with_business(text: str, businesses: set[str]) -> bool:
     """"Microsoft Research", "BBC Scotland": a longer name that opens with a business the document names, or
-    a well-known brand, is a part of that business."""
+    a well-known brand or organisation, is a part of that business."""
     words = text.split()
-    return any(" ".join(words[:size]) in businesses or " ".join(words[:size]).lower() in _well_known_brands()
+    return any(" ".join(words[:size]) in businesses or well_known(" ".join(words[:size]))
                for size in range(1, len(words)))
+
+
+def well_known(name: str) -> bool:
+    """A brand or organisation every reader knows by its Latin name ("Google", "BBC"; `well_known_brands.txt`,
+    `well_known_orgs.txt`), not one a language writes in its own letters ("UEFA" is "УЄФА")."""
+    key = name.lower()
+    return (key in _well_known_brands() or key in _well_known_orgs()) and translated_names.classify(name) is None
 
 
 def _after_business_word(mention, text: str) -> bool:
@@ -174,6 +183,11 @@ def _surname_shaped(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _well_known_brands() -> frozenset[str]:
     return load("babelwire.translation.lexicon", "well_known_brands").words
+
+
+@lru_cache(maxsize=1)
+def _well_known_orgs() -> frozenset[str]:
+    return load("babelwire.translation.lexicon", "well_known_orgs").words
 
 
 @lru_cache(maxsize=1)
