@@ -47,6 +47,8 @@ def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     ("He ran Google Research.", "Google Research"),  # opens with a well-known brand
     ("BBC Scotland reported it.", "BBC Scotland"),  # opens with a well-known organisation
     ("Google China said so.", "Google China"),  # ... even where it ends like a surname
+    ("He sold it to Zoof, the owner of a chain.", "Zoof"),  # an appositive's business noun
+    ("Gronk, a ratings company, said so.", "Gronk"),
 ])
 def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, business):
     assert (business, "organisation") in types(text)

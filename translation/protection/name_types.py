@@ -15,7 +15,7 @@ would transcribe a brand, a wrong "other" only keeps a person's name in Latin le
 A document types its names together: a word of a person's full name is that person when it stands alone
 ("Jordan" after "Michael Jordan"), a place's name alone is no surname ("Texas"), and an unknown name the
 document treats as a business is an organisation: closed or followed by a business noun ("Fox News Channel",
-"Sainsbury's stores", `data/business_words.txt`), or listed with an organisation, a well-known brand or a
+"Sainsbury's stores", `data/business_words.txt`), or whose appositive has one ("Celesio, the owner of ..."), or listed with an organisation, a well-known brand or a
 business of the document, or after such a noun ("brands such as Revlon, Essie and Maybelline", "Google,
 Microsoft and Apple"), or opening with one ("Microsoft Research"); so is any name that is a well-known brand
 (`data/well_known_brands.txt`: "Google") or that a business word closes ("Lloyds Pharmacy"). That evidence is
@@ -63,6 +63,7 @@ _NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+o
 _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
 
 
+
 def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     """The type of each of a document's name mentions (`text`: the document they were found in), with the
     document's evidence."""
@@ -93,7 +94,8 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
     found = set()
     for mention in mentions:
         last = mention.span.text.split()[-1].lower()
-        after = _NOUN_AFTER.match(text[mention.span.end : mention.span.end + 40])
+        following = text[mention.span.end : mention.span.end + 60]
+        after = _NOUN_AFTER.match(following) or _appositive_business(following, words)
         if last in words or (after and after.group(1).lower() in words) or _after_business_word(mention, text):
             found.add(mention.span.text)
     for indices in _lists(mentions, text):
@@ -104,6 +106,15 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
     found.update(mention.span.text for mention in mentions
                  if _opens_with_business(mention.span.text, found | organisations))
     return found
+
+
+def _appositive_business(following: str, words: frozenset[str]) -> re.Match | None:
+    """The appositive after a name, where one of its first three words is a business word."""
+    for size in range(3):
+        match = re.match(rf"^,\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{{size}}}([a-z]+)\b", following)
+        if match and match.group(1) in words:
+            return match
+    return None
 
 
 def _known_business(text: str, kind: str, found: set[str]) -> bool:
