@@ -81,3 +81,10 @@ def test_a_place_or_acronym_inside_an_untyped_name_takes_its_ukrainian_form_and_
     assert written["Rapid Vienna"] == (RENDERED, "Рапід Відень")  # not "Рапід Вієнна"
     assert written["Jordan Spieth"] == (RENDERED, "Джордан Спіт")  # a person's "Jordan" is no "Йорданія"
     assert written_form("UEFA Europa Cup", "other", True, "uk").forms[0].startswith("УЄФА ")
+
+
+def test_a_ukrainian_copy_writes_a_club_in_cyrillic_even_where_the_detector_took_it_for_an_organisation():
+    kept, rendered = protected_uk("Sergio Aguero scored in Manchester City's 2-0 win. City manager Pep Guardiola "
+                                  "praised him, and Rangers goalkeeper Allan McGregor watched.")
+    assert {"Manchester City", "City", "Rangers"} <= rendered
+    assert forms("Manchester City's 2-0 win pleased Tesco bosses.", "uk")["Manchester City"] == (RENDERED, "Манчестер Сіті")

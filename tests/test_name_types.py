@@ -54,6 +54,15 @@ def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, busin
     assert (business, "organisation") in types(text)
 
 
+@pytest.mark.parametrize("text, club", [
+    ("Livingston 1 - 0 Rangers", "Rangers"),  # beside a score
+    ("It hit Manchester City goalkeeper Ederson.", "Manchester City"),  # before a playing position
+    ("Manchester City's 2-0 win. City manager Pep Guardiola smiled.", "City"),  # a club's name shortened
+])
+def test_a_club_is_written_like_a_name_of_no_known_type(text, club):
+    assert (club, "other") in types(text)
+
+
 def test_names_without_business_evidence_stay_other():
     assert types("Melrose beat Gronk, and Zoof scored.") == [
         ("Melrose", "other"), ("Gronk", "other"), ("Zoof", "other")]

@@ -21,7 +21,9 @@ Microsoft and Apple"), or opening with one ("Microsoft Research"); so is any nam
 (`data/well_known_brands.txt`: "Google") or that a business word closes ("Lloyds Pharmacy"). That evidence is
 all it takes: references keep brands in Latin letters but write football clubs, towns and people they do not
 know in Cyrillic, so the names left "other" are
-those a Ukrainian copy renders.
+those a Ukrainian copy renders. A name the document treats as a sports club (beside a score, "Livingston 1 - 0
+Rangers", or before a playing position, `data/club_words.txt`: "Manchester City goalkeeper"; and the last word of
+such a name alone, "City") is "other" even where the detector took it for an organisation.
 """
 
 import re
@@ -61,7 +63,8 @@ class TypedMention:
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 _NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+of)?\s+$")
 _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
-
+_SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
+_SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 
 
 def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
@@ -72,8 +75,34 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
                     if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
     types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
     businesses = _businesses(mentions, types, text)
-    return [TypedMention(mention, kind, ORGANISATION if _is_business(mention.span.text, mention.type, kind_of, businesses)
-                         else kind_of) for mention, kind, kind_of in zip(mentions, kinds, types)]
+    clubs = _clubs(mentions, text) - businesses
+    return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs))
+            for mention, kind, kind_of in zip(mentions, kinds, types)]
+
+
+def _final_type(mention, own_kind: str | None, kind: str, businesses: set[str], clubs: set[str]) -> str:
+    """A club is written as references write clubs, like a name of no known type, even where the detector
+    took it for an organisation; otherwise a business is an organisation."""
+    text = mention.span.text
+    if own_kind is None and kind in (ORGANISATION, OTHER) and mention.type != "PER" and text in clubs:
+        return OTHER
+    return ORGANISATION if _is_business(text, mention.type, kind, businesses) else kind
+
+
+def _clubs(mentions: list, text: str) -> set[str]:
+    """The names the document treats as sports clubs: next to a score ("Livingston 1 - 0 Rangers", "Manchester
+    City's 2-0 win") or before a playing position (`data/club_words.txt`: "Rangers goalkeeper"), and the
+    last word of such a name standing alone ("City" after "Manchester City")."""
+    words = _club_words()
+    found = set()
+    for mention in mentions:
+        following = text[mention.span.end : mention.span.end + 40]
+        after = _NOUN_AFTER.match(following)
+        if _SCORE_AFTER.match(following) or _SCORE_BEFORE.search(text[max(0, mention.span.start - 20) : mention.span.start]) \
+                or (after and after.group(1).lower() in words):
+            found.add(mention.span.text)
+    shortened = {name.split()[-1] for name in found if " " in name}
+    return found | {mention.span.text for mention in mentions if mention.span.text in shortened}
 
 
 def _is_business(text: str, guessed: str, kind: str, businesses: set[str]) -> bool:
@@ -199,6 +228,11 @@ def _well_known_brands() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _well_known_orgs() -> frozenset[str]:
     return load("babelwire.translation.lexicon", "well_known_orgs").words
+
+
+@lru_cache(maxsize=1)
+def _club_words() -> frozenset[str]:
+    return load("babelwire.translation.lexicon", "club_words").words
 
 
 @lru_cache(maxsize=1)
