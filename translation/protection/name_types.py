@@ -15,7 +15,8 @@ would transcribe a brand, a wrong "other" only keeps a person's name in Latin le
 A document types its names together: a word of a person's full name is that person when it stands alone
 ("Jordan" after "Michael Jordan"), a place's name alone is no surname ("Texas"), and an unknown name the
 document treats as a business is an organisation: closed or followed by a business noun ("Fox News Channel",
-"Sainsbury's stores", `data/business_words.txt`), or whose appositive has one ("Celesio, the owner of ..."), or listed with an organisation, a well-known brand or a
+"Sainsbury's stores", `data/business_words.txt`), or whose appositive has one ("Celesio, the owner of ..."), or after what only a business does ("published
+by", "owned by", "reported by Nielsen"), or listed with an organisation, a well-known brand or a
 business of the document, or after such a noun ("brands such as Revlon, Essie and Maybelline", "Google,
 Microsoft and Apple"), or opening with one ("Microsoft Research"); so is any name that is a well-known brand
 (`data/well_known_brands.txt`: "Google") or that a business word closes ("Lloyds Pharmacy"). That evidence is
@@ -63,6 +64,9 @@ class TypedMention:
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 _NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+of)?\s+$")
 _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
+# What only a business does to something: "published by", "owned by", "acquired by", "reported by" (a
+# ratings firm, an outlet). An unknown name after it is a business; a person's name is typed before.
+_BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 
@@ -168,9 +172,10 @@ def well_known(name: str) -> bool:
 
 
 def _after_business_word(mention, text: str) -> bool:
-    """"brands such as Revlon", "discounters Aldi", "shares of Sainsbury"."""
-    before = _NOUN_BEFORE.search(text[max(0, mention.span.start - 40) : mention.span.start])
-    return before is not None and before.group(1).lower() in _business_words()
+    """"brands such as Revlon", "discounters Aldi", "shares of Sainsbury", "published by Houghton Mifflin"."""
+    preceding = text[max(0, mention.span.start - 40) : mention.span.start]
+    before = _NOUN_BEFORE.search(preceding)
+    return before is not None and before.group(1).lower() in _business_words() or bool(_BY_BUSINESS.search(preceding))
 
 
 def _lists(mentions: list, text: str) -> list[list[int]]:
