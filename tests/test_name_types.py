@@ -52,6 +52,7 @@ def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     ("The book was published this month by Zoof Gronk Melrose.", "Zoof Gronk Melrose"),  # what a business does
     ("Ten million watched, as reported by Nielsen. Nielsen said more did.", "Nielsen"),
     ("He will launch his new album Yandhi.", "Yandhi"),  # a record's title
+    ("Ranges from Zoof, Gronk and Melrose get more space.", "Melrose"),  # a list after "ranges from"
 ])
 def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, business):
     assert (business, "organisation") in types(text)

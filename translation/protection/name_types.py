@@ -62,7 +62,7 @@ class TypedMention:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
-_NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+of)?\s+$")
+_NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+of|\s+from)?\s+$")
 _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
 # What only a business does to something: "published by", "owned by", "acquired by", "reported by" (a
 # ratings firm, an outlet). An unknown name after it is a business; a person's name is typed before.
@@ -172,7 +172,8 @@ def well_known(name: str) -> bool:
 
 
 def _after_business_word(mention, text: str) -> bool:
-    """"brands such as Revlon", "discounters Aldi", "shares of Sainsbury", "published by Houghton Mifflin"."""
+    """"brands such as Revlon", "discounters Aldi", "shares of Sainsbury", "ranges from L'Oreal", "published by
+    Houghton Mifflin"."""
     preceding = text[max(0, mention.span.start - 40) : mention.span.start]
     before = _NOUN_BEFORE.search(preceding)
     return before is not None and before.group(1).lower() in _business_words() or bool(_BY_BUSINESS.search(preceding))
