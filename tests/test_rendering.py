@@ -321,6 +321,12 @@ def test_the_dictionary_settles_a_name_usage_writes_otherwise_than_the_rules():
     assert render_name("Elizabeth Warren", "uk") == Rendering("Елізабет Воррен", "cmudict")  # known as it is
 
 
+def test_the_dictionary_settles_which_origin_a_spelling_is_read_by():
+    assert render_name("Jurgen Klopp", "uk").text == "Юрген Клопп"  # read as German; the English rules: Джерген
+    assert render_name("Ulrich Beck", "uk").text == "Ульріх Бек"  # the English rules: Алріч
+    assert render_name("Francesco Totti", "uk").text == "Франческо Тотті"  # read as Italian; the rules: Франсеско
+
+
 def test_a_variant_the_dictionary_knows_only_as_a_common_word_is_no_evidence():
     assert render_name("Bough", "uk").text == "Боу"  # not "Боа" (a boa)
 

@@ -1,14 +1,15 @@
 """A rule-made transcription settled by the target language's dictionary, where one is installed.
 
-    attested_form(form, spelling, language) -> str
+    attested_form(form, spelling, language, readings=()) -> str
 
 The letter and sound rules pick one of the ways Ukrainian writes a sound (h as х, g as г); usage has settled many
 names the other way (Генрі, Джеррард, Серхіо). The Ukrainian dictionary (pymorphy3-dicts-uk, the `names` extra)
 lists given names and surnames as Ukrainian writes them. A transcription it knows as such a name stays; one it
 does not know is tried with each change of `data/<language>/alternations.txt` at one place (a change the Latin
 spelling allows: h for г, a for е), and a variant the dictionary knows as a given name or surname wins (the
-earlier row first). Only names count: a variant that is a
-common word ("клеймо" for Climo) is no evidence. Without the dictionary the rules' form stands.
+earlier row first); then the word as another origin's spelling rules read it (`readings`: Tusk read as
+Polish is Туск, Thunberg as German Тунберг, Francesco as Italian Франческо). Only names count: a variant that is a common word ("боа"
+for Bough) is no evidence. Without the dictionary the rules' form stands.
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ _NAME_TAGS = ("Name", "Surn")
 
 
 @lru_cache(maxsize=8192)
-def attested_form(form: str, spelling: str, language: str) -> str:
+def attested_form(form: str, spelling: str, language: str, readings: tuple[str, ...] = ()) -> str:
     """`form` (lower case, one word, transcribed from `spelling`, its Latin letters folded to lower case), or the
-    variant the language's dictionary attests as a name."""
+    variant or other reading (lower case) the language's dictionary attests as a name."""
     code = primary(language)
     dictionary = analyzer(code)
     if dictionary is None or len(form) < _SHORTEST_CHECKED or _is_name(form, dictionary):
         return form
-    for variant in _variants(form, spelling, code):
+    for variant in [*_variants(form, spelling, code), *readings]:
         if _is_name(variant, dictionary):
             return variant
     return form

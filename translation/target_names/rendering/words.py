@@ -82,7 +82,7 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, first: 
     if form is None:
         return None
     if source in (CMUDICT, SPELLING):  # a rule-made form: the dictionary may know the name written otherwise
-        settled = attested_form(form, key, data.code)
+        settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data))
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
 
@@ -111,6 +111,13 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     if origin in data.origin_spelling:  # romance among them: a word ending in -o, read as spelt
         return data.origin_spelling[origin].rewrite(accented), SPELLING
     return _pronounced_or_spelt(key, data)
+
+
+def _other_readings(accented: str, form: str, data: LanguageData) -> tuple[str, ...]:
+    """The word as each origin of `data.dictionary_readings` spells it out, where that differs from `form`."""
+    readings = (data.origin_spelling[origin].rewrite(accented) for origin in data.dictionary_readings
+                if origin in data.origin_spelling)
+    return tuple(dict.fromkeys(reading for reading in readings if reading and reading != form))
 
 
 def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
