@@ -113,11 +113,23 @@ def romanise(cyrillic: str) -> str:
 
 
 def stem(word: str) -> str:
-    word = word.lower().replace("’", "ʼ").replace("'", "ʼ")
+    word = _plain(word)
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
     return word
+
+
+def same_name(ours: str, reference: str) -> bool:
+    """Our nominative and the reference's word agree, declined or not: the same stem once a case ending is taken
+    off both, or the reference's word is our nominative with a case ending ("Гарлем" and "Гарлему", where taking
+    "-ем" off ours would leave a stem the reference's form does not have)."""
+    reference_stem = stem(reference)
+    return reference_stem in (stem(ours), _plain(ours))
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("’", "ʼ").replace("'", "ʼ")
 
 
 def reference_word(word: str, reference: str) -> tuple[str, str] | None:
@@ -169,7 +181,7 @@ def _score(typed, form, reference: str, tally: Tally, want_misses: int) -> None:
             continue
         script, ref = found
         mine = word if ours is None else ours[index]
-        agrees = mine == ref if script == "latin" else stem(mine) == stem(ref)
+        agrees = mine == ref if script == "latin" else same_name(mine, ref)
         tally.add("all", agrees)
         tally.counts["latin"] += script == "latin"
         if script == "cyrillic":

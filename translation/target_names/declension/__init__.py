@@ -14,8 +14,8 @@ caller knows (a person, the gender), and where the dictionary has no person read
 ending lends its paradigm (`data/<language>_models.txt`). The case comes from the word or two before the name
 (`data/<language>_governing.txt`), the nominative where none decides.
 
-pymorphy3 (MIT) reads the dictionary package `pymorphy3-dicts-<language>` (Ukrainian: GPLv3), an optional extra
-(`pip install babelwire[names]`); without it `declines()` is False and callers keep the nominative.
+The dictionary is an optional extra (`target_names/dictionary.py`): without it `declines()` is False and callers
+keep the nominative.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 from babelwire.translation.protection.name_types import given_name_gender
+from babelwire.translation.target_names.dictionary import analyzer as _analyzer
 from babelwire.translation.lexicon.wordlists import load_table
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -193,18 +194,6 @@ def _cased(form: str, like: str) -> str:
     if like.isupper() and len(like) > 1:
         return form.upper()
     return form[:1].upper() + form[1:] if like[:1].isupper() else form
-
-
-@lru_cache(maxsize=8)
-def _analyzer(language: str):
-    try:
-        import pymorphy3
-    except ImportError:
-        return None
-    try:
-        return pymorphy3.MorphAnalyzer(lang=language)
-    except (ValueError, KeyError, OSError):  # no dictionary package for the language
-        return None
 
 
 @lru_cache(maxsize=8)

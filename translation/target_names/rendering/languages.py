@@ -2,7 +2,9 @@
 
     established.txt         whole names with an attested form (each word of them renders that word alone)
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form
-    language.txt            the name of the reverse romanisation (reported as a rendering's source)
+    language.txt            the name of the reverse romanisation (reported as a rendering's source); the
+                            origins whose reading the dictionary may attest instead of the rules' (attested.py)
+    alternations.txt        letters usage writes two ways, tried where the dictionary decides (attested.py)
     romanised.txt           reverse romanisation rules for names romanised from Ukrainian or Russian
     particles.txt           lower-case particles inside a name (von, de, al)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
@@ -35,6 +37,7 @@ class LanguageData:
     romanised: RuleTable
     spelling: RuleTable
     origin_spelling: dict[str, RuleTable]  # origin -> its letter rules, read before the English ones
+    dictionary_readings: tuple[str, ...]  # origins whose reading of a word the dictionary may attest instead
 
 
 def primary(language: str) -> str:
@@ -69,6 +72,7 @@ def language_data(language: str) -> LanguageData:
         romanised=RuleTable.load(__package__, f"{code}/romanised"),
         spelling=RuleTable.load(__package__, f"{code}/spelling"),
         origin_spelling=_origin_spelling(code),
+        dictionary_readings=tuple(about.get("dictionary_readings", "").split()),
     )
 
 

@@ -13,12 +13,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from babelwire.translation.target_names.rendering.attested import attested_form
 from babelwire.translation.target_names.rendering.languages import LanguageData, language_data
 from babelwire.translation.target_names.rendering.origin import ROMANCE, SLAVIC, first_listed, may_be_romanised, origin_of
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from babelwire.translation.target_names.rendering.pronounce import pronunciations, transcribe
 
-ESTABLISHED, PINYIN, CMUDICT, SPELLING = "established", "pinyin", "cmudict", "spelling"
+ESTABLISHED, ATTESTED, PINYIN, CMUDICT, SPELLING = "established", "attested", "pinyin", "cmudict", "spelling"
 CHINESE = "chinese"
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
@@ -78,7 +79,12 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, first: 
     if key in data.particles and (word.islower() or not first and not last):  # "De Niro"; "Van Morrison" is a name
         return _cased(data.particles[key], word), ESTABLISHED
     form, source = _form(key, word.lower(), data, name_origin, last, surname=last and not first)
-    return None if form is None else (_cased(form, word), source)
+    if form is None:
+        return None
+    if source in (CMUDICT, SPELLING):  # a rule-made form: the dictionary may know the name written otherwise
+        settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data))
+        form, source = (form, source) if settled == form else (settled, ATTESTED)
+    return _cased(form, word), source
 
 
 def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
@@ -107,6 +113,13 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     return _pronounced_or_spelt(key, data)
 
 
+def _other_readings(accented: str, form: str, data: LanguageData) -> tuple[str, ...]:
+    """The word as each origin of `data.dictionary_readings` spells it out, where that differs from `form`."""
+    readings = (data.origin_spelling[origin].rewrite(accented) for origin in data.dictionary_readings
+                if origin in data.origin_spelling)
+    return tuple(dict.fromkeys(reading for reading in readings if reading and reading != form))
+
+
 def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
     """McConnell -> мак + коннелл: a listed surname prefix, then the rest on its own; None without one."""
     for prefix, form, capital in data.prefixes:
@@ -131,5 +144,5 @@ def _cased(form: str, word: str) -> str:
 
 
 def _least_certain(sources: list[str], data: LanguageData) -> str:
-    order = [ESTABLISHED, data.romanisation_name, PINYIN, CMUDICT, SPELLING]
+    order = [ESTABLISHED, data.romanisation_name, ATTESTED, PINYIN, CMUDICT, SPELLING]
     return max(sources, key=order.index) if sources else ESTABLISHED

@@ -1,0 +1,24 @@
+"""The target language's dictionary (pymorphy3 and its `pymorphy3-dicts-<language>` package), where installed.
+
+    analyzer(language) -> pymorphy3.MorphAnalyzer | None
+
+pymorphy3 (MIT) reads the dictionary package `pymorphy3-dicts-<language>` (Ukrainian: GPLv3), an optional extra
+(`pip install babelwire[names]`): without it there is no analyzer, names are restored in the nominative
+(`declension`) and transcribed by the rules alone (`rendering`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=8)
+def analyzer(language: str):
+    try:
+        import pymorphy3
+    except ImportError:
+        return None
+    try:
+        return pymorphy3.MorphAnalyzer(lang=language)
+    except (ValueError, KeyError, OSError):  # no dictionary package for the language
+        return None

@@ -1,0 +1,68 @@
+"""A rule-made transcription settled by the target language's dictionary, where one is installed.
+
+    attested_form(form, spelling, language, readings=()) -> str
+
+The letter and sound rules pick one of the ways Ukrainian writes a sound (h as х, g as г); usage has settled many
+names the other way (Генрі, Джеррард, Серхіо). The Ukrainian dictionary (pymorphy3-dicts-uk, the `names` extra)
+lists given names and surnames as Ukrainian writes them. A transcription it knows as such a name stays; one it
+does not know is tried with each change of `data/<language>/alternations.txt` at one place (a change the Latin
+spelling allows: h for г, a for е), and a variant the dictionary knows as a given name or surname wins (the
+earlier row first); then the word as another origin's spelling rules read it (`readings`: Tusk read as
+Polish is Туск, Thunberg as German Тунберг, Francesco as Italian Франческо). Only names count: a variant that is a common word ("боа"
+for Bough) is no evidence. Without the dictionary the rules' form stands.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from babelwire.translation.lexicon.wordlists import load_table
+from babelwire.translation.target_names.dictionary import analyzer
+from babelwire.translation.target_names.rendering.languages import primary
+
+_SHORTEST_CHECKED = 4  # a three-letter transcription has too many known neighbours to choose between
+_NAME_TAGS = ("Name", "Surn")
+
+
+@lru_cache(maxsize=8192)
+def attested_form(form: str, spelling: str, language: str, readings: tuple[str, ...] = ()) -> str:
+    """`form` (lower case, one word, transcribed from `spelling`, its Latin letters folded to lower case), or the
+    variant or other reading (lower case) the language's dictionary attests as a name."""
+    code = primary(language)
+    dictionary = analyzer(code)
+    if dictionary is None or len(form) < _SHORTEST_CHECKED or _is_name(form, dictionary):
+        return form
+    for variant in [*_variants(form, spelling, code), *readings]:
+        if _is_name(variant, dictionary):
+            return variant
+    return form
+
+
+def _is_name(word: str, dictionary) -> bool:
+    """The dictionary knows `word` as the nominative of a given name or surname."""
+    return dictionary.word_is_known(word) and any(
+        parse.normal_form == word and "nomn" in parse.tag and any(tag in parse.tag for tag in _NAME_TAGS)
+        for parse in dictionary.parse(word))
+
+
+def _variants(form: str, spelling: str, code: str) -> list[str]:
+    """`form` with one change of the table at one place: every place for the first row, then the next row's; only
+    the rows whose Latin letters `spelling` has."""
+    variants: list[str] = []
+    for letters, other, latin in _alternations(code):
+        if not any(letter in spelling for letter in latin):
+            continue
+        start = form.find(letters)
+        while start != -1:
+            variants.append(form[:start] + other + form[start + len(letters):])
+            start = form.find(letters, start + 1)
+    return list(dict.fromkeys(variant for variant in variants if variant != form))
+
+
+@cache
+def _alternations(code: str) -> tuple[tuple[str, str, str], ...]:
+    try:
+        return tuple((row[0], row[1], row[2]) for row in load_table(__package__, f"{code}/alternations"))
+    except FileNotFoundError:
+        return ()
+
