@@ -67,6 +67,11 @@ def test_a_club_is_written_like_a_name_of_no_known_type(text, club):
     assert (club, "other") in types(text)
 
 
+def test_a_name_the_document_places_with_a_compass_word_is_no_business():
+    text = "Belfast restaurant stabbing. A man was stabbed in a restaurant in east Belfast."
+    assert ("Belfast", "organisation") not in types(text)
+
+
 def test_names_without_business_evidence_stay_other():
     assert types("Melrose beat Gronk, and Zoof scored.") == [
         ("Melrose", "other"), ("Gronk", "other"), ("Zoof", "other")]

@@ -24,7 +24,8 @@ all it takes: references keep brands in Latin letters but write football clubs, 
 know in Cyrillic, so the names left "other" are
 those a Ukrainian copy renders. A name the document treats as a sports club (beside a score, "Livingston 1 - 0
 Rangers", or before a playing position, `data/club_words.txt`: "Manchester City goalkeeper"; and the last word of
-such a name alone, "City") is "other" even where the detector took it for an organisation.
+such a name alone, "City") is "other" even where the detector took it for an organisation. A name the document places with a compass word
+("in east Belfast") is no business, whatever noun follows it elsewhere ("Belfast restaurant stabbing").
 """
 
 import re
@@ -67,6 +68,8 @@ _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
 # What only a business does to something: "published by", "owned by", "acquired by", "reported by" (a
 # ratings firm, an outlet). An unknown name after it is a business; a person's name is typed before.
 _BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
+_COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
+                             r"(?:east|west)ern|northern|southern)\s+$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 
@@ -138,7 +141,14 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
     organisations = {mention.span.text for mention, kind in zip(mentions, types) if kind == ORGANISATION}
     found.update(mention.span.text for mention in mentions
                  if _opens_with_business(mention.span.text, found | organisations))
-    return found
+    return found - _placed(mentions, text)
+
+
+def _placed(mentions: list, text: str) -> set[str]:
+    """The names the document places with a compass word ("in east Belfast", "southern Arizona"): a place,
+    whatever noun follows it elsewhere ("Belfast restaurant stabbing")."""
+    return {mention.span.text for mention in mentions
+            if _COMPASS_BEFORE.search(text[max(0, mention.span.start - 20) : mention.span.start])}
 
 
 def _appositive_business(following: str, words: frozenset[str]) -> re.Match | None:
