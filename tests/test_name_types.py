@@ -53,6 +53,7 @@ def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     ("Ten million watched, as reported by Nielsen. Nielsen said more did.", "Nielsen"),
     ("He will launch his new album Yandhi.", "Yandhi"),  # a record's title
     ("Ranges from Zoof, Gronk and Melrose get more space.", "Melrose"),  # a list after "ranges from"
+    ("Call 101 or contact MerPolCC today.", "MerPolCC"),  # a capital inside one word: a brand's spelling
 ])
 def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, business):
     assert (business, "organisation") in types(text)
@@ -70,6 +71,11 @@ def test_a_club_is_written_like_a_name_of_no_known_type(text, club):
 def test_a_name_the_document_places_with_a_compass_word_is_no_business():
     text = "Belfast restaurant stabbing. A man was stabbed in a restaurant in east Belfast."
     assert ("Belfast", "organisation") not in types(text)
+
+
+def test_a_name_prefix_before_an_inner_capital_is_no_brand():
+    assert types("He met LeBron and McGregor, then MaliVai Washington.") == [
+        ("LeBron", "other"), ("McGregor", "other"), ("MaliVai Washington", "other")]  # rendered, not kept
 
 
 def test_names_without_business_evidence_stay_other():

@@ -70,6 +70,8 @@ _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
 _BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
 _COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
                              r"(?:east|west)ern|northern|southern)\s+$")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 
@@ -116,12 +118,19 @@ def _is_business(text: str, guessed: str, kind: str, businesses: set[str]) -> bo
     """An unknown name the document treats as a business; any name that is a well-known brand ("Google"), or
     that a business word closes ("Lloyds Pharmacy", which opens with a given name), or that opens with a
     well-known brand where the detector saw no person ("Google China", which ends like a surname)."""
-    if kind == OTHER and text in businesses:
+    if kind == OTHER and (text in businesses or _camel_case(text)):
         return True
     words = text.split()
     return kind in (OTHER, PERSON) and (text.lower() in _well_known_brands() or
                                         len(words) > 1 and words[-1].lower() in _business_words() or
                                         guessed != "PER" and _opens_with_business(text, set()))
+
+
+def _camel_case(text: str) -> bool:
+    """"MerPolCC", "PhD", "YouTube": a capital inside a name of one word is a brand's, a handle's or an
+    abbreviation's spelling, unless it follows a surname's or given name's prefix ("McGregor", "LeBron"). Not in a
+    longer name: a person's may have such a given name ("MaliVai Washington")."""
+    return " " not in text and bool(_INNER_CAPITAL.search(text)) and not _NAME_PREFIX.match(text)
 
 
 def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
