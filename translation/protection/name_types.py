@@ -64,7 +64,7 @@ class TypedMention:
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 _NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+of|\s+from)?\s+$")
-_NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+([^\W\d_]+)")
+_NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[A-Z]{2,}\s+)?([^\W\d_]+)")  # "Boots shops", "Barclaycard TV ads"
 # What only a business does to something: "published by", "owned by", "acquired by", "reported by" (a
 # ratings firm, an outlet). An unknown name after it is a business; a person's name is typed before.
 _BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
