@@ -60,8 +60,10 @@ def test_a_ukrainian_copy_keeps_a_brand_listed_with_brands_in_latin():
 
 def test_a_ukrainian_copy_leaves_descriptions_and_natural_features_to_the_model():
     # transcribed, they came out as "Юніверсіті ав Мішіган" and "Лейк Тітікака", which no desk publishes
-    kept, rendered = protected_uk("Tiffany Ng of the University of Michigan sailed Lake Titicaca and Silicon Valley.")
-    assert not {"University of Michigan", "Lake Titicaca", "Silicon Valley"} & (kept | rendered)
+    kept, rendered = protected_uk("Tiffany Ng of the University of Michigan sailed Lake Titicaca and Silicon Valley, "
+                                  "then taught at Carnegie Mellon University.")
+    assert not {"University of Michigan", "Lake Titicaca", "Silicon Valley", "Carnegie Mellon University"} & (
+        kept | rendered)
     assert "Tiffany Ng" in rendered
 
 

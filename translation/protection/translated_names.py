@@ -45,7 +45,7 @@ def classify(text: str) -> str | None:
         return "place"
     if _is_demonym(name):
         return "demonym"
-    if _is_institution(name) or _is_of_description(name) or name in _acronym_forms():
+    if _is_institution(name) or _is_of_description(name) or _is_named_establishment(name) or name in _acronym_forms():
         return "institution"
     return None
 
@@ -56,6 +56,13 @@ def _is_natural_feature(name: str) -> bool:
     words = name.split()
     features = load("babelwire.translation.lexicon", "place_features").words
     return len(words) > 1 and (words[0].lower() in features or words[-1].lower() in features)
+
+
+def _is_named_establishment(name: str) -> bool:
+    """"Carnegie Mellon University", "Etihad Stadium": a building's or establishment's common noun
+    (`named_heads.txt`) closing a longer name, which a language words while keeping the proper part."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in load("babelwire.translation.lexicon", "named_heads").words
 
 
 def _is_of_description(name: str) -> bool:
