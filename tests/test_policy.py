@@ -32,6 +32,7 @@ def protected(text, policy=ProtectionPolicy()):
     ("Social Democrats", "demonym"), ("Tories", "demonym"), ("Indian Ocean", "place"), ("Welsh Conservative", "demonym"), ("Islamic State", "institution"),
     ("Axios", None), ("Gazprom", None), ("Sheffield Wednesday", None), ("University of Michigan", "institution"),
     ("Church of Scientology", "institution"), ("Lake Titicaca", "place"), ("Silicon Valley", "place"),
+    ("Mountain Dew", None), ("Ocean Spray", None),
     ("Stamford Bridge", None), ("Childers Street", None), ("Carnegie Mellon University", "institution"),
     ("Etihad Stadium", "institution"), ("Tony Macaroni Arena", None),
     ("Sky Blues", None), ("Gazprom Service", None),

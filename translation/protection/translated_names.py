@@ -51,11 +51,19 @@ def classify(text: str) -> str | None:
 
 
 def _is_natural_feature(name: str) -> bool:
-    """"Lake Titicaca", "Silicon Valley": a feature's common noun opening or closing a longer name
-    (`place_features.txt`), which a language translates."""
+    """"Lake Titicaca", "Silicon Valley": a feature's common noun opening or closing a longer name, as
+    `place_features.txt` says it may, which a language translates ("Mountain Dew" is no place)."""
     words = name.split()
-    features = load("babelwire.translation.lexicon", "place_features").words
-    return len(words) > 1 and (words[0].lower() in features or words[-1].lower() in features)
+    if len(words) < 2:
+        return False
+    where = _feature_positions()
+    return where.get(words[0].lower()) in ("opens", "both") or where.get(words[-1].lower()) in ("closes", "both")
+
+
+@lru_cache(maxsize=1)
+def _feature_positions() -> dict[str, str]:
+    """Feature noun -> where it stands in a name: "opens" ("Mount"), "closes" ("Valley") or "both" ("Lake")."""
+    return {noun: where for noun, where in load_table("babelwire.translation.lexicon", "place_features")}
 
 
 def _is_named_establishment(name: str) -> bool:
