@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/names_render.py [--data DIR] [--part tuning|reporting|all] [--misses N]
-        [--no-established]
+        [--no-established] [--no-dictionary]
     .venv/bin/python benchmarks/names_render.py --against-established [--misses N]
 
 DIR defaults to ../shared/data/ntrex128-dev relative to the repository (development data, read in place, never
@@ -25,6 +25,9 @@ made of them, so the set stays the same while typing changes, whose reference is
 `cyrillic_agreeing_by_source` splits the Cyrillic-reference words by where the whole name's form came from.
 `--no-established` leaves the data file of established forms out, to show what the methods alone do: many of
 the people in 2019 news are in it, so the plain figure owes it something.
+
+`--no-dictionary` renders as an install without the `names` extra does: the rules' transcription stands where the
+Ukrainian dictionary would settle it (`rendering/attested.py`).
 
 `--against-established` measures the methods on other data: each name of the established-forms file
 (`translation/target_names/rendering/data/uk/established.txt`, attested forms that are not NTREX's) is rendered with that file
@@ -50,7 +53,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from babelwire.translation.target_names.name_forms import CLDR, MODEL, RENDERED, document_forms, written_form
-from babelwire.translation.target_names.rendering import render_name
+from babelwire.translation.target_names.rendering import attested, render_name
 from babelwire.translation.target_names.rendering import languages as rendering_languages
 from babelwire.translation.lexicon.wordlists import load_table
 
@@ -199,9 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=(*PARTS, *QUARTERS, "all"), default="all")
     parser.add_argument("--misses", type=int, default=0, metavar="N", help="list N disagreements (tuning only)")
     parser.add_argument("--no-established", action="store_true")
+    parser.add_argument("--no-dictionary", action="store_true",
+                        help="render as an install without the names extra does (no dictionary-attested forms)")
     parser.add_argument("--against-established", action="store_true",
                         help="the methods against the established-forms file instead of NTREX")
     args = parser.parse_args(argv)
+    if args.no_dictionary:
+        attested.analyzer = lambda language: None  # what rendering sees where pymorphy3-dicts-uk is not installed
     if args.against_established:
         return _against_established(args.misses)
     if args.misses and not args.part.startswith("tuning"):
@@ -230,11 +237,11 @@ def _against_established(want_misses: int) -> int:
         ours = rendering.text.split() if rendering else latin.split()
         if len(ours) != len(form.split()):
             continue
-        for word, mine, attested in zip(latin.split(), ours, form.split()):
+        for word, mine, expected in zip(latin.split(), ours, form.split()):
             total += 1
-            agree += mine == attested
-            if mine != attested and len(misses) < want_misses:
-                misses.append(f"{word}\t{mine}\t{attested}\t{latin}")
+            agree += mine == expected
+            if mine != expected and len(misses) < want_misses:
+                misses.append(f"{word}\t{mine}\t{expected}\t{latin}")
     print("\n".join(misses))
     print(json.dumps({"established_words": total, "agree": agree, "share": round(100 * agree / total, 1)}))
     return 0

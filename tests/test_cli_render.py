@@ -35,6 +35,15 @@ def test_an_organisation_keeps_its_latin_name():
     assert (record["rendering"], record["source"]) == ("Sainsbury's", "kept")
 
 
+def test_a_name_of_no_known_type_is_rendered_as_a_copy_writes_it():
+    # a Ukrainian copy writes a club, a town or a thing the detector cannot type in Cyrillic; the dictionary's
+    # place names settle its spelling where a person's name would take the rules' form
+    result = run_babelwire("render", "--to", "uk", "--type", "other", "--format", "json", "Harlem")
+    [record] = [json.loads(line) for line in output_lines(result)]
+    assert (record["rendering"], record["source"]) == ("Гарлем", "attested")
+    assert output_lines(run_babelwire("render", "--to", "uk", "Harlem")) == ["Харлем"]
+
+
 def test_the_glossary_wins(tmp_path):
     glossary = tmp_path / "glossary.toml"
     glossary.write_text('keep = ["Bill Gates"]\n[render."Steve Witkoff"]\nuk = "Стів Уіткофф"\n', encoding="utf-8")

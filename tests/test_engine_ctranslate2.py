@@ -1,5 +1,6 @@
 """The CTranslate2 backend: same tokens as MarianTokenizer, same greedy outputs as transformers, cached conversion."""
 
+import json
 import os
 import random
 import shutil
@@ -17,6 +18,7 @@ from _models import ForcedLengthEngine  # noqa: E402 - the benchmark's forced ou
 from babelwire.translation.engines import ctranslate2 as ct2_engine  # noqa: E402
 from babelwire.translation.engines.ctranslate2 import CTranslate2Engine, MarianVocab  # noqa: E402
 from babelwire.translation.errors import ModelNotFoundError  # noqa: E402
+from babelwire.translation.models.loading import checkpoint_digest  # noqa: E402
 from babelwire.translation.models.registry import ModelRegistry  # noqa: E402
 
 SENTENCES = [
@@ -322,6 +324,19 @@ def test_a_model_whose_conversion_went_is_converted_again_on_its_reload(tiny_mod
     engine.translate(["Kyiv is the capital."], "de")
     shutil.rmtree(ct2_engine.converted_dir(tiny_models["uk"], "int8", tmp_path))
     assert engine.translate(["Kyiv is the capital."], "uk") == first
+
+
+def test_a_checkpoint_retrained_in_place_leaves_nothing_of_its_old_revision_behind(tiny_models, tmp_path):
+    checkpoint = shutil.copytree(tiny_models["uk"], tmp_path / "uk")
+    engine = CTranslate2Engine(ModelRegistry({"uk": str(checkpoint), "de": str(tiny_models["de"])}), threads=1,
+                               cache_size=1, cache_dir=tmp_path / "converted")
+    for retrained in range(3):
+        config = checkpoint / "tokenizer_config.json"
+        config.write_text(json.dumps({**json.loads(config.read_text()), "retrained": retrained}))
+        engine.translate(["Kyiv is the capital."], "uk")
+        engine.translate(["Kyiv is the capital."], "de")  # the uk model leaves the cache: its next load rereads
+    assert engine.model_info("uk").revision == checkpoint_digest(checkpoint)
+    assert sorted(path for path, _ in engine._prepared) == sorted([checkpoint, tiny_models["de"]])
 
 
 def test_batches_decoding_side_by_side_share_the_token_budget(checkpoint, monkeypatch):

@@ -331,6 +331,12 @@ def test_a_variant_the_dictionary_knows_only_as_a_common_word_is_no_evidence():
     assert render_name("Bough", "uk").text == "Боу"  # not "Боа" (a boa)
 
 
+def test_in_a_name_of_no_known_type_the_dictionary_s_places_and_things_count():
+    assert render_name("Stamford Bridge", "uk", kind="other").text == "Стемфорд Бридж"
+    assert render_name("Harlem", "uk", kind="other").text == "Гарлем"
+    assert render_name("Harlem", "uk").text == "Харлем"  # as a person's name only given names and surnames count
+
+
 def test_without_the_dictionary_the_rules_form_stands(monkeypatch):
     from babelwire.translation.target_names.rendering import attested, words
 

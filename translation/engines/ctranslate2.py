@@ -283,7 +283,14 @@ class CTranslate2Engine(MarianBackend[LoadedModel]):
             converted = ensure_converted(checkpoint, self._quantization, self._cache_dir)
             config = _read_json(checkpoint / "config.json")
             prepared = self._prepared[key] = _Prepared(vocab, converted, config.get("max_position_embeddings", 512))
+            self._forget_other_revisions(key)
         return prepared
+
+    def _forget_other_revisions(self, key: tuple[Path, str]) -> None:
+        """A checkpoint retrained in place never loads its old revision again: a long-running worker whose models
+        are updated keeps one vocabulary per model, not one per update."""
+        for stale in [other for other in self._prepared if other[0] == key[0] and other != key]:
+            del self._prepared[stale]
 
     def _translator(self, converted: Path):
         ctranslate2 = import_ctranslate2()

@@ -53,7 +53,7 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
         forms = translated_names.target_forms(text, target) if target else ()
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
     if render and target and rendered_type(text, name_type):
-        rendering = render_name(text, target, name_types.PERSON)
+        rendering = render_name(text, target, name_type)
         if rendering is not None:
             written = rendering.text if name_type == name_types.PERSON else _with_own_words(text, rendering.text, target)
             return NameForm(RENDERED, (written,), rendering.source)

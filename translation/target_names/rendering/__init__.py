@@ -23,8 +23,9 @@ from babelwire.translation.target_names.rendering.words import render_words
 
 __all__ = ["RENDERED_KINDS", "Rendering", "render_name", "renders_names", "rendering_languages"]
 
-# Organisations keep their Latin names and places are translated: only people are rendered.
-RENDERED_KINDS = frozenset({"person"})
+# Organisations keep their Latin names and places are translated: people are rendered, and names of no known type
+# ("other": clubs, towns, things), whose words the dictionary may attest as a place or thing (attested.py).
+RENDERED_KINDS = frozenset({"person", "other"})
 
 
 @dataclass(frozen=True)
@@ -47,5 +48,5 @@ def render_name(name: str, language: str, kind: str = "person") -> Rendering | N
     rendered (an organisation keeps its Latin name), or the name has a letter no table of the language covers."""
     if kind not in RENDERED_KINDS or not renders_names(language) or not name.strip():
         return None
-    rendered = render_words(name, language)
+    rendered = render_words(name, language, kind)
     return None if rendered is None else Rendering(*rendered)

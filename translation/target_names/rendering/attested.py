@@ -1,6 +1,6 @@
 """A rule-made transcription settled by the target language's dictionary, where one is installed.
 
-    attested_form(form, spelling, language, readings=()) -> str
+    attested_form(form, spelling, language, readings=(), person=True) -> str
 
 The letter and sound rules pick one of the ways Ukrainian writes a sound (h as х, g as г); usage has settled many
 names the other way (Генрі, Джеррард, Серхіо). The Ukrainian dictionary (pymorphy3-dicts-uk, the `names` extra)
@@ -8,8 +8,9 @@ lists given names and surnames as Ukrainian writes them. A transcription it know
 does not know is tried with each change of `data/<language>/alternations.txt` at one place (a change the Latin
 spelling allows: h for г, a for е), and a variant the dictionary knows as a given name or surname wins (the
 earlier row first); then the word as another origin's spelling rules read it (`readings`: Tusk read as
-Polish is Туск, Thunberg as German Тунберг, Francesco as Italian Франческо). Only names count: a variant that is a common word ("боа"
-for Bough) is no evidence. Without the dictionary the rules' form stands.
+Polish is Туск, Thunberg as German Тунберг, Francesco as Italian Франческо). In a person's name only given names and surnames count: a variant
+that is a common word ("боа" for Bough) is no evidence; in a name of no known type (a club, a town, a thing) an
+inanimate noun counts too (Гарлем, Стемфорд Бридж), which is how the dictionary lists places. Without the dictionary the rules' form stands.
 """
 
 from __future__ import annotations
@@ -25,23 +26,27 @@ _NAME_TAGS = ("Name", "Surn")
 
 
 @lru_cache(maxsize=8192)
-def attested_form(form: str, spelling: str, language: str, readings: tuple[str, ...] = ()) -> str:
+def attested_form(form: str, spelling: str, language: str, readings: tuple[str, ...] = (),
+                  person: bool = True) -> str:
     """`form` (lower case, one word, transcribed from `spelling`, its Latin letters folded to lower case), or the
-    variant or other reading (lower case) the language's dictionary attests as a name."""
+    variant or other reading (lower case) the language's dictionary attests as a name (`person`: as a given name
+    or surname; otherwise as a name or an inanimate noun)."""
     code = primary(language)
     dictionary = analyzer(code)
-    if dictionary is None or len(form) < _SHORTEST_CHECKED or _is_name(form, dictionary):
+    if dictionary is None or len(form) < _SHORTEST_CHECKED or _is_name(form, dictionary, person):
         return form
     for variant in [*_variants(form, spelling, code), *readings]:
-        if _is_name(variant, dictionary):
+        if _is_name(variant, dictionary, person):
             return variant
     return form
 
 
-def _is_name(word: str, dictionary) -> bool:
-    """The dictionary knows `word` as the nominative of a given name or surname."""
+def _is_name(word: str, dictionary, person: bool = True) -> bool:
+    """The dictionary knows `word` as the nominative of a given name or surname (or, not `person`, of an
+    inanimate noun: a place or a thing)."""
     return dictionary.word_is_known(word) and any(
-        parse.normal_form == word and "nomn" in parse.tag and any(tag in parse.tag for tag in _NAME_TAGS)
+        parse.normal_form == word and "nomn" in parse.tag and
+        (any(tag in parse.tag for tag in _NAME_TAGS) or not person and parse.tag.POS == "NOUN" and "inan" in parse.tag)
         for parse in dictionary.parse(word))
 
 

@@ -33,8 +33,9 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)  # a story names the same people again and again
-def render_words(name: str, language: str) -> tuple[str, str] | None:
-    """(the rendering, its source) of the whole name; None when some word has a letter no table covers."""
+def render_words(name: str, language: str, kind: str = "person") -> tuple[str, str] | None:
+    """(the rendering, its source) of the whole name; None when some word has a letter no table covers. `kind`:
+    "person", or "other" (a name of no known type, which may be a place's or a thing's)."""
     data = language_data(language)
     name = " ".join(name.split())
     whole = data.established.get(fold(name))
@@ -49,7 +50,7 @@ def render_words(name: str, language: str) -> tuple[str, str] | None:
         if index % 2 or not part:  # a separator
             rendered.append(part)
             continue
-        word = _render_word(part, data, origin, first=index == 0, last=index == len(parts) - 1)
+        word = _render_word(part, data, origin, kind, first=index == 0, last=index == len(parts) - 1)
         if word is None:
             return None
         rendered.append(word[0])
@@ -67,7 +68,7 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
 
 
-def _render_word(word: str, data: LanguageData, name_origin: str | None, first: bool,
+def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
                  last: bool) -> tuple[str, str] | None:
     initial = _INITIAL.match(word)
     if initial:
@@ -82,7 +83,7 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, first: 
     if form is None:
         return None
     if source in (CMUDICT, SPELLING):  # a rule-made form: the dictionary may know the name written otherwise
-        settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data))
+        settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data), kind == "person")
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
 
