@@ -89,4 +89,5 @@ def test_a_ukrainian_copy_writes_a_club_in_cyrillic_even_where_the_detector_took
     kept, rendered = protected_uk("Sergio Aguero scored in Manchester City's 2-0 win. City manager Pep Guardiola "
                                   "praised him, and Rangers goalkeeper Allan McGregor watched.")
     assert {"Manchester City", "City", "Rangers"} <= rendered
-    assert forms("Manchester City's 2-0 win pleased Tesco bosses.", "uk")["Manchester City"] == (RENDERED, "Манчестер Сіті")
+    written = forms("Manchester City's 2-0 win pleased Tesco bosses.", "uk")
+    assert written["Manchester City"] == (RENDERED, "Манчестер Сіті")

@@ -15,17 +15,19 @@ would transcribe a brand, a wrong "other" only keeps a person's name in Latin le
 A document types its names together: a word of a person's full name is that person when it stands alone
 ("Jordan" after "Michael Jordan"), a place's name alone is no surname ("Texas"), and an unknown name the
 document treats as a business is an organisation: closed or followed by a business noun ("Fox News Channel",
-"Sainsbury's stores", `data/business_words.txt`), or whose appositive has one ("Celesio, the owner of ..."), or after what only a business does ("published
-by", "owned by", "reported by Nielsen"), or listed with an organisation, a well-known brand or a
-business of the document, or after such a noun ("brands such as Revlon, Essie and Maybelline", "Google,
-Microsoft and Apple"), or opening with one ("Microsoft Research"); so is any name that is a well-known brand
-(`data/well_known_brands.txt`: "Google") or that a business word closes ("Lloyds Pharmacy"). That evidence is
-all it takes: references keep brands in Latin letters but write football clubs, towns and people they do not
-know in Cyrillic, so the names left "other" are
-those a Ukrainian copy renders. A name the document treats as a sports club (beside a score, "Livingston 1 - 0
-Rangers", or before a playing position, `data/club_words.txt`: "Manchester City goalkeeper"; and the last word of
-such a name alone, "City") is "other" even where the detector took it for an organisation. A name the document places with a compass word
-("in east Belfast") is no business, whatever noun follows it elsewhere ("Belfast restaurant stabbing").
+"Sainsbury's stores", "Barclaycard TV ads", `data/business_words.txt`), with one in its appositive ("Celesio, the
+owner of ..."), after what only a business does ("published by", "reported by Nielsen"), listed with an
+organisation, a well-known brand or a business of the document, or after a business noun ("brands such as
+Revlon, Essie and Maybelline", "Google, Microsoft and Apple", "ranges from L'Oreal"), or opening with such a
+business ("Microsoft Research"); so is any name that is a well-known brand (`data/well_known_brands.txt`:
+"Google"), that opens with one or with a well-known organisation ("BBC Scotland"), that a business word closes
+("Lloyds Pharmacy"), or one word with a capital inside ("MerPolCC", not "McGregor"). That evidence is all it
+takes: references keep brands in Latin letters but write football clubs, towns and people they do not know in
+Cyrillic, so the names left "other" are those a Ukrainian copy renders. A name the document treats as a sports
+club (beside a score, "Livingston 1 - 0 Rangers", or before a playing position, `data/club_words.txt`:
+"Manchester City goalkeeper"; and the last word of such a name alone, "City") is "other" even where the detector
+took it for an organisation. A name the document places with a compass word ("in east Belfast") is no
+business, whatever noun follows it elsewhere ("Belfast restaurant stabbing").
 """
 
 import re
@@ -67,7 +69,8 @@ _NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+o
 _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[A-Z]{2,}\s+)?([^\W\d_]+)")  # "Boots shops", "Barclaycard TV ads"
 # What only a business does to something: "published by", "owned by", "acquired by", "reported by" (a
 # ratings firm, an outlet). An unknown name after it is a business; a person's name is typed before.
-_BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
+_BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)"
+                          r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
 _COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
                              r"(?:east|west)ern|northern|southern)\s+$")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
@@ -106,9 +109,10 @@ def _clubs(mentions: list, text: str) -> set[str]:
     found = set()
     for mention in mentions:
         following = text[mention.span.end : mention.span.end + 40]
+        preceding = text[max(0, mention.span.start - 20) : mention.span.start]
         after = _NOUN_AFTER.match(following)
-        if _SCORE_AFTER.match(following) or _SCORE_BEFORE.search(text[max(0, mention.span.start - 20) : mention.span.start]) \
-                or (after and after.group(1).lower() in words):
+        if _SCORE_AFTER.match(following) or _SCORE_BEFORE.search(preceding) or \
+                (after and after.group(1).lower() in words):
             found.add(mention.span.text)
     shortened = {name.split()[-1] for name in found if " " in name}
     return found | {mention.span.text for mention in mentions if mention.span.text in shortened}

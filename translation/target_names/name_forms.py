@@ -55,7 +55,8 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
     if render and target and rendered_type(text, name_type):
         rendering = render_name(text, target, name_type)
         if rendering is not None:
-            written = rendering.text if name_type == name_types.PERSON else _with_own_words(text, rendering.text, target)
+            written = rendering.text if name_type == name_types.PERSON else \
+                _with_own_words(text, rendering.text, target)
             return NameForm(RENDERED, (written,), rendering.source)
     return NameForm(KEPT, (text,))
 
