@@ -151,9 +151,8 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
         if _after_business_word(mentions[indices[0]], text) or \
                 any(_known_business(mentions[index].span.text, types[index], found) for index in indices):
             found.update(mentions[index].span.text for index in indices)
-    organisations = {mention.span.text for mention, kind in zip(mentions, types) if kind == ORGANISATION}
-    found.update(mention.span.text for mention in mentions
-                 if _opens_with_business(mention.span.text, found | organisations))
+    known = found | {mention.span.text for mention, kind in zip(mentions, types) if kind == ORGANISATION}
+    found.update([mention.span.text for mention in mentions if _opens_with_business(mention.span.text, known)])
     return found - _placed(mentions, text)
 
 
