@@ -52,7 +52,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from babelwire.translation.target_names.name_forms import CLDR, MODEL, RENDERED, document_forms, written_form
+from babelwire.translation.protection.quotes import find_quotes
+from babelwire.translation.target_names.name_forms import CLDR, KEPT, MODEL, RENDERED, NameForm, document_forms, \
+    written_form
 from babelwire.translation.target_names.rendering import attested, render_name
 from babelwire.translation.target_names.rendering import languages as rendering_languages
 from babelwire.translation.lexicon.wordlists import load_table
@@ -87,7 +89,8 @@ class Tally:
         by_source = {source: f"{self.counts[f'by_source.{source}_agree']}/{self.counts[f'by_source.{source}']}"
                      for source in sources}
         return {**share, "words": {group: self.counts[group] for group in ("people", "cyrillic", "all")},
-                "latin_in_reference": self.counts["latin"], "cyrillic_agreeing_by_source": by_source}
+                "latin_in_reference": self.counts["latin"], "names_in_quotes": self.counts["in_quotes"],
+                "cyrillic_agreeing_by_source": by_source}
 
 
 def read_documents(data: Path) -> list[list[tuple[str, str]]]:
@@ -163,9 +166,14 @@ def measure(documents, want_misses: int) -> Tally:
         starts = [0]
         for source, _ in document:
             starts.append(starts[-1] + len(source) + 1)
+        quoted = find_quotes(text)
         for typed, form in document_forms(text, "uk"):
             if form.way in (CLDR, MODEL):  # a place, demonym or institution: translated, not kept
                 continue
+            span = typed.mention.span
+            if any(quote.start <= span.start and span.end <= quote.end for quote in quoted):
+                form = NameForm(KEPT, (span.text,))  # a direct quote comes back verbatim, the names in it too
+                tally.counts["in_quotes"] += 1
             line = max(index for index, start in enumerate(starts[:-1]) if start <= typed.mention.span.start)
             _score(typed, form, document[line][1], tally, want_misses)
     return tally
