@@ -28,3 +28,18 @@ def test_a_list_is_lower_case_with_phrases_apart_from_words(package):
 
 def test_a_table_keeps_its_columns_as_written(package):
     assert wordlists.load_table(package, "sample") == (("Kyiv",), ("New York",), ("U.S.", "US"), ("Atlantis", "-"))
+
+
+@pytest.mark.parametrize("package", ["babelwire.translation.lexicon", "babelwire.translation.target_names.declension"])
+def test_every_data_file_says_where_it_comes_from_and_under_which_licence(package):
+    from importlib import resources
+
+    tables = [item for item in resources.files(package).joinpath("data").iterdir() if item.name.endswith(".txt")]
+    assert len(tables) >= 3
+    for table in tables:
+        header = []
+        for line in table.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                break
+            header.append(line.lower())
+        assert any("source" in line for line in header) and any("licence" in line for line in header), table.name
