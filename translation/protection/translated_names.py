@@ -36,6 +36,7 @@ _SENTENCE_END = ".!?:\n"
 _OPENING_MARKS = " \t\"“‘'«(["
 
 
+@lru_cache(maxsize=16384)  # asked by typing, by the policy and by what a copy writes, for each mention of a name
 def classify(text: str) -> str | None:
     """What kind of name `text` is, when a language has its own word for it; None for a proper name."""
     name = _normalise(text)
