@@ -7,10 +7,11 @@ names the other way (Генрі, Джеррард, Серхіо). The Ukrainian 
 lists given names and surnames as Ukrainian writes them. A transcription it knows as such a name stays; one it
 does not know is tried with each change of `data/<language>/alternations.txt` at one place (a change the Latin
 spelling allows: h for г, a for е), and a variant the dictionary knows as a given name or surname wins (the
-earlier row first); then the word as another origin's spelling rules read it (`readings`: Tusk read as
-Polish is Туск, Thunberg as German Тунберг, Francesco as Italian Франческо). In a person's name only given names and surnames count: a variant
-that is a common word ("боа" for Bough) is no evidence; in a name of no known type (a club, a town, a thing) an
-inanimate noun counts too (Гарлем, Стемфорд Бридж), which is how the dictionary lists places. Without the dictionary the rules' form stands.
+earlier row first); then the word as another origin's spelling rules read it (`readings`: Tusk read as Polish is
+Туск, Thunberg as German Тунберг, Francesco as Italian Франческо). In a person's name only given names and
+surnames count: a variant that is a common word ("боа" for Bough) is no evidence; in a name of no known type (a
+club, a town, a thing) an inanimate noun counts too (Гарлем, Стемфорд Бридж), which is how the dictionary lists
+places. Without the dictionary the rules' form stands.
 """
 
 from __future__ import annotations
@@ -45,9 +46,16 @@ def _is_name(word: str, dictionary, person: bool = True) -> bool:
     """The dictionary knows `word` as the nominative of a given name or surname (or, not `person`, of an
     inanimate noun: a place or a thing)."""
     return dictionary.word_is_known(word) and any(
-        parse.normal_form == word and "nomn" in parse.tag and
-        (any(tag in parse.tag for tag in _NAME_TAGS) or not person and parse.tag.POS == "NOUN" and "inan" in parse.tag)
+        parse.normal_form == word and "nomn" in parse.tag and (_names_one(parse) or not person and _is_a_thing(parse))
         for parse in dictionary.parse(word))
+
+
+def _names_one(parse) -> bool:
+    return any(tag in parse.tag for tag in _NAME_TAGS)
+
+
+def _is_a_thing(parse) -> bool:
+    return parse.tag.POS == "NOUN" and "inan" in parse.tag
 
 
 def _variants(form: str, spelling: str, code: str) -> list[str]:
@@ -70,4 +78,3 @@ def _alternations(code: str) -> tuple[tuple[str, str, str], ...]:
         return tuple((row[0], row[1], row[2]) for row in load_table(__package__, f"{code}/alternations"))
     except FileNotFoundError:
         return ()
-
