@@ -65,6 +65,8 @@ QUARTERS = ("tuning-even", "tuning-odd")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CYRILLIC = re.compile(r"[а-яіїєґʼ'’]+(?:-[а-яіїєґʼ'’]+)*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Our form's words, split as the English name's are (`_WORD`) and the reference's compounds ("Франк-Вальтер").
+_WORD_SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 # Ukrainian -> Latin, a plain letter table for finding the reference word (independent of the renderer's tables).
 _ROMAN = dict(zip("абвгґдезиійклмнопрстуфхцчшщьюяєїжʼ'’",
                   ["a", "b", "v", "h", "g", "d", "e", "z", "y", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
@@ -182,7 +184,7 @@ def measure(documents, want_misses: int) -> Tally:
 def _score(typed, form, reference: str, tally: Tally, want_misses: int) -> None:
     name = _POSSESSIVE.sub("", typed.mention.span.text)
     words = _WORD.findall(name)
-    ours = form.forms[0].split() if form.way == RENDERED else None
+    ours = _WORD_SEPARATORS.split(form.forms[0]) if form.way == RENDERED else None
     if ours is not None and len(ours) != len(words):  # an established form with another word count
         ours = [written_form(word, typed.type, True, "uk").forms[0].split()[0] for word in words]
     source = form.source if form.way == RENDERED else form.way

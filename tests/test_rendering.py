@@ -348,3 +348,9 @@ def test_without_the_dictionary_the_rules_form_stands(monkeypatch):
     finally:
         attested.attested_form.cache_clear()
         words.render_words.cache_clear()
+
+
+def test_saint_opening_a_name_is_sent_joined_by_a_hyphen():
+    assert render_name("St Johnstone", "uk", kind="other").text == "Сент-Джонстоун"  # not "Ст Джонстоун"
+    assert render_name("St. Louis Cardinals", "uk", kind="other").text.startswith("Сент-Луїс ")  # was kept in Latin
+    assert render_name("Saint Etienne", "uk", kind="other").text.startswith("Сент-")  # not "Сейнт"

@@ -7,6 +7,7 @@
     alternations.txt        letters usage writes two ways, tried where the dictionary decides (attested.py)
     romanised.txt           reverse romanisation rules for names romanised from Ukrainian or Russian
     particles.txt           lower-case particles inside a name (von, de, al)
+    openers.txt             words opening a name written as a fixed form joined to the next (St, Saint: Сент-)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
     spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (see data/origin.txt:
@@ -31,6 +32,7 @@ class LanguageData:
     established: dict[str, str]  # lower-case Latin name or word -> target form
     given_names: dict[str, str]  # lower-case Latin given name -> target form
     particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
+    openers: dict[str, tuple[str, str]]  # a word opening a name ("st") -> (its form, what joins it to the next)
     slavic_given_names: frozenset[str]  # the given names that alone tell a name is Ukrainian or Russian
     prefixes: tuple[tuple[str, str, bool], ...]  # (Latin prefix, target form, the rest keeps its capital)
     romanisation_name: str
@@ -66,6 +68,7 @@ def language_data(language: str) -> LanguageData:
         established=_established(code),
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
+        openers=_openers(code),
         slavic_given_names=frozenset(row[0].lower() for row in given if row[2:] == ("sign",)),
         prefixes=_prefixes(code),
         romanisation_name=about["romanisation"],
@@ -74,6 +77,13 @@ def language_data(language: str) -> LanguageData:
         origin_spelling=_origin_spelling(code),
         dictionary_readings=tuple(about.get("dictionary_readings", "").split()),
     )
+
+
+def _openers(code: str) -> dict[str, tuple[str, str]]:
+    try:
+        return {row[0]: (row[1], row[2]) for row in load_table(__package__, f"{code}/openers")}
+    except FileNotFoundError:
+        return {}
 
 
 def _prefixes(code: str) -> tuple[tuple[str, str, bool], ...]:

@@ -42,10 +42,13 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
     if whole is not None:
         return whole, ESTABLISHED
     parts = _WORD_PARTS.split(name)
+    opener = data.openers.get(fold(parts[0])) if len(parts) > 2 else None
+    rendered, sources = [], []
+    if opener is not None:  # "St Johnstone" -> "Сент-Джонстон": the opener's form and joiner, then the rest
+        rendered, sources, parts = list(opener), [ESTABLISHED], parts[2:]
     words = [part for index, part in enumerate(parts)
              if index % 2 == 0 and part and not _INITIAL.match(part) and not _ROMAN_NUMERAL.match(part)]
     origin = _name_origin(words, data)
-    rendered, sources = [], []
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator
             rendered.append(part)
