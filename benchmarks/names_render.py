@@ -16,7 +16,8 @@ otherwise the reference word is the Cyrillic word of the line that, romanised by
 renderer's), is most like the English word (a similarity of at least 0.6 on a consonant skeleton: no match
 means the reference translated or dropped the name, and the word is not counted). babelwire's form of the word
 is what a Ukrainian copy gets, as `name_forms.written_form` decides for the pipeline: rendered where the name's
-type is rendered in Ukrainian, otherwise kept in Latin. A word agrees when it equals the reference word,
+type is rendered in Ukrainian, otherwise kept in Latin; a name inside a direct quote stays in Latin, as the
+pipeline keeps a quote verbatim (`protection.quotes.find_quotes`). A word agrees when it equals the reference word,
 allowing for declension (the same stem once a case ending is taken off both: "Трамп" agrees with "Трампа", "Гамілтон" not with "Гамільтона").
 
 Figures (shares of words that agree): `people` (words of names the detector guessed PER, whatever the typing
@@ -176,7 +177,7 @@ def measure(documents, want_misses: int) -> Tally:
             if any(quote.start <= span.start and span.end <= quote.end for quote in quoted):
                 form = NameForm(KEPT, (span.text,))  # a direct quote comes back verbatim, the names in it too
                 tally.counts["in_quotes"] += 1
-            line = max(index for index, start in enumerate(starts[:-1]) if start <= typed.mention.span.start)
+            line = max(index for index, start in enumerate(starts[:-1]) if start <= span.start)
             _score(typed, form, document[line][1], tally, want_misses)
     return tally
 
