@@ -354,3 +354,10 @@ def test_saint_opening_a_name_is_sent_joined_by_a_hyphen():
     assert render_name("St Johnstone", "uk", kind="other").text == "Сент-Джонстоун"  # not "Ст Джонстоун"
     assert render_name("St. Louis Cardinals", "uk", kind="other").text.startswith("Сент-Луїс ")  # was kept in Latin
     assert render_name("Saint Etienne", "uk", kind="other").text.startswith("Сент-")  # not "Сейнт"
+
+
+def test_a_name_romanised_from_russian_is_settled_by_the_dictionary_too():
+    from babelwire.translation.target_names.rendering.attested import attested_form
+
+    assert render_name("Yevgeny Primakov", "uk").text == "Євген Примаков"  # the reverse romanisation: Прімаков
+    assert attested_form("песков", "peskov", "uk") == "пєсков"  # Ukrainian media write є for Russian е: Пєсков

@@ -85,7 +85,7 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
     form, source = _form(key, word.lower(), data, name_origin, last, surname=last and not first)
     if form is None:
         return None
-    if source in (CMUDICT, SPELLING):  # a rule-made form: the dictionary may know the name written otherwise
+    if source in (CMUDICT, SPELLING, data.romanisation_name):  # rule-made: the dictionary may know it otherwise
         settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data), kind == "person")
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
