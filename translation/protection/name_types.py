@@ -105,7 +105,7 @@ def _clubs(mentions: list, text: str) -> set[str]:
     """The names the document treats as sports clubs: next to a score ("Livingston 1 - 0 Rangers", "Manchester
     City's 2-0 win") or before a playing position (`data/club_words.txt`: "Rangers goalkeeper"), and the
     last word of such a name standing alone ("City" after "Manchester City")."""
-    words = _club_words()
+    words = _words("club_words")
     found = set()
     for mention in mentions:
         following = text[mention.span.end : mention.span.end + 40]
@@ -125,8 +125,8 @@ def _is_business(text: str, guessed: str, kind: str, businesses: set[str]) -> bo
     if kind == OTHER and (text in businesses or _camel_case(text)):
         return True
     words = text.split()
-    return kind in (OTHER, PERSON) and (text.lower() in _well_known_brands() or
-                                        len(words) > 1 and words[-1].lower() in _business_words() or
+    return kind in (OTHER, PERSON) and (text.lower() in _words("well_known_brands") or
+                                        len(words) > 1 and words[-1].lower() in _words("business_words") or
                                         guessed != "PER" and _opens_with_business(text, set()))
 
 
@@ -139,7 +139,7 @@ def _camel_case(text: str) -> bool:
 
 def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
     """The names the document treats as a business, brand or media title (see the module's docstring)."""
-    words = _business_words()
+    words = _words("business_words")
     found = set()
     for mention in mentions:
         last = mention.span.text.split()[-1].lower()
@@ -175,7 +175,7 @@ def _appositive_business(following: str, words: frozenset[str]) -> re.Match | No
 def _known_business(text: str, kind: str, found: set[str]) -> bool:
     """A list member that makes the whole list businesses: an organisation, a name with business evidence
     of its own ("Boots shops"), a well-known brand ("Google, Microsoft and Apple")."""
-    return kind == ORGANISATION or text in found or text.lower() in _well_known_brands()
+    return kind == ORGANISATION or text in found or text.lower() in _words("well_known_brands")
 
 
 def _opens_with_business(text: str, businesses: set[str]) -> bool:
@@ -190,7 +190,8 @@ def well_known(name: str) -> bool:
     """A brand or organisation every reader knows by its Latin name ("Google", "BBC"; `well_known_brands.txt`,
     `well_known_orgs.txt`), not one a language writes in its own letters ("UEFA" is "УЄФА")."""
     key = name.lower()
-    return (key in _well_known_brands() or key in _well_known_orgs()) and translated_names.classify(name) is None
+    known = key in _words("well_known_brands") or key in _words("well_known_orgs")
+    return known and translated_names.classify(name) is None
 
 
 def _after_business_word(mention, text: str) -> bool:
@@ -198,7 +199,8 @@ def _after_business_word(mention, text: str) -> bool:
     Houghton Mifflin"."""
     preceding = text[max(0, mention.span.start - 40) : mention.span.start]
     before = _NOUN_BEFORE.search(preceding)
-    return before is not None and before.group(1).lower() in _business_words() or bool(_BY_BUSINESS.search(preceding))
+    after_noun = before is not None and before.group(1).lower() in _words("business_words")
+    return after_noun or bool(_BY_BUSINESS.search(preceding))
 
 
 def _lists(mentions: list, text: str) -> list[list[int]]:
@@ -248,24 +250,9 @@ def _surname_shaped(text: str) -> bool:
     return any(last.endswith(ending) and len(last) > len(ending) + 1 for ending in _surname_endings())
 
 
-@lru_cache(maxsize=1)
-def _well_known_brands() -> frozenset[str]:
-    return load("babelwire.translation.lexicon", "well_known_brands").words
-
-
-@lru_cache(maxsize=1)
-def _well_known_orgs() -> frozenset[str]:
-    return load("babelwire.translation.lexicon", "well_known_orgs").words
-
-
-@lru_cache(maxsize=1)
-def _club_words() -> frozenset[str]:
-    return load("babelwire.translation.lexicon", "club_words").words
-
-
-@lru_cache(maxsize=1)
-def _business_words() -> frozenset[str]:
-    return load("babelwire.translation.lexicon", "business_words").words
+def _words(list_name: str) -> frozenset[str]:
+    """A word list of `translation/lexicon/data/` (read once: `load` caches it)."""
+    return load("babelwire.translation.lexicon", list_name).words
 
 
 @lru_cache(maxsize=1)
