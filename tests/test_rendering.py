@@ -351,7 +351,8 @@ def test_without_the_dictionary_the_rules_form_stands(monkeypatch):
 
 
 def test_saint_opening_a_name_is_sent_joined_by_a_hyphen():
-    assert render_name("St Johnstone", "uk", kind="other").text == "Сент-Джонстоун"  # not "Ст Джонстоун"
+    assert render_name("St Helens", "uk", kind="other").text == "Сент-Хеленс"  # not "Ст Хеленс"
+    assert render_name("St Johnstone", "uk", kind="other").text == "Сент-Джонстон"  # the club's established form
     assert render_name("St. Louis Cardinals", "uk", kind="other").text.startswith("Сент-Луїс ")  # was kept in Latin
     assert render_name("Saint Etienne", "uk", kind="other").text.startswith("Сент-")  # not "Сейнт"
 
@@ -361,3 +362,26 @@ def test_a_name_romanised_from_russian_is_settled_by_the_dictionary_too():
 
     assert render_name("Yevgeny Primakov", "uk").text == "Євген Примаков"  # the reverse romanisation: Прімаков
     assert attested_form("песков", "peskov", "uk") == "пєсков"  # Ukrainian media write є for Russian е: Пєсков
+
+
+def test_a_club_takes_its_established_ukrainian_form_as_a_whole():
+    assert render_name("Real Madrid", "uk", "other") == Rendering("Реал Мадрид", "established")  # not "Ріл Мадрід"
+    assert render_name("Bayern Munich", "uk", "other").text == "Баварія"
+    assert render_name("Bayern München", "uk", "other").text == "Баварія"  # accents aside
+    assert render_name("Paris Saint-Germain", "uk", "other").text == "Парі Сен-Жермен"
+    assert render_name("Dynamo Kyiv", "uk", "other").text == "Динамо Київ"  # not the reverse romanisation's Кийв
+    assert render_name("Houston Rockets", "uk", "other").text == "Хʼюстон Рокетс"  # the apostrophe is U+02BC
+
+
+def test_a_word_of_a_clubs_name_is_no_established_form_alone():
+    # established.txt lends a person's surname to that word alone; a club's words are a city's or many clubs'
+    assert render_name("Madrid", "uk", "other").source != "established"
+    assert render_name("United", "uk", "other").source != "established"
+    assert "Баварія" not in render_name("Anna Bayern", "uk").text
+    assert render_name("Madrid Manchester United", "uk", "other").source != "established"
+
+
+def test_an_organisation_is_rendered_only_where_its_whole_name_has_an_established_form():
+    assert render_name("Manchester United", "uk", "organisation") == Rendering("Манчестер Юнайтед", "established")
+    assert render_name("Reuters", "uk", "organisation") is None  # a brand keeps its Latin name
+    assert render_name("Manchester United", "de", "organisation") is None  # a Latin-script target keeps it
