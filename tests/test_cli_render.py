@@ -68,3 +68,13 @@ def test_empty_input_is_a_one_line_error():
 
 def test_input_that_is_not_utf8_is_a_one_line_error():
     assert "UTF-8" in one_line_error(run_babelwire("render", "--to", "uk", stdin=b"Z\xffelenskyy\n"))
+
+
+def test_clubs_are_written_in_the_forms_ukrainian_sports_media_use():
+    clubs = "Real Madrid\nBayern Munich\nParis Saint-Germain\nAC Milan\nDynamo Kyiv\n"
+    assert output_lines(run_babelwire("render", "--to", "uk", "--type", "other", stdin=clubs)) == [
+        "Реал Мадрид", "Баварія", "Парі Сен-Жермен", "Мілан", "Динамо Київ"]
+    result = run_babelwire("render", "--to", "uk", "--type", "organisation", "--format", "json",
+                           stdin="Manchester United\nReuters\n")
+    assert [(record["rendering"], record["source"]) for record in map(json.loads, output_lines(result))] == [
+        ("Манчестер Юнайтед", "established"), ("Reuters", "kept")]  # a club taken for an organisation, a brand

@@ -1,6 +1,7 @@
 """What a copy writes for a name: one decision for the pipeline and the measurements (babelwire.translation.target_names.name_forms)."""
 
 import json
+import re
 
 from cli_helpers import run_babelwire
 from babelwire.translation.target_names.name_forms import CLDR, KEPT, MODEL, RENDERED, document_forms, written_form
@@ -91,3 +92,30 @@ def test_a_ukrainian_copy_writes_a_club_in_cyrillic_even_where_the_detector_took
     assert {"Manchester City", "City", "Rangers"} <= rendered
     written = forms("Manchester City's 2-0 win pleased Tesco bosses.", "uk")
     assert written["Manchester City"] == (RENDERED, "Манчестер Сіті")
+
+
+SPORTS = "Real Madrid beat Bayern Munich 2-1, while Manchester United drew with Celtic."
+
+
+def test_a_ukrainian_copy_writes_clubs_in_their_established_forms_even_one_typed_an_organisation():
+    written = forms(SPORTS, "uk")
+    assert written["Manchester United"] == (RENDERED, "Манчестер Юнайтед")  # typed an organisation: was Latin
+    assert written["Real Madrid"] == (RENDERED, "Реал Мадрид")
+    assert written["Bayern Munich"] == (RENDERED, "Баварія")
+    assert forms("Paris Saint-Germain won.", "uk")["Paris Saint-Germain"] == (RENDERED, "Парі Сен-Жермен")  # no Париж
+    assert written_form("Manchester United", "organisation", True, "uk", render=False).way == KEPT  # names keep
+
+
+def test_a_pseudo_copy_of_a_sports_sentence_writes_the_clubs_and_a_german_copy_keeps_them():
+    def copy(target: str) -> str:
+        result = run_babelwire("translate", SPORTS, "--to", target, "--engine", "pseudo", "--format", "json")
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)["translations"][0]["text"]
+
+    uk = copy("uk")
+    for club in ("Реал Мадрид", "Баварія", "Манчестер Юнайтед", "Селтік"):
+        assert club in uk
+    assert not {"Real", "Madrid", "Bayern", "Manchester", "United", "Celtic"} & set(re.findall(r"\w+", uk))
+    de = copy("de")
+    for club in ("Real Madrid", "Bayern Munich", "Manchester United", "Celtic"):
+        assert club in de

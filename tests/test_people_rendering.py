@@ -188,3 +188,21 @@ def test_protect_lists_the_people_a_ukrainian_copy_renders():
         ("Steve Witkoff", "person", "Стів Віткофф", "established")]
     assert [span["text"] for span in rendered["spans"]] == ["Reuters"]
     assert [span["text"] for span in kept["spans"]] == ["Steve Witkoff", "Reuters"] and "rendered" not in kept
+
+
+def test_a_club_the_model_lost_is_restored_declined_as_a_noun_or_left_whole():
+    text = "The striker scored against Bayern Munich, then against Manchester United."
+    masked = "The striker scored against [1], then against [2]."
+    engine = Scripted({text: "Нападник забив проти Bayern Munich, потім проти Man United.",
+                       masked: "Нападник забив проти [1], потім проти [2]."})
+    result = Translator(engine).translate(text, "uk")
+    # a one-word club declines as a noun; a compound name stays as it is, not "Манчестера Юнайтеда"
+    assert result.text == "Нападник забив проти Баварії, потім проти Манчестер Юнайтед."
+    assert {n.name: n.source for n in result.names} == {"Bayern Munich": "established",
+                                                        "Manchester United": "established"}
+
+
+def test_a_glossary_keep_keeps_a_club_in_latin():
+    kept = Translator(Scripted({}), glossary=Glossary.from_dict({"keep": ["Manchester United"]})).translate(
+        "Manchester United drew with Celtic.", "uk")
+    assert "Manchester United" in kept.text and "Селтік" in kept.text

@@ -352,7 +352,8 @@ def test_without_the_dictionary_the_rules_form_stands(monkeypatch):
 
 
 def test_saint_opening_a_name_is_sent_joined_by_a_hyphen():
-    assert render_name("St Johnstone", "uk", kind="other").text == "Сент-Джонстоун"  # not "Ст Джонстоун"
+    assert render_name("St Helens", "uk", kind="other").text == "Сент-Хеленс"  # not "Ст Хеленс"
+    assert render_name("St Johnstone", "uk", kind="other").text == "Сент-Джонстон"  # the club's established form
     assert render_name("St. Louis Cardinals", "uk", kind="other").text.startswith("Сент-Луїс ")  # was kept in Latin
     assert render_name("Saint Etienne", "uk", kind="other").text.startswith("Сент-")  # not "Сейнт"
 
@@ -368,7 +369,7 @@ def test_every_established_row_has_a_latin_name_a_cyrillic_form_and_a_source_and
     import re
     from importlib import resources
 
-    from babelwire.translation.target_names.rendering.words import fold
+    from babelwire.translation.target_names.rendering.languages import fold
 
     text = resources.files("babelwire.translation.target_names.rendering").joinpath(
         "data", "uk", "established.txt").read_text(encoding="utf-8")
@@ -381,3 +382,27 @@ def test_every_established_row_has_a_latin_name_a_cyrillic_form_and_a_source_and
         assert len(row[0].split()) == 1 or " " in row[1] or "-" in row[1], row
     latin = [fold(row[0]) for row in rows]
     assert len(latin) == len(set(latin)), sorted(name for name in set(latin) if latin.count(name) > 1)
+
+
+def test_a_club_takes_its_established_ukrainian_form_as_a_whole():
+    assert render_name("Real Madrid", "uk", "other") == Rendering("Реал Мадрид", "established")  # not "Ріл Мадрід"
+    assert render_name("Bayern Munich", "uk", "other").text == "Баварія"
+    assert render_name("Bayern München", "uk", "other").text == "Баварія"  # accents aside
+    assert render_name("Paris Saint-Germain", "uk", "other").text == "Парі Сен-Жермен"
+    assert render_name("Dynamo Kyiv", "uk", "other").text == "Динамо Київ"  # not the reverse romanisation's Кийв
+    assert render_name("Houston Rockets", "uk", "other").text == "Хʼюстон Рокетс"  # the apostrophe is U+02BC
+
+
+def test_a_word_of_a_clubs_name_is_no_established_form_alone():
+    # established.txt lends a person's surname to that word alone; a club's words are a city's or many clubs'
+    assert render_name("Madrid", "uk", "other").source != "established"
+    assert render_name("United", "uk", "other").source != "established"
+    assert "Баварія" not in render_name("Anna Bayern", "uk").text
+    assert render_name("Madrid Manchester United", "uk", "other").source != "established"
+
+
+def test_an_organisation_is_rendered_only_where_its_whole_name_has_an_established_form():
+    assert render_name("Manchester United", "uk", "organisation") == Rendering("Манчестер Юнайтед", "established")
+    assert render_name("Reuters", "uk", "organisation") is None  # a brand keeps its Latin name
+    assert render_name("Ford", "uk", "organisation") is None  # a company named like a listed person (Harrison Ford)
+    assert render_name("Manchester United", "de", "organisation") is None  # a Latin-script target keeps it

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 
 from babelwire.translation.target_names import name_forms
 from babelwire.translation.protection import name_types, names, translated_names, patterns, quotes
-from babelwire.translation.target_names.declension import person_gender
+from babelwire.translation.target_names.declension import club_gender, person_gender
 from babelwire.translation.protection.glossary import Glossary
 from babelwire.translation.protection.policy import ProtectionPolicy
-from babelwire.translation.target_names.rendering import Rendering, render_name, renders_names
+from babelwire.translation.target_names.rendering import Rendering, is_established_club, render_name, renders_names
 from babelwire.translation.protection.spans import Span, SpanKind
 
 _DETECTORS = (
@@ -51,11 +51,12 @@ class TranslatedPlace:
 @dataclass(frozen=True, slots=True)
 class RenderedPerson:
     """A person left to the model in a target written in another script: the name's rendering there
-    (nominative) and the gender its declension follows."""
+    (nominative), the gender its declension follows, and whether it declines (a club's compound name does not)."""
 
     span: Span
     rendering: Rendering
     gender: str  # "f" | "m"
+    declines: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,10 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
         rendering = Rendering(form.forms[0], form.source)
         source = full_names.get(span.text, span.text)
         rendered_source = render_name(source, target) if source != span.text else rendering
+        if is_established_club(span.text, target):  # "Баварія" declines as a noun, "Манчестер Юнайтед" not
+            club = club_gender(rendering.text, target)
+            rendered.append(RenderedPerson(span, rendering, club or "m", declines=club is not None))
+            continue
         gender = person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender))
     return rendered

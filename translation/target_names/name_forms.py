@@ -10,7 +10,10 @@ model words it; for a place CLDR names in the target language that form is check
 rendered in the target's script where its type is rendered there (in Ukrainian a person or a name of no known
 type: "rendered"; inside a name of no known type, a place CLDR names in the target or an acronym with an
 established form takes that form: "Rapid Vienna" is "Рапід Відень"), and otherwise comes back as written
-("kept": organisations, and every name in a Latin-script target).
+("kept": organisations, and every name in a Latin-script target). A name whose whole text has an established form
+in the target is written in it whatever its type, an organisation's too ("rendered"): clubs the detector took for
+organisations ("Manchester United" -> "Манчестер Юнайтед"), written as that data writes them ("Paris
+Saint-Germain" -> "Парі Сен-Жермен", with no CLDR "Париж" put in).
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from dataclasses import dataclass
 from babelwire.translation.protection import name_types, names, translated_names
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
-from babelwire.translation.target_names.rendering import render_name
+from babelwire.translation.target_names.rendering import ESTABLISHED_ONLY_KINDS, render_name
+from babelwire.translation.target_names.rendering.words import ESTABLISHED
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
 # People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector
@@ -52,10 +56,10 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
     if not kept:
         forms = translated_names.target_forms(text, target) if target else ()
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
-    if render and target and rendered_type(text, name_type):
+    if render and target and (rendered_type(text, name_type) or name_type in ESTABLISHED_ONLY_KINDS):
         rendering = render_name(text, target, name_type)
         if rendering is not None:
-            written = rendering.text if name_type == name_types.PERSON else \
+            written = rendering.text if name_type == name_types.PERSON or rendering.source == ESTABLISHED else \
                 _with_own_words(text, rendering.text, target)
             return NameForm(RENDERED, (written,), rendering.source)
     return NameForm(KEPT, (text,))

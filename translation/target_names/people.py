@@ -10,12 +10,14 @@ A name rendered without being typed a person (in Ukrainian, a name of no known t
 person the detector did not recognise, "Kunce", "Moon") declines as a person's name: on the NTREX references'
 forms that agreed more often than restoring such names in the nominative (30 against 26 of 42 after a
 preposition, tuning half), since most of them are surnames and references decline clubs too ("з «Відеотоном»").
+A club with an established form declines as a noun where it is one word ("проти Баварії") and not at all where it
+is several ("проти Манчестер Юнайтед"): `declension.club_gender`.
 """
 
 import re
 from dataclasses import dataclass, replace
 
-from babelwire.translation.target_names.declension import decline_name, find_name_form, governed_case
+from babelwire.translation.target_names.declension import NOMINATIVE, decline_name, find_name_form, governed_case
 from babelwire.translation.protection.protect import RenderedPerson
 from babelwire.translation.protection.spans import Span
 
@@ -88,8 +90,8 @@ def declined(text: str, people: list[RenderedPerson], masked: set[int], target: 
 
 def restored_form(person: RenderedPerson, before: str, target: str) -> tuple[str, str]:
     """The rendering as restored after `before` (the text right before it), declined to the case those words
-    demand, and the case."""
-    case = governed_case(before, target)
+    demand (a name that does not decline stays in the nominative), and the case."""
+    case = governed_case(before, target) if person.declines else NOMINATIVE
     return decline_name(person.rendering.text, case, person.gender, target), case
 
 

@@ -16,7 +16,8 @@ def register(subparsers) -> None:
         "render", help="show how names are written in a target script",
         description="Read names, one per line (arguments or stdin), and print how a copy in LANG writes each, "
                     "one per line: a person in the target's script (established form, reverse romanisation, "
-                    "pronunciation or spelling), an organisation as written. A blank line gives a blank line.")
+                    "pronunciation or spelling), an organisation as written unless its whole name has an "
+                    "established form (a club). A blank line gives a blank line.")
     parser.add_argument("names", nargs="*", metavar="NAME", help="names to render (default: one per line on stdin)")
     parser.add_argument("--to", required=True, metavar="LANG", help="target language written in another script (uk)")
     parser.add_argument("--type", choices=NAME_TYPES, default=PERSON, dest="kind",

@@ -2,6 +2,7 @@
 
     declines(language) -> bool                               (a dictionary for the language is installed)
     person_gender(source, rendering, language) -> "f" | "m"
+    club_gender(rendering, language) -> "f" | "m" | None     (a club's name: None where it does not decline)
     decline_name(rendering, case, gender, language) -> str   ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
     governed_case(before, language) -> str                   (the case the words before a name demand)
@@ -33,6 +34,7 @@ _LETTERS = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTERS}+(?:['’ʼ-]{_LETTERS}+)*")
 _VOWEL_ENDINGS = {"uk": ("а", "я")}
 _STEM_FINALS = {"uk": "аеєиіїоуюяйь"}  # letters a name's stem drops before a case ending
+_VOWELS = {"uk": "аеєиіїоуюя"}  # a club's name ending in one but -а/-я is foreign and does not decline
 # The last words before a name that can decide its case: "з боку [1]" needs two.
 _LONGEST_GOVERNOR = 2
 
@@ -55,6 +57,20 @@ def person_gender(source: str, rendering: str, language: str) -> str:
     if len(words) > 1 and words[0].lower().endswith(_VOWEL_ENDINGS.get(language, ())):
         return "f"
     return "f" if words and _feminine_surname(words[-1].lower(), language) else "m"
+
+
+def club_gender(rendering: str, language: str) -> str | None:
+    """The gender a club's established name declines by, as a noun: one word ending in -а/-я is feminine
+    ("Баварії"), one ending in a consonant masculine ("Селтіка", "Ювентуса"); None for a name that does not
+    decline: a foreign ending in another vowel ("Лаціо", "Наполі", "Порту"), an acronym ("ПСЖ"), or several
+    words, which Ukrainian sports media mostly leave as they are ("з «Манчестер Юнайтед»") and a person's
+    paradigm gets wrong ("Парі Сена-Жермена", "Динамо Київа")."""
+    if " " in rendering or "-" in rendering or rendering.isupper():  # several words, or an acronym ("ПСЖ")
+        return None
+    lower = rendering.lower()
+    if lower.endswith(_VOWEL_ENDINGS.get(language, ())):
+        return "f"
+    return None if lower[-1:] in _VOWELS.get(language, "") or not lower[-1:].isalpha() else "m"
 
 
 def decline_name(rendering: str, case: str, gender: str, language: str) -> str:

@@ -1,13 +1,15 @@
 """People's names written in a target language's own script: "Volodymyr Zelenskyy" -> "Володимир Зеленський".
 
     render_name(name, language, kind="person") -> Rendering | None
+    is_established_club(name, language) -> bool              (the name is a club's with an established form)
     renders_names(language) -> bool
     rendering_languages() -> tuple[str, ...]                 (the languages with data: ("uk",) now)
 
-A rendering comes from the first method that knows the name, word by word (`words.py`): a data file of
-established forms; for a name whose spelling shows it was romanised from Ukrainian or Russian, the reverse of
-the romanisation standard (KMU 2010 for Ukrainian); for a Chinese name in pinyin, the target's system of
-transcription from Chinese; for other names, their pronunciation in the CMU
+A rendering comes from the first method that knows the name, word by word (`words.py`): data files of
+established forms (people's, whose surname also renders that word alone; sports clubs', for the whole name only:
+"Real Madrid" -> "Реал Мадрид", "Bayern Munich" -> "Баварія"); for a name whose spelling shows it was romanised
+from Ukrainian or Russian, the reverse of the romanisation standard (KMU 2010 for Ukrainian); for a Chinese name
+in pinyin, the target's system of transcription from Chinese; for other names, their pronunciation in the CMU
 Pronouncing Dictionary mapped to the target's practical transcription; letter rules where the dictionary has no
 entry. `Rendering.source` names the least certain method any word needed. Everything a language needs is data
 in `data/<language>/` (see `languages.py`), so Russian, Bulgarian, Serbian or Greek are a folder, not code.
@@ -19,13 +21,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babelwire.translation.target_names.rendering.languages import available, has_data
-from babelwire.translation.target_names.rendering.words import render_words
+from babelwire.translation.target_names.rendering.words import ESTABLISHED, club_form, is_established_club, render_words
 
-__all__ = ["RENDERED_KINDS", "Rendering", "render_name", "renders_names", "rendering_languages"]
+__all__ = ["ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "is_established_club", "render_name",
+           "renders_names", "rendering_languages"]
 
 # Organisations keep their Latin names and places are translated: people are rendered, and names of no known type
 # ("other": clubs, towns, things), whose words the dictionary may attest as a place or thing (attested.py).
 RENDERED_KINDS = frozenset({"person", "other"})
+# ... but an organisation whose whole name has an established form takes it: a club the detector took for an
+# organisation ("Manchester United" -> "Манчестер Юнайтед"); its words are never transcribed.
+ESTABLISHED_ONLY_KINDS = frozenset({"organisation"})
 
 
 @dataclass(frozen=True)
@@ -45,8 +51,14 @@ def rendering_languages() -> tuple[str, ...]:
 
 def render_name(name: str, language: str, kind: str = "person") -> Rendering | None:
     """`name` in `language`'s script, nominative; None when the language needs no rendering, the kind is not
-    rendered (an organisation keeps its Latin name), or the name has a letter no table of the language covers."""
-    if kind not in RENDERED_KINDS or not renders_names(language) or not name.strip():
+    rendered (an organisation keeps its Latin name unless it is a club with an established form), or
+    the name has a letter no table of the language covers."""
+    if not renders_names(language) or not name.strip():
+        return None
+    if kind in ESTABLISHED_ONLY_KINDS:
+        club = club_form(name, language)
+        return None if club is None else Rendering(club, ESTABLISHED)
+    if kind not in RENDERED_KINDS:
         return None
     rendered = render_words(name, language, kind)
     return None if rendered is None else Rendering(*rendered)

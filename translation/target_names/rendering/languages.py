@@ -1,6 +1,7 @@
 """The data a target language's renderer reads, from `data/<language>/`: a new language is a new folder.
 
     established.txt         whole names with an attested form (each word of them renders that word alone)
+    established_clubs.txt   sports clubs with an attested form, for the whole name only ("United" alone is no club)
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form
     language.txt            the name of the reverse romanisation (reported as a rendering's source); the
                             origins whose reading the dictionary may attest instead of the rules' (attested.py)
@@ -18,6 +19,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,7 +31,9 @@ from babelwire.translation.lexicon.wordlists import load_table
 @dataclass(frozen=True)
 class LanguageData:
     code: str  # the folder under data/
-    established: dict[str, str]  # lower-case Latin name or word -> target form
+    established: dict[str, str]  # lower-case Latin name or word -> target form (people: a word may use it)
+    clubs: dict[str, str]  # folded Latin whole name of a sports club -> target form
+    whole_names: dict[str, str]  # folded Latin whole name -> target form: `established` and `clubs`
     given_names: dict[str, str]  # lower-case Latin given name -> target form
     particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
     openers: dict[str, tuple[str, str]]  # a word opening a name ("st") -> (its form, what joins it to the next)
@@ -40,6 +44,12 @@ class LanguageData:
     spelling: RuleTable
     origin_spelling: dict[str, RuleTable]  # origin -> its letter rules, read before the English ones
     dictionary_readings: tuple[str, ...]  # origins whose reading of a word the dictionary may attest instead
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Erdoğan" -> "erdogan", "Zelenskyy’s" -> "zelenskyy’s"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def primary(language: str) -> str:
@@ -66,6 +76,8 @@ def language_data(language: str) -> LanguageData:
     return LanguageData(
         code=code,
         established=_established(code),
+        clubs=_established_clubs(code),
+        whole_names=_established_clubs(code) | _established(code),
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
         openers=_openers(code),
@@ -95,6 +107,15 @@ def _origin_spelling(code: str) -> dict[str, RuleTable]:
     names = [item.name for item in resources.files(__package__).joinpath("data", code).iterdir()]
     origins = [name.removeprefix("spelling_").removesuffix(".txt") for name in names if name.startswith("spelling_")]
     return {origin: RuleTable.load(__package__, f"{code}/spelling_{origin}", f"{code}/spelling") for origin in origins}
+
+
+def _established_clubs(code: str) -> dict[str, str]:
+    """Clubs' whole names only: a word of one is no form of that word elsewhere ("Madrid" of "Real Madrid" is a
+    city, "United" of "Manchester United" a word of many clubs and companies)."""
+    try:
+        return {fold(latin): form for latin, form, *_ in load_table(__package__, f"{code}/established_clubs")}
+    except FileNotFoundError:
+        return {}
 
 
 def _established(code: str) -> dict[str, str]:

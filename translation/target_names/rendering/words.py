@@ -10,11 +10,10 @@ the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from babelwire.translation.target_names.rendering.attested import attested_form
-from babelwire.translation.target_names.rendering.languages import LanguageData, language_data
+from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data
 from babelwire.translation.target_names.rendering.origin import ROMANCE, SLAVIC, first_listed, may_be_romanised, origin_of
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from babelwire.translation.target_names.rendering.pronounce import pronunciations, transcribe
@@ -26,19 +25,13 @@ _INITIAL = re.compile(r"^([A-Za-z])\.$")
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: "Erdoğan" -> "erdogan", "Zelenskyy’s" -> "zelenskyy’s"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 @lru_cache(maxsize=8192)  # a story names the same people again and again
 def render_words(name: str, language: str, kind: str = "person") -> tuple[str, str] | None:
     """(the rendering, its source) of the whole name; None when some word has a letter no table covers. `kind`:
     "person", or "other" (a name of no known type, which may be a place's or a thing's)."""
     data = language_data(language)
     name = " ".join(name.split())
-    whole = data.established.get(fold(name))
+    whole = established_form(name, language)
     if whole is not None:
         return whole, ESTABLISHED
     parts = _WORD_PARTS.split(name)
@@ -59,6 +52,23 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
         rendered.append(word[0])
         sources.append(word[1])
     return "".join(rendered), _least_certain(sources, data)
+
+
+def established_form(name: str, language: str) -> str | None:
+    """The established form of the whole name (a person's, a surname's or a club's), or None."""
+    return language_data(language).whole_names.get(fold(" ".join(name.split())))
+
+
+def club_form(name: str, language: str) -> str | None:
+    """The established form of a sports club's whole name, or None: the only form an organisation takes (a company
+    named like a listed person keeps its name: Ford is no Форд)."""
+    return language_data(language).clubs.get(fold(" ".join(name.split())))
+
+
+def is_established_club(name: str, language: str) -> bool:
+    """The whole name is a sports club's with an established form (and no person's)."""
+    data, key = language_data(language), fold(" ".join(name.split()))
+    return key in data.clubs and key not in data.established
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
