@@ -39,7 +39,7 @@ class NameForm:
 
     way: str
     forms: tuple[str, ...]
-    source: str | None = None  # a rendering's source: "established", "kmu2010", "cmudict", ...
+    source: str | None = None  # a rendering's source: "established", "kmu2010", "bgn_pcgn", "cmudict", ...
 
 
 def kept_by_policy(typed: TypedMention, policy: ProtectionPolicy) -> bool:

@@ -34,7 +34,7 @@ class RenderedName:
     name: str
     start: int  # offset in the SOURCE text
     rendering: str
-    source: str  # "established", "kmu2010", "cmudict", "spelling"
+    source: str  # "established", "kmu2010", "bgn_pcgn", "cmudict", "spelling"
     how: str
     case: str | None = None  # the case restored, for "restored"
 

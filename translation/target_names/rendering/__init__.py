@@ -8,7 +8,8 @@
 A rendering comes from the first method that knows the name, word by word (`words.py`): data files of
 established forms (people's, whose surname also renders that word alone; sports clubs', for the whole name only:
 "Real Madrid" -> "Реал Мадрид", "Bayern Munich" -> "Баварія"); for a name whose spelling shows it was romanised
-from Ukrainian or Russian, the reverse of the romanisation standard (KMU 2010 for Ukrainian); for a Chinese name
+from Ukrainian or Russian, the reverse of the romanisation standard (KMU 2010 for Ukrainian; BGN/PCGN where a given
+name or the spelling shows Russian, as Ukrainian writes Russian names); for a Chinese name
 in pinyin, the target's system of transcription from Chinese; for other names, their pronunciation in the CMU
 Pronouncing Dictionary mapped to the target's practical transcription; letter rules where the dictionary has no
 entry. `Rendering.source` names the least certain method any word needed. Everything a language needs is data
@@ -37,7 +38,9 @@ ESTABLISHED_ONLY_KINDS = frozenset({"organisation"})
 @dataclass(frozen=True)
 class Rendering:
     text: str  # the whole name in the target script, nominative: "Володимир Зеленський"
-    source: str  # "established" | "kmu2010" (the language's reverse romanisation) | "pinyin" | "cmudict" | "spelling"
+    # "established" | "kmu2010" (the language's reverse romanisation) | "bgn_pcgn" (the reverse of Russian's) |
+    # "attested" | "pinyin" | "cmudict" | "spelling"
+    source: str
 
 
 def renders_names(language: str) -> bool:

@@ -2,11 +2,15 @@
 
     established.txt         whole names with an attested form (each word of them renders that word alone)
     established_clubs.txt   sports clubs with an attested form, for the whole name only ("United" alone is no club)
-    slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form
+    slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form,
+                            and which of the two each spelling shows (Sergei: Russian; Serhiy: Ukrainian)
     language.txt            the name of the reverse romanisation (reported as a rendering's source); the
                             origins whose reading the dictionary may attest instead of the rules' (attested.py)
     alternations.txt        letters usage writes two ways, tried where the dictionary decides (attested.py)
-    romanised.txt           reverse romanisation rules for names romanised from Ukrainian or Russian
+    romanised.txt           reverse romanisation rules for names romanised from Ukrainian (or Russian, without
+                            the next file)
+    romanised_russian.txt   reverse romanisation rules for names whose spelling shows they were romanised from
+                            Russian (optional; data/romanisation_signs.txt and the given names tell them)
     particles.txt           lower-case particles inside a name (von, de, al)
     openers.txt             words opening a name written as a fixed form joined to the next (St, Saint: Сент-)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
@@ -38,9 +42,12 @@ class LanguageData:
     particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
     openers: dict[str, tuple[str, str]]  # a word opening a name ("st") -> (its form, what joins it to the next)
     slavic_given_names: frozenset[str]  # the given names that alone tell a name is Ukrainian or Russian
+    given_romanised_from: dict[str, str]  # lower-case Latin given name -> what its spelling shows: "russian"...
     prefixes: tuple[tuple[str, str, bool], ...]  # (Latin prefix, target form, the rest keeps its capital)
     romanisation_name: str
     romanised: RuleTable
+    russian_romanisation_name: str  # the source reported for a word read by `romanised_russian`
+    romanised_russian: RuleTable  # for a name romanised from Russian (`romanised` where the language has none)
     spelling: RuleTable
     origin_spelling: dict[str, RuleTable]  # origin -> its letter rules, read before the English ones
     dictionary_readings: tuple[str, ...]  # origins whose reading of a word the dictionary may attest instead
@@ -81,14 +88,28 @@ def language_data(language: str) -> LanguageData:
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
         openers=_openers(code),
-        slavic_given_names=frozenset(row[0].lower() for row in given if row[2:] == ("sign",)),
+        slavic_given_names=frozenset(row[0].lower() for row in given if "sign" in _marks(row)),
+        given_romanised_from={row[0].lower(): mark for row in given for mark in _marks(row)
+                              if mark in ("russian", "ukrainian")},
         prefixes=_prefixes(code),
         romanisation_name=about["romanisation"],
         romanised=RuleTable.load(__package__, f"{code}/romanised"),
+        russian_romanisation_name=about.get("romanisation_russian", about["romanisation"]),
+        romanised_russian=_russian_table(code),
         spelling=RuleTable.load(__package__, f"{code}/spelling"),
         origin_spelling=_origin_spelling(code),
         dictionary_readings=tuple(about.get("dictionary_readings", "").split()),
     )
+
+
+def _marks(row: tuple[str, ...]) -> list[str]:
+    """The space-separated marks of a given name's third column ("sign", "russian", "ukrainian")."""
+    return row[2].split() if len(row) > 2 else []
+
+
+def _russian_table(code: str) -> RuleTable:
+    has_own = resources.files(__package__).joinpath("data", code, "romanised_russian.txt").is_file()
+    return RuleTable.load(__package__, f"{code}/romanised_russian" if has_own else f"{code}/romanised")
 
 
 def _openers(code: str) -> dict[str, tuple[str, str]]:

@@ -8,6 +8,7 @@ from functools import cache
 from babelwire.translation.lexicon.wordlists import load_table
 
 SLAVIC, ROMANCE = "slavic", "romance"
+UKRAINIAN, RUSSIAN = "ukrainian", "russian"  # what a Slavic name was romanised from (data/romanisation_signs.txt)
 # Letters the romanisations of Ukrainian and Russian (KMU 2010, BGN/PCGN, passport spellings) never write: a word
 # with one of them, in a name told Slavic by another word, is not romanised ("Ophelia" in "Ophelia Petrova").
 _NEVER_ROMANISED = ("ph", "th", "q", "x")
@@ -34,6 +35,19 @@ def origin_of(word: str) -> str | None:
     "polish", "balkan", "german", "french", "italian", "spanish", "romance"); None where it shows none (read as
     English)."""
     return next((origin for origin, where, letters in _signs() if _shows(word, where, letters)), None)
+
+
+@cache
+def _romanisation_signs() -> tuple[tuple[str, str, str], ...]:
+    rows = load_table(__package__, "romanisation_signs")
+    return tuple((language, where, letters) for language, where, letters in rows)
+
+
+def romanised_from(word: str) -> str | None:
+    """UKRAINIAN or RUSSIAN where the spelling of `word` (folded, in a name told Slavic) shows which language it was
+    romanised from ("hnatov": Ukrainian h for г; "gerasimov": Russian g); None where it shows neither. A word with
+    signs of both is Ukrainian (the file lists Ukrainian's first)."""
+    return next((language for language, where, letters in _romanisation_signs() if _shows(word, where, letters)), None)
 
 
 def _shows(word: str, where: str, letters: str) -> bool:

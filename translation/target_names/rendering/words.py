@@ -1,10 +1,12 @@
 """A whole name rendered word by word, each word by the first method that knows it (see the package's doc).
 
 The origin a word's spelling shows (`origin.py`) holds for the whole name where it can: a name with a word
-romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"), a name in pinyin Chinese throughout ("Li
-Qiang", see `pinyin.py`); another origin's sign on one word (accents, -ez, -wski, sch, -o) also holds for the
-surname and for words the pronouncing dictionary does not know ("Evo Morales"), never for an English given name
-the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
+romanised from Ukrainian is Ukrainian throughout ("Andriy Hnatov"), one whose given name or spelling shows it was
+romanised from Russian is read back by the table for Russian ("Yevgeny Prigozhin": Пригожин, not Прігожін; a
+given name the table of given names lacks keeps the Ukrainian reading: Kamila, not Камила), a name in pinyin
+Chinese throughout ("Li Qiang", see `pinyin.py`); another origin's sign on one word (accents, -ez, -wski, sch,
+-o) also holds for the surname and for words the pronouncing dictionary does not know ("Evo Morales"), never for
+an English given name the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from functools import lru_cache
 
 from babelwire.translation.target_names.rendering.attested import attested_form
 from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data
-from babelwire.translation.target_names.rendering.origin import ROMANCE, SLAVIC, first_listed, may_be_romanised, origin_of
+from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
+    may_be_romanised, origin_of, romanised_from
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from babelwire.translation.target_names.rendering.pronounce import pronunciations, transcribe
 
@@ -23,6 +26,7 @@ CHINESE = "chinese"
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
+_SLAVIC = (SLAVIC, RUSSIAN)  # romanised from Ukrainian or Russian; RUSSIAN: the spelling shows Russian
 
 
 @lru_cache(maxsize=8192)  # a story names the same people again and again
@@ -76,9 +80,22 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
         return CHINESE
     origins = {origin_of(word.lower()) for word in words}
     if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
-        return SLAVIC
+        return RUSSIAN if _romanised_from_russian([fold(word) for word in words], data) else SLAVIC
     named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
+
+
+def _romanised_from_russian(keys: list[str], data: LanguageData) -> bool:
+    """A Slavic name is read as romanised from Russian where a given name's spelling says so (Sergei, not Serhiy),
+    else where a word's spelling does (Gerasimov's g, Zhirinovsky's -sky, Abramovich's -vich); a sign of Ukrainian
+    at the same level wins (Pavlo Klimkin, Oleksandr Syrsky), and so does no sign at all: Ukrainian names come
+    first."""
+    for evidence in ([data.given_romanised_from.get(key) for key in keys], [romanised_from(key) for key in keys]):
+        if UKRAINIAN in evidence:
+            return False
+        if RUSSIAN in evidence:
+            return True
+    return False
 
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
@@ -92,20 +109,23 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         return word, ESTABLISHED  # already in another script, or no letters: as written
     if key in data.particles and (word.islower() or not first and not last):  # "De Niro"; "Van Morrison" is a name
         return _cased(data.particles[key], word), ESTABLISHED
-    form, source = _form(key, word.lower(), data, name_origin, last, surname=last and not first)
+    form, source = _form(key, word.lower(), data, name_origin, last, surname=last and not first,
+                         given=first and not last)
     if form is None:
         return None
-    if source in (CMUDICT, SPELLING, data.romanisation_name):  # rule-made: the dictionary may know it otherwise
+    if source in (CMUDICT, SPELLING, data.romanisation_name, data.russian_romanisation_name):  # rule-made: the
+        # dictionary may know it otherwise (Гіркін, Міллер: usage keeps і in many Russian names)
         settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data), kind == "person")
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
 
 
 def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
-          last: bool, surname: bool = False) -> tuple[str | None, str]:
+          last: bool, surname: bool = False, given: bool = False) -> tuple[str | None, str]:
     """The form of one word: `key` folded (lower case, no accents), `accented` lower case as written; `surname`:
-    the last word of several, never taken for a given name (Czech president Petr Pavel is Павел, not Павло)."""
-    if name_origin == SLAVIC and key in data.given_names and not surname:  # Lukashenko's Олександр, not Александер
+    the last word of several, never taken for a given name (Czech president Petr Pavel is Павел, not Павло);
+    `given`: the first word of several."""
+    if name_origin in _SLAVIC and key in data.given_names and not surname:  # Lukashenko's Олександр, not Александер
         return data.given_names[key], ESTABLISHED
     if key in data.established:
         return data.established[key], ESTABLISHED
@@ -115,8 +135,10 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     if prefixed is not None:
         return prefixed
     origin = origin_of(accented)
-    romanised = name_origin == SLAVIC and may_be_romanised(key)
+    romanised = name_origin in _SLAVIC and may_be_romanised(key)
     if romanised and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
+        if name_origin == RUSSIAN and not given:  # a given name not listed is Ukrainian's: Каміла, Мілла
+            return data.romanised_russian.rewrite(key), data.russian_romanisation_name
         return data.romanised.rewrite(key), data.romanisation_name  # ... but "Ivan Rakitić": the ć is Croatian
     if origin == ROMANCE and name_origin not in (None, ROMANCE):
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
@@ -158,5 +180,6 @@ def _cased(form: str, word: str) -> str:
 
 
 def _least_certain(sources: list[str], data: LanguageData) -> str:
-    order = [ESTABLISHED, data.romanisation_name, ATTESTED, PINYIN, CMUDICT, SPELLING]
+    order = list(dict.fromkeys([ESTABLISHED, data.romanisation_name, data.russian_romanisation_name, ATTESTED, PINYIN,
+                                CMUDICT, SPELLING]))
     return max(sources, key=order.index) if sources else ESTABLISHED
