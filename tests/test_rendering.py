@@ -365,6 +365,45 @@ def test_a_name_romanised_from_russian_is_settled_by_the_dictionary_too():
     assert attested_form("песков", "peskov", "uk") == "пєсков"  # Ukrainian media write є for Russian е: Пєсков
 
 
+RUSSIAN_NAMES = {  # none of them is a row of established.txt: the rules alone, with or without the dictionary
+    "Boris Gryzlov": "Борис Гризлов",  # Russian и is и (KMU would read Грізлов's i as і)
+    "Alexei Ovchinnikov": "Олексій Овчинников",
+    "Vladimir Ustinov": "Володимир Устинов",
+    "Sergei Kirienko": "Сергій Кирієнко",  # і before a vowel
+    "Andrei Illarionov": "Андрій Ілларіонов",  # і at a word's start
+    "Vladimir Sorokin": "Володимир Сорокін",  # the surname suffix -ін ...
+    "Sergei Stepashin": "Сергій Степашин",  # ... but -ин after ж, ч, ш, щ, ц
+    "Dmitry Shostakovich": "Дмитро Шостакович",
+    "Sergei Korolyov": "Сергій Корольов",  # Russian ё after a consonant
+    "Vladimir Vysotsky": "Володимир Висоцький",
+}
+
+
+@pytest.mark.parametrize("name, expected", RUSSIAN_NAMES.items())
+def test_a_name_romanised_from_russian_is_written_as_ukrainian_writes_russian_names(name, expected, monkeypatch):
+    from babelwire.translation.target_names.rendering import attested, words
+
+    assert render_name(name, "uk") == Rendering(expected, "bgn_pcgn")
+    monkeypatch.setattr(attested, "analyzer", lambda language: None)
+    attested.attested_form.cache_clear()
+    words.render_words.cache_clear()
+    try:
+        assert render_name(name, "uk").text == expected
+    finally:
+        attested.attested_form.cache_clear()
+        words.render_words.cache_clear()
+
+
+def test_a_name_without_a_russian_sign_keeps_the_ukrainian_reading():
+    # none of them is a row of established.txt: a Ukrainian given name's spelling wins (Serhiy, not Sergei), and
+    # a name whose spelling shows neither language is read as Ukrainian
+    assert render_name("Serhiy Kivalov", "uk") == Rendering("Сергій Ківалов", "kmu2010")
+    assert render_name("Olha Stefanyshyna", "uk") == Rendering("Ольга Стефанишина", "kmu2010")
+    assert render_name("Vitaliy Kim", "uk") == Rendering("Віталій Кім", "kmu2010")
+    assert render_name("Taras Bilenko", "uk") == Rendering("Тарас Біленко", "kmu2010")  # Taras: either language
+    assert render_name("Ivan Kirilenko", "uk") == Rendering("Іван Кіріленко", "kmu2010")
+
+
 def test_every_established_row_has_a_latin_name_a_cyrillic_form_and_a_source_and_no_latin_name_twice():
     import re
     from importlib import resources
