@@ -72,7 +72,7 @@ _WORD_SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _ROMAN = dict(zip("абвгґдезиійклмнопрстуфхцчшщьюяєїжʼ'’",
                   ["a", "b", "v", "h", "g", "d", "e", "z", "y", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
                    "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "yu", "ya", "ye", "yi", "zh", "", "", ""]))
-_ENDINGS = sorted("ові еві єві ому ього ого ою ею єю ом ем єм ій ий ої ей а я у ю і ї е є о и й".split(),
+_ENDINGS = sorted("ові еві єві ому ього ого ою ею єю ом ем єм им ій ий ої ей а я у ю і ї е є о и й".split(),
                   key=len, reverse=True)
 
 
