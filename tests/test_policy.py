@@ -39,7 +39,8 @@ def protected(text, policy=ProtectionPolicy()):
     ("World Health Organization", "institution"), ("Organization of American States", "institution"),
     ("Trump Organization", None), ("Organization", None),
     ("Halloween", "holiday"), ("the Olympics", "holiday"), ("Christmas", "holiday"), ("Eid al-Fitr", "holiday"),
-    ("Champions League", "institution"), ("World Cup", "institution"), ("Davis Cup", None), ("Betfred Cup", None),
+    ("Champions League", "institution"), ("World Cup", "institution"), ("Betfred Cup", None), ("Stagecoach", None),
+    ("Europa League", "holiday"), ("the Super Bowl", "holiday"), ("Davis Cup", "holiday"), ("Bundesliga", "holiday"),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind
@@ -120,6 +121,12 @@ def test_holidays_are_translated_and_never_checked_as_the_places_of_the_same_nam
     protection = find_protection("Shops stayed open at Christmas and Halloween, unlike at the Olympics.", target="uk")
     assert protection.spans == []
     assert protection.translated_places == []  # "Christmas" is also a CLDR city: its island's name is no check
+
+
+def test_a_named_competition_is_left_to_the_model_while_the_clubs_around_it_are_kept():
+    protection = find_protection("Chelsea beat Real Madrid to win the Europa League, Bayern lead the Bundesliga.",
+                                 target="pt")
+    assert [span.text for span in protection.spans] == ["Chelsea", "Real Madrid", "Bayern"]
 
 
 def test_places_left_to_the_model_carry_their_cldr_names_for_the_check():
