@@ -21,7 +21,7 @@ from babelwire.translation.target_names.declension import NOMINATIVE, decline_na
 from babelwire.translation.protection.protect import RenderedPerson
 from babelwire.translation.protection.spans import Span
 
-LOST_PERSON_RULE = "name: person the model did not write as rendered, restored declined"
+LOST_PERSON_RULE = "name: rendered name the model did not write, restored declined"  # a person, a club or a name of no type
 
 
 @dataclass(frozen=True, slots=True)
