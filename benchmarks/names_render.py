@@ -264,7 +264,7 @@ def _drop_established() -> None:
 
     def without(language: str):
         data = original(language)
-        return rendering_languages.LanguageData(**{**vars(data), "established": {}, "whole_names": {}})
+        return rendering_languages.LanguageData(**{**vars(data), "established": {}, "clubs": {}})
 
     rendering_languages.language_data = without
     import babelwire.translation.target_names.rendering.words as words

@@ -137,12 +137,12 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     for span in people:
         form = forms[id(span)]
         rendering = Rendering(form.forms[0], form.source)
-        source = full_names.get(span.text, span.text)
-        rendered_source = render_name(source, target) if source != span.text else rendering
         if is_established_club(span.text, target):  # "Баварія" declines as a noun, "Манчестер Юнайтед" not
             club = club_gender(rendering.text, target)
             rendered.append(RenderedPerson(span, rendering, club or "m", declines=club is not None))
             continue
+        source = full_names.get(span.text, span.text)
+        rendered_source = render_name(source, target) if source != span.text else rendering
         gender = person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender))
     return rendered

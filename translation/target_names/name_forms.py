@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from babelwire.translation.protection import name_types, names, translated_names
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
-from babelwire.translation.target_names.rendering import ESTABLISHED_ONLY_KINDS, render_name
-from babelwire.translation.target_names.rendering.words import ESTABLISHED
+from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, render_name
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
 # People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from babelwire.translation.target_names.rendering.languages import available, has_data
 from babelwire.translation.target_names.rendering.words import ESTABLISHED, club_form, is_established_club, render_words
 
-__all__ = ["ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "is_established_club", "render_name",
+__all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "is_established_club", "render_name",
            "renders_names", "rendering_languages"]
 
 # Organisations keep their Latin names and places are translated: people are rendered, and names of no known type

@@ -36,8 +36,7 @@ from babelwire.translation.lexicon.wordlists import load_table
 class LanguageData:
     code: str  # the folder under data/
     established: dict[str, str]  # lower-case Latin name or word -> target form (people: a word may use it)
-    clubs: dict[str, str]  # folded Latin whole name of a sports club -> target form
-    whole_names: dict[str, str]  # folded Latin whole name -> target form: `established` and `clubs`
+    clubs: dict[str, str]  # folded Latin whole name of a sports club -> target form (`established` wins)
     given_names: dict[str, str]  # lower-case Latin given name -> target form
     particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
     openers: dict[str, tuple[str, str]]  # a word opening a name ("st") -> (its form, what joins it to the next)
@@ -84,7 +83,6 @@ def language_data(language: str) -> LanguageData:
         code=code,
         established=_established(code),
         clubs=_established_clubs(code),
-        whole_names=_established_clubs(code) | _established(code),
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
         openers=_openers(code),
@@ -108,8 +106,10 @@ def _marks(row: tuple[str, ...]) -> list[str]:
 
 
 def _russian_table(code: str) -> RuleTable:
-    has_own = resources.files(__package__).joinpath("data", code, "romanised_russian.txt").is_file()
-    return RuleTable.load(__package__, f"{code}/romanised_russian" if has_own else f"{code}/romanised")
+    try:
+        return RuleTable.load(__package__, f"{code}/romanised_russian")
+    except FileNotFoundError:  # a language without its own table reads Russian names as its own romanisation
+        return RuleTable.load(__package__, f"{code}/romanised")
 
 
 def _openers(code: str) -> dict[str, tuple[str, str]]:

@@ -59,20 +59,25 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
 
 
 def established_form(name: str, language: str) -> str | None:
-    """The established form of the whole name (a person's, a surname's or a club's), or None."""
-    return language_data(language).whole_names.get(fold(" ".join(name.split())))
+    """The established form of the whole name (a person's, a surname's or, failing those, a club's), or None."""
+    data, key = language_data(language), _whole_name_key(name)
+    return data.established.get(key) or data.clubs.get(key)
 
 
 def club_form(name: str, language: str) -> str | None:
     """The established form of a sports club's whole name, or None: the only form an organisation takes (a company
     named like a listed person keeps its name: Ford is no Форд)."""
-    return language_data(language).clubs.get(fold(" ".join(name.split())))
+    return language_data(language).clubs.get(_whole_name_key(name))
 
 
 def is_established_club(name: str, language: str) -> bool:
     """The whole name is a sports club's with an established form (and no person's)."""
-    data, key = language_data(language), fold(" ".join(name.split()))
+    data, key = language_data(language), _whole_name_key(name)
     return key in data.clubs and key not in data.established
+
+
+def _whole_name_key(name: str) -> str:
+    return fold(" ".join(name.split()))
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
