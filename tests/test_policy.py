@@ -41,6 +41,7 @@ def protected(text, policy=ProtectionPolicy()):
     ("Halloween", "holiday"), ("the Olympics", "holiday"), ("Christmas", "holiday"), ("Eid al-Fitr", "holiday"),
     ("Champions League", "institution"), ("World Cup", "institution"), ("Betfred Cup", None), ("Stagecoach", None),
     ("Europa League", "holiday"), ("the Super Bowl", "holiday"), ("Davis Cup", "holiday"), ("Bundesliga", "holiday"),
+    ("Belfast Magistrates' Court", "institution"), ("Merseyside", "place"),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind
