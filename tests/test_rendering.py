@@ -84,7 +84,7 @@ def test_a_mc_surname_keeps_its_prefix_whole():
 
 
 def test_a_spanish_name_is_read_by_spanish_spelling():
-    assert render_name("Rodríguez", "uk") == Rendering("Родрігес", "spelling")
+    assert render_name("Domínguez", "uk") == Rendering("Домінгес", "spelling")
 
 
 def test_a_name_ending_in_o_is_read_as_spelt_not_as_english():
@@ -115,7 +115,7 @@ def test_an_english_word_is_not_taken_for_italian():
 
 
 def test_a_lower_case_particle_takes_its_ukrainian_form_a_capitalised_given_name_does_not():
-    assert render_name("Bashar al-Assad", "uk").text.startswith("Башар аль-")
+    assert render_name("Nabil al-Arabi", "uk").text.startswith("Набіл аль-")
     assert render_name("Al Gore", "uk").text == "Ал Гор"
 
 
@@ -306,7 +306,7 @@ def test_the_ukrainian_suffix_ets_gets_its_soft_sign_back():
 def test_more_russian_given_names_take_their_ukrainian_form():
     assert render_name("Kirill Budanov", "uk").text == "Кирило Буданов"  # Kirill alone tells the origin
     assert render_name("Galina Ivanova", "uk").text == "Галина Іванова"
-    assert render_name("Denis Villeneuve", "uk").text.startswith("Деніс ")  # Denis alone does not: not Денис
+    assert render_name("Denis Irwin", "uk").text.startswith("Деніс ")  # Denis alone does not: not Денис
 
 
 def test_rz_after_a_consonant_tells_a_polish_name_and_is_sh_after_a_voiceless_one():
