@@ -445,3 +445,11 @@ def test_an_organisation_is_rendered_only_where_its_whole_name_has_an_establishe
     assert render_name("Reuters", "uk", "organisation") is None  # a brand keeps its Latin name
     assert render_name("Ford", "uk", "organisation") is None  # a company named like a listed person (Harrison Ford)
     assert render_name("Manchester United", "de", "organisation") is None  # a Latin-script target keeps it
+
+
+def test_an_arabic_name_is_spelt_not_read_back_as_romanised_ukrainian():
+    # kh opens Ukrainian romanisations too (Kharchenko); Khalid, Sheikh and Mohammed say the name is Arabic, so
+    # h stays х and ei is ей: not Могаммед, Рагман, Шік
+    assert render_name("Khalid Sheikh Mohammed", "uk").text == "Халід Шейх Мохаммед"
+    assert render_name("Abdul Rahman Khalil", "uk").text == "Абдул Рахман Халіл"
+    assert render_name("Oleksandr Kharchenko", "uk").text == "Олександр Харченко"
