@@ -453,3 +453,14 @@ def test_an_arabic_name_is_spelt_not_read_back_as_romanised_ukrainian():
     assert render_name("Khalid Sheikh Mohammed", "uk").text == "Халід Шейх Мохаммед"
     assert render_name("Abdul Rahman Khalil", "uk").text == "Абдул Рахман Халіл"
     assert render_name("Oleksandr Kharchenko", "uk").text == "Олександр Харченко"
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Jean Dupont", "Жан Дюпон"),  # not Джін: the French given name tells the whole name's origin
+    ("Isabelle Moreau", "Ізабель Моро"),
+    ("Javier Gutierrez", "Хавʼєр Гутьєррес"),  # not Хавір
+    ("Santiago Ruiz", "Сантьяго Руїс"),
+    ("Gianluigi Rossi", "Джанлуїджі Россі"),
+])
+def test_a_given_name_of_another_language_tells_how_the_whole_name_is_read(name, rendering):
+    assert render_name(name, "uk").text == rendering
