@@ -376,6 +376,7 @@ RUSSIAN_NAMES = {  # none of them is a row of established.txt: the rules alone, 
     "Dmitry Shostakovich": "Дмитро Шостакович",
     "Sergei Korolyov": "Сергій Корольов",  # Russian ё after a consonant
     "Vladimir Vysotsky": "Володимир Висоцький",
+    "Sergei Sobolev": "Сергій Соболєв",  # -ев after a hard consonant: -єв
 }
 
 
