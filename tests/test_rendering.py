@@ -465,3 +465,8 @@ def test_an_arabic_name_is_spelt_not_read_back_as_romanised_ukrainian():
 ])
 def test_a_given_name_of_another_language_tells_how_the_whole_name_is_read(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+def test_english_spelling_rules_know_silent_letters():  # names the pronouncing dictionary lacks
+    assert render_name("Knightwood", "uk") == Rendering("Найтвуд", "spelling")
+    assert render_name("Wrightbridge", "uk") == Rendering("Райтбрідж", "spelling")
