@@ -260,6 +260,11 @@ def test_an_l_the_dictionary_does_not_pronounce_is_written_except_before_k():
     assert render_name("Kyle Walker", "uk").text == "Кайл Вокер"
 
 
+def test_the_o_sound_spelt_aw_is_ou_except_before_k():
+    assert render_name("Dawson", "uk") == Rendering("Доусон", "cmudict")  # not Досон
+    assert render_name("Hawkins", "uk").text == "Хокінс"
+
+
 def test_an_l_before_the_y_sound_of_an_i_is_soft():
     assert render_name("Serena Williams", "uk").text == "Серена Вільямс"  # not Серіна Вілліамс
 
