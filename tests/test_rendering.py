@@ -467,6 +467,8 @@ def test_an_arabic_name_is_spelt_not_read_back_as_romanised_ukrainian():
     ("Javier Gutierrez", "Хавʼєр Гутьєррес"),  # not Хавір
     ("Santiago Ruiz", "Сантьяго Руїс"),
     ("Gianluigi Rossi", "Джанлуїджі Россі"),
+    ("Joao Goulart", "Жуан Гоуларт"),  # Portuguese: not Джоао
+    ("Rui Vitoria", "Руй Віторія"),
 ])
 def test_a_given_name_of_another_language_tells_how_the_whole_name_is_read(name, rendering):
     assert render_name(name, "uk").text == rendering
