@@ -44,6 +44,13 @@ def test_a_form_of_the_rendering_is_found_and_other_words_are_not():
     assert find_name_form("Білл Ворота виступив.", "Білл Гейтс", "m", "uk") is None  # a literal translation
 
 
+@pytest.mark.parametrize("apostrophe", ["ʼ", "'", "’"])
+def test_a_name_with_an_apostrophe_is_found_however_the_model_writes_it(apostrophe):
+    sentence = f"Він зустрівся з П{apostrophe}єром Дюпоном."
+    assert sentence[slice(*find_name_form(sentence, "Пʼєр Дюпон", "m", "uk"))] == f"П{apostrophe}єром Дюпоном"
+    assert decline_name("Пʼєр Дюпон", "ablt", "m", "uk") == "Пʼєром Дюпоном"  # our apostrophe in what we write
+
+
 def test_without_the_dictionary_names_stay_nominative_and_only_the_rendering_is_accepted(monkeypatch):
     """The `names` extra is optional: without pymorphy3's dictionary the rendering is restored as it stands, and
     a model's form is still recognised by the rendering's stem and a case ending."""

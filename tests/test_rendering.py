@@ -471,6 +471,7 @@ def test_an_arabic_name_is_spelt_not_read_back_as_romanised_ukrainian():
     ("Rui Vitoria", "Руй Віторія"),
     ("Ruud Lubbers", "Руд Лубберс"),  # Dutch
     ("Kees Rijvers", "Кес Рейверс"),  # ij: ей
+    ("Olivier Dupont", "Олівʼє Дюпон"),  # the dictionary knows Олів'є with its own apostrophe: not Олівер
 ])
 def test_a_given_name_of_another_language_tells_how_the_whole_name_is_read(name, rendering):
     assert render_name(name, "uk").text == rendering

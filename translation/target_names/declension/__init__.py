@@ -123,10 +123,10 @@ def _decline_word(word: str, case: str, gender: str, language: str, surname: boo
     lower = word.lower()
     if gender == "f" and not lower.endswith(_VOWEL_ENDINGS.get(language, ())):
         return word  # "Елізабет Воррен", "Оксана Шевченко": a woman's name not ending in -а/-я stays as it is
-    parse = _person_reading(lower, gender, language, surname)
+    parse = _person_reading(_plain_apostrophe(lower), gender, language, surname)  # the dictionary's apostrophe
     form = parse.inflect({case}) if parse is not None else None
     if form is not None:
-        return _cased(form.word, word)
+        return _cased(form.word.replace("'", "ʼ") if "ʼ" in lower else form.word, word)
     return _cased(_by_model(lower, case, gender, language) or lower, word)
 
 
@@ -165,14 +165,16 @@ def _by_model(lower: str, case: str, gender: str, language: str) -> str | None:
 
 
 def _accepted_forms(word: str, gender: str, language: str, surname: bool) -> frozenset[str]:
-    """The forms accepted for one word: both paradigms (a model may read the gender otherwise than we do)."""
-    return forms_of(word, gender, language, surname) | forms_of(word, "m" if gender == "f" else "f", language, surname)
+    """The forms accepted for one word: both paradigms (a model may read the gender otherwise than we do), their
+    apostrophe written as the dictionary and most keyboards write it (П'єра for Пʼєра)."""
+    forms = forms_of(word, gender, language, surname) | forms_of(word, "m" if gender == "f" else "f", language, surname)
+    return frozenset(_plain_apostrophe(form) for form in forms)
 
 
 def _is_form(candidate: str, forms: frozenset[str], language: str) -> bool:
     """A form we would write, a word whose dictionary lemma is one of the rendering's forms, or the rendering's
     stem with a case ending (`data/<language>_endings.txt`)."""
-    lower = candidate.lower().replace("’", "'").replace("ʼ", "'")
+    lower = _plain_apostrophe(candidate.lower())
     if lower in forms or _stem_and_ending(lower, forms, language):
         return True
     analyzer = _analyzer(language)
@@ -203,6 +205,11 @@ def _feminine_surname(lower: str, language: str) -> bool:
 
 def _gender_letter(gender: str | None) -> str | None:
     return {"masc": "m", "femn": "f"}.get(gender or "")
+
+
+def _plain_apostrophe(text: str) -> str:
+    """The apostrophe as the dictionary writes it: ' for ʼ (U+02BC, our renderings') and ’ (typographic)."""
+    return text.replace("’", "'").replace("ʼ", "'")
 
 
 def _cased(form: str, like: str) -> str:
