@@ -137,7 +137,8 @@ def _misspelt(form: str) -> str:
 def _declined(counts, shown, show, reference, where, person, accepted: bool) -> None:
     """Whether the restoration (our rendering declined to the case the words before it demand) equals the
     reference's form: where a preposition governs (the figure first measured), where another entry of the governing
-    table does (a verb, a phrase: "подякував", "на думку"), and where nothing does (the nominative restored)."""
+    table or a common noun before the name does (a verb, a phrase: "подякував", "на думку"; "команда [1]"), and where
+    nothing does (the nominative restored)."""
     before = _WORD.findall(reference[: where[0]])
     ours, case = restored_form(person, reference[: where[0]], "uk")
     theirs = reference[where[0] : where[1]]

@@ -30,6 +30,9 @@ def test_gender_comes_from_the_given_name():
 @pytest.mark.parametrize("before, case", [
     ("Він зустрівся з ", "ablt"), ("Заява з боку ", "gent"), ("Лист для ", "gent"), ("Він подякував ", "datv"),
     ("Як заявив ", "nomn"), ("", "nomn"),
+    ("Це була команда ", "gent"), ("М'яч пройшов повз воротаря ", "gent"), ("угоду, підготовлену сенатором ", "ablt"),
+    ("У неділю ", "nomn"), ("з кількома сенаторами ", "nomn"), ("шлях урагану ", "nomn"),
+    ("сенатором Аризони ", "nomn"), ("Вони підписали угоду. ", "nomn"), ("угоду ", "gent"),
 ])
 def test_the_words_before_a_name_decide_its_case(before, case):
     assert governed_case(before, "uk") == case

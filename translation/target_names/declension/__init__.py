@@ -13,7 +13,9 @@ Ukrainian declines names: a nominative pasted into "зустрівся з [1]" i
 often not a person ("Гнатов" an indeclinable abbreviation, "Кір" bark): the reading is chosen from what the
 caller knows (a person, the gender), and where the dictionary has no person reading, a model name with the same
 ending lends its paradigm (`data/<language>_models.txt`). The case comes from the word or two before the name
-(`data/<language>_governing.txt`), the nominative where none decides.
+(`data/<language>_governing.txt`), else from a common noun right before it (apposition to a title, the genitive
+after any other noun; `data/<language>_nouns_deciding_nothing.txt` lists the exceptions), the nominative where none
+decides.
 
 The dictionary is an optional extra (`target_names/dictionary.py`): without it `declines()` is False and callers
 keep the nominative.
@@ -112,7 +114,28 @@ def governed_case(before: str, language: str) -> str:
         key = " ".join(words[-size:])
         if len(words) >= size and key in table:
             return table[key]
-    return NOMINATIVE
+    return _after_a_noun(before, language) or NOMINATIVE
+
+
+_LAST_WORD = re.compile(rf"({_LETTERS}+(?:['’ʼ-]{_LETTERS}+)*)\s+$")
+
+
+def _after_a_noun(before: str, language: str) -> str | None:
+    """A name right after a common noun (nothing between them but a space): after a person's title or role it
+    stands in apposition, in that noun's case ("воротаря Аліссона Беккера", "сенатором Джеффом Флейком"); after
+    another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "удар Менги"). A
+    capitalised word (a place, an organisation), a word of time ("у неділю Трамп заявив") or of naming ("ураган
+    Роза", "ім'я Лав") or a word the dictionary does not read as a noun decides nothing."""
+    match = _LAST_WORD.search(before[-60:])
+    dictionary = _analyzer(language)
+    if match is None or dictionary is None or not match.group(1)[:1].islower():
+        return None
+    parse = dictionary.parse(_plain_apostrophe(match.group(1)))[0]
+    if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language):
+        return None
+    if "anim" in parse.tag:  # apposition: one person after a singular title ("з кількома сенаторами Флейк": no)
+        return parse.tag.case if parse.tag.case in CASES and "plur" not in parse.tag else None
+    return "gent"
 
 
 def _decline_word(word: str, case: str, gender: str, language: str, surname: bool) -> str:
@@ -220,6 +243,15 @@ def _cased(form: str, like: str) -> str:
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=8)
+def _deciding_nothing(language: str) -> frozenset[str]:
+    try:
+        return frozenset(row[0] for row in load_table("babelwire.translation.target_names.declension",
+                                                      f"{language}_nouns_deciding_nothing"))
+    except FileNotFoundError:
+        return frozenset()
+
+
 def _governing(language: str) -> dict[str, str]:
     try:
         return {word: case for word, case in load_table("babelwire.translation.target_names.declension", f"{language}_governing")}
