@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from babelwire.translation.protection.name_types import given_name_gender
-from babelwire.translation.target_names.dictionary import analyzer as _analyzer
+from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
 from babelwire.translation.lexicon.wordlists import load_table
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -117,7 +117,7 @@ def governed_case(before: str, language: str) -> str:
     return _after_a_noun(before, language) or NOMINATIVE
 
 
-_LAST_WORD = re.compile(rf"({_LETTERS}+(?:['’ʼ-]{_LETTERS}+)*)\s+$")
+_LAST_WORD = re.compile(rf"({_WORD.pattern})\s+$")
 
 
 def _after_a_noun(before: str, language: str) -> str | None:
@@ -130,7 +130,7 @@ def _after_a_noun(before: str, language: str) -> str | None:
     dictionary = _analyzer(language)
     if match is None or dictionary is None or not match.group(1)[:1].islower():
         return None
-    parse = dictionary.parse(_plain_apostrophe(match.group(1)))[0]
+    parse = dictionary.parse(plain_apostrophe(match.group(1)))[0]
     if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language):
         return None
     if "anim" in parse.tag:  # apposition: one person after a singular title ("з кількома сенаторами Флейк": no)
@@ -146,7 +146,7 @@ def _decline_word(word: str, case: str, gender: str, language: str, surname: boo
     lower = word.lower()
     if gender == "f" and not lower.endswith(_VOWEL_ENDINGS.get(language, ())):
         return word  # "Елізабет Воррен", "Оксана Шевченко": a woman's name not ending in -а/-я stays as it is
-    parse = _person_reading(_plain_apostrophe(lower), gender, language, surname)  # the dictionary's apostrophe
+    parse = _person_reading(plain_apostrophe(lower), gender, language, surname)  # the dictionary's apostrophe
     form = parse.inflect({case}) if parse is not None else None
     if form is not None:
         return _cased(form.word.replace("'", "ʼ") if "ʼ" in lower else form.word, word)
@@ -191,13 +191,13 @@ def _accepted_forms(word: str, gender: str, language: str, surname: bool) -> fro
     """The forms accepted for one word: both paradigms (a model may read the gender otherwise than we do), their
     apostrophe written as the dictionary and most keyboards write it (П'єра for Пʼєра)."""
     forms = forms_of(word, gender, language, surname) | forms_of(word, "m" if gender == "f" else "f", language, surname)
-    return frozenset(_plain_apostrophe(form) for form in forms)
+    return frozenset(plain_apostrophe(form) for form in forms)
 
 
 def _is_form(candidate: str, forms: frozenset[str], language: str) -> bool:
     """A form we would write, a word whose dictionary lemma is one of the rendering's forms, or the rendering's
     stem with a case ending (`data/<language>_endings.txt`)."""
-    lower = _plain_apostrophe(candidate.lower())
+    lower = plain_apostrophe(candidate.lower())
     if lower in forms or _stem_and_ending(lower, forms, language):
         return True
     analyzer = _analyzer(language)
@@ -230,11 +230,6 @@ def _gender_letter(gender: str | None) -> str | None:
     return {"masc": "m", "femn": "f"}.get(gender or "")
 
 
-def _plain_apostrophe(text: str) -> str:
-    """The apostrophe as the dictionary writes it: ' for ʼ (U+02BC, our renderings') and ’ (typographic)."""
-    return text.replace("’", "'").replace("ʼ", "'")
-
-
 def _cased(form: str, like: str) -> str:
     """`form` (lower case) written with the capitals of `like` (first letter, or all)."""
     if like.isupper() and len(like) > 1:
@@ -242,36 +237,31 @@ def _cased(form: str, like: str) -> str:
     return form[:1].upper() + form[1:] if like[:1].isupper() else form
 
 
-@lru_cache(maxsize=8)
+def _rows(language: str, table: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of `data/<language>_<table>.txt`; none for a language without that file."""
+    try:
+        return load_table(__name__, f"{language}_{table}")
+    except FileNotFoundError:
+        return ()
+
+
 @lru_cache(maxsize=8)
 def _deciding_nothing(language: str) -> frozenset[str]:
-    try:
-        return frozenset(row[0] for row in load_table("babelwire.translation.target_names.declension",
-                                                      f"{language}_nouns_deciding_nothing"))
-    except FileNotFoundError:
-        return frozenset()
+    return frozenset(row[0] for row in _rows(language, "nouns_deciding_nothing"))
 
 
+@lru_cache(maxsize=8)
 def _governing(language: str) -> dict[str, str]:
-    try:
-        return {word: case for word, case in load_table("babelwire.translation.target_names.declension", f"{language}_governing")}
-    except FileNotFoundError:
-        return {}
+    return {word: case for word, case in _rows(language, "governing")}
 
 
 @lru_cache(maxsize=8)
 def _endings(language: str) -> frozenset[str]:
-    try:
-        return frozenset(row[0] for row in load_table("babelwire.translation.target_names.declension", f"{language}_endings")) | {""}
-    except FileNotFoundError:
-        return frozenset({""})
+    return frozenset(row[0] for row in _rows(language, "endings")) | {""}
 
 
 @lru_cache(maxsize=16)
 def _models(language: str, gender: str) -> tuple[tuple[str, str], ...]:
-    try:
-        rows = load_table("babelwire.translation.target_names.declension", f"{language}_models")
-    except FileNotFoundError:
-        return ()
+    rows = _rows(language, "models")
     chosen = [(ending, model.lower()) for ending, sex, model in rows if sex == gender]
     return tuple(sorted(chosen, key=lambda row: len(row[0]), reverse=True))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from babelwire.translation.lexicon.wordlists import load_table
-from babelwire.translation.target_names.dictionary import analyzer
+from babelwire.translation.target_names.dictionary import analyzer, plain_apostrophe
 from babelwire.translation.target_names.rendering.languages import primary
 
 _SHORTEST_CHECKED = 4  # a three-letter transcription has too many known neighbours to choose between
@@ -45,7 +45,7 @@ def attested_form(form: str, spelling: str, language: str, readings: tuple[str, 
 def _is_name(word: str, dictionary, person: bool = True) -> bool:
     """The dictionary knows `word` as the nominative of a given name or surname (or, not `person`, of an
     inanimate noun: a place or a thing)."""
-    word = word.replace("ʼ", "'")  # the dictionary writes the apostrophe as ', names here as ʼ (U+02BC)
+    word = plain_apostrophe(word)  # renderings write ʼ (U+02BC)
     return dictionary.word_is_known(word) and any(
         parse.normal_form == word and "nomn" in parse.tag and (_names_one(parse) or not person and _is_a_thing(parse))
         for parse in dictionary.parse(word))
