@@ -89,6 +89,13 @@ def test_a_word_also_in_a_persons_name_is_that_person():
                                                                          ("Jordan", "person")]
 
 
+def test_a_law_named_after_a_title_is_no_person_and_leaves_its_place_a_place():
+    # "Government of" reads like "Secretary of State Warren Christopher", but an Act is never a person, and
+    # "Wales" alone is then no surname of one
+    text = "Readers outside of Wales laughed. The Government of Wales Act 2017 gave the assembly the power."
+    assert types(text) == [("Wales", "place"), ("Wales Act", "organisation")]
+
+
 def test_given_names_know_their_sex_where_the_census_is_clear():
     assert (given_name_gender("Elizabeth"), given_name_gender("Donald"), given_name_gender("Xqzt")) == ("f", "m", None)
 

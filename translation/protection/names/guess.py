@@ -3,10 +3,14 @@
 Detection does not depend on it; the protection policy does (places are translated, people kept).
 """
 
-from babelwire.translation.protection.names.lexicon import DEMONYMS, GIVEN_NAMES, ORG_HEADS, PLACE_PHRASES, PLACES, WELL_KNOWN_ORGS
+from babelwire.translation.protection.names.lexicon import DEMONYMS, GIVEN_NAMES, ORG_HEADS, PLACE_PHRASES, PLACES, \
+    WELL_KNOWN_ORGS, institutions
 from babelwire.translation.protection.names.roles import ACRONYM, DATELINE, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED
 
 _ACRONYM_RULES = frozenset(rule.name for rule in (ACRONYM, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED))
+# "Act", "Treaty", "Agreement", "Protocol": a name these close is an instrument, never a person, even after a
+# title ("the Government of Wales Act" is no "Secretary of State Warren Christopher").
+_NEVER_A_PERSON_HEADS = institutions().narrow_heads
 
 
 def guess_types(runs: list) -> list[str]:
@@ -37,7 +41,8 @@ def guess_type(run) -> str:
     if run.rule in _ACRONYM_RULES and all(t.is_upper and len(t.text) > 1 for t in run.tokens):
         return "ORG"  # acronyms: "NATO", "OSCE"
     # "Svitlana ...", "Energy Minister Svitlana Hrynchuk" (a title precedes a person), "J. Smith"
-    if keys[0] in GIVEN_NAMES or run.after_role or (len(keys) > 1 and _is_initial(run.tokens[0].text)):
+    if keys[-1] not in _NEVER_A_PERSON_HEADS and \
+            (keys[0] in GIVEN_NAMES or run.after_role or (len(keys) > 1 and _is_initial(run.tokens[0].text))):
         return "PER"
     if keys[0] in DEMONYMS:
         return "MISC"
