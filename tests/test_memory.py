@@ -316,4 +316,22 @@ def test_the_worker_keys_the_memory_on_its_settings_glossary_policy_and_data():
         memory_conditions(settings, None, ProtectionPolicy.strict()),
     ]
     assert len({base, *variants}) == 5
-    assert {"word lists", "name rendering", "glossary", "policy"} <= dict(base.data).keys()
+    assert {"translation", "glossary", "policy"} <= dict(base.data).keys()
+
+
+def test_a_change_to_the_translation_code_or_data_is_another_version(tmp_path, monkeypatch):
+    # a release that changes a masking rule in code alone must miss the previous release's sentences
+    from babelwire.translation.lexicon.wordlists import package_version
+
+    for name, rule in (("release_one", "A = 1"), ("release_two", "A = 2"), ("release_three", "A = 1")):
+        (tmp_path / name / "data").mkdir(parents=True)
+        (tmp_path / name / "__init__.py").write_text(rule)
+        (tmp_path / name / "data" / "words.txt").write_text("kyiv\n" if name != "release_three" else "kiev\n")
+        (tmp_path / name / "__pycache__").mkdir()
+        (tmp_path / name / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(name.encode())
+    monkeypatch.syspath_prepend(str(tmp_path))
+    one, two, three = (package_version(name) for name in ("release_one", "release_two", "release_three"))
+    assert len({one, two, three}) == 3
+    (tmp_path / "release_one" / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"recompiled")
+    package_version.cache_clear()
+    assert package_version("release_one") == one  # compiled files follow the source

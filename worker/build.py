@@ -93,8 +93,8 @@ def _memory_store(url: str, settings: Settings):
 
 def memory_conditions(settings: Settings, glossary: Glossary | None, policy: ProtectionPolicy) -> Conditions:
     """Everything of `settings` that decides a model's output besides the model and the text sent to it, and the
-    versions of the data that shaped that text. A translation component with data of its own (name renderings)
-    adds its version here with `with_data`."""
+    versions of what shaped that text: the glossary, the policy, and babelwire's translation code and data (a
+    release that masks, renders or declines otherwise must not be handed the previous release's sentences)."""
     if settings.engine == "pseudo":
         backend, compute = "pseudo", "none"
     else:
@@ -106,5 +106,4 @@ def memory_conditions(settings: Settings, glossary: Glossary | None, policy: Pro
     return (conditions
             .with_data("glossary", glossary.version if glossary else "none")
             .with_data("policy", repr(policy))
-            .with_data("word lists", wordlists.data_version("babelwire.translation.lexicon"))
-            .with_data("name rendering", wordlists.data_version("babelwire.translation.target_names.rendering")))
+            .with_data("translation", wordlists.package_version("babelwire.translation")))

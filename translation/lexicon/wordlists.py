@@ -44,19 +44,23 @@ def _entries(package: str, name: str) -> list[str]:
 
 
 @cache
-def data_version(package: str) -> str:
-    """A digest of every data file of `package` (everything under its `data/`, sub-folders included): it changes
-    when any list or table does, so a translation memory keyed on it never serves text made with other data."""
+def package_version(package: str) -> str:
+    """A digest of every file of `package`, its code and data in all its sub-packages: it changes with any
+    change to what decides a translation's text (a masking rule, a rendering rule, a table), so a memory keyed on
+    it never serves a sentence made by another version of babelwire. Compiled files are left out: they follow the
+    source, and differ between installs of the same version."""
     digest = hashlib.sha256()
-    for path in _files(resources.files(package).joinpath("data"), ""):
+    for path in _files(resources.files(package), ""):
         digest.update(path[0].encode("utf-8") + b"\0" + path[1].read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
 def _files(folder, prefix: str) -> list:
-    """(relative name, resource) of every file under `folder`, sorted by name."""
+    """(relative name, resource) of every file under `folder` but compiled ones, sorted by name."""
     found = []
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         name = f"{prefix}{entry.name}"
+        if entry.name == "__pycache__" or entry.name.endswith((".pyc", ".pyo")):
+            continue
         found += _files(entry, name + "/") if entry.is_dir() else [(name, entry)]
     return found

@@ -1,7 +1,7 @@
 """The key of a memorised sentence: everything that decides its translation, hashed.
 
 A key is the SHA-256 of the conditions (the model with its revision, backend, compute type, beams, decoding
-limits, the versions of the data that shaped the text: glossary, protection word lists, name renderings), the
+limits, the versions of what shaped the text: glossary, policy, babelwire's translation code and data), the
 target language and the exact text sent to the model, placeholders and all. Any difference is another key, so
 an output made under other conditions is never handed back: a changed condition simply misses.
 """
@@ -26,8 +26,9 @@ class Conditions:
         compute: device and weight precision as configured ("cpu/int8", "cuda/auto").
         beams: beam size.
         decoding: the decode limits, spelled out ("budget 2.0x+10").
-        data: (component, version) pairs of the data that shaped the text sent: the glossary, the protection
-            policy and its word lists, name renderings. A component adds its own with `with_data`.
+        data: (component, version) pairs of what shaped the text sent: the glossary, the protection policy,
+            the translation package's code and data (its word lists, renderings, declension tables). A component
+            adds its own with `with_data`.
     """
 
     backend: str
