@@ -59,6 +59,15 @@ def test_a_ukrainian_copy_keeps_a_brand_listed_with_brands_in_latin():
     assert not {"Apple", "Microsoft Research"} & rendered
 
 
+def test_a_plural_acronym_is_a_common_noun_the_model_words_and_a_strict_policy_keeps():
+    # transcribed, "MPs" and "TVs" came out as "Емпіс" and "Тівіс"; references write "депутати", "телевізори"
+    text = "Several MPs bought TVs, Steve Witkoff said."
+    written = forms(text, "uk")
+    assert written["MPs"][0] == written["TVs"][0] == MODEL
+    assert written["Steve Witkoff"][0] == RENDERED
+    assert forms(text, "de", ProtectionPolicy.strict())["MPs"] == (KEPT, "MPs")
+
+
 def test_a_ukrainian_copy_leaves_descriptions_and_natural_features_to_the_model():
     # transcribed, they came out as "Юніверсіті ав Мішіган" and "Лейк Тітікака", which no desk publishes
     kept, rendered = protected_uk("Tiffany Ng of the University of Michigan sailed Lake Titicaca and Silicon Valley, "

@@ -43,7 +43,7 @@ def protected(text, policy=ProtectionPolicy()):
     ("Europa League", "holiday"), ("the Super Bowl", "holiday"), ("Davis Cup", "holiday"), ("Bundesliga", "holiday"),
     ("Belfast Magistrates' Court", "institution"), ("Merseyside", "place"),
     ("Paris Agreement", "institution"), ("Wales Act", "institution"), ("Treaty of Versailles", "institution"),
-    ("Trump Act", None),
+    ("Trump Act", None), ("MPs", "common noun"), ("TVs", "common noun"), ("NGOs", "common noun"), ("UPS", None),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind

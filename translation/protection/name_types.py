@@ -3,7 +3,7 @@
     name_type(text, guessed, own_kind) -> "person" | "organisation" | "place" | "other"
 
 `guessed` is the name detector's guess ("PER", "ORG", "LOC", "MISC", "NAME" for unknown), `own_kind` what
-`babelwire.translation.protection.translated_names.classify` says ("place", "demonym", "institution", "holiday", None). The policy reads
+`babelwire.translation.protection.translated_names.classify` says ("place", "demonym", "institution", "holiday", "common noun", None). The policy reads
 the type: a Ukrainian copy writes people in Cyrillic and keeps organisations' Latin names. An unknown name is
 "other" unless it opens with a given name (`data/given_name_genders.txt`, US Census 1990) before a
 capitalised word, or its last word has the shape of a surname (`data/surname_endings.txt`): a wrong "person"
@@ -41,7 +41,7 @@ PERSON, ORGANISATION, PLACE, OTHER = "person", "organisation", "place", "other"
 NAME_TYPES = (PERSON, ORGANISATION, PLACE, OTHER)
 
 _OF_GUESS = {"PER": PERSON, "ORG": ORGANISATION, "LOC": PLACE, "MISC": OTHER}
-_OF_OWN_KIND = {"place": PLACE, "institution": ORGANISATION, "demonym": OTHER, "holiday": OTHER}
+_OF_OWN_KIND = {"place": PLACE, "institution": ORGANISATION, "demonym": OTHER, "holiday": OTHER, "common noun": OTHER}
 
 
 def name_type(text: str, guessed: str, own_kind: str | None) -> str:

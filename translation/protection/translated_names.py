@@ -1,6 +1,7 @@
 """Names that every language words its own way: places, demonyms, descriptive institutions and holidays.
 
-    classify(text) -> "holiday" | "place" | "demonym" | "institution" | None  (None: a proper name, kept)
+    classify(text) -> "holiday" | "place" | "demonym" | "institution" | "common noun" | None
+                                                                      (None: a proper name, kept)
     find_demonyms(text) -> list[tuple[int, int]]                       (demonyms standing on their own)
     target_forms(text, language) -> tuple[str, ...]                   (CLDR names of a place in `language`,
                                                                        or an acronym's established form there)
@@ -11,7 +12,8 @@ cities of the time zones, in each language), the name detector's place list (`pl
 `place_codes.txt` (short forms of CLDR territories, seas, regions); demonyms from the detector's list, CLDR's
 English language names and `more_demonyms.txt` (two-word forms, political affiliations); institution words
 from `institutions.txt`; holidays and recurring events ("Ramadan", "the Olympics") from `holidays.txt`.
-Acronyms that a language writes in its own letters ("FBI", "NATO", "LGBT": Ukrainian "ФБР", "НАТО", "ЛГБТ") are
+A plural acronym ("MPs", "TVs", "NGOs") is a common noun, which a language words as it words the plural
+("депутати", "телевізори"), not a name to transcribe ("Емпіс"). Acronyms that a language writes in its own letters ("FBI", "NATO", "LGBT": Ukrainian "ФБР", "НАТО", "ЛГБТ") are
 institutions too, with that form (`acronym_forms.txt`). All are in `translation/lexicon/data/`; each data file
 says where its entries come from.
 
@@ -32,6 +34,7 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_MARK = re.compile(r"['’]s?$")  # "Magistrates' Court", "People's Bank"
 _WORD = re.compile(r"[^\W\d_]+")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _SENTENCE_END = ".!?:\n"
 _OPENING_MARKS = " \t\"“‘'«(["
 
@@ -46,6 +49,8 @@ def classify(text: str) -> str | None:
         return "place"
     if _is_demonym(name):
         return "demonym"
+    if _PLURAL_ACRONYM.fullmatch(name):
+        return "common noun"
     if _is_institution(name) or _is_of_description(name) or _is_named_establishment(name) or name in _acronym_forms():
         return "institution"
     return None
