@@ -96,6 +96,14 @@ def test_a_law_named_after_a_title_is_no_person_and_leaves_its_place_a_place():
     assert types(text) == [("Wales", "place"), ("Wales Act", "organisation")]
 
 
+def test_an_institution_after_a_role_is_no_person():
+    # after "a spokesperson for", a run is a person's name ("Secretary of State Warren Christopher") unless it
+    # is an institution: transcribed as a person, it was "Індоніжін Ред Кросс"
+    assert types("Aulia Arriani, a spokesperson for the Indonesian Red Cross, and Secretary of State "
+                 "Warren Christopher spoke.")[1:] == [("Indonesian Red Cross", "organisation"),
+                                                    ("Warren Christopher", "person")]
+
+
 def test_given_names_know_their_sex_where_the_census_is_clear():
     assert (given_name_gender("Elizabeth"), given_name_gender("Donald"), given_name_gender("Xqzt")) == ("f", "m", None)
 

@@ -5,6 +5,7 @@ Detection does not depend on it; the protection policy does (places are translat
 
 from babelwire.translation.protection.names.lexicon import DEMONYMS, GIVEN_NAMES, ORG_HEADS, PLACE_PHRASES, PLACES, \
     WELL_KNOWN_ORGS, institutions
+from babelwire.translation.protection.translated_names import classify
 from babelwire.translation.protection.names.roles import ACRONYM, DATELINE, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED
 
 _ACRONYM_RULES = frozenset(rule.name for rule in (ACRONYM, FIELD_LABEL_CONFIRMED, TOPIC_SLUG_CONFIRMED))
@@ -42,8 +43,11 @@ def guess_type(run) -> str:
         return "ORG"  # acronyms: "NATO", "OSCE"
     # "Svitlana ...", "Energy Minister Svitlana Hrynchuk" (a title precedes a person), "J. Smith"
     if keys[-1] not in _NEVER_A_PERSON_HEADS and \
-            (keys[0] in GIVEN_NAMES or run.after_role or (len(keys) > 1 and _is_initial(run.tokens[0].text))):
+            (keys[0] in GIVEN_NAMES or (len(keys) > 1 and _is_initial(run.tokens[0].text))):
         return "PER"
+    if run.after_role and keys[-1] not in _NEVER_A_PERSON_HEADS and \
+            classify(" ".join(token.text for token in run.tokens)) is None:
+        return "PER"  # not "a spokesperson for the Indonesian Red Cross": an institution after a role is one
     if keys[0] in DEMONYMS:
         return "MISC"
     return "NAME"
