@@ -47,6 +47,7 @@ class Institutions:
     words: frozenset[str]  # every head and modifier, lower case
     heads: frozenset[str]
     narrow_heads: frozenset[str]  # heads only among institution words, places and demonyms
+    event_heads: frozenset[str]  # heads of events described the same way ("Korean War", "Paris Fashion Week")
     whole: frozenset[str]  # whole names, case as written
 
 
@@ -59,5 +60,6 @@ def institutions() -> Institutions:
 
     return Institutions(
         words=of_kind("head", "narrow-head", "modifier"), heads=of_kind("head"),
-        narrow_heads=of_kind("narrow-head"), whole=frozenset(word for word, kind in rows if kind == "name"),
+        narrow_heads=of_kind("narrow-head"), event_heads=of_kind("event-head"),
+        whole=frozenset(word for word, kind in rows if kind == "name"),
     )

@@ -11,7 +11,8 @@ A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keep
 cities of the time zones, in each language), the name detector's place list (`places.txt`) and
 `place_codes.txt` (short forms of CLDR territories, seas, regions); demonyms from the detector's list, CLDR's
 English language names and `more_demonyms.txt` (two-word forms, political affiliations); institution words
-from `institutions.txt`; holidays and recurring events ("Ramadan", "the Olympics") from `holidays.txt`.
+from `institutions.txt` (which also names the heads of described events: "Korean War", "Paris Fashion Week",
+classified with holidays); holidays and recurring events ("Ramadan", "the Olympics") from `holidays.txt`.
 A plural acronym ("MPs", "TVs", "NGOs") is a common noun, which a language words as it words the plural
 ("депутати", "телевізори"), not a name to transcribe ("Емпіс"). Acronyms that a language writes in its own letters ("FBI", "NATO", "LGBT": Ukrainian "ФБР", "НАТО", "ЛГБТ") are
 institutions too, with that form (`acronym_forms.txt`). All are in `translation/lexicon/data/`; each data file
@@ -43,7 +44,7 @@ _OPENING_MARKS = " \t\"“‘'«(["
 def classify(text: str) -> str | None:
     """What kind of name `text` is, when a language has its own word for it; None for a proper name."""
     name = _normalise(text)
-    if _is_holiday(name):  # before places: "Christmas" and "Easter" are also CLDR cities (of their islands)
+    if _is_holiday(name) or _is_described_event(name):  # before places: "Christmas" is also a CLDR city
         return "holiday"
     if _is_place(name) or _is_natural_feature(name):
         return "place"
@@ -167,6 +168,17 @@ def _is_institution(name: str) -> bool:
     return any(token.lower() in known.narrow_heads for token in content) and all(
         _institution_word(token, known.words) or _is_place(token) or _is_demonym(token) for token in content
     )
+
+
+def _is_described_event(name: str) -> bool:
+    """"Korean War", "World War II", "Paris Fashion Week": an event head closing words a description is made of
+    (a numeral may follow it)."""
+    known = institutions()
+    content = [_POSSESSIVE_MARK.sub("", token) for token in name.split() if token.lower() not in _FUNCTION_WORDS]
+    if content and content[-1] in ("I", "II", "III"):
+        content = content[:-1]
+    return len(content) > 1 and content[-1].lower() in known.event_heads and \
+        all(_described(token, known.words) for token in content[:-1])
 
 
 def _institution_word(token: str, words: frozenset[str]) -> bool:
