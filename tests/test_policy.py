@@ -46,6 +46,7 @@ def protected(text, policy=ProtectionPolicy()):
     ("Trump Act", None), ("MPs", "common noun"), ("TVs", "common noun"), ("NGOs", "common noun"), ("UPS", None),
     ("Asian Games", "holiday"), ("Commonwealth Games", "holiday"), ("Korean War", "holiday"),
     ("World War II", "holiday"), ("Paris Fashion Week", "holiday"), ("Henry II", None), ("Brexit Week", None),
+    ("Midwest", "place"), ("Desert Southwest", "place"), ("Sonora", "place"), ("Southwest Airlines", None),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind
