@@ -27,6 +27,21 @@ def test_gender_comes_from_the_given_name():
     assert person_gender("Zelenska", "Зеленська", "uk") == "f"  # a surname alone: its ending
 
 
+@pytest.mark.parametrize("text, genders", [
+    # the pronouns that follow a person's mentions outweigh the census's word on a given name shared by both sexes
+    ("Ashley Young crossed and he scored twice. Young said his legs were tired.", {"Ashley Young": "m", "Young": "m"}),
+    ("Trade Secretary Liam Fox said his plan was ready.", {"Liam Fox": "m"}),  # no census Liam: one pronoun will do
+    ("Donald Trump met the Queen. She smiled.", {"Donald Trump": "m"}),  # one against the census is not
+    ("Rustem Umerov won. Umerov's rhetoric has sapped goodwill, she suggested.",  # the speaker's pronoun
+     {"Rustem Umerov": "m", "Umerov": "m"}),
+    ("Elizabeth Warren met Steve Witkoff. He said she was right.", {"Elizabeth Warren": "f", "Steve Witkoff": "m"}),
+])
+def test_pronouns_after_a_persons_mentions_tell_the_gender(text, genders):
+    from babelwire.translation.protection.protect import find_protection
+
+    assert {person.span.text: person.gender for person in find_protection(text, target="uk").rendered_people} == genders
+
+
 @pytest.mark.parametrize("before, case", [
     ("Він зустрівся з ", "ablt"), ("Заява з боку ", "gent"), ("Лист для ", "gent"), ("Він подякував ", "datv"),
     ("Як заявив ", "nomn"), ("", "nomn"),

@@ -26,6 +26,7 @@ from babelwire.translation.protection import name_types, names, translated_names
 from babelwire.translation.target_names.declension import club_gender, person_gender
 from babelwire.translation.protection.glossary import Glossary
 from babelwire.translation.protection.policy import ProtectionPolicy
+from babelwire.translation.protection.pronouns import Evidence, pronoun_sexes
 from babelwire.translation.target_names.rendering import Rendering, is_established_club, render_name, renders_names
 from babelwire.translation.protection.spans import Span, SpanKind
 
@@ -133,6 +134,9 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     forms = {id(span): name_forms.written_form(span.text, span.type, True, target) for span in spans if span.type}
     people = [span for span in spans if span.type and forms[id(span)].way == name_forms.RENDERED]
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}
+    sexes = pronoun_sexes(text, [(full_names.get(span.text, span.text), span.start, span.end) for span in people
+                                 if span.type == name_types.PERSON],  # not a town "she" was found in
+                          [span.start for span in people] + [span.start for span in spans if span.kind is SpanKind.QUOTE])
     rendered = []
     for span in people:
         form = forms[id(span)]
@@ -143,9 +147,20 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
             continue
         source = full_names.get(span.text, span.text)
         rendered_source = render_name(source, target) if source != span.text else rendering
-        gender = person_gender(source, (rendered_source or rendering).text, target)
+        gender = _by_pronouns(source, sexes.get(source)) or \
+            person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender))
     return rendered
+
+
+def _by_pronouns(source: str, evidence: Evidence | None) -> str | None:
+    """The sex the pronouns give a person where they outweigh the census: two mentions or more agreeing, or
+    one where the census has no word on the given name ("Liam Fox ... his")."""
+    if evidence is None:
+        return None
+    words = source.split()
+    census = name_types.given_name_gender(words[0]) if len(words) > 1 else None
+    return evidence.sex if evidence.votes >= 2 or census is None else None
 
 
 def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], list[Span]]:
