@@ -42,6 +42,22 @@ def test_pronouns_after_a_persons_mentions_tell_the_gender(text, genders):
     assert {person.span.text: person.gender for person in find_protection(text, target="uk").rendered_people} == genders
 
 
+@pytest.mark.parametrize("text, restored", [
+    # written surname first, the name's first word tells no sex (the census's Kim is a woman) and the given
+    # name's inner words do not decline
+    ("Donald Trump met Kim Jong Un.", {"Donald Trump": "Дональдом Трампом", "Kim Jong Un": "Кімом Чен Ином"}),
+    ("Moon Jae-in and Kim Kardashian spoke.", {"Moon Jae-in": "Муном Чже Іном", "Kim Kardashian": "Кім Кардашʼян"}),
+    ("Park Geun-hye said she was innocent. Park said her aides lied.", {"Park Geun-hye": "Пак Кин Хє",
+                                                                       "Park": "Парк"}),
+])
+def test_a_name_written_surname_first_declines_its_last_word_only(text, restored):
+    from babelwire.translation.protection.protect import find_protection
+    from babelwire.translation.target_names.people import restored_form
+
+    people = find_protection(text, target="uk").rendered_people
+    assert {person.span.text: restored_form(person, "Він зустрівся з ", "uk")[0] for person in people} == restored
+
+
 @pytest.mark.parametrize("before, case", [
     ("Він зустрівся з ", "ablt"), ("Заява з боку ", "gent"), ("Лист для ", "gent"), ("Він подякував ", "datv"),
     ("Як заявив ", "nomn"), ("", "nomn"),

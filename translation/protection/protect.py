@@ -25,6 +25,7 @@ from babelwire.translation.target_names import name_forms
 from babelwire.translation.protection import name_types, names, translated_names, patterns, quotes
 from babelwire.translation.target_names.declension import club_gender, person_gender
 from babelwire.translation.protection.glossary import Glossary
+from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.protection.pronouns import Evidence, pronoun_sexes
 from babelwire.translation.target_names.rendering import Rendering, is_established_club, render_name, renders_names
@@ -58,6 +59,7 @@ class RenderedPerson:
     rendering: Rendering
     gender: str  # "f" | "m"
     declines: bool = True
+    surname_first: bool = False  # "Kim Jong Un": the given name's inner words do not decline
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +130,13 @@ def _typed_item_people(spans: list[Span], names_found: list[Span], item_terms: s
 def _people_to_render(text: str, spans: list[Span], target: str) -> list[RenderedPerson]:
     """The people among the kept names that the target writes in its own script (glossary terms and quotes
     are other spans, so a glossary's `keep` keeps a name in Latin). A surname alone takes the gender of the
-    full name it shortens ("Oksana Stefanyshyna ... Stefanyshyna")."""
+    full name it shortens ("Oksana Stefanyshyna ... Stefanyshyna", "Kim Jong Un ... Kim")."""
     if not renders_names(target):
         return []
     forms = {id(span): name_forms.written_form(span.text, span.type, True, target) for span in spans if span.type}
     people = [span for span in spans if span.type and forms[id(span)].way == name_forms.RENDERED]
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}
+    full_names |= {span.text.split()[0]: span.text for span in people if surname_first(span.text)}  # "Kim"
     sexes = pronoun_sexes(text, [(full_names.get(span.text, span.text), span.start, span.end) for span in people
                                  if span.type == name_types.PERSON],  # not a town "she" was found in
                           [span.start for span in people] + [span.start for span in spans if span.kind is SpanKind.QUOTE])
@@ -149,7 +152,7 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
         rendered_source = render_name(source, target) if source != span.text else rendering
         gender = _by_pronouns(source, sexes.get(source)) or \
             person_gender(source, (rendered_source or rendering).text, target)
-        rendered.append(RenderedPerson(span, rendering, gender))
+        rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text)))
     return rendered
 
 
@@ -159,7 +162,7 @@ def _by_pronouns(source: str, evidence: Evidence | None) -> str | None:
     if evidence is None:
         return None
     words = source.split()
-    census = name_types.given_name_gender(words[0]) if len(words) > 1 else None
+    census = name_types.given_name_gender(words[0]) if len(words) > 1 and not surname_first(source) else None
     return evidence.sex if evidence.votes >= 2 or census is None else None
 
 

@@ -92,7 +92,7 @@ def restored_form(person: RenderedPerson, before: str, target: str) -> tuple[str
     """The rendering as restored after `before` (the text right before it), declined to the case those words
     demand (a name that does not decline stays in the nominative), and the case."""
     case = governed_case(before, target) if person.declines else NOMINATIVE
-    return decline_name(person.rendering.text, case, person.gender, target), case
+    return decline_name(person.rendering.text, case, person.gender, target, person.surname_first), case
 
 
 def _decline_restored(text: str, person: RenderedPerson, target: str) -> tuple[str, list[str]]:

@@ -1,9 +1,10 @@
 """People's names declined in a target language, and a model's forms of them checked: pymorphy3 underneath.
 
     declines(language) -> bool                               (a dictionary for the language is installed)
-    person_gender(source, rendering, language) -> "f" | "m"
+    person_gender(source, rendering, language) -> "f" | "m"     ("m" for a name written surname first: "Kim Jong Un")
     club_gender(rendering, language) -> "f" | "m" | None     (a club's name: None where it does not decline)
-    decline_name(rendering, case, gender, language) -> str   ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
+    decline_name(rendering, case, gender, language, surname_first=False) -> str
+                                                      ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
     governed_case(before, language) -> str                   (the case the words before a name demand)
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
 from babelwire.translation.lexicon.wordlists import load_table
@@ -49,6 +51,8 @@ def person_gender(source: str, rendering: str, language: str) -> str:
     """"f" or "m": the census's word on the source given name, else the dictionary's on the rendered one, else
     its ending (-а/-я: a woman's name in Ukrainian), else the surname's feminine ending; "m" where nothing tells."""
     source_words, words = source.split(), rendering.split()
+    if surname_first(source):  # "Kim Jong Un": no given name opens it
+        return "m"
     if len(source_words) > 1 and (sex := given_name_gender(source_words[0])):
         return sex
     analyzer = _analyzer(language)
@@ -75,12 +79,16 @@ def club_gender(rendering: str, language: str) -> str | None:
     return None if lower[-1:] in _VOWELS.get(language, "") or not lower[-1:].isalpha() else "m"
 
 
-def decline_name(rendering: str, case: str, gender: str, language: str) -> str:
+def decline_name(rendering: str, case: str, gender: str, language: str, surname_first: bool = False) -> str:
     """`rendering` (nominative, words separated by spaces) in `case`; unchanged where the language's dictionary
-    is not installed, the case is the nominative, or the name does not decline."""
+    is not installed, the case is the nominative, or the name does not decline. A name written surname first
+    declines its surname and the last word of its given name ("з Кімом Чен Ином", "Муна Чже Іна")."""
     if case == NOMINATIVE or not declines(language):
         return rendering
     words = rendering.split(" ")
+    if surname_first and len(words) > 2:
+        return " ".join([_decline_word(words[0], case, gender, language, True), *words[1:-1],
+                         _decline_word(words[-1], case, gender, language, False)])
     return " ".join(_decline_word(word, case, gender, language, i == len(words) - 1 and len(words) > 1)
                     for i, word in enumerate(words))
 
