@@ -202,6 +202,15 @@ def test_a_club_the_model_lost_is_restored_declined_as_a_noun_or_left_whole():
                                                         "Manchester United": "established"}
 
 
+def test_a_club_named_by_an_english_plural_is_restored_undeclined():
+    text = "The striker scored against Rangers, then against Brighton."
+    masked = "The striker scored against [1], then against [2]."
+    engine = Scripted({text: "Нападник забив проти Rangers, потім проти Brighton.",
+                       masked: "Нападник забив проти [1], потім проти [2]."})
+    # "проти Рейнджерс", as Ukrainian sports pages write it, not "Рейнджерса"; "Брайтона" declines
+    assert Translator(engine).translate(text, "uk").text == "Нападник забив проти Рейнджерс, потім проти Брайтона."
+
+
 def test_a_glossary_keep_keeps_a_club_in_latin():
     kept = Translator(Scripted({}), glossary=Glossary.from_dict({"keep": ["Manchester United"]})).translate(
         "Manchester United drew with Celtic.", "uk")

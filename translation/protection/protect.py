@@ -145,7 +145,7 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
         form = forms[id(span)]
         rendering = Rendering(form.forms[0], form.source)
         if is_established_club(span.text, target):  # "Баварія" declines as a noun, "Манчестер Юнайтед" not
-            club = club_gender(rendering.text, target)
+            club = None if _english_plural(span.text) else club_gender(rendering.text, target)
             rendered.append(RenderedPerson(span, rendering, club or "m", declines=club is not None))
             continue
         source = full_names.get(span.text, span.text)
@@ -154,6 +154,13 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
             person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text)))
     return rendered
+
+
+def _english_plural(name: str) -> bool:
+    """"Rangers", "Hearts": a club named by an English plural, which Ukrainian leaves undeclined ("над
+    «Рейнджерс»"), unlike a name that merely ends in -s ("Олімпіакосом", "Бетіса")."""
+    word = name.split()[-1].lower()
+    return word.endswith("s") and not word.endswith("ss") and word[:-1] in names.lexicon.ENGLISH_WORDS
 
 
 def _by_pronouns(source: str, evidence: Evidence | None) -> str | None:
