@@ -64,6 +64,7 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("Це була команда ", "gent"), ("М'яч пройшов повз воротаря ", "gent"), ("угоду, підготовлену сенатором ", "ablt"),
     ("У неділю ", "nomn"), ("з кількома сенаторами ", "nomn"), ("шлях урагану ", "nomn"),
     ("сенатором Аризони ", "nomn"), ("Вони підписали угоду. ", "nomn"), ("угоду ", "gent"),
+    ("Удар ", "gent"), ("Гра закінчилась. Команда ", "gent"), ("— Вибір ", "gent"),  # a noun opening the sentence
 ])
 def test_the_words_before_a_name_decide_its_case(before, case):
     assert governed_case(before, "uk") == case

@@ -126,20 +126,28 @@ def governed_case(before: str, language: str) -> str:
 
 
 _LAST_WORD = re.compile(rf"({_WORD.pattern})\s+$")
+_OPENERS = ".!?:;«\"“„—–-"  # what may stand before a sentence's first word ("Удар Менги", "— Команда Холта")
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # a capitalised proper noun decides nothing
 
 
 def _after_a_noun(before: str, language: str) -> str | None:
     """A name right after a common noun (nothing between them but a space): after a person's title or role it
     stands in apposition, in that noun's case ("воротаря Аліссона Беккера", "сенатором Джеффом Флейком"); after
-    another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "удар Менги"). A
-    capitalised word (a place, an organisation), a word of time ("у неділю Трамп заявив") or of naming ("ураган
+    another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "Удар Менги"). A
+    capitalised word inside a sentence or a proper noun (a place, an organisation), a word of time ("у неділю Трамп заявив") or of naming ("ураган
     Роза", "ім'я Лав") or a word the dictionary does not read as a noun decides nothing."""
-    match = _LAST_WORD.search(before[-60:])
+    window = before[-60:]
+    match = _LAST_WORD.search(window)
     dictionary = _analyzer(language)
-    if match is None or dictionary is None or not match.group(1)[:1].islower():
+    if match is None or dictionary is None:
         return None
-    parse = dictionary.parse(plain_apostrophe(match.group(1)))[0]
-    if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language):
+    word = match.group(1)
+    opens_sentence = not before[: len(before) - len(window) + match.start()].rstrip()[-1:].strip(_OPENERS)
+    if not (word[:1].islower() or opens_sentence):
+        return None
+    parse = dictionary.parse(plain_apostrophe(word.lower()))[0]
+    if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language) or \
+            _PROPER_TAGS & set(parse.tag.grammemes):
         return None
     if "anim" in parse.tag:  # apposition: one person after a singular title ("з кількома сенаторами Флейк": no)
         return parse.tag.case if parse.tag.case in CASES and "plur" not in parse.tag else None
