@@ -122,10 +122,25 @@ def governed_case(before: str, language: str) -> str:
         key = " ".join(words[-size:])
         if len(words) >= size and key in table:
             return table[key]
-    return _after_a_noun(before, language) or NOMINATIVE
+    return _after_a_noun(before, language) or _as_conjunct(before, language) or NOMINATIVE
 
 
 _LAST_WORD = re.compile(rf"({_WORD.pattern})\s+$")
+_AFTER_CONJUNCTION = re.compile(rf"(\w+)[»\"”]?\s+(?:і|й|та|чи|або)\s+[«\"“„]?$")
+
+
+def _as_conjunct(before: str, language: str) -> str | None:
+    """The case of the name joined to the one before it by "і", "та", "чи": "між Сімсом і Сімпсоном", "заяву Кіма
+    та Дональда Трампа". The first name's form tells the case, where the dictionary knows the word."""
+    match = _AFTER_CONJUNCTION.search(before[-60:])
+    dictionary = _analyzer(language)
+    if match is None or dictionary is None or not match.group(1)[:1].isupper():
+        return None
+    word = plain_apostrophe(match.group(1)).lower()
+    if not dictionary.word_is_known(word):  # its guess at an unknown name's case is a guess ("Сімсом" nominative)
+        return None
+    parse = dictionary.parse(word)[0]
+    return parse.tag.case if parse.tag.POS == "NOUN" and parse.tag.case in CASES else None
 _OPENERS = ".!?:;«\"“„—–-"  # what may stand before a sentence's first word ("Удар Менги", "— Команда Холта")
 _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # a capitalised proper noun decides nothing
 
