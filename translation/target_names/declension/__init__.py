@@ -14,9 +14,10 @@ Ukrainian declines names: a nominative pasted into "зустрівся з [1]" i
 often not a person ("Гнатов" an indeclinable abbreviation, "Кір" bark): the reading is chosen from what the
 caller knows (a person, the gender), and where the dictionary has no person reading, a model name with the same
 ending lends its paradigm (`data/<language>_models.txt`). The case comes from the word or two before the name
-(`data/<language>_governing.txt`), else from a common noun right before it (apposition to a title, the genitive
-after any other noun; `data/<language>_nouns_deciding_nothing.txt` lists the exceptions), the nominative where none
-decides.
+(`data/<language>_governing.txt`), else from a verb right before it whose object takes one case
+(`data/<language>_verbs_governing.txt`, any form of the verb), else from a common noun right before it (apposition
+to a title, the genitive after any other noun; `data/<language>_nouns_deciding_nothing.txt` lists the exceptions),
+else from the name it is joined to by "і"/"та", the nominative where none decides.
 
 The dictionary is an optional extra (`target_names/dictionary.py`): without it `declines()` is False and callers
 keep the nominative.
@@ -122,11 +123,44 @@ def governed_case(before: str, language: str) -> str:
         key = " ".join(words[-size:])
         if len(words) >= size and key in table:
             return table[key]
-    return _after_a_noun(before, language) or _as_conjunct(before, language) or NOMINATIVE
+    return _after_a_verb(before, language) or _after_a_noun(before, language) or _as_conjunct(before, language) \
+        or NOMINATIVE
+
+
+def _after_a_verb(before: str, language: str) -> str | None:
+    """A name right after a verb of `data/<language>_verbs_governing.txt`, in any of its forms, is its object:
+    "застрелив Вейда", "допитавши Сімпсона", "дозволив Скотту Піттману"."""
+    word = _common_word_before(before)
+    dictionary = _analyzer(language)
+    if word is None or dictionary is None:
+        return None
+    verbs = _verbs_governing(language)
+    lemmas = (_infinitive(parse.normal_form) for parse in dictionary.parse(word) if parse.tag.POS in _VERB_FORMS)
+    return next((verbs[lemma] for lemma in lemmas if lemma in verbs), None)
+
+
+def _infinitive(lemma: str) -> str:
+    """The dictionary gives a past gerund as its own lemma: "допитавши" -> "допитати"."""
+    return lemma[: -len("вши")] + "ти" if lemma.endswith("вши") else lemma
 
 
 _LAST_WORD = re.compile(rf"({_WORD.pattern})\s+$")
+_OPENERS = ".!?:;«\"“„—–-"  # what may stand before a sentence's first word ("Удар Менги", "— Команда Холта")
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # a capitalised proper noun decides nothing
+_VERB_FORMS = frozenset({"VERB", "INFN", "GRND"})
 _AFTER_CONJUNCTION = re.compile(rf"(\w+)[»\"”]?\s+(?:і|й|та|чи|або)\s+[«\"“„]?$")
+
+
+def _common_word_before(before: str) -> str | None:
+    """The word right before the name (nothing but a space between them), lower case, where it may be a common
+    word: written in lower case, or capitalised only because it opens the sentence ("Удар Менги")."""
+    window = before[-60:]
+    match = _LAST_WORD.search(window)
+    if match is None:
+        return None
+    word = match.group(1)
+    opens_sentence = not before[: len(before) - len(window) + match.start()].rstrip()[-1:].strip(_OPENERS)
+    return word.lower() if word[:1].islower() or opens_sentence else None
 
 
 def _as_conjunct(before: str, language: str) -> str | None:
@@ -141,26 +175,20 @@ def _as_conjunct(before: str, language: str) -> str | None:
         return None
     parse = dictionary.parse(word)[0]
     return parse.tag.case if parse.tag.POS == "NOUN" and parse.tag.case in CASES else None
-_OPENERS = ".!?:;«\"“„—–-"  # what may stand before a sentence's first word ("Удар Менги", "— Команда Холта")
-_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # a capitalised proper noun decides nothing
 
 
 def _after_a_noun(before: str, language: str) -> str | None:
     """A name right after a common noun (nothing between them but a space): after a person's title or role it
     stands in apposition, in that noun's case ("воротаря Аліссона Беккера", "сенатором Джеффом Флейком"); after
-    another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "Удар Менги"). A
-    capitalised word inside a sentence or a proper noun (a place, an organisation), a word of time ("у неділю Трамп заявив") or of naming ("ураган
-    Роза", "ім'я Лав") or a word the dictionary does not read as a noun decides nothing."""
-    window = before[-60:]
-    match = _LAST_WORD.search(window)
+    another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "Удар Менги"). A word
+    capitalised inside a sentence or a proper noun (a place, an organisation), a word of time ("у неділю Трамп
+    заявив") or of naming ("ураган Роза", "ім'я Лав"), or a word the dictionary does not read as a noun decides
+    nothing."""
+    word = _common_word_before(before)
     dictionary = _analyzer(language)
-    if match is None or dictionary is None:
+    if word is None or dictionary is None:
         return None
-    word = match.group(1)
-    opens_sentence = not before[: len(before) - len(window) + match.start()].rstrip()[-1:].strip(_OPENERS)
-    if not (word[:1].islower() or opens_sentence):
-        return None
-    parse = dictionary.parse(plain_apostrophe(word.lower()))[0]
+    parse = dictionary.parse(plain_apostrophe(word))[0]
     if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language) or \
             _PROPER_TAGS & set(parse.tag.grammemes):
         return None
@@ -178,10 +206,20 @@ def _decline_word(word: str, case: str, gender: str, language: str, surname: boo
     if gender == "f" and not lower.endswith(_VOWEL_ENDINGS.get(language, ())):
         return word  # "Елізабет Воррен", "Оксана Шевченко": a woman's name not ending in -а/-я stays as it is
     parse = _person_reading(plain_apostrophe(lower), gender, language, surname)  # the dictionary's apostrophe
-    form = parse.inflect({case}) if parse is not None else None
+    form = _inflected(parse, case) if parse is not None else None
     if form is not None:
         return _cased(form.word.replace("'", "ʼ") if "ʼ" in lower else form.word, word)
     return _cased(_by_model(lower, case, gender, language) or lower, word)
+
+
+def _inflected(parse, case: str):
+    """The parse in `case`; of a man's name's two datives the one in -у/-ю, as news writes it ("Трампу", not the
+    equally correct "Трампові")."""
+    form = parse.inflect({case})
+    if form is None or case != "datv":
+        return form
+    datives = [other for other in parse.lexeme if other.tag.case == "datv" and other.tag.number == form.tag.number]
+    return next((other for other in datives if other.word.endswith(("у", "ю"))), form)
 
 
 def _person_reading(lower: str, gender: str, language: str, surname: bool):
@@ -208,7 +246,7 @@ def _by_model(lower: str, case: str, gender: str, language: str) -> str | None:
     for ending, model in _models(language, gender):
         if lower.endswith(ending) and len(lower) > len(ending):
             parse = _person_reading(model, gender, language, True) or _person_reading(model, gender, language, False)
-            form = parse.inflect({case}) if parse is not None else None
+            form = _inflected(parse, case) if parse is not None else None
             if form is None:
                 return None
             stem = len(model) - len(ending)
@@ -279,6 +317,11 @@ def _rows(language: str, table: str) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=8)
 def _deciding_nothing(language: str) -> frozenset[str]:
     return frozenset(row[0] for row in _rows(language, "nouns_deciding_nothing"))
+
+
+@lru_cache(maxsize=8)
+def _verbs_governing(language: str) -> dict[str, str]:
+    return {verb: case for verb, case in _rows(language, "verbs_governing")}
 
 
 @lru_cache(maxsize=8)
