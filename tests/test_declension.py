@@ -69,6 +69,8 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("Ліндсі Греем і ", "nomn"),  # ... where the dictionary knows its word, not a guess at "Греем"
     ("поліція застрелила ", "accs"), ("Допитавши ", "accs"), ("він дозволив ", "datv"),  # a verb's object
     ("як заявив ", "nomn"), ("план підтримав ", "nomn"),  # not a verb of saying nor one a passive inverts
+    ("лиховісного ", "gent"), ("колишньому ", "datv"), ("відомим ", "ablt"),  # an adjective agrees with the name
+    ("свого ", "nomn"),  # a pronoun agrees with a noun of its own
 ])
 def test_the_words_before_a_name_decide_its_case(before, case):
     assert governed_case(before, "uk") == case

@@ -15,7 +15,8 @@ often not a person ("Гнатов" an indeclinable abbreviation, "Кір" bark):
 caller knows (a person, the gender), and where the dictionary has no person reading, a model name with the same
 ending lends its paradigm (`data/<language>_models.txt`). The case comes from the word or two before the name
 (`data/<language>_governing.txt`), else from a verb right before it whose object takes one case
-(`data/<language>_verbs_governing.txt`, any form of the verb), else from a common noun right before it (apposition
+(`data/<language>_verbs_governing.txt`, any form of the verb) or an adjective agreeing with it, else from a
+common noun right before it (apposition
 to a title, the genitive after any other noun; `data/<language>_nouns_deciding_nothing.txt` lists the exceptions),
 else from the name it is joined to by "і"/"та", the nominative where none decides.
 
@@ -123,8 +124,22 @@ def governed_case(before: str, language: str) -> str:
         key = " ".join(words[-size:])
         if len(words) >= size and key in table:
             return table[key]
-    return _after_a_verb(before, language) or _after_a_noun(before, language) or _as_conjunct(before, language) \
-        or NOMINATIVE
+    return _after_a_verb(before, language) or _after_an_adjective(before, language) or \
+        _after_a_noun(before, language) or _as_conjunct(before, language) or NOMINATIVE
+
+
+def _after_an_adjective(before: str, language: str) -> str | None:
+    """An adjective right before a name agrees with it: the name takes its case ("лиховісного Джейсона Вольта",
+    "колишньому Еліну Джонсу", "41-річного Уеста", "відомим Трампом" though "відомим" may also be a noun)."""
+    word = _common_word_before(before)
+    dictionary = _analyzer(language)
+    if word is None or dictionary is None:
+        return None
+    parses = dictionary.parse(word)
+    adjective = next((parse for parse in parses if parse.tag.POS == "ADJF" and "plur" not in parse.tag), None)
+    if adjective is None or parses[0].tag.POS == "NPRO" or adjective.tag.case not in CASES:
+        return None  # "свого", "якого": a pronoun's case is its own noun's, not the name's
+    return adjective.tag.case
 
 
 def _after_a_verb(before: str, language: str) -> str | None:
