@@ -16,9 +16,9 @@ caller knows (a person, the gender), and where the dictionary has no person read
 ending lends its paradigm (`data/<language>_models.txt`). The case comes from the word or two before the name
 (`data/<language>_governing.txt`), else from a verb right before it whose object takes one case
 (`data/<language>_verbs_governing.txt`, any form of the verb) or an adjective agreeing with it, else from a
-common noun right before it (apposition
-to a title, the genitive after any other noun; `data/<language>_nouns_deciding_nothing.txt` lists the exceptions),
-else from the name it is joined to by "і"/"та", the nominative where none decides.
+common noun right before it (apposition to a title, the genitive after any other noun;
+`data/<language>_nouns_deciding_nothing.txt` lists the exceptions), else from the name it is joined to by "і"/"та";
+the nominative where none decides.
 
 The dictionary is an optional extra (`target_names/dictionary.py`): without it `declines()` is False and callers
 keep the nominative.
