@@ -76,6 +76,11 @@ def test_the_words_before_a_name_decide_its_case(before, case):
     assert governed_case(before, "uk") == case
 
 
+def test_a_town_or_club_after_in_is_in_the_locative_and_a_person_in_the_genitive():
+    assert (governed_case("Він живе у ", "uk"), governed_case("Він живе у ", "uk", person=False)) == ("gent", "loct")
+    assert governed_case("Він зустрівся з ", "uk", person=False) == "ablt"  # only where the table says otherwise
+
+
 def test_a_form_of_the_rendering_is_found_and_other_words_are_not():
     sentence = "Він зустрівся з Дональдом Трампом і Стівом Віткоффом у Києві."
     assert sentence[slice(*find_name_form(sentence, "Дональд Трамп", "m", "uk"))] == "Дональдом Трампом"

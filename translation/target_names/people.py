@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from babelwire.translation.target_names.declension import NOMINATIVE, decline_name, find_name_form, governed_case
+from babelwire.translation.protection.name_types import PERSON
 from babelwire.translation.protection.protect import RenderedPerson
 from babelwire.translation.protection.spans import Span
 
@@ -91,7 +92,7 @@ def declined(text: str, people: list[RenderedPerson], masked: set[int], target: 
 def restored_form(person: RenderedPerson, before: str, target: str) -> tuple[str, str]:
     """The rendering as restored after `before` (the text right before it), declined to the case those words
     demand (a name that does not decline stays in the nominative), and the case."""
-    case = governed_case(before, target) if person.declines else NOMINATIVE
+    case = governed_case(before, target, person.span.type == PERSON) if person.declines else NOMINATIVE
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first), case
 
 

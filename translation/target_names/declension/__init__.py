@@ -6,7 +6,7 @@
     decline_name(rendering, case, gender, language, surname_first=False) -> str
                                                       ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
-    governed_case(before, language) -> str                   (the case the words before a name demand)
+    governed_case(before, language, person=True) -> str      (the case the words before a name demand)
 
 Ukrainian declines names: a nominative pasted into "зустрівся з [1]" is a grammar error. A man's names decline
 (Дональда Трампа); a woman's given name or surname ending in a consonant or in -о does not (Елізабет Воррен,
@@ -116,14 +116,17 @@ def find_name_form(text: str, rendering: str, gender: str, language: str) -> tup
     return None
 
 
-def governed_case(before: str, language: str) -> str:
-    """The case the last words of `before` (the text right before a name) demand; the nominative if none."""
+def governed_case(before: str, language: str, person: bool = True) -> str:
+    """The case the last words of `before` (the text right before a name) demand; the nominative if none.
+    `person`: the name is a person's; a town's or a club's takes the table's case for a place where it has one
+    ("у Трампа" but "у Кройдоні")."""
     words = [word.lower() for word in _WORD.findall(before[-60:])]
     table = _governing(language)
     for size in range(_LONGEST_GOVERNOR, 0, -1):
         key = " ".join(words[-size:])
         if len(words) >= size and key in table:
-            return table[key]
+            for_person, for_place = table[key]
+            return for_person if person else for_place
     return _after_a_verb(before, language) or _after_an_adjective(before, language) or \
         _after_a_noun(before, language) or _as_conjunct(before, language) or NOMINATIVE
 
@@ -340,8 +343,9 @@ def _verbs_governing(language: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
-def _governing(language: str) -> dict[str, str]:
-    return {word: case for word, case in _rows(language, "governing")}
+def _governing(language: str) -> dict[str, tuple[str, str]]:
+    """word -> (the case it governs for a person, for a place or a club: the same unless a third column says)."""
+    return {word: (case, place[0] if place else case) for word, case, *place in _rows(language, "governing")}
 
 
 @lru_cache(maxsize=8)
