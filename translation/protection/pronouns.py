@@ -6,8 +6,8 @@ census says of most Ashleys, and "Liam Fox ... his" one although the census has 
 Each mention votes with the first third-person pronoun that follows it ("he", "his", "him", "himself"; "she",
 "her", "hers", "herself") before the end of the next sentence, unless another person or a quote comes first
 (the pronoun may then be theirs, or a speaker's); a pronoun before a reporting verb ("..., she suggested.") is
-the speaker's, usually someone else, and does not vote. A person's evidence is the sex all of its votes agree on; any
-vote against leaves the person without evidence.
+the speaker's, usually someone else, and does not vote. A person's evidence is the sex all of its votes agree on;
+any vote against leaves the person without evidence.
 """
 
 from __future__ import annotations

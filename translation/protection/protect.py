@@ -137,9 +137,7 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     people = [span for span in spans if span.type and forms[id(span)].way == name_forms.RENDERED]
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}
     full_names |= {span.text.split()[0]: span.text for span in people if surname_first(span.text)}  # "Kim"
-    sexes = pronoun_sexes(text, [(full_names.get(span.text, span.text), span.start, span.end) for span in people
-                                 if span.type == name_types.PERSON],  # not a town "she" was found in
-                          [span.start for span in people] + [span.start for span in spans if span.kind is SpanKind.QUOTE])
+    sexes = _pronoun_evidence(text, spans, people, full_names)
     rendered = []
     for span in people:
         form = forms[id(span)]
@@ -154,6 +152,15 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
             person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text)))
     return rendered
+
+
+def _pronoun_evidence(text: str, spans: list[Span], people: list[Span], full_names: dict[str, str]
+                      ) -> dict[str, Evidence]:
+    """What the pronouns after each person's mentions say, by full name; a town "she" was found in gets none."""
+    mentions = [(full_names.get(span.text, span.text), span.start, span.end) for span in people
+                if span.type == name_types.PERSON]
+    stops = [span.start for span in people] + [span.start for span in spans if span.kind is SpanKind.QUOTE]
+    return pronoun_sexes(text, mentions, stops)
 
 
 def _english_plural(name: str) -> bool:

@@ -14,9 +14,9 @@ English language names and `more_demonyms.txt` (two-word forms, political affili
 from `institutions.txt` (which also names the heads of described events: "Korean War", "Paris Fashion Week",
 classified with holidays); holidays and recurring events ("Ramadan", "the Olympics") from `holidays.txt`.
 A plural acronym ("MPs", "TVs", "NGOs") is a common noun, which a language words as it words the plural
-("депутати", "телевізори"), not a name to transcribe ("Емпіс"). Acronyms that a language writes in its own letters ("FBI", "NATO", "LGBT": Ukrainian "ФБР", "НАТО", "ЛГБТ") are
-institutions too, with that form (`acronym_forms.txt`). All are in `translation/lexicon/data/`; each data file
-says where its entries come from.
+("депутати", "телевізори"), not a name to transcribe ("Емпіс"). Acronyms that a language writes in its own
+letters ("FBI", "NATO", "LGBT": Ukrainian "ФБР", "НАТО", "ЛГБТ") are institutions too, with that form
+(`acronym_forms.txt`). All are in `translation/lexicon/data/`; each data file says where its entries come from.
 
 CLDR also gives the target-language name of a place, which lets the pipeline check that a translated place
 came through in a recognisable form and mask it when it did not.
