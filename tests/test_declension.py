@@ -76,6 +76,18 @@ def test_the_words_before_a_name_decide_its_case(before, case):
     assert governed_case(before, "uk") == case
 
 
+def test_a_person_the_source_names_as_an_agent_is_no_verbs_object():
+    from babelwire.translation.protection.protect import find_protection
+    from babelwire.translation.target_names.people import restored_form
+
+    people = find_protection("He was replaced by Harry Kane, then by Bob Smith's friend.", target="uk").rendered_people
+    kane, smith = people[:2]
+    assert (kane.agent, smith.agent) == (True, True)
+    assert restored_form(kane, "Його замінив ", "uk")[0] == "Гаррі Кейн"  # "was replaced by Kane", inverted
+    assert governed_case("Його замінив ", "uk") == "accs"  # without the source's "by", the verb's object
+    assert governed_case("Указ, підписаний ", "uk", agent=True) == governed_case("Указ підписано ", "uk") == "ablt"
+
+
 def test_a_town_or_club_after_in_is_in_the_locative_and_a_person_in_the_genitive():
     assert (governed_case("Він живе у ", "uk"), governed_case("Він живе у ", "uk", person=False)) == ("gent", "loct")
     assert governed_case("Він зустрівся з ", "uk", person=False) == "ablt"  # only where the table says otherwise

@@ -39,6 +39,7 @@ _DETECTORS = (
     (SpanKind.NUMBER, patterns.find_numbers),
 )
 _WORD_SPLIT = re.compile(r"\w+")
+_AFTER_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -60,6 +61,7 @@ class RenderedPerson:
     gender: str  # "f" | "m"
     declines: bool = True
     surname_first: bool = False  # "Kim Jong Un": the given name's inner words do not decline
+    agent: bool = False  # "replaced by Kane": a verb before the translated name need not make it an object
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,8 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
         rendered_source = render_name(source, target) if source != span.text else rendering
         gender = _by_pronouns(source, sexes.get(source)) or \
             person_gender(source, (rendered_source or rendering).text, target)
-        rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text)))
+        rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text),
+                                       agent=_AFTER_BY.search(text, max(0, span.start - 8), span.start) is not None))
     return rendered
 
 

@@ -92,7 +92,7 @@ def declined(text: str, people: list[RenderedPerson], masked: set[int], target: 
 def restored_form(person: RenderedPerson, before: str, target: str) -> tuple[str, str]:
     """The rendering as restored after `before` (the text right before it), declined to the case those words
     demand (a name that does not decline stays in the nominative), and the case."""
-    case = governed_case(before, target, person.span.type == PERSON) if person.declines else NOMINATIVE
+    case = governed_case(before, target, person.span.type == PERSON, person.agent) if person.declines else NOMINATIVE
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first), case
 
 

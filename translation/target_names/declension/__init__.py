@@ -6,7 +6,7 @@
     decline_name(rendering, case, gender, language, surname_first=False) -> str
                                                       ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
-    governed_case(before, language, person=True) -> str      (the case the words before a name demand)
+    governed_case(before, language, person=True, agent=False) -> str   (the case the words before a name demand)
 
 Ukrainian declines names: a nominative pasted into "зустрівся з [1]" is a grammar error. A man's names decline
 (Дональда Трампа); a woman's given name or surname ending in a consonant or in -о does not (Елізабет Воррен,
@@ -116,10 +116,12 @@ def find_name_form(text: str, rendering: str, gender: str, language: str) -> tup
     return None
 
 
-def governed_case(before: str, language: str, person: bool = True) -> str:
+def governed_case(before: str, language: str, person: bool = True, agent: bool = False) -> str:
     """The case the last words of `before` (the text right before a name) demand; the nominative if none.
     `person`: the name is a person's; a town's or a club's takes the table's case for a place where it has one
-    ("у Трампа" but "у Кройдоні")."""
+    ("у Трампа" but "у Кройдоні"). `agent`: the source names the person as an agent ("replaced by Kane"), which
+    a translation often puts after the verb as its subject ("його замінив Кейн"), so a verb does not make it an
+    object."""
     words = [word.lower() for word in _WORD.findall(before[-60:])]
     table = _governing(language)
     for size in range(_LONGEST_GOVERNOR, 0, -1):
@@ -127,34 +129,43 @@ def governed_case(before: str, language: str, person: bool = True) -> str:
         if len(words) >= size and key in table:
             for_person, for_place = table[key]
             return for_person if person else for_place
-    return _after_a_verb(before, language) or _after_an_adjective(before, language) or \
+    return _after_a_verb(before, language, agent) or _after_an_adjective(before, language) or \
         _after_a_noun(before, language) or _as_conjunct(before, language) or NOMINATIVE
 
 
 def _after_an_adjective(before: str, language: str) -> str | None:
     """An adjective right before a name agrees with it: the name takes its case ("лиховісного Джейсона Вольта",
-    "колишньому Еліну Джонсу", "41-річного Уеста", "відомим Трампом" though "відомим" may also be a noun)."""
+    "колишньому Еліну Джонсу", "41-річного Уеста", "відомим Трампом" though "відомим" may also be a noun); after
+    a passive participle the name is its agent, in the instrumental ("призначений Трампом")."""
     word = _common_word_before(before)
     dictionary = _analyzer(language)
     if word is None or dictionary is None:
         return None
     parses = dictionary.parse(word)
-    adjective = next((parse for parse in parses if parse.tag.POS == "ADJF" and "plur" not in parse.tag), None)
-    if adjective is None or parses[0].tag.POS == "NPRO" or adjective.tag.case not in CASES:
+    adjective = next((parse for parse in parses if parse.tag.POS == "ADJF"), None)
+    if adjective is None or parses[0].tag.POS == "NPRO":
         return None  # "свого", "якого": a pronoun's case is its own noun's, not the name's
-    return adjective.tag.case
+    if "pssv" in adjective.tag:
+        return "ablt"  # a passive participle's agent: "призначений Трампом", "підписані Трампом"
+    return adjective.tag.case if "plur" not in adjective.tag and adjective.tag.case in CASES else None
 
 
-def _after_a_verb(before: str, language: str) -> str | None:
-    """A name right after a verb of `data/<language>_verbs_governing.txt`, in any of its forms, is its object:
-    "застрелив Вейда", "допитавши Сімпсона", "дозволив Скотту Піттману"."""
+def _after_a_verb(before: str, language: str, agent: bool) -> str | None:
+    """A name right after a verb of `data/<language>_verbs_governing.txt`, in any of its forms, is its object
+    ("застрелив Вейда", "допитавши Сімпсона", "дозволив Скотту Піттману"), unless the source names an `agent`;
+    after an impersonal passive it is the agent, in the instrumental ("підписано Трампом")."""
     word = _common_word_before(before)
     dictionary = _analyzer(language)
     if word is None or dictionary is None:
         return None
+    parses = [parse for parse in dictionary.parse(word) if parse.tag.POS in _VERB_FORMS]
+    if parses and "Impe" in parses[0].tag:
+        return "ablt"
+    if agent:
+        return None
     verbs = _verbs_governing(language)
-    lemmas = (_infinitive(parse.normal_form) for parse in dictionary.parse(word) if parse.tag.POS in _VERB_FORMS)
-    return next((verbs[lemma] for lemma in lemmas if lemma in verbs), None)
+    return next((verbs[lemma] for lemma in (_infinitive(parse.normal_form) for parse in parses) if lemma in verbs),
+                None)
 
 
 def _infinitive(lemma: str) -> str:
