@@ -262,4 +262,6 @@ def _surname_endings() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _given_names() -> dict[str, str]:
-    return {name: sex for name, sex in load_table("babelwire.translation.lexicon", "given_name_genders")}
+    """The census's given names, then the names it lacks (`data/given_name_genders_more.txt`: "Liam", "Giorgia")."""
+    more = {name: sex for name, sex in load_table("babelwire.translation.lexicon", "given_name_genders_more")}
+    return more | {name: sex for name, sex in load_table("babelwire.translation.lexicon", "given_name_genders")}
