@@ -47,6 +47,7 @@ def protected(text, policy=ProtectionPolicy()):
     ("Asian Games", "holiday"), ("Commonwealth Games", "holiday"), ("Korean War", "holiday"),
     ("World War II", "holiday"), ("Paris Fashion Week", "holiday"), ("Henry II", None), ("Brexit Week", None),
     ("Midwest", "place"), ("Desert Southwest", "place"), ("Sonora", "place"), ("Southwest Airlines", None),
+    ("Qinghai Province", "place"), ("Kherson Oblast", "place"), ("Derby County", None),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind
