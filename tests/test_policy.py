@@ -140,6 +140,16 @@ def test_places_left_to_the_model_carry_their_cldr_names_for_the_check():
     places = find_protection("Talks in Ukraine and Indonesia.", target="uk").translated_places
     assert {(p.span.text, p.forms) for p in places} == {("Ukraine", ("Україна",)), ("Indonesia", ("Індонезія",))}
     assert target_forms("Kyiv", "pt") == ("Kiev",)
+    assert target_forms("KYIV", "uk") == ("Київ",)  # a dateline's capitals
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("FRANCE", "place"), ("PHNOM PENH", "place"), ("GUINEA-BISSAU", "place"),  # datelines, headlines
+    ("NASA", "institution"), ("GAZPROM", None),  # an acronym stays one; a brand in capitals is still a brand
+    ("Yugoslavia", "place"), ("Bosnia", "place"),  # the detector's countries CLDR does not list
+])
+def test_a_place_in_capitals_or_known_only_to_the_detector_is_a_place(name, kind):
+    assert classify(name) == kind
 
 
 def test_policy_names_are_checked():

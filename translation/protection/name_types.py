@@ -83,8 +83,8 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     """The type of each of a document's name mentions (`text`: the document they were found in), with the
     document's evidence."""
     kinds = [None if mention.type == "PER" else translated_names.classify(mention.span.text) for mention in mentions]
-    proper_words = {word for mention in mentions
-                    if mention.type == "PER" and " " in mention.span.text for word in mention.span.text.split()}
+    proper_words = {word for mention in mentions if mention.type == "PER" and " " in mention.span.text
+                    for word in _personal_words(mention.span.text)}
     types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
     businesses = _businesses(mentions, types, text)
     clubs = _clubs(mentions, text) - businesses
@@ -217,6 +217,14 @@ def _lists(mentions: list, text: str) -> list[list[int]]:
     if len(current) > 1:
         runs.append(current)
     return runs
+
+
+def _personal_words(name: str) -> list[str]:
+    """The words of a person's name that stand for the person alone: the surname ("Jordan" of "Michael Jordan",
+    a place's name too), and any other word but a place's ("U.S." of a "U.S. Open" taken for a person is the
+    country)."""
+    *others, surname = name.split()
+    return [surname, *(word for word in others if translated_names.classify(word) != "place")]
 
 
 def _type_in_document(mention, own_kind: str | None, proper_words: set[str]) -> str:

@@ -8,7 +8,7 @@
 
 A desk translates "Ukraine", "Ukrainian" and "National Bank of Ukraine" and keeps "Axios", "Gazprom" and
 "Sheffield Wednesday". Places come from CLDR through Babel (every country and region, and the exemplar
-cities of the time zones, in each language), the name detector's place list (`places.txt`) and
+cities of the time zones, in each language), the name detector's lists (`places.txt`, `countries.txt`) and
 `place_codes.txt` (short forms of CLDR territories, seas, regions); demonyms from the detector's list, CLDR's
 English language names and `more_demonyms.txt` (two-word forms, political affiliations); institution words
 from `institutions.txt` (which also names the heads of described events: "Korean War", "Paris Fashion Week",
@@ -42,8 +42,14 @@ _OPENING_MARKS = " \t\"“‘'«(["
 
 @lru_cache(maxsize=16384)  # asked by typing, by the policy and by what a copy writes, for each mention of a name
 def classify(text: str) -> str | None:
-    """What kind of name `text` is, when a language has its own word for it; None for a proper name."""
-    name = _normalise(text)
+    """What kind of name `text` is, when a language has its own word for it; None for a proper name. A name in
+    capitals ("FRANCE", "PHNOM PENH": a dateline, a headline) is what it is in ordinary case."""
+    kind = _kind(_normalise(text))
+    shouted = _shouted(text)
+    return kind if kind is not None or shouted is None else _kind(shouted)
+
+
+def _kind(name: str) -> str | None:
     if _is_holiday(name) or _is_described_event(name):  # before places: "Christmas" is also a CLDR city
         return "holiday"
     if _is_place(name) or _is_natural_feature(name):
@@ -140,6 +146,8 @@ def event_kind_length(text: str) -> int:
 def target_forms(text: str, language: str) -> tuple[str, ...]:
     """The names CLDR gives the place `text` in `language` (empty when CLDR does not know it)."""
     name = _normalise(text)
+    if name not in _acronym_forms() and name not in _places() and _shouted(text) is not None:
+        name = _shouted(text)  # "KYIV" is Kyiv
     if name in _acronym_forms():
         return tuple(form for row_language, form in _acronym_forms()[name] if row_language == language)
     key = None if _is_holiday(name) else _places().get(name)
@@ -151,6 +159,14 @@ def target_forms(text: str, language: str) -> tuple[str, ...]:
 
 def _normalise(text: str) -> str:
     return _POSSESSIVE.sub("", _LEADING_THE.sub("", " ".join(text.split())))
+
+
+def _shouted(text: str) -> str | None:
+    """A name written in capitals, in ordinary case ("PHNOM PENH" -> "Phnom Penh"); None for any other name and
+    for one of fewer than four letters, which is an acronym more often than not ("UK", "U.S.")."""
+    name = _normalise(text)
+    letters = [char for char in name if char.isalpha()]
+    return name.title() if len(letters) >= 4 and name.isupper() else None
 
 
 def _is_institution(name: str) -> bool:
@@ -196,7 +212,8 @@ def _described(token: str, words: frozenset[str]) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    return name in _places() or _listed(load("babelwire.translation.lexicon", "places"), name)
+    return name in _places() or any(_listed(load("babelwire.translation.lexicon", listed), name)
+                                    for listed in ("places", "countries"))  # the detector's: "Bosnia", "Yugoslavia"
 
 
 def _is_demonym(name: str) -> bool:
