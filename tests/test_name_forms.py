@@ -59,6 +59,14 @@ def test_a_ukrainian_copy_keeps_a_brand_listed_with_brands_in_latin():
     assert not {"Apple", "Microsoft Research"} & rendered
 
 
+def test_a_dateline_place_no_list_knows_is_left_to_the_model_and_kept_by_a_strict_policy():
+    from babelwire.translation.protection.protect import find_spans
+
+    text = "BONN 1996-08-22 German officials met on Monday, the Bundesbank said."
+    assert [span.text for span in find_spans(text)] == ["Bundesbank"]
+    assert "BONN" in [span.text for span in find_spans(text, ProtectionPolicy.strict())]
+
+
 def test_a_plural_acronym_is_a_common_noun_the_model_words_and_a_strict_policy_keeps():
     # transcribed, "MPs" and "TVs" came out as "Емпіс" and "Тівіс"; references write "депутати", "телевізори"
     text = "Several MPs bought TVs, Steve Witkoff said."
