@@ -44,7 +44,7 @@ class NameForm:
 def kept_by_policy(typed: TypedMention, policy: ProtectionPolicy) -> bool:
     """A proper name is kept (or rendered); a name languages word their own way is left to the model unless
     the policy keeps such names. A person's name is never left to the model, even one that is a place's too; a
-    place the document shows as one (a dateline: "BONN", "MONTE CARLO") is left to it though no list knows it."""
+    place the document shows as one (a dateline's "BONN") is left to it though no list knows it."""
     kind = "place" if typed.own_kind is None and typed.type == name_types.PLACE else typed.own_kind
     return kind is None or typed.type == name_types.PERSON or \
         (policy.institutions if kind == "institution" else policy.places)
