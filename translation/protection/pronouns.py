@@ -12,6 +12,7 @@ any vote against leaves the person without evidence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -37,7 +38,8 @@ def pronoun_sexes(text: str, mentions: list[tuple[str, int, int]], stops: list[i
     votes: dict[str, Counter] = {}
     ordered_stops = sorted(stops)
     for person, start, end in mentions:
-        reach = _reach(text, end, next((stop for stop in ordered_stops if stop > start), len(text)))
+        following = bisect.bisect_right(ordered_stops, start)
+        reach = _reach(text, end, ordered_stops[following] if following < len(ordered_stops) else len(text))
         pronoun = next((found for found in _PRONOUN.finditer(text, end, reach) if not _speaker(text, found.end())),
                        None)
         if pronoun:

@@ -146,8 +146,8 @@ def event_kind_length(text: str) -> int:
 def target_forms(text: str, language: str) -> tuple[str, ...]:
     """The names CLDR gives the place `text` in `language` (empty when CLDR does not know it)."""
     name = _normalise(text)
-    if name not in _acronym_forms() and name not in _places() and _shouted(text) is not None:
-        name = _shouted(text)  # "KYIV" is Kyiv
+    if name not in _acronym_forms() and name not in _places():
+        name = _shouted(text) or name  # "KYIV" is Kyiv
     if name in _acronym_forms():
         return tuple(form for row_language, form in _acronym_forms()[name] if row_language == language)
     key = None if _is_holiday(name) else _places().get(name)

@@ -129,19 +129,23 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
         if len(words) >= size and key in table:
             for_person, for_place = table[key]
             return for_person if person else for_place
-    return _after_a_verb(before, language, agent) or _after_an_adjective(before, language) or \
-        _after_a_noun(before, language) or _as_conjunct(before, language) or NOMINATIVE
+    return _by_the_word_before(before, language, agent) or _as_conjunct(before, language) or NOMINATIVE
 
 
-def _after_an_adjective(before: str, language: str) -> str | None:
-    """An adjective right before a name agrees with it: the name takes its case ("лиховісного Джейсона Вольта",
-    "колишньому Еліну Джонсу", "41-річного Уеста", "відомим Трампом" though "відомим" may also be a noun); after
-    a passive participle the name is its agent, in the instrumental ("призначений Трампом")."""
+def _by_the_word_before(before: str, language: str, agent: bool) -> str | None:
+    """The case a verb, an adjective or a common noun right before the name gives it (the word read once)."""
     word = _common_word_before(before)
     dictionary = _analyzer(language)
     if word is None or dictionary is None:
         return None
-    parses = dictionary.parse(word)
+    parses = dictionary.parse(plain_apostrophe(word))
+    return _after_a_verb(parses, language, agent) or _after_an_adjective(parses) or _after_a_noun(parses, language)
+
+
+def _after_an_adjective(parses: list) -> str | None:
+    """An adjective right before a name agrees with it: the name takes its case ("лиховісного Джейсона Вольта",
+    "колишньому Еліну Джонсу", "41-річного Уеста", "відомим Трампом" though "відомим" may also be a noun); after
+    a passive participle the name is its agent, in the instrumental ("призначений Трампом")."""
     adjective = next((parse for parse in parses if parse.tag.POS == "ADJF"), None)
     if adjective is None or parses[0].tag.POS == "NPRO":
         return None  # "свого", "якого": a pronoun's case is its own noun's, not the name's
@@ -150,15 +154,11 @@ def _after_an_adjective(before: str, language: str) -> str | None:
     return adjective.tag.case if "plur" not in adjective.tag and adjective.tag.case in CASES else None
 
 
-def _after_a_verb(before: str, language: str, agent: bool) -> str | None:
+def _after_a_verb(parses: list, language: str, agent: bool) -> str | None:
     """A name right after a verb of `data/<language>_verbs_governing.txt`, in any of its forms, is its object
     ("застрелив Вейда", "допитавши Сімпсона", "дозволив Скотту Піттману"), unless the source names an `agent`;
     after an impersonal passive it is the agent, in the instrumental ("підписано Трампом")."""
-    word = _common_word_before(before)
-    dictionary = _analyzer(language)
-    if word is None or dictionary is None:
-        return None
-    parses = [parse for parse in dictionary.parse(word) if parse.tag.POS in _VERB_FORMS]
+    parses = [parse for parse in parses if parse.tag.POS in _VERB_FORMS]
     if parses and "Impe" in parses[0].tag:
         return "ablt"
     if agent:
@@ -206,18 +206,14 @@ def _as_conjunct(before: str, language: str) -> str | None:
     return parse.tag.case if parse.tag.POS == "NOUN" and parse.tag.case in CASES else None
 
 
-def _after_a_noun(before: str, language: str) -> str | None:
+def _after_a_noun(parses: list, language: str) -> str | None:
     """A name right after a common noun (nothing between them but a space): after a person's title or role it
     stands in apposition, in that noun's case ("воротаря Аліссона Беккера", "сенатором Джеффом Флейком"); after
     another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "Удар Менги"). A word
     capitalised inside a sentence or a proper noun (a place, an organisation), a word of time ("у неділю Трамп
     заявив") or of naming ("ураган Роза", "ім'я Лав"), or a word the dictionary does not read as a noun decides
     nothing."""
-    word = _common_word_before(before)
-    dictionary = _analyzer(language)
-    if word is None or dictionary is None:
-        return None
-    parse = dictionary.parse(plain_apostrophe(word))[0]
+    parse = parses[0]
     if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language) or \
             _PROPER_TAGS & set(parse.tag.grammemes):
         return None
