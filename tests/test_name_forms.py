@@ -22,6 +22,17 @@ def test_a_ukrainian_copy_renders_people_and_untyped_names_and_keeps_organisatio
     assert written["Ukraine"] == (CLDR, "Україна")
 
 
+def test_a_family_name_alone_is_written_as_the_documents_full_name_writes_it():
+    written = forms("Foreign Minister Wang Yi met Lucy Liu. Wang said she was welcome, Liu said thanks.", "uk")
+    assert written["Wang Yi"] == (RENDERED, "Ван І")
+    assert written["Wang"] == (RENDERED, "Ван")  # alone, nothing says Chinese: the pronouncing dictionary's Ванг
+    assert written["Liu"] == (RENDERED, "Лью")  # a surname last in a name written given name first
+    from babelwire.translation.protection.protect import find_protection  # the pipeline's people: the same forms
+
+    people = find_protection("Wang Yi arrived. Wang said nothing.", target="uk").rendered_people
+    assert [person.rendering.text for person in people] == ["Ван І", "Ван"]
+
+
 def test_a_latin_script_target_keeps_every_name_and_a_desk_may_keep_people():
     assert forms("Steve Witkoff met Rangers fans.", "de")["Steve Witkoff"] == (KEPT, "Steve Witkoff")
     kept = ProtectionPolicy().with_names("keep")

@@ -147,6 +147,9 @@ def test_a_chinese_name_in_pinyin_is_written_by_the_ukrainian_system_for_chinese
     assert render_name("Deng Xiaoping", "uk") == Rendering("Ден Сяопін", "pinyin")
     assert render_name("Ren Zhengfei", "uk").text == "Жень Чженфей"
     assert render_name("Ma Long", "uk").text == "Ма Лун"  # a common Chinese surname first
+    # another person's established surname does not reach into a Chinese name: Lucy Liu is Лью, Liu He is Лю Хе
+    assert render_name("Lucy Liu", "uk").text == "Люсі Лью"
+    assert render_name("Liu He", "uk") == Rendering("Лю Хе", "pinyin")
 
 
 def test_english_names_made_of_pinyin_syllables_stay_english():

@@ -4,6 +4,7 @@
     written_form(text, name_type, kept, target, render=True) -> NameForm
     rendered_type(text, name_type) -> bool     (whether a target with rendering data writes it in its script)
     document_forms(text, target, policy) -> [(TypedMention, NameForm)]   (every name of a document)
+    consistent_forms(named, target) -> [NameForm]   (a family name alone written as the document's full name writes it)
 
 A name the policy leaves to the model (a place, demonym, descriptive institution or holiday) is written as the
 model words it; for a place CLDR names in the target language that form is checked ("cldr"). A kept name is
@@ -21,9 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babelwire.translation.protection import name_types, names, translated_names
+from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, render_name
+from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
 # People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector
@@ -88,5 +91,29 @@ def document_forms(text: str, target: str, policy: ProtectionPolicy = Protection
     """Every name the detector finds in a document, typed, and what a copy in `target` writes for it."""
     typed = name_types.typed_mentions(names.find_name_mentions(text), text)
     render = policy.renders_people_in(target)
-    return [(mention, written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy),
-                                   target, render)) for mention in typed]
+    forms = [written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy), target, render)
+             for mention in typed]
+    return list(zip(typed, consistent_forms([(mention.mention.span.text, form) for mention, form in zip(typed, forms)],
+                                            target)))
+
+
+def consistent_forms(named: list[tuple[str, NameForm]], target: str) -> list[NameForm]:
+    """The forms of a document's names (`named`: each name's text and form), where a family name standing alone is
+    written as the document's full name writes that word: "Wang Yi ... Wang" is "Ван І ... Ван", not "Ванг" (read
+    alone, nothing says the word is Chinese); "Oksana Stefanyshyna ... Stefanyshyna" keeps the Ukrainian reading
+    its given name told. The family name is the last word, or the first of a name written surname first (Chinese
+    in pinyin, Korean, Vietnamese). A word two full names write differently is left as it is."""
+    family: dict[str, set[tuple[str, str | None]]] = {}  # a family name -> (its written form, that name's source)
+    for text, form in named:
+        words, written = text.split(), form.forms[0].split() if form.way == RENDERED else ()
+        if len(words) > 1 and len(written) == len(words):
+            index = 0 if surname_first(text) or is_pinyin_name([word.lower() for word in words], target) else -1
+            family.setdefault(words[index], set()).add((written[index], form.source))
+    consistent = []
+    for text, form in named:
+        choices = {written: source for written, source in family.get(text, ())} if form.way == RENDERED else {}
+        if len(choices) == 1 and form.forms[0] not in choices:
+            written, source = choices.popitem()
+            form = NameForm(RENDERED, (written,), source)
+        consistent.append(form)
+    return consistent

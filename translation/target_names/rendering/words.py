@@ -132,10 +132,10 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     `given`: the first word of several."""
     if name_origin in _SLAVIC and key in data.given_names and not surname:  # Lukashenko's Олександр, not Александер
         return data.given_names[key], ESTABLISHED
+    if name_origin == CHINESE:  # before another person's surname: Lucy Liu's Лью is not Liu He's Лю
+        return write_pinyin(key, data.code), PINYIN
     if key in data.established:
         return data.established[key], ESTABLISHED
-    if name_origin == CHINESE:
-        return write_pinyin(key, data.code), PINYIN
     prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
     if prefixed is not None:
         return prefixed
