@@ -33,6 +33,14 @@ def test_a_family_name_alone_is_written_as_the_documents_full_name_writes_it():
     assert [person.rendering.text for person in people] == ["Ван І", "Ван"]
 
 
+def test_a_person_named_after_a_place_is_transcribed_and_a_club_named_after_its_town_is_not():
+    written = forms("Paris Hilton met Sydney Sweeney before Rapid Vienna played the Sydney Roosters.", "uk")
+    assert written["Paris Hilton"] == (RENDERED, "Періс Хілтон")  # not the town's "Париж Хілтон"
+    assert written["Sydney Sweeney"] == (RENDERED, "Сідні Свіні")
+    assert written["Rapid Vienna"] == (RENDERED, "Рапід Відень")
+    assert written["Sydney Roosters"][1].startswith("Сідней ")
+
+
 def test_a_latin_script_target_keeps_every_name_and_a_desk_may_keep_people():
     assert forms("Steve Witkoff met Rangers fans.", "de")["Steve Witkoff"] == (KEPT, "Steve Witkoff")
     kept = ProtectionPolicy().with_names("keep")

@@ -220,6 +220,12 @@ def test_a_long_word_that_almost_splits_into_pinyin_is_refused_at_once():
     assert split("xiaoping", "uk") == ["xiao", "ping"]
 
 
+def test_a_final_cia_tia_or_gia_keeps_its_i():
+    # the dictionary's SH and JH swallow the i: Аліші, Джорджі, Летіші were written
+    assert [render_name(name, "uk").text for name in ("Alicia", "Georgia", "Leticia")] == \
+        ["Алісія", "Джорджія", "Летісія"]
+
+
 def test_an_r_coloured_vowel_writes_its_r_once_and_urr_before_a_vowel_is_arr():
     # the dictionary gives "Worrell" an ER over the o and an R over the rr: one р too many was written
     assert render_name("Worrell", "uk").text == "Воррелл"

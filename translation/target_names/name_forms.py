@@ -75,10 +75,20 @@ def _with_own_words(text: str, rendered: str, target: str) -> str:
     if len(words) < 2 or len(words) != len(written):
         return rendered
     for index, word in enumerate(words):
+        if index == 0 and _named_after_a_place(words):
+            continue
         forms = translated_names.target_forms(word, target)
         if forms and " " not in forms[0] and "," not in forms[0]:
             written[index] = forms[0]
     return " ".join(written)
+
+
+def _named_after_a_place(words: list[str]) -> bool:
+    """"Paris Hilton", "Sydney Sweeney": a place's name first, then one word that is no English word, is a person
+    named after the place, whom the census's given names do not know ("Сідней Свіні", not a town's "Париж Хілтон");
+    a club named after its town closes with an English word ("Dallas Mavericks", "Sydney Roosters") or an acronym."""
+    last = words[-1]
+    return len(words) == 2 and not last.isupper() and last.lower() not in names.lexicon.ENGLISH_WORDS
 
 
 def rendered_type(text: str, name_type: str) -> bool:
