@@ -226,6 +226,17 @@ def test_a_final_cia_tia_or_gia_keeps_its_i():
         ["Алісія", "Джорджія", "Летісія"]
 
 
+def test_a_y_sound_before_a_vowel_is_one_iotated_letter():
+    assert render_name("Maya", "uk").text == "Мая"  # not Майа
+    assert render_name("Stuart", "uk").text == render_name("Stewart", "uk").text == "Стюарт"
+
+
+def test_a_given_name_is_settled_only_by_a_given_name_of_its_sex():
+    pytest.importorskip("pymorphy3_dicts_uk")
+    # "Ейва" is no name the dictionary knows; one letter away it knows the chess player Euwe's surname, Ейве
+    assert render_name("Eva", "uk").text == "Ева"
+
+
 def test_an_r_coloured_vowel_writes_its_r_once_and_urr_before_a_vowel_is_arr():
     # the dictionary gives "Worrell" an ER over the o and an R over the rr: one р too many was written
     assert render_name("Worrell", "uk").text == "Воррелл"

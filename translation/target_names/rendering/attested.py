@@ -24,31 +24,35 @@ from babelwire.translation.target_names.rendering.languages import primary
 
 _SHORTEST_CHECKED = 4  # a three-letter transcription has too many known neighbours to choose between
 _NAME_TAGS = ("Name", "Surn")
+_GENDERS = {"f": "femn", "m": "masc"}
 
 
 @lru_cache(maxsize=8192)
 def attested_form(form: str, spelling: str, language: str, readings: tuple[str, ...] = (),
-                  person: bool = True) -> str:
+                  person: bool = True, given_sex: str | None = None) -> str:
     """`form` (lower case, one word, transcribed from `spelling`, its Latin letters folded to lower case), or the
     variant or other reading (lower case) the language's dictionary attests as a name (`person`: as a given name
-    or surname; otherwise as a name or an inanimate noun)."""
+    or surname; otherwise as a name or an inanimate noun). `given_sex` ("f" or "m"): the word is a given name of
+    that sex where it stands, and only a given name of that sex settles it (Eva is Ева, not the chess player's
+    surname Ейве one changed letter away)."""
     code = primary(language)
     dictionary = analyzer(code)
     if dictionary is None or len(form) < _SHORTEST_CHECKED or _is_name(form, dictionary, person):
         return form
     for variant in [*_variants(form, spelling, code), *readings]:
-        if _is_name(variant, dictionary, person):
+        if _is_name(variant, dictionary, person, given_sex):
             return variant
     return form
 
 
-def _is_name(word: str, dictionary, person: bool = True) -> bool:
+def _is_name(word: str, dictionary, person: bool = True, given_sex: str | None = None) -> bool:
     """The dictionary knows `word` as the nominative of a given name or surname (or, not `person`, of an
-    inanimate noun: a place or a thing)."""
+    inanimate noun: a place or a thing; with `given_sex`, only of a given name of that sex)."""
     word = plain_apostrophe(word)  # renderings write ʼ (U+02BC)
+    wanted = (lambda parse: "Name" in parse.tag and parse.tag.gender == _GENDERS[given_sex]) if given_sex else \
+        (lambda parse: _names_one(parse) or not person and _is_a_thing(parse))
     return dictionary.word_is_known(word) and any(
-        parse.normal_form == word and "nomn" in parse.tag and (_names_one(parse) or not person and _is_a_thing(parse))
-        for parse in dictionary.parse(word))
+        parse.normal_form == word and "nomn" in parse.tag and wanted(parse) for parse in dictionary.parse(word))
 
 
 def _names_one(parse) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.rendering.attested import attested_form
 from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
@@ -120,7 +121,9 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         return None
     if source in (CMUDICT, SPELLING, data.romanisation_name, data.russian_romanisation_name):  # rule-made: the
         # dictionary may know it otherwise (Гіркін, Міллер: usage keeps і in many Russian names)
-        settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data), kind == "person")
+        given_sex = given_name_gender(key) if kind == "person" and (first or not last) else None
+        settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data), kind == "person",
+                                given_sex)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
 
