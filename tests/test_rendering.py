@@ -155,6 +155,10 @@ def test_a_chinese_name_in_pinyin_is_written_by_the_ukrainian_system_for_chinese
 def test_english_names_made_of_pinyin_syllables_stay_english():
     assert render_name("Tina Turner", "uk").text == "Тіна Тернер"
     assert render_name("Mike Coupe", "uk").source == "cmudict"
+    # an x is a sign of pinyin only where pinyin allows it (xa is no syllable), and a given name alone is English
+    assert render_name("Alexa", "uk").text == "Алекса"  # not Алеса
+    assert render_name("Alexia", "uk").text == "Алексія"  # a-le-xia would be pinyin: not Алеся
+    assert render_name("Xu", "uk") == Rendering("Сюй", "pinyin")
 
 
 def test_a_south_slavic_surname_ends_in_ich_even_without_its_accent():

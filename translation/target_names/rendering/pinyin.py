@@ -3,7 +3,8 @@
 A name is pinyin when every word splits into pinyin syllables (the target's table of initials, finals and whole
 syllables, `data/<language>/pinyin.txt`) and a sign of `data/pinyin_signs.txt` holds; "Tina" and "Linda" split
 into syllables too, which is why a sign is needed. A syllable after the first never starts with a vowel (pinyin
-writes an apostrophe there: Xi'an), which keeps "Sean" out.
+writes an apostrophe there: Xi'an), which keeps "Sean" out, and an initial takes only the finals pinyin joins to it
+(no "xa", "ki"), which keeps "Alexa" and "Miyazaki" out.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from functools import cache
 from babelwire.translation.lexicon.wordlists import load_table
 
 _VOWELS = "aeiouü"
+_PALATAL = frozenset({"j", "q", "x"})
+_BEFORE_I_FINALS = frozenset({"b", "p", "m", "d", "t", "n", "l"})  # bian, tie, niu, liang (nüe, lüe: -ue too)
 _LONGEST_WORD = 40  # no pinyin name word is longer (and the split recurses once per syllable)
 
 
@@ -22,8 +25,19 @@ def syllables(language: str) -> dict[str, str]:
     rows = load_table(__package__, f"{language}/pinyin")
     initials = {pinyin: form for kind, pinyin, form in rows if kind == "initial"}
     finals = {pinyin: form for kind, pinyin, form in rows if kind == "final"}
-    composed = {initial + final: initials[initial] + finals[final] for initial in initials for final in finals}
+    composed = {initial + final: initials[initial] + finals[final] for initial in initials for final in finals
+                if _may_join(initial, final)}
     return composed | {pinyin: form for kind, pinyin, form in rows if kind == "syllable"}
+
+
+def _may_join(initial: str, final: str) -> bool:
+    """Pinyin's own rule of which initial takes which final: j, q and x only an i-final or ü's -ue (ju, jun,
+    juan are syllable rows); g, k, h, the sibilants and f never an i-final ("zhi", "si" are syllable rows).
+    Without it "Alexa" split into a-le-xa, and a word alone with an x is told Chinese."""
+    front = final.startswith("i") or final == "ue"
+    if initial in _PALATAL:
+        return front
+    return not front or initial in _BEFORE_I_FINALS
 
 
 @cache

@@ -82,8 +82,9 @@ def _whole_name_key(name: str) -> str:
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
-    if is_pinyin_name([fold(word) for word in words], data.code):
-        return CHINESE
+    if is_pinyin_name([fold(word) for word in words], data.code) and not (len(words) == 1 and
+                                                                          given_name_gender(words[0])):
+        return CHINESE  # but a given name alone is the census's ("Alexia", "Lexi": a-le-xia, le-xi)
     origins = {origin_of(word.lower()) for word in words}
     if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
         return RUSSIAN if _romanised_from_russian([fold(word) for word in words], data) else SLAVIC
