@@ -236,6 +236,12 @@ def test_a_y_sound_before_a_vowel_is_one_iotated_letter():
     assert render_name("Stuart", "uk").text == render_name("Stewart", "uk").text == "Стюарт"
 
 
+def test_the_long_a_of_ar_is_never_settled_as_e():
+    pytest.importorskip("pymorphy3_dicts_uk")
+    assert render_name("Barnes", "uk").text == "Барнс"  # not Бернс, the dictionary's Burns
+    assert render_name("Jackson", "uk").text == "Джексон"  # a short a still may be
+
+
 def test_a_given_name_is_settled_only_by_a_given_name_of_its_sex():
     pytest.importorskip("pymorphy3_dicts_uk")
     # "Ейва" is no name the dictionary knows; one letter away it knows the chess player Euwe's surname, Ейве

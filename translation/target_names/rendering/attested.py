@@ -16,6 +16,7 @@ places. Without the dictionary the rules' form stands.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from babelwire.translation.lexicon.wordlists import load_table
@@ -67,19 +68,21 @@ def _variants(form: str, spelling: str, code: str) -> list[str]:
     """`form` with one change of the table at one place: every place for the first row, then the next row's; only
     the rows whose Latin letters `spelling` has."""
     variants: list[str] = []
-    for letters, other, latin in _alternations(code):
+    for letters, other, latin, not_before in _alternations(code):
         if not any(letter in spelling for letter in latin):
             continue
         start = form.find(letters)
         while start != -1:
-            variants.append(form[:start] + other + form[start + len(letters):])
+            if not not_before or not re.match(not_before, form[start + len(letters):]):
+                variants.append(form[:start] + other + form[start + len(letters):])
             start = form.find(letters, start + 1)
     return list(dict.fromkeys(variant for variant in variants if variant != form))
 
 
 @cache
-def _alternations(code: str) -> tuple[tuple[str, str, str], ...]:
+def _alternations(code: str) -> tuple[tuple[str, str, str, str], ...]:
     try:
-        return tuple((row[0], row[1], row[2]) for row in load_table(__package__, f"{code}/alternations"))
+        return tuple((row[0], row[1], row[2], row[3] if len(row) > 3 else "")
+                     for row in load_table(__package__, f"{code}/alternations"))
     except FileNotFoundError:
         return ()
