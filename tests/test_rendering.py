@@ -179,9 +179,9 @@ def test_an_established_given_name_does_not_leak_from_another_persons_row():
 
 
 def test_a_regnal_number_stays_as_written_and_says_nothing_of_the_origin():
-    assert render_name("Henry VIII", "uk").text.endswith(" VIII")
+    assert render_name("Robert Henry VIII", "uk").text.endswith(" VIII")  # a private person's generation number
     # "VIII" has "ii", a sign of -ій, yet no Ukrainian: Henry is read as English, not back from a romanisation
-    assert render_name("Henry VIII", "uk").source in ("cmudict", "attested")
+    assert render_name("Robert Henry VIII", "uk").source in ("cmudict", "attested")
 
 
 def test_an_l_before_a_final_d_is_soft_after_a_short_vowel():
@@ -222,6 +222,13 @@ def test_a_long_word_that_almost_splits_into_pinyin_is_refused_at_once():
 
     assert split("na" * 150 + "x", "uk") is None  # 2^150 ways to try without memoising: this would never return
     assert split("xiaoping", "uk") == ["xiao", "ping"]
+
+
+def test_a_regnal_numeral_gives_a_monarchs_or_popes_traditional_name():
+    assert render_name("Henry VIII", "uk") == Rendering("Генріх VIII", "established")
+    assert render_name("John Paul II", "uk").text == "Іоанн Павло II"
+    assert render_name("Henry", "uk").text == "Генрі"  # without the numeral, a private person
+    assert render_name("Malcolm X", "uk").text.startswith("Малколм")
 
 
 def test_a_final_cia_tia_or_gia_keeps_its_i():

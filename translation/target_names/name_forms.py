@@ -4,7 +4,7 @@
     written_form(text, name_type, kept, target, render=True) -> NameForm
     rendered_type(text, name_type) -> bool     (whether a target with rendering data writes it in its script)
     document_forms(text, target, policy) -> [(TypedMention, NameForm)]   (every name of a document)
-    consistent_forms(named, target) -> [NameForm]   (a family name alone written as the document's full name writes it)
+    in_document(text, named, target) -> [NameForm]   (the forms as the document decides them: regnal, family names)
 
 A name the policy leaves to the model (a place, demonym, descriptive institution or holiday) is written as the
 model words it; for a place CLDR names in the target language that form is checked ("cldr"). A kept name is
@@ -25,7 +25,7 @@ from babelwire.translation.protection import name_types, names, translated_names
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
-from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, render_name
+from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, regnal_form, render_name
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
@@ -103,8 +103,30 @@ def document_forms(text: str, target: str, policy: ProtectionPolicy = Protection
     render = policy.renders_people_in(target)
     forms = [written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy), target, render)
              for mention in typed]
-    return list(zip(typed, consistent_forms([(mention.mention.span.text, form) for mention, form in zip(typed, forms)],
-                                            target)))
+    spans = [mention.mention.span for mention in typed]
+    return list(zip(typed, in_document(text, [(span.start, span.text, form) for span, form in zip(spans, forms)],
+                                       target)))
+
+
+def in_document(text: str, named: list[tuple[int, str, NameForm]], target: str) -> list[NameForm]:
+    """The forms of the names of the document `text` (`named`: each name's offset, text and form read alone) as
+    the document decides them: a name after a monarch's or pope's title takes its regnal form ("Pope Francis" is
+    Франциск, "Queen Elizabeth" Єлизавета, where Francis Fukuyama is Френсіс), and a family name standing alone
+    takes its full name's (`consistent_forms`). The monarch named again without the title is the same monarch
+    ("Pope Francis ... Francis said")."""
+    monarchs = {name for start, name, form in named if form.way == RENDERED and _after_a_monarchs_title(text, start)}
+    return consistent_forms([(name, _regnal(name, form, target) if name in monarchs else form)
+                             for _, name, form in named], target)
+
+
+def _regnal(name: str, form: NameForm, target: str) -> NameForm:
+    regnal = regnal_form(name, target)
+    return form if regnal is None else NameForm(RENDERED, (regnal,), ESTABLISHED)
+
+
+def _after_a_monarchs_title(text: str, start: int) -> bool:
+    words = text[max(0, start - 20) : start].split()
+    return bool(words) and words[-1].lower() in names.lexicon.MONARCH_TITLES
 
 
 def consistent_forms(named: list[tuple[str, NameForm]], target: str) -> list[NameForm]:

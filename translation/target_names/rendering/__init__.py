@@ -2,6 +2,7 @@
 
     render_name(name, language, kind="person") -> Rendering | None
     is_established_club(name, language) -> bool              (the name is a club's with an established form)
+    regnal_form(name, language) -> str | None                 (a monarch's or pope's name: "Francis" -> "Франциск")
     renders_names(language) -> bool
     rendering_languages() -> tuple[str, ...]                 (the languages with data: ("uk",) now)
 
@@ -22,10 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babelwire.translation.target_names.rendering.languages import available, has_data
-from babelwire.translation.target_names.rendering.words import ESTABLISHED, club_form, is_established_club, render_words
+from babelwire.translation.target_names.rendering.words import ESTABLISHED, club_form, is_established_club, regnal_form, \
+    render_words
 
-__all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "is_established_club", "render_name",
-           "renders_names", "rendering_languages"]
+__all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "is_established_club", "regnal_form",
+           "render_name", "renders_names", "rendering_languages"]
 
 # Organisations keep their Latin names and places are translated: people are rendered, and names of no known type
 # ("other": clubs, towns, things), whose words the dictionary may attest as a place or thing (attested.py).

@@ -2,6 +2,7 @@
 
     established.txt         whole names with an attested form (each word of them renders that word alone)
     established_clubs.txt   sports clubs with an attested form, for the whole name only ("United" alone is no club)
+    regnal.txt              monarchs' and popes' names, by tradition translated (Francis -> Франциск)
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form,
                             and which of the two each spelling shows (Sergei: Russian; Serhiy: Ukrainian)
     language.txt            the name of the reverse romanisation (reported as a rendering's source); the
@@ -37,6 +38,7 @@ class LanguageData:
     code: str  # the folder under data/
     established: dict[str, str]  # lower-case Latin name or word -> target form (people: a word may use it)
     clubs: dict[str, str]  # folded Latin whole name of a sports club -> target form (`established` wins)
+    regnal: dict[str, str]  # folded Latin name of a monarch or pope ("francis") -> its regnal form ("Франциск")
     given_names: dict[str, str]  # lower-case Latin given name -> target form
     particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
     openers: dict[str, tuple[str, str]]  # a word opening a name ("st") -> (its form, what joins it to the next)
@@ -83,6 +85,7 @@ def language_data(language: str) -> LanguageData:
         code=code,
         established=_established(code),
         clubs=_established_clubs(code),
+        regnal=_regnal(code),
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
         openers=_openers(code),
@@ -128,6 +131,13 @@ def _origin_spelling(code: str) -> dict[str, RuleTable]:
     names = [item.name for item in resources.files(__package__).joinpath("data", code).iterdir()]
     origins = [name.removeprefix("spelling_").removesuffix(".txt") for name in names if name.startswith("spelling_")]
     return {origin: RuleTable.load(__package__, f"{code}/spelling_{origin}", f"{code}/spelling") for origin in origins}
+
+
+def _regnal(code: str) -> dict[str, str]:
+    try:
+        return {fold(latin): form for latin, form, *_ in load_table(__package__, f"{code}/regnal")}
+    except FileNotFoundError:
+        return {}
 
 
 def _established_clubs(code: str) -> dict[str, str]:

@@ -36,7 +36,7 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
     "person", or "other" (a name of no known type, which may be a place's or a thing's)."""
     data = language_data(language)
     name = " ".join(name.split())
-    whole = established_form(name, language)
+    whole = established_form(name, language) or _with_regnal_numeral(name, language)
     if whole is not None:
         return whole, ESTABLISHED
     parts = _WORD_PARTS.split(name)
@@ -63,6 +63,20 @@ def established_form(name: str, language: str) -> str | None:
     """The established form of the whole name (a person's, a surname's or, failing those, a club's), or None."""
     data, key = language_data(language), _whole_name_key(name)
     return data.established.get(key) or data.clubs.get(key)
+
+
+def regnal_form(name: str, language: str) -> str | None:
+    """A monarch's or pope's name as the language writes it by tradition ("Francis" -> "Франциск"), or None: for a
+    name after such a title ("Pope Francis"), which the caller sees and this function does not."""
+    return language_data(language).regnal.get(_whole_name_key(name))
+
+
+def _with_regnal_numeral(name: str, language: str) -> str | None:
+    """"Henry VIII" -> "Генріх VIII", "John Paul II" -> "Іоанн Павло II": a regnal numeral says the name is a
+    monarch's or pope's."""
+    *words, last = name.split()
+    regnal = regnal_form(" ".join(words), language) if words and _ROMAN_NUMERAL.match(last) else None
+    return None if regnal is None else f"{regnal} {last}"
 
 
 def club_form(name: str, language: str) -> str | None:
