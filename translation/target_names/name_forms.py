@@ -101,11 +101,10 @@ def document_forms(text: str, target: str, policy: ProtectionPolicy = Protection
     """Every name the detector finds in a document, typed, and what a copy in `target` writes for it."""
     typed = name_types.typed_mentions(names.find_name_mentions(text), text)
     render = policy.renders_people_in(target)
-    forms = [written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy), target, render)
+    alone = [(mention.mention.span.start, mention.mention.span.text,
+              written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy), target, render))
              for mention in typed]
-    spans = [mention.mention.span for mention in typed]
-    return list(zip(typed, in_document(text, [(span.start, span.text, form) for span, form in zip(spans, forms)],
-                                       target)))
+    return list(zip(typed, in_document(text, alone, target)))
 
 
 def in_document(text: str, named: list[tuple[int, str, NameForm]], target: str) -> list[NameForm]:

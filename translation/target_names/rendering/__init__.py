@@ -23,8 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babelwire.translation.target_names.rendering.languages import available, has_data
-from babelwire.translation.target_names.rendering.words import ESTABLISHED, club_form, is_established_club, regnal_form, \
-    render_words
+from babelwire.translation.target_names.rendering.words import ESTABLISHED, club_form, is_established_club, \
+    regnal_form, render_words
 
 __all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "is_established_club", "regnal_form",
            "render_name", "renders_names", "rendering_languages"]
