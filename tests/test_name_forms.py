@@ -33,11 +33,13 @@ def test_a_family_name_alone_is_written_as_the_documents_full_name_writes_it():
     assert [person.rendering.text for person in people] == ["Ван І", "Ван"]
 
 
-def test_a_monarch_or_pope_named_after_the_title_takes_the_regnal_name_throughout_the_story():
+def test_a_monarch_pope_or_prince_named_after_the_title_takes_the_traditional_name_throughout_the_story():
     text = "Pope Francis met Francis Fukuyama and Queen Elizabeth. Francis smiled."
     written = [(typed.mention.span.text, form.forms[0]) for typed, form in document_forms(text, "uk")]
     assert written == [("Francis", "Франциск"), ("Francis Fukuyama", "Френсіс Фукуяма"), ("Elizabeth", "Єлизавета"),
                        ("Francis", "Франциск")]  # not Франсіс, Елізабет; Fukuyama's Francis is a private person's
+    royals = [form.forms[0] for _, form in document_forms("Prince Harry met Princess Anne. Harry smiled.", "uk")]
+    assert royals == ["Гаррі", "Анна", "Гаррі"]  # not Харрі, Енн
 
 
 def test_a_person_named_after_a_place_is_transcribed_and_a_club_named_after_its_town_is_not():

@@ -25,10 +25,12 @@ from babelwire.translation.protection import name_types, names, translated_names
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
-from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, regnal_form, render_name
+from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, regnal_form, \
+    render_name, royal_form
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
+_ROYAL_TITLES = frozenset({"prince", "princess"})
 # People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector
 # does not know in Cyrillic; organisations (brands, media, acronyms) keep their Latin letters.
 RENDERED_TYPES = frozenset({name_types.PERSON, name_types.OTHER})
@@ -111,21 +113,23 @@ def in_document(text: str, named: list[tuple[int, str, NameForm]], target: str) 
     """The forms of the names of the document `text` (`named`: each name's offset, text and form read alone) as
     the document decides them: a name after a monarch's or pope's title takes its regnal form ("Pope Francis" is
     Франциск, "Queen Elizabeth" Єлизавета, where Francis Fukuyama is Френсіс), and a family name standing alone
-    takes its full name's (`consistent_forms`). The monarch named again without the title is the same monarch
-    ("Pope Francis ... Francis said")."""
-    monarchs = {name for start, name, form in named if form.way == RENDERED and _after_a_monarchs_title(text, start)}
-    return consistent_forms([(name, _regnal(name, form, target) if name in monarchs else form)
+    takes its full name's (`consistent_forms`); so does a prince's or princess's ("Prince Harry" is Гаррі, where the
+    rules write Харрі). The person named again without the title is the same ("Pope Francis ... Francis said")."""
+    titled: dict[str, str] = {}  # a name -> its form by the title before it somewhere in the document
+    for start, name, form in named:
+        by_title = _by_the_title(text, start, name, target) if form.way == RENDERED else None
+        if by_title is not None:
+            titled[name] = by_title
+    return consistent_forms([(name, NameForm(RENDERED, (titled[name],), ESTABLISHED) if name in titled else form)
                              for _, name, form in named], target)
 
 
-def _regnal(name: str, form: NameForm, target: str) -> NameForm:
-    regnal = regnal_form(name, target)
-    return form if regnal is None else NameForm(RENDERED, (regnal,), ESTABLISHED)
-
-
-def _after_a_monarchs_title(text: str, start: int) -> bool:
+def _by_the_title(text: str, start: int, name: str, target: str) -> str | None:
     words = text[max(0, start - 20) : start].split()
-    return bool(words) and words[-1].lower() in names.lexicon.MONARCH_TITLES
+    title = words[-1].lower() if words else ""
+    if title in names.lexicon.MONARCH_TITLES:
+        return regnal_form(name, target)
+    return royal_form(name, target) if title in _ROYAL_TITLES else None
 
 
 def consistent_forms(named: list[tuple[str, NameForm]], target: str) -> list[NameForm]:

@@ -3,6 +3,7 @@
     render_name(name, language, kind="person") -> Rendering | None
     is_established_club(name, language) -> bool              (the name is a club's with an established form)
     regnal_form(name, language) -> str | None                 (a monarch's or pope's name: "Francis" -> "Франциск")
+    royal_form(name, language) -> str | None                  (a prince's or princess's: "Harry" -> "Гаррі")
     renders_names(language) -> bool
     rendering_languages() -> tuple[str, ...]                 (the languages with data: ("uk",) now)
 
@@ -24,10 +25,10 @@ from dataclasses import dataclass
 
 from babelwire.translation.target_names.rendering.languages import available, has_data
 from babelwire.translation.target_names.rendering.words import ESTABLISHED, club_form, is_established_club, \
-    regnal_form, render_words
+    regnal_form, render_words, royal_form
 
 __all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "is_established_club", "regnal_form",
-           "render_name", "renders_names", "rendering_languages"]
+           "render_name", "renders_names", "rendering_languages", "royal_form"]
 
 # Organisations keep their Latin names and places are translated: people are rendered, and names of no known type
 # ("other": clubs, towns, things), whose words the dictionary may attest as a place or thing (attested.py).

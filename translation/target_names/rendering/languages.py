@@ -3,6 +3,7 @@
     established.txt         whole names with an attested form (each word of them renders that word alone)
     established_clubs.txt   sports clubs with an attested form, for the whole name only ("United" alone is no club)
     regnal.txt              monarchs' and popes' names, by tradition translated (Francis -> Франциск)
+    royal.txt               princes' and princesses' given names as media write them (Harry -> Гаррі)
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form,
                             and which of the two each spelling shows (Sergei: Russian; Serhiy: Ukrainian)
     language.txt            the name of the reverse romanisation (reported as a rendering's source); the
@@ -39,6 +40,7 @@ class LanguageData:
     established: dict[str, str]  # lower-case Latin name or word -> target form (people: a word may use it)
     clubs: dict[str, str]  # folded Latin whole name of a sports club -> target form (`established` wins)
     regnal: dict[str, str]  # folded Latin name of a monarch or pope ("francis") -> its regnal form ("Франциск")
+    royal: dict[str, str]  # folded Latin given name of a prince or princess ("harry") -> its form ("Гаррі")
     given_names: dict[str, str]  # lower-case Latin given name -> target form
     particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
     openers: dict[str, tuple[str, str]]  # a word opening a name ("st") -> (its form, what joins it to the next)
@@ -85,7 +87,8 @@ def language_data(language: str) -> LanguageData:
         code=code,
         established=_established(code),
         clubs=_established_clubs(code),
-        regnal=_regnal(code),
+        regnal=_titled(code, "regnal"),
+        royal=_titled(code, "royal"),
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
         openers=_openers(code),
@@ -133,9 +136,9 @@ def _origin_spelling(code: str) -> dict[str, RuleTable]:
     return {origin: RuleTable.load(__package__, f"{code}/spelling_{origin}", f"{code}/spelling") for origin in origins}
 
 
-def _regnal(code: str) -> dict[str, str]:
+def _titled(code: str, table: str) -> dict[str, str]:
     try:
-        return {fold(latin): form for latin, form, *_ in load_table(__package__, f"{code}/regnal")}
+        return {fold(latin): form for latin, form, *_ in load_table(__package__, f"{code}/{table}")}
     except FileNotFoundError:
         return {}
 

@@ -71,6 +71,12 @@ def regnal_form(name: str, language: str) -> str | None:
     return language_data(language).regnal.get(_whole_name_key(name))
 
 
+def royal_form(name: str, language: str) -> str | None:
+    """A prince's or princess's given name as the language's media write it ("Harry" -> "Гаррі"), or None: for a
+    name after "Prince" or "Princess", which the caller sees."""
+    return language_data(language).royal.get(_whole_name_key(name))
+
+
 def _with_regnal_numeral(name: str, language: str) -> str | None:
     """"Henry VIII" -> "Генріх VIII", "John Paul II" -> "Іоанн Павло II": a regnal numeral says the name is a
     monarch's or pope's."""
