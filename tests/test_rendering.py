@@ -254,6 +254,8 @@ def test_a_given_name_is_settled_only_by_a_given_name_of_its_sex():
     pytest.importorskip("pymorphy3_dicts_uk")
     # "Ейва" is no name the dictionary knows; one letter away it knows the chess player Euwe's surname, Ейве
     assert render_name("Eva", "uk").text == "Ева"
+    assert render_name("Lena", "uk").text == "Лена"  # an English e is no є: not the Russian Лєна
+    assert render_name("Dmitry Peskov", "uk").text.endswith("Пєсков")
 
 
 def test_an_r_coloured_vowel_writes_its_r_once_and_urr_before_a_vowel_is_arr():
@@ -406,7 +408,9 @@ def test_a_name_romanised_from_russian_is_settled_by_the_dictionary_too():
     from babelwire.translation.target_names.rendering.attested import attested_form
 
     assert render_name("Yevgeny Primakov", "uk").text == "Євген Примаков"  # the reverse romanisation: Прімаков
-    assert attested_form("песков", "peskov", "uk") == "пєсков"  # Ukrainian media write є for Russian е: Пєсков
+    # Ukrainian media write є for Russian е: Пєсков (for a name read back from a romanisation only: Lena is Лена)
+    assert attested_form("песков", "peskov", "uk", romanised=True) == "пєсков"
+    assert attested_form("песков", "peskov", "uk") == "песков"
 
 
 RUSSIAN_NAMES = {  # none of them is a row of established.txt: the rules alone, with or without the dictionary

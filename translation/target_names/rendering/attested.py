@@ -30,17 +30,18 @@ _GENDERS = {"f": "femn", "m": "masc"}
 
 @lru_cache(maxsize=8192)
 def attested_form(form: str, spelling: str, language: str, readings: tuple[str, ...] = (),
-                  person: bool = True, given_sex: str | None = None) -> str:
+                  person: bool = True, given_sex: str | None = None, romanised: bool = False) -> str:
     """`form` (lower case, one word, transcribed from `spelling`, its Latin letters folded to lower case), or the
     variant or other reading (lower case) the language's dictionary attests as a name (`person`: as a given name
     or surname; otherwise as a name or an inanimate noun). `given_sex` ("f" or "m"): the word is a given name of
     that sex where it stands, and only a given name of that sex settles it (Eva is Ева, not the chess player's
-    surname Ейве one changed letter away)."""
+    surname Ейве one changed letter away). `romanised`: the form was read back from a romanisation of Ukrainian or
+    Russian, whose e may stand for є (Пєсков); an English name's e does not (Lena is not the Russian Лєна)."""
     code = primary(language)
     dictionary = analyzer(code)
     if dictionary is None or len(form) < _SHORTEST_CHECKED or _is_name(form, dictionary, person):
         return form
-    for variant in [*_variants(form, spelling, code), *readings]:
+    for variant in [*_variants(form, spelling, code, romanised), *readings]:
         if _is_name(variant, dictionary, person, given_sex):
             return variant
     return form
@@ -64,12 +65,12 @@ def _is_a_thing(parse) -> bool:
     return parse.tag.POS == "NOUN" and "inan" in parse.tag
 
 
-def _variants(form: str, spelling: str, code: str) -> list[str]:
+def _variants(form: str, spelling: str, code: str, romanised: bool) -> list[str]:
     """`form` with one change of the table at one place: every place for the first row, then the next row's; only
-    the rows whose Latin letters `spelling` has."""
+    the rows whose Latin letters `spelling` has, and those marked for romanised names only where `romanised`."""
     variants: list[str] = []
-    for letters, other, latin, not_before in _alternations(code):
-        if not any(letter in spelling for letter in latin):
+    for letters, other, latin, not_before, romanised_only in _alternations(code):
+        if not any(letter in spelling for letter in latin) or romanised_only and not romanised:
             continue
         start = form.find(letters)
         while start != -1:
@@ -80,9 +81,9 @@ def _variants(form: str, spelling: str, code: str) -> list[str]:
 
 
 @cache
-def _alternations(code: str) -> tuple[tuple[str, str, str, str], ...]:
+def _alternations(code: str) -> tuple[tuple[str, str, str, str, bool], ...]:
     try:
-        return tuple((row[0], row[1], row[2], row[3] if len(row) > 3 else "")
+        return tuple((row[0], row[1], row[2], row[3] if len(row) > 3 else "", row[4:] == ("romanised",))
                      for row in load_table(__package__, f"{code}/alternations"))
     except FileNotFoundError:
         return ()

@@ -143,8 +143,9 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
     if source in (CMUDICT, SPELLING, data.romanisation_name, data.russian_romanisation_name):  # rule-made: the
         # dictionary may know it otherwise (Гіркін, Міллер: usage keeps і in many Russian names)
         given_sex = given_name_gender(key) if kind == "person" and (first or not last) else None
+        romanised = source in (data.romanisation_name, data.russian_romanisation_name)
         settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data), kind == "person",
-                                given_sex)
+                                given_sex, romanised)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
 
