@@ -152,6 +152,19 @@ def test_a_chinese_name_in_pinyin_is_written_by_the_ukrainian_system_for_chinese
     assert render_name("Liu He", "uk") == Rendering("Лю Хе", "pinyin")
 
 
+def test_a_japanese_name_in_hepburn_is_written_by_the_ukrainian_system_for_japanese():
+    assert render_name("Shigeru Ishiba", "uk") == Rendering("Сігеру Ісіба", "hepburn")  # not Шігейру Ішіба
+    assert render_name("Hideki Matsuyama", "uk").text == "Хідекі Мацуяма"
+    assert render_name("Ichiro Suzuki", "uk").text == "Ітіро Судзукі"
+
+
+def test_names_made_of_japanese_syllables_without_a_japanese_sign_stay_what_they_are():
+    assert render_name("Joe Manchin", "uk").text == "Джо Манчін"  # jo-e ma-n-chi-n, but jo and chi are no sign
+    assert render_name("Sasha Obama", "uk").text == "Саша Обама"
+    assert render_name("Jose Moreno", "uk").text == "Хосе Морено"  # a Spanish given name
+    assert render_name("Ishiba", "uk").source != "hepburn"  # one word alone tells too little
+
+
 def test_english_names_made_of_pinyin_syllables_stay_english():
     assert render_name("Tina Turner", "uk").text == "Тіна Тернер"
     assert render_name("Mike Coupe", "uk").source == "cmudict"

@@ -19,11 +19,13 @@ from babelwire.translation.target_names.rendering.attested import attested_form
 from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
     may_be_romanised, origin_of, romanised_from
+from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from babelwire.translation.target_names.rendering.pronounce import pronunciations, transcribe
 
-ESTABLISHED, ATTESTED, PINYIN, CMUDICT, SPELLING = "established", "attested", "pinyin", "cmudict", "spelling"
-CHINESE = "chinese"
+ESTABLISHED, ATTESTED, PINYIN, HEPBURN, CMUDICT, SPELLING = \
+    "established", "attested", "pinyin", "hepburn", "cmudict", "spelling"
+CHINESE, JAPANESE = "chinese", "japanese"
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
@@ -105,11 +107,23 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
     if is_pinyin_name([fold(word) for word in words], data.code) and not (len(words) == 1 and
                                                                           given_name_gender(words[0])):
         return CHINESE  # but a given name alone is the census's ("Alexia", "Lexi": a-le-xia, le-xi)
+    if _japanese(words, data):
+        return JAPANESE
     origins = {origin_of(word.lower()) for word in words}
     if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
         return RUSSIAN if _romanised_from_russian([fold(word) for word in words], data) else SLAVIC
     named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
+
+
+def _japanese(words: list[str], data: LanguageData) -> bool:
+    """A name of Hepburn syllables with a Japanese sign (`japanese.py`), none of whose words shows another origin's
+    spelling ("Jose Moreno") or is a census given name with no sign of its own (the census has Fumio, but also
+    Naomi and Nina, which English names share)."""
+    keys = [fold(word) for word in words]
+    return not any(origin_of(word.lower()) not in (None, ROMANCE) or
+                   given_name_gender(key) and not signed(key, data.code)
+                   for key, word in zip(keys, words)) and is_japanese_name(keys, data.code)
 
 
 def _romanised_from_russian(keys: list[str], data: LanguageData) -> bool:
@@ -159,6 +173,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         return data.given_names[key], ESTABLISHED
     if name_origin == CHINESE:  # before another person's surname: Lucy Liu's Лью is not Liu He's Лю
         return write_pinyin(key, data.code), PINYIN
+    if name_origin == JAPANESE:
+        return write_japanese(key, data.code), HEPBURN
     if key in data.established:
         return data.established[key], ESTABLISHED
     prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
@@ -211,5 +227,5 @@ def _cased(form: str, word: str) -> str:
 
 def _least_certain(sources: list[str], data: LanguageData) -> str:
     order = list(dict.fromkeys([ESTABLISHED, data.romanisation_name, data.russian_romanisation_name, ATTESTED, PINYIN,
-                                CMUDICT, SPELLING]))
+                                HEPBURN, CMUDICT, SPELLING]))
     return max(sources, key=order.index) if sources else ESTABLISHED
