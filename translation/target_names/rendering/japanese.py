@@ -17,7 +17,7 @@ from babelwire.translation.lexicon.wordlists import load_table
 
 _VOWELS = "aiueo"
 _LONG_O = "h"  # "oh" before a consonant
-_AFTER_A_VOWEL, _AFTER_I = "й", "ї"  # an i after another vowel, after an i
+_AFTER_A_VOWEL, _AFTER_I = "i:after-vowel", "i:after-i"  # the table's rows for an i after another vowel, after an i
 
 
 @cache
@@ -74,9 +74,9 @@ def write(word: str, language: str) -> str | None:
         if unit == _LONG_O:
             continue
         if unit == "i" and before[-1:] in ("a", "u", "e", "o"):
-            written.append(_AFTER_A_VOWEL)
+            written.append(table.get(_AFTER_A_VOWEL, table[unit]))
         elif unit == "i" and before[-1:] == "i":
-            written.append(_AFTER_I)
+            written.append(table.get(_AFTER_I, table[unit]))
         else:
             written.append(table[unit])
     return "".join(written)
