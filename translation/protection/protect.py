@@ -138,7 +138,7 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     typed = [span for span in spans if span.type]
     alone = [(span.start, span.text, name_forms.written_form(span.text, span.type, True, target)) for span in typed]
     forms = {id(span): form for span, form in zip(typed, name_forms.in_document(text, alone, target))}
-    people = [span for span in spans if span.type and forms[id(span)].way == name_forms.RENDERED]
+    people = [span for span in typed if forms[id(span)].way == name_forms.RENDERED]
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}
     full_names |= {span.text.split()[0]: span.text for span in people if surname_first(span.text)}  # "Kim"
     sexes = _pronoun_evidence(text, spans, people, full_names)

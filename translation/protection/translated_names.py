@@ -44,8 +44,9 @@ _OPENING_MARKS = " \t\"“‘'«(["
 def classify(text: str) -> str | None:
     """What kind of name `text` is, when a language has its own word for it; None for a proper name. A name in
     capitals ("FRANCE", "PHNOM PENH": a dateline, a headline) is what it is in ordinary case."""
-    kind = _kind(_normalise(text))
-    shouted = _shouted(text)
+    name = _normalise(text)
+    kind = _kind(name)
+    shouted = _shouted(name)
     return kind if kind is not None or shouted is None else _kind(shouted)
 
 
@@ -147,7 +148,7 @@ def target_forms(text: str, language: str) -> tuple[str, ...]:
     """The names CLDR gives the place `text` in `language` (empty when CLDR does not know it)."""
     name = _normalise(text)
     if name not in _acronym_forms() and name not in _places():
-        name = _shouted(text) or name  # "KYIV" is Kyiv
+        name = _shouted(name) or name  # "KYIV" is Kyiv
     if name in _acronym_forms():
         return tuple(form for row_language, form in _acronym_forms()[name] if row_language == language)
     key = None if _is_holiday(name) else _places().get(name)
@@ -161,10 +162,9 @@ def _normalise(text: str) -> str:
     return _POSSESSIVE.sub("", _LEADING_THE.sub("", " ".join(text.split())))
 
 
-def _shouted(text: str) -> str | None:
-    """A name written in capitals, in ordinary case ("PHNOM PENH" -> "Phnom Penh"); None for any other name and
-    for one of fewer than four letters, which is an acronym more often than not ("UK", "U.S.")."""
-    name = _normalise(text)
+def _shouted(name: str) -> str | None:
+    """A name (normalised) written in capitals, in ordinary case ("PHNOM PENH" -> "Phnom Penh"); None for any other
+    name and for one of fewer than four letters, which is an acronym more often than not ("UK", "U.S.")."""
     letters = [char for char in name if char.isalpha()]
     return name.title() if len(letters) >= 4 and name.isupper() else None
 

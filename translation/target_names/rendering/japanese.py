@@ -11,7 +11,7 @@ tell. An i after another vowel is a diphthong's (Kohei -> Кохей, Ishii -> �
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from babelwire.translation.lexicon.wordlists import load_table
 
@@ -35,7 +35,8 @@ def _signs() -> tuple[frozenset[str], tuple[str, ...]]:
             tuple(letters for kind, letters in rows if kind == "ending"))
 
 
-def split(word: str, language: str) -> list[str] | None:
+@lru_cache(maxsize=4096)  # asked for each word by the origin check, the sign check and the writing
+def split(word: str, language: str) -> tuple[str, ...] | None:
     """`word` (lower case) as Hepburn units, the longest first; None when it is not made of them."""
     table, found, at = units(language), [], 0
     while at < len(word):
@@ -47,7 +48,7 @@ def split(word: str, language: str) -> list[str] | None:
             return None
         found.append(unit)
         at += len(unit)
-    return found
+    return tuple(found)
 
 
 def is_japanese_name(words: list[str], language: str) -> bool:
