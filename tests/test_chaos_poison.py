@@ -43,6 +43,10 @@ def test_poison_is_retried_with_growing_delays_then_dead_lettered_while_others_f
         expected |= publish_items(broker_url, 20, languages=("uk",), prefix="during")  # while it waits to retry
         good = collect(broker_url, Tally(expected=expected), languages=["uk"], quiet_s=60)
         dead = list(follow(broker_url, dead=True, count=1, timeout_s=60))
+        # The worker logs a job's outcome after publishing it, and leaving this block kills the worker: wait for
+        # the line, or a dead letter seen at once is checked against a log that does not have it yet.
+        wait_until(lambda: any(name == "job dead_lettered" for name, _, _ in poison_records(log)), 60,
+                   "the dead letter's log line")
         assert worker.poll() is None, log.read_text()
     assert good.problems() == [], log.read_text()
 
