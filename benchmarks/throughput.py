@@ -57,9 +57,10 @@ import resource
 import signal
 import statistics
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
+import warnings
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -316,24 +317,44 @@ def measure_briefs(worker: Worker, tokens: int, rounds: int) -> dict:
 
 
 GEMM_SHAPES = {"M128_K512_N2048": (128, 512, 2048), "M32_K512_N60000": (32, 512, 60000), "M1_K512_N2048": (1, 512, 2048)}
+INT8_KERNELS = ("int_mm", "quantized_linear")
 
 
 def run_gemm() -> dict:
-    """GEMM rates of this CPU (torch, all cores) at decoder-like shapes: fp32, and int8 (torch._int_mm, int32
-    accumulation) as a stand-in for the int8 kernels CTranslate2 runs."""
+    """GEMM rates of this CPU (torch, all cores) at decoder-like shapes: fp32, and int8 as a stand-in for the int8
+    kernels CTranslate2 runs, each shape at the faster of two int8 kernels (int8_gops; int8_gops_by_kernel has both):
+    torch._int_mm (int8 in, int32 out), fast where oneDNN has VNNI or AMX kernels for it and a slow fallback where it
+    has none (2.7 GOP/s on an AVX2-only AMD EPYC, below what CTranslate2 itself reached there, which made a bound of
+    it meaningless), and torch's dynamically quantized Linear (fbgemm's AVX2/AVX-512 int8 GEMM; it also quantizes its
+    float input and dequantizes its output, as CTranslate2's int8 layers do)."""
     import torch
 
     torch.set_num_threads(_cores())
     fp32 = {label: _rate(torch.matmul, torch.randn(m, k), torch.randn(k, n)) for label, (m, k, n) in GEMM_SHAPES.items()}
-    int8 = {}
+    by_kernel: dict[str, dict[str, float]] = {kernel: {} for kernel in INT8_KERNELS}
     for m, k, n in GEMM_SHAPES.values():
         m = max(m, 32)  # _int_mm wants more than 16 rows: the thin shape is measured at 32
+        label = f"M{m}_K{k}_N{n}"
+        for kernel in INT8_KERNELS:
+            try:
+                by_kernel[kernel][label] = _int8_rate(torch, kernel, m, k, n)
+            except (AttributeError, RuntimeError):
+                pass  # a torch build without this kernel: the other one stands
+    int8 = {label: max(rates[label] for rates in by_kernel.values() if label in rates)
+            for label in dict.fromkeys(label for rates in by_kernel.values() for label in rates)}
+    return {"fp32_gflops": fp32, "int8_gops": int8, "int8_gops_by_kernel": by_kernel}
+
+
+def _int8_rate(torch, kernel: str, m: int, k: int, n: int) -> float:
+    if kernel == "int_mm":
         a, b = torch.randint(-127, 127, (m, k), dtype=torch.int8), torch.randint(-127, 127, (k, n), dtype=torch.int8)
-        try:
-            int8[f"M{m}_K{k}_N{n}"] = _rate(torch._int_mm, a, b)
-        except (AttributeError, RuntimeError):
-            break
-    return {"fp32_gflops": fp32, "int8_gops": int8}
+        return _rate(torch._int_mm, a, b)
+    linear = torch.ao.nn.quantized.dynamic.Linear(k, n)
+    with warnings.catch_warnings():  # torch 2.13 calls quantized tensors deprecated; the pinned torch has them
+        warnings.simplefilter("ignore")
+        linear.set_weight_bias(torch.quantize_per_tensor(torch.randn(n, k), 0.01, 0, torch.qint8), None)
+    x = torch.randn(m, k)
+    return _rate(lambda a, _b: linear(a), x, torch.empty(k, n, dtype=torch.int8))  # _rate counts FLOPs from the shapes
 
 
 def _rate(multiply, a, b) -> float:
@@ -667,6 +688,8 @@ def report(args, spec, results, elapsed: float) -> int:
                                   "beam4": round(results["baseline"]["beam4"]["tokens_per_s"], 1)},
         "mflop_per_greedy_token": round(flops / 1e6, 1), "fp32_gemm_gflops": {k: round(v) for k, v in gemm.items()},
         "int8_gemm_gops": {k: round(v) for k, v in int8_gemm.items()},
+        "int8_gemm_gops_by_kernel": {kernel: {k: round(v) for k, v in rates.items()}
+                                     for kernel, rates in results["gemm"].get("int8_gops_by_kernel", {}).items()},
         "rows": rows, "elapsed_s": round(elapsed, 1),
         "stage_seconds": {stage: round(spent, 1) for stage, spent in sorted(STAGE_SECONDS.items(), key=lambda kv: -kv[1])}, "load_average_1m": round(os.getloadavg()[0], 2),
     }

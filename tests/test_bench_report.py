@@ -64,3 +64,21 @@ def test_engine_batching_is_the_product_engine_over_the_hand_written_batches():
 
     assert ratios["beam1_ratio"] == 1.25 and ratios["beam4_ratio"] == 1.25
     assert ratios["beam4_per_round"] == [1.25]
+
+
+def test_the_int8_bound_takes_the_faster_kernel_per_shape_and_survives_a_missing_one(monkeypatch):
+    """torch._int_mm has only a slow fallback on CPUs without VNNI or AMX: the bound must not rest on it alone."""
+    rates = {"int_mm": 2.5, "quantized_linear": 240.0}
+
+    def int8_rate(torch, kernel, m, k, n):
+        if kernel == "int_mm" and n == 60000:
+            raise RuntimeError("no kernel for this shape")
+        return rates[kernel]
+
+    monkeypatch.setattr(throughput, "_rate", lambda multiply, a, b: 100.0)
+    monkeypatch.setattr(throughput, "_int8_rate", int8_rate)
+
+    probe = throughput.run_gemm()
+
+    assert probe["int8_gops"] == {"M128_K512_N2048": 240.0, "M32_K512_N60000": 240.0, "M32_K512_N2048": 240.0}
+    assert probe["int8_gops_by_kernel"]["int_mm"] == {"M128_K512_N2048": 2.5, "M32_K512_N2048": 2.5}
