@@ -390,6 +390,13 @@ def test_the_dictionary_settles_which_origin_a_spelling_is_read_by():
     assert render_name("Francesco Totti", "uk").text == "Франческо Тотті"  # read as Italian; the rules: Франсеско
 
 
+def test_another_origin_s_reading_may_not_drop_an_h_the_name_is_pronounced_with():
+    assert render_name("Rahul Dravid", "uk").text.startswith("Рахул ")  # not the Spanish Рауль
+    assert render_name("Rahul", "uk").text == "Рахул"
+    assert render_name("Haider Ackermann", "uk").text.startswith("Хайдер ")  # not Айдер
+    assert render_name("Hirving Lozano", "uk").text.startswith("Ірвінг ")  # no pronunciation known: read as Spanish
+
+
 def test_a_variant_the_dictionary_knows_only_as_a_common_word_is_no_evidence():
     assert render_name("Bough", "uk").text == "Боу"  # not "Боа" (a boa)
 

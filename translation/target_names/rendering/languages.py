@@ -54,6 +54,7 @@ class LanguageData:
     spelling: RuleTable
     origin_spelling: dict[str, RuleTable]  # origin -> its letter rules, read before the English ones
     dictionary_readings: tuple[str, ...]  # origins whose reading of a word the dictionary may attest instead
+    h_letters: frozenset[str]  # the letters that write a pronounced h (г, х): another origin's reading must keep it
 
 
 def fold(text: str) -> str:
@@ -103,6 +104,7 @@ def language_data(language: str) -> LanguageData:
         spelling=RuleTable.load(__package__, f"{code}/spelling"),
         origin_spelling=_origin_spelling(code),
         dictionary_readings=tuple(about.get("dictionary_readings", "").split()),
+        h_letters=frozenset(about.get("h_letters", "")),
     )
 
 

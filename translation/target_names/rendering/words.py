@@ -158,8 +158,8 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         # dictionary may know it otherwise (Гіркін, Міллер: usage keeps і in many Russian names)
         given_sex = given_name_gender(key) if kind == "person" and (first or not last) else None
         romanised = source in (data.romanisation_name, data.russian_romanisation_name)
-        settled = attested_form(form, key, data.code, _other_readings(word.lower(), form, data), kind == "person",
-                                given_sex, romanised)
+        readings = _other_readings(word.lower(), form, data, pronounced=source == CMUDICT)
+        settled = attested_form(form, key, data.code, readings, kind == "person", given_sex, romanised)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
 
@@ -195,11 +195,18 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     return _pronounced_or_spelt(key, data)
 
 
-def _other_readings(accented: str, form: str, data: LanguageData) -> tuple[str, ...]:
-    """The word as each origin of `data.dictionary_readings` spells it out, where that differs from `form`."""
+def _other_readings(accented: str, form: str, data: LanguageData, pronounced: bool) -> tuple[str, ...]:
+    """The word as each origin of `data.dictionary_readings` spells it out, where that differs from `form`; where
+    `form` is the word's pronunciation (the pronouncing dictionary's), not a reading that drops an h it pronounces
+    (Rahul, said with its h, is no Spanish Рауль; Hirving, which that dictionary lacks, may be the Spanish Ірвінг)."""
     readings = (data.origin_spelling[origin].rewrite(accented) for origin in data.dictionary_readings
                 if origin in data.origin_spelling)
-    return tuple(dict.fromkeys(reading for reading in readings if reading and reading != form))
+    return tuple(dict.fromkeys(reading for reading in readings if reading and reading != form
+                               and not (pronounced and _h_sounds(reading, data) < _h_sounds(form, data))))
+
+
+def _h_sounds(form: str, data: LanguageData) -> int:
+    return sum(char in data.h_letters for char in form.lower())
 
 
 def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
