@@ -369,6 +369,15 @@ def test_more_russian_given_names_take_their_ukrainian_form():
     assert render_name("Kirill Budanov", "uk").text == "Кирило Буданов"  # Kirill alone tells the origin
     assert render_name("Galina Ivanova", "uk").text == "Галина Іванова"
     assert render_name("Denis Irwin", "uk").text.startswith("Деніс ")  # Denis alone does not: not Денис
+    assert render_name("Daniil Medvedev", "uk").text == "Даниїл Медведєв"  # was Данійл, read by KMU 2010
+    assert render_name("Gleb Pavlovsky", "uk").text == "Гліб Павловський"  # was Глєб Павловскі, read as English
+    assert render_name("Semyon Petrov", "uk").text == "Семен Петров"
+    assert render_name("Darya Petrova", "uk").text == "Дарʼя Петрова"
+    assert render_name("Vera Wang", "uk").text.startswith("Вера ")  # Vera alone tells no origin: not Віра
+
+
+def test_a_russian_feminine_surname_writes_its_yo_as_the_masculine_does():
+    assert render_name("Raisa Gorbacheva", "uk").text == "Раїса Горбачова"  # as Горбачов, not Горбачева
 
 
 def test_rz_after_a_consonant_tells_a_polish_name_and_is_sh_after_a_voiceless_one():
