@@ -534,6 +534,12 @@ def test_an_arabic_name_is_spelt_not_read_back_as_romanised_ukrainian():
     assert render_name("Khalid Sheikh Mohammed", "uk").text == "Халід Шейх Мохаммед"
     assert render_name("Abdul Rahman Khalil", "uk").text == "Абдул Рахман Халіл"
     assert render_name("Oleksandr Kharchenko", "uk").text == "Олександр Харченко"
+    assert render_name("Aaliyah Ali", "uk").text == "Аалія Алі"  # -iyah is Arabic: was Ааліяг, read as romanised
+
+
+def test_an_english_rh_at_a_word_s_start_is_r():
+    assert render_name("Rhonda Vincent", "uk").text == "Ронда Вінсент"  # was Рхонда
+    assert render_name("Farhan Akhtar", "uk").text == "Фархан Ахтар"  # inside a word r and h both sound
 
 
 @pytest.mark.parametrize("name, rendering", [
