@@ -406,6 +406,10 @@ def test_another_origin_s_reading_may_not_drop_an_h_the_name_is_pronounced_with(
     assert render_name("Hirving Lozano", "uk").text.startswith("Ірвінг ")  # no pronunciation known: read as Spanish
 
 
+def test_a_word_s_last_a_is_not_tried_as_e():
+    assert render_name("German Villa", "uk").text.endswith(" Вілла")  # not the known surname Вілле
+
+
 def test_a_variant_the_dictionary_knows_only_as_a_common_word_is_no_evidence():
     assert render_name("Bough", "uk").text == "Боу"  # not "Боа" (a boa)
 
