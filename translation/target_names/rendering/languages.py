@@ -54,7 +54,7 @@ class LanguageData:
     spelling: RuleTable
     origin_spelling: dict[str, RuleTable]  # origin -> its letter rules, read before the English ones
     dictionary_readings: tuple[str, ...]  # origins whose reading of a word the dictionary may attest instead
-    h_letters: frozenset[str]  # the letters that write a pronounced h (г, х): another origin's reading must keep it
+    h_letters: frozenset[str]  # the letters an h is written with (г, ґ, х): a reading must not lose one (words.py)
 
 
 def fold(text: str) -> str:
