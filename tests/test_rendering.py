@@ -541,6 +541,8 @@ def test_an_arabic_name_is_spelt_not_read_back_as_romanised_ukrainian():
     assert render_name("Aaliyah Ali", "uk").text == "Аалія Алі"  # -iyah is Arabic: was Ааліяг, read as romanised
     assert render_name("Khaled Hijazi", "uk").text == "Халед Хіджазі"  # was Гейазі: ij before a vowel is not Dutch
     assert render_name("Georginio Wijnaldum", "uk").text.endswith(" Вейналдум")  # ij before a consonant is
+    assert render_name("Jamal Yakhyaev", "uk").text.startswith("Джамаль ")  # was Йамал, read back as romanised
+    assert render_name("Yassine Kharroubi", "uk").text.startswith("Яссін ")  # was Яссіне
 
 
 def test_an_english_rh_at_a_word_s_start_is_r():
