@@ -330,7 +330,8 @@ def run_gemm() -> dict:
     import torch
 
     torch.set_num_threads(_cores())
-    fp32 = {label: _rate(torch.matmul, torch.randn(m, k), torch.randn(k, n)) for label, (m, k, n) in GEMM_SHAPES.items()}
+    fp32 = {label: _rate(torch.matmul, torch.randn(m, k), torch.randn(k, n), multiply_adds=m * k * n)
+            for label, (m, k, n) in GEMM_SHAPES.items()}
     by_kernel: dict[str, dict[str, float]] = {kernel: {} for kernel in INT8_KERNELS}
     for m, k, n in GEMM_SHAPES.values():
         m = max(m, 32)  # _int_mm wants more than 16 rows: the thin shape is measured at 32
@@ -348,22 +349,22 @@ def run_gemm() -> dict:
 def _int8_rate(torch, kernel: str, m: int, k: int, n: int) -> float:
     if kernel == "int_mm":
         a, b = torch.randint(-127, 127, (m, k), dtype=torch.int8), torch.randint(-127, 127, (k, n), dtype=torch.int8)
-        return _rate(torch._int_mm, a, b)
-    linear = torch.ao.nn.quantized.dynamic.Linear(k, n)
+        return _rate(torch._int_mm, a, b, multiply_adds=m * k * n)
     with warnings.catch_warnings():  # torch 2.13 calls quantized tensors deprecated; the pinned torch has them
         warnings.simplefilter("ignore")
+        linear = torch.ao.nn.quantized.dynamic.Linear(k, n)
         linear.set_weight_bias(torch.quantize_per_tensor(torch.randn(n, k), 0.01, 0, torch.qint8), None)
-    x = torch.randn(m, k)
-    return _rate(lambda a, _b: linear(a), x, torch.empty(k, n, dtype=torch.int8))  # _rate counts FLOPs from the shapes
+    return _rate(linear, torch.randn(m, k), multiply_adds=m * k * n)
 
 
-def _rate(multiply, a, b) -> float:
-    multiply(a, b)
+def _rate(multiply, *operands, multiply_adds: int) -> float:
+    """G(FL)OP/s of multiply(*operands), which does `multiply_adds` multiply-adds, over half a second."""
+    multiply(*operands)
     reps, t0 = 0, time.perf_counter()
     while time.perf_counter() - t0 < 0.5:
-        multiply(a, b)
+        multiply(*operands)
         reps += 1
-    return 2 * a.shape[0] * a.shape[1] * b.shape[1] * reps / (time.perf_counter() - t0) / 1e9
+    return 2 * multiply_adds * reps / (time.perf_counter() - t0) / 1e9
 
 
 def flops_per_greedy_token(config: dict) -> float:

@@ -75,7 +75,7 @@ def test_the_int8_bound_takes_the_faster_kernel_per_shape_and_survives_a_missing
             raise RuntimeError("no kernel for this shape")
         return rates[kernel]
 
-    monkeypatch.setattr(throughput, "_rate", lambda multiply, a, b: 100.0)
+    monkeypatch.setattr(throughput, "_rate", lambda multiply, *operands, multiply_adds: 100.0)
     monkeypatch.setattr(throughput, "_int8_rate", int8_rate)
 
     probe = throughput.run_gemm()

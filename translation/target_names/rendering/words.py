@@ -201,8 +201,9 @@ def _other_readings(accented: str, form: str, data: LanguageData, pronounced: bo
     (Rahul, said with its h, is no Spanish Рауль; Hirving, which that dictionary lacks, may be the Spanish Ірвінг)."""
     readings = (data.origin_spelling[origin].rewrite(accented) for origin in data.dictionary_readings
                 if origin in data.origin_spelling)
+    least_h = _h_sounds(form, data) if pronounced else 0
     return tuple(dict.fromkeys(reading for reading in readings if reading and reading != form
-                               and not (pronounced and _h_sounds(reading, data) < _h_sounds(form, data))))
+                               and _h_sounds(reading, data) >= least_h))
 
 
 def _h_sounds(form: str, data: LanguageData) -> int:
