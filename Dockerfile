@@ -79,9 +79,12 @@ RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/babelwire --sh
 
 COPY --from=build /opt/babelwire /opt/babelwire
 
-# MALLOC_ARENA_MAX=2: glibc's per-thread malloc arenas held most of a worker's growth (worker/memory.py).
+# MALLOC_ARENA_MAX=2: glibc's per-thread malloc arenas held most of a worker's growth (worker/arenas.py).
+# MKL_DISABLE_FAST_MM=1: on Intel CPUs MKL's per-thread buffer pools held about 100 MB more
+# (translation/engines/mkl_memory.py). The process sets both itself; here they are visible to an operator.
 ENV PATH=/opt/babelwire/bin:$PATH \
     MALLOC_ARENA_MAX=2 \
+    MKL_DISABLE_FAST_MM=1 \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     HF_HOME=/var/cache/babelwire/huggingface \

@@ -392,7 +392,10 @@ def spawn(name: str, spec_path: Path) -> dict:
 
 
 def _worker_env() -> dict:
-    return dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+    """Each backend's process starts without MKL_DISABLE_FAST_MM: babelwire's CTranslate2 engine sets it itself
+    (translation/engines/mkl_memory.py), and the torch rows run with MKL's defaults, as a user's torch would."""
+    env = {key: value for key, value in os.environ.items() if key != "MKL_DISABLE_FAST_MM"}
+    return dict(env, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
 
 
 STAGE_SECONDS: dict[str, float] = {}  # wall time of the run by stage ("<backend> beam<b> <op>"): where it goes

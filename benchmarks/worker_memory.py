@@ -14,8 +14,8 @@ arenas capped first, every model loaded before the first job, Translator, JobHan
 with one difference: random weights never emit </s>, so its engine is the benchmark's ForcedLengthEngine (the
 product's CTranslate2 engine, with the settings the worker would give it) and each sentence decodes 1.2 x its
 source tokens, as throughput.py's do. Left to decode freely, every sentence would run to its budget and be decoded
-again, and 200 items would take many minutes. MALLOC_ARENA_MAX is removed from its environment so that the
-process's own setting is what is measured.
+again, and 200 items would take many minutes. MALLOC_ARENA_MAX and MKL_DISABLE_FAST_MM are removed from its
+environment so that the process's own settings are what is measured.
 
 Reports: worker_rss_steady_mb (median of the samples taken after the first 50 items were done), worker_rss_peak_mb
 (the kernel's high-water mark, VmHWM, read before the worker stops), how many samples, items and seconds.
@@ -44,6 +44,7 @@ LANGUAGES = ("uk", "de")
 WARM_ITEMS = 50  # samples before this many items are done are start-up, not steady state
 SAMPLE_S = 0.2
 BODY_EVERY = 5
+PROCESS_SETS_ITSELF = ("MALLOC_ARENA_MAX", "MKL_DISABLE_FAST_MM")  # worker/arenas.py, translation/engines/mkl_memory.py
 
 
 def wire_items(sentences: list[str], count: int) -> list[dict]:
@@ -138,7 +139,7 @@ def measure(model_dirs: dict[str, Path], sentences: list[str], items: int = 200,
 
 
 def _start_worker(url: str, model_dirs: dict[str, Path], work: Path, extra_env: dict) -> subprocess.Popen:
-    env = {key: value for key, value in os.environ.items() if key != "MALLOC_ARENA_MAX"}
+    env = {key: value for key, value in os.environ.items() if key not in PROCESS_SETS_ITSELF}
     env.update(PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", BABELWIRE_BROKER_URL=url,
                BABELWIRE_LANGUAGES=",".join(LANGUAGES), BABELWIRE_STATE_DIR=str(work), BABELWIRE_LOG_LEVEL="WARNING",
                BABELWIRE_MODELS=",".join(f"{language}={path}" for language, path in model_dirs.items()), **extra_env)

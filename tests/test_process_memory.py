@@ -1,4 +1,6 @@
-"""glibc's malloc arenas are capped before any thread starts (worker/arenas.py), unless MALLOC_ARENA_MAX says otherwise."""
+"""glibc's malloc arenas are capped before any thread starts (worker/arenas.py), unless MALLOC_ARENA_MAX says otherwise;
+MKL's buffer pools are off before CTranslate2 is imported (translation/engines/mkl_memory.py), unless
+MKL_DISABLE_FAST_MM says otherwise."""
 
 import os
 import platform
@@ -56,3 +58,33 @@ def test_the_cli_caps_arenas_first_thing(monkeypatch):
     monkeypatch.setattr(cli, "limit_arenas", lambda **kwargs: calls.append(kwargs))
     assert cli.main(["translate", "--engine", "pseudo", "--to", "uk", "Hello."]) == 0
     assert calls == [{"environment": os.environ}]
+
+
+# What MKL will read when it first allocates: the variable as it stands once `ctranslate2` is imported.
+MKL_PROBE = """
+import os, sys
+from babelwire.translation.engines import cuda_libraries
+original = cuda_libraries.preload
+def preload():
+    print(os.environ.get("MKL_DISABLE_FAST_MM"), "ctranslate2" in sys.modules, flush=True)
+    return original()
+cuda_libraries.preload = preload
+from babelwire.translation.engines import ctranslate2
+ctranslate2.is_available("cpu")
+"""
+
+
+def _mkl_setting_at_import(env: dict) -> str:
+    environment = {key: value for key, value in os.environ.items() if key != "MKL_DISABLE_FAST_MM"}
+    done = subprocess.run([sys.executable, "-c", MKL_PROBE], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**environment, "PYTHONPATH": str(ROOT), **env})
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_mkl_buffer_pools_are_off_before_ctranslate2_is_imported():
+    assert _mkl_setting_at_import({}) == "1 False"
+
+
+def test_mkl_disable_fast_mm_in_the_environment_is_left_to_mkl():
+    assert _mkl_setting_at_import({"MKL_DISABLE_FAST_MM": "0"}) == "0 False"

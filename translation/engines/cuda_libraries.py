@@ -18,6 +18,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from babelwire.translation.engines.mkl_memory import disable_buffer_pools
+
 log = logging.getLogger(__name__)
 
 # (package holding the lib folder, library file), in load order: libcublas needs libcublasLt.
@@ -72,7 +74,9 @@ def preload() -> tuple[str, ...]:
 
 
 def import_ctranslate2():
-    """The `ctranslate2` module, imported after the CUDA 12 libraries of the `gpu` extra are loaded."""
+    """The `ctranslate2` module, imported after the CUDA 12 libraries of the `gpu` extra are loaded and with MKL's
+    buffer pools off (mkl_memory.py)."""
+    disable_buffer_pools()
     preload()
     import ctranslate2
 
