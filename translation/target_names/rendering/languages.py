@@ -17,6 +17,8 @@
     openers.txt             words opening a name written as a fixed form joined to the next (St, Saint: Сент-)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
+    endings.txt             endings read with spelling.txt where a name's spelling shows no origin (not with an
+                            origin's table, whose own final e they would override)
     spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (see data/origin.txt:
                             polish, german, french, italian, spanish), read before spelling.txt's
     phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
@@ -101,7 +103,7 @@ def language_data(language: str) -> LanguageData:
         romanised=RuleTable.load(__package__, f"{code}/romanised"),
         russian_romanisation_name=about.get("romanisation_russian", about["romanisation"]),
         romanised_russian=_russian_table(code),
-        spelling=RuleTable.load(__package__, f"{code}/spelling"),
+        spelling=RuleTable.load(__package__, f"{code}/spelling", f"{code}/endings"),
         origin_spelling=_origin_spelling(code),
         dictionary_readings=tuple(about.get("dictionary_readings", "").split()),
         h_letters=frozenset(about.get("h_letters", "")),
