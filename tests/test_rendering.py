@@ -561,6 +561,9 @@ def test_an_english_rh_at_a_word_s_start_is_r():
     ("Ruud Lubbers", "Руд Лубберс"),  # Dutch
     ("Kees Rijvers", "Кес Рейверс"),  # ij: ей
     ("Olivier Dupont", "Олівʼє Дюпон"),  # the dictionary knows Олів'є with its own apostrophe: not Олівер
+    ("Georges Simenon", "Жорж Сіменон"),  # not the English Джорджес
+    ("Gilles Simon", "Жиль Сімон"),  # not Жілл Саймон
+    ("Patrice Evra", "Патріс Евра"),  # a French final -ce: not Патрісе
 ])
 def test_a_given_name_of_another_language_tells_how_the_whole_name_is_read(name, rendering):
     assert render_name(name, "uk").text == rendering
