@@ -594,3 +594,8 @@ def test_a_final_e_is_read_in_a_name_no_dictionary_knows():
 def test_a_french_final_es_after_a_consonant_is_silent():
     assert render_name("Jacques Chirac", "uk").text == "Жак Ширак"  # was Жакке
     assert render_name("Yves Saint Laurent", "uk").text.startswith("Ів ")  # was Іве
+
+
+def test_portuguese_surnames_tell_a_portuguese_name():
+    assert render_name("Manuel Teixeira", "uk").text.endswith(" Тейшейра")  # -eira: was Тейксейра
+    assert render_name("Miguel Ribeiro", "uk").text.endswith(" Рібейру")  # was Рібейро
