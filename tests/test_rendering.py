@@ -599,3 +599,13 @@ def test_a_french_final_es_after_a_consonant_is_silent():
 def test_portuguese_surnames_tell_a_portuguese_name():
     assert render_name("Manuel Teixeira", "uk").text.endswith(" Тейшейра")  # -eira: was Тейксейра
     assert render_name("Miguel Ribeiro", "uk").text.endswith(" Рібейру")  # was Рібейро
+
+
+def test_maghreb_names_romanised_in_french_write_ch_as_sh_inside_a_word():
+    assert render_name("Rachid Taha", "uk").text == "Рашид Таха"  # was Рачід
+    assert render_name("Achraf Hakimi", "uk").text.startswith("Ашраф ")
+    assert render_name("Abdullah Chaudhry", "uk").text.startswith("Абдулла Ч")  # a South Asian initial ch stays
+
+
+def test_a_french_oy_is_ua():
+    assert render_name("Segolene Royal", "uk").text == "Сеголен Руаяль"  # was Ройаль
