@@ -579,6 +579,7 @@ def test_a_given_name_of_another_language_tells_how_the_whole_name_is_read(name,
 def test_english_spelling_rules_know_silent_letters():  # names the pronouncing dictionary lacks
     assert render_name("Knightwood", "uk") == Rendering("Найтвуд", "spelling")
     assert render_name("Wrightbridge", "uk") == Rendering("Райтбрідж", "spelling")
+    assert render_name("Tiafoe", "uk") == Rendering("Тіафо", "spelling")  # a final oe: was Тіафое
 
 
 def test_a_final_e_is_read_in_a_name_no_dictionary_knows():
