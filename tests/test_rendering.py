@@ -580,6 +580,7 @@ def test_english_spelling_rules_know_silent_letters():  # names the pronouncing 
     assert render_name("Knightwood", "uk") == Rendering("Найтвуд", "spelling")
     assert render_name("Wrightbridge", "uk") == Rendering("Райтбрідж", "spelling")
     assert render_name("Tiafoe", "uk") == Rendering("Тіафо", "spelling")  # a final oe: was Тіафое
+    assert render_name("Hadja Lahbib", "uk").text == "Хаджа Лахбіб"  # dj, a French romanisation: was Хадджа
 
 
 def test_a_final_e_is_read_in_a_name_no_dictionary_knows():
