@@ -571,6 +571,8 @@ def test_an_english_rh_at_a_word_s_start_is_r():
     ("Georges Simenon", "Жорж Сіменон"),  # not the English Джорджес
     ("Gilles Simon", "Жиль Сімон"),  # not Жілл Саймон
     ("Patrice Evra", "Патріс Евра"),  # a French final -ce: not Патрісе
+    ("Piero Cipollone", "Пʼєро Чіполлоне"),  # Italian: not Сіполлоне
+    ("Daniele De Rossi", "Даніеле Де Россі"),  # an Italian ie is two sounds: not Даніле
 ])
 def test_a_given_name_of_another_language_tells_how_the_whole_name_is_read(name, rendering):
     assert render_name(name, "uk").text == rendering
