@@ -573,6 +573,8 @@ def test_an_english_rh_at_a_word_s_start_is_r():
     ("Patrice Evra", "Патріс Евра"),  # a French final -ce: not Патрісе
     ("Piero Cipollone", "Пʼєро Чіполлоне"),  # Italian: not Сіполлоне
     ("Daniele De Rossi", "Даніеле Де Россі"),  # an Italian ie is two sounds: not Даніле
+    ("Jens Lehmann", "Єнс Леманн"),  # a German je: not Йенс
+    ("Joerg Schmidt", "Йорг Шмідт"),  # not the English Джордж
 ])
 def test_a_given_name_of_another_language_tells_how_the_whole_name_is_read(name, rendering):
     assert render_name(name, "uk").text == rendering
