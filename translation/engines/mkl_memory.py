@@ -6,7 +6,9 @@ worker of the OPUS-MT architecture on a 2-core Intel Xeon sat at 377-408 MB stea
 the pools, 296-297 MB without (benchmarks/worker_memory.py, 200 items), the whole difference held by two
 translators' threads. The cost: about 5% of that worker's items per second (many small calls, each allocating its
 buffers again); on batches of a whole story no change was measured. MKL reads MKL_DISABLE_FAST_MM when it first
-allocates, so it must be in the environment before then; a value the user set is left as it is.
+allocates, so it must be in the environment before then; a value the user set is left as it is. torch carries its
+own MKL and reads the same variable: a process that falls back to the transformers backend after this ran has
+torch's pools off too.
 """
 
 import os
