@@ -615,3 +615,39 @@ def test_maghreb_names_romanised_in_french_write_ch_as_sh_inside_a_word():
 
 def test_a_french_oy_is_ua():
     assert render_name("Segolene Royal", "uk").text == "Сеголен Руаяль"  # was Ройаль
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Tamas Sulyok", "Тамаш Шуйок"),  # the given name tells Hungarian: s as ш, ly as й (the English rules: Тамас Сульок)
+    ("Tamás Sulyok", "Тамаш Шуйок"),  # with its accent: still Hungarian, not read as Spanish
+    ("Istvan Szabo", "Іштван Сабо"),  # sz as с
+    ("Gyorgy Matolcsy", "Дьордь Матолчі"),  # gy before a vowel, cs, an old final y
+    ("Ferenc Gyurcsany", "Ференц Дюрчань"),
+    ("Marton Nagy", "Мартон Надь"),
+    ("Bence Retvari", "Бенце Ретварі"),  # c as ц, also before e
+])
+def test_a_hungarian_name_is_read_by_hungarian_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Ilie Bolojan", "Іліє Боложан"),  # the given name tells Romanian: j as ж, a final ie as іє (was Ілі Болоджан)
+    ("Ion Iliescu", "Іон Ілієску"),
+    ("Liviu Dragnea", "Лівіу Драгня"),  # ea after a consonant as я
+    ("Viorica Dancila", "Віоріка Данчіла"),  # ci as чі
+    ("Nicolae Ciuca", "Ніколае Чука"),  # the i of ciu is not said
+    ("Mircea Geoana", "Мірча Джоана"),
+])
+def test_a_romanian_name_is_read_by_romanian_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
+
+
+def test_english_vowel_alternations_are_not_tried_on_another_language_s_reading():
+    # the dictionary's settling may write an English u as а (Старрідж), never a Romanian one: Radu is no Рада
+    assert render_name("Radu Miruta", "uk").text == "Раду Мірута"
+    assert render_name("Jurgen Klopp", "uk").text == "Юрген Клопп"  # the alternations that hold for any origin stay
+
+
+def test_a_given_name_with_its_accents_tells_the_origin_as_without():
+    assert render_name("Frédéric Mitterrand", "uk").text == "Фредерік Міттерран"  # French, not read as Spanish
+    assert render_name("Szymon Marciniak", "uk").text.startswith("Шимон ")  # Polish sz, not Hungarian

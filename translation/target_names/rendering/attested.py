@@ -30,18 +30,21 @@ _GENDERS = {"f": "femn", "m": "masc"}
 
 @lru_cache(maxsize=8192)
 def attested_form(form: str, spelling: str, language: str, readings: tuple[str, ...] = (),
-                  person: bool = True, given_sex: str | None = None, romanised: bool = False) -> str:
+                  person: bool = True, given_sex: str | None = None, romanised: bool = False,
+                  english: bool = True) -> str:
     """`form` (lower case, one word, transcribed from `spelling`, its Latin letters folded to lower case), or the
     variant or other reading (lower case) the language's dictionary attests as a name (`person`: as a given name
     or surname; otherwise as a name or an inanimate noun). `given_sex` ("f" or "m"): the word is a given name of
     that sex where it stands, and only a given name of that sex settles it (Eva is Ева, not the chess player's
     surname Ейве one changed letter away). `romanised`: the form was read back from a romanisation of Ukrainian or
-    Russian, whose e may stand for є (Пєсков); an English name's e does not (Lena is not the Russian Лєна)."""
+    Russian, whose e may stand for є (Пєсков); an English name's e does not (Lena is not the Russian Лєна).
+    `english`: the form reads an English spelling or pronunciation, whose vowels may be written two ways (Старрідж,
+    Метью); another language's letters say theirs (Radu is Раду, never Рада)."""
     code = primary(language)
     dictionary = analyzer(code)
     if dictionary is None or len(form) < _SHORTEST_CHECKED or _is_name(form, dictionary, person):
         return form
-    for variant in [*_variants(form, spelling, code, romanised), *readings]:
+    for variant in [*_variants(form, spelling, code, romanised, english), *readings]:
         if _is_name(variant, dictionary, person, given_sex):
             return variant
     return form
@@ -65,12 +68,14 @@ def _is_a_thing(parse) -> bool:
     return parse.tag.POS == "NOUN" and "inan" in parse.tag
 
 
-def _variants(form: str, spelling: str, code: str, romanised: bool) -> list[str]:
+def _variants(form: str, spelling: str, code: str, romanised: bool, english: bool) -> list[str]:
     """`form` with one change of the table at one place: every place for the first row, then the next row's; only
-    the rows whose Latin letters `spelling` has, and those marked for romanised names only where `romanised`."""
+    the rows whose Latin letters `spelling` has, those marked for romanised names only where `romanised` and those
+    marked for English readings only where `english`."""
     variants: list[str] = []
-    for letters, other, latin, not_before, romanised_only in _alternations(code):
-        if not any(letter in spelling for letter in latin) or romanised_only and not romanised:
+    for letters, other, latin, not_before, only_for in _alternations(code):
+        if not any(letter in spelling for letter in latin) or only_for == "romanised" and not romanised or \
+                only_for == "english" and not english:
             continue
         start = form.find(letters)
         while start != -1:
@@ -81,9 +86,10 @@ def _variants(form: str, spelling: str, code: str, romanised: bool) -> list[str]
 
 
 @cache
-def _alternations(code: str) -> tuple[tuple[str, str, str, str, bool], ...]:
+def _alternations(code: str) -> tuple[tuple[str, str, str, str, str], ...]:
+    """(letters, other letters, Latin letters, not before, "romanised" / "english" / "" for every reading)."""
     try:
-        return tuple((row[0], row[1], row[2], row[3] if len(row) > 3 else "", row[4:] == ("romanised",))
+        return tuple((row[0], row[1], row[2], row[3] if len(row) > 3 else "", row[4] if len(row) > 4 else "")
                      for row in load_table(__package__, f"{code}/alternations"))
     except FileNotFoundError:
         return ()

@@ -20,7 +20,8 @@
     endings.txt             endings read with spelling.txt where a name's spelling shows no origin (not with an
                             origin's table, whose own final e they would override)
     spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (see data/origin.txt:
-                            polish, german, french, italian, spanish), read before spelling.txt's
+                            polish, hungarian, german, french, italian, spanish, romanian...), read before
+                            spelling.txt's
     phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
     pinyin.txt              Chinese pinyin initials, finals and syllables in this language (see pinyin.py)
 """

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from babelwire.translation.lexicon.wordlists import load_table
+from babelwire.translation.target_names.rendering.languages import fold
 
 SLAVIC, ROMANCE = "slavic", "romance"
 UKRAINIAN, RUSSIAN = "ukrainian", "russian"  # what a Slavic name was romanised from (data/romanisation_signs.txt)
@@ -32,8 +33,8 @@ def may_be_romanised(word: str) -> bool:
 
 def origin_of(word: str) -> str | None:
     """The origin the spelling of `word` (lower case, accents kept) shows, as data/origin.txt names it ("slavic",
-    "polish", "balkan", "german", "french", "italian", "spanish", "romance"); None where it shows none (read as
-    English)."""
+    "polish", "balkan", "hungarian", "german", "french", "italian", "spanish", "romanian", "romance"...); None where
+    it shows none (read as English)."""
     return next((origin for origin, where, letters in _signs() if _shows(word, where, letters)), None)
 
 
@@ -51,8 +52,8 @@ def romanised_from(word: str) -> str | None:
 
 
 def _shows(word: str, where: str, letters: str) -> bool:
-    if where == "pattern":  # the whole word matches a regular expression
-        return re.fullmatch(letters, word) is not None
+    if where == "pattern":  # the whole word, as written or without its accents (a given name: Tamás, Frédéric)
+        return re.fullmatch(letters, word) is not None or re.fullmatch(letters, fold(word)) is not None
     if where == "end":
         return word.endswith(letters) and len(word) > len(letters) + 1
     if where == "start":

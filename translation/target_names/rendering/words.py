@@ -150,8 +150,8 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         return word, ESTABLISHED  # already in another script, or no letters: as written
     if key in data.particles and (word.islower() or not first and not last):  # "De Niro"; "Van Morrison" is a name
         return _cased(data.particles[key], word), ESTABLISHED
-    form, source = _form(key, word.lower(), data, name_origin, last, surname=last and not first,
-                         given=first and not last)
+    form, source, read_as = _form(key, word.lower(), data, name_origin, last, surname=last and not first,
+                                  given=first and not last)
     if form is None:
         return None
     if source in (CMUDICT, SPELLING, data.romanisation_name, data.russian_romanisation_name):  # rule-made: the
@@ -159,40 +159,42 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         given_sex = given_name_gender(key) if kind == "person" and (first or not last) else None
         romanised = source in (data.romanisation_name, data.russian_romanisation_name)
         readings = _other_readings(word.lower(), form, data, pronounced=source == CMUDICT)
-        settled = attested_form(form, key, data.code, readings, kind == "person", given_sex, romanised)
+        settled = attested_form(form, key, data.code, readings, kind == "person", given_sex, romanised,
+                                english=read_as is None)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
 
 
 def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
-          last: bool, surname: bool = False, given: bool = False) -> tuple[str | None, str]:
-    """The form of one word: `key` folded (lower case, no accents), `accented` lower case as written; `surname`:
-    the last word of several, never taken for a given name (Czech president Petr Pavel is Павел, not Павло);
-    `given`: the first word of several."""
+          last: bool, surname: bool = False, given: bool = False) -> tuple[str | None, str, str | None]:
+    """The form of one word, its source, and the origin whose letter rules read it (None: English, or no letter
+    rules); `key` folded (lower case, no accents), `accented` lower case as written; `surname`: the last word of
+    several, never taken for a given name (Czech president Petr Pavel is Павел, not Павло); `given`: the first word
+    of several."""
     if name_origin in _SLAVIC and key in data.given_names and not surname:  # Lukashenko's Олександр, not Александер
-        return data.given_names[key], ESTABLISHED
+        return data.given_names[key], ESTABLISHED, None
     if name_origin == CHINESE:  # before another person's surname: Lucy Liu's Лью is not Liu He's Лю
-        return write_pinyin(key, data.code), PINYIN
+        return write_pinyin(key, data.code), PINYIN, CHINESE
     if name_origin == JAPANESE:
-        return write_japanese(key, data.code), HEPBURN
+        return write_japanese(key, data.code), HEPBURN, JAPANESE
     if key in data.established:
-        return data.established[key], ESTABLISHED
+        return data.established[key], ESTABLISHED, None
     prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
     if prefixed is not None:
-        return prefixed
+        return *prefixed, None
     origin = origin_of(accented)
     romanised = name_origin in _SLAVIC and may_be_romanised(key)
     if romanised and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
         if name_origin == RUSSIAN and not given:  # a given name not listed is Ukrainian's: Каміла, Мілла
-            return data.romanised_russian.rewrite(key), data.russian_romanisation_name
-        return data.romanised.rewrite(key), data.romanisation_name  # ... but "Ivan Rakitić": the ć is Croatian
+            return data.romanised_russian.rewrite(key), data.russian_romanisation_name, RUSSIAN
+        return data.romanised.rewrite(key), data.romanisation_name, SLAVIC  # ... but "Ivan Rakitić": the ć is Croatian
     if origin == ROMANCE and name_origin not in (None, ROMANCE):
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
     elif origin is None and (last or key not in pronunciations()):
         origin = name_origin
     if origin in data.origin_spelling:  # romance among them: a word ending in -o, read as spelt
-        return data.origin_spelling[origin].rewrite(accented), SPELLING
-    return _pronounced_or_spelt(key, data)
+        return data.origin_spelling[origin].rewrite(accented), SPELLING, origin
+    return *_pronounced_or_spelt(key, data), None
 
 
 def _other_readings(accented: str, form: str, data: LanguageData, pronounced: bool) -> tuple[str, ...]:
