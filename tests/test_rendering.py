@@ -651,3 +651,24 @@ def test_english_vowel_alternations_are_not_tried_on_another_language_s_reading(
 def test_a_given_name_with_its_accents_tells_the_origin_as_without():
     assert render_name("Frédéric Mitterrand", "uk").text == "Фредерік Міттерран"  # French, not read as Spanish
     assert render_name("Szymon Marciniak", "uk").text.startswith("Шимон ")  # Polish sz, not Hungarian
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Cengiz Under", "Дженгіз Ундер"),  # the given name tells Turkish: c as дж (the English rules: Сенгіз Андер)
+    ("Muharrem Ince", "Мухаррем Індже"),  # a final e spoken
+    ("Haluk Bayraktar", "Халук Байрактар"),  # a and u as written (the English rules: Халак Бейрактар)
+    ("Necmettin Erbakan", "Неджметтін Ербакан"),
+    ("Ekrem İmamoğlu", "Екрем Імамоглу"),  # the dotted capital İ, ğ as г
+    ("Kemal Kılıçdaroğlu", "Кемал Киличдароглу"),  # ı as и, ç as ч: was kept in Latin, read by the French table
+])
+def test_a_turkish_name_is_read_by_turkish_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Attila Szalai", "Аттіла Салаї"),  # not the Polish reading Шалай, which the dictionary knows
+    ("Sorin Grindeanu", "Сорін Гріндяну"),  # not the German reading Зорін, nor s tried as з
+    ("Merih Demiral", "Меріх Демірал"),  # not the Spanish reading Мері, h silent
+])
+def test_a_hungarian_romanian_or_turkish_reading_stands_against_the_other_languages_readings(name, rendering):
+    assert render_name(name, "uk").text == rendering

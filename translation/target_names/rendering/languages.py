@@ -7,7 +7,8 @@
     slavic_given_names.txt  given names in a name romanised from Ukrainian or Russian, in this language's form,
                             and which of the two each spelling shows (Sergei: Russian; Serhiy: Ukrainian)
     language.txt            the name of the reverse romanisation (reported as a rendering's source); the
-                            origins whose reading the dictionary may attest instead of the rules' (attested.py)
+                            origins whose reading the dictionary may attest instead of the rules' (attested.py),
+                            and those whose reading of a word no other origin's replaces
     alternations.txt        letters usage writes two ways, tried where the dictionary decides (attested.py)
     romanised.txt           reverse romanisation rules for names romanised from Ukrainian (or Russian, without
                             the next file)
@@ -57,6 +58,7 @@ class LanguageData:
     spelling: RuleTable
     origin_spelling: dict[str, RuleTable]  # origin -> its letter rules, read before the English ones
     dictionary_readings: tuple[str, ...]  # origins whose reading of a word the dictionary may attest instead
+    final_readings: tuple[str, ...]  # origins whose reading of a word no other origin's reading replaces
     h_letters: frozenset[str]  # the letters an h is written with (г, ґ, х): a reading must not lose one (words.py)
 
 
@@ -107,6 +109,7 @@ def language_data(language: str) -> LanguageData:
         spelling=RuleTable.load(__package__, f"{code}/spelling", f"{code}/endings"),
         origin_spelling=_origin_spelling(code),
         dictionary_readings=tuple(about.get("dictionary_readings", "").split()),
+        final_readings=tuple(about.get("final_readings", "").split()),
         h_letters=frozenset(about.get("h_letters", "")),
     )
 

@@ -158,7 +158,8 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         # dictionary may know it otherwise (Гіркін, Міллер: usage keeps і in many Russian names)
         given_sex = given_name_gender(key) if kind == "person" and (first or not last) else None
         romanised = source in (data.romanisation_name, data.russian_romanisation_name)
-        readings = _other_readings(word.lower(), form, data, pronounced=source == CMUDICT)
+        readings = () if read_as in data.final_readings else \
+            _other_readings(word.lower(), form, data, pronounced=source == CMUDICT)
         settled = attested_form(form, key, data.code, readings, kind == "person", given_sex, romanised,
                                 english=read_as is None)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
