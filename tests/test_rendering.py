@@ -672,3 +672,14 @@ def test_a_turkish_name_is_read_by_turkish_letters(name, rendering):
 ])
 def test_a_hungarian_romanian_or_turkish_reading_stands_against_the_other_languages_readings(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Jukka Jalonen", "Юкка Ялонен"),  # j as й with its vowel (the English rules: Джукка Джалонен)
+    ("Teemu Pukki", "Теему Пуккі"),  # long vowels as spelt (was Тіма)
+    ("Jyrki Katainen", "Юркі Катайнен"),  # jy as ю, ai as ай (was Джіркі Катейнен)
+    ("Lauri Markkanen", "Лаурі Маркканен"),  # -nen tells Finnish; au as ау (was Лорі)
+    ("Riikka Purra", "Ріікка Пурра"),  # a Finnish given name, not read back as romanised Ukrainian for its ii
+])
+def test_a_finnish_name_is_read_by_finnish_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
