@@ -683,3 +683,24 @@ def test_a_hungarian_romanian_or_turkish_reading_stands_against_the_other_langua
 ])
 def test_a_finnish_name_is_read_by_finnish_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Lee Jae-myung", "Лі Чже Мьон"),  # was Лі Джей-мянг, read as English
+    ("Kim Yo Jong", "Кім Йо Чжон"),  # a given name's syllables written apart, as given
+    ("Park Chan-wook", "Пак Чхан Ук"),  # ch as чх, the family name by its own row
+    ("Hwang Hee-chan", "Хван Хі Чхан"),  # a final ng as н
+    ("Ahn Cheol-soo", "Ан Чхоль Су"),  # eo as о, a final l as ль
+])
+def test_a_korean_name_is_written_by_the_ukrainian_system_for_korean(name, rendering):
+    assert render_name(name, "uk") == Rendering(rendering, "kontsevych")
+
+
+def test_a_korean_family_name_alone_does_not_make_a_name_korean():
+    assert render_name("Lee Anderson", "uk").source != "kontsevych"
+    assert render_name("Kim Ng", "uk").source != "kontsevych"
+    assert render_name("Han Zheng", "uk") == Rendering("Хань Чжен", "pinyin")  # Chinese: two words
+
+
+def test_a_hyphenated_spelling_of_an_established_name_takes_its_form():
+    assert render_name("Kim Jong-un", "uk") == Rendering("Кім Чен Ин", "established")  # the row: Kim Jong Un
