@@ -704,3 +704,19 @@ def test_a_korean_family_name_alone_does_not_make_a_name_korean():
 
 def test_a_hyphenated_spelling_of_an_established_name_takes_its_form():
     assert render_name("Kim Jong-un", "uk") == Rendering("Кім Чен Ин", "established")  # the row: Kim Jong Un
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Jesper Hansen", "Єспер Гансен"),  # j as й with its vowel, h as г (the English rules: Джеспер Хансен)
+    ("Erling Haaland", "Ерлінг Голанн"),  # aa as о, a final nd as нн
+    ("Martin Ødegaard", "Мартін Едегор"),  # ø as е, -gaard as -гор
+    ("Kasper Hjulmand", "Каспер Юльманн"),  # hj as й
+    ("Karl Ove Knausgaard", "Карл Ове Кнаусгор"),  # the k of kn is said
+    ("Kjell Magne Bondevik", "Шель Магне Бондевік"),
+])
+def test_a_danish_norwegian_or_swedish_name_is_read_by_their_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
+
+
+def test_a_brazilian_isson_is_no_swedish_sson():
+    assert render_name("Alisson Becker", "uk").text.endswith(" Беккер")
