@@ -720,3 +720,16 @@ def test_a_danish_norwegian_or_swedish_name_is_read_by_their_letters(name, rende
 
 def test_a_brazilian_isson_is_no_swedish_sson():
     assert render_name("Alisson Becker", "uk").text.endswith(" Беккер")
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Tomáš Souček", "Томаш Соучек"),  # was kept in Latin: no table covered á with š
+    ("Jiří Lehečka", "Їржі Легечка"),  # ř as рж, h as г (the Serbian and Croatian table's х: -ečka is Czech)
+    ("Marek Hamšík", "Марек Гамшік"),
+    ("David Pastrňák", "Девід Пастрняк"),  # ň with its vowel as one softened letter; David is the English given name
+    ("Tomáš Satoranský", "Томаш Саторанський"),
+    ("Vaclav Havel", "Вацлав Гавел"),  # without its accent the given name still tells Czech (was Ваклав Хавел)
+    ("Pavel Nedvěd", "Павел Недвед"),  # a given name Russian shares, in a Czech name: not Павло
+])
+def test_a_czech_or_slovak_name_is_read_by_their_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering

@@ -31,6 +31,10 @@ _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate w
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
 _SLAVIC = (SLAVIC, RUSSIAN)  # romanised from Ukrainian or Russian; RUSSIAN: the spelling shows Russian
+# Czech and Slovak share given names with Russian and Ukrainian (Pavel, Ivan, Igor) and say them as their spelling
+# does: Pavel Nedvěd is Павел, not the Ukrainian form of the Russian name, Павло (a German spelling does not tell so
+# much: Vitali Klitschko is Віталій)
+_READS_SLAVIC_GIVEN_NAMES = frozenset({"czech"})
 
 
 @lru_cache(maxsize=8192)  # a story names the same people again and again
@@ -114,9 +118,10 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
     if _japanese(words, data):
         return JAPANESE
     origins = {origin_of(word.lower()) for word in words}
-    if SLAVIC in origins or any(fold(word) in data.slavic_given_names for word in words):
-        return RUSSIAN if _romanised_from_russian([fold(word) for word in words], data) else SLAVIC
     named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
+    if SLAVIC in origins or not named & _READS_SLAVIC_GIVEN_NAMES and \
+            any(fold(word) in data.slavic_given_names for word in words):
+        return RUSSIAN if _romanised_from_russian([fold(word) for word in words], data) else SLAVIC
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
 
 
