@@ -733,3 +733,15 @@ def test_a_brazilian_isson_is_no_swedish_sson():
 ])
 def test_a_czech_or_slovak_name_is_read_by_their_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Gitanas Nausėda", "Гітанас Науседа"),  # au as ау (the English rules: Носеда)
+    ("Gitanas Nauseda", "Гітанас Науседа"),  # without the accent the given name tells Lithuanian
+    ("Viktorija Čmilytė-Nielsen", "Вікторія Чміліте-Нілсен"),  # was kept in Latin: no table covered ė
+    ("Krišjānis Kariņš", "Крішʼяніс Каріньш"),  # Latvian ņ as нь
+    ("Jonas Valančiūnas", "Йонас Валанчюнас"),  # čiū as чю
+    ("Gintautas Paluckas", "Гінтаутас Палуцкас"),  # c as ц
+])
+def test_a_lithuanian_or_latvian_name_is_read_by_their_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
