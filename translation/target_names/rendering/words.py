@@ -204,8 +204,9 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
     elif origin is None and (last or key not in pronunciations()):
         origin = name_origin
-    if origin in data.origin_spelling:  # romance among them: a word ending in -o, read as spelt
-        return data.origin_spelling[origin].rewrite(accented), SPELLING, origin
+    read = data.origin_spelling[origin].rewrite(accented) if origin in data.origin_spelling else None
+    if read is not None:  # romance among them: a word ending in -o, read as spelt
+        return read, SPELLING, origin
     return *_pronounced_or_spelt(key, data), None
 
 
