@@ -755,3 +755,13 @@ def test_a_name_with_letters_no_one_table_covers_is_still_written_in_cyrillic(na
     rendering = render_name(name, "uk")
     assert rendering is not None and not any("a" <= char.lower() <= "z" or char in "ðþøħłñčåéóúáęñ"
                                              for char in rendering.text), rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Yitzhak Rabin", "Іцхак Рабін"),  # was Їтжак, read back as romanised Ukrainian for its zh
+    ("Tzachi Hanegbi", "Цахі Ганегбі"),  # tz as ц, ch as х, h as г (was Тзачі Ханегбі)
+    ("Yehuda Amichai", "Єгуда Аміхай"),
+    ("Yuval Steinitz", "Юваль Штайніц"),  # a final l as ль
+])
+def test_a_hebrew_name_is_read_by_hebrew_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
