@@ -765,3 +765,19 @@ def test_a_name_with_letters_no_one_table_covers_is_still_written_in_cyrillic(na
 ])
 def test_a_hebrew_name_is_read_by_hebrew_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Pham Minh Chinh", "Фам Мінь Тінь"),  # was Фам Мін Чін, read as English
+    ("Nguyen Xuan Phuc", "Нгуєн Суан Фук"),  # x as с (was Нуєн Жван Фук)
+    ("Vo Van Thuong", "Во Ван Тхионг"),  # th as тх, uo as ио (ươ)
+    ("Luong Cuong", "Лионг Кионг"),  # a family name that may stand with one syllable
+    ("Tran Duc Luong", "Чан Дик Лионг"),  # tr as ч; Duc as names write Đức
+])
+def test_a_vietnamese_name_is_written_by_the_ukrainian_practice_for_vietnamese(name, rendering):
+    assert render_name(name, "uk") == Rendering(rendering, "quoc_ngu")
+
+
+def test_a_vietnamese_family_name_alone_does_not_make_a_name_vietnamese():
+    assert render_name("Marine Le Pen", "uk").source != "quoc_ngu"
+    assert render_name("Do Hung", "uk").source != "quoc_ngu"  # Do may not stand with one syllable

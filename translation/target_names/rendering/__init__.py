@@ -13,8 +13,8 @@ established forms (people's, whose surname also renders that word alone; sports 
 from Ukrainian or Russian, the reverse of the romanisation standard (KMU 2010 for Ukrainian; BGN/PCGN where a given
 name or the spelling shows Russian, as Ukrainian writes Russian names); for a Chinese name
 in pinyin, the target's system of transcription from Chinese; for a Japanese name in Hepburn romanisation, the
-target's system for Japanese (`japanese.py`); for a Korean name, the target's system for Korean (`korean.py`); for
-other names, their pronunciation in the CMU
+target's system for Japanese (`japanese.py`); for a Korean or Vietnamese name, the target's system for it
+(`syllabic.py`); for other names, their pronunciation in the CMU
 Pronouncing Dictionary mapped to the target's practical transcription; letter rules where the dictionary has no
 entry. `Rendering.source` names the least certain method any word needed. Everything a language needs is data
 in `data/<language>/` (see `languages.py`), so Russian, Bulgarian, Serbian or Greek are a folder, not code.
@@ -44,7 +44,7 @@ ESTABLISHED_ONLY_KINDS = frozenset({"organisation"})
 class Rendering:
     text: str  # the whole name in the target script, nominative: "Володимир Зеленський"
     # "established" | "kmu2010" (the language's reverse romanisation) | "bgn_pcgn" (the reverse of Russian's) |
-    # "attested" | "pinyin" | "hepburn" | "kontsevych" | "cmudict" | "spelling"
+    # "attested" | "pinyin" | "hepburn" | "kontsevych" | "quoc_ngu" | "cmudict" | "spelling"
     source: str
 
 

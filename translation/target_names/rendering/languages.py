@@ -25,8 +25,8 @@
                             spelling.txt's
     phonemes.txt            the CMU dictionary's phonemes in this language's practical transcription
     pinyin.txt              Chinese pinyin initials, finals and syllables in this language (see pinyin.py)
-    korean.txt              Korean family names, and the initials, vowels and finals of a romanised syllable, in
-                            this language (see korean.py)
+    korean.txt              Korean and Vietnamese family names, and the initials, vowels and finals of a
+    vietnamese.txt          romanised syllable, in this language (see syllabic.py)
 """
 
 from __future__ import annotations

@@ -20,13 +20,14 @@ from babelwire.translation.target_names.rendering.languages import LanguageData,
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
     may_be_romanised, origin_of, romanised_from
 from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
-from babelwire.translation.target_names.rendering.korean import is_korean_name, write as write_korean
+from babelwire.translation.target_names.rendering import syllabic
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
 from babelwire.translation.target_names.rendering.pronounce import pronunciations, transcribe
 
-ESTABLISHED, ATTESTED, PINYIN, HEPBURN, KONTSEVYCH, CMUDICT, SPELLING = \
-    "established", "attested", "pinyin", "hepburn", "kontsevych", "cmudict", "spelling"
-CHINESE, JAPANESE, KOREAN = "chinese", "japanese", "korean"
+ESTABLISHED, ATTESTED, PINYIN, HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING = \
+    "established", "attested", "pinyin", "hepburn", "kontsevych", "quoc_ngu", "cmudict", "spelling"
+CHINESE, JAPANESE, KOREAN, VIETNAMESE = "chinese", "japanese", "korean", "vietnamese"
+_SYLLABIC = {KOREAN: KONTSEVYCH, VIETNAMESE: QUOC_NGU}  # the systems of syllabic.py, by their table, and the source
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
@@ -56,12 +57,12 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
     origin = _name_origin(words, data)
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator
-            rendered.append(" " if origin == KOREAN else part)  # Ukrainian writes a given name's syllables apart
+            rendered.append(" " if origin in _SYLLABIC else part)  # Ukrainian writes a given name's syllables apart
             continue
         word = _render_word(part, data, origin, kind, first=index == 0, last=index == len(parts) - 1)
         if word is None:
             return None
-        rendered.append(word[0][:1].upper() + word[0][1:] if origin == KOREAN else word[0])
+        rendered.append(word[0][:1].upper() + word[0][1:] if origin in _SYLLABIC else word[0])
         sources.append(word[1])
     return "".join(rendered), _least_certain(sources, data)
 
@@ -110,8 +111,9 @@ def _whole_name_key(name: str) -> str:
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
-    if is_korean_name([fold(word) for word in words], data.code):  # three words: before pinyin, whose are fewer
-        return KOREAN
+    for system in _SYLLABIC:  # three words or more: before pinyin, whose names have fewer
+        if syllabic.is_name([fold(word) for word in words], data.code, system):
+            return system
     if is_pinyin_name([fold(word) for word in words], data.code) and not (len(words) == 1 and
                                                                           given_name_gender(words[0])):
         return CHINESE  # but a given name alone is the census's ("Alexia", "Lexi": a-le-xia, le-xi)
@@ -187,8 +189,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         return write_pinyin(key, data.code), PINYIN, CHINESE
     if name_origin == JAPANESE:
         return write_japanese(key, data.code), HEPBURN, JAPANESE
-    if name_origin == KOREAN:
-        return write_korean(key, data.code, first=given), KONTSEVYCH, KOREAN
+    if name_origin in _SYLLABIC:
+        return syllabic.write(key, data.code, name_origin, first=given), _SYLLABIC[name_origin], name_origin
     if key in data.established:
         return data.established[key], ESTABLISHED, None
     prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
@@ -250,5 +252,5 @@ def _cased(form: str, word: str) -> str:
 
 def _least_certain(sources: list[str], data: LanguageData) -> str:
     order = list(dict.fromkeys([ESTABLISHED, data.romanisation_name, data.russian_romanisation_name, ATTESTED, PINYIN,
-                                HEPBURN, KONTSEVYCH, CMUDICT, SPELLING]))
+                                HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING]))
     return max(sources, key=order.index) if sources else ESTABLISHED
