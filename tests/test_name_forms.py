@@ -29,6 +29,8 @@ def test_a_family_name_alone_is_written_as_the_documents_full_name_writes_it():
     assert written["Liu"] == (RENDERED, "Лью")  # a surname last in a name written given name first
     # Japanese by its full name: alone, English letter rules write Ішіба
     assert forms("Shigeru Ishiba spoke. Ishiba said no.", "uk")["Ishiba"] == (RENDERED, "Ісіба")
+    # Korean, the given name's hyphen written as a space (Пак Кин Хє): alone, the pronouncing dictionary's Парк
+    assert forms("Park Geun-hye spoke. Park said no.", "uk")["Park"] == (RENDERED, "Пак")
     from babelwire.translation.protection.protect import find_protection  # the pipeline's people: the same forms
 
     people = find_protection("Wang Yi arrived. Wang said nothing.", target="uk").rendered_people

@@ -141,8 +141,11 @@ def consistent_forms(named: list[tuple[str, NameForm]], target: str) -> list[Nam
     family: dict[str, set[tuple[str, str | None]]] = {}  # a family name -> (its written form, that name's source)
     for text, form in named:
         words, written = text.split(), form.forms[0].split() if form.way == RENDERED else ()
-        if len(words) > 1 and len(written) == len(words):
-            index = 0 if surname_first(text) or is_pinyin_name([word.lower() for word in words], target) else -1
+        if len(words) < 2 or not written:
+            continue
+        first = surname_first(text) or is_pinyin_name([word.lower() for word in words], target)
+        if len(written) == len(words) or first:  # "Moon Jae-in": Мун Чже Ін, the given name's syllables apart
+            index = 0 if first else -1
             family.setdefault(words[index], set()).add((written[index], form.source))
     consistent = []
     for text, form in named:
