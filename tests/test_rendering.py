@@ -700,6 +700,7 @@ def test_a_korean_family_name_alone_does_not_make_a_name_korean():
     assert render_name("Lee Anderson", "uk").source != "kontsevych"
     assert render_name("Kim Ng", "uk").source != "kontsevych"
     assert render_name("Han Zheng", "uk") == Rendering("Хань Чжен", "pinyin")  # Chinese: two words
+    assert render_name("Lee Teng-hui", "uk").source != "kontsevych"  # Taiwanese in Wade-Giles: no Korean -eng
 
 
 def test_a_hyphenated_spelling_of_an_established_name_takes_its_form():

@@ -6,7 +6,8 @@ Each system is a table of `data/<language>/<system>.txt`: family names, initials
 a name has. A name is of that system when its first word is one of the table's family names, each other word is one
 syllable of the table's initials, vowels and finals, and the words number what the table allows (a family name
 marked `short` may stand with one syllable: Luong Cuong). English names with such a family name have other words
-(Kim Kardashian, Lee Anderson); a Chinese name in pinyin has fewer words, and is told after this (Kang Youwei). A
+(Kim Kardashian, Lee Anderson); a Chinese name in pinyin has fewer words, and is told after this (Kang Youwei); a
+Taiwanese one in Wade-Giles has syllables the table marks as never the system's (Lee Teng-hui: -eng). A
 syllable is its initial's form, its vowel's (opening the syllable, after an initial, or after an initial and before
 a final n or ng, where Korean families write yu for eo: Myung -> Мьон) and its final's.
 """
@@ -27,6 +28,7 @@ class _System:
     vowels: dict[str, tuple[str, str, str]]  # opening a syllable, after an initial, after one before n or ng
     finals: dict[str, str]
     whole: dict[str, str]  # syllables written otherwise than their parts (Vietnamese Dinh: Đình, Дінь)
+    never: tuple[str, ...]  # endings no syllable of the system has (Korean -eng: Lee Teng-hui is Chinese)
     fewest_words: int
     most_words: int
 
@@ -48,6 +50,7 @@ def _system(language: str, name: str) -> _System | None:
         vowels={row[0]: (row[1], row[2], row[3] if len(row) > 3 else row[2]) for row in by_kind["vowel"]},
         finals={row[0]: row[1] for row in by_kind["final"]},
         whole={row[0]: row[1] for row in by_kind.get("syllable", [])},
+        never=tuple(row[0] for row in by_kind.get("never", [])),
         fewest_words=int(fewest), most_words=int(most))
 
 
@@ -59,6 +62,8 @@ def syllable(word: str, language: str, name: str) -> str | None:
         return None
     if word in system.whole:
         return system.whole[word]
+    if word.endswith(system.never):
+        return None
     for initial in sorted(system.initials, key=len, reverse=True) + [""]:
         if not word.startswith(initial):
             continue
