@@ -618,7 +618,7 @@ def test_a_french_oy_is_ua():
 
 
 @pytest.mark.parametrize("name, rendering", [
-    ("Tamas Sulyok", "Тамаш Шуйок"),  # the given name tells Hungarian: s as ш, ly as й (the English rules: Тамас Сульок)
+    ("Tamas Sulyok", "Тамаш Шуйок"),  # the given name tells Hungarian: s as ш, ly as й (English rules: Тамас Сульок)
     ("Tamás Sulyok", "Тамаш Шуйок"),  # with its accent: still Hungarian, not read as Spanish
     ("Istvan Szabo", "Іштван Сабо"),  # sz as с
     ("Gyorgy Matolcsy", "Дьордь Матолчі"),  # gy before a vowel, cs, an old final y
