@@ -782,3 +782,14 @@ def test_a_vietnamese_name_is_written_by_the_ukrainian_practice_for_vietnamese(n
 def test_a_vietnamese_family_name_alone_does_not_make_a_name_vietnamese():
     assert render_name("Marine Le Pen", "uk").source != "quoc_ngu"
     assert render_name("Do Hung", "uk").source != "quoc_ngu"  # Do may not stand with one syllable
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Christos Staikouras", "Христос Стайкурас"),  # ch as х, ai as ай (English rules: Чрістос Стейкурас)
+    ("Andreas Papandreou", "Андреас Папандреу"),  # not the English Андріс
+    ("Kostis Hatzidakis", "Костіс Хадзідакіс"),  # tz as дз
+    ("Adonis Georgiadis", "Адоніс Георгіадіс"),  # ge as ге (English rules: Джорджіадіс)
+    ("Andreas Kalogiannis", "Андреас Калоянніс"),  # gia as я
+])
+def test_a_greek_name_is_read_by_greek_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
