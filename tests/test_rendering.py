@@ -793,3 +793,9 @@ def test_a_vietnamese_family_name_alone_does_not_make_a_name_vietnamese():
 ])
 def test_a_greek_name_is_read_by_greek_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+def test_a_romanised_ie_or_iu_after_a_vowel_is_an_iotated_letter():
+    assert render_name("Ihor Kolykhaiev", "uk").text == "Ігор Колихаєв"  # was Колихаіев
+    assert render_name("Oleksandr Zaiets", "uk").text == "Олександр Заєць"
+    assert render_name("Yurii Kraiuk", "uk").text == "Юрій Краюк"
