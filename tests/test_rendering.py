@@ -799,3 +799,9 @@ def test_a_romanised_ie_or_iu_after_a_vowel_is_an_iotated_letter():
     assert render_name("Ihor Kolykhaiev", "uk").text == "Ігор Колихаєв"  # was Колихаіев
     assert render_name("Oleksandr Zaiets", "uk").text == "Олександр Заєць"
     assert render_name("Yurii Kraiuk", "uk").text == "Юрій Краюк"
+
+
+def test_a_georgian_name_says_its_final_e_and_its_given_name_takes_its_ukrainian_form():
+    assert render_name("Georges Mikautadze", "uk").text == "Жорж Мікаутадзе"  # was Мікотадз, read as English
+    assert render_name("Eduard Shevardnadze", "uk").text == "Едуард Шеварднадзе"
+    assert render_name("Giorgi Mamardashvili", "uk").text == "Георгій Мамардашвілі"  # not Джорджі
