@@ -805,3 +805,9 @@ def test_a_georgian_name_says_its_final_e_and_its_given_name_takes_its_ukrainian
     assert render_name("Georges Mikautadze", "uk").text == "Жорж Мікаутадзе"  # was Мікотадз, read as English
     assert render_name("Eduard Shevardnadze", "uk").text == "Едуард Шеварднадзе"
     assert render_name("Giorgi Mamardashvili", "uk").text == "Георгій Мамардашвілі"  # not Джорджі
+
+
+def test_a_persian_romanisation_s_ae_and_ai_before_l_keep_the_i_its_own_syllable():
+    assert render_name("Esmaeil Baghaei", "uk").text == "Есмаїл Багаї"  # was Есмаайл Багаай
+    assert render_name("Esmail Qaani", "uk").text == "Есмаїл Каані"  # was Есмейл
+    assert render_name("Mahsa Amini", "uk").text == "Махса Аміні"  # a Persian given name: its h is said (was Маса)
