@@ -811,3 +811,13 @@ def test_a_persian_romanisation_s_ae_and_ai_before_l_keep_the_i_its_own_syllable
     assert render_name("Esmaeil Baghaei", "uk").text == "Есмаїл Багаї"  # was Есмаайл Багаай
     assert render_name("Esmail Qaani", "uk").text == "Есмаїл Каані"  # was Есмейл
     assert render_name("Mahsa Amini", "uk").text == "Махса Аміні"  # a Persian given name: its h is said (was Маса)
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Xherdan Shaqiri", "Джердан Шакірі"),  # xh as дж (was Ксхердан)
+    ("Enver Hoxha", "Енвер Ходжа"),  # was Хоксха
+    ("Ramush Haradinaj", "Рамуш Харадінай"),  # j as й (was Харадінадж)
+    ("Bajram Begaj", "Байрам Бегай"),
+])
+def test_an_albanian_name_is_read_by_albanian_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
