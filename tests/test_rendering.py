@@ -821,3 +821,8 @@ def test_a_persian_romanisation_s_ae_and_ai_before_l_keep_the_i_its_own_syllable
 ])
 def test_an_albanian_name_is_read_by_albanian_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+def test_a_hyphen_at_a_syllabic_name_s_edge_stays_as_written():
+    assert render_name("Lee Jae-myung", "uk").text == "Лі Чже Мьон"
+    assert render_name("Nguyen Van-", "uk").text == "Нгуєн Ван-"  # not "Нгуєн Ван  "

@@ -56,8 +56,10 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
              if index % 2 == 0 and part and not _INITIAL.match(part) and not _ROMAN_NUMERAL.match(part)]
     origin = _name_origin(words, data)
     for index, part in enumerate(parts):
-        if index % 2 or not part:  # a separator
-            rendered.append(" " if origin in _SYLLABIC else part)  # Ukrainian writes a given name's syllables apart
+        if index % 2 or not part:  # a separator, or nothing before or after one
+            between_words = index % 2 and parts[index - 1] and index + 1 < len(parts) and parts[index + 1]
+            # Ukrainian writes a Korean or Vietnamese given name's syllables apart: "Jae-in" is "Чже Ін"
+            rendered.append(" " if origin in _SYLLABIC and between_words else part)
             continue
         word = _render_word(part, data, origin, kind, first=index == 0, last=index == len(parts) - 1)
         if word is None:
