@@ -826,3 +826,8 @@ def test_an_albanian_name_is_read_by_albanian_letters(name, rendering):
 def test_a_hyphen_at_a_syllabic_name_s_edge_stays_as_written():
     assert render_name("Lee Jae-myung", "uk").text == "Лі Чже Мьон"
     assert render_name("Nguyen Van-", "uk").text == "Нгуєн Ван-"  # not "Нгуєн Ван  "
+
+
+def test_a_lone_s_or_z_with_a_caron_is_read_as_slovene_croatian_or_serbian():
+    assert render_name("Milan Škriniar", "uk").text == "Мілан Шкрініар"  # was Скрініар: the caron folded away
+    assert render_name("Žiga Jelar", "uk").text == "Жіга Єлар"
