@@ -842,3 +842,19 @@ def test_a_lone_s_or_z_with_a_caron_is_read_as_slovene_croatian_or_serbian():
 ])
 def test_an_english_name_sharing_a_word_with_another_language_s_given_names_stays_english(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Jüri Ratas", "Юрі Ратас"),  # jü as ю
+    ("Toomas Hendrik Ilves", "Тоомас Гендрік Ільвес"),  # long vowels as spelt, h as г, l before a consonant as ль
+    ("Tõnis Lukas", "Тиніс Лукас"),  # õ as и
+    ("Margus Tsahkna", "Маргус Цахкна"),  # h before a consonant as х
+])
+def test_an_estonian_name_is_read_by_estonian_letters(name, rendering):
+    assert render_name(name, "uk").text == rendering
+
+
+def test_an_accented_vowel_is_a_vowel_to_the_rules_contexts():
+    assert render_name("Rita Süssmuth", "uk").text == "Ріта Зюссмут"  # s before a vowel as з: was Сюссмут
+    assert render_name("Hans Lämmle", "uk").text == "Ганс Леммле"  # l before a vowel stays л: was Льеммле
+    assert render_name("Jürgen Müller", "uk").text.startswith("Юрген ")  # a German jü: was Йюрген

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from babelwire.translation.lexicon.wordlists import load_table
 
-LATIN_VOWELS = frozenset("aeiouy")
+# with their accents: an l before ä is before a vowel (Läänemets), an s before ü too (Süssmuth)
+LATIN_VOWELS = frozenset("aeiouyáàâäãåæéèêëíìîïóòôöõøőúùûüűýÿąęėįųūāēīōœ")
 
 
 @dataclass(frozen=True, slots=True)
