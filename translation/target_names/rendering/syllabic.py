@@ -15,7 +15,7 @@ a final n or ng, where Korean families write yu for eo: Myung -> Мьон) and i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from babelwire.translation.lexicon.wordlists import load_table
 
@@ -54,7 +54,7 @@ def _system(language: str, name: str) -> _System | None:
         fewest_words=int(fewest), most_words=int(most))
 
 
-@cache
+@lru_cache(maxsize=8192)  # bounded: a worker reads the words of every story it is sent
 def syllable(word: str, language: str, name: str) -> str | None:
     """`word` (lower case) as one syllable of the system `name` in `language`; None when it is not one."""
     system = _system(language, name)
