@@ -858,3 +858,13 @@ def test_an_accented_vowel_is_a_vowel_to_the_rules_contexts():
     assert render_name("Rita Süssmuth", "uk").text == "Ріта Зюссмут"  # s before a vowel as з: was Сюссмут
     assert render_name("Hans Lämmle", "uk").text == "Ганс Леммле"  # l before a vowel stays л: was Льеммле
     assert render_name("Jürgen Müller", "uk").text.startswith("Юрген ")  # a German jü: was Йюрген
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Ruben Vardanyan", "Рубен Варданян"),  # -yan with no soft sign (was Варданьян)
+    ("Armen Sarkissian", "Армен Саркіссян"),  # was Саркісжін, the pronouncing dictionary's
+    ("Gagik Tsarukyan", "Гагік Царукян"),
+    ("Ryan Reynolds", "Раян Рейнольдс"),  # Ryan and Bryan are no Armenian -yan
+])
+def test_an_armenian_name_writes_its_yan_as_ukrainian_does(name, rendering):
+    assert render_name(name, "uk").text == rendering
