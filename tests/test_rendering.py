@@ -731,6 +731,7 @@ def test_a_brazilian_isson_is_no_swedish_sson():
     ("Tomáš Satoranský", "Томаш Саторанський"),
     ("Vaclav Havel", "Вацлав Гавел"),  # without its accent the given name still tells Czech (was Ваклав Хавел)
     ("Pavel Nedvěd", "Павел Недвед"),  # a given name Russian shares, in a Czech name: not Павло
+    ("Vladimir Padrino Lopez", "Владімір Падріно Лопес"),  # ... or a Spanish one: not Володимир Падрино
 ])
 def test_a_czech_or_slovak_name_is_read_by_their_letters(name, rendering):
     assert render_name(name, "uk").text == rendering

@@ -32,10 +32,10 @@ _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate w
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
 _SLAVIC = (SLAVIC, RUSSIAN)  # romanised from Ukrainian or Russian; RUSSIAN: the spelling shows Russian
-# Czech and Slovak share given names with Russian and Ukrainian (Pavel, Ivan, Igor) and say them as their spelling
-# does: Pavel Nedvěd is Павел, not the Ukrainian form of the Russian name, Павло (a German spelling does not tell so
-# much: Vitali Klitschko is Віталій)
-_READS_SLAVIC_GIVEN_NAMES = frozenset({"czech"})
+# Czech and Slovak share given names with Russian and Ukrainian (Pavel, Ivan, Igor), and Latin America gives them
+# too; each says them as its spelling does: Pavel Nedvěd is Павел, Vladimir Padrino López Владімір, not the
+# Ukrainian form of the Russian name (a German spelling does not tell so much: Vitali Klitschko is Віталій)
+_READS_SLAVIC_GIVEN_NAMES = frozenset({"czech", "spanish", "portuguese"})
 
 
 @lru_cache(maxsize=8192)  # a story names the same people again and again
