@@ -731,7 +731,6 @@ def test_a_brazilian_isson_is_no_swedish_sson():
     ("Tomáš Satoranský", "Томаш Саторанський"),
     ("Vaclav Havel", "Вацлав Гавел"),  # without its accent the given name still tells Czech (was Ваклав Хавел)
     ("Pavel Nedvěd", "Павел Недвед"),  # a given name Russian shares, in a Czech name: not Павло
-    ("Vladimir Padrino Lopez", "Владімір Падріно Лопес"),  # ... or a Spanish one: not Володимир Падрино
 ])
 def test_a_czech_or_slovak_name_is_read_by_their_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
@@ -869,3 +868,7 @@ def test_an_accented_vowel_is_a_vowel_to_the_rules_contexts():
 ])
 def test_an_armenian_name_writes_its_yan_as_ukrainian_does(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+def test_a_russian_given_name_in_a_latin_american_name_is_read_as_spanish():
+    assert render_name("Vladimir Padrino Lopez", "uk").text == "Владімір Падріно Лопес"  # not Володимир Падрино
