@@ -113,7 +113,7 @@ def _whole_name_key(name: str) -> str:
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
-    for system in _SYLLABIC:  # three words or more: before pinyin, whose names have fewer
+    for system in _SYLLABIC:  # before pinyin: its family names and syllables are theirs, not pinyin's (Kang Youwei)
         if syllabic.is_name([fold(word) for word in words], data.code, system):
             return system
     if is_pinyin_name([fold(word) for word in words], data.code) and not (len(words) == 1 and
