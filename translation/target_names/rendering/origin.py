@@ -35,7 +35,8 @@ def origin_of(word: str) -> str | None:
     """The origin the spelling of `word` (lower case, accents kept) shows, as data/origin.txt names it ("slavic",
     "polish", "balkan", "hungarian", "german", "french", "italian", "spanish", "romanian", "romance"...); None where
     it shows none (read as English)."""
-    return next((origin for origin, where, letters in _signs() if _shows(word, where, letters)), None)
+    folded = fold(word)  # a pattern row (a given name) matches with or without accents: Tamás, Frédéric
+    return next((origin for origin, where, letters in _signs() if _shows(word, where, letters, folded)), None)
 
 
 @cache
@@ -51,9 +52,10 @@ def romanised_from(word: str) -> str | None:
     return next((language for language, where, letters in _romanisation_signs() if _shows(word, where, letters)), None)
 
 
-def _shows(word: str, where: str, letters: str) -> bool:
-    if where == "pattern":  # the whole word, as written or without its accents (a given name: Tamás, Frédéric)
-        return re.fullmatch(letters, word) is not None or re.fullmatch(letters, fold(word)) is not None
+def _shows(word: str, where: str, letters: str, folded: str | None = None) -> bool:
+    """`word` has the sign; a pattern also holds where it matches `folded`, the word without its accents."""
+    if where == "pattern":  # the whole word matches a regular expression
+        return any(re.fullmatch(letters, spelling) is not None for spelling in (word, folded) if spelling is not None)
     if where == "end":
         return word.endswith(letters) and len(word) > len(letters) + 1
     if where == "start":

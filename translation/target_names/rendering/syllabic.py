@@ -24,9 +24,9 @@ from babelwire.translation.lexicon.wordlists import load_table
 class _System:
     surnames: dict[str, str]
     short_surnames: frozenset[str]  # may stand with a given name of one syllable
-    initials: dict[str, str]
+    initials: dict[str, str]  # longest first, as a syllable is read
     vowels: dict[str, tuple[str, str, str]]  # opening a syllable, after an initial, after one before n or ng
-    finals: dict[str, str]
+    finals: dict[str, str]  # longest first
     whole: dict[str, str]  # syllables written otherwise than their parts (Vietnamese Dinh: Đình, Дінь)
     never: tuple[str, ...]  # endings no syllable of the system has (Korean -eng: Lee Teng-hui is Chinese)
     fewest_words: int
@@ -46,12 +46,16 @@ def _system(language: str, name: str) -> _System | None:
     return _System(
         surnames={row[0]: row[1] for row in by_kind["surname"]},
         short_surnames=frozenset(row[0] for row in by_kind["surname"] if row[2:] == ("short",)),
-        initials={row[0]: row[1] for row in by_kind["initial"]},
+        initials=_longest_first({row[0]: row[1] for row in by_kind["initial"]}),
         vowels={row[0]: (row[1], row[2], row[3] if len(row) > 3 else row[2]) for row in by_kind["vowel"]},
-        finals={row[0]: row[1] for row in by_kind["final"]},
+        finals=_longest_first({row[0]: row[1] for row in by_kind["final"]}),
         whole={row[0]: row[1] for row in by_kind.get("syllable", [])},
         never=tuple(row[0] for row in by_kind.get("never", [])),
         fewest_words=int(fewest), most_words=int(most))
+
+
+def _longest_first(table: dict[str, str]) -> dict[str, str]:
+    return dict(sorted(table.items(), key=lambda row: -len(row[0])))
 
 
 @lru_cache(maxsize=8192)  # bounded: a worker reads the words of every story it is sent
@@ -64,11 +68,11 @@ def syllable(word: str, language: str, name: str) -> str | None:
         return system.whole[word]
     if word.endswith(system.never):
         return None
-    for initial in sorted(system.initials, key=len, reverse=True) + [""]:
+    for initial in [*system.initials, ""]:
         if not word.startswith(initial):
             continue
         rest = word[len(initial):]
-        for final in sorted(system.finals, key=len, reverse=True) + [""]:
+        for final in [*system.finals, ""]:
             vowel = rest[: len(rest) - len(final)] if rest.endswith(final) else None
             if vowel not in system.vowels:
                 continue

@@ -113,19 +113,19 @@ def _whole_name_key(name: str) -> str:
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
+    keys = [fold(word) for word in words]
     for system in _SYLLABIC:  # before pinyin: its family names and syllables are theirs, not pinyin's (Kang Youwei)
-        if syllabic.is_name([fold(word) for word in words], data.code, system):
+        if syllabic.is_name(keys, data.code, system):
             return system
-    if is_pinyin_name([fold(word) for word in words], data.code) and not (len(words) == 1 and
-                                                                          given_name_gender(words[0])):
+    if is_pinyin_name(keys, data.code) and not (len(words) == 1 and given_name_gender(words[0])):
         return CHINESE  # but a given name alone is the census's ("Alexia", "Lexi": a-le-xia, le-xi)
     if _japanese(words, data):
         return JAPANESE
     origins = {origin_of(word.lower()) for word in words}
     named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
     if SLAVIC in origins or not named & _READS_SLAVIC_GIVEN_NAMES and \
-            any(fold(word) in data.slavic_given_names for word in words):
-        return RUSSIAN if _romanised_from_russian([fold(word) for word in words], data) else SLAVIC
+            any(key in data.slavic_given_names for key in keys):
+        return RUSSIAN if _romanised_from_russian(keys, data) else SLAVIC
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
 
 
