@@ -69,6 +69,7 @@ sys.path.insert(0, str(HERE))
 
 import _models  # noqa: E402
 import worker_memory  # noqa: E402
+from babelwire.translation.engines.mkl_memory import SETTING as MKL_POOLS_SETTING  # noqa: E402
 from babelwire.worker.settings import Settings  # noqa: E402
 
 DEFAULT_BACKEND = "ctranslate2"
@@ -394,7 +395,7 @@ def spawn(name: str, spec_path: Path) -> dict:
 def _worker_env() -> dict:
     """Each backend's process starts without MKL_DISABLE_FAST_MM: babelwire's CTranslate2 engine sets it itself
     (translation/engines/mkl_memory.py), and the torch rows run with MKL's defaults, as a user's torch would."""
-    env = {key: value for key, value in os.environ.items() if key != "MKL_DISABLE_FAST_MM"}
+    env = {key: value for key, value in os.environ.items() if key != MKL_POOLS_SETTING}
     return dict(env, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
 
 

@@ -40,11 +40,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
+from babelwire.translation.engines.mkl_memory import SETTING as MKL_POOLS_SETTING  # noqa: E402
+from babelwire.worker.arenas import ARENA_SETTING  # noqa: E402
+
 LANGUAGES = ("uk", "de")
 WARM_ITEMS = 50  # samples before this many items are done are start-up, not steady state
 SAMPLE_S = 0.2
 BODY_EVERY = 5
-PROCESS_SETS_ITSELF = ("MALLOC_ARENA_MAX", "MKL_DISABLE_FAST_MM")  # worker/arenas.py, translation/engines/mkl_memory.py
+PROCESS_SETS_ITSELF = (ARENA_SETTING, MKL_POOLS_SETTING)
 
 
 def wire_items(sentences: list[str], count: int) -> list[dict]:

@@ -13,6 +13,7 @@ import ctypes.util
 from functools import cache
 
 ARENAS = 2
+ARENA_SETTING = "MALLOC_ARENA_MAX"  # glibc reads it at start; limit_arenas leaves a value set there
 M_ARENA_MAX = -8  # glibc's malloc.h
 
 
@@ -27,7 +28,7 @@ def _libc():
 def limit_arenas(arenas: int = ARENAS, environment: dict | None = None) -> bool:
     """Cap glibc's malloc arenas at `arenas` unless MALLOC_ARENA_MAX in `environment` already says how many;
     True when this call set it. Call it before any thread starts: arenas already made stay."""
-    if environment is not None and environment.get("MALLOC_ARENA_MAX"):
+    if environment is not None and environment.get(ARENA_SETTING):
         return False
     libc = _libc()
     if libc is None or not hasattr(libc, "mallopt"):
