@@ -122,3 +122,8 @@ def test_without_the_dictionary_names_stay_nominative_and_only_the_rendering_is_
     assert find_name_form("Він зустрівся з Дональдом Трампом.", "Дональд Трамп", "m", "uk") == (16, 33)
     assert find_name_form("Він зустрівся з Дональдсоном Трампом.", "Дональд Трамп", "m", "uk") is None
     declension.forms_of.cache_clear()
+
+
+def test_a_generational_suffix_declines_with_the_surname():
+    assert decline_name("Дональд Трамп-молодший", "ablt", "m", "uk") == "Дональдом Трампом-молодшим"
+    assert decline_name("Джордж Г. В. Буш-старший", "gent", "m", "uk") == "Джорджа Г. В. Буша-старшого"

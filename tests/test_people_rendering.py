@@ -215,3 +215,16 @@ def test_a_glossary_keep_keeps_a_club_in_latin():
     kept = Translator(Scripted({}), glossary=Glossary.from_dict({"keep": ["Manchester United"]})).translate(
         "Manchester United drew with Celtic.", "uk")
     assert "Manchester United" in kept.text and "Селтік" in kept.text
+
+
+def test_a_name_with_a_generational_suffix_is_kept_as_the_model_declines_it_or_restored_declined():
+    engine = Scripted({"He met Donald Trump Jr.": "Він зустрівся з Дональдом Трампом-молодшим."})
+    assert Translator(engine).translate("He met Donald Trump Jr.", "uk").text == \
+        "Він зустрівся з Дональдом Трампом-молодшим."
+    # restored: the sentence keeps the full stop "Jr." gave it (the model sees "He met [1].")
+    engine = Scripted({"He met Donald Trump Jr.": "Він зустрівся з Donald Trump Jr.", "He met [1].": "Він зустрівся з [1]."})
+    result = Translator(engine).translate("He met Donald Trump Jr.", "uk")
+    assert result.text == "Він зустрівся з Дональдом Трампом-молодшим."
+    assert [(n.how, n.case) for n in result.names] == [("restored", "ablt")]
+    engine = Scripted({"Donald Trump Jr. said so.": "Donald Trump Jr. так сказав.", "[1] said so.": "[1] так сказав."})
+    assert Translator(engine).translate("Donald Trump Jr. said so.", "uk").text == "Дональд Трамп-молодший так сказав."

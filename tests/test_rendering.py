@@ -872,3 +872,31 @@ def test_an_armenian_name_writes_its_yan_as_ukrainian_does(name, rendering):
 
 def test_a_russian_given_name_in_a_latin_american_name_is_read_as_spanish():
     assert render_name("Vladimir Padrino Lopez", "uk").text == "Владімір Падріно Лопес"  # not Володимир Падрино
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Donald Trump Jr.", "Дональд Трамп-молодший"),  # the suffix as Ukrainian writes it, joined to the surname
+    ("Ken Griffey Jr", "Кен Гріффі-молодший"),  # without its full stop
+    ("Cal Ripken Sr.", "Кал Ріпкен-старший"),
+    ("Martin Luther King Jr.", "Мартін Лютер Кінг-молодший"),
+])
+def test_a_generational_suffix_is_written_as_ukrainian_writes_it_not_kept_in_latin(name, rendering):
+    assert render_name(name, "uk").text == rendering
+
+
+def test_an_acronym_with_a_generational_suffix_stays_as_written_as_an_acronym_does():
+    assert render_name("RFK Jr.", "uk") is None  # not "Рфк-молодший"
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("George H.W. Bush", "Джордж Х. В. Буш"),  # initials written together are written apart, as Ukrainian does
+    ("T.J. Watt", "Т. Дж. Ватт"),
+    ("Robert F. Kennedy Jr.", "Роберт Ф. Кеннеді-молодший"),
+])
+def test_initials_written_together_are_cyrillic_initials_not_a_name_kept_in_latin(name, rendering):
+    assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name", ["J.D. Vance", "J. D. Vance", "JD Vance"])
+def test_an_established_name_with_initials_takes_its_row_however_the_initials_are_written(name):
+    assert render_name(name, "uk") == Rendering("Джей Ді Венс", "established")

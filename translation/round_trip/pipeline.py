@@ -278,7 +278,7 @@ class Translator:
             lost = [_lost_place(text, place.span.start, place.span.end, place.span.type)
                     for place in left[unit.text_index].places.within(unit)
                     if not recognisable(outcome.text, place.span.text, place.forms)]
-            lost += [masked_person(person)
+            lost += [masked_person(person, text)
                      for person in lost_people(outcome.text, left[unit.text_index].people.within(unit), target)]
             if lost:
                 redo[k] = lost

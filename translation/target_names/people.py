@@ -2,7 +2,7 @@
 the rendering restored, declined, where it did not (the pipeline masks such a person and translates again).
 
     lost_people(translated, people, target) -> the people with no form of their rendering in `translated`
-    masked_person(person) -> the span that masks the person, restored as the rendering
+    masked_person(person, text) -> the span that masks the person in `text`, restored as the rendering
     declined(text, people, masked, target) -> (text with each restored rendering declined, a report per person)
     restored_form(person, before, target) -> (the rendering as restored after the text `before`, its case)
 
@@ -44,8 +44,21 @@ class RenderedName:
                 "case": self.case}
 
 
-def masked_person(person: RenderedPerson) -> Span:
-    return replace(person.span, replacement=person.rendering.text, rule=LOST_PERSON_RULE)
+def masked_person(person: RenderedPerson, text: str) -> Span:
+    """The span masking `person` in `text`, restored as the rendering. A name whose full stop also ends the sentence
+    ("He met Donald Trump Jr.") leaves that full stop outside the mask: the rendering has none (Трамп-молодший), and
+    the model, seeing "He met [1].", ends its sentence itself."""
+    span = person.span
+    if span.text.endswith(".") and not person.rendering.text.endswith(".") and _ends_a_sentence(text, span.end):
+        span = replace(span, end=span.end - 1, text=span.text[:-1])
+    return replace(span, replacement=person.rendering.text, rule=LOST_PERSON_RULE)
+
+
+def _ends_a_sentence(text: str, end: int) -> bool:
+    """Whether a full stop right before `end` ends the sentence: the text ends there, or goes on with a new line, a
+    capital or a quote mark, not in lower case, a digit or a comma ("Trump Jr. said", "Jr., the son")."""
+    rest = text[end:].lstrip(" ")
+    return not (rest and (rest[0].islower() or rest[0].isdigit() or rest[0] in ",;:"))
 
 
 def lost_people(translated: str, people: list[RenderedPerson], target: str) -> list[RenderedPerson]:

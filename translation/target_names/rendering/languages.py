@@ -16,6 +16,7 @@
                             Russian (optional; data/romanisation_signs.txt and the given names tell them)
     particles.txt           lower-case particles inside a name (von, de, al)
     openers.txt             words opening a name written as a fixed form joined to the next (St, Saint: Сент-)
+    closers.txt             words closing a name written as a fixed form joined to the word before (Jr.: -молодший)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
     endings.txt             endings read with spelling.txt where a name's spelling shows no origin (not with an
@@ -31,6 +32,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -38,6 +40,10 @@ from importlib import resources
 
 from babelwire.translation.target_names.rendering.rules import RuleTable
 from babelwire.translation.lexicon.wordlists import load_table
+
+
+# A run of initials, together or spaced: "j.d.", "j. k.", "h.w." ("robert f. kennedy": one initial is a run too)
+_INITIALS = re.compile(r"\b[a-z]\.(?: ?[a-z]\.)*(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class LanguageData:
     given_names: dict[str, str]  # lower-case Latin given name -> target form
     particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
     openers: dict[str, tuple[str, str]]  # a word opening a name ("st") -> (its form, what joins it to the next)
+    closers: dict[str, tuple[str, str]]  # a word closing a name ("jr.") -> (its form, what joins it to the one before)
     slavic_given_names: frozenset[str]  # the given names that alone tell a name is Ukrainian or Russian
     given_romanised_from: dict[str, str]  # lower-case Latin given name -> what its spelling shows: "russian"...
     prefixes: tuple[tuple[str, str, bool], ...]  # (Latin prefix, target form, the rest keeps its capital)
@@ -68,6 +75,12 @@ def fold(text: str) -> str:
     """Lower case without accents: "Erdoğan" -> "erdogan", "Zelenskyy’s" -> "zelenskyy’s"."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def name_key(name: str) -> str:
+    """How a whole name is looked up in the tables of whole names: folded, one space between words, and initials
+    written one way, without full stops ("J.D. Vance", "J. D. Vance" and "JD Vance" are one key, "jd vance")."""
+    return _INITIALS.sub(lambda run: run.group().replace(".", "").replace(" ", ""), " ".join(fold(name).split()))
 
 
 def primary(language: str) -> str:
@@ -99,7 +112,8 @@ def language_data(language: str) -> LanguageData:
         royal=_titled(code, "royal"),
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
-        openers=_openers(code),
+        openers=_joined_words(code, "openers"),
+        closers=_joined_words(code, "closers"),
         slavic_given_names=frozenset(row[0].lower() for row in given if "sign" in _marks(row)),
         given_romanised_from={row[0].lower(): mark for row in given for mark in _marks(row)
                               if mark in ("russian", "ukrainian")},
@@ -128,9 +142,9 @@ def _russian_table(code: str) -> RuleTable:
         return RuleTable.load(__package__, f"{code}/romanised")
 
 
-def _openers(code: str) -> dict[str, tuple[str, str]]:
+def _joined_words(code: str, table: str) -> dict[str, tuple[str, str]]:
     try:
-        return {row[0]: (row[1], row[2]) for row in load_table(__package__, f"{code}/openers")}
+        return {row[0]: (row[1], row[2]) for row in load_table(__package__, f"{code}/{table}")}
     except FileNotFoundError:
         return {}
 
@@ -148,7 +162,7 @@ def _origin_spelling(code: str) -> dict[str, RuleTable]:
 
 def _titled(code: str, table: str) -> dict[str, str]:
     try:
-        return {fold(latin): form for latin, form, *_ in load_table(__package__, f"{code}/{table}")}
+        return {name_key(latin): form for latin, form, *_ in load_table(__package__, f"{code}/{table}")}
     except FileNotFoundError:
         return {}
 
@@ -157,7 +171,7 @@ def _established_clubs(code: str) -> dict[str, str]:
     """Clubs' whole names only: a word of one is no form of that word elsewhere ("Madrid" of "Real Madrid" is a
     city, "United" of "Manchester United" a word of many clubs and companies)."""
     try:
-        return {fold(latin): form for latin, form, *_ in load_table(__package__, f"{code}/established_clubs")}
+        return {name_key(latin): form for latin, form, *_ in load_table(__package__, f"{code}/established_clubs")}
     except FileNotFoundError:
         return {}
 
@@ -170,4 +184,4 @@ def _established(code: str) -> dict[str, str]:
     """
     rows = [(latin, form) for latin, form, *_ in load_table(__package__, f"{code}/established")]
     surnames = {latin.split()[-1].lower(): form.split()[-1] for latin, form in rows if len(latin.split()) > 1}
-    return surnames | {latin.lower(): form for latin, form in rows}
+    return surnames | {name_key(latin): form for latin, form in rows}

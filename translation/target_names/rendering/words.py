@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.rendering.attested import attested_form
-from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data
+from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data, name_key
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
     may_be_romanised, origin_of, romanised_from
 from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
@@ -30,6 +30,7 @@ CHINESE, JAPANESE, KOREAN, VIETNAMESE = "chinese", "japanese", "korean", "vietna
 _SYLLABIC = {KOREAN: KONTSEVYCH, VIETNAMESE: QUOC_NGU}  # the systems of syllabic.py, by their table, and the source
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
 _INITIAL = re.compile(r"^([A-Za-z])\.$")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # written together: "J.D.", "H.W."
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
 _SLAVIC = (SLAVIC, RUSSIAN)  # romanised from Ukrainian or Russian; RUSSIAN: the spelling shows Russian
 # Czech and Slovak share given names with Russian and Ukrainian (Pavel, Ivan, Igor), and Latin America gives them
@@ -47,13 +48,18 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
     whole = established_form(name, language) or _with_regnal_numeral(name, language)
     if whole is not None:
         return whole, ESTABLISHED
+    *rest, last = name.split(" ")
+    closer = data.closers.get(fold(last)) if rest and not _acronym(rest) else None
+    if closer is not None:  # "Donald Trump Jr." -> "Дональд Трамп-молодший": the rest, then the closer's form
+        rendered = render_words(" ".join(rest), language, kind)
+        return None if rendered is None else (rendered[0] + closer[1] + closer[0], rendered[1])
     parts = _WORD_PARTS.split(name)
     opener = data.openers.get(fold(parts[0])) if len(parts) > 2 else None
     rendered, sources = [], []
     if opener is not None:  # "St Johnstone" -> "Сент-Джонстон": the opener's form and joiner, then the rest
         rendered, sources, parts = list(opener), [ESTABLISHED], parts[2:]
-    words = [part for index, part in enumerate(parts)
-             if index % 2 == 0 and part and not _INITIAL.match(part) and not _ROMAN_NUMERAL.match(part)]
+    words = [part for index, part in enumerate(parts) if index % 2 == 0 and part and not _INITIAL.match(part)
+             and not _INITIALS.match(part) and not _ROMAN_NUMERAL.match(part)]
     origin = _name_origin(words, data)
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator, or nothing before or after one
@@ -108,8 +114,14 @@ def is_established_club(name: str, language: str) -> bool:
     return key in data.clubs and key not in data.established
 
 
+def _acronym(words: list[str]) -> bool:
+    """"RFK" of "RFK Jr.": letters said one by one, which no rule writes as a word (Рфк); such a name stays as written,
+    as an acronym alone does."""
+    return len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
+
+
 def _whole_name_key(name: str) -> str:
-    return fold(" ".join(name.split()))
+    return name_key(name)
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
@@ -154,10 +166,9 @@ def _romanised_from_russian(keys: list[str], data: LanguageData) -> bool:
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
                  last: bool) -> tuple[str, str] | None:
-    initial = _INITIAL.match(word)
-    if initial:
-        letters = data.spelling.rewrite(initial.group(1).lower())
-        return None if letters is None else (_cased(letters, word) + ".", SPELLING)
+    if _INITIAL.match(word) or _INITIALS.match(word):  # "J.D." -> "Дж. Д.", initials apart as Ukrainian writes them
+        letters = [data.spelling.rewrite(letter.lower()) for letter in word if letter != "."]
+        return None if None in letters else (" ".join(_cased(each, word) + "." for each in letters), SPELLING)
     key = fold(word)
     if not any("a" <= char <= "z" for char in key) or _ROMAN_NUMERAL.match(word):
         return word, ESTABLISHED  # already in another script, or no letters: as written
