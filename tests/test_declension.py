@@ -127,3 +127,11 @@ def test_without_the_dictionary_names_stay_nominative_and_only_the_rendering_is_
 def test_a_generational_suffix_declines_with_the_surname():
     assert decline_name("Дональд Трамп-молодший", "ablt", "m", "uk") == "Дональдом Трампом-молодшим"
     assert decline_name("Джордж Г. В. Буш-старший", "gent", "m", "uk") == "Джорджа Г. В. Буша-старшого"
+
+
+def test_a_name_with_an_initial_is_found_with_the_initial_s_full_stop():
+    sentence = "Він зустрівся з Робертом Ф. Кеннеді-молодшим у вівторок."
+    found = find_name_form(sentence, "Роберт Ф. Кеннеді-молодший", "m", "uk")
+    assert sentence[slice(*found)] == "Робертом Ф. Кеннеді-молодшим"
+    assert find_name_form("Він зустрівся з Майклом Д. Фоксом.", "Майкл Дж. Фокс", "m", "uk") is None  # another initial
+    assert find_name_form("Він зустрівся з Майклом Фоксом.", "Майкл Дж. Фокс", "m", "uk") is None  # none

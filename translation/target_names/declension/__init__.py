@@ -105,15 +105,26 @@ def find_name_form(text: str, rendering: str, gender: str, language: str) -> tup
     """Where in `text` the name stands in some case form: its words in a row, each a form of the rendering's
     word (the man's or woman's paradigm, by `gender`, or the word's own dictionary lemma). None if nowhere."""
     words = rendering.split()
-    wanted = [_accepted_forms(word, gender, language, i == len(words) - 1 and len(words) > 1)
+    wanted = [frozenset({word[:-1].lower()}) if _is_initial(word) else
+              _accepted_forms(word, gender, language, i == len(words) - 1 and len(words) > 1)
               for i, word in enumerate(words)]
     found = list(_WORD.finditer(text))
     for i in range(len(found) - len(words) + 1):
         window = found[i : i + len(words)]
         if all(_is_form(match.group(), forms, language) for match, forms in zip(window, wanted)) and \
-                all(text[a.end() : b.start()].isspace() for a, b in zip(window, window[1:])):
+                all(_between_words(text[a.end() : b.start()], _is_initial(word))
+                    for a, b, word in zip(window, window[1:], words)):
             return window[0].start(), window[-1].end()
     return None
+
+
+def _is_initial(word: str) -> bool:
+    """"Ф.", "Дж.": an initial, which never declines; the text writes its full stop outside the matched word."""
+    return word.endswith(".") and len(word) <= 3 and word[:-1].isalpha()
+
+
+def _between_words(gap: str, after_initial: bool) -> bool:
+    return (gap[1:] if after_initial and gap.startswith(".") else gap).isspace()
 
 
 def governed_case(before: str, language: str, person: bool = True, agent: bool = False) -> str:
