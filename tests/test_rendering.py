@@ -900,3 +900,8 @@ def test_initials_written_together_are_cyrillic_initials_not_a_name_kept_in_lati
 @pytest.mark.parametrize("name", ["J.D. Vance", "J. D. Vance", "JD Vance"])
 def test_an_established_name_with_initials_takes_its_row_however_the_initials_are_written(name):
     assert render_name(name, "uk") == Rendering("Джей Ді Венс", "established")
+
+
+def test_a_russian_surname_ending_in_ein_is_no_surname_suffix_in():
+    assert render_name("Alexander Khinshtein", "uk") == Rendering("Олександр Хинштейн", "bgn_pcgn")  # not Хинштеін
+    assert render_name("Sergei Sobyanin", "uk").text == "Сергій Собянін"  # the suffix -ін as before
