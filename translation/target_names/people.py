@@ -55,10 +55,10 @@ def masked_person(person: RenderedPerson, text: str) -> Span:
 
 
 def _ends_a_sentence(text: str, end: int) -> bool:
-    """Whether a full stop right before `end` ends the sentence: the text ends there, or goes on with a new line, a
-    capital or a quote mark, not in lower case, a digit or a comma ("Trump Jr. said", "Jr., the son")."""
+    """Whether a full stop right before `end` ends the sentence: the text ends there or goes on with a new line or
+    a capital, not in lower case, a comma or a bracket ("Trump Jr. said", "Jr., the son", "(Trump Jr.) said")."""
     rest = text[end:].lstrip(" ")
-    return not (rest and (rest[0].islower() or rest[0].isdigit() or rest[0] in ",;:"))
+    return not rest or rest[0] == "\n" or rest[0].isupper()
 
 
 def lost_people(translated: str, people: list[RenderedPerson], target: str) -> list[RenderedPerson]:

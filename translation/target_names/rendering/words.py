@@ -78,20 +78,20 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
 def established_form(name: str, language: str) -> str | None:
     """The established form of the whole name (a person's, a surname's or, failing those, a club's), or None; a name
     hyphenated where its row is not takes that row ("Kim Jong-un": Kim Jong Un's Кім Чен Ин)."""
-    data, key = language_data(language), _whole_name_key(name)
+    data, key = language_data(language), name_key(name)
     return data.established.get(key) or data.established.get(key.replace("-", " ")) or data.clubs.get(key)
 
 
 def regnal_form(name: str, language: str) -> str | None:
     """A monarch's or pope's name as the language writes it by tradition ("Francis" -> "Франциск"), or None: for a
     name after such a title ("Pope Francis"), which the caller sees and this function does not."""
-    return language_data(language).regnal.get(_whole_name_key(name))
+    return language_data(language).regnal.get(name_key(name))
 
 
 def royal_form(name: str, language: str) -> str | None:
     """A prince's or princess's given name as the language's media write it ("Harry" -> "Гаррі"), or None: for a
     name after "Prince" or "Princess", which the caller sees."""
-    return language_data(language).royal.get(_whole_name_key(name))
+    return language_data(language).royal.get(name_key(name))
 
 
 def _with_regnal_numeral(name: str, language: str) -> str | None:
@@ -105,12 +105,12 @@ def _with_regnal_numeral(name: str, language: str) -> str | None:
 def club_form(name: str, language: str) -> str | None:
     """The established form of a sports club's whole name, or None: the only form an organisation takes (a company
     named like a listed person keeps its name: Ford is no Форд)."""
-    return language_data(language).clubs.get(_whole_name_key(name))
+    return language_data(language).clubs.get(name_key(name))
 
 
 def is_established_club(name: str, language: str) -> bool:
     """The whole name is a sports club's with an established form (and no person's)."""
-    data, key = language_data(language), _whole_name_key(name)
+    data, key = language_data(language), name_key(name)
     return key in data.clubs and key not in data.established
 
 
@@ -118,10 +118,6 @@ def _acronym(words: list[str]) -> bool:
     """"RFK" of "RFK Jr.": letters said one by one, which no rule writes as a word (Рфк); such a name stays as written,
     as an acronym alone does."""
     return len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
-
-
-def _whole_name_key(name: str) -> str:
-    return name_key(name)
 
 
 def _name_origin(words: list[str], data: LanguageData) -> str | None:
