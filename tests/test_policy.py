@@ -130,6 +130,13 @@ def test_holidays_are_translated_and_never_checked_as_the_places_of_the_same_nam
     assert protection.translated_places == []  # "Christmas" is also a CLDR city: its island's name is no check
 
 
+def test_a_day_named_after_a_person_or_in_common_words_is_a_holiday_and_a_person_named_day_is_not():
+    text = ("Markets closed on Martin Luther King Jr. Day, Presidents Day, Columbus Day, Veterans Day and "
+            "St. Patrick's Day. Doris Day sang on Earth Day.")
+    protection = find_protection(text, target="uk")
+    assert [span.text for span in protection.spans + [p.span for p in protection.rendered_people]] == ["Doris Day"]
+
+
 def test_a_named_competition_is_left_to_the_model_while_the_clubs_around_it_are_kept():
     protection = find_protection("Chelsea beat Real Madrid to win the Europa League, Bayern lead the Bundesliga.",
                                  target="pt")

@@ -31,6 +31,7 @@ took it for an organisation. A name the document places with a compass word ("in
 business, whatever noun follows it elsewhere ("Belfast restaurant stabbing").
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,13 +78,14 @@ _COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
+_HOLIDAY_TAIL = re.compile(r"(['’]s)?((?: [A-Z][\w'’-]*){0,2})")  # "'s Day" after "St. Patrick"
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 
 
 def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     """The type of each of a document's name mentions (`text`: the document they were found in), with the
     document's evidence."""
-    kinds = [None if mention.type == "PER" else translated_names.classify(mention.span.text) for mention in mentions]
+    kinds = [_translated_kind(mention, text) for mention in mentions]
     proper_words = {word for mention in mentions if mention.type == "PER" and " " in mention.span.text
                     for word in _personal_words(mention.span.text)}
     types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
@@ -93,10 +95,37 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
             for mention, kind, kind_of in zip(mentions, kinds, types)]
 
 
+def _translated_kind(mention, text: str) -> str | None:
+    """What kind of name a language words its own way the mention is; a person's never is, but a holiday named
+    after one is a holiday ("Martin Luther King Jr. Day", "Columbus Day"), and so is a part of one the detector cut
+    off ("Day" of "Presidents Day", whose first word it took for a title; "St. Patrick" of "St. Patrick's Day")."""
+    kind = translated_names.classify(mention.span.text)
+    if kind is None and text and _in_a_holiday(mention.span, text):
+        return "holiday"
+    return kind if mention.type != "PER" or kind == "holiday" else None
+
+
+def _in_a_holiday(span, text: str) -> bool:
+    """Whether up to two capitalised words before the name, or its possessive and up to two capitalised words after
+    it, make with it the name of a holiday."""
+    before = [] if text[span.start - 1 : span.start] != " " else \
+        list(itertools.takewhile(_capitalised, reversed(text[max(0, span.start - 40) : span.start].split()[-2:])))[::-1]
+    after = _HOLIDAY_TAIL.match(text, span.end)
+    possessive, following = after.group(1) or "", after.group(2).split()
+    return any(translated_names.classify(" ".join(before[len(before) - b :] + [span.text + possessive] + following[:a]))
+               == "holiday" for b in range(len(before) + 1) for a in range(len(following) + 1) if a or b)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
 def _final_type(mention, own_kind: str | None, kind: str, businesses: set[str], clubs: set[str]) -> str:
     """A club is written as references write clubs, like a name of no known type, even where the detector
     took it for an organisation; otherwise a business is an organisation."""
     text = mention.span.text
+    if own_kind == "holiday" and kind == PERSON:  # "Columbus Day": a day named after a person is no person
+        return OTHER
     if own_kind is None and kind in (ORGANISATION, OTHER) and mention.type != "PER" and text in clubs:
         return OTHER
     return ORGANISATION if _is_business(text, mention.type, kind, businesses) else kind
