@@ -135,3 +135,11 @@ def test_a_name_with_an_initial_is_found_with_the_initial_s_full_stop():
     assert sentence[slice(*found)] == "Робертом Ф. Кеннеді-молодшим"
     assert find_name_form("Він зустрівся з Майклом Д. Фоксом.", "Майкл Дж. Фокс", "m", "uk") is None  # another initial
     assert find_name_form("Він зустрівся з Майклом Фоксом.", "Майкл Дж. Фокс", "m", "uk") is None  # none
+
+
+@pytest.mark.parametrize("rendering, case, gender, declined", [
+    ("Джон Гольт", "gent", "m", "Джона Гольта"),  # by Трамп's paradigm: was Гольпа, the model's own final п
+    ("Андрій Кривак", "ablt", "m", "Андрієм Криваком"),  # by Кравчук's: was Кривуком
+])
+def test_a_name_the_dictionary_lacks_takes_its_model_s_change_not_its_model_s_letters(rendering, case, gender, declined):
+    assert decline_name(rendering, case, gender, "uk") == declined

@@ -26,6 +26,7 @@ keep the nominative.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -285,10 +286,13 @@ def _by_model(lower: str, case: str, gender: str, language: str) -> str | None:
             form = _inflected(parse, case) if parse is not None else None
             if form is None:
                 return None
-            stem = len(model) - len(ending)
-            if form.word[:stem] != model[:stem]:
+            kept = len(os.path.commonprefix([model, form.word]))  # what the case leaves of the model as it is
+            if kept < len(model) - len(ending):
                 return None  # the model's stem changes ("Кравець" -> "Кравця"): no safe analogy
-            return lower[: len(lower) - len(ending)] + form.word[stem:]
+            # The model's change, made to the word: the letters the case replaces at the model's end go, its new
+            # ending comes (Трамп -> Трампа: Стріт -> Стріта; Іванова -> Іванової: Кудрєва -> Кудрєвої). A model
+            # lends its paradigm to a related ending too (Соловйов for -ев), so the change is the model's own.
+            return lower[: len(lower) - (len(model) - kept)] + form.word[kept:]
     return None
 
 
