@@ -143,3 +143,8 @@ def test_a_name_with_an_initial_is_found_with_the_initial_s_full_stop():
 ])
 def test_a_name_the_dictionary_lacks_takes_its_model_s_change_not_its_model_s_letters(rendering, case, gender, declined):
     assert decline_name(rendering, case, gender, "uk") == declined
+
+
+@pytest.mark.parametrize("case", ["gent", "loct", "ablt"])
+def test_a_street_s_compound_name_does_not_decline(case):
+    assert decline_name("Даунінг-стріт", case, "m", "uk") == "Даунінг-стріт"  # "на Даунінг-стріт", not Даунінгові-стріті

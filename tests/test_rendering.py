@@ -905,3 +905,9 @@ def test_an_established_name_with_initials_takes_its_row_however_the_initials_ar
 def test_a_russian_surname_ending_in_ein_is_no_surname_suffix_in():
     assert render_name("Alexander Khinshtein", "uk") == Rendering("Олександр Хинштейн", "bgn_pcgn")  # not Хинштеін
     assert render_name("Sergei Sobyanin", "uk").text == "Сергій Собянін"  # the suffix -ін as before
+
+
+@pytest.mark.parametrize("name, rendering", [("Wall Street", "Волл-стріт"), ("Downing Street", "Даунінг-стріт"),
+                                             ("Wall St.", "Волл-стріт")])
+def test_a_street_is_written_as_ukrainian_writes_it_hyphenated_in_lower_case(name, rendering):
+    assert render_name(name, "uk", "other").text == rendering

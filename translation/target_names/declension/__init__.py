@@ -237,6 +237,8 @@ def _after_a_noun(parses: list, language: str) -> str | None:
 def _decline_word(word: str, case: str, gender: str, language: str, surname: bool) -> str:
     if case == NOMINATIVE:
         return word
+    if word.split("-")[-1].lower() in _indeclinable(language):  # "на Волл-стріт"
+        return word
     if "-" in word:  # "Римського-Корсакова": each part declines
         return "-".join(_decline_word(part, case, gender, language, surname) for part in word.split("-"))
     lower = word.lower()
@@ -368,6 +370,11 @@ def _verbs_governing(language: str) -> dict[str, str]:
 def _governing(language: str) -> dict[str, tuple[str, str]]:
     """word -> (the case it governs for a person, for a place or a club: the same unless a third column says)."""
     return {word: (case, place[0] if place else case) for word, case, *place in _rows(language, "governing")}
+
+
+@lru_cache(maxsize=8)
+def _indeclinable(language: str) -> frozenset[str]:
+    return frozenset(row[0] for row in _rows(language, "indeclinable"))
 
 
 @lru_cache(maxsize=8)
