@@ -137,6 +137,13 @@ def test_a_day_named_after_a_person_or_in_common_words_is_a_holiday_and_a_person
     assert [span.text for span in protection.spans + [p.span for p in protection.rendered_people]] == ["Doris Day"]
 
 
+def test_awards_operations_and_shopping_days_are_left_to_the_model_not_transcribed():
+    text = ("Operation Spiderweb hit bombers. Black Friday and Cyber Monday sales rose. She won the Nobel Peace Prize "
+            "and two Grammy Awards at the Oscars.")
+    protection = find_protection(text, target="uk")
+    assert protection.spans == [] and protection.rendered_people == []  # not Оперейшін Спідервеб, Нобель Піс Прайс
+
+
 def test_a_named_competition_is_left_to_the_model_while_the_clubs_around_it_are_kept():
     protection = find_protection("Chelsea beat Real Madrid to win the Europa League, Bayern lead the Bundesliga.",
                                  target="pt")

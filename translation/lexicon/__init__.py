@@ -48,6 +48,8 @@ class Institutions:
     heads: frozenset[str]
     narrow_heads: frozenset[str]  # heads only among institution words, places and demonyms
     event_heads: frozenset[str]  # heads of events described the same way ("Korean War", "Paris Fashion Week")
+    award_heads: frozenset[str]  # the last word of an award's name, whatever comes before it ("Nobel Peace Prize")
+    event_openers: frozenset[str]  # the first word of an event's name, whatever follows it ("Operation Spiderweb")
     whole: frozenset[str]  # whole names, case as written
 
 
@@ -60,6 +62,7 @@ def institutions() -> Institutions:
 
     return Institutions(
         words=of_kind("head", "narrow-head", "modifier"), heads=of_kind("head"),
-        narrow_heads=of_kind("narrow-head"), event_heads=of_kind("event-head"),
+        narrow_heads=of_kind("narrow-head"), event_heads=of_kind("event-head"), award_heads=of_kind("award-head"),
+        event_openers=of_kind("event-opener"),
         whole=frozenset(word for word, kind in rows if kind == "name"),
     )

@@ -51,7 +51,8 @@ def classify(text: str) -> str | None:
 
 
 def _kind(name: str) -> str | None:
-    if _is_holiday(name) or _is_described_event(name):  # before places: "Christmas" is also a CLDR city
+    # holidays and events before places: "Christmas" is also a CLDR city
+    if _is_holiday(name) or _is_described_event(name) or _is_award_or_operation(name):
         return "holiday"
     if _is_place(name) or _is_natural_feature(name):
         return "place"
@@ -195,6 +196,14 @@ def _is_described_event(name: str) -> bool:
         content = content[:-1]
     return len(content) > 1 and content[-1].lower() in known.event_heads and \
         all(_described(token, known.words) for token in content[:-1])
+
+
+def _is_award_or_operation(name: str) -> bool:
+    """"Nobel Peace Prize", "Grammy Awards", "Operation Spiderweb": an award or an operation, by the word that closes
+    or opens its name, whatever the other words are."""
+    words = name.lower().split()
+    known = institutions()
+    return len(words) > 1 and (words[-1] in known.award_heads or words[0] in known.event_openers)
 
 
 def _institution_word(token: str, words: frozenset[str]) -> bool:
