@@ -137,6 +137,14 @@ def test_a_day_named_after_a_person_or_in_common_words_is_a_holiday_and_a_person
     assert [span.text for span in protection.spans + [p.span for p in protection.rendered_people]] == ["Doris Day"]
 
 
+def test_an_institution_the_detector_took_for_a_person_is_left_to_the_model():
+    text = ("Joe Biden's son Hunter Biden was pardoned, the White House said. Senate Majority Leader John Thune "
+            "agreed, while House Speaker Mike Johnson did not.")
+    protection = find_protection(text, target="uk")
+    assert [p.span.text for p in protection.rendered_people] == ["Joe Biden", "Hunter Biden", "John Thune",
+                                                                 "Mike Johnson"]  # not Вайт Хаус, Хаус
+
+
 def test_awards_operations_and_shopping_days_are_left_to_the_model_not_transcribed():
     text = ("Operation Spiderweb hit bombers. Black Friday and Cyber Monday sales rose. She won the Nobel Peace Prize "
             "and two Grammy Awards at the Oscars.")

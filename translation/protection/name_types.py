@@ -47,8 +47,8 @@ _OF_OWN_KIND = {"place": PLACE, "institution": ORGANISATION, "demonym": OTHER, "
 
 
 def name_type(text: str, guessed: str, own_kind: str | None) -> str:
-    if guessed == "PER":
-        return PERSON  # the detector's evidence (a given name, a title before it) outweighs a place's name
+    if guessed == "PER" and own_kind is None:
+        return PERSON  # the detector's evidence (a given name, a title before it); `own_kind` says where it is wrong
     if own_kind is not None:
         return _OF_OWN_KIND[own_kind]
     if guessed in _OF_GUESS:
@@ -86,8 +86,8 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     """The type of each of a document's name mentions (`text`: the document they were found in), with the
     document's evidence."""
     kinds = [_translated_kind(mention, text) for mention in mentions]
-    proper_words = {word for mention in mentions if mention.type == "PER" and " " in mention.span.text
-                    for word in _personal_words(mention.span.text)}
+    proper_words = {word for mention, kind in zip(mentions, kinds) if mention.type == "PER" and kind is None
+                    and " " in mention.span.text for word in _personal_words(mention.span.text)}
     types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
     businesses = _businesses(mentions, types, text)
     clubs = _clubs(mentions, text) - businesses
@@ -96,13 +96,16 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
 
 
 def _translated_kind(mention, text: str) -> str | None:
-    """What kind of name a language words its own way the mention is; a person's never is, but a holiday named
-    after one is a holiday ("Martin Luther King Jr. Day", "Columbus Day"), and so is a part of one the detector cut
-    off ("Day" of "Presidents Day", whose first word it took for a title; "St. Patrick" of "St. Patrick's Day")."""
+    """What kind of name a language words its own way the mention is. A person's never is, but the detector's
+    guess of a person can be wrong: a whole name of several words that is a place's or an institution's is one
+    ("the White House said"), a single word that is an institution's too ("House Speaker"; a place's single word
+    may be a given name: Jordan, Georgia), and a holiday named after a person is a holiday ("Martin Luther King Jr.
+    Day"), as is a part of one the detector cut off ("Day" of "Presidents Day", whose first word it took for a
+    title; "St. Patrick" of "St. Patrick's Day")."""
     kind = translated_names.classify(mention.span.text)
     if kind is None and text and _in_a_holiday(mention.span, text):
         return "holiday"
-    return kind if mention.type != "PER" or kind == "holiday" else None
+    return kind if mention.type != "PER" or kind in ("holiday", "institution") or " " in mention.span.text else None
 
 
 def _in_a_holiday(span, text: str) -> bool:
@@ -124,8 +127,6 @@ def _final_type(mention, own_kind: str | None, kind: str, businesses: set[str], 
     """A club is written as references write clubs, like a name of no known type, even where the detector
     took it for an organisation; otherwise a business is an organisation."""
     text = mention.span.text
-    if own_kind == "holiday" and kind == PERSON:  # "Columbus Day": a day named after a person is no person
-        return OTHER
     if own_kind is None and kind in (ORGANISATION, OTHER) and mention.type != "PER" and text in clubs:
         return OTHER
     return ORGANISATION if _is_business(text, mention.type, kind, businesses) else kind
@@ -260,7 +261,7 @@ def _personal_words(name: str) -> list[str]:
 def _type_in_document(mention, own_kind: str | None, proper_words: set[str]) -> str:
     """"Jordan" after "Michael Jordan" is the person; otherwise the detector's guess and the own-name kind."""
     text = mention.span.text
-    if text in proper_words:
+    if text in proper_words and own_kind != "holiday":  # "Day" of "Presidents Day" is no Doris Day
         return PERSON
     if mention.type == "PER" and " " not in text and translated_names.classify(text) == "place":
         return PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
