@@ -158,6 +158,19 @@ def test_a_named_competition_is_left_to_the_model_while_the_clubs_around_it_are_
     assert [span.text for span in protection.spans] == ["Chelsea", "Real Madrid", "Bayern"]
 
 
+def test_places_of_the_war_no_cldr_name_covers_are_left_to_the_model_with_their_ukrainian_forms_to_check():
+    protection = find_protection("Drones hit Kursk and Bryansk, and shelling went on near Pokrovsk and Kupiansk.",
+                                 target="uk")
+    assert protection.spans == [] and protection.rendered_people == []  # not Курск, Брьянск, Покровск
+    assert {place.span.text: place.forms for place in protection.translated_places} == {
+        "Kursk": ("Курськ",), "Bryansk": ("Брянськ",), "Pokrovsk": ("Покровськ",), "Kupiansk": ("Купʼянськ",)}
+
+
+def test_every_listed_place_form_is_a_place():
+    from babelwire.translation.lexicon import place_forms
+    assert [name for name in place_forms() if classify(name.title()) != "place"] == []
+
+
 def test_places_left_to_the_model_carry_their_cldr_names_for_the_check():
     places = find_protection("Talks in Ukraine and Indonesia.", target="uk").translated_places
     assert {(p.span.text, p.forms) for p in places} == {("Ukraine", ("Україна",)), ("Indonesia", ("Індонезія",))}

@@ -5,6 +5,7 @@
     TITLE_ABBREVIATIONS, NUMBER_ABBREVIATIONS, AMBIGUOUS_ABBREVIATIONS, DOTTED_ABBREVIATIONS
         (`abbreviations.txt`, marked inside the list: the sentence segmenter and the name tokenizer agree)
     institutions() -> Institutions   (`institutions.txt`: the desk policy and the name detector)
+    place_forms() -> {place: ((language, form), ...)}   (`place_forms.txt`: the detector's places too)
 
 Who reads the rest: the name detector (`protection/names/lexicon.py`) most lists; the desk policy
 (`protection/translated_names.py`) `place_codes`, `more_demonyms`, `holidays`, `event_kinds`, `common_words` and the
@@ -66,3 +67,12 @@ def institutions() -> Institutions:
         event_openers=of_kind("event-opener"),
         whole=frozenset(word for word, kind in rows if kind == "name"),
     )
+
+
+@cache
+def place_forms() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The places of `data/place_forms.txt` (English name, lower case) and the form each language writes."""
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for name, language, form in load_table(PACKAGE, "place_forms"):
+        forms.setdefault(name.lower(), []).append((language, form))
+    return {name: tuple(rows) for name, rows in forms.items()}

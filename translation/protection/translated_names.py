@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from babelwire.translation.lexicon import institutions
+from babelwire.translation.lexicon import institutions, place_forms
 from babelwire.translation.lexicon.wordlists import WordList, load, load_table
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
@@ -146,12 +146,16 @@ def event_kind_length(text: str) -> int:
 
 
 def target_forms(text: str, language: str) -> tuple[str, ...]:
-    """The names CLDR gives the place `text` in `language` (empty when CLDR does not know it)."""
+    """The names `language` gives the place `text`: `place_forms.txt`'s where it lists the place, else CLDR's (empty
+    when neither knows it)."""
     name = _normalise(text)
     if name not in _acronym_forms() and name not in _places():
         name = _shouted(name) or name  # "KYIV" is Kyiv
     if name in _acronym_forms():
         return tuple(form for row_language, form in _acronym_forms()[name] if row_language == language)
+    listed = tuple(form for row_language, form in place_forms().get(name.lower(), ()) if row_language == language)
+    if listed:
+        return listed
     key = None if _is_holiday(name) else _places().get(name)
     if key is None:
         return ()
@@ -221,8 +225,9 @@ def _described(token: str, words: frozenset[str]) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    return name in _places() or any(_listed(load("babelwire.translation.lexicon", listed), name)
-                                    for listed in ("places", "countries"))  # the detector's: "Bosnia", "Yugoslavia"
+    return name in _places() or name.lower() in place_forms() or any(
+        _listed(load("babelwire.translation.lexicon", listed), name)
+        for listed in ("places", "countries"))  # the detector's: "Bosnia", "Yugoslavia"
 
 
 def _is_demonym(name: str) -> bool:

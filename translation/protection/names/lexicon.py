@@ -5,7 +5,7 @@ and never counts as its single words ("new york" does not make "new" a place wor
 """
 
 from babelwire.translation.lexicon import (AMBIGUOUS_ABBREVIATIONS, DOTTED_ABBREVIATIONS, NUMBER_ABBREVIATIONS,  # noqa: F401
-                                 TITLE_ABBREVIATIONS, institutions)
+                                 TITLE_ABBREVIATIONS, institutions, place_forms)
 from babelwire.translation.lexicon.wordlists import WordList, load as _load
 
 
@@ -38,9 +38,10 @@ SUBJECT_VERBS = words("subject_verbs")
 NEVER_ALONE = FUNCTION_WORDS | WEEKDAYS_MONTHS | TITLES | DEMONYMS
 
 COUNTRIES = words("countries")
-CITIES = words("places")
+CITIES = words("places") | frozenset(name for name in place_forms() if " " not in name)
 PLACES = COUNTRIES | CITIES
-PLACE_PHRASES = load("countries").phrases | load("places").phrases
+PLACE_PHRASES = load("countries").phrases | load("places").phrases | \
+    frozenset(tuple(name.split()) for name in place_forms() if " " in name)
 WELL_KNOWN_ORGS = words("well_known_orgs")
 ORG_HEADS = with_plurals(words("org_heads"))
 ORG_FORMS = words("org_forms")
