@@ -166,6 +166,13 @@ def test_places_of_the_war_no_cldr_name_covers_are_left_to_the_model_with_their_
         "Kursk": ("Курськ",), "Bryansk": ("Брянськ",), "Pokrovsk": ("Покровськ",), "Kupiansk": ("Купʼянськ",)}
 
 
+def test_a_palace_or_castle_is_left_to_the_model_and_platforms_keep_their_latin_names():
+    protection = find_protection("Officials at Buckingham Palace and Windsor Castle said Nasdaq and YouGov agreed.",
+                                 target="uk")
+    assert [span.text for span in protection.spans] == ["Nasdaq", "YouGov"]  # not Наздак, Йоугов
+    assert protection.rendered_people == []  # not Букінгем Пелес, Віндзор Касл
+
+
 def test_every_listed_place_form_is_a_place():
     from babelwire.translation.lexicon import place_forms
     assert [name for name in place_forms() if classify(name.title()) != "place"] == []
