@@ -43,7 +43,7 @@ def protected(text, policy=ProtectionPolicy()):
     ("Europa League", "holiday"), ("the Super Bowl", "holiday"), ("Davis Cup", "holiday"), ("Bundesliga", "holiday"),
     ("Belfast Magistrates' Court", "institution"), ("Merseyside", "place"),
     ("Paris Agreement", "institution"), ("Wales Act", "institution"), ("Treaty of Versailles", "institution"),
-    ("Trump Act", None), ("MPs", "common noun"), ("TVs", "common noun"), ("NGOs", "common noun"), ("UPS", None),
+    ("Trump Act", "institution"), ("Inflation Reduction Act", "institution"), ("Magnitsky Act", "institution"), ("MPs", "common noun"), ("TVs", "common noun"), ("NGOs", "common noun"), ("UPS", None),
     ("Asian Games", "holiday"), ("Commonwealth Games", "holiday"), ("Korean War", "holiday"),
     ("World War II", "holiday"), ("Paris Fashion Week", "holiday"), ("Henry II", None), ("Brexit Week", None),
     ("Midwest", "place"), ("Desert Southwest", "place"), ("Sonora", "place"), ("Southwest Airlines", None),

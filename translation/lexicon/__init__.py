@@ -49,7 +49,8 @@ class Institutions:
     heads: frozenset[str]
     narrow_heads: frozenset[str]  # heads only among institution words, places and demonyms
     event_heads: frozenset[str]  # heads of events described the same way ("Korean War", "Paris Fashion Week")
-    award_heads: frozenset[str]  # the last word of an award's name, whatever comes before it ("Nobel Peace Prize")
+    award_heads: frozenset[str]  # the last word of an award's name, whatever precedes it ("Nobel Peace Prize")
+    law_heads: frozenset[str]  # the last word of a law's name, whatever precedes it ("Magnitsky Act")
     event_openers: frozenset[str]  # the first word of an event's name, whatever follows it ("Operation Spiderweb")
     whole: frozenset[str]  # whole names, case as written
 
@@ -64,6 +65,7 @@ def institutions() -> Institutions:
     return Institutions(
         words=of_kind("head", "narrow-head", "modifier"), heads=of_kind("head"),
         narrow_heads=of_kind("narrow-head"), event_heads=of_kind("event-head"), award_heads=of_kind("award-head"),
+        law_heads=of_kind("law-head"),
         event_openers=of_kind("event-opener"),
         whole=frozenset(word for word, kind in rows if kind == "name"),
     )

@@ -89,7 +89,7 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     proper_words = {word for mention, kind in zip(mentions, kinds) if mention.type == "PER" and kind is None
                     and " " in mention.span.text for word in _personal_words(mention.span.text)}
     types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
-    businesses = _businesses(mentions, types, text)
+    businesses = _businesses(mentions, [kind_of if kind is None else None for kind, kind_of in zip(kinds, types)], text)
     clubs = _clubs(mentions, text) - businesses
     return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs))
             for mention, kind, kind_of in zip(mentions, kinds, types)]

@@ -60,7 +60,8 @@ def _kind(name: str) -> str | None:
         return "demonym"
     if _PLURAL_ACRONYM.fullmatch(name):
         return "common noun"
-    if _is_institution(name) or _is_of_description(name) or _is_named_establishment(name) or name in _acronym_forms():
+    if _is_institution(name) or _is_of_description(name) or _is_named_establishment(name) or _is_law(name) or \
+            name in _acronym_forms():
         return "institution"
     return None
 
@@ -208,6 +209,12 @@ def _is_award_or_operation(name: str) -> bool:
     words = name.lower().split()
     known = institutions()
     return len(words) > 1 and (words[-1] in known.award_heads or words[0] in known.event_openers)
+
+
+def _is_law(name: str) -> bool:
+    """"Inflation Reduction Act", "Magnitsky Act": a law, by the word that closes its name, whatever the others are."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in institutions().law_heads
 
 
 def _institution_word(token: str, words: frozenset[str]) -> bool:

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from babelwire.translation.protection.name_types import given_name_gender
+from babelwire.translation.protection.translated_names import classify
 from babelwire.translation.target_names.rendering.attested import attested_form
 from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data, name_key
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
@@ -162,6 +163,8 @@ def _romanised_from_russian(keys: list[str], data: LanguageData) -> bool:
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
                  last: bool) -> tuple[str, str] | None:
+    if _INITIALS.match(word) and classify(word) is not None:
+        return None  # "U.S." of "U.S. Tomahawk": a place's acronym, no person's initials; the name stays as written
     if _INITIAL.match(word) or _INITIALS.match(word):  # "J.D." -> "Дж. Д.", initials apart as Ukrainian writes them
         letters = [data.spelling.rewrite(letter.lower()) for letter in word if letter != "."]
         return None if None in letters else (" ".join(_cased(each, word) + "." for each in letters), SPELLING)
