@@ -173,6 +173,11 @@ def test_a_palace_or_castle_is_left_to_the_model_and_platforms_keep_their_latin_
     assert protection.rendered_people == []  # not Букінгем Пелес, Віндзор Касл
 
 
+def test_western_weapon_systems_keep_their_latin_names_whole():
+    protection = find_protection("Ukraine used Storm Shadow and Patriot systems; Germany weighs Taurus.", target="uk")
+    assert [span.text for span in protection.spans] == ["Storm Shadow", "Patriot", "Taurus"]  # not "Shadow", Торус
+
+
 def test_every_listed_place_form_is_a_place():
     from babelwire.translation.lexicon import place_forms
     assert [name for name in place_forms() if classify(name.title()) != "place"] == []

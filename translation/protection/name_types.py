@@ -156,7 +156,7 @@ def _is_business(text: str, guessed: str, kind: str, businesses: set[str]) -> bo
     if kind == OTHER and (text in businesses or _camel_case(text)):
         return True
     words = text.split()
-    return kind in (OTHER, PERSON) and (text.lower() in _words("well_known_brands") or
+    return kind in (OTHER, PERSON) and (_listed("well_known_brands", text) or
                                         len(words) > 1 and words[-1].lower() in _words("business_words") or
                                         guessed != "PER" and _opens_with_business(text, set()))
 
@@ -206,7 +206,7 @@ def _appositive_business(following: str, words: frozenset[str]) -> re.Match | No
 def _known_business(text: str, kind: str, found: set[str]) -> bool:
     """A list member that makes the whole list businesses: an organisation, a name with business evidence
     of its own ("Boots shops"), a well-known brand ("Google, Microsoft and Apple")."""
-    return kind == ORGANISATION or text in found or text.lower() in _words("well_known_brands")
+    return kind == ORGANISATION or text in found or _listed("well_known_brands", text)
 
 
 def _opens_with_business(text: str, businesses: set[str]) -> bool:
@@ -221,7 +221,7 @@ def well_known(name: str) -> bool:
     """A brand or organisation every reader knows by its Latin name ("Google", "BBC"; `well_known_brands.txt`,
     `well_known_orgs.txt`), not one a language writes in its own letters ("UEFA" is "УЄФА")."""
     key = name.lower()
-    known = key in _words("well_known_brands") or key in _words("well_known_orgs")
+    known = _listed("well_known_brands", key) or _listed("well_known_orgs", key)
     return known and translated_names.classify(name) is None
 
 
@@ -287,6 +287,13 @@ def _surname_shaped(text: str) -> bool:
         return False
     last = words[-1].lower()
     return any(last.endswith(ending) and len(last) > len(ending) + 1 for ending in _surname_endings())
+
+
+def _listed(list_name: str, name: str) -> bool:
+    """Whether `name` is an entry of the list, one word or several ("Storm Shadow")."""
+    entries = load("babelwire.translation.lexicon", list_name)
+    key = name.lower()
+    return key in entries.words or tuple(key.split()) in entries.phrases
 
 
 def _words(list_name: str) -> frozenset[str]:

@@ -204,9 +204,10 @@ def _demonyms(text: str) -> list[Span]:
 
 
 def _without_event_kind(span: Span) -> Span:
-    """"Rosa" of "Hurricane Rosa": the kind of a named event is a common word the language translates."""
+    """"Rosa" of "Hurricane Rosa": the kind of a named event is a common word the language translates (not in a
+    brand's name: "Storm Shadow" is a missile)."""
     cut = translated_names.event_kind_length(span.text)
-    if not cut:
+    if not cut or name_types.well_known(span.text):
         return span
     return replace(span, start=span.start + cut, text=span.text[cut:])
 
