@@ -285,3 +285,13 @@ def test_a_word_opening_a_name_once_is_not_evidence_for_itself():
     mentions = find_name_mentions("Real Madrid drew. Real lead the table.")
     assert [m.span.text for m in mentions] == ["Real Madrid", "Real"]
     assert "elsewhere" not in mentions[0].span.rule and "elsewhere" in mentions[1].span.rule
+
+
+@pytest.mark.parametrize("text, word", [("A US-led coalition formed.", "US-led"),
+                                        ("The Oscar-winning actor spoke.", "Oscar-winning")])
+def test_a_compound_adjective_after_a_name_is_translated_not_kept(text, word):
+    assert word not in [span.text for span in find_names(text)]
+
+
+def test_a_chinese_given_name_of_hyphenated_syllables_is_still_a_name():
+    assert [span.text for span in find_names("Hong Kong tycoon Li Ka-shing spoke.")] == ["Hong Kong", "Li Ka-shing"]

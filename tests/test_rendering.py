@@ -911,3 +911,7 @@ def test_a_russian_surname_ending_in_ein_is_no_surname_suffix_in():
                                              ("Wall St.", "Волл-стріт")])
 def test_a_street_is_written_as_ukrainian_writes_it_hyphenated_in_lower_case(name, rendering):
     assert render_name(name, "uk", "other").text == rendering
+
+
+def test_a_ukrainian_company_s_ukr_is_read_back_as_ukrainian():
+    assert render_name("Ukrzaliznytsia", "uk", "other").text == "Укрзалізниця"  # its rz is no Polish rz (Укшалізниця)

@@ -90,12 +90,12 @@ def _month_range(ctx: Context, token: Token) -> bool:
 
 
 def _compound_adjective(ctx: Context, token: Token) -> bool:
-    """"Kyiv-born", "Kremlin-controlled", "T-notes": a hyphenated word ending in a participle or a known head
-    word (not in any lower-case syllable: "Chen Shui-bian", "Ban Ki-moon")."""
+    """"Kyiv-born", "Kremlin-controlled", "Oscar-winning", "T-notes": a hyphenated word ending in a participle or a
+    known head word (not in any lower-case syllable: "Chen Shui-bian", "Ban Ki-moon", "Li Ka-shing")."""
     head, dash, last = token.text.rpartition("-")
     if not dash or not head or not last.islower():
         return False
-    return (len(last) > 3 and last.endswith("ed")) or last in COMPOUND_HEADS
+    return (len(last) > 3 and last.endswith("ed")) or (len(last) > 5 and last.endswith("ing")) or last in COMPOUND_HEADS
 
 
 def _in_dateline(ctx: Context, token: Token) -> bool:
