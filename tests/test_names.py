@@ -295,3 +295,7 @@ def test_a_compound_adjective_after_a_name_is_translated_not_kept(text, word):
 
 def test_a_chinese_given_name_of_hyphenated_syllables_is_still_a_name():
     assert [span.text for span in find_names("Hong Kong tycoon Li Ka-shing spoke.")] == ["Hong Kong", "Li Ka-shing"]
+
+
+def test_a_profession_opening_a_sentence_is_the_person_s_role_not_part_of_the_name():
+    assert [span.text for span in find_names("Physicist John Clarke won.")] == ["John Clarke"]
