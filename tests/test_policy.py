@@ -46,6 +46,8 @@ def protected(text, policy=ProtectionPolicy()):
     ("Trump Act", "institution"), ("Inflation Reduction Act", "institution"), ("Magnitsky Act", "institution"), ("MPs", "common noun"), ("TVs", "common noun"), ("NGOs", "common noun"), ("UPS", None),
     ("Asian Games", "holiday"), ("Commonwealth Games", "holiday"), ("Korean War", "holiday"),
     ("World War II", "holiday"), ("Paris Fashion Week", "holiday"), ("Henry II", None), ("Brexit Week", None),
+    ("Paris Olympics", "holiday"), ("Milan-Cortina Winter Olympics", "holiday"), ("Abu Dhabi Grand Prix", "holiday"),
+    ("Roland Garros", "holiday"), ("Champs-Elysees", "place"), ("Smith Olympics", None),
     ("Midwest", "place"), ("Desert Southwest", "place"), ("Sonora", "place"), ("Southwest Airlines", None),
     ("Qinghai Province", "place"), ("Kherson Oblast", "place"), ("Derby County", None),
 ])

@@ -130,7 +130,14 @@ def _common_at_sentence_start(text: str, word: re.Match) -> bool:
 
 
 def _is_holiday(name: str) -> bool:
-    return _listed(load("babelwire.translation.lexicon", "holidays"), name)
+    """A listed holiday or event, also after the place that holds it ("Paris Olympics", "Milan-Cortina Winter
+    Olympics": the Games of that place, which a language words its own way)."""
+    holidays = load("babelwire.translation.lexicon", "holidays")
+    if _listed(holidays, name):
+        return True
+    words = name.split()
+    return any(_listed(holidays, " ".join(words[-size:])) and _is_place(" ".join(words[:-size]).split("-")[0])
+               for size in (1, 2) if len(words) > size)
 
 
 def event_kind_length(text: str) -> int:
