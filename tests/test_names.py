@@ -299,3 +299,11 @@ def test_a_chinese_given_name_of_hyphenated_syllables_is_still_a_name():
 
 def test_a_profession_opening_a_sentence_is_the_person_s_role_not_part_of_the_name():
     assert [span.text for span in find_names("Physicist John Clarke won.")] == ["John Clarke"]
+
+
+def test_a_title_case_headline_of_dictionary_words_keeps_only_the_names_the_body_confirms():
+    text = ("Zelenskyy Meets Trump for White House Talks on Peace Plan\n\n"
+            "Ukrainian President Volodymyr Zelenskyy met U.S. President Donald Trump.")
+    assert [span.text for span in find_names(text)][:2] == ["Zelenskyy", "Trump"]  # not "Zelenskyy Meets Trump"
+    caption = "BBC Scotland's Alasdair Lamont at the Tony Macaroni Arena\n\nA match."
+    assert "Alasdair Lamont" in [span.text for span in find_names(caption)]  # a caption's names outnumber its words

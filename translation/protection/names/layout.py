@@ -7,7 +7,7 @@ function is one pass over the tokens.
 
 import re
 
-from babelwire.translation.protection.names.lexicon import FUNCTION_WORDS, NAME_PARTICLES
+from babelwire.translation.protection.names.lexicon import ENGLISH_WORDS, FUNCTION_WORDS, NAME_PARTICLES
 from babelwire.translation.protection.names.tokens import Token
 
 _LABEL_END = re.compile(r"[ \t]?:")
@@ -84,12 +84,21 @@ def headline_lines(tokens: list[Token]) -> set[int]:
     return {line for line, n in total.items() if upper[line] * 3 >= n * 2}
 
 
+_LIST_JOINERS = frozenset({"and", "or", "&"})  # a list of names has them; a title-case headline has "for", "on", "to"
+
+
 def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
     """Lines in title case ("Has Trump Done Anything for Ukraine?", "Plastic Surgery Gets Boost"): every word
     but the small ones capitalised, at least three, one of them a small word or a word the item writes in
-    lower case elsewhere. A list of names ("Shevchenko, Andriy Yarmolenko, Ruslan Malinovskyi") has no such word."""
+    lower case elsewhere, or most of them (two at least) dictionary words with a small word in lower case between
+    the capitals ("Zelenskyy Meets Trump for White House Talks"). A list of names ("Shevchenko, Andriy Yarmolenko,
+    Ruslan Malinovskyi") has no such word, nor the small words that join a headline's phrases, and a caption's
+    names outnumber its dictionary words ("BBC Scotland's Alasdair Lamont at the Tony Macaroni Arena")."""
     capitals: dict[int, int] = {}
+    inner_capitals: dict[int, int] = {}
+    dictionary_words: dict[int, int] = {}
     common: set[int] = set()
+    joined: set[int] = set()
     prose: set[int] = set()
     for token in tokens:
         if not token.text[0].isalpha():
@@ -97,11 +106,18 @@ def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
         if token.text[0].islower():
             if token.key not in FUNCTION_WORDS and token.key not in NAME_PARTICLES:
                 prose.add(token.line)
+            elif token.key not in _LIST_JOINERS:
+                joined.add(token.line)
             continue
         capitals[token.line] = capitals.get(token.line, 0) + 1
         if not token.sentence_start and (token.key in FUNCTION_WORDS or token.key in lower_words):
             common.add(token.line)
-    return {line for line, n in capitals.items() if n >= 3 and line in common and line not in prose}
+        if not token.sentence_start:
+            inner_capitals[token.line] = inner_capitals.get(token.line, 0) + 1
+            dictionary_words[token.line] = dictionary_words.get(token.line, 0) + (token.key in ENGLISH_WORDS)
+    headline = common | {line for line in joined
+                         if dictionary_words.get(line, 0) >= 2 and dictionary_words[line] * 2 > inner_capitals[line]}
+    return {line for line, n in capitals.items() if n >= 3 and line in headline and line not in prose}
 
 
 def source_headings(text: str) -> set[int]:
