@@ -89,7 +89,9 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     proper_words = {word for mention, kind in zip(mentions, kinds) if mention.type == "PER" and kind is None
                     and " " in mention.span.text for word in _personal_words(mention.span.text)}
     types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
-    businesses = _businesses(mentions, [kind_of if kind is None else None for kind, kind_of in zip(kinds, types)], text)
+    # a name a language words its own way (the Security Council) makes no business of a list it stands in
+    business_evidence = [kind_of if kind is None else None for kind, kind_of in zip(kinds, types)]
+    businesses = _businesses(mentions, business_evidence, text)
     clubs = _clubs(mentions, text) - businesses
     return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs))
             for mention, kind, kind_of in zip(mentions, kinds, types)]
@@ -111,8 +113,9 @@ def _translated_kind(mention, text: str) -> str | None:
 def _in_a_holiday(span, text: str) -> bool:
     """Whether up to two capitalised words before the name, or its possessive and up to two capitalised words after
     it, make with it the name of a holiday."""
-    before = [] if text[span.start - 1 : span.start] != " " else \
-        list(itertools.takewhile(_capitalised, reversed(text[max(0, span.start - 40) : span.start].split()[-2:])))[::-1]
+    words_before = text[max(0, span.start - 40) : span.start].split()[-2:] if text[span.start - 1 : span.start] == " " \
+        else []
+    before = list(itertools.takewhile(_capitalised, reversed(words_before)))[::-1]
     after = _HOLIDAY_TAIL.match(text, span.end)
     possessive, following = after.group(1) or "", after.group(2).split()
     return any(translated_names.classify(" ".join(before[len(before) - b :] + [span.text + possessive] + following[:a]))
