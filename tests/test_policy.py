@@ -180,6 +180,15 @@ def test_western_weapon_systems_keep_their_latin_names_whole():
     assert [span.text for span in protection.spans] == ["Storm Shadow", "Patriot", "Taurus"]  # not "Shadow", Торус
 
 
+def test_banks_defence_firms_and_ngos_keep_their_latin_names_and_units_and_msf_are_left_to_the_model():
+    text = ("Goldman Sachs, JPMorgan Chase and Lockheed Martin said so, Human Rights Watch agreed, and the Azov Brigade "
+            "and the Third Assault Brigade held the line. Doctors Without Borders helped.")
+    protection = find_protection(text, target="uk")
+    assert [span.text for span in protection.spans] == ["Goldman Sachs", "JPMorgan Chase", "Lockheed Martin",
+                                                        "Human Rights Watch"]  # not Джпморган Чейз
+    assert protection.rendered_people == []  # not Азов Бригаде, Тірд Ассо Брігад, Докторс Вітаут Бордерс
+
+
 def test_every_listed_place_form_is_a_place():
     from babelwire.translation.lexicon import place_forms
     assert [name for name in place_forms() if classify(name.title()) != "place"] == []
