@@ -189,6 +189,15 @@ def test_banks_defence_firms_and_ngos_keep_their_latin_names_and_units_and_msf_a
     assert protection.rendered_people == []  # not Азов Бригаде, Тірд Ассо Брігад, Докторс Вітаут Бордерс
 
 
+def test_ranks_of_several_words_groups_and_cities_of_the_middle_east_and_asia_are_not_transcribed():
+    text = ("Supreme Leader Ayatollah Ali Khamenei warned the Houthis, and Field Marshal Asim Munir visited Rafah, "
+            "Aleppo and Tianjin.")
+    protection = find_protection(text, target="uk")
+    assert [p.span.text for p in protection.rendered_people] == ["Ali Khamenei", "Asim Munir"]  # not Супрім, Філд
+    assert {place.span.text: place.forms for place in protection.translated_places} == {
+        "Rafah": ("Рафах",), "Aleppo": ("Алеппо",), "Tianjin": ("Тяньцзінь",)}
+
+
 def test_every_listed_place_form_is_a_place():
     from babelwire.translation.lexicon import place_forms
     assert [name for name in place_forms() if classify(name.title()) != "place"] == []
