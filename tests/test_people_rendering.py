@@ -228,3 +228,9 @@ def test_a_name_with_a_generational_suffix_is_kept_as_the_model_declines_it_or_r
     assert [(n.how, n.case) for n in result.names] == [("restored", "ablt")]
     engine = Scripted({"Donald Trump Jr. said so.": "Donald Trump Jr. так сказав.", "[1] said so.": "[1] так сказав."})
     assert Translator(engine).translate("Donald Trump Jr. said so.", "uk").text == "Дональд Трамп-молодший так сказав."
+
+
+def test_the_model_s_declined_kyiv_is_kept_not_replaced_by_the_latin_name():
+    engine = Scripted({"Talks were held in Kyiv on Monday.": "Переговори відбулися у Києві в понеділок."})
+    assert Translator(engine).translate("Talks were held in Kyiv on Monday.", "uk").text == \
+        "Переговори відбулися у Києві в понеділок."  # it was "у Kyiv": Києві was no form of Київ to the check

@@ -11,6 +11,8 @@ from babelwire.translation.protection.place_forms import recognisable
     ("Visitou Cingapura ontem.", "Singapore", ("Singapura",)),  # one letter differs
     ("Os EUA responderam.", "U.S.", ("Estados Unidos",)),  # an acronym by its target initials
     ("Os U.S. responderam.", "US", ("Estados Unidos",)),  # ... or by its own letters, dotted
+    ("Переговори відбулися у Києві.", "Kyiv", ("Київ",)),  # Ukrainian's і/є alternation: Київ, у Києві
+    ("Вибухи у Тернополі.", "Ternopil", ("Тернопіль",)),  # і/о: Тернопіль, у Тернополі
 ])
 def test_a_place_in_a_recognisable_form_came_through(translated, name, forms):
     assert recognisable(translated, name, forms)
@@ -19,6 +21,7 @@ def test_a_place_in_a_recognisable_form_came_through(translated, name, forms):
 @pytest.mark.parametrize("translated,name,forms", [
     ("Os ataques continuam no país.", "Ukraine", ("Ucrânia",)),
     ("A ONU respondeu.", "US", ("Estados Unidos",)),
+    ("Переговори відбулися у Кельні.", "Kyiv", ("Київ",)),
 ])
 def test_a_place_the_model_lost_is_not_recognised(translated, name, forms):
     assert not recognisable(translated, name, forms)

@@ -21,7 +21,8 @@ def recognisable(translated: str, name: str, forms: tuple[str, ...]) -> bool:
     a dry run's "ÛŠ"): too short for a stem, it came through all the same."""
     folded = _folded(translated)
     words = _WORD.findall(folded)
-    target_stems = [stem for stem in (_stem(_folded(form)) for form in forms) if len(stem) >= 3]
+    spellings = [spelling for form in forms for spelling in (_folded(form), *_alternated(_folded(form)))]
+    target_stems = [stem for stem in (_stem(spelling) for spelling in spellings) if len(stem) >= 3]
     if any(stem in folded for stem in target_stems):
         return True
     source_stem = _stem(_folded(name))
@@ -35,6 +36,15 @@ def recognisable(translated: str, name: str, forms: tuple[str, ...]) -> bool:
         return True
     own = _letters(name)
     return any(_letters(found) == own for found in _ACRONYM.findall(translated) if found.isupper())
+
+
+def _alternated(form: str) -> tuple[str, ...]:
+    """Ukrainian writes і in a name's closed last syllable and о, е or є where a case ending opens it: Київ, у Києві;
+    Тернопіль, у Тернополі (folded, ї is і). The form with each of them in place of its last і."""
+    position = form.rfind("і")
+    if position <= 0 or position == len(form) - 1:
+        return ()
+    return tuple(form[:position] + vowel + form[position + 1 :] for vowel in "оеє")
 
 
 def _letters(acronym: str) -> str:
