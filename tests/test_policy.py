@@ -147,6 +147,13 @@ def test_an_institution_the_detector_took_for_a_person_is_left_to_the_model():
                                                                  "Mike Johnson"]  # not Вайт Хаус, Хаус
 
 
+def test_an_award_s_name_goes_on_after_in_or_for():
+    protection = find_protection("Clarke won the Nobel Prize in Physics and Stone the Academy Award for Best Actress.",
+                                 target="uk")
+    assert "Physics" not in [p.span.text for p in protection.rendered_people]  # not Фізікс
+    assert "Best Actress" not in [p.span.text for p in protection.rendered_people]
+
+
 def test_awards_operations_and_shopping_days_are_left_to_the_model_not_transcribed():
     text = ("Operation Spiderweb hit bombers. Black Friday and Cyber Monday sales rose. She won the Nobel Peace Prize "
             "and two Grammy Awards at the Oscars.")

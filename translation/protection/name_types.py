@@ -31,7 +31,6 @@ took it for an organisation. A name the document places with a compass word ("in
 business, whatever noun follows it elsewhere ("Belfast restaurant stabbing").
 """
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,15 +110,23 @@ def _translated_kind(mention, text: str) -> str | None:
 
 
 def _in_a_holiday(span, text: str) -> bool:
-    """Whether up to two capitalised words before the name, or its possessive and up to two capitalised words after
-    it, make with it the name of a holiday."""
-    words_before = text[max(0, span.start - 40) : span.start].split()[-2:] if text[span.start - 1 : span.start] == " " \
+    """Whether up to three words before the name (capitalised, or "in", "for", "of" between capitalised ones: "Nobel
+    Prize in Physics"), or its possessive and up to two capitalised words after it, make with it a holiday's or
+    event's name."""
+    words_before = text[max(0, span.start - 50) : span.start].split()[-3:] if text[span.start - 1 : span.start] == " " \
         else []
-    before = list(itertools.takewhile(_capitalised, reversed(words_before)))[::-1]
+    tails = [words_before[len(words_before) - size :] for size in range(len(words_before) + 1)]
+    befores = [tail for tail in tails if _opens_a_name(tail)]
     after = _HOLIDAY_TAIL.match(text, span.end)
     possessive, following = after.group(1) or "", after.group(2).split()
-    return any(translated_names.classify(" ".join(before[len(before) - b :] + [span.text + possessive] + following[:a]))
-               == "holiday" for b in range(len(before) + 1) for a in range(len(following) + 1) if a or b)
+    return any(translated_names.classify(" ".join(before + [span.text + possessive] + following[:a])) == "holiday"
+               for before in befores for a in range(len(following) + 1) if a or before)
+
+
+def _opens_a_name(words: list[str]) -> bool:
+    """Words that may stand before the rest of a name: capitalised ones, joined by "in", "for" or "of"."""
+    return not words or _capitalised(words[0]) and all(_capitalised(word) or word in ("in", "for", "of")
+                                                       for word in words)
 
 
 def _capitalised(word: str) -> bool:

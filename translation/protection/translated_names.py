@@ -212,10 +212,13 @@ def _is_described_event(name: str) -> bool:
 
 def _is_award_or_operation(name: str) -> bool:
     """"Nobel Peace Prize", "Grammy Awards", "Operation Spiderweb": an award or an operation, by the word that closes
-    or opens its name, whatever the other words are."""
+    or opens its name, whatever the other words are; an award's name may go on after "in" or "for" ("Nobel Prize in
+    Physics", "Academy Award for Best Actress")."""
     words = name.lower().split()
     known = institutions()
-    return len(words) > 1 and (words[-1] in known.award_heads or words[0] in known.event_openers)
+    return len(words) > 1 and (words[-1] in known.award_heads or words[0] in known.event_openers or
+                               any(word in known.award_heads and following in ("in", "for")
+                                   for word, following in zip(words, words[1:])))
 
 
 def _is_law(name: str) -> bool:
