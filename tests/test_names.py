@@ -307,3 +307,7 @@ def test_a_title_case_headline_of_dictionary_words_keeps_only_the_names_the_body
     assert [span.text for span in find_names(text)][:2] == ["Zelenskyy", "Trump"]  # not "Zelenskyy Meets Trump"
     caption = "BBC Scotland's Alasdair Lamont at the Tony Macaroni Arena\n\nA match."
     assert "Alasdair Lamont" in [span.text for span in find_names(caption)]  # a caption's names outnumber its words
+
+
+def test_a_sentence_whose_only_lower_case_words_are_small_ones_is_no_headline():
+    assert [span.text for span in find_names("John Smith is Director of the Council.")][:1] == ["John Smith"]

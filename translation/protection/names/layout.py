@@ -85,13 +85,17 @@ def headline_lines(tokens: list[Token]) -> set[int]:
 
 
 _LIST_JOINERS = frozenset({"and", "or", "&"})  # a list of names has them; a title-case headline has "for", "on", "to"
+# The only words title case leaves in lower case; a line with another one in lower case ("is", "has") is a sentence.
+_TITLE_CASE_SMALL = frozenset({"a", "an", "the", "and", "or", "but", "nor", "for", "on", "at", "to", "from", "by", "of",
+                               "in", "with", "as", "vs", "via", "into", "over", "after"})
 
 
 def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
     """Lines in title case ("Has Trump Done Anything for Ukraine?", "Plastic Surgery Gets Boost"): every word
     but the small ones capitalised, at least three, one of them a small word or a word the item writes in
     lower case elsewhere, or most of them (two at least) dictionary words with a small word in lower case between
-    the capitals ("Zelenskyy Meets Trump for White House Talks"). A list of names ("Shevchenko, Andriy Yarmolenko,
+    the capitals, and no other word in lower case ("Zelenskyy Meets Trump for White House Talks"; "John Smith is
+    Director of the Council" is a sentence: title case writes "Is"). A list of names ("Shevchenko, Andriy Yarmolenko,
     Ruslan Malinovskyi") has no such word, nor the small words that join a headline's phrases, and a caption's
     names outnumber its dictionary words ("BBC Scotland's Alasdair Lamont at the Tony Macaroni Arena")."""
     capitals: dict[int, int] = {}
@@ -99,6 +103,7 @@ def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
     dictionary_words: dict[int, int] = {}
     common: set[int] = set()
     joined: set[int] = set()
+    sentences: set[int] = set()
     prose: set[int] = set()
     for token in tokens:
         if not token.text[0].isalpha():
@@ -106,6 +111,8 @@ def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
         if token.text[0].islower():
             if token.key not in FUNCTION_WORDS and token.key not in NAME_PARTICLES:
                 prose.add(token.line)
+            elif token.key not in _TITLE_CASE_SMALL:
+                sentences.add(token.line)
             elif token.key not in _LIST_JOINERS:
                 joined.add(token.line)
             continue
@@ -115,7 +122,7 @@ def title_case_lines(tokens: list[Token], lower_words: set[str]) -> set[int]:
         if not token.sentence_start:
             inner_capitals[token.line] = inner_capitals.get(token.line, 0) + 1
             dictionary_words[token.line] = dictionary_words.get(token.line, 0) + (token.key in ENGLISH_WORDS)
-    headline = common | {line for line in joined
+    headline = common | {line for line in joined - sentences
                          if dictionary_words.get(line, 0) >= 2 and dictionary_words[line] * 2 > inner_capitals[line]}
     return {line for line, n in capitals.items() if n >= 3 and line in headline and line not in prose}
 
