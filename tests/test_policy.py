@@ -205,6 +205,14 @@ def test_ranks_of_several_words_groups_and_cities_of_the_middle_east_and_asia_ar
         "Rafah": ("Рафах",), "Aleppo": ("Алеппо",), "Tianjin": ("Тяньцзінь",)}
 
 
+def test_places_of_diplomacy_and_aid_carry_their_ukrainian_forms_and_a_declined_one_is_recognised():
+    from babelwire.translation.protection.place_forms import recognisable
+    protection = find_protection("Aid flows through Rzeszow; leaders met in Davos and at Mar-a-Lago.", target="uk")
+    forms = {place.span.text: place.forms for place in protection.translated_places}
+    assert forms == {"Rzeszow": ("Жешув",), "Davos": ("Давос",), "Mar-a-Lago": ("Мар-а-Лаго",)}
+    assert recognisable("Лідери зустрілися у Кракові.", "Krakow", ("Краків",))
+
+
 def test_every_listed_place_form_is_a_place():
     from babelwire.translation.lexicon import place_forms
     assert [name for name in place_forms() if classify(name.title()) != "place"] == []
