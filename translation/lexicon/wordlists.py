@@ -20,6 +20,11 @@ class WordList:
     def __contains__(self, key: str) -> bool:
         return key in self.words
 
+    def has_entry(self, name: str) -> bool:
+        """Whether `name`, in any case, is an entry of the list: one word or a phrase ("Storm Shadow")."""
+        key = name.lower()
+        return key in self.words or tuple(key.split()) in self.phrases
+
 
 @cache
 def load(package: str, name: str) -> WordList:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from babelwire.translation.protection import translated_names
-from babelwire.translation.lexicon.wordlists import load, load_table
+from babelwire.translation.lexicon.wordlists import WordList, load, load_table
 
 PERSON, ORGANISATION, PLACE, OTHER = "person", "organisation", "place", "other"
 NAME_TYPES = (PERSON, ORGANISATION, PLACE, OTHER)
@@ -166,7 +166,7 @@ def _is_business(text: str, guessed: str, kind: str, businesses: set[str]) -> bo
     if kind == OTHER and (text in businesses or _camel_case(text)):
         return True
     words = text.split()
-    return kind in (OTHER, PERSON) and (_listed("well_known_brands", text) or
+    return kind in (OTHER, PERSON) and (_list("well_known_brands").has_entry(text) or
                                         len(words) > 1 and words[-1].lower() in _words("business_words") or
                                         guessed != "PER" and _opens_with_business(text, set()))
 
@@ -216,7 +216,7 @@ def _appositive_business(following: str, words: frozenset[str]) -> re.Match | No
 def _known_business(text: str, kind: str, found: set[str]) -> bool:
     """A list member that makes the whole list businesses: an organisation, a name with business evidence
     of its own ("Boots shops"), a well-known brand ("Google, Microsoft and Apple")."""
-    return kind == ORGANISATION or text in found or _listed("well_known_brands", text)
+    return kind == ORGANISATION or text in found or _list("well_known_brands").has_entry(text)
 
 
 def _opens_with_business(text: str, businesses: set[str]) -> bool:
@@ -231,7 +231,7 @@ def well_known(name: str) -> bool:
     """A brand or organisation every reader knows by its Latin name ("Google", "BBC"; `well_known_brands.txt`,
     `well_known_orgs.txt`), not one a language writes in its own letters ("UEFA" is "УЄФА")."""
     key = name.lower()
-    known = _listed("well_known_brands", key) or _listed("well_known_orgs", key)
+    known = _list("well_known_brands").has_entry(key) or _list("well_known_orgs").has_entry(key)
     return known and translated_names.classify(name) is None
 
 
@@ -299,16 +299,15 @@ def _surname_shaped(text: str) -> bool:
     return any(last.endswith(ending) and len(last) > len(ending) + 1 for ending in _surname_endings())
 
 
-def _listed(list_name: str, name: str) -> bool:
-    """Whether `name` is an entry of the list, one word or several ("Storm Shadow")."""
-    entries = load("babelwire.translation.lexicon", list_name)
-    key = name.lower()
-    return key in entries.words or tuple(key.split()) in entries.phrases
 
 
 def _words(list_name: str) -> frozenset[str]:
     """A word list of `translation/lexicon/data/` (read once: `load` caches it)."""
-    return load("babelwire.translation.lexicon", list_name).words
+    return _list(list_name).words
+
+
+def _list(list_name: str) -> WordList:
+    return load("babelwire.translation.lexicon", list_name)
 
 
 @lru_cache(maxsize=1)

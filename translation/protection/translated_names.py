@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from babelwire.translation.lexicon import institutions, place_forms
-from babelwire.translation.lexicon.wordlists import WordList, load, load_table
+from babelwire.translation.lexicon.wordlists import load, load_table
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -126,17 +126,18 @@ def _common_at_sentence_start(text: str, word: re.Match) -> bool:
     if position > 0 and text[position - 1] not in _SENTENCE_END:
         return False
     key = word.group().lower()
-    return key in _common_words() and not _listed(load("babelwire.translation.lexicon", "demonyms"), key.removesuffix("s"))
+    demonyms = load("babelwire.translation.lexicon", "demonyms")
+    return key in _common_words() and not demonyms.has_entry(key.removesuffix("s"))
 
 
 def _is_holiday(name: str) -> bool:
     """A listed holiday or event, also after the place that holds it ("Paris Olympics", "Milan-Cortina Winter
     Olympics": the Games of that place, which a language words its own way)."""
     holidays = load("babelwire.translation.lexicon", "holidays")
-    if _listed(holidays, name):
+    if holidays.has_entry(name):
         return True
     words = name.split()
-    return any(_listed(holidays, " ".join(words[-size:])) and _is_place(" ".join(words[:-size]).split("-")[0])
+    return any(holidays.has_entry(" ".join(words[-size:])) and _is_place(" ".join(words[:-size]).split("-")[0])
                for size in (1, 2) if len(words) > size)
 
 
@@ -243,7 +244,7 @@ def _described(token: str, words: frozenset[str]) -> bool:
 
 def _is_place(name: str) -> bool:
     return name in _places() or name.lower() in place_forms() or any(
-        _listed(load("babelwire.translation.lexicon", listed), name)
+        load("babelwire.translation.lexicon", listed).has_entry(name)
         for listed in ("places", "countries"))  # the detector's: "Bosnia", "Yugoslavia"
 
 
@@ -254,13 +255,10 @@ def _is_demonym(name: str) -> bool:
     if len(words) > 1 and all(_is_demonym(word) for word in words):
         return True
     singular = name[:-1] if name.endswith("s") else None
-    return any(form in _demonyms() or _listed(load("babelwire.translation.lexicon", "demonyms"), form)
+    return any(form in _demonyms() or load("babelwire.translation.lexicon", "demonyms").has_entry(form)
                for form in (name, singular) if form)
 
 
-def _listed(words: WordList, name: str) -> bool:
-    key = name.lower()
-    return key in words.words or tuple(key.split()) in words.phrases
 
 
 @lru_cache(maxsize=1)
