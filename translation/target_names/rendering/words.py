@@ -30,8 +30,7 @@ ESTABLISHED, ATTESTED, PINYIN, HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING 
 CHINESE, JAPANESE, KOREAN, VIETNAMESE = "chinese", "japanese", "korean", "vietnamese"
 _SYLLABIC = {KOREAN: KONTSEVYCH, VIETNAMESE: QUOC_NGU}  # the systems of syllabic.py, by their table, and the source
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
-_INITIAL = re.compile(r"^([A-Za-z])\.$")
-_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")  # written together: "J.D.", "H.W."
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "J.", or several written together: "J.D.", "H.W."
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
 _SLAVIC = (SLAVIC, RUSSIAN)  # romanised from Ukrainian or Russian; RUSSIAN: the spelling shows Russian
 # Czech and Slovak share given names with Russian and Ukrainian (Pavel, Ivan, Igor), and Latin America gives them
@@ -59,8 +58,8 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
     rendered, sources = [], []
     if opener is not None:  # "St Johnstone" -> "Сент-Джонстон": the opener's form and joiner, then the rest
         rendered, sources, parts = list(opener), [ESTABLISHED], parts[2:]
-    words = [part for index, part in enumerate(parts) if index % 2 == 0 and part and not _INITIAL.match(part)
-             and not _INITIALS.match(part) and not _ROMAN_NUMERAL.match(part)]
+    words = [part for index, part in enumerate(parts)
+             if index % 2 == 0 and part and not _INITIALS.match(part) and not _ROMAN_NUMERAL.match(part)]
     origin = _name_origin(words, data)
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator, or nothing before or after one
@@ -163,9 +162,9 @@ def _romanised_from_russian(keys: list[str], data: LanguageData) -> bool:
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
                  last: bool) -> tuple[str, str] | None:
-    if _INITIALS.match(word) and classify(word) is not None:
-        return None  # "U.S." of "U.S. Tomahawk": a place's acronym, no person's initials; the name stays as written
-    if _INITIAL.match(word) or _INITIALS.match(word):  # "J.D." -> "Дж. Д.", initials apart as Ukrainian writes them
+    if _INITIALS.match(word):  # "J.D." -> "Дж. Д.", initials apart as Ukrainian writes them
+        if classify(word) is not None:
+            return None  # "U.S." of "U.S. Tomahawk": a place's acronym, no person's initials; the name stays as written
         letters = [data.spelling.rewrite(letter.lower()) for letter in word if letter != "."]
         return None if None in letters else (" ".join(_cased(each, word) + "." for each in letters), SPELLING)
     key = fold(word)
