@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/names_render.py [--data DIR] [--part tuning|reporting|all] [--misses N]
-        [--no-established] [--no-dictionary]
+        [--no-established] [--no-dictionary] [--quotes-rendered]
     .venv/bin/python benchmarks/names_render.py --against-established [--misses N]
 
 DIR defaults to ../shared/data/ntrex128-dev relative to the repository (development data, read in place, never
@@ -26,6 +26,9 @@ made of them, so the set stays the same while typing changes, whose reference is
 `cyrillic_agreeing_by_source` splits the Cyrillic-reference words by where the whole name's form came from.
 `--no-established` leaves the data file of established forms out, to show what the methods alone do: many of
 the people in 2019 news are in it, so the plain figure owes it something.
+
+`--quotes-rendered` counts the names inside direct quotes as rendered: what `babelwire render` writes for each
+name, the figure of the renderer itself, where the plain figure is that of a copy, which keeps a quote verbatim.
 
 `--no-dictionary` renders as an install without the `names` extra does: the rules' transcription stands where the
 Ukrainian dictionary would settle it (`rendering/attested.py`).
@@ -162,7 +165,7 @@ def _closer(target: str, candidates: list[str], best: str | None, best_score: fl
     return best, best_score
 
 
-def measure(documents, want_misses: int) -> Tally:
+def measure(documents, want_misses: int, quotes_kept: bool = True) -> Tally:
     tally = Tally()
     for document in documents:
         text = "\n".join(source for source, _ in document)
@@ -174,7 +177,7 @@ def measure(documents, want_misses: int) -> Tally:
             if form.way in (CLDR, MODEL):  # a place, demonym or institution: translated, not kept
                 continue
             span = typed.mention.span
-            if any(quote.start <= span.start and span.end <= quote.end for quote in quoted):
+            if quotes_kept and any(quote.start <= span.start and span.end <= quote.end for quote in quoted):
                 form = NameForm(KEPT, (span.text,))  # a direct quote comes back verbatim, the names in it too
                 tally.counts["in_quotes"] += 1
             line = max(index for index, start in enumerate(starts[:-1]) if start <= span.start)
@@ -217,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="render as an install without the names extra does (no dictionary-attested forms)")
     parser.add_argument("--against-established", action="store_true",
                         help="the methods against the established-forms file instead of NTREX")
+    parser.add_argument("--quotes-rendered", action="store_true",
+                        help="names inside direct quotes rendered too, as `babelwire render` writes any name")
     args = parser.parse_args(argv)
     if args.no_dictionary:
         attested.analyzer = lambda language: None  # what rendering sees where pymorphy3-dicts-uk is not installed
@@ -231,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     halves |= {"tuning-even": halves["tuning"][0::2], "tuning-odd": halves["tuning"][1::2]}
     results = {}
     for part in (PARTS if args.part == "all" else (args.part,)):
-        tally = measure(halves[part], args.misses)
+        tally = measure(halves[part], args.misses, quotes_kept=not args.quotes_rendered)
         results[part] = {"documents": len(halves[part]), **tally.figures()}
         print("\n".join(tally.misses))
     print(json.dumps(results, ensure_ascii=False))
