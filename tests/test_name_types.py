@@ -127,3 +127,11 @@ def test_protect_shows_the_type_beside_the_rule():
     spans = json.loads(result.stdout)["spans"]
     assert [(span["text"], span["rule"] is not None, span["type"]) for span in spans] == [
         ("Jared Kushner", True, "person"), ("Kyiv", True, "place")]
+
+
+def test_a_person_after_a_title_is_a_person_whatever_word_closes_the_name():
+    # "Store" closes shop names ("Apple Store"), but not the name of Norway's prime minister: as an organisation
+    # he was kept in Latin letters in a Ukrainian copy; the whole document then knows him as a person
+    assert types("Prime Minister Jonas Gahr Store spoke. Later Jonas Gahr Store left.") == [
+        ("Jonas Gahr Store", "person"), ("Jonas Gahr Store", "person")]
+    assert types("Shoppers queued at the Fifth Avenue Store.")[-1] == ("Fifth Avenue Store", "organisation")

@@ -350,3 +350,12 @@ def test_glossary_and_item_terms_still_win_over_the_desk_policy():
     text = "Hurricane Rosa hit the coast and the Metropolitan Police closed roads."
     spans = find_spans(text, terms=["Hurricane Rosa", "Metropolitan Police"])
     assert [(span.text, span.kind) for span in spans] == [("Hurricane Rosa", "term"), ("Metropolitan Police", "term")]
+
+
+def test_a_demonym_of_several_words_is_left_to_the_model_not_transcribed_or_joined_to_a_name():
+    text = ("South African President Cyril Ramaphosa, Sri Lankan officials and New Zealander Chris Hipkins spoke; "
+            "the South African rand fell.")
+    protection = find_protection(text, target="uk")
+    assert [person.span.text for person in protection.rendered_people] == ["Cyril Ramaphosa", "Chris Hipkins"]
+    assert protection.spans == []  # not Саут Африкан, Ланкан, Нью Зіландер Кріс Хіпкінс
+    assert [classify(name) for name in ("South African", "Costa Ricans", "South Sudanese")] == ["demonym"] * 3

@@ -915,3 +915,8 @@ def test_a_street_is_written_as_ukrainian_writes_it_hyphenated_in_lower_case(nam
 
 def test_a_ukrainian_company_s_ukr_is_read_back_as_ukrainian():
     assert render_name("Ukrzaliznytsia", "uk", "other").text == "Укрзалізниця"  # its rz is no Polish rz (Укшалізниця)
+
+
+@pytest.mark.parametrize("name, rendering", [("Tayyip Erdogan", "Таїп Ердоган"), ("Lula da Silva", "Лула да Сілва")])
+def test_an_established_name_shortened_as_the_press_shortens_it_takes_the_whole_row_s_words(name, rendering):
+    assert render_name(name, "uk") == Rendering(rendering, "established")  # was Тайїп, read as romanised Ukrainian

@@ -78,6 +78,7 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
 _HOLIDAY_TAIL = re.compile(r"(['’]s)?((?: [A-Z][\w'’-]*){0,2})")  # "'s Day" after "St. Patrick"
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 
 
@@ -92,7 +93,9 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     business_evidence = [kind_of if kind is None else None for kind, kind_of in zip(kinds, types)]
     businesses = _businesses(mentions, business_evidence, text)
     clubs = _clubs(mentions, text) - businesses
-    return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs))
+    titled = {mention.span.text for mention in mentions if _after_a_title(mention, text)}
+    return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses - titled, clubs,
+                                                     mention.span.text in titled))
             for mention, kind, kind_of in zip(mentions, kinds, types)]
 
 
@@ -133,13 +136,20 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _final_type(mention, own_kind: str | None, kind: str, businesses: set[str], clubs: set[str]) -> str:
+def _final_type(mention, own_kind: str | None, kind: str, businesses: set[str], clubs: set[str],
+                titled: bool = False) -> str:
     """A club is written as references write clubs, like a name of no known type, even where the detector
     took it for an organisation; otherwise a business is an organisation."""
     text = mention.span.text
     if own_kind is None and kind in (ORGANISATION, OTHER) and mention.type != "PER" and text in clubs:
         return OTHER
-    return ORGANISATION if _is_business(text, mention.type, kind, businesses) else kind
+    return ORGANISATION if _is_business(text, mention.type, kind, businesses, titled) else kind
+
+
+def _after_a_title(mention, text: str) -> bool:
+    """A person's name right after a title ("Prime Minister Jonas Gahr Store"), whatever word closes it."""
+    before = _WORD_BEFORE.search(text[max(0, mention.span.start - 30) : mention.span.start])
+    return mention.type == "PER" and before is not None and before.group(1).lower() in _words("titles")
 
 
 def _clubs(mentions: list, text: str) -> set[str]:
@@ -159,15 +169,16 @@ def _clubs(mentions: list, text: str) -> set[str]:
     return found | {mention.span.text for mention in mentions if mention.span.text in shortened}
 
 
-def _is_business(text: str, guessed: str, kind: str, businesses: set[str]) -> bool:
+def _is_business(text: str, guessed: str, kind: str, businesses: set[str], titled: bool = False) -> bool:
     """An unknown name the document treats as a business; any name that is a well-known brand ("Google"), or
     that a business word closes ("Lloyds Pharmacy", which opens with a given name), or that opens with a
-    well-known brand where the detector saw no person ("Google China", which ends like a surname)."""
+    well-known brand where the detector saw no person ("Google China", which ends like a surname). A person's
+    name after a title is no business for its last word ("Prime Minister Jonas Gahr Store")."""
     if kind == OTHER and (text in businesses or _camel_case(text)):
         return True
     words = text.split()
-    return kind in (OTHER, PERSON) and (_list("well_known_brands").has_entry(text) or
-                                        len(words) > 1 and words[-1].lower() in _words("business_words") or
+    closed_by_business_word = not titled and len(words) > 1 and words[-1].lower() in _words("business_words")
+    return kind in (OTHER, PERSON) and (_list("well_known_brands").has_entry(text) or closed_by_business_word or
                                         guessed != "PER" and _opens_with_business(text, set()))
 
 

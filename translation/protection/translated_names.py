@@ -252,13 +252,29 @@ def _is_demonym(name: str) -> bool:
     """A demonym or affiliation, also in the plural ("Bolivians", "Methodists"), or several in a row
     ("Welsh Conservative", "Greek Cypriots")."""
     words = name.split()
-    if len(words) > 1 and all(_is_demonym(word) for word in words):
+    if len(words) > 1 and (all(_is_demonym(word) for word in words) or _of_a_place_of_words(name)):
         return True
     singular = name[:-1] if name.endswith("s") else None
     return any(form in _demonyms() or load("babelwire.translation.lexicon", "demonyms").has_entry(form)
                for form in (name, singular) if form)
 
 
+
+
+# How English makes a demonym of a place's name: "South Africa" -> "South African", "Puerto Rico" -> "Puerto
+# Rican", "Sierra Leone" -> "Sierra Leonean", "South Sudan" -> "South Sudanese", "New Zealand" -> "New Zealander"
+# (the ending taken off, then the place's own last letter put back where the ending replaced it).
+_DEMONYM_ENDINGS = (("n", ""), ("an", ""), ("an", "o"), ("an", "a"), ("ese", ""), ("er", ""), ("ian", ""),
+                    ("ian", "a"), ("i", ""))
+
+
+def _of_a_place_of_words(name: str) -> bool:
+    """A demonym of a place whose name has several words ("South African", "Sri Lankan", "Costa Ricans"): each
+    word capitalised, and the name less an ending is a place's."""
+    singular = name[:-1] if name.endswith("ns") or name.endswith("rs") else name
+    return all(word[:1].isupper() for word in name.split()) and any(
+        singular.endswith(ending) and _is_place(singular[: len(singular) - len(ending)] + restored)
+        for ending, restored in _DEMONYM_ENDINGS)
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from babelwire.translation.protection.names.lexicon import (
 from babelwire.translation.protection.names.passes import assign_roles
 from babelwire.translation.protection.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, dictionary_word
 from babelwire.translation.protection.names.tokens import Token
+from babelwire.translation.protection.translated_names import classify
 
 _TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Dynamo ( H )" in league tables
 ARTICLES = frozenset({"the", "a", "an"})
@@ -340,7 +341,8 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
             return run  # "... said King.", "King said": a title used as a surname in this item
     org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
     i = 0
-    while i < len(run.tokens) and _leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1):
+    while i < len(run.tokens) and (_leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1)
+                                   or not org and _opens_a_demonym(run.tokens, i)):
         i += 1
     j = len(run.tokens)
     while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or _is_title(run.tokens[j - 1]) and j - i == 1):
@@ -366,6 +368,12 @@ def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
     if org:
         return key in WEEKDAYS_MONTHS  # "General Motors", "Premier League"
     return _is_title(token) or _bare(token) in _RANK_ONLY or key in WEEKDAYS_MONTHS
+
+
+def _opens_a_demonym(tokens: list[Token], i: int) -> bool:
+    """"New" of "New Zealander Chris Hipkins": the first word of a demonym of two words, the second a demonym's."""
+    return i + 1 < len(tokens) and tokens[i + 1].key in DEMONYMS and \
+        classify(f"{tokens[i].text} {tokens[i + 1].text}") == "demonym"
 
 
 def _with_team_code(text: str, end: int) -> int:

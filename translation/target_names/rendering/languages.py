@@ -1,6 +1,7 @@
 """The data a target language's renderer reads, from `data/<language>/`: a new language is a new folder.
 
-    established.txt         whole names with an attested form (each word of them renders that word alone)
+    established.txt         whole names with an attested form (their surname renders that word alone, their last
+                            two or more words that shortening)
     established_clubs.txt   sports clubs with an attested form, for the whole name only ("United" alone is no club)
     regnal.txt              monarchs' and popes' names, by tradition translated (Francis -> Франциск)
     royal.txt               princes' and princesses' given names as media write them (Harry -> Гаррі)
@@ -184,4 +185,20 @@ def _established(code: str) -> dict[str, str]:
     """
     rows = [(latin, form) for latin, form, *_ in load_table(__package__, f"{code}/established")]
     surnames = {latin.split()[-1].lower(): form.split()[-1] for latin, form in rows if len(latin.split()) > 1}
-    return surnames | {name_key(latin): form for latin, form in rows}
+    return surnames | _shortened(rows) | {name_key(latin): form for latin, form in rows}
+
+
+def _shortened(rows: list[tuple[str, str]]) -> dict[str, str]:
+    """A name of three words or more shortened as the press shortens it, to its last two or more words ("Tayyip
+    Erdogan" of Recep Tayyip Erdogan, "Lula da Silva"), each word taking the whole form's word; where two rows
+    shorten to one key with other forms, neither is the person, and a shortening that opens with a particle
+    ("da Silva") or an initial ("D. Roosevelt") is no name to look up."""
+    forms: dict[str, set[str]] = {}
+    for latin, form in rows:
+        words, form_words = latin.split(), form.split()
+        if len(words) < 3 or len(form_words) != len(words):
+            continue
+        for start in range(1, len(words) - 1):
+            if words[start][:1].isupper() and len(words[start].rstrip(".")) > 1:
+                forms.setdefault(name_key(" ".join(words[start:])), set()).add(" ".join(form_words[start:]))
+    return {key: next(iter(found)) for key, found in forms.items() if len(found) == 1}
