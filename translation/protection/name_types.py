@@ -251,7 +251,8 @@ def _after_business_word(mention, text: str) -> bool:
     Houghton Mifflin"."""
     preceding = text[max(0, mention.span.start - 40) : mention.span.start]
     before = _NOUN_BEFORE.search(preceding)
-    after_noun = before is not None and before.group(1).lower() in _words("business_words")
+    noun = before.group(1).lower() if before is not None else ""
+    after_noun = noun in _words("business_words") and noun not in _words("titles")  # "Tesla CEO Elon Musk": a person
     return after_noun or bool(_BY_BUSINESS.search(preceding))
 
 
