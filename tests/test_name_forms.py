@@ -128,6 +128,17 @@ def test_a_ukrainian_copy_leaves_an_acronym_with_an_established_form_to_the_mode
     assert written_form("FBI", "organisation", False, "de").way == MODEL  # no German row: the model's own word
 
 
+def test_armed_groups_are_left_to_the_model_with_the_forms_ukrainian_media_write_them_in():
+    from babelwire.translation.protection.protect import find_protection
+
+    text = "Hamas and Hezbollah fired rockets, the Taliban and al-Qaeda said so."
+    kept, rendered = protected_uk(text)
+    assert not kept | rendered  # not Хамас, Хезболла and Ал Кеда transcribed as people
+    checked = {place.span.text: place.forms for place in find_protection(text, target="uk").translated_places}
+    assert checked == {"Hamas": ("ХАМАС",), "Hezbollah": ("Хезболла",), "Taliban": ("Талібан",),
+                       "al-Qaeda": ("Аль-Каїда",)}
+
+
 def test_a_place_or_acronym_inside_an_untyped_name_takes_its_ukrainian_form_and_a_person_keeps_theirs():
     written = forms("Rangers host Rapid Vienna on Thursday, and Jordan Spieth watched.", "uk")
     assert written["Rapid Vienna"] == (RENDERED, "Рапід Відень")  # not "Рапід Вієнна"

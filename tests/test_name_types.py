@@ -135,3 +135,9 @@ def test_a_person_after_a_title_is_a_person_whatever_word_closes_the_name():
     assert types("Prime Minister Jonas Gahr Store spoke. Later Jonas Gahr Store left.") == [
         ("Jonas Gahr Store", "person"), ("Jonas Gahr Store", "person")]
     assert types("Shoppers queued at the Fifth Avenue Store.")[-1] == ("Fifth Avenue Store", "organisation")
+
+
+def test_a_name_after_a_business_noun_that_is_a_person_s_title_is_no_business():
+    # "CEO" makes "Tesla" a business, but Elon Musk after it is its chief executive, not a brand kept in Latin
+    assert types("Tesla CEO Elon Musk spoke, and brands such as Revlon sold.") == [
+        ("Tesla", "organisation"), ("Elon Musk", "other"), ("Revlon", "organisation")]

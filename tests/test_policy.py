@@ -359,3 +359,9 @@ def test_a_demonym_of_several_words_is_left_to_the_model_not_transcribed_or_join
     assert [person.span.text for person in protection.rendered_people] == ["Cyril Ramaphosa", "Chris Hipkins"]
     assert protection.spans == []  # not Саут Африкан, Ланкан, Нью Зіландер Кріс Хіпкінс
     assert [classify(name) for name in ("South African", "Costa Ricans", "South Sudanese")] == ["demonym"] * 3
+
+
+def test_cities_of_sport_and_business_are_left_to_the_model_with_their_ukrainian_forms():
+    protection = find_protection("Sinner won in Turin; investors met in Milan, Miami and Abu Dhabi.", target="uk")
+    assert {place.span.text: place.forms for place in protection.translated_places} == {
+        "Turin": ("Турин",), "Milan": ("Мілан",), "Miami": ("Маямі",), "Abu Dhabi": ("Абу-Дабі",)}  # not Тюрін
