@@ -365,3 +365,14 @@ def test_cities_of_sport_and_business_are_left_to_the_model_with_their_ukrainian
     protection = find_protection("Sinner won in Turin; investors met in Milan, Miami and Abu Dhabi.", target="uk")
     assert {place.span.text: place.forms for place in protection.translated_places} == {
         "Turin": ("Турин",), "Milan": ("Мілан",), "Miami": ("Маямі",), "Abu Dhabi": ("Абу-Дабі",)}  # not Тюрін
+
+
+def test_parties_whose_names_are_translated_and_a_philippine_demonym_are_left_to_the_model():
+    text = ("Georgian Dream founder Bidzina Ivanishvili, Philippine President Ferdinand Marcos Jr and lawmakers on "
+            "Capitol Hill met in Sharm el-Sheikh.")
+    protection = find_protection(text, target="uk")
+    assert protection.spans == []  # "Georgian Dream" was kept in Latin, "Philippine" transcribed Філіппін
+    assert [person.span.text for person in protection.rendered_people] == ["Bidzina Ivanishvili",
+                                                                         "Ferdinand Marcos Jr"]
+    assert {place.span.text: place.forms for place in protection.translated_places}["Sharm el-Sheikh"] == (
+        "Шарм-ель-Шейх",)
