@@ -920,3 +920,8 @@ def test_a_ukrainian_company_s_ukr_is_read_back_as_ukrainian():
 @pytest.mark.parametrize("name, rendering", [("Tayyip Erdogan", "Таїп Ердоган"), ("Lula da Silva", "Лула да Сілва")])
 def test_an_established_name_shortened_as_the_press_shortens_it_takes_the_whole_row_s_words(name, rendering):
     assert render_name(name, "uk") == Rendering(rendering, "established")  # was Тайїп, read as romanised Ukrainian
+
+
+def test_a_word_ending_in_oo_makes_no_romance_name_of_the_words_beside_it():
+    assert render_name("Kobbie Mainoo", "uk").text.split()[0] == "Коббі"  # read as Italian: Коббіе
+    assert render_name("Mike Pompeo", "uk").text == "Майк Помпео"  # a single -o is still read as spelt
