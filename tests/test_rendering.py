@@ -925,3 +925,9 @@ def test_an_established_name_shortened_as_the_press_shortens_it_takes_the_whole_
 def test_a_word_ending_in_oo_makes_no_romance_name_of_the_words_beside_it():
     assert render_name("Kobbie Mainoo", "uk").text.split()[0] == "Коббі"  # read as Italian: Коббіе
     assert render_name("Mike Pompeo", "uk").text == "Майк Помпео"  # a single -o is still read as spelt
+
+
+@pytest.mark.parametrize("name, rendering", [("Lisa Murkowski", "Ліза Мурковскі"), ("Mika Brzezinski", "Міка Бжезінскі")])
+def test_a_woman_s_surname_spelt_ski_is_written_as_spelt_never_as_a_masculine_adjective(name, rendering):
+    assert render_name(name, "uk").text == rendering  # was Мурковський; a man keeps -ський: Збігнев Бжезінський
+    assert render_name("Zbigniew Brzezinski", "uk").text == "Збігнев Бжезінський"
