@@ -148,3 +148,8 @@ def test_a_name_the_dictionary_lacks_takes_its_model_s_change_not_its_model_s_le
 @pytest.mark.parametrize("case", ["gent", "loct", "ablt"])
 def test_a_street_s_compound_name_does_not_decline(case):
     assert decline_name("Даунінг-стріт", case, "m", "uk") == "Даунінг-стріт"  # "на Даунінг-стріт", not Даунінгові-стріті
+
+
+def test_a_name_in_quote_marks_is_governed_by_the_word_before_the_mark_unless_that_word_only_names_its_kind():
+    assert governed_case("Він пройшов оборону «", "uk", person=False) == "gent"  # «Брайтона», not «Брайтон»
+    assert governed_case("Вони грали на стадіоні «", "uk", person=False) == "nomn"  # «Етіхад»: apposition

@@ -185,7 +185,9 @@ def _infinitive(lemma: str) -> str:
     return lemma[: -len("вши")] + "ти" if lemma.endswith("вши") else lemma
 
 
-_LAST_WORD = re.compile(rf"({_WORD.pattern})\s+$")
+# the word before a name, and the opening quote mark Ukrainian sets around a club's or a firm's name ("у складі
+# «Лівінгстона»", "оборону «Брайтона»")
+_LAST_WORD = re.compile(rf"({_WORD.pattern})\s+[«\"“„]?$")
 _OPENERS = ".!?:;«\"“„—–-"  # what may stand before a sentence's first word ("Удар Менги", "— Команда Холта")
 _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # a capitalised proper noun decides nothing
 _VERB_FORMS = frozenset({"VERB", "INFN", "GRND"})
