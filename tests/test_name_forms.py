@@ -179,3 +179,9 @@ def test_a_pseudo_copy_of_a_sports_sentence_writes_the_clubs_and_a_german_copy_k
     de = copy("de")
     for club in ("Real Madrid", "Bayern Munich", "Manchester United", "Celtic"):
         assert club in de
+
+
+def test_a_name_with_an_acronym_of_no_ukrainian_form_is_kept_not_spelt_out_in_cyrillic():
+    assert (written_form("MLS Cup", "other", True, "uk").way, written_form("MLS Cup", "other", True, "uk").forms) == (
+        KEPT, ("MLS Cup",))  # not "Млс Кап"
+    assert written_form("REAL MADRID", "other", True, "uk").forms == ("Реал Мадрид",)  # a headline's capitals

@@ -311,3 +311,8 @@ def test_a_title_case_headline_of_dictionary_words_keeps_only_the_names_the_body
 
 def test_a_sentence_whose_only_lower_case_words_are_small_ones_is_no_headline():
     assert [span.text for span in find_names("John Smith is Director of the Council.")][:1] == ["John Smith"]
+
+
+def test_a_plural_title_opening_a_sentence_is_no_part_of_the_first_name():
+    assert [span.text for span in find_names("Economists Joel Mokyr, Philippe Aghion and Peter Howitt won.")] == [
+        "Joel Mokyr", "Philippe Aghion", "Peter Howitt"]  # was "Economists Joel Mokyr", Економістс Джоел Мокір

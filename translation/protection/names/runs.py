@@ -27,6 +27,7 @@ from babelwire.translation.protection.names.lexicon import (
 from babelwire.translation.protection.names.passes import assign_roles
 from babelwire.translation.protection.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, dictionary_word
 from babelwire.translation.protection.names.tokens import Token
+from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.protection.translated_names import classify
 
 _TEAM_CODE = re.compile(r" ?\( ?[A-Z]{1,2} ?\)")  # "Dynamo ( H )" in league tables
@@ -342,7 +343,7 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
     org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
     i = 0
     while i < len(run.tokens) and (_leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1)
-                                   or not org and _opens_a_demonym(run.tokens, i)):
+                                   or not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i))):
         i += 1
     j = len(run.tokens)
     while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or _is_title(run.tokens[j - 1]) and j - i == 1):
@@ -368,6 +369,15 @@ def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
     if org:
         return key in WEEKDAYS_MONTHS  # "General Motors", "Premier League"
     return _is_title(token) or _bare(token) in _RANK_ONLY or key in WEEKDAYS_MONTHS
+
+
+def _titles_opening(tokens: list[Token], i: int) -> bool:
+    """"Economists Joel Mokyr, Philippe Aghion and ...": a plural title opening a sentence before a given name; a
+    plural title may open a team's name ("Queens Park Rangers", "Chiefs quarterback"), and inside a sentence a
+    plural is no title."""
+    key = _bare(tokens[i])
+    return tokens[i].sentence_start and i + 1 < len(tokens) and given_name_gender(tokens[i + 1].key) is not None \
+        and key.endswith("s") and key[:-1] in TITLES
 
 
 def _opens_a_demonym(tokens: list[Token], i: int) -> bool:
