@@ -88,15 +88,16 @@ def test_a_word_also_in_a_persons_name_is_that_person():
     assert types("Michael Jordan scored. Jordan said he was tired.") == [("Michael Jordan", "person"),
                                                                          ("Jordan", "person")]
     # ... its surname, or another word that is no place's: "U.S." of a name taken for a person (as the detector
-    # took "U.S. Open" in a Reuters results column) stays the country
+    # took "U.S. Open" in a Reuters results column, now a competition) stays the country
     from babelwire.translation.protection.name_types import typed_mentions
     from babelwire.translation.protection.names import NameMention
     from babelwire.translation.protection.spans import Span
 
-    text = "the U.S. Open. The U.S. team won."
-    mentions = [NameMention(Span(SpanKind.NAME, 4, 13, "U.S. Open"), "PER"),
-                NameMention(Span(SpanKind.NAME, 19, 23, "U.S."), "LOC")]
+    text = "the U.S. Rider. The U.S. team won."
+    mentions = [NameMention(Span(SpanKind.NAME, 4, 14, "U.S. Rider"), "PER"),
+                NameMention(Span(SpanKind.NAME, 20, 24, "U.S."), "LOC")]
     assert [typed.type for typed in typed_mentions(mentions, text)] == ["person", "place"]
+    assert types("He won the U.S. Open and the Open.") == [("U.S. Open", "other"), ("Open", "other")]
 
 
 def test_a_law_named_after_a_title_is_no_person_and_leaves_its_place_a_place():
