@@ -185,3 +185,13 @@ def test_a_name_with_an_acronym_of_no_ukrainian_form_is_kept_not_spelt_out_in_cy
     assert (written_form("MLS Cup", "other", True, "uk").way, written_form("MLS Cup", "other", True, "uk").forms) == (
         KEPT, ("MLS Cup",))  # not "Млс Кап"
     assert written_form("REAL MADRID", "other", True, "uk").forms == ("Реал Мадрид",)  # a headline's capitals
+
+
+def test_global_brands_keep_their_latin_names_and_russian_and_ukrainian_companies_are_left_to_the_model():
+    from babelwire.translation.protection.protect import find_protection
+
+    text = "Nissan, Pfizer and Infosys said so; Gazprom, Rosneft and Naftogaz did not."
+    kept, rendered = protected_uk(text)
+    assert kept == {"Nissan", "Pfizer", "Infosys"} and not rendered  # not Ніссан, Інфосіс
+    checked = {place.span.text: place.forms for place in find_protection(text, target="uk").translated_places}
+    assert checked == {"Gazprom": ("Газпром",), "Rosneft": ("Роснафта",), "Naftogaz": ("Нафтогаз",)}
