@@ -30,7 +30,7 @@ def protected(text, policy=ProtectionPolicy()):
     ("Defense Advanced Research Projects Agency", "institution"), ("Metropolitan Police", "institution"),
     ("Bolivians", "demonym"), ("Spaniard", "demonym"), ("Methodist", "demonym"),
     ("Social Democrats", "demonym"), ("Tories", "demonym"), ("Indian Ocean", "place"), ("Welsh Conservative", "demonym"), ("Islamic State", "institution"),
-    ("Axios", None), ("Gazprom", None), ("Sheffield Wednesday", None), ("University of Michigan", "institution"),
+    ("Axios", None), ("Gazprom", "institution"), ("Sheffield Wednesday", None), ("University of Michigan", "institution"),
     ("Church of Scientology", "institution"), ("Lake Titicaca", "place"), ("Silicon Valley", "place"),
     ("Mountain Dew", None), ("Ocean Spray", None),
     ("Stamford Bridge", None), ("Childers Street", None), ("Carnegie Mellon University", "institution"),
