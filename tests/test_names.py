@@ -316,3 +316,13 @@ def test_a_sentence_whose_only_lower_case_words_are_small_ones_is_no_headline():
 def test_a_plural_title_opening_a_sentence_is_no_part_of_the_first_name():
     assert [span.text for span in find_names("Economists Joel Mokyr, Philippe Aghion and Peter Howitt won.")] == [
         "Joel Mokyr", "Philippe Aghion", "Peter Howitt"]  # was "Economists Joel Mokyr", Економістс Джоел Мокір
+
+
+def test_a_portfolio_word_of_a_title_is_no_evidence_of_a_name_where_it_opens_a_sentence():
+    text = "Russian Foreign Minister Sergei Lavrov spoke. Foreign intelligence chief Oleh Ivashchenko met him."
+    assert [span.text for span in find_names(text)] == ["Sergei Lavrov", "Oleh Ivashchenko"]  # not "Foreign": Форен
+
+
+def test_staff_of_a_chief_of_staff_is_the_role_s_not_the_name_s():
+    assert [span.text for span in find_names("Chief of Staff Susie Wiles and Chief of the General Staff "
+                                             "Valery Gerasimov spoke.")] == ["Susie Wiles", "Valery Gerasimov"]

@@ -7,7 +7,8 @@ where its capital proves nothing.
 
 from dataclasses import dataclass, field
 
-from babelwire.translation.protection.names.lexicon import COMMON_CAPITALISED, DEMONYMS, GIVEN_NAMES, NEVER_ALONE, SURNAME_TITLES
+from babelwire.translation.protection.names.lexicon import COMMON_CAPITALISED, DEMONYMS, GIVEN_NAMES, NEVER_ALONE, \
+    ROLE_MODIFIERS, SURNAME_TITLES, TITLES
 from babelwire.translation.protection.names.layout import (
     field_labels,
     fixture_lines,
@@ -61,9 +62,16 @@ def gather(text: str, tokens: list[Token]) -> Evidence:
             evidence.surnames.add(token.key)  # "Paul Singer ... Singer added": alone later, still him
         if not token.text[0].isupper() or token.sentence_start or _in_headline(token, evidence):
             continue
-        if token.key not in NEVER_ALONE and token.key not in COMMON_CAPITALISED:
+        if token.key not in NEVER_ALONE and token.key not in COMMON_CAPITALISED and not in_a_role(token, tokens):
             evidence.name_words.add(token.key)
     return evidence
+
+
+def in_a_role(token: Token, tokens: list[Token]) -> bool:
+    """"Foreign" of "Russian Foreign Minister": a portfolio word capitalised before a title is the role's, and no
+    evidence that the word is a name where it opens a sentence ("Foreign intelligence chief Oleh Ivashchenko")."""
+    following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    return token.key in ROLE_MODIFIERS and following is not None and following.key in TITLES
 
 
 def _in_headline(token: Token, evidence: Evidence) -> bool:

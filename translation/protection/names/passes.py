@@ -6,7 +6,7 @@ it changes. `assign_roles` runs the table, then the passes in order.
 
 import re
 
-from babelwire.translation.protection.names.evidence import Evidence
+from babelwire.translation.protection.names.evidence import Evidence, in_a_role
 from babelwire.translation.protection.names.lexicon import (
     COMMON_CAPITALISED,
     FUNCTION_WORDS,
@@ -215,7 +215,8 @@ def _spread_names(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     """A word that is a name in one place of the item is one in capitals and at sentence starts too, except
     where the layout or the word's form says what it is (a slug, a field label, a date, a compound)."""
     headlines = ctx.evidence.headlines
-    known = {t.key for t, role in zip(tokens, roles.roles) if role == NAME and t.line not in headlines}
+    known = {t.key for t, role in zip(tokens, roles.roles)
+             if role == NAME and t.line not in headlines and not in_a_role(t, tokens)}
     openers = _name_openers(ctx.text, tokens, roles)
     for i, token in enumerate(tokens):
         if roles.roles[i] == NAME or roles.rules[i] in _SETTLED:
