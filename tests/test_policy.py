@@ -376,3 +376,18 @@ def test_parties_whose_names_are_translated_and_a_philippine_demonym_are_left_to
                                                                          "Ferdinand Marcos Jr"]
     assert {place.span.text: place.forms for place in protection.translated_places}["Sharm el-Sheikh"] == (
         "Шарм-ель-Шейх",)
+
+
+def test_a_town_near_which_something_happened_is_no_business_of_the_police_force_listed_after_it():
+    text = "Police arrested a man near Huntingdon, Cambridgeshire Police said. The Louvre reopened."
+    protection = find_protection(text, target="uk")
+    assert [person.span.text for person in protection.rendered_people] == ["Huntingdon"]  # not kept in Latin
+    assert protection.spans == []  # the county's force is translated, not kept as a business
+    assert {place.span.text: place.forms for place in protection.translated_places} == {"Louvre": ("Лувр",)}
+
+
+def test_stock_indexes_keep_their_latin_names_and_bitcoin_is_a_common_noun_in_ukrainian():
+    protection = find_protection("The Dow Jones Industrial Average and the Nikkei rose while investors sold Bitcoin.",
+                                 target="uk")
+    assert [span.text for span in protection.spans] == ["Dow Jones Industrial Average", "Nikkei"]  # not Нікке
+    assert {place.span.text: place.forms for place in protection.translated_places} == {"Bitcoin": ("біткоїн",)}

@@ -73,7 +73,7 @@ _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[A-Z]{2,}\s+)?([^\W\d_]+)")  # "B
 _BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)"
                           r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
 _COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
-                             r"(?:east|west)ern|northern|southern)\s+$")
+                             r"(?:east|west)ern|northern|southern|near)\s+$")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
@@ -209,8 +209,9 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
 
 
 def _placed(mentions: list, text: str) -> set[str]:
-    """The names the document places with a compass word ("in east Belfast", "southern Arizona"): a place,
-    whatever noun follows it elsewhere ("Belfast restaurant stabbing")."""
+    """The names the document places with a compass word or "near" ("in east Belfast", "southern Arizona", "near
+    Huntingdon"): a place, whatever noun follows it elsewhere ("Belfast restaurant stabbing") or whatever
+    business it is listed with ("near Huntingdon, Cambridgeshire Police said")."""
     return {mention.span.text for mention in mentions
             if _COMPASS_BEFORE.search(text[max(0, mention.span.start - 20) : mention.span.start])}
 
