@@ -195,3 +195,8 @@ def test_global_brands_keep_their_latin_names_and_russian_and_ukrainian_companie
     assert kept == {"Nissan", "Pfizer", "Infosys"} and not rendered  # not Ніссан, Інфосіс
     checked = {place.span.text: place.forms for place in find_protection(text, target="uk").translated_places}
     assert checked == {"Gazprom": ("Газпром",), "Rosneft": ("Роснафта",), "Naftogaz": ("Нафтогаз",)}
+
+
+def test_a_town_of_several_words_opening_a_club_s_name_takes_its_ukrainian_form():
+    assert written_form("New York Jets", "other", True, "uk").forms == ("Нью-Йорк Джетс",)  # was "Нью Йорк Єц"
+    assert not written_form("New Zealand Warriors", "other", True, "uk").forms[0].startswith("Нова Зеландія")

@@ -172,6 +172,11 @@ def target_forms(text: str, language: str) -> tuple[str, ...]:
     return _cldr_name(kind, code, language)
 
 
+def is_territory(text: str) -> bool:
+    """A country or territory CLDR names ("New Zealand", "Hong Kong"), not a city."""
+    return _places().get(_normalise(text), ("", ""))[0] == "territory"
+
+
 def _normalise(text: str) -> str:
     return _POSSESSIVE.sub("", _LEADING_THE.sub("", " ".join(text.split())))
 

@@ -74,10 +74,17 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
 
 def _with_own_words(text: str, rendered: str, target: str) -> str:
     """"Rapid Vienna" is "Рапід Відень", not "Рапід Вієнна": in a name of no known type, a word that is a place
-    CLDR names in the target (or an acronym with an established form there, "UEFA") takes that one-word form."""
+    CLDR names in the target (or an acronym with an established form there, "UEFA") takes that one-word form, and
+    a town of several words opening the name takes its form ("New York Jets": "Нью-Йорк Джетс"; a country's name
+    opening a club's is not translated: New Zealand Warriors are no "Нова Зеландія Ворріорз")."""
     words, written = text.split(), rendered.split()
     if len(words) < 2 or len(words) != len(written):
         return rendered
+    for size in range(len(words) - 1, 1, -1):  # "New York Jets": the town of several words first, "Нью-Йорк Джетс"
+        town = " ".join(words[:size])
+        forms = () if translated_names.is_territory(town) else translated_names.target_forms(town, target)
+        if forms and "," not in forms[0]:
+            return " ".join([forms[0], *written[size:]])
     for index, word in enumerate(words):
         if index == 0 and _named_after_a_place(words):
             continue

@@ -65,7 +65,8 @@ def _names_one(parse) -> bool:
 
 
 def _is_a_thing(parse) -> bool:
-    return parse.tag.POS == "NOUN" and "inan" in parse.tag
+    """An inanimate noun, not an abbreviation the dictionary lists ("єц", which made Jets "Єц")."""
+    return parse.tag.POS == "NOUN" and "inan" in parse.tag and "Abbr" not in parse.tag
 
 
 def _variants(form: str, spelling: str, code: str, romanised: bool, english: bool) -> list[str]:
