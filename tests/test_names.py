@@ -326,3 +326,9 @@ def test_a_portfolio_word_of_a_title_is_no_evidence_of_a_name_where_it_opens_a_s
 def test_staff_of_a_chief_of_staff_is_the_role_s_not_the_name_s():
     assert [span.text for span in find_names("Chief of Staff Susie Wiles and Chief of the General Staff "
                                              "Valery Gerasimov spoke.")] == ["Susie Wiles", "Valery Gerasimov"]
+
+
+def test_a_wire_slug_joined_to_its_headline_is_no_part_of_the_name_after_it():
+    text = "SOCCER-Arsenal beat Bayern 3-1\nTENNIS-Sinner beats Alcaraz in Turin"
+    assert [span.text for span in find_names(text)] == [
+        "Arsenal", "Bayern", "Sinner", "Alcaraz", "Turin"]  # was "SOCCER-Arsenal": Соккер-Арсенал

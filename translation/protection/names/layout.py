@@ -13,7 +13,8 @@ from babelwire.translation.protection.names.tokens import Token
 _LABEL_END = re.compile(r"[ \t]?:")
 _PHONE_GAP = re.compile(r"[ ().-]{1,3}")
 _PHONE_START = re.compile(r"[+(]\d[\d ().-]*$")
-_SLUG_END = re.compile(r"[ \t]?(?:-{1,2}|–|—)[ \t]")
+# "FOOTBALL - ", "CORRECTED -- ", and Reuters' slug joined to its headline: "SOCCER-Arsenal"
+_SLUG_END = re.compile(r"[ \t]?(?:-{1,2}|–|—)[ \t]|-(?=[A-Z][a-z])")
 _SHORT_CAPITALISED_LINE = re.compile(r"[ \t]*[A-Z][\w'’&.-]*(?:[ \t]+[A-Z][\w'’&.-]*){0,4}[ \t]*")
 _BULLETS = ("-", "–", "—", "•", "*")
 
