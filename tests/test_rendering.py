@@ -931,3 +931,10 @@ def test_a_word_ending_in_oo_makes_no_romance_name_of_the_words_beside_it():
 def test_a_woman_s_surname_spelt_ski_is_written_as_spelt_never_as_a_masculine_adjective(name, rendering):
     assert render_name(name, "uk").text == rendering  # was Мурковський; a man keeps -ський: Збігнев Бжезінський
     assert render_name("Zbigniew Brzezinski", "uk").text == "Збігнев Бжезінський"
+
+
+@pytest.mark.parametrize("name, rendering", [("Çağlar Söyüncü", "Чаглар Сойюнджю"), ("Zoltán Kovács", "Золтан Ковач"),
+                                             ("Mesut Özil", "Месут Озіл")])
+def test_letters_turkish_or_hungarian_share_with_german_or_spanish_are_read_as_the_rest_of_the_name_shows(name,
+                                                                                                        rendering):
+    assert render_name(name, "uk").text == rendering  # not a German Зейюнкю, a Spanish Ковакс

@@ -171,6 +171,12 @@ def _romanised_from_russian(keys: list[str], data: LanguageData) -> bool:
     return False
 
 
+# The origins a word's accented letters may seem to show where the rest of the name shows another language that
+# writes them too: ö and ü are Turkish and Hungarian letters as well as German ones, á a Hungarian one as well as a
+# Spanish one ("Çağlar Söyüncü" is Чаглар Сойюнджю, not a German Зейюнкю; "Zoltán Kovács" Золтан Ковач, not Ковакс).
+_LETTERS_SHARED_WITH = {"turkish": ("german",), "hungarian": ("german", "spanish")}
+
+
 def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
                  last: bool) -> tuple[str, str] | None:
     if _INITIALS.match(word):  # "J.D." -> "Дж. Д.", initials apart as Ukrainian writes them
@@ -224,8 +230,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         if name_origin == RUSSIAN and not given:  # a given name not listed is Ukrainian's: Каміла, Мілла
             return data.romanised_russian.rewrite(key), data.russian_romanisation_name, RUSSIAN
         return data.romanised.rewrite(key), data.romanisation_name, SLAVIC  # ... but "Ivan Rakitić": the ć is Croatian
-    if origin == ROMANCE and name_origin not in (None, ROMANCE):
-        origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance
+    if origin == ROMANCE and name_origin not in (None, ROMANCE) or origin in _LETTERS_SHARED_WITH.get(name_origin, ()):
+        origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance; Söyüncü is Turkish
     elif origin is None and (last or key not in pronunciations()):
         origin = name_origin
     read = data.origin_spelling[origin].rewrite(accented) if origin in data.origin_spelling else None
