@@ -52,9 +52,14 @@ def _letters(acronym: str) -> str:
     return _folded(acronym).replace(".", "")
 
 
+# Letters Ukrainian writes either way in a foreign place's name: ґ or г (CLDR's Чікаґо, Лаґос; the press's Чикаго,
+# Лагос), і or и ("the rule of nine" is applied to some names and not to others: Чікаґо, Чикаго).
+_EITHER_WAY = str.maketrans({"ґ": "г", "и": "і"})
+
+
 def _folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_EITHER_WAY)
 
 
 def _stem(name: str) -> str:
