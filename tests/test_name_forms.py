@@ -185,6 +185,7 @@ def test_a_name_with_an_acronym_of_no_ukrainian_form_is_kept_not_spelt_out_in_cy
     assert (written_form("MLS Cup", "other", True, "uk").way, written_form("MLS Cup", "other", True, "uk").forms) == (
         KEPT, ("MLS Cup",))  # not "Млс Кап"
     assert written_form("REAL MADRID", "other", True, "uk").forms == ("Реал Мадрид",)  # a headline's capitals
+    assert written_form("LG", "other", True, "uk").forms == ("LG",)  # a short acronym alone: not "Лг"
 
 
 def test_global_brands_keep_their_latin_names_and_russian_and_ukrainian_companies_are_left_to_the_model():

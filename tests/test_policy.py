@@ -391,3 +391,10 @@ def test_stock_indexes_keep_their_latin_names_and_bitcoin_is_a_common_noun_in_uk
                                  target="uk")
     assert [span.text for span in protection.spans] == ["Dow Jones Industrial Average", "Nikkei"]  # not Нікке
     assert {place.span.text: place.forms for place in protection.translated_places} == {"Bitcoin": ("біткоїн",)}
+
+
+def test_sri_lanka_a_compass_part_of_a_place_and_old_demonyms_are_left_to_the_model():
+    text = "Sri Lanka beat India in East Jerusalem, Soviet and Yugoslav officials said, and Kurds and Moslems agreed."
+    protection = find_protection(text, target="uk")
+    assert protection.spans == [] and protection.rendered_people == []  # not "Lanka" Ланка, Іст Єрусалим, Кердс
+    assert {place.span.text: place.forms for place in protection.translated_places}["Sri Lanka"] == ("Шрі-Ланка",)

@@ -250,7 +250,17 @@ def _described(token: str, words: frozenset[str]) -> bool:
 def _is_place(name: str) -> bool:
     return name in _places() or name.lower() in place_forms() or any(
         load("babelwire.translation.lexicon", listed).has_entry(name)
-        for listed in ("places", "countries"))  # the detector's: "Bosnia", "Yugoslavia"
+        for listed in ("places", "countries")) or _part_of_a_place(name)  # the detector's: "Bosnia", "Yugoslavia"
+
+
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
+def _part_of_a_place(name: str) -> bool:
+    """"East Jerusalem", "Western Ukraine", "North London": a compass word before a place's name is a part of that
+    place, which each language words its own way (Східний Єрусалим)."""
+    first, _, rest = name.partition(" ")
+    return first.lower() in _COMPASS and first[:1].isupper() and bool(rest) and _is_place(rest)
 
 
 def _is_demonym(name: str) -> bool:

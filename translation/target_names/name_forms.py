@@ -94,13 +94,18 @@ def _with_own_words(text: str, rendered: str, target: str) -> str:
     return " ".join(written)
 
 
+_LONGEST_ACRONYM_ALONE = 4
+
+
 def _has_an_acronym_of_its_own(text: str, target: str) -> bool:
     """A word in capitals that is an acronym with no form in `target` ("MLS", "NBA"): spelt out letter by letter in
     Cyrillic it names nothing a reader knows, and the name is kept as written. A name all in capitals is a
-    headline's or a dateline's ("REAL MADRID"), not an acronym."""
+    headline's or a dateline's ("REAL MADRID"), not an acronym, unless it is one short word ("LG", "TVM")."""
     words = text.split()
     capitals = [word for word in words if len(word) > 1 and word.isalpha() and word.isupper()]
-    return len(capitals) < len(words) and any(not translated_names.target_forms(word, target) for word in capitals)
+    acronym_alone = len(words) == 1 and len(words[0]) <= _LONGEST_ACRONYM_ALONE  # "LG", "TVM"; "SEATTLE" is a place
+    return (len(capitals) < len(words) or acronym_alone) and \
+        any(not translated_names.target_forms(word, target) for word in capitals)
 
 
 def _named_after_a_place(words: list[str]) -> bool:
