@@ -398,3 +398,9 @@ def test_sri_lanka_a_compass_part_of_a_place_and_old_demonyms_are_left_to_the_mo
     protection = find_protection(text, target="uk")
     assert protection.spans == [] and protection.rendered_people == []  # not "Lanka" Ланка, Іст Єрусалим, Кердс
     assert {place.span.text: place.forms for place in protection.translated_places}["Sri Lanka"] == ("Шрі-Ланка",)
+
+
+def test_historical_events_the_games_of_a_place_and_adjectives_of_the_games_and_states_are_left_to_the_model():
+    text = "The Olympic champion, a Texan, recalled the Cultural Revolution at the Atlanta Games and the UEFA Cup."
+    protection = find_protection(text, target="uk")
+    assert protection.spans == [] and protection.rendered_people == []  # not Калтчерал Револушін, Атланта Джеймс
