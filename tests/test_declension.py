@@ -153,3 +153,9 @@ def test_a_street_s_compound_name_does_not_decline(case):
 def test_a_name_in_quote_marks_is_governed_by_the_word_before_the_mark_unless_that_word_only_names_its_kind():
     assert governed_case("Він пройшов оборону «", "uk", person=False) == "gent"  # «Брайтона», not «Брайтон»
     assert governed_case("Вони грали на стадіоні «", "uk", person=False) == "nomn"  # «Етіхад»: apposition
+
+
+def test_a_name_after_a_title_and_the_title_s_place_or_club_takes_the_title_s_case():
+    assert governed_case("М'яч пройшов повз воротаря «Ліверпуля» ", "uk") == "gent"  # Аліссона Беккера
+    assert governed_case("угоду, підготовлену сенатором Аризони ", "uk") == "ablt"  # Джеффом Флейком
+    assert governed_case("Вчора в Києві ", "uk") == "nomn"  # a place after a preposition decides nothing

@@ -141,7 +141,8 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
         if len(words) >= size and key in table:
             for_person, for_place = table[key]
             return for_person if person else for_place
-    return _by_the_word_before(before, language, agent) or _as_conjunct(before, language) or NOMINATIVE
+    return _by_the_word_before(before, language, agent) or _as_conjunct(before, language) or \
+        _after_a_title_of_a_place(before, language) or NOMINATIVE
 
 
 def _by_the_word_before(before: str, language: str, agent: bool) -> str | None:
@@ -204,6 +205,25 @@ def _common_word_before(before: str) -> str | None:
     word = match.group(1)
     opens_sentence = not before[: len(before) - len(window) + match.start()].rstrip()[-1:].strip(_OPENERS)
     return word.lower() if word[:1].islower() or opens_sentence else None
+
+
+# A role noun, then the capitalised name of its place or club in the genitive, maybe in quote marks, right before
+# the name: "воротаря «Ліверпуля» Аліссона Беккера", "сенатором Аризони Джеффом Флейком".
+_TITLE_OF_A_PLACE = re.compile(rf"(?<![\w«\"“„])({_WORD.pattern})\s+[«\"“„]?[A-ZА-ЯІЇЄҐ]{_LETTERS}*[»\"”]?\s+$")
+
+
+def _after_a_title_of_a_place(before: str, language: str) -> str | None:
+    """The name stands in apposition to a person's title or role that a capitalised genitive (the title's town,
+    country or club) separates from it, in the title's case; None where the word is no singular animate noun."""
+    match = _TITLE_OF_A_PLACE.search(before[-80:])
+    dictionary = _analyzer(language)
+    if match is None or dictionary is None or not match.group(1)[:1].islower():
+        return None
+    parse = dictionary.parse(plain_apostrophe(match.group(1)))[0]
+    if parse.tag.POS != "NOUN" or "anim" not in parse.tag or "plur" in parse.tag or \
+            parse.normal_form in _deciding_nothing(language):
+        return None
+    return parse.tag.case if parse.tag.case in CASES else None
 
 
 def _as_conjunct(before: str, language: str) -> str | None:
