@@ -160,3 +160,9 @@ def test_a_name_after_a_title_and_the_title_s_place_or_club_takes_the_title_s_ca
     assert governed_case("М'яч пройшов повз воротаря «Ліверпуля» ", "uk") == "gent"  # Аліссона Беккера
     assert governed_case("угоду, підготовлену сенатором Аризони ", "uk") == "ablt"  # Джеффом Флейком
     assert governed_case("Вчора в Києві ", "uk") == "nomn"  # a place after a preposition decides nothing
+
+
+@pytest.mark.parametrize("before, case", [("який спокійно обрав ", "accs"), ("Робінсон задіяли ", "accs"),
+                                          ("Президент наказав ", "datv")])
+def test_verbs_of_choosing_fielding_and_ordering_govern_the_person_after_them(before, case):
+    assert governed_case(before, "uk") == case  # "обрав Менгу", "наказав Сирському"
