@@ -404,3 +404,10 @@ def test_historical_events_the_games_of_a_place_and_adjectives_of_the_games_and_
     text = "The Olympic champion, a Texan, recalled the Cultural Revolution at the Atlanta Games and the UEFA Cup."
     protection = find_protection(text, target="uk")
     assert protection.spans == [] and protection.rendered_people == []  # not Калтчерал Револушін, Атланта Джеймс
+
+
+def test_research_centres_and_health_agencies_named_by_their_portfolio_are_left_to_the_model_whole():
+    text = ("The Centers for Disease Control and Prevention, the Center for Strategic and International Studies, the "
+            "Institute for the Study of War and the Mayo Clinic said so.")
+    protection = find_protection(text, target="uk")
+    assert protection.spans == [] and protection.rendered_people == []  # not Сентерс, Дізіс Контроль, Прівеншін

@@ -938,3 +938,7 @@ def test_a_woman_s_surname_spelt_ski_is_written_as_spelt_never_as_a_masculine_ad
 def test_letters_turkish_or_hungarian_share_with_german_or_spanish_are_read_as_the_rest_of_the_name_shows(name,
                                                                                                         rendering):
     assert render_name(name, "uk").text == rendering  # not a German Зейюнкю, a Spanish Ковакс
+
+
+def test_a_word_s_last_u_is_not_made_an_a_by_a_dictionary_word():
+    assert render_name("Kourou", "uk", "other").text == "Куру"  # not the river Кура

@@ -196,13 +196,18 @@ def _is_institution(name: str) -> bool:
     if len(tokens) == 1:  # "Senate", "Navy": a head word standing for the institution
         return name[:1].isupper() and name.lower() in known.heads
     content = [_POSSESSIVE_MARK.sub("", token) for token in tokens if token.lower() not in _FUNCTION_WORDS]
-    if any(token.lower() in known.heads for token in content):
+    if any(_is_head(token, known.heads) for token in content):  # "Centers for Disease Control and Prevention"
         return all(_described(token, known.words) for token in content)
     # "World Health Organization" is a description, "Trump Organization" a company: a narrow head admits no
     # merely common word beside it.
     return any(token.lower() in known.narrow_heads for token in content) and all(
         _institution_word(token, known.words) or _is_place(token) or _is_demonym(token) for token in content
     )
+
+
+def _is_head(token: str, heads: frozenset[str]) -> bool:
+    key = token.lower()
+    return key in heads or key.endswith("s") and key[:-1] in heads
 
 
 def _is_described_event(name: str) -> bool:

@@ -45,7 +45,7 @@ PLACE_PHRASES = load("countries").phrases | load("places").phrases | \
 WELL_KNOWN_ORGS = words("well_known_orgs")
 ORG_HEADS = with_plurals(words("org_heads"))
 ORG_FORMS = words("org_forms")
-OF_HEADS = words("org_heads", "of_heads")
+OF_HEADS = with_plurals(words("org_heads", "of_heads"))  # "Centers for Disease Control"
 NAME_PARTICLES = words("name_particles")
 # Particles that may open a surname ("de Silva", "van Gaal"); not the articles "la", "le", "el" nor "y".
 LEADING_PARTICLES = NAME_PARTICLES - {"la", "le", "el", "y", "do", "ten", "op", "af", "av"}
@@ -58,4 +58,4 @@ PRESS_NOUNS = words("press_nouns")
 ENGLISH_WORDS = _load("babelwire.translation.lexicon", "common_words").words | words("english_words")
 # The words descriptive institution names are built from (the protection policy's list, heads and modifiers):
 # "Ministry of Finance and Economy" is one name, "University of Michigan and Apple" two.
-INSTITUTION_WORDS = institutions().words
+INSTITUTION_WORDS = institutions().words | institutions().event_heads  # "Institute for the Study of War"

@@ -202,8 +202,8 @@ def _connector_step(left: Run, right: Run) -> str | None:
     """Across "of", "for" or "on": "Bank of England", "Acme Mining of Canada Ltd", not "the Council on Monday"."""
     if right.tokens[0].key in WEEKDAYS_MONTHS:
         return DATE_APART
-    if left.tokens[-1].key in OF_HEADS:
-        return JOIN_AFTER_HEAD
+    if left.tokens[-1].key in OF_HEADS or _institution_with_of(left) and all(map(_institution_word, right.tokens)):
+        return JOIN_AFTER_HEAD  # "Bank of England"; "Institute for the Study of War": its portfolio goes on
     return JOIN_BEFORE_ORGANISATION if NAME in left.roles and _names_organisation(right) else None
 
 
