@@ -201,3 +201,13 @@ def test_global_brands_keep_their_latin_names_and_russian_and_ukrainian_companie
 def test_a_town_of_several_words_opening_a_club_s_name_takes_its_ukrainian_form():
     assert written_form("New York Jets", "other", True, "uk").forms == ("Нью-Йорк Джетс",)  # was "Нью Йорк Єц"
     assert not written_form("New Zealand Warriors", "other", True, "uk").forms[0].startswith("Нова Зеландія")
+
+
+def test_ukrainian_and_russian_news_agencies_are_left_to_the_model_with_their_cyrillic_names():
+    from babelwire.translation.protection.protect import find_protection
+
+    text = "UNN reported it, citing Ukrinform and TASS; Reuters and the BBC did too."
+    kept, rendered = protected_uk(text)
+    assert kept == {"Reuters", "BBC"} and not rendered  # a Ukrainian desk writes УНН, Укрінформ, ТАСС
+    checked = {place.span.text: place.forms for place in find_protection(text, target="uk").translated_places}
+    assert checked == {"UNN": ("УНН",), "Ukrinform": ("Укрінформ",), "TASS": ("ТАСС",)}
