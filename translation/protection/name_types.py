@@ -72,7 +72,7 @@ _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[A-Z]{2,}\s+)?([^\W\d_]+)")  # "B
 # ratings firm, an outlet). An unknown name after it is a business; a person's name is typed before.
 _BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)"
                           r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
-_COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
+_PLACED_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
                              r"(?:east|west)ern|northern|southern|near)\s+$")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
@@ -213,7 +213,7 @@ def _placed(mentions: list, text: str) -> set[str]:
     Huntingdon"): a place, whatever noun follows it elsewhere ("Belfast restaurant stabbing") or whatever
     business it is listed with ("near Huntingdon, Cambridgeshire Police said")."""
     return {mention.span.text for mention in mentions
-            if _COMPASS_BEFORE.search(text[max(0, mention.span.start - 20) : mention.span.start])}
+            if _PLACED_BEFORE.search(text[max(0, mention.span.start - 20) : mention.span.start])}
 
 
 def _appositive_business(following: str, words: frozenset[str]) -> re.Match | None:

@@ -70,6 +70,8 @@ class LanguageData:
     dictionary_readings: tuple[str, ...]  # origins whose reading of a word the dictionary may attest instead
     final_readings: tuple[str, ...]  # origins whose reading of a word no other origin's reading replaces
     h_letters: frozenset[str]  # the letters an h is written with (г, ґ, х): a reading must not lose one (words.py)
+    # a masculine adjective surname's ending and what a woman's foreign surname spelt -ski ends in instead
+    womans_foreign_surname: tuple[str, str] | None  # ("ький", "кі"); None: the language has no such rule
 
 
 def fold(text: str) -> str:
@@ -128,6 +130,8 @@ def language_data(language: str) -> LanguageData:
         dictionary_readings=tuple(about.get("dictionary_readings", "").split()),
         final_readings=tuple(about.get("final_readings", "").split()),
         h_letters=frozenset(about.get("h_letters", "")),
+        womans_foreign_surname=tuple(about["womans_foreign_surname"].split()) if "womans_foreign_surname" in about
+        else None,
     )
 
 

@@ -73,17 +73,18 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
         rendered.append(word[0][:1].upper() + word[0][1:] if origin in _SYLLABIC else word[0])
         sources.append(word[1])
     if kind == "person" and len(words) > 1 and given_name_gender(fold(words[0])) == "f":
-        rendered[-1] = _as_a_woman_bears_it(words[-1], rendered[-1])
+        rendered[-1] = _as_a_woman_bears_it(words[-1], rendered[-1], data)
     return "".join(rendered), _least_certain(sources, data)
 
 
-def _as_a_woman_bears_it(surname: str, form: str) -> str:
+def _as_a_woman_bears_it(surname: str, form: str, data: LanguageData) -> str:
     """A woman's surname spelt with the Polish masculine -ski, -cki or -sky (Lisa Murkowski, Emily Ratajkowski:
     a Polish woman's is spelt -ska) is a foreign surname written as spelt, Мурковскі, never the masculine adjective
-    Мурковський, which no woman bears."""
-    if fold(surname).endswith(("ski", "cki", "sky", "zki")) and form.endswith("ький"):
-        return form.removesuffix("ький") + "кі"
-    return form
+    Мурковський, which no woman bears (the language's `womans_foreign_surname`)."""
+    if data.womans_foreign_surname is None or not fold(surname).endswith(("ski", "cki", "sky", "zki")):
+        return form
+    masculine, womans = data.womans_foreign_surname
+    return form.removesuffix(masculine) + womans if form.endswith(masculine) else form
 
 
 def established_form(name: str, language: str) -> str | None:
