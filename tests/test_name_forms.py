@@ -181,11 +181,11 @@ def test_a_pseudo_copy_of_a_sports_sentence_writes_the_clubs_and_a_german_copy_k
         assert club in de
 
 
-def test_a_name_with_an_acronym_of_no_ukrainian_form_is_kept_not_spelt_out_in_cyrillic():
-    assert (written_form("MLS Cup", "other", True, "uk").way, written_form("MLS Cup", "other", True, "uk").forms) == (
-        KEPT, ("MLS Cup",))  # not "Млс Кап"
+def test_an_acronym_in_a_name_is_written_in_cyrillic_capitals_and_a_cup_named_by_one_is_left_to_the_model():
+    assert written_form("CSKA Moscow", "other", True, "uk").forms == ("ЦСКА Москва",)  # was "Цска Москва"
+    assert written_form("LG", "other", True, "uk").forms == ("ЛГ",)  # was "Лг"
     assert written_form("REAL MADRID", "other", True, "uk").forms == ("Реал Мадрид",)  # a headline's capitals
-    assert written_form("LG", "other", True, "uk").forms == ("LG",)  # a short acronym alone: not "Лг"
+    assert written_form("MLS Cup", "other", False, "uk").way == MODEL  # a competition: "Кубок MLS", not "Млс Кап"
 
 
 def test_global_brands_keep_their_latin_names_and_russian_and_ukrainian_companies_are_left_to_the_model():

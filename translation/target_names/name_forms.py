@@ -62,8 +62,6 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
         forms = translated_names.target_forms(text, target) if target else ()
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
     if render and target and (rendered_type(text, name_type) or name_type in ESTABLISHED_ONLY_KINDS):
-        if name_type != name_types.PERSON and _has_an_acronym_of_its_own(text, target):
-            return NameForm(KEPT, (text,))  # "MLS Cup": no "Млс Кап"; "UEFA Europa Cup" takes УЄФА below
         rendering = render_name(text, target, name_type)
         if rendering is not None:
             written = rendering.text if name_type == name_types.PERSON or rendering.source == ESTABLISHED else \
@@ -92,20 +90,6 @@ def _with_own_words(text: str, rendered: str, target: str) -> str:
         if forms and " " not in forms[0] and "," not in forms[0]:
             written[index] = forms[0]
     return " ".join(written)
-
-
-_LONGEST_ACRONYM_ALONE = 4
-
-
-def _has_an_acronym_of_its_own(text: str, target: str) -> bool:
-    """A word in capitals that is an acronym with no form in `target` ("MLS", "NBA"): spelt out letter by letter in
-    Cyrillic it names nothing a reader knows, and the name is kept as written. A name all in capitals is a
-    headline's or a dateline's ("REAL MADRID"), not an acronym, unless it is one short word ("LG", "TVM")."""
-    words = text.split()
-    capitals = [word for word in words if len(word) > 1 and word.isalpha() and word.isupper()]
-    acronym_alone = len(words) == 1 and len(words[0]) <= _LONGEST_ACRONYM_ALONE  # "LG", "TVM"; "SEATTLE" is a place
-    return (len(capitals) < len(words) or acronym_alone) and \
-        any(not translated_names.target_forms(word, target) for word in capitals)
 
 
 def _named_after_a_place(words: list[str]) -> bool:

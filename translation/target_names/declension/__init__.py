@@ -256,10 +256,15 @@ def _after_a_noun(parses: list, language: str) -> str | None:
     return "gent"
 
 
+_LONGEST_ACRONYM = 4  # a word in capitals no longer than this is an acronym; a longer one a headline's ("ТРАМПА")
+
+
 def _decline_word(word: str, case: str, gender: str, language: str, surname: bool) -> str:
     if case == NOMINATIVE:
         return word
     if word.split("-")[-1].lower() in _indeclinable(language):  # "на Волл-стріт"
+        return word
+    if word.isupper() and len(word) <= _LONGEST_ACRONYM:  # "проти ЦСКА", "з ПСВ": an acronym does not decline
         return word
     if "-" in word:  # "Римського-Корсакова": each part declines
         return "-".join(_decline_word(part, case, gender, language, surname) for part in word.split("-"))

@@ -275,7 +275,10 @@ def _pronounced_or_spelt(key: str, data: LanguageData) -> tuple[str | None, str]
 
 
 def _cased(form: str, word: str) -> str:
-    """The form with the word's initial capital ("von" stays lower case, "Trump" -> "Трамп")."""
+    """The form with the word's initial capital ("von" stays lower case, "Trump" -> "Трамп"), or all in capitals
+    where the word is (an acronym, "PSV" -> "ПСВ", "CSKA" -> "ЦСКА"; a headline's "TRUMP" -> "ТРАМП")."""
+    if word.isupper() and word.isalpha() and len(word) > 1:  # not initials: "J.D." is "Дж. Д."
+        return form.upper()
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
 
 
