@@ -211,3 +211,8 @@ def test_ukrainian_and_russian_news_agencies_are_left_to_the_model_with_their_cy
     assert kept == {"Reuters", "BBC"} and not rendered  # a Ukrainian desk writes УНН, Укрінформ, ТАСС
     checked = {place.span.text: place.forms for place in find_protection(text, target="uk").translated_places}
     assert checked == {"UNN": ("УНН",), "Ukrinform": ("Укрінформ",), "TASS": ("ТАСС",)}
+
+
+def test_a_club_s_first_word_alone_is_written_as_the_club_s_whole_name_writes_it():
+    written = forms("Real Madrid beat Barcelona 2-1. Real lead the table.", "uk")
+    assert written["Real"] == (RENDERED, "Реал")  # read alone, the English word: Ріл

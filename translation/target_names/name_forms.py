@@ -25,8 +25,8 @@ from babelwire.translation.protection import name_types, names, translated_names
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
-from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, regnal_form, \
-    render_name, royal_form
+from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, is_established_club, \
+    regnal_form, render_name, royal_form
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
@@ -144,7 +144,8 @@ def consistent_forms(named: list[tuple[str, NameForm]], target: str) -> list[Nam
     written as the document's full name writes that word: "Wang Yi ... Wang" is "Ван І ... Ван", not "Ванг" (read
     alone, nothing says the word is Chinese); "Oksana Stefanyshyna ... Stefanyshyna" keeps the Ukrainian reading
     its given name told. The family name is the last word, or the first of a name written surname first (Chinese
-    in pinyin, Korean, Vietnamese). A word two full names write differently is left as it is."""
+    in pinyin, Korean, Vietnamese); a club's first word standing alone is written as the club's whole name writes it
+    ("Real Madrid ... Real": Реал, not Ріл). A word two full names write differently is left as it is."""
     family: dict[str, set[tuple[str, str | None]]] = {}  # a family name -> (its written form, that name's source)
     for text, form in named:
         words, written = text.split(), form.forms[0].split() if form.way == RENDERED else ()
@@ -154,6 +155,8 @@ def consistent_forms(named: list[tuple[str, NameForm]], target: str) -> list[Nam
         if len(written) == len(words) or first:  # "Moon Jae-in": Мун Чже Ін, the given name's syllables apart
             index = 0 if first else -1
             family.setdefault(words[index], set()).add((written[index], form.source))
+        if len(written) == len(words) and is_established_club(text, target):  # "Real Madrid ... Real": Реал
+            family.setdefault(words[0], set()).add((written[0], form.source))
     consistent = []
     for text, form in named:
         choices = {written: source for written, source in family.get(text, ())} if form.way == RENDERED else {}
