@@ -332,3 +332,9 @@ def test_a_wire_slug_joined_to_its_headline_is_no_part_of_the_name_after_it():
     text = "SOCCER-Arsenal beat Bayern 3-1\nTENNIS-Sinner beats Alcaraz in Turin"
     assert [span.text for span in find_names(text)] == [
         "Arsenal", "Bayern", "Sinner", "Alcaraz", "Turin"]  # was "SOCCER-Arsenal": Соккер-Арсенал
+
+
+def test_general_before_a_person_is_the_rank_not_a_part_of_the_name():
+    text = "Niger's General Abdourahamane Tiani met General Mark Milley; General Motors Co said nothing."
+    assert [span.text for span in find_names(text)] == ["Niger", "Abdourahamane Tiani", "Mark Milley",
+                                                        "General Motors Co"]  # not Дженерал Абдурахаман Тіані

@@ -343,7 +343,8 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
     org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
     i = 0
     while i < len(run.tokens) and (_leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1)
-                                   or not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i))):
+                                   or not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
+                                                   or _general_before_a_person(run.tokens, i))):
         i += 1
     j = len(run.tokens)
     while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or _is_title(run.tokens[j - 1]) and j - i == 1):
@@ -378,6 +379,16 @@ def _titles_opening(tokens: list[Token], i: int) -> bool:
     key = _bare(tokens[i])
     return tokens[i].sentence_start and i + 1 < len(tokens) and given_name_gender(tokens[i + 1].key) is not None \
         and key.endswith("s") and key[:-1] in TITLES
+
+
+def _general_before_a_person(tokens: list[Token], i: int) -> bool:
+    """"General Abdourahamane Tiani", "General Mark Milley": the rank before a person's name of two words or more
+    (a given name or a word no dictionary has); "General" is no title elsewhere ("General Motors Co", "Attorney
+    General", "General Assembly")."""
+    if _bare(tokens[i]) != "general" or i + 2 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    return given_name_gender(following.key) is not None or not dictionary_word(following.key)
 
 
 def _opens_a_demonym(tokens: list[Token], i: int) -> bool:
