@@ -338,3 +338,8 @@ def test_general_before_a_person_is_the_rank_not_a_part_of_the_name():
     text = "Niger's General Abdourahamane Tiani met General Mark Milley; General Motors Co said nothing."
     assert [span.text for span in find_names(text)] == ["Niger", "Abdourahamane Tiani", "Mark Milley",
                                                         "General Motors Co"]  # not Дженерал Абдурахаман Тіані
+
+
+def test_particles_before_particles_belong_to_the_name_after_and():
+    assert [span.text for span in find_names("Kallas, Rutte and von der Leyen issued a statement.")] == [
+        "Kallas", "Rutte", "von der Leyen"]  # was "der Leyen": дер Ляєн

@@ -942,3 +942,7 @@ def test_letters_turkish_or_hungarian_share_with_german_or_spanish_are_read_as_t
 
 def test_a_word_s_last_u_is_not_made_an_a_by_a_dictionary_word():
     assert render_name("Kourou", "uk", "other").text == "Куру"  # not the river Кура
+
+
+def test_a_short_portuguese_surname_ending_in_nho_or_nha_is_read_as_portuguese():
+    assert render_name("Pinho", "uk").text == "Пінью"  # not Пінхо

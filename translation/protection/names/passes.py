@@ -305,8 +305,9 @@ def _mark_regnal_numerals(ctx: Context, tokens: list[Token], roles: Roles) -> No
 
 
 def _mark_leading_particles(ctx: Context, tokens: list[Token], roles: Roles) -> None:
-    """"Charles de Gaulle", "said de Klerk": a surname particle just before a name belongs to it."""
-    for i in range(len(tokens) - 1):
+    """"Charles de Gaulle", "said de Klerk": a surname particle just before a name belongs to it, and so does one
+    before that particle ("and von der Leyen": read from the right, so that "von" finds "der" marked)."""
+    for i in reversed(range(len(tokens) - 1)):
         token, following = tokens[i], tokens[i + 1]
         if token.key in LEADING_PARTICLES and roles.roles[i + 1] == NAME and following.start - token.end == 1:
             roles.set(i, NAME, ATTACHED_PARTICLE)
