@@ -343,3 +343,8 @@ def test_general_before_a_person_is_the_rank_not_a_part_of_the_name():
 def test_particles_before_particles_belong_to_the_name_after_and():
     assert [span.text for span in find_names("Kallas, Rutte and von der Leyen issued a statement.")] == [
         "Kallas", "Rutte", "von der Leyen"]  # was "der Leyen": дер Ляєн
+
+
+def test_a_seeding_joined_to_a_player_is_no_part_of_the_name():
+    text = "1-Jannik Sinner (Italy) beat 2-Carlos Alcaraz (Spain) 7-6(4) 7-5"
+    assert [span.text for span in find_names(text)][:3] == ["Jannik Sinner", "Italy", "Carlos Alcaraz"]  # not Sinner

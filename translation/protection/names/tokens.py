@@ -13,6 +13,7 @@ from babelwire.translation.protection.names.lexicon import DOTTED_ABBREVIATIONS
 # Letters then optional inner connectors; initials/abbreviations like U.S. keep their final dot.
 _TOKEN = re.compile(
     r"(?<![^\n])[A-Z]{3,}(?=-[A-Z][a-z])"  # a wire slug joined to a headline: "SOCCER-Arsenal beat Bayern"
+    r"|\d+(?=-[A-Z][a-z])"  # a seeding joined to a player: "1-Jannik Sinner (Italy) beat 2-Carlos Alcaraz"
     r"|(?:[^\W\d_]\.){2,}"  # U.S. / J.P.
     r"|[^\W_](?:[\w]|[-'’&.](?=\w))*"  # words with inner - ' ’ & .
 )
