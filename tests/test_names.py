@@ -348,3 +348,8 @@ def test_particles_before_particles_belong_to_the_name_after_and():
 def test_a_seeding_joined_to_a_player_is_no_part_of_the_name():
     text = "1-Jannik Sinner (Italy) beat 2-Carlos Alcaraz (Spain) 7-6(4) 7-5"
     assert [span.text for span in find_names(text)][:3] == ["Jannik Sinner", "Italy", "Carlos Alcaraz"]  # not Sinner
+
+
+def test_the_place_of_a_title_before_a_person_belongs_to_the_title():
+    text = "Archbishop of Canterbury Sarah Mullally and Mayor of London Sadiq Khan spoke."
+    assert [span.text for span in find_names(text)] == ["Sarah Mullally", "Sadiq Khan"]  # not Кантербері Сара ...

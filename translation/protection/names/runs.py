@@ -330,7 +330,21 @@ def _after_title_of(tokens: list[Token], run: Run) -> Run:
     i = 0
     while i < len(run.tokens) and _bare(run.tokens[i]) in ROLE_MODIFIERS:
         i += 1
+    i = _after_the_title_s_place(run.tokens, i)
     return Run(run.tokens[i:], run.roles[i:], after_role=True, steps=run.steps + [CUT_PORTFOLIO])
+
+
+def _after_the_title_s_place(tokens: list[Token], i: int) -> int:
+    """"Archbishop of Canterbury Sarah Mullally", "Mayor of London Sadiq Khan": the place of the title belongs to
+    it where a person's name of two words or more follows (a given name, or a word no dictionary has); the index of
+    the name's first word, or `i` where no place opens the rest."""
+    j = i
+    while j < len(tokens) and tokens[j].key in PLACES:
+        j += 1
+    if j == i or len(tokens) - j < 2:
+        return i
+    first = tokens[j]
+    return j if given_name_gender(first.key) is not None or not dictionary_word(first.key) else i
 
 
 def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
