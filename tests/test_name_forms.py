@@ -216,3 +216,13 @@ def test_ukrainian_and_russian_news_agencies_are_left_to_the_model_with_their_cy
 def test_a_club_s_first_word_alone_is_written_as_the_club_s_whole_name_writes_it():
     written = forms("Real Madrid beat Barcelona 2-1. Real lead the table.", "uk")
     assert written["Real"] == (RENDERED, "Реал")  # read alone, the English word: Ріл
+
+
+def test_ukrainian_companies_the_press_writes_in_cyrillic_and_a_consortium_described_in_words_are_left_to_the_model():
+    from babelwire.translation.protection.protect import find_protection
+
+    text = "DTEK, Kyivstar and PrivatBank said the Caspian Pipeline Consortium terminal was hit."
+    kept, rendered = protected_uk(text)
+    assert not kept | rendered  # not "DTEK" kept, Кіівстар, Каспіан Пайплайн Консоршіум
+    checked = {place.span.text: place.forms for place in find_protection(text, target="uk").translated_places}
+    assert checked == {"DTEK": ("ДТЕК",), "Kyivstar": ("Київстар",), "PrivatBank": ("ПриватБанк",)}
