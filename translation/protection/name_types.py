@@ -94,7 +94,7 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     businesses = _businesses(mentions, business_evidence, text)
     clubs = _clubs(mentions, text) - businesses
     titled = {mention.span.text for mention in mentions if _after_a_title(mention, text)}
-    return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses - titled, clubs,
+    return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs,
                                                      mention.span.text in titled))
             for mention, kind, kind_of in zip(mentions, kinds, types)]
 
@@ -173,8 +173,8 @@ def _is_business(text: str, guessed: str, kind: str, businesses: set[str], title
     """An unknown name the document treats as a business; any name that is a well-known brand ("Google"), or
     that a business word closes ("Lloyds Pharmacy", which opens with a given name), or that opens with a
     well-known brand where the detector saw no person ("Google China", which ends like a surname). A person's
-    name after a title is no business for its last word ("Prime Minister Jonas Gahr Store")."""
-    if kind == OTHER and (text in businesses or _camel_case(text)):
+    name after a title (`titled`) is no business for its last word ("Prime Minister Jonas Gahr Store")."""
+    if kind == OTHER and (text in businesses and not titled or _camel_case(text)):
         return True
     words = text.split()
     closed_by_business_word = not titled and len(words) > 1 and words[-1].lower() in _words("business_words")
@@ -310,8 +310,6 @@ def _surname_shaped(text: str) -> bool:
         return False
     last = words[-1].lower()
     return any(last.endswith(ending) and len(last) > len(ending) + 1 for ending in _surname_endings())
-
-
 
 
 def _words(list_name: str) -> frozenset[str]:

@@ -279,8 +279,6 @@ def _is_demonym(name: str) -> bool:
                for form in (name, singular) if form)
 
 
-
-
 # How English makes a demonym of a place's name: "South Africa" -> "South African", "Puerto Rico" -> "Puerto
 # Rican", "Sierra Leone" -> "Sierra Leonean", "South Sudan" -> "South Sudanese", "New Zealand" -> "New Zealander"
 # (the ending taken off, then the place's own last letter put back where the ending replaced it).

@@ -343,8 +343,7 @@ def _after_the_title_s_place(tokens: list[Token], i: int) -> int:
         j += 1
     if j == i or len(tokens) - j < 2:
         return i
-    first = tokens[j]
-    return j if given_name_gender(first.key) is not None or not dictionary_word(first.key) else i
+    return j if _may_open_a_persons_name(tokens[j]) else i
 
 
 def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
@@ -401,8 +400,12 @@ def _general_before_a_person(tokens: list[Token], i: int) -> bool:
     General", "General Assembly")."""
     if _bare(tokens[i]) != "general" or i + 2 >= len(tokens):
         return False
-    following = tokens[i + 1]
-    return given_name_gender(following.key) is not None or not dictionary_word(following.key)
+    return _may_open_a_persons_name(tokens[i + 1])
+
+
+def _may_open_a_persons_name(token: Token) -> bool:
+    """A given name the census knows, or a word no dictionary has ("Sarah", "Abdourahamane"; not "Motors")."""
+    return given_name_gender(token.key) is not None or not dictionary_word(token.key)
 
 
 def _opens_a_demonym(tokens: list[Token], i: int) -> bool:

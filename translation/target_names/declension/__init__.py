@@ -219,11 +219,8 @@ def _after_a_title_of_a_place(before: str, language: str) -> str | None:
     dictionary = _analyzer(language)
     if match is None or dictionary is None or not match.group(1)[:1].islower():
         return None
-    parse = dictionary.parse(plain_apostrophe(match.group(1)))[0]
-    if parse.tag.POS != "NOUN" or "anim" not in parse.tag or "plur" in parse.tag or \
-            parse.normal_form in _deciding_nothing(language):
-        return None
-    return parse.tag.case if parse.tag.case in CASES else None
+    parses = dictionary.parse(plain_apostrophe(match.group(1)))
+    return _after_a_noun(parses, language) if "anim" in parses[0].tag else None  # a title's apposition, not "gent"
 
 
 def _as_conjunct(before: str, language: str) -> str | None:
