@@ -79,6 +79,11 @@ def test_secretary_of_state_is_a_title_not_part_of_the_name():
     assert names(text) == ["Warren Christopher", "Hans van Mierlo"]
 
 
+def test_a_title_that_may_be_a_surname_before_of_and_a_place_is_that_places_title():
+    # "Mayor" is a surname too (Federico Mayor), but not before "of London"
+    assert names("Prices rose, and Mayor of London Sadiq Khan later agreed.") == ["Sadiq Khan"]
+
+
 def test_a_demonym_stays_with_the_ordinary_words_it_makes_a_name_of():
     text = "Ships crossed the Indian Ocean. He won the French Open. The German Bundesbank and Islamic Jihad spoke."
     assert names(text) == ["Indian Ocean", "French Open", "Bundesbank", "Islamic Jihad"]
@@ -126,6 +131,12 @@ def test_a_name_after_a_title_is_guessed_to_be_a_person():
 def test_sentence_initial_common_word_is_not_a_name_but_a_known_name_is():
     text = "Police detained Wang on Friday.\nWang was released. Results were mixed, said Wang Dan."
     assert names(text) == ["Wang", "Wang", "Wang Dan"]
+
+
+def test_a_capital_after_a_semicolon_opens_no_sentence():
+    # English writes no capital after a semicolon but a name's: "Will" there is a given name, not the verb
+    assert names("The jury awarded the prize to Jafar Panahi; Will Smith did not attend.") == \
+        ["Jafar Panahi", "Will Smith"]
 
 
 def test_word_seen_lower_case_elsewhere_is_not_a_name_at_a_sentence_start():

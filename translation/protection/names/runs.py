@@ -94,7 +94,7 @@ def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
     pieces = [piece for run in runs for piece in _cut_roles(run, evidence)]
     portfolios_cut = (_after_title_of(tokens, run) for run in pieces)
     trimmed = (_trim(run, tokens, evidence) for run in portfolios_cut if run.tokens)
-    kept = [run for run in trimmed if run and NAME in run.roles]
+    kept = [run for run in trimmed if run and NAME in run.roles and not _title_of_a_place(tokens, run)]
     for run in kept:
         run.end = _end_without_full_stop(run.tokens[-1])
         if run.end < run.tokens[-1].end:
@@ -332,6 +332,15 @@ def _after_title_of(tokens: list[Token], run: Run) -> Run:
         i += 1
     i = _after_the_title_s_place(run.tokens, i)
     return Run(run.tokens[i:], run.roles[i:], after_role=True, steps=run.steps + [CUT_PORTFOLIO])
+
+
+def _title_of_a_place(tokens: list[Token], run: Run) -> bool:
+    """"and Mayor of London Sadiq Khan", "King of Spain": a title that may be a surname (Federico Mayor), alone
+    before "of" or "for" and a place, is that place's title, no name."""
+    if len(run.tokens) != 1 or _bare(run.tokens[0]) not in SURNAME_TITLES:
+        return False
+    k = run.tokens[0].index
+    return k + 2 < len(tokens) and tokens[k + 1].key in _JOINERS_AFTER_HEAD and tokens[k + 2].key in PLACES
 
 
 def _after_the_title_s_place(tokens: list[Token], i: int) -> int:

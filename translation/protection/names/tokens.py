@@ -42,7 +42,8 @@ class Token:
 
 
 
-_SENTENCE_END = frozenset(".!?:;\"“”«»—-–•|")
+# no ";": English capitalises nothing after a semicolon but a name ("Panahi; Will Smith")
+_SENTENCE_END = frozenset(".!?:\"“”«»—-–•|")
 
 
 def tokenize(text: str) -> list[Token]:
