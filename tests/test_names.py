@@ -84,6 +84,10 @@ def test_a_title_that_may_be_a_surname_before_of_and_a_place_is_that_places_titl
     assert names("Prices rose, and Mayor of London Sadiq Khan later agreed.") == ["Sadiq Khan"]
 
 
+def test_a_name_with_an_elided_particle_is_one_name():
+    assert names("She won the Palme d'Or and visited Cote d’Ivoire.") == ["Palme d'Or", "Cote d’Ivoire"]
+
+
 def test_a_demonym_stays_with_the_ordinary_words_it_makes_a_name_of():
     text = "Ships crossed the Indian Ocean. He won the French Open. The German Bundesbank and Islamic Jihad spoke."
     assert names(text) == ["Indian Ocean", "French Open", "Bundesbank", "Islamic Jihad"]

@@ -119,6 +119,12 @@ def test_a_lower_case_particle_takes_its_ukrainian_form_a_capitalised_given_name
     assert render_name("Al Gore", "uk").text == "Ал Гор"
 
 
+def test_an_elided_particle_keeps_its_apostrophe_and_tells_a_french_name():
+    # d' before a vowel is Ukrainian дʼ with the name capitalised after it, and the rest is read as French
+    assert render_name("Massimo D'Alema", "uk").text == "Массімо ДʼАлема"
+    assert render_name("Jean d'Ormesson", "uk").text.endswith(" дʼОрмессон")
+
+
 def test_ew_is_written_as_iu_and_a_vowel_after_er_is_not_iotated():
     assert render_name("Stewart", "uk").text == "Стюарт"
     assert render_name("Newman", "uk").text == "Ньюман"

@@ -62,10 +62,14 @@ def _lower_case(ctx: Context, token: Token) -> bool:
     return not token.text[0].isupper()
 
 
+_ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z]")  # French and Italian d', l' before a name: "d'Ivoire", "l'Aquila"
+
+
 def _particle_name(ctx: Context, token: Token) -> bool:
-    """"al-Saadani", "el-Sisi": a lower-case particle glued to a capitalised name."""
+    """"al-Saadani", "el-Sisi": a lower-case particle glued to a capitalised name; "Palme d'Or", "Cote d'Ivoire",
+    "Valery Giscard d'Estaing": an elided one."""
     head, sep, rest = token.text.partition("-")
-    return bool(sep and rest[:1].isupper() and head in NAME_PARTICLES)
+    return bool(sep and rest[:1].isupper() and head in NAME_PARTICLES) or bool(_ELIDED_PARTICLE.match(token.text))
 
 
 def _letter_or_code(ctx: Context, token: Token) -> bool:

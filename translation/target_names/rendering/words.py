@@ -31,6 +31,7 @@ CHINESE, JAPANESE, KOREAN, VIETNAMESE = "chinese", "japanese", "korean", "vietna
 _SYLLABIC = {KOREAN: KONTSEVYCH, VIETNAMESE: QUOC_NGU}  # the systems of syllabic.py, by their table, and the source
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "J.", or several written together: "J.D.", "H.W."
+_ELIDED_PARTICLE = re.compile(r"^([dDlL])['’](\w.*)$")  # French and Italian d', l': "d'Estaing", "D'Alema"
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
 _SLAVIC = (SLAVIC, RUSSIAN)  # romanised from Ukrainian or Russian; RUSSIAN: the spelling shows Russian
 # Czech and Slovak share given names with Russian and Ukrainian (Pavel, Ivan, Igor), and Latin America gives them
@@ -188,6 +189,11 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
     key = fold(word)
     if not any("a" <= char <= "z" for char in key) or _ROMAN_NUMERAL.match(word):
         return word, ESTABLISHED  # already in another script, or no letters: as written
+    elided = _ELIDED_PARTICLE.match(word)
+    if elided and fold(elided[1]) + "'" in data.particles:  # "d'Estaing" -> "дʼЕстен": particle, then the name
+        rest = _render_word(elided[2], data, name_origin, kind, first=False, last=last)
+        particle = _cased(data.particles[fold(elided[1]) + "'"], word)
+        return None if rest is None else (particle + rest[0][:1].upper() + rest[0][1:], rest[1])
     if key in data.particles and (word.islower() or not first and not last):  # "De Niro"; "Van Morrison" is a name
         return _cased(data.particles[key], word), ESTABLISHED
     form, source, read_as = _form(key, word.lower(), data, name_origin, last, surname=last and not first,
