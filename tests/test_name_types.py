@@ -23,6 +23,11 @@ def test_people_places_and_organisations_are_told_apart():
                            ("Kyiv Independent", "organisation")]
 
 
+def test_a_company_named_by_a_word_and_ai_is_one_organisation_a_name_before_ai_is_not():
+    text = "Investors backed Scale AI and Mistral AI; the Biden AI order was cited."
+    assert types(text) == [("Scale AI", "organisation"), ("Mistral AI", "organisation"), ("Biden", "other")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The talks were led by Neal Lancaster.", ("Neal Lancaster", "person")),  # a census given name opens it
     ("Sainsbury rose.", ("Sainsbury", "other")),  # no evidence: an unknown name stays other

@@ -53,6 +53,7 @@ GIVEN_NAMES = words("given_names")
 COMPOUND_HEADS = words("compound_heads")
 HYPHEN_PREFIXES = words("hyphen_prefixes")
 PRESS_NOUNS = words("press_nouns")
+BUSINESS_WORDS = words("business_words")
 # Any English word (SCOWL size 70, lower-case entries): the common ones (size 35, which the protection policy
 # reads as words a description is made of) and the rarer ones only the detector needs ("regulators").
 ENGLISH_WORDS = _load("babelwire.translation.lexicon", "common_words").words | words("english_words")

@@ -8,7 +8,9 @@ import re
 
 from babelwire.translation.protection.names.evidence import Evidence, in_a_role
 from babelwire.translation.protection.names.lexicon import (
+    BUSINESS_WORDS,
     COMMON_CAPITALISED,
+    ENGLISH_WORDS,
     FUNCTION_WORDS,
     LEADING_PARTICLES,
     MONARCH_TITLES,
@@ -46,6 +48,7 @@ BEFORE_AN_ORGANISATION_HEAD = "organisation before its head word"
 NAME_ELSEWHERE = "name elsewhere in the item"
 NAME_PHRASE_ELSEWHERE = "name phrase elsewhere in the item"
 REGNAL_NUMERAL = "regnal numeral"
+COMPANY_ACRONYM = "acronym closing a company's name"
 
 _PLURAL_ENDINGS = ("ers", "ists", "ants", "ents", "ors", "ians", "ives")
 _PHRASE_STARTS = frozenset(phrase[0] for phrase in PLACE_PHRASES)
@@ -188,6 +191,17 @@ def _mark_organisations(ctx: Context, tokens: list[Token], roles: Roles) -> None
             marked = i
 
 
+def _mark_company_acronyms(ctx: Context, tokens: list[Token], roles: Roles) -> None:
+    """"Scale AI", "Mistral AI": a business word in capitals right after a dictionary word capitalised mid-sentence
+    closes a company's name, which that word alone would not be; after a name of its own it stays apart ("the
+    Biden AI order")."""
+    for i in range(1, len(tokens)):
+        token, before = tokens[i], tokens[i - 1]
+        if token.is_all_caps and token.key in BUSINESS_WORDS and roles.roles[i - 1] == NAME and \
+                not before.sentence_start and before.key in ENGLISH_WORDS and _only_space_between(ctx.text, before, token):
+            roles.set(i, NAME, COMPANY_ACRONYM)
+
+
 def _capitalised_chains(text: str, tokens: list[Token], roles: Roles) -> list[int]:
     """For each word, the index of the first of the capitalised words that run up to it within its sentence."""
     chain: list[int] = []
@@ -325,6 +339,7 @@ PASSES = (
     (BEFORE_AN_APPOSITION, _promote_before_apposition),
     (SPELLING_AN_ACRONYM, _mark_acronym_definitions),
     (BEFORE_AN_ORGANISATION_HEAD, _mark_organisations),
+    (COMPANY_ACRONYM, _mark_company_acronyms),
     (NAME_ELSEWHERE, _spread_names),
     (NAME_PHRASE_ELSEWHERE, _spread_phrases),
     (REGNAL_NUMERAL, _mark_regnal_numerals),
