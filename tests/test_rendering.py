@@ -125,6 +125,17 @@ def test_an_elided_particle_keeps_its_apostrophe_and_tells_a_french_name():
     assert render_name("Jean d'Ormesson", "uk").text.endswith(" дʼОрмессон")
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("Narayana Murthy", "Нараяна Мурті"),  # not the English reading Нарейана Мерті
+    ("Chandrababu Naidu", "Чандрабабу Найду"),
+    ("Vijay Mallya", "Віджай Маллья"),
+    ("Mahendra Singh Dhoni", "Махендра Сінгх Дхоні"),  # an aspirate keeps its х
+    ("Sukhbir Singh Badal", "Сукхбір Сінгх Бадал"),  # kh is no sign of a Ukrainian name here
+])
+def test_an_indian_name_is_read_letter_by_letter_as_ukrainian_writes_indian_names(name, expected):
+    assert render_name(name, "uk").text == expected
+
+
 def test_ew_is_written_as_iu_and_a_vowel_after_er_is_not_iotated():
     assert render_name("Stewart", "uk").text == "Стюарт"
     assert render_name("Newman", "uk").text == "Ньюман"
