@@ -23,6 +23,12 @@ def test_people_places_and_organisations_are_told_apart():
                            ("Kyiv Independent", "organisation")]
 
 
+def test_a_possessive_name_is_no_member_of_a_list_of_businesses():
+    # "Alphabet's" determines Sundar Pichai: Satya Nadella is not listed with a business
+    text = "The Senate will hear Microsoft's Satya Nadella and Alphabet's Sundar Pichai next week."
+    assert dict(types(text))["Satya Nadella"] != "organisation"
+
+
 def test_a_company_named_by_a_word_and_ai_is_one_organisation_a_name_before_ai_is_not():
     text = "Investors backed Scale AI and Mistral AI; the Biden AI order was cited."
     assert types(text) == [("Scale AI", "organisation"), ("Mistral AI", "organisation"), ("Biden", "other")]

@@ -65,6 +65,7 @@ class TypedMention:
     type: str
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 _NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+of|\s+from)?\s+$")
 _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[A-Z]{2,}\s+)?([^\W\d_]+)")  # "Boots shops", "Barclaycard TV ads"
@@ -262,7 +263,8 @@ def _lists(mentions: list, text: str) -> list[list[int]]:
     Debenhams"). Linear in the mentions: a long hostile text has thousands."""
     runs, current = [], [0] if mentions else []
     for index in range(1, len(mentions)):
-        if _LIST_GAP.fullmatch(text[mentions[index - 1].span.end : mentions[index].span.start]):
+        if _LIST_GAP.fullmatch(text[mentions[index - 1].span.end : mentions[index].span.start]) and \
+                not _determines_the_next(mentions, index, text):
             current.append(index)
             continue
         if len(current) > 1:
@@ -271,6 +273,14 @@ def _lists(mentions: list, text: str) -> list[list[int]]:
     if len(current) > 1:
         runs.append(current)
     return runs
+
+
+def _determines_the_next(mentions: list, index: int, text: str) -> bool:
+    """"Microsoft's Satya Nadella and Alphabet's Sundar Pichai": a possessive name right before a name of two words
+    or more (its chief, its player) determines that name and is no member of a list; "Burt's Bees", one brand, is."""
+    after = _POSSESSIVE_AFTER.match(text, mentions[index].span.end)
+    following = mentions[index + 1] if index + 1 < len(mentions) else None
+    return bool(after and following and following.span.start == after.end() and " " in following.span.text)
 
 
 def _personal_words(name: str) -> list[str]:
