@@ -66,6 +66,8 @@ def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     ("Ranges from Zoof, Gronk and Melrose get more space.", "Melrose"),  # a list after "ranges from"
     ("Call 101 or contact MerPolCC today.", "MerPolCC"),  # a capital inside one word: a brand's spelling
     ("He once played in the Zoof TV ads.", "Zoof"),  # a business noun after an acronym
+    ("The results were published in the journal Zoof.", "Zoof"),  # a maker's, a lender's or a journal's noun
+    ("The chipmaker Zoof and the lender Gronk rose.", "Gronk"),
 ])
 def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, business):
     assert (business, "organisation") in types(text)
