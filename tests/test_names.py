@@ -84,6 +84,11 @@ def test_a_title_that_may_be_a_surname_before_of_and_a_place_is_that_places_titl
     assert names("Prices rose, and Mayor of London Sadiq Khan later agreed.") == ["Sadiq Khan"]
 
 
+def test_a_cabinet_portfolio_before_a_title_is_no_name():
+    text = "Unification Minister Chung Dong-young and Digital Transformation Minister Mykhailo Fedorov spoke."
+    assert names(text) == ["Chung Dong-young", "Mykhailo Fedorov"]
+
+
 def test_a_name_with_an_elided_particle_is_one_name():
     assert names("She won the Palme d'Or and visited Cote d’Ivoire.") == ["Palme d'Or", "Cote d’Ivoire"]
 

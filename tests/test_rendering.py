@@ -708,6 +708,7 @@ def test_a_finnish_name_is_read_by_finnish_letters(name, rendering):
     ("Park Chan-wook", "Пак Чхан Ук"),  # ch as чх, the family name by its own row
     ("Hwang Hee-chan", "Хван Хі Чхан"),  # a final ng as н
     ("Ahn Cheol-soo", "Ан Чхоль Су"),  # eo as о, a final l as ль
+    ("Chung Dong-young", "Чон Дон Йон"),  # the families' you for yeo; was Чанг Донг-янг, read as English
 ])
 def test_a_korean_name_is_written_by_the_ukrainian_system_for_korean(name, rendering):
     assert render_name(name, "uk") == Rendering(rendering, "kontsevych")
