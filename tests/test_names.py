@@ -84,6 +84,10 @@ def test_a_title_that_may_be_a_surname_before_of_and_a_place_is_that_places_titl
     assert names("Prices rose, and Mayor of London Sadiq Khan later agreed.") == ["Sadiq Khan"]
 
 
+def test_the_exchequer_of_a_chancellor_is_his_portfolio():
+    assert names("Chancellor of the Exchequer Rachel Reeves spoke.") == ["Rachel Reeves"]
+
+
 def test_a_cabinet_portfolio_before_a_title_is_no_name():
     text = "Unification Minister Chung Dong-young and Digital Transformation Minister Mykhailo Fedorov spoke."
     assert names(text) == ["Chung Dong-young", "Mykhailo Fedorov"]
