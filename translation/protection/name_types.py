@@ -173,9 +173,8 @@ def _clubs(mentions: list, text: str) -> set[str]:
 def _is_business(text: str, guessed: str, kind: str, businesses: set[str], titled: bool = False) -> bool:
     """An unknown name the document treats as a business; any name that is a well-known brand or organisation
     ("Google", "Reform UK"), or that a business word closes ("Lloyds Pharmacy", which opens with a given name), or
-    that opens with a
-    well-known brand where the detector saw no person ("Google China", which ends like a surname). A person's
-    name after a title (`titled`) is no business for its last word ("Prime Minister Jonas Gahr Store")."""
+    that opens with a well-known brand where the detector saw no person ("Google China", which ends like a surname).
+    A person's name after a title (`titled`) is no business for its last word ("Prime Minister Jonas Gahr Store")."""
     if kind == OTHER and (text in businesses and not titled or _camel_case(text)):
         return True
     words = text.split()
