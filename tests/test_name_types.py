@@ -51,6 +51,7 @@ def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     ("Gronk spoke to Reuters.", "Reuters"),  # a well-known organisation
     ("Gronk searched Google.", "Google"),  # a well-known brand
     ("Gronk backed Reform UK.", "Reform UK"),  # a well-known organisation of several words
+    ("Gronk ate at McDonald's.", "McDonald"),  # a well-known brand whose name ends in a possessive
     ("He sold Lloyds Pharmacy.", "Lloyds Pharmacy"),  # a business word closes a name that opens like a person's
     ("Melrose Corp, Gronk and Zoof sued.", "Zoof"),  # listed with an organisation
     ("He worked for Google, Microsoft and Apple.", "Apple"),  # listed with a well-known brand

@@ -136,6 +136,10 @@ def test_an_indian_name_is_read_letter_by_letter_as_ukrainian_writes_indian_name
     assert render_name(name, "uk").text == expected
 
 
+def test_a_french_gu_is_a_hard_g_and_ill_after_i_the_y_sound():
+    assert render_name("Guillaume Faury", "uk").text == "Гійом Форі"  # was Гюіллом
+
+
 def test_ew_is_written_as_iu_and_a_vowel_after_er_is_not_iotated():
     assert render_name("Stewart", "uk").text == "Стюарт"
     assert render_name("Newman", "uk").text == "Ньюман"

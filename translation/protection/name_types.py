@@ -198,7 +198,8 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
         last = mention.span.text.split()[-1].lower()
         following = text[mention.span.end : mention.span.end + 60]
         after = _NOUN_AFTER.match(following) or _appositive_business(following, words)
-        if last in words or (after and after.group(1).lower() in words) or _after_business_word(mention, text):
+        if last in words or (after and after.group(1).lower() in words) or _after_business_word(mention, text) or \
+                _brand_with_its_possessive(mention, text):
             found.add(mention.span.text)
     for indices in _lists(mentions, text):
         if _after_business_word(mentions[indices[0]], text) or \
@@ -207,6 +208,13 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
     known = found | {mention.span.text for mention, kind in zip(mentions, types) if kind == ORGANISATION}
     found.update([mention.span.text for mention in mentions if _opens_with_business(mention.span.text, known)])
     return found - _placed(mentions, text)
+
+
+def _brand_with_its_possessive(mention, text: str) -> bool:
+    """"McDonald's", "Moody's": a well-known brand whose name ends in a possessive, which the detector leaves out of
+    the name."""
+    possessive = text[mention.span.end : mention.span.end + 2]
+    return possessive in ("'s", "’s") and well_known(mention.span.text + "'s")
 
 
 def _placed(mentions: list, text: str) -> set[str]:
