@@ -93,6 +93,13 @@ def test_a_cabinet_portfolio_before_a_title_is_no_name():
     assert names(text) == ["Chung Dong-young", "Mykhailo Fedorov"]
 
 
+def test_a_person_of_the_organisation_is_not_part_of_its_name():
+    text = "Metropolitan Epifaniy of the Orthodox Church of Ukraine met Faik Nerweyi of the Kurdistan Democratic Party."
+    found = names(text)
+    assert {"Epifaniy", "Faik Nerweyi", "Kurdistan Democratic Party"} <= set(found)
+    assert not [name for name in found if " of the " in name]
+
+
 def test_a_name_with_an_elided_particle_is_one_name():
     assert names("She won the Palme d'Or and visited Cote d’Ivoire.") == ["Palme d'Or", "Cote d’Ivoire"]
 

@@ -49,10 +49,16 @@ def protected(text, policy=ProtectionPolicy()):
     ("Paris Olympics", "holiday"), ("Milan-Cortina Winter Olympics", "holiday"), ("Abu Dhabi Grand Prix", "holiday"),
     ("Roland Garros", "holiday"), ("Champs-Elysees", "place"), ("Smith Olympics", None),
     ("Midwest", "place"), ("Desert Southwest", "place"), ("Sonora", "place"), ("Southwest Airlines", None),
-    ("City Hall", "institution"), ("Town Hall", "institution"), ("Carnegie Hall", None), ("Palme d'Or", "holiday"), ("the Budget", "holiday"), ("King's Speech", "holiday"), ("Côte d’Ivoire", "place"), ("Qinghai Province", "place"), ("Kherson Oblast", "place"), ("Derby County", None),
+    ("City Hall", "institution"), ("Town Hall", "institution"), ("Carnegie Hall", None), ("Palme d'Or", "holiday"), ("the Budget", "holiday"), ("Red Square", "place"), ("General Staff", "institution"), ("Westminster Abbey", "place"), ("Abbey Road", None), ("King's Speech", "holiday"), ("Côte d’Ivoire", "place"), ("Qinghai Province", "place"), ("Kherson Oblast", "place"), ("Derby County", None),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind
+
+
+def test_a_square_or_church_named_after_a_saint_is_left_to_the_model_whole():
+    # the detector cuts "St. Peter" and "Square" apart at the possessive; each is part of the place's name
+    text = "Pilgrims filled St. Peter's Square, and crowds stood outside St Paul's Cathedral."
+    assert protected(text) == []
 
 
 def test_the_desk_policy_keeps_people_and_proper_organisations_and_translates_the_rest():

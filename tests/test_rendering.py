@@ -140,6 +140,15 @@ def test_a_french_gu_is_a_hard_g_and_ill_after_i_the_y_sound():
     assert render_name("Guillaume Faury", "uk").text == "Гійом Форі"  # was Гюіллом
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("Stepnohirsk", "Степногірськ"), ("Donetsk", "Донецьк"),  # the place suffix -ськ keeps its soft sign
+    ("Sloviansk", "Словʼянськ"), ("Viacheslav Kyrylenko", "Вʼячеслав Кириленко"),  # a labial's apostrophe before я
+    ("Sviatoslav Shevchuk", "Святослав Шевчук"),  # ... but none after a consonant
+])
+def test_what_the_ukrainian_romanisation_drops_comes_back(name, expected):
+    assert render_name(name, "uk").text == expected
+
+
 def test_ew_is_written_as_iu_and_a_vowel_after_er_is_not_iotated():
     assert render_name("Stewart", "uk").text == "Стюарт"
     assert render_name("Newman", "uk").text == "Ньюман"

@@ -78,6 +78,7 @@ _PLACED_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|e
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
+_POSSESSIVE_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s)?[A-Z][\w.]*['’]s\s)$")  # "St. Peter's " before "Square"
 _HOLIDAY_TAIL = re.compile(r"(['’]s)?((?: [A-Z][\w'’-]*){0,2})")  # "'s Day" after "St. Patrick"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
@@ -106,10 +107,12 @@ def _translated_kind(mention, text: str) -> str | None:
     ("the White House said"), a single word that is an institution's too ("House Speaker"; a place's single word
     may be a given name: Jordan, Georgia), and a holiday named after a person is a holiday ("Martin Luther King Jr.
     Day"), as is a part of one the detector cut off ("Day" of "Presidents Day", whose first word it took for a
-    title; "St. Patrick" of "St. Patrick's Day")."""
+    title; "St. Patrick" of "St. Patrick's Day"), and a place's ("St. Peter" of "St. Peter's Square")."""
     kind = translated_names.classify(mention.span.text)
     if kind is None and text and _in_a_holiday(mention.span, text):
         return "holiday"
+    if kind is None and text and _in_a_places_name(mention.span, text):
+        return "place"
     return kind if mention.type != "PER" or kind in ("holiday", "institution") or " " in mention.span.text else None
 
 
@@ -125,6 +128,17 @@ def _in_a_holiday(span, text: str) -> bool:
     possessive, following = after.group(1) or "", after.group(2).split()
     return any(translated_names.classify(" ".join(before + [span.text + possessive] + following[:a])) == "holiday"
                for before in befores for a in range(len(following) + 1) if a or before)
+
+
+def _in_a_places_name(span, text: str) -> bool:
+    """"St. Peter" and "Square" of "St. Peter's Square", "St. Michael" of "St. Michael's Golden-Domed Monastery": a
+    name whose possessive opens a square's or a great church's name, or that closes one after a possessive, which a
+    language words its own way."""
+    after = _HOLIDAY_TAIL.match(text, span.end)
+    if after.group(1) and translated_names.classify(span.text + after.group(1) + after.group(2)) == "place":
+        return True
+    before = _POSSESSIVE_BEFORE.search(text[max(0, span.start - 40) : span.start])
+    return before is not None and translated_names.classify(before.group(1) + span.text) == "place"
 
 
 def _opens_a_name(words: list[str]) -> bool:

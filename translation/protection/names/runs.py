@@ -189,22 +189,25 @@ def _join_step(text: str, tokens: list[Token], left: Run, right: Run) -> str | N
     words = [t.key for t in between]
     if all(w in NAME_PARTICLES for w in words):
         return JOIN_PARTICLES
-    if len(words) == 2 and words[0] in _JOINERS and words[1] in ARTICLES:  # "Organisation of the ...", "Union for a"
+    with_article = len(words) == 2 and words[0] in _JOINERS and words[1] in ARTICLES
+    if with_article:  # "Organisation of the ...", "Union for a"
         words = words[:1]
     if len(words) == 1 and words[0] in _JOINERS:
-        return _connector_step(left, right)
+        return _connector_step(left, right, with_article)
     if words == ["and"]:
         return _and_step(left, right)
     return None
 
 
-def _connector_step(left: Run, right: Run) -> str | None:
-    """Across "of", "for" or "on": "Bank of England", "Acme Mining of Canada Ltd", not "the Council on Monday"."""
+def _connector_step(left: Run, right: Run, with_article: bool = False) -> str | None:
+    """Across "of", "for" or "on": "Bank of England", "Acme Mining of Canada Ltd", not "the Council on Monday";
+    across "of the" only after a head: "Metropolitan Epifaniy of the Orthodox Church" is a man of a church."""
     if right.tokens[0].key in WEEKDAYS_MONTHS:
         return DATE_APART
     if left.tokens[-1].key in OF_HEADS or _institution_with_of(left) and all(map(_institution_word, right.tokens)):
         return JOIN_AFTER_HEAD  # "Bank of England"; "Institute for the Study of War": its portfolio goes on
-    return JOIN_BEFORE_ORGANISATION if NAME in left.roles and _names_organisation(right) else None
+    before_organisation = NAME in left.roles and _names_organisation(right) and not with_article
+    return JOIN_BEFORE_ORGANISATION if before_organisation else None
 
 
 def _and_step(left: Run, right: Run) -> str | None:
