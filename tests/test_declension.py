@@ -64,6 +64,9 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("Це була команда ", "gent"), ("М'яч пройшов повз воротаря ", "gent"), ("угоду, підготовлену сенатором ", "ablt"),
     ("У неділю ", "nomn"), ("з кількома сенаторами ", "nomn"), ("шлях урагану ", "nomn"),
     ("сенатором Аризони ", "ablt"),  # the title's case across its state's name
+    ("після зустрічі з міністром енергетики США ", "ablt"),  # ... across its portfolio, read as engineers too
+    ("прихильники президента США ", "gent"),  # the nearest title: the president's apposition
+    ("сказав міністр у понеділок ", "nomn"),  # no genitive between the title and the name
     ("Вони підписали угоду. ", "nomn"), ("угоду ", "gent"),
     ("Удар ", "gent"), ("Гра закінчилась. Команда ", "gent"), ("— Вибір ", "gent"),  # a noun opening the sentence
     ("заяву Кіма Чен Ина та ", "gent"), ("між Кімом і ", "ablt"), ("Трамп і ", "nomn"),  # the first conjunct's case

@@ -207,20 +207,40 @@ def _common_word_before(before: str) -> str | None:
     return word.lower() if word[:1].islower() or opens_sentence else None
 
 
-# A role noun, then the capitalised name of its place or club in the genitive, maybe in quote marks, right before
-# the name: "воротаря «Ліверпуля» Аліссона Беккера", "сенатором Аризони Джеффом Флейком".
-_TITLE_OF_A_PLACE = re.compile(rf"(?<![\w«\"“„])({_WORD.pattern})\s+[«\"“„]?[A-ZА-ЯІЇЄҐ]{_LETTERS}*[»\"”]?\s+$")
+# A role noun, then what it is the role of, in the genitive (the capitalised name of its place or club, maybe in quote
+# marks, or common words), right before the name: "воротаря «Ліверпуля» Аліссона Беккера", "сенатором Аризони
+# Джеффом Флейком", "з міністром енергетики США Ріком Перрі".
+_COMPLEMENT_WORD = rf"[«\"“„]?{_WORD.pattern}[»\"”]?"
+_TITLE_AND_COMPLEMENT = [re.compile(rf"(?<![\w«\"“„])({_WORD.pattern})((?:\s+{_COMPLEMENT_WORD}){{{size}}})\s+$")
+                         for size in (1, 2, 3)]
 
 
 def _after_a_title_of_a_place(before: str, language: str) -> str | None:
-    """The name stands in apposition to a person's title or role that a capitalised genitive (the title's town,
-    country or club) separates from it, in the title's case; None where the word is no singular animate noun."""
-    match = _TITLE_OF_A_PLACE.search(before[-80:])
+    """The name stands in apposition to a person's title or role that its complement in the genitive (the title's
+    town, country or club, its portfolio) separates from it, in the title's case; None where no title stands so close
+    (the nearest is tried first: "прихильники президента США Дональда Трампа" is the president's apposition)."""
     dictionary = _analyzer(language)
-    if match is None or dictionary is None or not match.group(1)[:1].islower():
+    if dictionary is None:
         return None
-    parses = dictionary.parse(plain_apostrophe(match.group(1)))
-    return _after_a_noun(parses, language) if "anim" in parses[0].tag else None  # a title's apposition, not "gent"
+    for pattern in _TITLE_AND_COMPLEMENT:
+        match = pattern.search(before[-80:])
+        if match is None or not match.group(1)[:1].islower() or not _genitive_complement(match.group(2), dictionary):
+            continue
+        parses = dictionary.parse(plain_apostrophe(match.group(1)))
+        case = _after_a_noun(parses, language) if "anim" in parses[0].tag else None  # an apposition, not "gent"
+        if case is not None:  # a plural ("енергетики", read as engineers) is no title of one person
+            return case
+    return None
+
+
+def _genitive_complement(words: str, dictionary) -> bool:
+    """Capitalised words (a place's, a club's name: their case is not read) or common words in the genitive, ending in
+    a capitalised one ("енергетики США", "«Ліверпуля»"; not "у понеділок")."""
+    found = [word.strip("«»\"“„”") for word in words.split()]
+    if not found[-1][:1].isupper():
+        return False
+    return all(word[:1].isupper() or any(parse.tag.case == "gent" for parse in dictionary.parse(plain_apostrophe(word)))
+               for word in found)
 
 
 def _as_conjunct(before: str, language: str) -> str | None:
