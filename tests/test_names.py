@@ -84,6 +84,16 @@ def test_a_title_that_may_be_a_surname_before_of_and_a_place_is_that_places_titl
     assert names("Prices rose, and Mayor of London Sadiq Khan later agreed.") == ["Sadiq Khan"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("UN High Commissioner for Refugees Barham Salih visited.", ["UN", "Barham Salih"]),
+    ("Governor of the Bank of England Andrew Bailey spoke.", ["Andrew Bailey"]),
+    ("He met the Minister for Refugees on Monday.", []),
+    ("He met the Prime Minister of Israel on Monday.", ["Israel"]),  # a place stays a name
+])
+def test_the_portfolio_after_a_title_of_is_no_part_of_the_persons_name(text, expected):
+    assert names(text) == expected
+
+
 def test_the_exchequer_of_a_chancellor_is_his_portfolio():
     assert names("Chancellor of the Exchequer Rachel Reeves spoke.") == ["Rachel Reeves"]
 

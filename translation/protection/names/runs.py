@@ -333,8 +333,25 @@ def _after_title_of(tokens: list[Token], run: Run) -> Run:
     i = 0
     while i < len(run.tokens) and _bare(run.tokens[i]) in ROLE_MODIFIERS:
         i += 1
-    i = _after_the_title_s_place(run.tokens, i)
+    i = _after_the_portfolio(run.tokens, _after_the_title_s_place(run.tokens, i))
     return Run(run.tokens[i:], run.roles[i:], after_role=True, steps=run.steps + [CUT_PORTFOLIO])
+
+
+def _after_the_portfolio(tokens: list[Token], i: int) -> int:
+    """"High Commissioner for Refugees Barham Salih", "Governor of the Bank of England Andrew Bailey": the words of
+    the portfolio (dictionary words that open no person's name, places, "of") belong to the title; the index of the
+    word that may open a person's name after them, or where none does, of the first place ("the Prime Minister of
+    Israel"), past the end where there is none either ("the Minister for Refugees"); an
+    organisation's name is no portfolio ("Member of the Welsh Parliament", "leader of the Freedom Front")."""
+    if tokens[-1].key in ORG_HEADS:
+        return i
+    j = i
+    while j < len(tokens) and (tokens[j].key in PLACES or not _may_open_a_persons_name(tokens[j])):
+        j += 1
+    if j < len(tokens):
+        return j
+    # no person's name follows: a place stays a name ("the Prime Minister of Israel"), the common words go
+    return next((k for k in range(i, len(tokens)) if tokens[k].key in PLACES), len(tokens))
 
 
 def _title_of_a_place(tokens: list[Token], run: Run) -> bool:
