@@ -55,6 +55,12 @@ def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kin
     assert classify(name) == kind
 
 
+def test_a_creative_works_title_after_the_noun_of_its_kind_is_left_to_the_model():
+    text = "She starred in the film One Battle After Another; Arsenal fans will play Chelsea fans."
+    assert protected(text) == ["Arsenal", "Chelsea"]
+    assert "One Battle After Another" in protected(text, ProtectionPolicy.strict())
+
+
 def test_a_square_or_church_named_after_a_saint_is_left_to_the_model_whole():
     # the detector cuts "St. Peter" and "Square" apart at the possessive; each is part of the place's name
     text = "Pilgrims filled St. Peter's Square, and crowds stood outside St Paul's Cathedral."

@@ -4,7 +4,7 @@
 
 `guessed` is the name detector's guess ("PER", "ORG", "LOC", "MISC", "NAME" for unknown), `own_kind` what
 `babelwire.translation.protection.translated_names.classify` says ("place", "demonym", "institution", "holiday",
-"common noun", None). The policy reads the type: a Ukrainian copy writes people in Cyrillic and keeps
+"common noun", None), or "work" where the document calls the name a creative work's title ("the film ..."). The policy reads the type: a Ukrainian copy writes people in Cyrillic and keeps
 organisations' Latin names. An unknown name is "other" unless it opens with a given name
 (`data/given_name_genders.txt`, US Census 1990, and `data/given_name_genders_more.txt`) before a capitalised word,
 or its last word has the shape of a surname (`data/surname_endings.txt`): a wrong "person" would transcribe a brand,
@@ -42,7 +42,8 @@ PERSON, ORGANISATION, PLACE, OTHER = "person", "organisation", "place", "other"
 NAME_TYPES = (PERSON, ORGANISATION, PLACE, OTHER)
 
 _OF_GUESS = {"PER": PERSON, "ORG": ORGANISATION, "LOC": PLACE, "MISC": OTHER}
-_OF_OWN_KIND = {"place": PLACE, "institution": ORGANISATION, "demonym": OTHER, "holiday": OTHER, "common noun": OTHER}
+_OF_OWN_KIND = {"place": PLACE, "institution": ORGANISATION, "demonym": OTHER, "holiday": OTHER, "common noun": OTHER,
+                "work": OTHER}
 
 
 def name_type(text: str, guessed: str, own_kind: str | None) -> str:
@@ -107,12 +108,15 @@ def _translated_kind(mention, text: str) -> str | None:
     ("the White House said"), a single word that is an institution's too ("House Speaker"; a place's single word
     may be a given name: Jordan, Georgia), and a holiday named after a person is a holiday ("Martin Luther King Jr.
     Day"), as is a part of one the detector cut off ("Day" of "Presidents Day", whose first word it took for a
-    title; "St. Patrick" of "St. Patrick's Day"), and a place's ("St. Peter" of "St. Peter's Square")."""
+    title; "St. Patrick" of "St. Patrick's Day"), and a place's ("St. Peter" of "St. Peter's Square"); a creative
+    work's title is one after the noun of its kind ("the film One Battle After Another")."""
     kind = translated_names.classify(mention.span.text)
     if kind is None and text and _in_a_holiday(mention.span, text):
         return "holiday"
     if kind is None and text and _in_a_places_name(mention.span, text):
         return "place"
+    if kind is None and text and _after_a_work_noun(mention.span, text):
+        return "work"
     return kind if mention.type != "PER" or kind in ("holiday", "institution") or " " in mention.span.text else None
 
 
@@ -128,6 +132,13 @@ def _in_a_holiday(span, text: str) -> bool:
     possessive, following = after.group(1) or "", after.group(2).split()
     return any(translated_names.classify(" ".join(before + [span.text + possessive] + following[:a])) == "holiday"
                for before in befores for a in range(len(following) + 1) if a or before)
+
+
+def _after_a_work_noun(span, text: str) -> bool:
+    """"the film One Battle After Another", "the series Adolescence": the title of a creative work right after the
+    noun of its kind (`data/work_nouns.txt`), which a language words its own way."""
+    before = _WORD_BEFORE.search(text[max(0, span.start - 30) : span.start])
+    return before is not None and before.group(1) in _words("work_nouns")
 
 
 def _in_a_places_name(span, text: str) -> bool:
