@@ -79,6 +79,7 @@ _PLACED_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|e
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
+_BUILT_KINDS = ("place", "institution")  # what a saint's name with its possessive opens: a square, a cathedral
 _POSSESSIVE_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s)?[A-Z][\w.]*['’]s\s)$")  # "St. Peter's " before "Square"
 _HOLIDAY_TAIL = re.compile(r"(['’]s)?((?: [A-Z][\w'’-]*){0,2})")  # "'s Day" after "St. Patrick"
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
@@ -113,8 +114,9 @@ def _translated_kind(mention, text: str) -> str | None:
     kind = translated_names.classify(mention.span.text)
     if kind is None and text and _in_a_holiday(mention.span, text):
         return "holiday"
-    if kind is None and text and _in_a_places_name(mention.span, text):
-        return "place"
+    built = _in_a_places_name(mention.span, text) if kind is None and text else None
+    if built is not None:
+        return built
     if kind is None and text and _after_a_work_noun(mention.span, text):
         return "work"
     return kind if mention.type != "PER" or kind in ("holiday", "institution") or " " in mention.span.text else None
@@ -141,15 +143,15 @@ def _after_a_work_noun(span, text: str) -> bool:
     return before is not None and before.group(1) in _words("work_nouns")
 
 
-def _in_a_places_name(span, text: str) -> bool:
+def _in_a_places_name(span, text: str) -> str | None:
     """"St. Peter" and "Square" of "St. Peter's Square", "St. Michael" of "St. Michael's Golden-Domed Monastery": a
-    name whose possessive opens a square's or a great church's name, or that closes one after a possessive, which a
-    language words its own way."""
+    name whose possessive opens a square's or a named building's name, or that closes one after a possessive, which a
+    language words its own way; the kind of that name ("place", "institution"), or None."""
     after = _HOLIDAY_TAIL.match(text, span.end)
-    if after.group(1) and translated_names.classify(span.text + after.group(1) + after.group(2)) == "place":
-        return True
     before = _POSSESSIVE_BEFORE.search(text[max(0, span.start - 40) : span.start])
-    return before is not None and translated_names.classify(before.group(1) + span.text) == "place"
+    whole = [span.text + after.group(1) + after.group(2)] if after.group(1) else []
+    whole += [before.group(1) + span.text] if before is not None else []
+    return next((kind for kind in map(translated_names.classify, whole) if kind in _BUILT_KINDS), None)
 
 
 def _opens_a_name(words: list[str]) -> bool:
