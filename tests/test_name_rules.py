@@ -71,6 +71,7 @@ EXAMPLES = {
     "name elsewhere in the item": ("HNATOV WINS AGAIN\nHnatov took the lead on Sunday.", "HNATOV", True),
     "name phrase elsewhere in the item": (
         "NATIONAL SAVINGS RATES CUT\nBuyers of National Savings bonds gained.", "NATIONAL", True),
+    "after a semicolon: common word": ("Prices: Oil up; Gold down.", "Gold", False),
     "acronym closing a company's name": ("Investors backed Scale AI on Monday.", "AI", True),
     "regnal numeral": ("Queen Elizabeth I ruled England.", "I", True),
     ATTACHED_PARTICLE: ("He met F.W. de Klerk on Monday.", "de", True),

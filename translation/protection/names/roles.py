@@ -26,6 +26,7 @@ from babelwire.translation.protection.names.lexicon import (
     WELL_KNOWN_ORGS,
 )
 from babelwire.translation.protection.names.tokens import Token
+from babelwire.translation.protection.name_types import given_name_gender
 
 NAME, MAYBE, NO = "name", "maybe", "no"
 ATTACHED_PARTICLE = "particle before a name"  # a word that only joins the name after it
@@ -212,6 +213,13 @@ def _mid_sentence_common_word(ctx: Context, token: Token) -> bool:
     return not token.sentence_start and token.key in COMMON_CAPITALISED
 
 
+def _after_a_semicolon_common_word(ctx: Context, token: Token) -> bool:
+    """"Oil up; Gold down": a list's items capitalised after semicolons prove nothing where they are dictionary
+    words; a census given name there is a name's ("Panahi; Will Smith did not attend")."""
+    return ctx.text[: token.start].rstrip().endswith(";") and dictionary_word(token.key) and \
+        given_name_gender(token.key) is None
+
+
 def _possessive(ctx: Context, token: Token) -> bool:
     """"Zelenskyy's office said": a possessive at a sentence start belongs to a name."""
     return _POSSESSIVE_NEXT.match(ctx.text, token.end) is not None and not common(token)
@@ -312,6 +320,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("title-case headline: unknown", MAYBE, _in_title_case_line),
     Rule("pronoun I", NO, _pronoun_i),
     Rule("mid-sentence: common word", MAYBE, _mid_sentence_common_word),
+    Rule("after a semicolon: common word", MAYBE, _after_a_semicolon_common_word),
     Rule("mid-sentence capital", NAME, _mid_sentence),
     Rule("possessive", NAME, _possessive),
     Rule("sentence start: function word", NO, _function_word),
