@@ -86,7 +86,8 @@ def test_a_title_that_may_be_a_surname_before_of_and_a_place_is_that_places_titl
 
 @pytest.mark.parametrize("text, expected", [
     ("UN High Commissioner for Refugees Barham Salih visited.", ["UN", "Barham Salih"]),
-    ("Governor of the Bank of England Andrew Bailey spoke.", ["Andrew Bailey"]),
+    ("Governor of the Bank of England Andrew Bailey spoke.", ["Bank of England", "Andrew Bailey"]),  # two names
+    ("He is the manager of Arsenal Arsene Wenger.", ["Arsenal", "Arsene Wenger"]),
     ("He met the Minister for Refugees on Monday.", []),
     ("He met the Prime Minister of Israel on Monday.", ["Israel"]),  # a place stays a name
 ])

@@ -92,7 +92,7 @@ def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
     roles = assign_roles(text, tokens, evidence)
     runs = _join(text, tokens, _group(text, tokens, roles.roles))
     pieces = [piece for run in runs for piece in _cut_roles(run, evidence)]
-    portfolios_cut = (_after_title_of(tokens, run) for run in pieces)
+    portfolios_cut = (piece for run in pieces for piece in _after_title_of(tokens, run))
     trimmed = (_trim(run, tokens, evidence) for run in portfolios_cut if run.tokens)
     kept = [run for run in trimmed if run and NAME in run.roles and not _title_of_a_place(tokens, run)]
     for run in kept:
@@ -321,37 +321,40 @@ def _ends_place(token: Token) -> bool:
     return (token.is_upper and not token.text.endswith(".")) or token.key in PLACES or token.key in DEMONYMS
 
 
-def _after_title_of(tokens: list[Token], run: Run) -> Run:
+def _after_title_of(tokens: list[Token], run: Run) -> list[Run]:
     """"Secretary of State Warren Christopher", "Minister of Foreign Affairs Hans van Mierlo": after a title
     and "of"/"for", the portfolio words that open the next run belong to the title, and a run of nothing but
-    portfolio words is no name ("the Minister of Finance", "the Minister of the Interior"): an empty run."""
+    portfolio words is no name ("the Minister of Finance", "the Minister of the Interior"): an empty run. What else
+    stands between the title and a person's name is a name of its own, an organisation's, a club's or a place's
+    ("Governor of the Bank of England Andrew Bailey": "Bank of England", "Andrew Bailey"; "manager of Arsenal Arsene
+    Wenger")."""
     k = run.tokens[0].index - 1
     if k >= 0 and tokens[k].key == "the":
         k -= 1
     if k < 1 or tokens[k].key not in _JOINERS_AFTER_HEAD or not _is_role_word(tokens[k - 1]):
-        return run
+        return [run]
     i = 0
     while i < len(run.tokens) and _bare(run.tokens[i]) in ROLE_MODIFIERS:
         i += 1
-    i = _after_the_portfolio(run.tokens, _after_the_title_s_place(run.tokens, i))
-    return Run(run.tokens[i:], run.roles[i:], after_role=True, steps=run.steps + [CUT_PORTFOLIO])
+    start = _after_the_title_s_place(run.tokens, i)
+    i = _after_the_portfolio(run.tokens, start)
+    rest = Run(run.tokens[i:], run.roles[i:], after_role=True, steps=run.steps + [CUT_PORTFOLIO])
+    if i == start:
+        return [rest]
+    return [Run(run.tokens[start:i], run.roles[start:i], steps=run.steps + [CUT_PORTFOLIO]), rest]
 
 
 def _after_the_portfolio(tokens: list[Token], i: int) -> int:
-    """"High Commissioner for Refugees Barham Salih", "Governor of the Bank of England Andrew Bailey": the words of
-    the portfolio (dictionary words that open no person's name, places, "of") belong to the title; the index of the
-    word that may open a person's name after them, or where none does, of the first place ("the Prime Minister of
-    Israel"), past the end where there is none either ("the Minister for Refugees"); an
-    organisation's name is no portfolio ("Member of the Welsh Parliament", "leader of the Freedom Front")."""
+    """"Governor of the Bank of England Andrew Bailey", "manager of Arsenal Arsene Wenger": where a person's name
+    follows the words that open none (dictionary words, places, "of"), the index of its first word, else `i`
+    ("manager of Arsenal", "the Prime Minister of Israel"); an organisation's name is no person's ("Member of the
+    Welsh Parliament", "leader of the Freedom Front")."""
     if tokens[-1].key in ORG_HEADS:
         return i
     j = i
     while j < len(tokens) and (tokens[j].key in PLACES or not _may_open_a_persons_name(tokens[j])):
         j += 1
-    if j < len(tokens):
-        return j
-    # no person's name follows: a place stays a name ("the Prime Minister of Israel"), the common words go
-    return next((k for k in range(i, len(tokens)) if tokens[k].key in PLACES), len(tokens))
+    return j if j < len(tokens) else i  # no person's name follows: a club's or a place's ("manager of Arsenal")
 
 
 def _title_of_a_place(tokens: list[Token], run: Run) -> bool:
