@@ -138,6 +138,7 @@ def test_an_indian_name_is_read_letter_by_letter_as_ukrainian_writes_indian_name
 
 def test_a_french_gu_is_a_hard_g_and_ill_after_i_the_y_sound():
     assert render_name("Guillaume Faury", "uk").text == "Гійом Форі"  # was Гюіллом
+    assert render_name("Benoît Paire", "uk").text.startswith("Бенуа ")  # oi with its circumflex; was Беноі
 
 
 @pytest.mark.parametrize("name, expected", [
