@@ -164,6 +164,11 @@ def test_sentence_initial_common_word_is_not_a_name_but_a_known_name_is():
     assert names(text) == ["Wang", "Wang", "Wang Dan"]
 
 
+def test_an_abbreviation_s_dot_before_a_capitalised_function_word_ends_the_sentence():
+    text = "A trough will move toward the U.S. As Rosa approaches, it weakens; it was a Category 1 Hurricane."
+    assert names(text) == ["U.S.", "Rosa"]
+
+
 def test_a_capital_after_a_semicolon_opens_no_sentence():
     # English writes no capital after a semicolon but a name's: "Will" there is a given name, not the verb
     assert names("The jury awarded the prize to Jafar Panahi; Will Smith did not attend.") == \

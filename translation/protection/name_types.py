@@ -4,11 +4,12 @@
 
 `guessed` is the name detector's guess ("PER", "ORG", "LOC", "MISC", "NAME" for unknown), `own_kind` what
 `babelwire.translation.protection.translated_names.classify` says ("place", "demonym", "institution", "holiday",
-"common noun", None), or "work" where the document calls the name a creative work's title ("the film ..."). The policy reads the type: a Ukrainian copy writes people in Cyrillic and keeps
-organisations' Latin names. An unknown name is "other" unless it opens with a given name
-(`data/given_name_genders.txt`, US Census 1990, and `data/given_name_genders_more.txt`) before a capitalised word,
-or its last word has the shape of a surname (`data/surname_endings.txt`): a wrong "person" would transcribe a brand,
-a wrong "other" only keeps a person's name in Latin letters.
+"common noun", None), or "work" where the document calls the name a creative work's title ("the film ...").
+The policy reads the type: a Ukrainian copy writes people in Cyrillic and keeps organisations' Latin names. An
+unknown name is "other" unless it opens with a given name (`data/given_name_genders.txt`, US Census 1990, and
+`data/given_name_genders_more.txt`) before a capitalised word, or its last word has the shape of a surname
+(`data/surname_endings.txt`): a wrong "person" would transcribe a brand, a wrong "other" only keeps a person's name
+in Latin letters.
 
     given_name_gender(word) -> "f" | "m" | None   (the sex a given name is given to, where the census says)
     typed_mentions(mentions, text) -> [TypedMention(mention, own_kind, type)]   (a document's names, typed together)

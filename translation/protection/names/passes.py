@@ -197,8 +197,9 @@ def _mark_company_acronyms(ctx: Context, tokens: list[Token], roles: Roles) -> N
     Biden AI order")."""
     for i in range(1, len(tokens)):
         token, before = tokens[i], tokens[i - 1]
-        if token.is_all_caps and token.key in BUSINESS_WORDS and roles.roles[i - 1] == NAME and \
-                not before.sentence_start and before.key in ENGLISH_WORDS and _only_space_between(ctx.text, before, token):
+        after_a_word = not before.sentence_start and before.key in ENGLISH_WORDS and roles.roles[i - 1] == NAME
+        if token.is_all_caps and token.key in BUSINESS_WORDS and after_a_word and \
+                _only_space_between(ctx.text, before, token):
             roles.set(i, NAME, COMPANY_ACRONYM)
 
 

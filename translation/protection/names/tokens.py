@@ -8,7 +8,7 @@ outside a protected span ("Trump's" -> "Trump"). One regex pass: linear time.
 import re
 from dataclasses import dataclass
 
-from babelwire.translation.protection.names.lexicon import DOTTED_ABBREVIATIONS
+from babelwire.translation.protection.names.lexicon import DOTTED_ABBREVIATIONS, FUNCTION_WORDS
 
 # Letters then optional inner connectors; initials/abbreviations like U.S. keep their final dot.
 _TOKEN = re.compile(
@@ -54,7 +54,8 @@ def tokenize(text: str) -> list[Token]:
         word, start = m.group(), m.start()
         gap = text[last_end:start]
         line += gap.count("\n")
-        starts_sentence = not tokens or "\n" in gap or _ends_sentence(gap)
+        starts_sentence = not tokens or "\n" in gap or _ends_sentence(gap) or \
+            _after_a_final_abbreviation(tokens[-1], word)
         if text.startswith(".", m.end()) and _keeps_dot(word):
             word += "."
         possessive = _POSSESSIVE.search(word)
@@ -66,6 +67,12 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+
+
+def _after_a_final_abbreviation(previous: Token, word: str) -> bool:
+    """"... the West Coast of the U.S. As Rosa approaches": a capitalised function word after an abbreviation's dot
+    opens a sentence, the dot ending both."""
+    return previous.text.endswith(".") and word[:1].isupper() and word.lower() in FUNCTION_WORDS
 
 
 def _keeps_dot(word: str) -> bool:
