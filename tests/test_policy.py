@@ -49,7 +49,7 @@ def protected(text, policy=ProtectionPolicy()):
     ("Paris Olympics", "holiday"), ("Milan-Cortina Winter Olympics", "holiday"), ("Abu Dhabi Grand Prix", "holiday"),
     ("Roland Garros", "holiday"), ("Champs-Elysees", "place"), ("Smith Olympics", None),
     ("Midwest", "place"), ("Desert Southwest", "place"), ("Sonora", "place"), ("Southwest Airlines", None),
-    ("City Hall", "institution"), ("Town Hall", "institution"), ("Carnegie Hall", None), ("Palme d'Or", "holiday"), ("the Budget", "holiday"), ("Nobel", "holiday"), ("the Bible", "holiday"), ("Koran", "holiday"), ("Alfred Nobel", None), ("Red Square", "place"), ("General Staff", "institution"), ("Sundance Film Festival", "institution"), ("Frankfurt Book Fair", "institution"), ("Westminster Abbey", "institution"), ("Abbey Road", None), ("King's Speech", "holiday"), ("Côte d’Ivoire", "place"), ("Qinghai Province", "place"), ("Kherson Oblast", "place"), ("Derby County", None),
+    ("City Hall", "institution"), ("Town Hall", "institution"), ("Carnegie Hall", None), ("Palme d'Or", "holiday"), ("the Budget", "holiday"), ("Nobel", "holiday"), ("the Bible", "holiday"), ("Koran", "holiday"), ("Alfred Nobel", None), ("Red Square", "place"), ("St Petersburg", "place"), ("General Staff", "institution"), ("Sundance Film Festival", "institution"), ("Frankfurt Book Fair", "institution"), ("Westminster Abbey", "institution"), ("Abbey Road", None), ("King's Speech", "holiday"), ("Côte d’Ivoire", "place"), ("Qinghai Province", "place"), ("Kherson Oblast", "place"), ("Derby County", None),
 ])
 def test_names_a_language_words_its_own_way_are_told_from_proper_names(name, kind):
     assert classify(name) == kind

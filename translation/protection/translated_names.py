@@ -317,6 +317,8 @@ def _places() -> dict[str, tuple[str, str]]:
             places[name] = ("territory", code)
         else:
             places.setdefault(name, ("listed", "-"))  # CLDR's entry, where it has one, can be verified
+    for name in [name for name in places if name.startswith("St. ")]:  # British copy drops the dot: "St Petersburg"
+        places.setdefault("St " + name[len("St. "):], places[name])
     return places
 
 
