@@ -216,7 +216,7 @@ def _mid_sentence_common_word(ctx: Context, token: Token) -> bool:
 def _after_a_semicolon_common_word(ctx: Context, token: Token) -> bool:
     """"Oil up; Gold down": a list's items capitalised after semicolons prove nothing where they are dictionary
     words; a census given name there is a name's ("Panahi; Will Smith did not attend")."""
-    return ctx.text[: token.start].rstrip().endswith(";") and dictionary_word(token.key) and \
+    return ctx.text[max(0, token.start - 8) : token.start].rstrip().endswith(";") and dictionary_word(token.key) and \
         given_name_gender(token.key) is None
 
 

@@ -41,8 +41,7 @@ class Token:
         return self.is_upper and sum(c.isalpha() for c in self.text) >= 2
 
 
-
-# no ";": English capitalises nothing after a semicolon but a name ("Panahi; Will Smith")
+# no ";": a capital after a semicolon is a name's or a list item's, which roles.py tells apart ("Panahi; Will Smith")
 _SENTENCE_END = frozenset(".!?:\"“”«»—-–•|")
 
 
