@@ -142,7 +142,7 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
             for_person, for_place = table[key]
             return for_person if person else for_place
     return _by_the_word_before(before, language, agent) or _as_conjunct(before, language) or \
-        _after_a_title_of_a_place(before, language) or NOMINATIVE
+        _after_a_title_and_its_complement(before, language) or NOMINATIVE
 
 
 def _by_the_word_before(before: str, language: str, agent: bool) -> str | None:
@@ -215,7 +215,7 @@ _TITLE_AND_COMPLEMENT = [re.compile(rf"(?<![\w«\"“„])({_WORD.pattern})((?:\
                          for size in (1, 2, 3)]
 
 
-def _after_a_title_of_a_place(before: str, language: str) -> str | None:
+def _after_a_title_and_its_complement(before: str, language: str) -> str | None:
     """The name stands in apposition to a person's title or role that its complement in the genitive (the title's
     town, country or club, its portfolio) separates from it, in the title's case; None where no title stands so close
     (the nearest is tried first: "прихильники президента США Дональда Трампа" is the president's apposition)."""
