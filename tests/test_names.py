@@ -104,6 +104,15 @@ def test_a_cabinet_portfolio_before_a_title_is_no_name():
     assert names(text) == ["Chung Dong-young", "Mykhailo Fedorov"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("He met Metropolitan Onufriy on Monday.", ["Onufriy"]),  # a church's rank before a person
+    ("She sang at the Metropolitan Opera last year.", ["Metropolitan Opera"]),  # ... and no rank elsewhere
+    ("He visited the Metropolitan Museum of Art.", ["Metropolitan Museum of Art"]),
+])
+def test_a_rank_is_a_title_only_before_a_persons_name(text, expected):
+    assert names(text) == expected
+
+
 def test_a_person_of_the_organisation_is_not_part_of_its_name():
     text = "Metropolitan Epifaniy of the Orthodox Church of Ukraine met Faik Nerweyi of the Kurdistan Democratic Party."
     found = names(text)

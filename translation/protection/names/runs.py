@@ -389,7 +389,7 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
     i = 0
     while i < len(run.tokens) and (_leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1)
                                    or not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
-                                                   or _general_before_a_person(run.tokens, i))):
+                                                   or _rank_before_a_person(run.tokens, i))):
         i += 1
     j = len(run.tokens)
     while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or _is_title(run.tokens[j - 1]) and j - i == 1):
@@ -426,11 +426,17 @@ def _titles_opening(tokens: list[Token], i: int) -> bool:
         and key.endswith("s") and key[:-1] in TITLES
 
 
-def _general_before_a_person(tokens: list[Token], i: int) -> bool:
-    """"General Abdourahamane Tiani", "General Mark Milley": the rank before a person's name of two words or more
-    (a given name or a word no dictionary has); "General" is no title elsewhere ("General Motors Co", "Attorney
-    General", "General Assembly")."""
-    if _bare(tokens[i]) != "general" or i + 2 >= len(tokens):
+# Ranks that are titles only before a person's name, and how many words that name needs after them: "General Motors
+# Co" and "Metropolitan Opera" are names
+_RANKS_BEFORE_A_PERSON = {"general": 2, "metropolitan": 1}
+
+
+def _rank_before_a_person(tokens: list[Token], i: int) -> bool:
+    """"General Abdourahamane Tiani", "General Mark Milley", "Metropolitan Epifaniy": the rank before a person's name
+    (a given name or a word no dictionary has); no title elsewhere ("General Motors Co", "Attorney General", "General
+    Assembly", "the Metropolitan Museum of Art", "Metropolitan Opera")."""
+    words_needed = _RANKS_BEFORE_A_PERSON.get(_bare(tokens[i]))
+    if words_needed is None or i + words_needed >= len(tokens):
         return False
     return _may_open_a_persons_name(tokens[i + 1])
 
