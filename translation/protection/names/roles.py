@@ -216,8 +216,7 @@ def _mid_sentence_common_word(ctx: Context, token: Token) -> bool:
 def _after_a_semicolon_common_word(ctx: Context, token: Token) -> bool:
     """"Oil up; Gold down": a list's items capitalised after semicolons prove nothing where they are dictionary
     words; a census given name there is a name's ("Panahi; Will Smith did not attend")."""
-    return ctx.text[max(0, token.start - 8) : token.start].rstrip().endswith(";") and dictionary_word(token.key) and \
-        given_name_gender(token.key) is None
+    return ctx.text[max(0, token.start - 8) : token.start].rstrip().endswith(";") and not may_open_a_persons_name(token)
 
 
 def _possessive(ctx: Context, token: Token) -> bool:
@@ -265,6 +264,11 @@ def _gazetteer(ctx: Context, token: Token) -> bool:
 def _not_a_dictionary_word(ctx: Context, token: Token) -> bool:
     """"Feyenoord beat Ajax": an opener that is no ordinary English word (in any of its forms) is a name."""
     return token.key.isalpha() and not dictionary_word(token.key)
+
+
+def may_open_a_persons_name(token: Token) -> bool:
+    """A given name the census knows, or a word no dictionary has ("Sarah", "Abdourahamane"; not "Motors")."""
+    return given_name_gender(token.key) is not None or not dictionary_word(token.key)
 
 
 def dictionary_word(key: str) -> bool:

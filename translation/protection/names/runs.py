@@ -25,7 +25,8 @@ from babelwire.translation.protection.names.lexicon import (
     WEEKDAYS_MONTHS,
 )
 from babelwire.translation.protection.names.passes import assign_roles
-from babelwire.translation.protection.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, dictionary_word
+from babelwire.translation.protection.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, dictionary_word, \
+    may_open_a_persons_name
 from babelwire.translation.protection.names.tokens import Token
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.protection.translated_names import classify
@@ -352,7 +353,7 @@ def _after_the_portfolio(tokens: list[Token], i: int) -> int:
     if tokens[-1].key in ORG_HEADS:
         return i
     j = i
-    while j < len(tokens) and (tokens[j].key in PLACES or not _may_open_a_persons_name(tokens[j])):
+    while j < len(tokens) and (tokens[j].key in PLACES or not may_open_a_persons_name(tokens[j])):
         j += 1
     return j if j < len(tokens) else i  # no person's name follows: a club's or a place's ("manager of Arsenal")
 
@@ -375,7 +376,7 @@ def _after_the_title_s_place(tokens: list[Token], i: int) -> int:
         j += 1
     if j == i or len(tokens) - j < 2:
         return i
-    return j if _may_open_a_persons_name(tokens[j]) else i
+    return j if may_open_a_persons_name(tokens[j]) else i
 
 
 def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
@@ -438,12 +439,7 @@ def _rank_before_a_person(tokens: list[Token], i: int) -> bool:
     words_needed = _RANKS_BEFORE_A_PERSON.get(_bare(tokens[i]))
     if words_needed is None or i + words_needed >= len(tokens):
         return False
-    return _may_open_a_persons_name(tokens[i + 1])
-
-
-def _may_open_a_persons_name(token: Token) -> bool:
-    """A given name the census knows, or a word no dictionary has ("Sarah", "Abdourahamane"; not "Motors")."""
-    return given_name_gender(token.key) is not None or not dictionary_word(token.key)
+    return may_open_a_persons_name(tokens[i + 1])
 
 
 def _opens_a_demonym(tokens: list[Token], i: int) -> bool:
