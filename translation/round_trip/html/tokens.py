@@ -19,8 +19,10 @@ RAW_TEXT_ELEMENTS = frozenset({"script", "style", "xmp", "iframe", "noembed", "n
 FOREIGN_ELEMENTS = frozenset({"svg", "math"})
 
 _TAG_OPEN = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)")
-_ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s"'>/=][^\s/>=]*|=[^\s/>=]*)"""
-                        r"""(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"'=<`]*|[^\s>]*))?)?""")
+# HTML5 lets a name start with anything but space, "/" and ">" (quotes too: '<a "b">' has an attribute '"b"').
+# A value opened by a quote that never closes runs to the end of the source, which ends inside the tag.
+_ATTRIBUTE = re.compile(r"""[\s/]*(?:([^\s/>][^\s/>=]*)"""
+                        r"""(?:\s*=\s*("[^"]*"|'[^']*'|["'][\s\S]*|[^\s>"'][^\s>]*|))?)?""")
 _TAG_CLOSE = re.compile(r"\s*(/?)>")
 
 

@@ -76,10 +76,12 @@ _STANDARDS_MODE = "<!DOCTYPE html>"
 
 def signature(html: str) -> list[tuple[str, tuple[tuple[str, str | None], ...]]]:
     """The elements an HTML5 parser builds from `html`, in document order, each with its attributes
-    (names and values; the values of alt and title are left out, since they are translated)."""
+    (names and values; the values of alt and title are left out, since they are translated). An attribute
+    written without a value ("<td nowrap>") has the empty string as its value in the DOM, as "nowrap=\"\"" has:
+    lexbor tells them apart, the HTML5 repair writes the second, and a browser builds the same element."""
     parser = LexborHTMLParser(_STANDARDS_MODE + html)
     return [
-        (node.tag, tuple((name, None if name in TRANSLATED_ATTRIBUTES else value)
+        (node.tag, tuple((name, None if name in TRANSLATED_ATTRIBUTES else value or "")
                          for name, value in node.attributes.items()))
         for node in parser.root.traverse()
         if node.is_element_node
