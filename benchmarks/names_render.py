@@ -3,7 +3,7 @@
 Usage:
     .venv/bin/python benchmarks/names_render.py [--data DIR] [--part tuning|reporting|all] [--misses N]
         [--no-established] [--no-dictionary] [--quotes-rendered]
-    .venv/bin/python benchmarks/names_render.py --against-established [--misses N]
+    .venv/bin/python benchmarks/names_render.py --against-established|--leave-one-out [--misses N]
 
 DIR defaults to ../shared/data/ntrex128-dev relative to the repository (development data, read in place, never
 copied into the project): the English source, the Ukrainian reference and each line's document id.
@@ -37,6 +37,8 @@ Ukrainian dictionary would settle it (`rendering/attested.py`).
 (`translation/target_names/rendering/data/uk/established.txt`, attested forms that are not NTREX's) is rendered with that file
 left out, and its words are compared with the attested form's, exactly (no declension there); names whose forms
 have another word count are skipped. It reads no reference, so it may be run as often as wanted.
+`--leave-one-out` is the same comparison with only each name's own row left out while it is rendered: what a new
+person's name gets, the given names and surnames of the file's other rows known, as the product knows them.
 
 Honest numbers: the documents (DOCUMENT_IDS.tsv) are dealt alternately into a tuning half (1st, 3rd, ... document),
 the only one looked at while changing the renderer, and a reporting half (2nd, 4th, ...), measured but never
@@ -220,13 +222,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="render as an install without the names extra does (no dictionary-attested forms)")
     parser.add_argument("--against-established", action="store_true",
                         help="the methods against the established-forms file instead of NTREX")
+    parser.add_argument("--leave-one-out", action="store_true",
+                        help="each name of the established-forms file rendered with only its own row left out")
     parser.add_argument("--quotes-rendered", action="store_true",
                         help="names inside direct quotes rendered too, as `babelwire render` writes any name")
     args = parser.parse_args(argv)
     if args.no_dictionary:
         attested.analyzer = lambda language: None  # what rendering sees where pymorphy3-dicts-uk is not installed
-    if args.against_established:
-        return _against_established(args.misses)
+    if args.against_established or args.leave_one_out:
+        return _against_established(args.misses, leave_one_out=args.leave_one_out)
     if args.misses and not args.part.startswith("tuning"):
         parser.error("--misses lists words of the tuning part only: add --part tuning")
     if args.no_established:
@@ -243,12 +247,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _against_established(want_misses: int) -> int:
+def _against_established(want_misses: int, leave_one_out: bool = False) -> int:
     rows = [(latin, form) for latin, form, *_ in load_table("babelwire.translation.target_names.rendering", "uk/established")]
-    _drop_established()
+    if not leave_one_out:
+        _drop_established()
     agree = total = 0
     misses = []
-    for latin, form in rows:
+    for index, (latin, form) in enumerate(rows):
+        if leave_one_out:
+            _drop_established(rows[:index] + rows[index + 1:])
         rendering = render_name(latin, "uk")
         ours = rendering.text.split() if rendering else latin.split()
         if len(ours) != len(form.split()):
@@ -263,17 +270,22 @@ def _against_established(want_misses: int) -> int:
     return 0
 
 
-def _drop_established() -> None:
-    """Measure the methods alone: the established forms are left out (the given-name table stays)."""
-    original = rendering_languages.language_data
+_LANGUAGE_DATA = rendering_languages.language_data  # the data as the product reads it, before any measure patches it
+
+
+def _drop_established(kept: list[tuple[str, str]] | None = None) -> None:
+    """Measure the methods alone: the established forms are left out (the given-name table stays), or all but
+    the rows `kept` (the rendering cache emptied: it holds forms made with the rows before)."""
+    established = rendering_languages.established_forms(kept or [])
 
     def without(language: str):
-        data = original(language)
-        return rendering_languages.LanguageData(**{**vars(data), "established": {}, "clubs": {}})
+        data = _LANGUAGE_DATA(language)
+        return rendering_languages.LanguageData(**{**vars(data), "established": established,
+                                                   "clubs": data.clubs if kept else {}})
 
-    rendering_languages.language_data = without
     import babelwire.translation.target_names.rendering.words as words
-    words.language_data = without
+    rendering_languages.language_data = words.language_data = without
+    words.render_words.cache_clear()
 
 
 if __name__ == "__main__":

@@ -187,7 +187,11 @@ def _established(code: str) -> dict[str, str]:
     A surname alone is the same person ("Zelenskyy"); a given name is not: Antonio Guterres's Антоніу is not
     Antonio Conte's Антоніо, so given names come only from their own rows ("David	Девід").
     """
-    rows = [(latin, form) for latin, form, *_ in load_table(__package__, f"{code}/established")]
+    return established_forms([(latin, form) for latin, form, *_ in load_table(__package__, f"{code}/established")])
+
+
+def established_forms(rows: list[tuple[str, str]]) -> dict[str, str]:
+    """The lookup table of `_established` made of (Latin name, form) rows."""
     surnames = {latin.split()[-1].lower(): form.split()[-1] for latin, form in rows if len(latin.split()) > 1}
     return surnames | _shortened(rows) | {name_key(latin): form for latin, form in rows}
 
