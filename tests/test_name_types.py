@@ -157,3 +157,8 @@ def test_a_name_after_a_business_noun_that_is_a_person_s_title_is_no_business():
     # "CEO" makes "Tesla" a business, but Elon Musk after it is its chief executive, not a brand kept in Latin
     assert types("Tesla CEO Elon Musk spoke, and brands such as Revlon sold.") == [
         ("Tesla", "organisation"), ("Elon Musk", "other"), ("Revlon", "organisation")]
+
+
+def test_a_us_state_capital_is_a_place():
+    assert types("Police in Baton Rouge and Des Moines said so; Tallahassee agreed.") == [
+        ("Baton Rouge", "place"), ("Des Moines", "place"), ("Tallahassee", "place")]

@@ -409,3 +409,28 @@ def test_a_seeding_joined_to_a_player_is_no_part_of_the_name():
 def test_the_place_of_a_title_before_a_person_belongs_to_the_title():
     text = "Archbishop of Canterbury Sarah Mullally spoke. Mayor of London Sadiq Khan spoke."
     assert [span.text for span in find_names(text)] == ["Sarah Mullally", "Sadiq Khan"]  # not Кантербері Сара ...
+
+
+def test_a_rank_opening_a_sentence_before_a_title_is_the_roles():
+    assert names("Lead author Emily Wong said so. Senior analyst John Smith agreed.") == ["Emily Wong", "John Smith"]
+
+
+def test_a_person_of_an_organisation_is_no_part_of_its_name():
+    found = names("Detective Inspector Mark Jones of Merseyside Police said a man was held. Bank of England rose.")
+    assert "Mark Jones" in found and "Bank of England" in found
+    assert not [name for name in found if name.startswith("Mark Jones of")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He appeared on NBC's Saturday Night Live last week.", ["NBC", "Saturday Night Live"]),
+    ("The Sunday Times and the Mail on Sunday disagreed.", ["Sunday Times", "Mail on Sunday"]),
+    ("He met Smith on Sunday Night.", ["Smith"]),  # a weekday and its time, no name
+    ("On Saturday Rangers beat Celtic.", ["Rangers", "Celtic"]),
+])
+def test_a_weekday_opening_a_shows_or_a_papers_name_is_part_of_it(text, expected):
+    assert names(text) == expected
+
+
+def test_a_lawmakers_party_and_state_are_no_name():
+    text = "Nancy Pelosi, D-Calif., agreed with Sen. John Cornyn (R-Texas) and Bernie Sanders, I-VT. D-Day came."
+    assert names(text) == ["Nancy Pelosi", "John Cornyn", "Bernie Sanders", "D-Day"]

@@ -19,6 +19,7 @@ Saint-Germain" -> "Парі Сен-Жермен", with no CLDR "Париж" put 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from babelwire.translation.protection import name_types, names, translated_names
@@ -30,6 +31,7 @@ from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHE
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
+_WORD = re.compile(r"[^\W\d_]+")
 _ROYAL_TITLES = frozenset({"prince", "princess"})
 # People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector
 # does not know in Cyrillic; organisations (brands, media, acronyms) keep their Latin letters.
@@ -63,11 +65,22 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
     if render and target and (rendered_type(text, name_type) or name_type in ESTABLISHED_ONLY_KINDS):
         rendering = render_name(text, target, name_type)
-        if rendering is not None:
+        if rendering is not None and not (rendering.source != ESTABLISHED and _english_words_title(text, name_type)):
             written = rendering.text if name_type == name_types.PERSON or rendering.source == ESTABLISHED else \
                 _with_own_words(text, rendering.text, target)
             return NameForm(RENDERED, (written,), rendering.source)
     return NameForm(KEPT, (text,))
+
+
+def _english_words_title(text: str, name_type: str) -> bool:
+    """"World Vision", "Good Morning America", "Saturday Night Live": a name of no known type made of English words
+    only, none a given name, is a group's, a show's or a brand's, which a desk keeps as written (transcribed, it
+    reads as nonsense: Ворльд Віжін); a person's made of such words opens with a given name ("Will Smith")."""
+    lexicon, words = names.lexicon, [word.lower() for word in _WORD.findall(text)]
+    if name_type != name_types.OTHER or len(words) < 2 or translated_names.classify(" ".join(words[:2])) == "place":
+        return False  # a club named after its town is written as clubs are: "New York Jets", "Нью-Йорк Джетс"
+    return all((word in lexicon.ENGLISH_WORDS or word in lexicon.WEEKDAYS_MONTHS) and word not in lexicon.GIVEN_NAMES
+               and word not in lexicon.PLACES for word in words)
 
 
 def _with_own_words(text: str, rendered: str, target: str) -> str:

@@ -27,6 +27,7 @@ def with_plurals(nouns: frozenset[str]) -> frozenset[str]:
 FUNCTION_WORDS = words("function_words")
 WEEKDAYS_MONTHS = words("weekdays_months")
 DATE_ABBREVIATIONS = words("date_abbreviations")
+US_STATE_ABBREVIATIONS = words("us_state_abbreviations")
 TITLES = words("titles")
 ROLE_MODIFIERS = words("titles", "role_modifiers")
 PRE_NAME_TITLES = words("pre_name_titles")

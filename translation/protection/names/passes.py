@@ -81,8 +81,8 @@ def _promote_subjects(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     for i in range(len(tokens) - 1):
         if roles.roles[i] != MAYBE or tokens[i].key in COMMON_CAPITALISED or roles.roles[i + 1] != NO:
             continue
-        if tokens[i].key.endswith(_PLURAL_ENDINGS):  # "Brokers said", "Analysts said"
-            continue
+        if tokens[i].key.endswith(_PLURAL_ENDINGS) or in_a_role(tokens[i], tokens):  # "Brokers said"; "Lead
+            continue  # author Emily Wong": a rank before a title is the role's
         follower = tokens[i + 1].key
         if follower in SUBJECT_VERBS or follower in TITLES or follower == "v":
             roles.set(i, NAME, SUBJECT_BEFORE_A_VERB)

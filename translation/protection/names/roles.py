@@ -22,6 +22,7 @@ from babelwire.translation.protection.names.lexicon import (
     NAME_PARTICLES,
     NEVER_ALONE,
     PLACES,
+    US_STATE_ABBREVIATIONS,
     WEEKDAYS_MONTHS,
     WELL_KNOWN_ORGS,
 )
@@ -86,6 +87,19 @@ def _date_abbreviation(ctx: Context, token: Token) -> bool:
     if _DIGIT_NEXT.match(ctx.text, token.end):
         return True
     return _FULL_STOP_NEXT.match(ctx.text, token.end) is not None and token.key not in GIVEN_NAMES
+
+
+_PARTY_AND_STATE = re.compile(r"[DRI]-([A-Z][A-Za-z.]*)$")  # "D-Calif", "R-S.C", "R-Texas", "I-VT"
+_OPENS_AN_APPOSITION = re.compile(r"[,(]\s*$")
+
+
+def _party_and_state(ctx: Context, token: Token) -> bool:
+    """"Nancy Pelosi, D-Calif., said": a lawmaker's party and state, after a comma or in brackets, is no name."""
+    match = _PARTY_AND_STATE.match(token.text)
+    if match is None or _OPENS_AN_APPOSITION.search(ctx.text, max(0, token.start - 3), token.start) is None:
+        return False
+    state = match.group(1).replace(".", "")
+    return state.lower() in US_STATE_ABBREVIATIONS or len(state) == 2 and state.isupper() or state.lower() in PLACES
 
 
 def _month_range(ctx: Context, token: Token) -> bool:
@@ -303,6 +317,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("letter or code", NO, _letter_or_code, settled=True),
     Rule("date abbreviation", NO, _date_abbreviation, settled=True),
     Rule("date range", NO, _month_range, settled=True),
+    Rule("party and state", NO, _party_and_state, settled=True),
     Rule("compound adjective", NO, _compound_adjective, settled=True),
     DATELINE,
     FIELD_LABEL_CONFIRMED,

@@ -204,11 +204,20 @@ def _connector_step(left: Run, right: Run, with_article: bool = False) -> str | 
     """Across "of", "for" or "on": "Bank of England", "Acme Mining of Canada Ltd", not "the Council on Monday";
     across "of the" only after a head: "Metropolitan Epifaniy of the Orthodox Church" is a man of a church."""
     if right.tokens[0].key in WEEKDAYS_MONTHS:
-        return DATE_APART
+        paper = left.tokens[-1].key in _PAPERS_ON_SUNDAY and right.tokens[0].key == "sunday" and not with_article
+        return JOIN_BEFORE_ORGANISATION if paper else DATE_APART
     if left.tokens[-1].key in OF_HEADS or _institution_with_of(left) and all(map(_institution_word, right.tokens)):
         return JOIN_AFTER_HEAD  # "Bank of England"; "Institute for the Study of War": its portfolio goes on
     before_organisation = NAME in left.roles and _names_organisation(right) and not with_article
-    return JOIN_BEFORE_ORGANISATION if before_organisation else None
+    return JOIN_BEFORE_ORGANISATION if before_organisation and not _ends_in_a_persons_name(left) else None
+
+
+def _ends_in_a_persons_name(run: Run) -> bool:
+    """"Detective Inspector Mark Jones" of "... Mark Jones of Merseyside Police": a census given name before the
+    last word, which no organisation word is, makes the run end in a person, who is of the organisation after."""
+    last = run.tokens[-1]
+    return len(run.tokens) > 1 and run.tokens[-2].key in GIVEN_NAMES and last.key not in ORG_HEADS \
+        and not _is_title(last)
 
 
 def _and_step(left: Run, right: Run) -> str | None:
@@ -388,14 +397,15 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
             return run  # "... said King.", "King said": a title used as a surname in this item
     org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
     i = 0
-    while i < len(run.tokens) and (_leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1)
-                                   or not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
+    while i < len(run.tokens) and not _day_opening_a_title(run.tokens, i) and \
+            (_leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1) or not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
                                                    or _rank_before_a_person(run.tokens, i))):
         i += 1
     j = len(run.tokens)
-    while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS or _is_title(run.tokens[j - 1]) and j - i == 1):
+    while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS and not _paper_on_sunday(run.tokens, j - 1)
+                     or _is_title(run.tokens[j - 1]) and j - i == 1):
         j -= 1
-    if i >= j:
+    if i >= j or _time_of_a_day(run.tokens, i, j):
         return None
     steps = run.steps + [TRIM_LEADING] * (i > 0) + [TRIM_TRAILING] * (j < len(run.tokens))
     demonym = next((k for k in range(i) if run.tokens[k].key in DEMONYMS), None)
@@ -403,6 +413,31 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
         i = demonym  # "Indian Ocean", "French Open", "Islamic State": ordinary words need their demonym to be a name
         steps.append(DEMONYM_KEPT)
     return Run(run.tokens[i:j], run.roles[i:j], after_role=run.after_role, steps=steps)
+
+
+# Words after which a weekday opens a name: a show's ("Saturday Night Live", "Monday Night Football"), then a word more;
+# a newspaper's ("The Sunday Times", "Sunday Telegraph"), alone
+_SHOW_AFTER_A_DAY = frozenset({"night", "morning", "evening", "afternoon"})
+_PAPER_AFTER_A_DAY = frozenset({"times", "telegraph", "mirror", "express", "post", "herald", "mail", "people", "star"})
+# Papers whose name closes with "on Sunday": "The Mail on Sunday", "The Independent on Sunday"
+_PAPERS_ON_SUNDAY = frozenset({"mail", "independent"})
+
+
+def _day_opening_a_title(tokens: list[Token], i: int) -> bool:
+    """"Saturday" of "NBC's Saturday Night Live" is the show's, not the date of something named "Night Live"."""
+    if tokens[i].key not in WEEKDAYS_MONTHS or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1].key
+    return following in _PAPER_AFTER_A_DAY or following in _SHOW_AFTER_A_DAY and i + 2 < len(tokens)
+
+
+def _paper_on_sunday(tokens: list[Token], i: int) -> bool:
+    return i >= 2 and tokens[i].key == "sunday" and tokens[i - 1].key == "on" and tokens[i - 2].key in _PAPERS_ON_SUNDAY
+
+
+def _time_of_a_day(tokens: list[Token], i: int, j: int) -> bool:
+    """"on Sunday Night": a weekday and the time of it, no name."""
+    return j - i == 1 and i > 0 and tokens[i - 1].key in WEEKDAYS_MONTHS and tokens[i].key in _SHOW_AFTER_A_DAY
 
 
 def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
