@@ -613,9 +613,17 @@ def test_a_given_name_of_another_language_tells_how_the_whole_name_is_read(name,
 
 def test_english_spelling_rules_know_silent_letters():  # names the pronouncing dictionary lacks
     assert render_name("Knightwood", "uk") == Rendering("Найтвуд", "spelling")
-    assert render_name("Wrightbridge", "uk") == Rendering("Райтбрідж", "spelling")
+    assert render_name("Wrightam", "uk") == Rendering("Райтам", "spelling")
     assert render_name("Tiafoe", "uk") == Rendering("Тіафо", "spelling")  # a final oe: was Тіафое
     assert render_name("Hadja Lahbib", "uk").text == "Хаджа Лахбіб"  # dj, a French romanisation: was Хадджа
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Wrightbridge", "Райтбрідж"), ("Tynecastle", "Тайнкасл"),  # not Тінекастле: Tyne and castle
+    ("Donggala", "Донггала"), ("Sinsheim", "Сіншайм"),  # no English word closes them: read as spelt
+])
+def test_a_compound_of_two_words_the_dictionary_knows_is_pronounced_as_they_are(name, rendering):
+    assert render_name(name, "uk").text == rendering
 
 
 def test_a_final_e_is_read_in_a_name_no_dictionary_knows():

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from babelwire.translation.target_names.rendering.align import VOWEL_PHONEMES, align, base
-from babelwire.translation.lexicon.wordlists import load_table
+from babelwire.translation.lexicon.wordlists import load, load_table
 
 _VOWEL_LETTERS = "aeiouy"
 
@@ -133,13 +133,18 @@ def _spelt_letters(part: str) -> str:
     return part
 
 
+# A compound's parts: a first the pronouncing dictionary knows and an English word after it, long enough not to
+# match a foreign name's syllables by chance (Donggala is no "dong" and "gala", Sinsheim no "sins" and "heim")
+_SHORTEST_FIRST, _SHORTEST_HEAD = 4, 5
+
+
 def transcribe(word: str, language: str) -> str | None:
-    """`word` (lower case) by its CMU pronunciation in `language`; None when the dictionary has no entry."""
-    pronounced = pronunciations().get(word)
-    if pronounced is None:
+    """`word` (lower case) by its CMU pronunciation in `language`, or by those of the two words it is compounded
+    of ("Tynecastle": Tyne and castle, Тайнкасл); None when the dictionary has neither."""
+    spoken = _spoken(word)
+    if spoken is None:
         return None
-    phonemes = tuple(pronounced.split())
-    groups = align(word, list(phonemes))
+    phonemes, groups = spoken
     rules = _rules(language)
     out, at = [], 0
     while at < len(phonemes):
@@ -150,6 +155,26 @@ def transcribe(word: str, language: str) -> str | None:
         out.append(target)
         at += len(rule.phonemes)
     return _no_triple_letters("".join(out))
+
+
+def _spoken(word: str) -> tuple[tuple[str, ...], list[str]] | None:
+    """(the phonemes of `word`, the letters that spell each), from the dictionary's entry or its parts'."""
+    known = pronunciations()
+    if word in known:
+        phonemes = tuple(known[word].split())
+        return phonemes, align(word, list(phonemes))
+    for cut in range(_SHORTEST_FIRST, len(word) - _SHORTEST_HEAD + 1):
+        first, second = word[:cut], word[cut:]
+        if first in known and second in known and second in _english_words():
+            head, tail = tuple(known[first].split()), tuple(known[second].split())
+            return head + tail, align(first, list(head)) + align(second, list(tail))
+    return None
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    return load("babelwire.translation.lexicon", "common_words").words | load("babelwire.translation.lexicon",
+                                                                                 "english_words").words
 
 
 def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[PhonemeRule, str]:
