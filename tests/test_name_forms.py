@@ -235,3 +235,9 @@ def test_a_name_of_english_words_only_stays_as_written_in_a_ukrainian_copy():
     assert {"World Vision", "Saturday Night Live", "Mail on Sunday"} <= kept  # not Ворльд Віжін, Сатерді Найт Лайв
     assert {"Will Smith", "Taylor Swift", "New York Jets"} <= rendered  # given names, and a club named after its town
     assert written_form("New York Jets", "other", True, "uk").forms == ("Нью-Йорк Джетс",)
+
+
+def test_british_parties_and_sides_are_left_to_the_model_and_a_portfolio_before_its_title_too():
+    kept, rendered = protected_uk("Labour leader Jeremy Corbyn said Brexiteers and the Lib Dems erred. "
+                                  "He met the shadow Brexit secretary, Keir Starmer.")
+    assert rendered == {"Jeremy Corbyn", "Keir Starmer"} and not kept  # not Лейбор, Брексітірс, Ліб Демс, Брексіт

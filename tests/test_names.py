@@ -434,3 +434,13 @@ def test_a_weekday_opening_a_shows_or_a_papers_name_is_part_of_it(text, expected
 def test_a_lawmakers_party_and_state_are_no_name():
     text = "Nancy Pelosi, D-Calif., agreed with Sen. John Cornyn (R-Texas) and Bernie Sanders, I-VT. D-Day came."
     assert names(text) == ["Nancy Pelosi", "John Cornyn", "Bernie Sanders", "D-Day"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Theresa May met Brian May. May said the deal was done.", ["Theresa May", "Brian May", "May"]),
+    ("He met Mrs May on Friday.", ["May"]),
+    ("In May Trump flew to Ohio.", ["Trump", "Ohio"]),  # the month, though "may" is a modal verb too
+    ("Theresa May left. May was the wettest month.", ["Theresa May"]),
+])
+def test_a_month_after_a_given_name_or_a_courtesy_title_is_a_surname(text, expected):
+    assert names(text) == expected

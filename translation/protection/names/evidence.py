@@ -8,7 +8,7 @@ where its capital proves nothing.
 from dataclasses import dataclass, field
 
 from babelwire.translation.protection.names.lexicon import COMMON_CAPITALISED, DEMONYMS, GIVEN_NAMES, NEVER_ALONE, \
-    ROLE_MODIFIERS, SURNAME_TITLES, TITLES
+    ROLE_MODIFIERS, SURNAME_TITLES, TITLES, WEEKDAYS_MONTHS
 from babelwire.translation.protection.names.layout import (
     field_labels,
     fixture_lines,
@@ -58,8 +58,8 @@ def gather(text: str, tokens: list[Token]) -> Evidence:
         if surname_use(token, tokens):
             evidence.surnames.add(token.key)
             evidence.name_words.add(token.key)
-        elif token.key in SURNAME_TITLES and token.index in evidence.after_given_name:
-            evidence.surnames.add(token.key)  # "Paul Singer ... Singer added": alone later, still him
+        elif (token.key in SURNAME_TITLES or token.key in WEEKDAYS_MONTHS) and token.index in evidence.after_given_name:
+            evidence.surnames.add(token.key)  # "Paul Singer ... Singer added", "Theresa May ... May said": still them
         if not token.text[0].isupper() or token.sentence_start or _in_headline(token, evidence):
             continue
         if token.key not in NEVER_ALONE and token.key not in COMMON_CAPITALISED and not in_a_role(token, tokens):

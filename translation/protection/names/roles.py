@@ -22,6 +22,9 @@ from babelwire.translation.protection.names.lexicon import (
     NAME_PARTICLES,
     NEVER_ALONE,
     PLACES,
+    REPORTING_VERBS,
+    ROLE_MODIFIERS,
+    TITLES,
     US_STATE_ABBREVIATIONS,
     WEEKDAYS_MONTHS,
     WELL_KNOWN_ORGS,
@@ -89,6 +92,7 @@ def _date_abbreviation(ctx: Context, token: Token) -> bool:
     return _FULL_STOP_NEXT.match(ctx.text, token.end) is not None and token.key not in GIVEN_NAMES
 
 
+_FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
 _PARTY_AND_STATE = re.compile(r"[DRI]-([A-Z][A-Za-z.]*)$")  # "D-Calif", "R-S.C", "R-Texas", "I-VT"
 _OPENS_AN_APPOSITION = re.compile(r"[,(]\s*$")
 
@@ -223,6 +227,14 @@ def _mid_sentence(ctx: Context, token: Token) -> bool:
     return not token.sentence_start
 
 
+def _portfolio_before_its_title(ctx: Context, token: Token) -> bool:
+    """"the shadow Brexit secretary", "its Energy minister": a portfolio capitalised before a title in lower case
+    is the role's, no name (the model translates it)."""
+    following = _FOLLOWING_WORD.match(ctx.text, token.end)
+    return not token.sentence_start and token.key in ROLE_MODIFIERS and following is not None and \
+        following.group(1) in TITLES
+
+
 def _mid_sentence_common_word(ctx: Context, token: Token) -> bool:
     return not token.sentence_start and token.key in COMMON_CAPITALISED
 
@@ -236,6 +248,13 @@ def _after_a_semicolon_common_word(ctx: Context, token: Token) -> bool:
 def _possessive(ctx: Context, token: Token) -> bool:
     """"Zelenskyy's office said": a possessive at a sentence start belongs to a name."""
     return _POSSESSIVE_NEXT.match(ctx.text, token.end) is not None and not common(token)
+
+
+def _the_items_person(ctx: Context, token: Token) -> bool:
+    """"Theresa May ... May said": a month the item gave as a surname, alone before a reporting verb, is her."""
+    following = _FOLLOWING_WORD.match(ctx.text, token.end)
+    return token.key in ctx.evidence.surnames and token.key in WEEKDAYS_MONTHS and following is not None and \
+        following.group(1) in REPORTING_VERBS
 
 
 def _function_word(ctx: Context, token: Token) -> bool:
@@ -338,10 +357,12 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("title-case headline: common word", NO, _title_case_common_word),
     Rule("title-case headline: unknown", MAYBE, _in_title_case_line),
     Rule("pronoun I", NO, _pronoun_i),
+    Rule("mid-sentence: portfolio before its title", NO, _portfolio_before_its_title),
     Rule("mid-sentence: common word", MAYBE, _mid_sentence_common_word),
     Rule("after a semicolon: common word", MAYBE, _after_a_semicolon_common_word),
     Rule("mid-sentence capital", NAME, _mid_sentence),
     Rule("possessive", NAME, _possessive),
+    Rule("sentence start: the item's person", NAME, _the_items_person),
     Rule("sentence start: function word", NO, _function_word),
     Rule("sentence start: name elsewhere", NAME, _name_elsewhere),
     Rule("sentence start: lower case elsewhere", NO, _lower_elsewhere),

@@ -398,12 +398,13 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
     org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
     i = 0
     while i < len(run.tokens) and not _day_opening_a_title(run.tokens, i) and \
+            not (i == 0 and _month_as_a_surname(tokens, first)) and \
             (_leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1) or not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
                                                    or _rank_before_a_person(run.tokens, i))):
         i += 1
     j = len(run.tokens)
     while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS and not _paper_on_sunday(run.tokens, j - 1)
-                     or _is_title(run.tokens[j - 1]) and j - i == 1):
+                     and not _month_as_a_surname(tokens, run.tokens[j - 1]) or _is_title(run.tokens[j - 1]) and j - i == 1):
         j -= 1
     if i >= j or _time_of_a_day(run.tokens, i, j):
         return None
@@ -415,6 +416,7 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
     return Run(run.tokens[i:j], run.roles[i:j], after_role=run.after_role, steps=steps)
 
 
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 # Words after which a weekday opens a name: a show's ("Saturday Night Live", "Monday Night Football"), then a word more;
 # a newspaper's ("The Sunday Times", "Sunday Telegraph"), alone
 _SHOW_AFTER_A_DAY = frozenset({"night", "morning", "evening", "afternoon"})
@@ -435,6 +437,14 @@ def _paper_on_sunday(tokens: list[Token], i: int) -> bool:
     return i >= 2 and tokens[i].key == "sunday" and tokens[i - 1].key == "on" and tokens[i - 2].key in _PAPERS_ON_SUNDAY
 
 
+def _month_as_a_surname(tokens: list[Token], token: Token) -> bool:
+    """"Theresa May", "Brian May", "Mrs May": a month after a census given name or a courtesy title (`tokens`: the
+    document's) is a surname."""
+    before = tokens[token.index - 1] if token.index > 0 else None
+    return before is not None and not token.is_upper and not token.sentence_start and \
+        (before.key in GIVEN_NAMES or _bare(before) in _COURTESY_TITLES)
+
+
 def _time_of_a_day(tokens: list[Token], i: int, j: int) -> bool:
     """"on Sunday Night": a weekday and the time of it, no name."""
     return j - i == 1 and i > 0 and tokens[i - 1].key in WEEKDAYS_MONTHS and tokens[i].key in _SHOW_AFTER_A_DAY
@@ -446,11 +456,13 @@ def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
     key = token.key
     if key in DEMONYMS:
         return not org and key not in GIVEN_NAMES and not given_name_slot
+    if key in WEEKDAYS_MONTHS:  # "In May Trump flew": before the function words, which hold the modal "may"
+        return True
     if key in FUNCTION_WORDS:
         return token.sentence_start or key in ARTICLES or key in _INSIDE_ORG
     if org:
-        return key in WEEKDAYS_MONTHS  # "General Motors", "Premier League"
-    return _is_title(token) or _bare(token) in _RANK_ONLY or key in WEEKDAYS_MONTHS
+        return False  # "General Motors", "Premier League"
+    return _is_title(token) or _bare(token) in _RANK_ONLY
 
 
 def _titles_opening(tokens: list[Token], i: int) -> bool:
