@@ -341,11 +341,14 @@ def given_name_gender(word: str) -> str | None:
     return _given_names().get(word.lower())
 
 
+_FRENCH_ARTICLES = frozenset({"le", "les"})  # census given names too, but "Le Golf National" is no person's
+
+
 def _opens_with_given_name(text: str) -> bool:
     """"Tiger Woods", "Payne Stewart": a census given name, then a capitalised word that is not in capitals."""
     words = text.split()
-    return len(words) >= 2 and words[0].lower() in _given_names() and words[0][1:].islower() and \
-        words[1][:1].isupper() and not words[1].isupper()
+    return len(words) >= 2 and words[0].lower() in _given_names() and words[0].lower() not in _FRENCH_ARTICLES \
+        and words[0][1:].islower() and words[1][:1].isupper() and not words[1].isupper()
 
 
 def _surname_shaped(text: str) -> bool:

@@ -32,6 +32,7 @@ from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
 _WORD = re.compile(r"[^\W\d_]+")
+_ARTICLES = frozenset({"the", "le", "la", "les"})
 _ROYAL_TITLES = frozenset({"prince", "princess"})
 # People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector
 # does not know in Cyrillic; organisations (brands, media, acronyms) keep their Latin letters.
@@ -79,6 +80,8 @@ def _english_words_title(text: str, name_type: str) -> bool:
     lexicon, words = names.lexicon, [word.lower() for word in _WORD.findall(text)]
     if name_type != name_types.OTHER or len(words) < 2 or translated_names.classify(" ".join(words[:2])) == "place":
         return False  # a club named after its town is written as clubs are: "New York Jets", "Нью-Йорк Джетс"
+    if words[0] in _ARTICLES and len(words) > 2:
+        words = words[1:]  # "Le Golf National", "The Late Show"
     return all((word in lexicon.ENGLISH_WORDS or word in lexicon.WEEKDAYS_MONTHS) and word not in lexicon.GIVEN_NAMES
                and word not in lexicon.PLACES for word in words)
 
