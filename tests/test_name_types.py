@@ -162,3 +162,9 @@ def test_a_name_after_a_business_noun_that_is_a_person_s_title_is_no_business():
 def test_a_us_state_capital_is_a_place():
     assert types("Police in Baton Rouge and Des Moines said so; Tallahassee agreed.") == [
         ("Baton Rouge", "place"), ("Des Moines", "place"), ("Tallahassee", "place")]
+
+
+def test_a_name_with_a_verb_in_it_is_a_title_and_one_after_the_is_no_person():
+    found = dict(types("Lady Gaga stars in A Star Is Born, which won the Golden Lion. Joe Root leads the Test side."))
+    assert found["Star Is Born"] == "other" and found["Golden Lion"] == "other"  # not people: Star, Golden are
+    assert found["Joe Root"] == "person" and "Test" not in found  # census given names too; a cricket Test is none

@@ -83,6 +83,7 @@ _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "
 _BUILT_KINDS = ("place", "institution")  # what a saint's name with its possessive opens: a square, a cathedral
 _POSSESSIVE_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s)?[A-Z][\w.]*['’]s\s)$")  # "St. Peter's " before "Square"
 _HOLIDAY_TAIL = re.compile(r"(['’]s)?((?: [A-Z][\w'’-]*){0,2})")  # "'s Day" after "St. Patrick"
+_FORM_OF_BE = re.compile(r"\s(?:Is|Are|Was|Were|Be|Been)\s")  # capitalised inside a name, as in a title
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 
@@ -93,7 +94,7 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     kinds = [_translated_kind(mention, text) for mention in mentions]
     proper_words = {word for mention, kind in zip(mentions, kinds) if mention.type == "PER" and kind is None
                     and " " in mention.span.text for word in _personal_words(mention.span.text)}
-    types = [_type_in_document(mention, kind, proper_words) for mention, kind in zip(mentions, kinds)]
+    types = [_type_in_document(mention, kind, proper_words, text) for mention, kind in zip(mentions, kinds)]
     # a name a language words its own way (the Security Council) makes no business of a list it stands in
     business_evidence = [kind_of if kind is None else None for kind, kind_of in zip(kinds, types)]
     businesses = _businesses(mentions, business_evidence, text)
@@ -118,8 +119,8 @@ def _translated_kind(mention, text: str) -> str | None:
     built = _in_a_places_name(mention.span, text) if kind is None and text else None
     if built is not None:
         return built
-    if kind is None and text and _after_a_work_noun(mention.span, text):
-        return "work"
+    if kind is None and text and (_after_a_work_noun(mention.span, text) or _FORM_OF_BE.search(mention.span.text)):
+        return "work"  # "A Star Is Born": a name with a verb in it is a title
     return kind if mention.type != "PER" or kind in ("holiday", "institution") or " " in mention.span.text else None
 
 
@@ -327,14 +328,18 @@ def _personal_words(name: str) -> list[str]:
     return [surname, *(word for word in others if translated_names.classify(word) != "place")]
 
 
-def _type_in_document(mention, own_kind: str | None, proper_words: set[str]) -> str:
-    """"Jordan" after "Michael Jordan" is the person; otherwise the detector's guess and the own-name kind."""
+def _type_in_document(mention, own_kind: str | None, proper_words: set[str], document: str = "") -> str:
+    """"Jordan" after "Michael Jordan" is the person; otherwise the detector's guess and the own-name kind; a name
+    the detector did not take for a person's, after "the", is none even where a given name opens it ("won the
+    Golden Lion")."""
     text = mention.span.text
     if text in proper_words and own_kind != "holiday":  # "Day" of "Presidents Day" is no Doris Day
         return PERSON
     if mention.type == "PER" and " " not in text and translated_names.classify(text) == "place":
         return PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
-    return name_type(text, mention.type, own_kind)
+    kind = name_type(text, mention.type, own_kind)
+    after_the = document[max(0, mention.span.start - 4) : mention.span.start].lower() == "the "
+    return OTHER if kind == PERSON and mention.type != "PER" and after_the else kind
 
 
 def given_name_gender(word: str) -> str | None:
