@@ -243,3 +243,9 @@ def test_british_parties_and_sides_are_left_to_the_model_and_a_portfolio_before_
     kept, rendered = protected_uk("Labour leader Jeremy Corbyn said Brexiteers and the Lib Dems erred. "
                                   "He met the shadow Brexit secretary, Keir Starmer.")
     assert rendered == {"Jeremy Corbyn", "Keir Starmer"} and not kept  # not Лейбор, Брексітірс, Ліб Демс, Брексіт
+
+
+def test_an_irish_county_and_a_tournament_named_after_its_country_are_left_to_the_model():
+    kept, rendered = protected_uk("Siobhan Kelly of Dungannon, County Tyrone, won the Irish Open; Derby County lost.")
+    assert "Derby County" in rendered  # a club's name closes with "County"
+    assert not {"County Tyrone", "Irish Open"} & (kept | rendered)  # not Каунті Тайроун, Айріш Опен

@@ -986,3 +986,8 @@ def test_a_word_s_last_u_is_not_made_an_a_by_a_dictionary_word():
 
 def test_a_short_portuguese_surname_ending_in_nho_or_nha_is_read_as_portuguese():
     assert render_name("Pinho", "uk").text == "Пінью"  # not Пінхо
+
+
+def test_a_final_e_after_y_and_d_is_silent_as_in_english():
+    assert render_name("Wayde Sims", "uk").text == "Вейд Сімс"  # was Вейде
+    assert render_name("Tyde Nkosi", "uk").text == "Тайд Нкосі"
