@@ -419,6 +419,7 @@ def test_rz_after_a_consonant_tells_a_polish_name_and_is_sh_after_a_voiceless_on
 
 def test_the_dictionary_settles_a_name_usage_writes_otherwise_than_the_rules():
     assert render_name("Gerrard", "uk") == Rendering("Джеррард", "attested")  # the rules: Геррард
+    assert render_name("Invictus Games", "uk", "other").text == "Інвіктус Геймс"  # said with G: no Джеймс
     assert render_name("Sergio Aguero", "uk").text.startswith("Серхіо ")  # the rules: Сергіо
     assert render_name("Henry Kissinger", "uk").text.startswith("Генрі ")  # the rules: Хенрі
     assert render_name("Elizabeth Warren", "uk") == Rendering("Елізабет Воррен", "cmudict")  # known as it is

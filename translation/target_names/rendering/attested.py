@@ -31,7 +31,7 @@ _GENDERS = {"f": "femn", "m": "masc"}
 @lru_cache(maxsize=8192)
 def attested_form(form: str, spelling: str, language: str, readings: tuple[str, ...] = (),
                   person: bool = True, given_sex: str | None = None, romanised: bool = False,
-                  english: bool = True) -> str:
+                  english: bool = True, pronounced: bool = False) -> str:
     """`form` (lower case, one word, transcribed from `spelling`, its Latin letters folded to lower case), or the
     variant or other reading (lower case) the language's dictionary attests as a name (`person`: as a given name
     or surname; otherwise as a name or an inanimate noun). `given_sex` ("f" or "m"): the word is a given name of
@@ -39,12 +39,13 @@ def attested_form(form: str, spelling: str, language: str, readings: tuple[str, 
     surname Ейве one changed letter away). `romanised`: the form was read back from a romanisation of Ukrainian or
     Russian, whose e may stand for є (Пєсков); an English name's e does not (Lena is not the Russian Лєна).
     `english`: the form reads an English spelling or pronunciation, whose vowels may be written two ways (Старрідж,
-    Метью); another language's letters say theirs (Radu is Раду, never Рада)."""
+    Метью); another language's letters say theirs (Radu is Раду, never Рада). `pronounced`: the form is the
+    word's pronunciation, whose consonants the rows for letter rules only do not change."""
     code = primary(language)
     dictionary = analyzer(code)
     if dictionary is None or len(form) < _SHORTEST_CHECKED or _is_name(form, dictionary, person):
         return form
-    for variant in [*_variants(form, spelling, code, romanised, english), *readings]:
+    for variant in [*_variants(form, spelling, code, romanised, english, pronounced), *readings]:
         if _is_name(variant, dictionary, person, given_sex):
             return variant
     return form
@@ -69,14 +70,15 @@ def _is_a_thing(parse) -> bool:
     return parse.tag.POS == "NOUN" and "inan" in parse.tag and "Abbr" not in parse.tag
 
 
-def _variants(form: str, spelling: str, code: str, romanised: bool, english: bool) -> list[str]:
+def _variants(form: str, spelling: str, code: str, romanised: bool, english: bool, pronounced: bool) -> list[str]:
     """`form` with one change of the table at one place: every place for the first row, then the next row's; only
-    the rows whose Latin letters `spelling` has, those marked for romanised names only where `romanised` and those
-    marked for English readings only where `english`."""
+    the rows whose Latin letters `spelling` has, those marked for romanised names only where `romanised`, those
+    marked for English readings only where `english` and those marked for letter rules only where not
+    `pronounced`."""
     variants: list[str] = []
     for letters, other, latin, not_before, only_for in _alternations(code):
         if not any(letter in spelling for letter in latin) or only_for == "romanised" and not romanised or \
-                only_for == "english" and not english:
+                only_for == "english" and not english or only_for == "spelt" and pronounced:
             continue
         start = form.find(letters)
         while start != -1:

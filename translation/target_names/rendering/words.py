@@ -207,7 +207,7 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         readings = () if read_as in data.final_readings else \
             _other_readings(word.lower(), form, data, pronounced=source == CMUDICT)
         settled = attested_form(form, key, data.code, readings, kind == "person", given_sex, romanised,
-                                english=read_as is None)
+                                english=read_as is None, pronounced=source == CMUDICT)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
 
