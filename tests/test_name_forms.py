@@ -249,3 +249,9 @@ def test_an_irish_county_and_a_tournament_named_after_its_country_are_left_to_th
     kept, rendered = protected_uk("Siobhan Kelly of Dungannon, County Tyrone, won the Irish Open; Derby County lost.")
     assert "Derby County" in rendered  # a club's name closes with "County"
     assert not {"County Tyrone", "Irish Open"} & (kept | rendered)  # not Каунті Тайроун, Айріш Опен
+
+
+def test_a_panel_on_a_subject_is_an_institution_and_its_portfolio_before_a_title_no_name():
+    kept, rendered = protected_uk("Climate activist Greta Thunberg addressed the Intergovernmental Panel on Climate "
+                                  "Change in Geneva.")
+    assert rendered == {"Greta Thunberg"} and not kept  # not Клаймат; the panel is left to the model

@@ -228,11 +228,11 @@ def _mid_sentence(ctx: Context, token: Token) -> bool:
 
 
 def _portfolio_before_its_title(ctx: Context, token: Token) -> bool:
-    """"the shadow Brexit secretary", "its Energy minister": a portfolio capitalised before a title in lower case
-    is the role's, no name (the model translates it)."""
+    """"the shadow Brexit secretary", "Climate activist Greta Thunberg": a portfolio capitalised before a title in
+    lower case is the role's, no name (the model translates it), even where the item names something with it
+    elsewhere ("Intergovernmental Panel on Climate Change")."""
     following = _FOLLOWING_WORD.match(ctx.text, token.end)
-    return not token.sentence_start and token.key in ROLE_MODIFIERS and following is not None and \
-        following.group(1) in TITLES
+    return token.key in ROLE_MODIFIERS and following is not None and following.group(1) in TITLES
 
 
 def _mid_sentence_common_word(ctx: Context, token: Token) -> bool:
@@ -357,7 +357,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("title-case headline: common word", NO, _title_case_common_word),
     Rule("title-case headline: unknown", MAYBE, _in_title_case_line),
     Rule("pronoun I", NO, _pronoun_i),
-    Rule("mid-sentence: portfolio before its title", NO, _portfolio_before_its_title),
+    Rule("portfolio before its title", NO, _portfolio_before_its_title, settled=True),
     Rule("mid-sentence: common word", MAYBE, _mid_sentence_common_word),
     Rule("after a semicolon: common word", MAYBE, _after_a_semicolon_common_word),
     Rule("mid-sentence capital", NAME, _mid_sentence),
