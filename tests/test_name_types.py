@@ -168,3 +168,10 @@ def test_a_name_with_a_verb_in_it_is_a_title_and_one_after_the_is_no_person():
     found = dict(types("Lady Gaga stars in A Star Is Born, which won the Golden Lion. Joe Root leads the Test side."))
     assert found["Star Is Born"] == "other" and found["Golden Lion"] == "other"  # not people: Star, Golden are
     assert found["Joe Root"] == "person" and "Test" not in found  # census given names too; a cricket Test is none
+
+
+def test_a_possessive_owning_nothing_is_a_shops_name_and_a_name_before_an_owners_site_a_place():
+    found = dict(types("A spokesman for Sainsbury's said the supermarket would cut jobs at its Coventry store. "
+                       "Trump's plan failed."))
+    assert found["Sainsbury"] == "organisation" and found["Trump"] != "organisation"
+    assert found["Coventry"] != "organisation"  # the store's town, not a business

@@ -77,6 +77,10 @@ _BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|op
                           r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
 _PLACED_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
                              r"(?:east|west)ern|northern|southern|near)\s+$")
+_VERB_AFTER = re.compile(r"\s+([a-z]+)")
+_OWNED_BEFORE = re.compile(r"\b(?:its|their|our)\s+$")
+_SITE_AFTER = re.compile(r"\s+(?:store|shop|plant|factory|office|site|branch|depot|warehouse|mine|refinery|headquarters)"
+                         r"s?\b")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
@@ -100,8 +104,9 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     businesses = _businesses(mentions, business_evidence, text)
     clubs = _clubs(mentions, text) - businesses
     titled = {mention.span.text for mention in mentions if _after_a_title(mention, text)}
+    owning_nothing = frozenset(mention.span.text for mention in mentions if _owning_nothing(mention, text))
     return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs,
-                                                     mention.span.text in titled))
+                                                     mention.span.text in titled, owning_nothing))
             for mention, kind, kind_of in zip(mentions, kinds, types)]
 
 
@@ -167,12 +172,14 @@ def _capitalised(word: str) -> bool:
 
 
 def _final_type(mention, own_kind: str | None, kind: str, businesses: set[str], clubs: set[str],
-                titled: bool = False) -> str:
+                titled: bool = False, owning_nothing: frozenset[str] = frozenset()) -> str:
     """A club is written as references write clubs, like a name of no known type, even where the detector
     took it for an organisation; otherwise a business is an organisation."""
     text = mention.span.text
     if own_kind is None and kind in (ORGANISATION, OTHER) and mention.type != "PER" and text in clubs:
         return OTHER
+    if own_kind is None and kind == PERSON and text in businesses and text in owning_nothing:
+        return ORGANISATION
     return ORGANISATION if _is_business(text, mention.type, kind, businesses, titled) else kind
 
 
@@ -241,17 +248,28 @@ def _businesses(mentions: list, types: list[str], text: str) -> set[str]:
 
 def _brand_with_its_possessive(mention, text: str) -> bool:
     """"McDonald's", "Moody's": a well-known brand whose name ends in a possessive, which the detector leaves out of
-    the name."""
+    the name, or a name whose possessive owns nothing."""
     possessive = text[mention.span.end : mention.span.end + 2]
-    return possessive in ("'s", "’s") and well_known(mention.span.text + "'s")
+    return possessive in ("'s", "’s") and (well_known(mention.span.text + "'s") or _owning_nothing(mention, text))
+
+
+def _owning_nothing(mention, text: str) -> bool:
+    """"a spokesman for Sainsbury's said": a possessive that owns nothing, the subject of a reporting verb, is a
+    shop's or a firm's name (no person's, whatever the detector guessed)."""
+    if text[mention.span.end : mention.span.end + 2] not in ("'s", "’s"):
+        return False
+    following = _VERB_AFTER.match(text, mention.span.end + 2)
+    return following is not None and following.group(1) in _words("reporting_verbs")
 
 
 def _placed(mentions: list, text: str) -> set[str]:
     """The names the document places with a compass word or "near" ("in east Belfast", "southern Arizona", "near
-    Huntingdon"): a place, whatever noun follows it elsewhere ("Belfast restaurant stabbing") or whatever
+    Huntingdon") or as where an owner's site is ("its Coventry store", "their Derby plant"): a place, whatever noun follows it elsewhere ("Belfast restaurant stabbing") or whatever
     business it is listed with ("near Huntingdon, Cambridgeshire Police said")."""
     return {mention.span.text for mention in mentions
-            if _PLACED_BEFORE.search(text[max(0, mention.span.start - 20) : mention.span.start])}
+            if _PLACED_BEFORE.search(text[max(0, mention.span.start - 20) : mention.span.start])
+            or _OWNED_BEFORE.search(text[max(0, mention.span.start - 8) : mention.span.start])
+            and _SITE_AFTER.match(text, mention.span.end)}
 
 
 def _appositive_business(following: str, words: frozenset[str]) -> re.Match | None:
