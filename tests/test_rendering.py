@@ -992,3 +992,7 @@ def test_a_short_portuguese_surname_ending_in_nho_or_nha_is_read_as_portuguese()
 def test_a_final_e_after_y_and_d_is_silent_as_in_english():
     assert render_name("Wayde Sims", "uk").text == "Вейд Сімс"  # was Вейде
     assert render_name("Tyde Nkosi", "uk").text == "Тайд Нкосі"
+
+
+def test_a_given_name_spanish_and_portuguese_share_reads_the_surname_as_spelt():
+    assert render_name("Carlos Mesa", "uk").text == "Карлос Меса"  # not the English word's Мейса
