@@ -444,3 +444,8 @@ def test_a_lawmakers_party_and_state_are_no_name():
 ])
 def test_a_month_after_a_given_name_or_a_courtesy_title_is_a_surname(text, expected):
     assert names(text) == expected
+
+
+def test_a_plural_opening_a_sentence_before_a_playing_position_or_a_title_is_a_clubs_name():
+    assert names("Rangers striker Alfredo Morelos scored. Wolves boss Nuno agreed. Brokers said shares fell.") == [
+        "Rangers", "Alfredo Morelos", "Wolves", "Nuno"]

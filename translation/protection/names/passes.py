@@ -9,6 +9,7 @@ import re
 from babelwire.translation.protection.names.evidence import Evidence, in_a_role
 from babelwire.translation.protection.names.lexicon import (
     BUSINESS_WORDS,
+    CLUB_WORDS,
     COMMON_CAPITALISED,
     ENGLISH_WORDS,
     FUNCTION_WORDS,
@@ -77,15 +78,18 @@ def _mark_place_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None
 
 
 def _promote_subjects(ctx: Context, tokens: list[Token], roles: Roles) -> None:
-    """"Umerov took ...", "Hnatov said": an unknown capital opening a sentence, followed by a verb."""
+    """"Umerov took ...", "Hnatov said": an unknown capital opening a sentence, followed by a verb, a title or a
+    playing position ("Rangers striker")."""
     for i in range(len(tokens) - 1):
         if roles.roles[i] != MAYBE or tokens[i].key in COMMON_CAPITALISED or roles.roles[i + 1] != NO:
             continue
-        if tokens[i].key.endswith(_PLURAL_ENDINGS) or in_a_role(tokens[i], tokens):  # "Brokers said"; "Lead
-            continue  # author Emily Wong": a rank before a title is the role's
+        if in_a_role(tokens[i], tokens):  # "Lead author Emily Wong": a rank before a title is the role's
+            continue
         follower = tokens[i + 1].key
-        if follower in SUBJECT_VERBS or follower in TITLES or follower == "v":
-            roles.set(i, NAME, SUBJECT_BEFORE_A_VERB)
+        if follower in SUBJECT_VERBS and tokens[i].key.endswith(_PLURAL_ENDINGS):  # "Brokers said", "Analysts said"
+            continue
+        if follower in SUBJECT_VERBS or follower in TITLES or follower in CLUB_WORDS or follower == "v":
+            roles.set(i, NAME, SUBJECT_BEFORE_A_VERB)  # "Rangers striker Alfredo Morelos", "Rangers manager"
 
 
 def _promote_outlets(ctx: Context, tokens: list[Token], roles: Roles) -> None:
