@@ -255,3 +255,8 @@ def test_a_panel_on_a_subject_is_an_institution_and_its_portfolio_before_a_title
     kept, rendered = protected_uk("Climate activist Greta Thunberg addressed the Intergovernmental Panel on Climate "
                                   "Change in Geneva.")
     assert rendered == {"Greta Thunberg"} and not kept  # not Клаймат; the panel is left to the model
+
+
+def test_scotland_yard_sinn_fein_and_downing_street_are_left_to_the_model():
+    kept, rendered = protected_uk("Downing Street said Scotland Yard and Sinn Fein's Mary Lou McDonald agreed.")
+    assert rendered == {"Mary Lou McDonald"} and not kept  # not Сцотланд Ярд, Сінн Фейн, Стріт

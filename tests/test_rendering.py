@@ -996,3 +996,8 @@ def test_a_final_e_after_y_and_d_is_silent_as_in_english():
 
 def test_a_given_name_spanish_and_portuguese_share_reads_the_surname_as_spelt():
     assert render_name("Carlos Mesa", "uk").text == "Карлос Меса"  # not the English word's Мейса
+
+
+def test_a_romanisations_sign_in_an_english_word_does_not_make_its_name_slavic():
+    assert render_name("Scotland Yard", "uk", "other").text == "Скотланд Ярд"  # was Сцотланд, read back as Ukrainian
+    assert render_name("Yulia Pavlova", "uk").text == "Юлія Павлова"

@@ -165,14 +165,15 @@ def _spoken(word: str) -> tuple[tuple[str, ...], list[str]] | None:
         return phonemes, align(word, list(phonemes))
     for cut in range(_SHORTEST_FIRST, len(word) - _SHORTEST_HEAD + 1):
         first, second = word[:cut], word[cut:]
-        if first in known and second in known and second in _english_words():
+        if first in known and second in known and second in english_words():
             head, tail = tuple(known[first].split()), tuple(known[second].split())
             return head + tail, align(first, list(head)) + align(second, list(tail))
     return None
 
 
 @cache
-def _english_words() -> frozenset[str]:
+def english_words() -> frozenset[str]:
+    """The lower-case words of the English dictionary lists (translation/lexicon)."""
     return load("babelwire.translation.lexicon", "common_words").words | load("babelwire.translation.lexicon",
                                                                                  "english_words").words
 

@@ -23,7 +23,7 @@ from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN
 from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
 from babelwire.translation.target_names.rendering import syllabic
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
-from babelwire.translation.target_names.rendering.pronounce import pronunciations, transcribe
+from babelwire.translation.target_names.rendering.pronounce import english_words, pronunciations, transcribe
 
 ESTABLISHED, ATTESTED, PINYIN, HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING = \
     "established", "attested", "pinyin", "hepburn", "kontsevych", "quoc_ngu", "cmudict", "spelling"
@@ -142,12 +142,19 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
         return CHINESE  # but a given name alone is the census's ("Alexia", "Lexi": a-le-xia, le-xi)
     if _japanese(words, data):
         return JAPANESE
-    origins = {origin_of(word.lower()) for word in words}
+    origins = {_origin_in_a_name(word.lower()) if len(words) > 1 else origin_of(word.lower()) for word in words}
     named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
     if SLAVIC in origins or not named & _READS_SLAVIC_GIVEN_NAMES and \
             any(key in data.slavic_given_names for key in keys):
         return RUSSIAN if _romanised_from_russian(keys, data) else SLAVIC
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
+
+
+def _origin_in_a_name(word: str) -> str | None:
+    """The origin a word shows for the whole name it stands in; a romanisation's sign in an English word proves nothing
+    there ("Yard" of "Scotland Yard" is no romanised я: not Сцотланд Ярд)."""
+    origin = origin_of(word)
+    return None if origin == SLAVIC and fold(word) in english_words() else origin
 
 
 def _japanese(words: list[str], data: LanguageData) -> bool:
