@@ -449,3 +449,8 @@ def test_a_month_after_a_given_name_or_a_courtesy_title_is_a_surname(text, expec
 def test_a_plural_opening_a_sentence_before_a_playing_position_or_a_title_is_a_clubs_name():
     assert names("Rangers striker Alfredo Morelos scored. Wolves boss Nuno agreed. Brokers said shares fell.") == [
         "Rangers", "Alfredo Morelos", "Wolves", "Nuno"]
+
+
+def test_two_places_joined_by_and_stay_two_places_when_the_second_is_a_city():
+    assert names("Floods hit Phoenix, Las Vegas and Salt Lake City. Marks and Spencer Group Plc rose.") == [
+        "Phoenix", "Las Vegas", "Salt Lake City", "Marks and Spencer Group Plc"]

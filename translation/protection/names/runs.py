@@ -221,11 +221,16 @@ def _ends_in_a_persons_name(run: Run) -> bool:
 
 
 def _and_step(left: Run, right: Run) -> str | None:
-    """Across "and": "Marks and Spencer Group Plc", "Ministry of Economy and Trade"."""
-    if _names_organisation(right):
+    """Across "and": "Marks and Spencer Group Plc", "Ministry of Economy and Trade"; not two places, the second a
+    city ("Las Vegas and Salt Lake City")."""
+    if _names_organisation(right) and not _a_place(left) and not _a_place(right):
         return JOIN_AND_ORGANISATION
     portfolio = _institution_with_of(left) and all(_institution_word(token) for token in right.tokens)
     return JOIN_AND_PORTFOLIO if portfolio else None
+
+
+def _a_place(run: Run) -> bool:
+    return classify(" ".join(token.text for token in run.tokens)) == "place"
 
 
 def _all_places(run: Run) -> bool:
