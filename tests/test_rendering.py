@@ -1001,3 +1001,7 @@ def test_a_given_name_spanish_and_portuguese_share_reads_the_surname_as_spelt():
 def test_a_romanisations_sign_in_an_english_word_does_not_make_its_name_slavic():
     assert render_name("Scotland Yard", "uk", "other").text == "Скотланд Ярд"  # was Сцотланд, read back as Ukrainian
     assert render_name("Yulia Pavlova", "uk").text == "Юлія Павлова"
+
+
+def test_diane_is_written_as_ukrainian_media_write_it():
+    assert render_name("Dianne Feinstein", "uk").text == "Даян Файнстайн"  # not Дайанн
