@@ -1005,3 +1005,11 @@ def test_a_romanisations_sign_in_an_english_word_does_not_make_its_name_slavic()
 
 def test_diane_is_written_as_ukrainian_media_write_it():
     assert render_name("Dianne Feinstein", "uk").text == "Даян Файнстайн"  # not Дайанн
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Roberto Calzadilla", "Роберто Кальсаділья"),  # -dilla: Spanish, whose ll before a vowel is one soft letter
+    ("Santiago Peña", "Сантьяго Пенья"), ("José Sevilla", "Хосе Севілья"),  # not Пеньа, Севільа
+])
+def test_spanish_ll_and_n_tilde_soften_the_vowel_after_them(name, rendering):
+    assert render_name(name, "uk").text == rendering
