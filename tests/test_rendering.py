@@ -1014,3 +1014,10 @@ def test_diane_is_written_as_ukrainian_media_write_it():
 ])
 def test_spanish_ll_and_n_tilde_soften_the_vowel_after_them(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
+    ("Gianni Agnelli", "Джанні Аньєллі"), ("Joao Pinheiro", "Жуан Піньєйру"),  # not Аньеллі, Піньейру: no ь before е
+])
+def test_italian_gn_and_portuguese_nh_soften_the_vowel_after_them(name, rendering):
+    assert render_name(name, "uk").text == rendering
