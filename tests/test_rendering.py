@@ -1,5 +1,7 @@
 """People's names rendered into a target script (babelwire.translation.target_names.rendering): what a Ukrainian desk would publish."""
 
+import re
+
 import pytest
 
 from babelwire.translation.target_names.rendering import Rendering, render_name, renders_names
@@ -1021,3 +1023,18 @@ def test_spanish_ll_and_n_tilde_soften_the_vowel_after_them(name, rendering):
 ])
 def test_italian_gn_and_portuguese_nh_soften_the_vowel_after_them(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+def test_no_letter_rules_write_a_soft_sign_before_a_vowel_it_cannot_stand_before():
+    """Every table's soft consonant, followed by each vowel: Ukrainian writes ья, ьє, ью, ьї, never ьа, ье, ьу, ьі."""
+    from babelwire.translation.target_names.rendering import words
+    data = words.language_data("uk")
+    wrong = []
+    for origin in (None, *data.origin_spelling):
+        table = data.origin_spelling[origin] if origin else data.spelling
+        for rule in table.rules:
+            for vowel in "aeiu":
+                form = words._fixed(table.rewrite("a" + rule.source + vowel) or "", data)
+                if re.search("ь[аеуіь]", form):
+                    wrong.append((origin, rule.source + vowel, form))
+    assert not wrong, wrong[:10]

@@ -72,6 +72,8 @@ class LanguageData:
     h_letters: frozenset[str]  # the letters an h is written with (г, ґ, х): a reading must not lose one (words.py)
     # a masculine adjective surname's ending and what a woman's foreign surname spelt -ski ends in instead
     womans_foreign_surname: tuple[str, str] | None  # ("ький", "кі"); None: the language has no such rule
+    # letters the orthography never writes together, and what it writes instead ("ьа" -> "ья"), after letter rules
+    spelling_fixes: tuple[tuple[str, str], ...] = ()
 
 
 def fold(text: str) -> str:
@@ -132,6 +134,7 @@ def language_data(language: str) -> LanguageData:
         h_letters=frozenset(about.get("h_letters", "")),
         womans_foreign_surname=tuple(about["womans_foreign_surname"].split()) if "womans_foreign_surname" in about
         else None,
+        spelling_fixes=tuple(tuple(pair.split(">")) for pair in about.get("spelling_fixes", "").split()),
     )
 
 

@@ -250,8 +250,15 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         origin = name_origin
     read = data.origin_spelling[origin].rewrite(accented) if origin in data.origin_spelling else None
     if read is not None:  # romance among them: a word ending in -o, read as spelt
-        return read, SPELLING, origin
+        return _fixed(read, data), SPELLING, origin
     return *_pronounced_or_spelt(key, data), None
+
+
+def _fixed(form: str, data: LanguageData) -> str:
+    """A letter rules' form with the language's `spelling_fixes` made (Муньіс -> Муньїс)."""
+    for wrong, right in data.spelling_fixes:
+        form = form.replace(wrong, right)
+    return form
 
 
 def _other_readings(accented: str, form: str, data: LanguageData, pronounced: bool) -> tuple[str, ...]:
@@ -284,7 +291,8 @@ def _pronounced_or_spelt(key: str, data: LanguageData) -> tuple[str | None, str]
     pronounced = transcribe(key, data.code)
     if pronounced is not None:
         return pronounced, CMUDICT
-    return data.spelling.rewrite(key), SPELLING
+    spelt = data.spelling.rewrite(key)
+    return (None if spelt is None else _fixed(spelt, data)), SPELLING
 
 
 def _cased(form: str, word: str) -> str:
