@@ -459,3 +459,8 @@ def test_two_places_joined_by_and_stay_two_places_when_the_second_is_a_city():
 def test_a_party_member_word_before_a_lawmakers_name_is_no_part_of_it():
     text = "Democrats Phil Bredesen and Jim Cooper won; Republican Ted Cruz and Conservative Boris Johnson did not."
     assert names(text) == ["Phil Bredesen", "Jim Cooper", "Ted Cruz", "Boris Johnson"]
+
+
+def test_a_rank_of_the_forces_and_an_era_marker_are_no_names():
+    assert names("Former Navy SEAL Saman Kunan died. Vesuvius erupted in AD 79 and destroyed Pompeii.") == [
+        "Saman Kunan", "Vesuvius", "Pompeii"]
