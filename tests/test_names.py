@@ -464,3 +464,18 @@ def test_a_party_member_word_before_a_lawmakers_name_is_no_part_of_it():
 def test_a_rank_of_the_forces_and_an_era_marker_are_no_names():
     assert names("Former Navy SEAL Saman Kunan died. Vesuvius erupted in AD 79 and destroyed Pompeii.") == [
         "Saman Kunan", "Vesuvius", "Pompeii"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Judge Nicholas Cooke QC adjourned; Jess Phillips MP agreed.", ["Nicholas Cooke", "Jess Phillips"]),
+    ("PC Andrew Harper, DCI Stuart Blaik and Cllr Mohammed Iqbal spoke.", ["Andrew Harper", "Stuart Blaik",
+                                                                            "Mohammed Iqbal"]),
+])
+def test_british_ranks_before_and_letters_after_a_name_are_no_part_of_it(text, expected):
+    assert names(text) == expected
+
+
+def test_an_acronym_and_a_country_name_a_bodys_branch_not_a_person():
+    from babelwire.translation.protection.names import find_name_mentions
+    found = {m.span.text: m.type for m in find_name_mentions("Simon Stevens, chief executive of NHS England, spoke.")}
+    assert found["NHS England"] == "ORG"

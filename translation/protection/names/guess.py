@@ -41,6 +41,8 @@ def guess_type(run) -> str:
         return "LOC"
     if run.rule in _ACRONYM_RULES and all(t.is_upper and len(t.text) > 1 for t in run.tokens):
         return "ORG"  # acronyms: "NATO", "OSCE"
+    if len(keys) > 1 and run.tokens[0].is_all_caps and keys[-1] in PLACES:
+        return "ORG"  # "NHS England", "BBC Scotland": a body's branch for a country, never a person
     # "Svitlana ...", "Energy Minister Svitlana Hrynchuk" (a title precedes a person), "J. Smith"
     if keys[-1] not in _NEVER_A_PERSON_HEADS and \
             (keys[0] in GIVEN_NAMES or (len(keys) > 1 and _is_initial(run.tokens[0].text))):

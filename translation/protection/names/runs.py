@@ -402,14 +402,10 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
             return run  # "... said King.", "King said": a title used as a surname in this item
     org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
     i = 0
-    while i < len(run.tokens) and not _day_opening_a_title(run.tokens, i) and \
-            not (i == 0 and _month_as_a_surname(tokens, first)) and \
-            (_leading_noise(run.tokens[i], org, run.after_role and i < len(run.tokens) - 1) or not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
-                                                   or _rank_before_a_person(run.tokens, i))):
+    while i < len(run.tokens) and _noise_before_the_name(run, tokens, i, org):
         i += 1
     j = len(run.tokens)
-    while j > i and (run.tokens[j - 1].key in WEEKDAYS_MONTHS and not _paper_on_sunday(run.tokens, j - 1)
-                     and not _month_as_a_surname(tokens, run.tokens[j - 1]) or _is_title(run.tokens[j - 1]) and j - i == 1):
+    while j > i and _noise_after_the_name(run, tokens, i, j):
         j -= 1
     if i >= j or _time_of_a_day(run.tokens, i, j):
         return None
@@ -419,6 +415,27 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
         i = demonym  # "Indian Ocean", "French Open", "Islamic State": ordinary words need their demonym to be a name
         steps.append(DEMONYM_KEPT)
     return Run(run.tokens[i:j], run.roles[i:j], after_role=run.after_role, steps=steps)
+
+
+def _noise_before_the_name(run: Run, tokens: list[Token], i: int, org: bool) -> bool:
+    """Is the run's word `i`, after the words dropped before it, no part of the name: "The", a title, a demonym or
+    a date opening it (`tokens`: the document's)?"""
+    token = run.tokens[i]
+    if _day_opening_a_title(run.tokens, i) or i == 0 and _month_as_a_surname(tokens, token):
+        return False  # "Saturday Night Live", "Mrs May"
+    if _leading_noise(token, org, run.after_role and i < len(run.tokens) - 1):
+        return True
+    return not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
+                        or _rank_before_a_person(run.tokens, i))
+
+
+def _noise_after_the_name(run: Run, tokens: list[Token], i: int, j: int) -> bool:
+    """Is the run's word `j - 1` no part of a name that opens with word `i`: a date, a title alone, or letters after
+    a person's name ("QC", "MP")?"""
+    token = run.tokens[j - 1]
+    if token.key in WEEKDAYS_MONTHS:
+        return not _paper_on_sunday(run.tokens, j - 1) and not _month_as_a_surname(tokens, token)
+    return _is_title(token) and j - i == 1 or _post_nominal(token) and j - i > 1
 
 
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
@@ -436,6 +453,14 @@ def _day_opening_a_title(tokens: list[Token], i: int) -> bool:
         return False
     following = tokens[i + 1].key
     return following in _PAPER_AFTER_A_DAY or following in _SHOW_AFTER_A_DAY and i + 2 < len(tokens)
+
+
+# Letters after a person's name that are an honour or an office, no part of the name ("Nicholas Cooke QC")
+_POST_NOMINALS = frozenset({"qc", "kc", "mp", "msp", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "frs"})
+
+
+def _post_nominal(token: Token) -> bool:
+    return token.is_upper and token.key in _POST_NOMINALS
 
 
 def _paper_on_sunday(tokens: list[Token], i: int) -> bool:
