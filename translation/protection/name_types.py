@@ -78,6 +78,7 @@ _BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|op
 _PLACED_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
                              r"(?:east|west)ern|northern|southern|near)\s+$")
 _VERB_AFTER = re.compile(r"\s+([a-z]+)")
+_PREPOSITIONS_AFTER_A_SHOP = frozenset({"in", "for", "on", "at", "from", "by"})
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|our)\s+$")
 _SITE_AFTER = re.compile(r"\s+(?:store|shop|plant|factory|office|site|branch|depot|warehouse|mine|refinery|headquarters)"
                          r"s?\b")
@@ -104,7 +105,9 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     businesses = _businesses(mentions, business_evidence, text)
     clubs = _clubs(mentions, text) - businesses
     titled = {mention.span.text for mention in mentions if _after_a_title(mention, text)}
-    owning_nothing = frozenset(mention.span.text for mention in mentions if _owning_nothing(mention, text))
+    # "Trump's in a bind" is Trump is: a name the document gives a person's full name to stays a person's
+    owning_nothing = frozenset(mention.span.text for mention in mentions if _owning_nothing(mention, text)) - \
+        proper_words
     return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs,
                                                      mention.span.text in titled, owning_nothing))
             for mention, kind, kind_of in zip(mentions, kinds, types)]
@@ -254,12 +257,14 @@ def _brand_with_its_possessive(mention, text: str) -> bool:
 
 
 def _owning_nothing(mention, text: str) -> bool:
-    """"a spokesman for Sainsbury's said": a possessive that owns nothing, the subject of a reporting verb, is a
-    shop's or a firm's name (no person's, whatever the detector guessed)."""
+    """"a spokesman for Sainsbury's said", "sold at Christie's for $450 million": a possessive that owns nothing,
+    before a reporting verb or a preposition, is a shop's or a firm's name (no person's, whatever the detector
+    guessed)."""
     if text[mention.span.end : mention.span.end + 2] not in ("'s", "’s"):
         return False
     following = _VERB_AFTER.match(text, mention.span.end + 2)
-    return following is not None and following.group(1) in _words("reporting_verbs")
+    return following is not None and (following.group(1) in _words("reporting_verbs") or
+                                      following.group(1) in _PREPOSITIONS_AFTER_A_SHOP)
 
 
 def _placed(mentions: list, text: str) -> set[str]:
