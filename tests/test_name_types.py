@@ -172,7 +172,8 @@ def test_a_name_with_a_verb_in_it_is_a_title_and_one_after_the_is_no_person():
 
 def test_a_possessive_owning_nothing_is_a_shops_name_and_a_name_before_an_owners_site_a_place():
     found = dict(types("A spokesman for Sainsbury's said the supermarket would cut jobs at its Coventry store. "
-                       "Trump's plan failed. Debenhams chairman Sergio Bucher agreed. It sold at Christie's in London."))
+                       "Trump's plan failed. Debenhams chairman Sergio Bucher agreed. "
+                       "It sold at Christie's in London."))
     assert found["Christie"] == "organisation"
     assert found["Debenhams"] == "organisation" and found["Sergio Bucher"] == "person"
     assert found["Sainsbury"] == "organisation" and found["Trump"] != "organisation"
