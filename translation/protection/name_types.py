@@ -80,8 +80,8 @@ _PLACED_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|e
 _VERB_AFTER = re.compile(r"\s+([a-z]+)")
 _PREPOSITIONS_AFTER_A_SHOP = frozenset({"in", "for", "on", "at", "from", "by"})
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|our)\s+$")
-_SITE_AFTER = re.compile(r"\s+(?:store|shop|plant|factory|office|site|branch|depot|warehouse|mine|refinery|headquarters)"
-                         r"s?\b")
+_SITE_AFTER = re.compile(r"\s+(?:store|shop|plant|factory|office|site|branch|depot|warehouse|mine|refinery|"
+                         r"headquarters)s?\b")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|O['’]|D['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _SCORE_AFTER = re.compile(r"^(?:['’]s?)?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")  # "Livingston 1 - 0", "City's 2-0 win"
@@ -269,8 +269,9 @@ def _owning_nothing(mention, text: str) -> bool:
 
 def _placed(mentions: list, text: str) -> set[str]:
     """The names the document places with a compass word or "near" ("in east Belfast", "southern Arizona", "near
-    Huntingdon") or as where an owner's site is ("its Coventry store", "their Derby plant"): a place, whatever noun follows it elsewhere ("Belfast restaurant stabbing") or whatever
-    business it is listed with ("near Huntingdon, Cambridgeshire Police said")."""
+    Huntingdon") or as where an owner's site is ("its Coventry store", "their Derby plant"): a place, whatever noun
+    follows it elsewhere ("Belfast restaurant stabbing") or whatever business it is listed with ("near Huntingdon,
+    Cambridgeshire Police said")."""
     return {mention.span.text for mention in mentions
             if _PLACED_BEFORE.search(text[max(0, mention.span.start - 20) : mention.span.start])
             or _OWNED_BEFORE.search(text[max(0, mention.span.start - 8) : mention.span.start])
