@@ -237,6 +237,7 @@ def test_a_name_of_english_words_only_stays_as_written_in_a_ukrainian_copy():
     # Ворльд Віжін, Сатерді Найт Лайв, Ле Голф Нашінал, Аппл
     assert {"Will Smith", "Taylor Swift", "New York Jets"} <= rendered  # given names, and a club named after its town
     assert written_form("New York Jets", "other", True, "uk").forms == ("Нью-Йорк Джетс",)
+    assert written_form("Blue Jays", "other", True, "uk").forms == ("Блу Джейс",)  # a team's plural: a club
 
 
 def test_british_parties_and_sides_are_left_to_the_model_and_a_portfolio_before_its_title_too():

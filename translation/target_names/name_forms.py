@@ -76,10 +76,13 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
 def _english_words_title(text: str, name_type: str) -> bool:
     """"World Vision", "Good Morning America", "Saturday Night Live": a name of no known type made of English words
     only, none a given name, is a group's, a show's or a brand's, which a desk keeps as written (transcribed, it
-    reads as nonsense: Ворльд Віжін); a person's made of such words opens with a given name ("Will Smith")."""
+    reads as nonsense: Ворльд Віжін); a person's made of such words opens with a given name ("Will Smith"). A team's
+    name closes with a plural ("Golden State Warriors", "Red Sox"), and a club named after its town with a place:
+    desks write clubs in their own letters ("Голден Стейт Ворріорз", "Нью-Йорк Джетс")."""
     lexicon, words = names.lexicon, [word.lower() for word in _WORD.findall(text)]
-    if name_type != name_types.OTHER or len(words) < 2 or translated_names.classify(" ".join(words[:2])) == "place":
-        return False  # a club named after its town is written as clubs are: "New York Jets", "Нью-Йорк Джетс"
+    if name_type != name_types.OTHER or len(words) < 2 or translated_names.classify(" ".join(words[:2])) == "place" \
+            or words[-1].endswith(("s", "sox")):
+        return False
     if words[0] in _ARTICLES and len(words) > 2:
         words = words[1:]  # "Le Golf National", "The Late Show"
     return all((word in lexicon.ENGLISH_WORDS or word in lexicon.WEEKDAYS_MONTHS) and word not in lexicon.GIVEN_NAMES
