@@ -15,7 +15,8 @@ from functools import cache
 from importlib import resources
 
 from babelwire.translation.target_names.rendering.align import VOWEL_PHONEMES, align, base
-from babelwire.translation.lexicon.wordlists import load, load_table
+from babelwire.translation.lexicon.wordlists import load_table
+from babelwire.translation.protection.names.lexicon import ENGLISH_WORDS
 
 _VOWEL_LETTERS = "aeiouy"
 
@@ -171,11 +172,9 @@ def _spoken(word: str) -> tuple[tuple[str, ...], list[str]] | None:
     return None
 
 
-@cache
 def english_words() -> frozenset[str]:
-    """The lower-case words of the English dictionary lists (translation/lexicon)."""
-    return load("babelwire.translation.lexicon", "common_words").words | load("babelwire.translation.lexicon",
-                                                                                 "english_words").words
+    """The lower-case words of the English dictionary lists (the name detector's, loaded once for both)."""
+    return ENGLISH_WORDS
 
 
 def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[PhonemeRule, str]:
