@@ -441,6 +441,7 @@ def test_a_lawmakers_party_and_state_are_no_name():
     ("He met Mrs May on Friday.", ["May"]),
     ("In May Trump flew to Ohio.", ["Trump", "Ohio"]),  # the month, though "may" is a modal verb too
     ("Theresa May left. May was the wettest month.", ["Theresa May"]),
+    ("Theresa May left. Later May told reporters she would stay; the vote is due in May.", ["Theresa May", "May"]),
 ])
 def test_a_month_after_a_given_name_or_a_courtesy_title_is_a_surname(text, expected):
     assert names(text) == expected

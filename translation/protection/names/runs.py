@@ -19,6 +19,7 @@ from babelwire.translation.protection.names.lexicon import (
     ORG_HEADS,
     PLACES,
     PRE_NAME_TITLES,
+    REPORTING_VERBS,
     ROLE_MODIFIERS,
     SURNAME_TITLES,
     TITLES,
@@ -397,9 +398,10 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
     """Drop the words a name run may carry but that are not the name: "The", titles, demonyms, dates."""
     first = run.tokens[0]
     if len(run.tokens) == 1 and first.key in evidence.surnames:
-        if surname_use(first, tokens) or first.sentence_start and first.is_capitalised and not first.is_upper:
+        if surname_use(first, tokens) or first.sentence_start and first.is_capitalised and not first.is_upper \
+                or first.key in WEEKDAYS_MONTHS and _before_a_reporting_verb(first, tokens):
             run.steps.append(SURNAME_ALONE)
-            return run  # "... said King.", "King said": a title used as a surname in this item
+            return run  # "... said King.", "King said", "Later May told reporters": a surname in this item
     org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
     i = 0
     while i < len(run.tokens) and _noise_before_the_name(run, tokens, i, org):
@@ -473,6 +475,11 @@ def _month_as_a_surname(tokens: list[Token], token: Token) -> bool:
     before = tokens[token.index - 1] if token.index > 0 else None
     return before is not None and not token.is_upper and not token.sentence_start and \
         (before.key in GIVEN_NAMES or _bare(before) in _COURTESY_TITLES)
+
+
+def _before_a_reporting_verb(token: Token, tokens: list[Token]) -> bool:
+    following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    return following is not None and following.key in REPORTING_VERBS and following.start - token.end == 1
 
 
 def _time_of_a_day(tokens: list[Token], i: int, j: int) -> bool:
