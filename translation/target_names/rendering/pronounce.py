@@ -166,15 +166,10 @@ def _spoken(word: str) -> tuple[tuple[str, ...], list[str]] | None:
         return phonemes, align(word, list(phonemes))
     for cut in range(_SHORTEST_FIRST, len(word) - _SHORTEST_HEAD + 1):
         first, second = word[:cut], word[cut:]
-        if first in known and second in known and second in english_words():
+        if first in known and second in known and second in ENGLISH_WORDS:
             head, tail = tuple(known[first].split()), tuple(known[second].split())
             return head + tail, align(first, list(head)) + align(second, list(tail))
     return None
-
-
-def english_words() -> frozenset[str]:
-    """The lower-case words of the English dictionary lists (the name detector's, loaded once for both)."""
-    return ENGLISH_WORDS
 
 
 def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[PhonemeRule, str]:

@@ -23,7 +23,8 @@ from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN
 from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
 from babelwire.translation.target_names.rendering import syllabic
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
-from babelwire.translation.target_names.rendering.pronounce import english_words, pronunciations, transcribe
+from babelwire.translation.protection.names.lexicon import ENGLISH_WORDS
+from babelwire.translation.target_names.rendering.pronounce import pronunciations, transcribe
 
 ESTABLISHED, ATTESTED, PINYIN, HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING = \
     "established", "attested", "pinyin", "hepburn", "kontsevych", "quoc_ngu", "cmudict", "spelling"
@@ -154,7 +155,7 @@ def _origin_in_a_name(word: str) -> str | None:
     """The origin a word shows for the whole name it stands in; a romanisation's sign in an English word proves nothing
     there ("Yard" of "Scotland Yard" is no romanised я: not Сцотланд Ярд)."""
     origin = origin_of(word)
-    return None if origin == SLAVIC and fold(word) in english_words() else origin
+    return None if origin == SLAVIC and fold(word) in ENGLISH_WORDS else origin
 
 
 def _japanese(words: list[str], data: LanguageData) -> bool:
