@@ -23,6 +23,14 @@ def test_people_places_and_organisations_are_told_apart():
                            ("Kyiv Independent", "organisation")]
 
 
+def test_a_newspapers_title_is_an_organisation_kept_in_latin_even_where_it_opens_like_a_persons_name():
+    # Ukrainian references keep media titles in Latin: The Boston Globe, never Бостон Глоуб
+    text = ("The Boston Globe reported it first; the Christian Science Monitor and the Montreal Gazette followed, "
+            "and Senator Elizabeth Warren replied.")
+    assert types(text) == [("Boston Globe", "organisation"), ("Christian Science Monitor", "organisation"),
+                           ("Montreal Gazette", "organisation"), ("Elizabeth Warren", "person")]
+
+
 def test_a_possessive_name_is_no_member_of_a_list_of_businesses():
     # "Alphabet's" determines Sundar Pichai: Satya Nadella is not listed with a business
     text = "The Senate will hear Microsoft's Satya Nadella and Alphabet's Sundar Pichai next week."
