@@ -46,9 +46,16 @@ def test_a_company_named_by_a_word_and_ai_is_one_organisation_a_name_before_ai_i
     ("The talks were led by Neal Lancaster.", ("Neal Lancaster", "person")),  # a census given name opens it
     ("Sainsbury rose.", ("Sainsbury", "other")),  # no evidence: an unknown name stays other
     ("He spoke to Kovalenko.", ("Kovalenko", "person")),  # a surname's ending
+    ("He told the rapper Big Boy so.", ("Big Boy", "person")),  # a noun only people are, right before it
+    ("Radio host Big Boy asked him.", ("Big Boy", "person")),  # ... a phrase, at a sentence's start too
+    ("Big Boy asked him.", ("Big Boy", "other")),  # without one: English words, a brand's as likely
 ])
 def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     assert types(text) == [expected]
+
+
+def test_host_alone_is_the_verb_before_a_club_not_a_persons_noun():
+    assert dict(types("Celtic host Rangers on Sunday."))["Rangers"] == "other"
 
 
 @pytest.mark.parametrize("text, business", [

@@ -7,8 +7,9 @@
 "common noun", None), or "work" where the document calls the name a creative work's title ("the film ...").
 The policy reads the type: a Ukrainian copy writes people in Cyrillic and keeps organisations' Latin names. An
 unknown name is "other" unless it opens with a given name (`data/given_name_genders.txt`, US Census 1990, and
-`data/given_name_genders_more.txt`) before a capitalised word, or its last word has the shape of a surname
-(`data/surname_endings.txt`): a wrong "person" would transcribe a brand, a wrong "other" only keeps a person's name
+`data/given_name_genders_more.txt`) before a capitalised word, its last word has the shape of a surname
+(`data/surname_endings.txt`), or a noun only people are stands right before it (`data/person_nouns.txt`: "the
+rapper Big Boy"): a wrong "person" would transcribe a brand, a wrong "other" only keeps a person's name
 in Latin letters.
 
     given_name_gender(word) -> "f" | "m" | None   (the sex a given name is given to, where the census says)
@@ -90,6 +91,7 @@ _POSSESSIVE_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s)?[A-Z][\w.]*['’]s\s)$")  #
 _HOLIDAY_TAIL = re.compile(r"(['’]s)?((?: [A-Z][\w'’-]*){0,2})")  # "'s Day" after "St. Patrick"
 _FORM_OF_BE = re.compile(r"\s(?:Is|Are|Was|Were|Be|Been)\s")  # capitalised inside a name, as in a title
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORDS_BEFORE = re.compile(r"(?:[A-Za-z][a-z-]*\s+){1,2}$")  # the last one or two words (a capital: a sentence's)
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 
 
@@ -362,8 +364,20 @@ def _type_in_document(mention, own_kind: str | None, proper_words: set[str], doc
     if mention.type == "PER" and " " not in text and translated_names.classify(text) == "place":
         return PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
     kind = name_type(text, mention.type, own_kind)
+    if kind == OTHER and own_kind is None and mention.type == "NAME" and _after_a_persons_noun(mention, document):
+        return PERSON
     after_the = document[max(0, mention.span.start - 4) : mention.span.start].lower() == "the "
     return OTHER if kind == PERSON and mention.type != "PER" and after_the else kind
+
+
+def _after_a_persons_noun(mention, document: str) -> bool:
+    """"the rapper Big Boy", "Radio host Big Boy": a noun only people are (`data/person_nouns.txt`) right before
+    the name."""
+    before = _WORDS_BEFORE.search(document[max(0, mention.span.start - 40) : mention.span.start])
+    if before is None:
+        return False
+    nouns, words = _list("person_nouns"), before.group(0).lower().split()
+    return nouns.has_entry(words[-1]) or len(words) > 1 and nouns.has_entry(" ".join(words[-2:]))
 
 
 def given_name_gender(word: str) -> str | None:
