@@ -471,8 +471,9 @@ def test_a_rank_of_the_forces_and_an_era_marker_are_no_names():
     ("Judge Nicholas Cooke QC adjourned; Jess Phillips MP agreed.", ["Nicholas Cooke", "Jess Phillips"]),
     ("PC Andrew Harper, DCI Stuart Blaik and Cllr Mohammed Iqbal spoke.", ["Andrew Harper", "Stuart Blaik",
                                                                             "Mohammed Iqbal"]),
+    ("Irish Taoiseach Leo Varadkar disagreed; Tanaiste Simon Coveney agreed.", ["Leo Varadkar", "Simon Coveney"]),
 ])
-def test_british_ranks_before_and_letters_after_a_name_are_no_part_of_it(text, expected):
+def test_british_and_irish_ranks_before_and_letters_after_a_name_are_no_part_of_it(text, expected):
     assert names(text) == expected
 
 
