@@ -107,6 +107,12 @@ def test_a_spanish_surname_does_not_change_an_english_given_name():
     assert render_name("Jennifer Lopez", "uk").text == "Дженніфер Лопес"
 
 
+def test_a_doubled_i_inside_a_word_is_no_sign_of_a_name_romanised_from_ukrainian():
+    # KMU 2010 writes ii at a word's end (Andrii, Serhii): Embiid's ii made Joel Йоел, read back as Ukrainian
+    assert render_name("Joel Embiid", "uk").text == "Джоел Ембіід"
+    assert render_name("Serhii Nayev", "uk").text == "Сергій Наєв"
+
+
 def test_italian_and_french_spellings_are_read_by_their_own_letter_rules():
     assert render_name("Giorgio Chiellini", "uk").text == "Джорджо Кʼєлліні"
     assert render_name("François Hollande", "uk").text == "Франсуа Олланд"
