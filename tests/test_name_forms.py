@@ -240,6 +240,14 @@ def test_a_name_of_english_words_only_stays_as_written_in_a_ukrainian_copy():
     assert written_form("Blue Jays", "other", True, "uk").forms == ("Блу Джейс",)  # a team's plural: a club
 
 
+def test_a_name_with_a_brands_acronym_stays_as_written_but_a_clubs_abbreviation_is_rendered():
+    kept, rendered = protected_uk("Change UK won no seats. Jonas Wind joined FC Nordsjaelland.")
+    assert "Change UK" in kept  # a party's: never Чейндж ЮКЕЙ, the capitals read out as a word
+    assert "FC Nordsjaelland" in rendered  # ФК, as clubs are written
+    assert written_form("HSBC UK", "other", True, "uk").way == "kept"
+    assert written_form("Louis XIV", "person", True, "uk").forms == ("Людовік XIV",)  # a numeral: no acronym
+
+
 def test_british_parties_and_sides_are_left_to_the_model_and_a_portfolio_before_its_title_too():
     kept, rendered = protected_uk("Labour leader Jeremy Corbyn said Brexiteers and the Lib Dems erred. "
                                   "He met the shadow Brexit secretary, Keir Starmer.")

@@ -33,6 +33,9 @@ from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
 _WORD = re.compile(r"[^\W\d_]+")
 _ARTICLES = frozenset({"the", "le", "la", "les"})
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+_CLUB_ABBREVIATIONS = frozenset({"FC", "AFC", "CF", "AC", "SC", "SV", "FK", "NK", "SK"})  # Football Club, ...
 _ROYAL_TITLES = frozenset({"prince", "princess"})
 # People, and names no evidence types: Ukrainian references write football clubs, towns and people the detector
 # does not know in Cyrillic; organisations (brands, media, acronyms) keep their Latin letters.
@@ -66,7 +69,8 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
     if render and target and (rendered_type(text, name_type) or name_type in ESTABLISHED_ONLY_KINDS):
         rendering = render_name(text, target, name_type)
-        if rendering is not None and not (rendering.source != ESTABLISHED and _english_words_title(text, name_type)):
+        if rendering is not None and not (rendering.source != ESTABLISHED and
+                                          (_english_words_title(text, name_type) or _with_an_acronym(text, name_type))):
             written = rendering.text if name_type == name_types.PERSON or rendering.source == ESTABLISHED else \
                 _with_own_words(text, rendering.text, target)
             return NameForm(RENDERED, (written,), rendering.source)
@@ -87,6 +91,21 @@ def _english_words_title(text: str, name_type: str) -> bool:
         words = words[1:]  # "Le Golf National", "The Late Show"
     return all((word in lexicon.ENGLISH_WORDS or word in lexicon.WEEKDAYS_MONTHS) and word not in lexicon.GIVEN_NAMES
                and word not in lexicon.PLACES for word in words)
+
+
+def _with_an_acronym(text: str, name_type: str) -> bool:
+    """"Change UK", "ITV Studios", "HSBC UK": a name of no known type with a word in capitals is a party's, a
+    brand's or a company's, kept as written (transcribed, the capitals are read out as a word: Чейндж ЮКЕЙ); a
+    club's with an established form is written in it all the same ("PSV Eindhoven", a headline's "BOSTON RED
+    SOX")."""
+    return name_type == name_types.OTHER and len(text.split()) > 1 and any(map(_a_brands_acronym, text.split()))
+
+
+def _a_brands_acronym(word: str) -> bool:
+    """Capitals that are no Roman numeral ("Louis XIV"), no club's abbreviation ("FC Nordsjaelland": ФК) and no
+    body's acronym the target writes in its own letters ("UEFA Europa League": УЄФА); a place's (UK) counts."""
+    return bool(_ACRONYM.fullmatch(word)) and not _ROMAN_NUMERAL.fullmatch(word) and \
+        word not in _CLUB_ABBREVIATIONS and translated_names.classify(word) in (None, "place")
 
 
 def _with_own_words(text: str, rendered: str, target: str) -> str:
