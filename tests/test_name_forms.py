@@ -269,3 +269,13 @@ def test_a_panel_on_a_subject_is_an_institution_and_its_portfolio_before_a_title
 def test_scotland_yard_sinn_fein_and_downing_street_are_left_to_the_model():
     kept, rendered = protected_uk("Downing Street said Scotland Yard and Sinn Fein's Mary Lou McDonald agreed.")
     assert rendered == {"Mary Lou McDonald"} and not kept  # not Сцотланд Ярд, Сінн Фейн, Стріт
+
+
+def test_a_ukrainian_copy_reads_a_name_by_the_nationality_the_copy_states_before_it():
+    result = run_babelwire("protect", "--to", "uk",
+                           "German striker Kevin Volland scored. Volland celebrated with Kevin Phillips.")
+    assert result.returncode == 0, result.stderr
+    written = [(span["text"], span["rendering"]) for span in json.loads(result.stdout)["rendered"]]
+    # the German's name read as German, the surname alone as his; an Englishman's given name stays English
+    assert written == [("Kevin Volland", "Кевін Фолланд"), ("Volland", "Фолланд"),
+                       ("Kevin Phillips", "Кевін Філліпс")]

@@ -1044,3 +1044,38 @@ def test_no_letter_rules_write_a_soft_sign_before_a_vowel_it_cannot_stand_before
                 if re.search("ь[аеуіь]", form):
                     wrong.append((origin, rule.source + vowel, form))
     assert not wrong, wrong[:10]
+
+
+@pytest.mark.parametrize("before, origin", [
+    ("French striker ", "french"),  # a demonym, then a role noun
+    ("Spain's ", "spanish"),  # a country's possessive right before the name
+    ("the Argentine forward ", "spanish"),
+    ("Italy's former prime minister ", "italian"),  # lower-case words closed by a role
+    ("German Chancellor ", "german"),  # a title in capitals
+    ("Spanish tennis star ", "spanish"),
+    ("The French Open champion ", None),  # the tournament's nationality, not the person's
+    ("the Spanish club's coach ", None),  # the club's
+    ("Germany's Daimler chief ", None),  # a company between them
+    ("Belgian star ", None),  # a country of two languages tells nothing
+    ("He met Spain ", None),  # a country right before a name is no possessive
+    ("French and German leaders met. ", None),  # another sentence
+])
+def test_a_nationality_stated_right_before_a_name_tells_its_origin(before, origin):
+    from babelwire.translation.target_names.rendering.nationality import nationality_origin
+    text = before + "Kevin Volland"
+    assert nationality_origin(text, len(before)) == origin
+
+
+def test_a_stated_nationality_reads_a_name_whose_spelling_shows_no_origin_of_its_own():
+    assert render_name("Kevin Volland", "uk").text == "Кевін Волланд"  # read as English
+    assert render_name("Kevin Volland", "uk", nationality="german").text == "Кевін Фолланд"
+    assert render_name("Marcus Thuram", "uk", nationality="french").text == "Маркус Тюрам"
+    # the name's own spelling wins: Mesut Özil's Turkish given name, whatever the German nationality
+    assert render_name("Mesut Ozil", "uk", nationality="german").text == render_name("Mesut Ozil", "uk").text
+
+
+def test_a_stated_nationality_reads_a_given_name_english_shares_only_where_the_dictionary_knows_that_reading():
+    pytest.importorskip("pymorphy3_dicts_uk")
+    assert render_name("Richard Ferrand", "uk", nationality="french").text == "Річард Ферран"  # no Рішар known
+    assert render_name("Lionel Ferrand", "uk", nationality="french").text == "Ліонель Ферран"  # not Лайонел
+    assert render_name("Jon Rahm", "uk", nationality="spanish").text == "Джон Рам"  # no given name Хон

@@ -29,6 +29,7 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.protection.pronouns import Evidence, pronoun_sexes
 from babelwire.translation.target_names.rendering import Rendering, is_established_club, render_name, renders_names
+from babelwire.translation.target_names.rendering.nationality import nationality_origin
 from babelwire.translation.protection.spans import Span, SpanKind
 
 _DETECTORS = (
@@ -136,7 +137,9 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     if not renders_names(target):
         return []
     typed = [span for span in spans if span.type]
-    alone = [(span.start, span.text, name_forms.written_form(span.text, span.type, True, target)) for span in typed]
+    alone = [(span.start, span.text, name_forms.written_form(span.text, span.type, True, target,
+                                                             nationality=nationality_origin(text, span.start)))
+             for span in typed]
     forms = {id(span): form for span, form in zip(typed, name_forms.in_document(text, alone, target))}
     people = [span for span in typed if forms[id(span)].way == name_forms.RENDERED]
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}

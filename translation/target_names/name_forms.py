@@ -29,6 +29,7 @@ from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, is_established_club, \
     regnal_form, render_name, royal_form
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
+from babelwire.translation.target_names.rendering.nationality import nationality_origin
 
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -61,14 +62,16 @@ def kept_by_policy(typed: TypedMention, policy: ProtectionPolicy) -> bool:
         (policy.institutions if kind == "institution" else policy.places)
 
 
-def written_form(text: str, name_type: str, kept: bool, target: str | None, render: bool = True) -> NameForm:
+def written_form(text: str, name_type: str, kept: bool, target: str | None, render: bool = True,
+                 nationality: str | None = None) -> NameForm:
     """What a copy in `target` writes for the name `text` of type `name_type`; `render`: the policy lets the
-    target's script be used for names (a desk's `--names keep` does not)."""
+    target's script be used for names (a desk's `--names keep` does not); `nationality`: the origin the copy states
+    for the person right before the name (`rendering.nationality.nationality_origin`: "French striker ...")."""
     if not kept:
         forms = translated_names.target_forms(text, target) if target else ()
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
     if render and target and (rendered_type(text, name_type) or name_type in ESTABLISHED_ONLY_KINDS):
-        rendering = render_name(text, target, name_type)
+        rendering = render_name(text, target, name_type, nationality)
         if rendering is not None and not (rendering.source != ESTABLISHED and
                                           (_english_words_title(text, name_type) or _with_an_acronym(text, name_type))):
             written = rendering.text if name_type == name_types.PERSON or rendering.source == ESTABLISHED else \
@@ -149,7 +152,8 @@ def document_forms(text: str, target: str, policy: ProtectionPolicy = Protection
     typed = name_types.typed_mentions(names.find_name_mentions(text), text)
     render = policy.renders_people_in(target)
     alone = [(mention.mention.span.start, mention.mention.span.text,
-              written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy), target, render))
+              written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy), target, render,
+                           nationality_origin(text, mention.mention.span.start)))
              for mention in typed]
     return list(zip(typed, in_document(text, alone, target)))
 

@@ -57,10 +57,12 @@ def rendering_languages() -> tuple[str, ...]:
     return available()
 
 
-def render_name(name: str, language: str, kind: str = "person") -> Rendering | None:
+def render_name(name: str, language: str, kind: str = "person", nationality: str | None = None) -> Rendering | None:
     """`name` in `language`'s script, nominative; None when the language needs no rendering, the kind is not
     rendered (an organisation keeps its Latin name unless it is a club with an established form), or
-    the name has a letter no table of the language covers."""
+    the name has a letter no table of the language covers. `nationality`: the origin the copy states for the
+    person (`nationality.nationality_origin`: "french" for "French striker Kylian Mbappe"), which reads a name
+    whose spelling shows no origin of its own."""
     if not renders_names(language) or not name.strip():
         return None
     if kind in ESTABLISHED_ONLY_KINDS:
@@ -68,5 +70,5 @@ def render_name(name: str, language: str, kind: str = "person") -> Rendering | N
         return None if club is None else Rendering(club, ESTABLISHED)
     if kind not in RENDERED_KINDS:
         return None
-    rendered = render_words(name, language, kind)
+    rendered = render_words(name, language, kind, nationality)
     return None if rendered is None else Rendering(*rendered)

@@ -51,6 +51,14 @@ def attested_form(form: str, spelling: str, language: str, readings: tuple[str, 
     return form
 
 
+def attested_given_name(form: str, language: str, given_sex: str | None = None) -> bool:
+    """The language's dictionary knows `form` (lower case) as a given name (of `given_sex`, "f" or "m", where
+    given); False without the dictionary."""
+    dictionary = analyzer(primary(language))
+    return dictionary is not None and _is_name(form, dictionary, True, given_sex or None) and \
+        (given_sex is not None or any("Name" in parse.tag for parse in dictionary.parse(plain_apostrophe(form))))
+
+
 def _is_name(word: str, dictionary, person: bool = True, given_sex: str | None = None) -> bool:
     """The dictionary knows `word` as the nominative of a given name or surname (or, not `person`, of an
     inanimate noun: a place or a thing; with `given_sex`, only of a given name of that sex)."""

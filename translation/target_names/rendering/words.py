@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.protection.translated_names import classify
-from babelwire.translation.target_names.rendering.attested import attested_form
+from babelwire.translation.target_names.rendering.attested import attested_form, attested_given_name
 from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data, name_key
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
     may_be_romanised, origin_of, romanised_from
@@ -42,9 +42,11 @@ _READS_SLAVIC_GIVEN_NAMES = frozenset({"czech", "spanish", "portuguese"})
 
 
 @lru_cache(maxsize=8192)  # a story names the same people again and again
-def render_words(name: str, language: str, kind: str = "person") -> tuple[str, str] | None:
+def render_words(name: str, language: str, kind: str = "person", nationality: str | None = None
+                 ) -> tuple[str, str] | None:
     """(the rendering, its source) of the whole name; None when some word has a letter no table covers. `kind`:
-    "person", or "other" (a name of no known type, which may be a place's or a thing's)."""
+    "person", or "other" (a name of no known type, which may be a place's or a thing's); `nationality`: the origin
+    the copy states for the person ("french"), read where the name's spelling shows none of its own."""
     data = language_data(language)
     name = " ".join(name.split())
     whole = established_form(name, language) or _with_regnal_numeral(name, language)
@@ -53,7 +55,7 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
     *rest, last = name.split(" ")
     closer = data.closers.get(fold(last)) if rest and not _acronym(rest) else None
     if closer is not None:  # "Donald Trump Jr." -> "Дональд Трамп-молодший": the rest, then the closer's form
-        rendered = render_words(" ".join(rest), language, kind)
+        rendered = render_words(" ".join(rest), language, kind, nationality)
         return None if rendered is None else (rendered[0] + closer[1] + closer[0], rendered[1])
     parts = _WORD_PARTS.split(name)
     opener = data.openers.get(fold(parts[0])) if len(parts) > 2 else None
@@ -63,13 +65,15 @@ def render_words(name: str, language: str, kind: str = "person") -> tuple[str, s
     words = [part for index, part in enumerate(parts)
              if index % 2 == 0 and part and not _INITIALS.match(part) and not _ROMAN_NUMERAL.match(part)]
     origin = _name_origin(words, data)
+    stated = nationality is not None and origin in (None, ROMANCE) and nationality in data.origin_spelling
+    origin = nationality if stated else origin
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator, or nothing before or after one
             between_words = index % 2 and parts[index - 1] and index + 1 < len(parts) and parts[index + 1]
             # Ukrainian writes a Korean or Vietnamese given name's syllables apart: "Jae-in" is "Чже Ін"
             rendered.append(" " if origin in _SYLLABIC and between_words else part)
             continue
-        word = _render_word(part, data, origin, kind, first=index == 0, last=index == len(parts) - 1)
+        word = _render_word(part, data, origin, kind, first=index == 0, last=index == len(parts) - 1, stated=stated)
         if word is None:
             return None
         rendered.append(word[0][:1].upper() + word[0][1:] if origin in _SYLLABIC else word[0])
@@ -188,7 +192,7 @@ _LETTERS_SHARED_WITH = {"turkish": ("german",), "hungarian": ("german", "spanish
 
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
-                 last: bool) -> tuple[str, str] | None:
+                 last: bool, stated: bool = False) -> tuple[str, str] | None:
     if _INITIALS.match(word):  # "J.D." -> "Дж. Д.", initials apart as Ukrainian writes them
         if classify(word) is not None:
             return None  # "U.S." of "U.S. Tomahawk": a place's acronym, no person's initials; the name stays as written
@@ -199,13 +203,13 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         return word, ESTABLISHED  # already in another script, or no letters: as written
     elided = _ELIDED_PARTICLE.match(word)
     if elided and fold(elided[1]) + "'" in data.particles:  # "d'Estaing" -> "дʼЕстен": particle, then the name
-        rest = _render_word(elided[2], data, name_origin, kind, first=False, last=last)
+        rest = _render_word(elided[2], data, name_origin, kind, first=False, last=last, stated=stated)
         particle = _cased(data.particles[fold(elided[1]) + "'"], word)
         return None if rest is None else (particle + rest[0][:1].upper() + rest[0][1:], rest[1])
     if key in data.particles and (word.islower() or not first and not last):  # "De Niro"; "Van Morrison" is a name
         return _cased(data.particles[key], word), ESTABLISHED
     form, source, read_as = _form(key, word.lower(), data, name_origin, last, surname=last and not first,
-                                  given=first and not last)
+                                  given=first and not last, stated=stated and kind == "person")
     if form is None:
         return None
     if source in (CMUDICT, SPELLING, data.romanisation_name, data.russian_romanisation_name):  # rule-made: the
@@ -221,11 +225,13 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
 
 
 def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
-          last: bool, surname: bool = False, given: bool = False) -> tuple[str | None, str, str | None]:
+          last: bool, surname: bool = False, given: bool = False, stated: bool = False
+          ) -> tuple[str | None, str, str | None]:
     """The form of one word, its source, and the origin whose letter rules read it (None: English, or no letter
     rules); `key` folded (lower case, no accents), `accented` lower case as written; `surname`: the last word of
     several, never taken for a given name (Czech president Petr Pavel is Павел, not Павло); `given`: the first word
-    of several."""
+    of several; `stated`: `name_origin` is the person's nationality as the copy states it, which also reads a given
+    name English shares where the language's dictionary knows that reading as a given name (Paul Pogba: Поль)."""
     if name_origin in _SLAVIC and key in data.given_names and not surname:  # Lukashenko's Олександр, not Александер
         return data.given_names[key], ESTABLISHED, None
     if name_origin == CHINESE:  # before another person's surname: Lucy Liu's Лью is not Liu He's Лю
@@ -247,12 +253,21 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         return data.romanised.rewrite(key), data.romanisation_name, SLAVIC  # ... but "Ivan Rakitić": the ć is Croatian
     if origin == ROMANCE and name_origin not in (None, ROMANCE) or origin in _LETTERS_SHARED_WITH.get(name_origin, ()):
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance; Söyüncü is Turkish
-    elif origin is None and (last or key not in pronunciations()):
+    elif origin is None and (last or key not in pronunciations() or stated and _a_given_name_there(
+            accented, data, name_origin, key)):
         origin = name_origin
     read = data.origin_spelling[origin].rewrite(accented) if origin in data.origin_spelling else None
     if read is not None:  # romance among them: a word ending in -o, read as spelt
         return _fixed(read, data), SPELLING, origin
     return *_pronounced_or_spelt(key, data), None
+
+
+def _a_given_name_there(accented: str, data: LanguageData, origin: str | None, key: str) -> bool:
+    """The word read by `origin`'s letter rules is a given name the language's dictionary knows (of the sex the
+    census gives the word): "Lionel" read as Spanish is Ліонель; "Jon" read as Spanish is no known Хон."""
+    table = data.origin_spelling.get(origin)
+    read = table.rewrite(accented) if table is not None else None
+    return read is not None and attested_given_name(_fixed(read, data), data.code, given_name_gender(key))
 
 
 def _fixed(form: str, data: LanguageData) -> str:
