@@ -1079,3 +1079,8 @@ def test_a_stated_nationality_reads_a_given_name_english_shares_only_where_the_d
     assert render_name("Richard Ferrand", "uk", nationality="french").text == "Річард Ферран"  # no Рішар known
     assert render_name("Lionel Ferrand", "uk", nationality="french").text == "Ліонель Ферран"  # not Лайонел
     assert render_name("Jon Rahm", "uk", nationality="spanish").text == "Джон Рам"  # no given name Хон
+
+
+def test_a_hebrew_names_final_y_after_a_consonant_is_a_vowel():
+    assert render_name("Tzipi Hotovely", "uk").text == "Ципі Готовелі"  # was Готовелй
+    assert render_name("David Levy", "uk", nationality="hebrew").text.endswith("Леві")
