@@ -1066,6 +1066,19 @@ def test_a_nationality_stated_right_before_a_name_tells_its_origin(before, origi
     assert nationality_origin(text, len(before)) == origin
 
 
+@pytest.mark.parametrize("after, origin", [
+    (" of Germany scored.", "german"),  # sports copy: "Rafael Nadal of Spain"
+    (" (Germany) 12.92", "german"),  # a results table
+    (" ( Germany ) 12.92", "german"),
+    (" of Germany's Bayer said.", None),  # a company's country
+    (" of Belgium scored.", None),
+])
+def test_a_nationality_stated_right_after_a_name_tells_its_origin(after, origin):
+    from babelwire.translation.target_names.rendering.nationality import nationality_origin
+    text = "Kevin Volland" + after
+    assert nationality_origin(text, 0, len("Kevin Volland")) == origin
+
+
 def test_a_stated_nationality_reads_a_name_whose_spelling_shows_no_origin_of_its_own():
     assert render_name("Kevin Volland", "uk").text == "Кевін Волланд"  # read as English
     assert render_name("Kevin Volland", "uk", nationality="german").text == "Кевін Фолланд"
@@ -1076,7 +1089,8 @@ def test_a_stated_nationality_reads_a_name_whose_spelling_shows_no_origin_of_its
 
 def test_a_stated_nationality_reads_a_given_name_english_shares_only_where_the_dictionary_knows_that_reading():
     pytest.importorskip("pymorphy3_dicts_uk")
-    assert render_name("Richard Ferrand", "uk", nationality="french").text == "Річард Ферран"  # no Рішар known
+    assert render_name("Richard Ferrand", "uk", nationality="french").text == "Рішар Ферран"  # not Річард
+    assert render_name("Richard Ferrand", "uk").text == "Річард Ферранд"  # the given name's own row, read alone
     assert render_name("Lionel Ferrand", "uk", nationality="french").text == "Ліонель Ферран"  # not Лайонел
     assert render_name("Jon Rahm", "uk", nationality="spanish").text == "Джон Рам"  # no given name Хон
 

@@ -138,7 +138,7 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
         return []
     typed = [span for span in spans if span.type]
     alone = [(span.start, span.text, name_forms.written_form(span.text, span.type, True, target,
-                                                             nationality=nationality_origin(text, span.start)))
+                                                             nationality=nationality_origin(text, span.start, span.end)))
              for span in typed]
     forms = {id(span): form for span, form in zip(typed, name_forms.in_document(text, alone, target))}
     people = [span for span in typed if forms[id(span)].way == name_forms.RENDERED]

@@ -66,7 +66,8 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
                  nationality: str | None = None) -> NameForm:
     """What a copy in `target` writes for the name `text` of type `name_type`; `render`: the policy lets the
     target's script be used for names (a desk's `--names keep` does not); `nationality`: the origin the copy states
-    for the person right before the name (`rendering.nationality.nationality_origin`: "French striker ...")."""
+    for the person right before or after the name (`rendering.nationality.nationality_origin`: "French striker
+    ...", "... of France")."""
     if not kept:
         forms = translated_names.target_forms(text, target) if target else ()
         return NameForm(CLDR, forms) if forms else NameForm(MODEL, ())
@@ -153,7 +154,8 @@ def document_forms(text: str, target: str, policy: ProtectionPolicy = Protection
     render = policy.renders_people_in(target)
     alone = [(mention.mention.span.start, mention.mention.span.text,
               written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy), target, render,
-                           nationality_origin(text, mention.mention.span.start)))
+                           nationality_origin(text, mention.mention.span.start,
+                                              mention.mention.span.end)))
              for mention in typed]
     return list(zip(typed, in_document(text, alone, target)))
 

@@ -1,6 +1,6 @@
 """A person's nationality as the copy states it right before the name, and the origin it tells for the name.
 
-    nationality_origin(text, start) -> str | None   ("french" for "French striker Kylian Mbappe")
+    nationality_origin(text, start, end) -> str | None   ("french" for "French striker Kylian Mbappe")
 
 Wire copy introduces a foreign person by country: "French President Emmanuel Macron", "Spain's Rafael Nadal",
 "Belgian star Eden Hazard", "the Argentine forward Lionel Messi". Ukrainian writes such a name as the person's
@@ -8,7 +8,9 @@ language says it, so the rendering reads it by that origin's letter rules where 
 (`words.py`; the countries and their origins: `data/nationality_origins.txt`). What stands between the nationality
 and the name must be a role: lower-case words closed by a role noun ("tennis star", "government spokesman"), or a
 title in capitals ("President", "Foreign Minister"); anything else says the nationality is another noun's ("French
-Open champion Rafael Nadal": the tournament's; "the Spanish club's coach": the club's).
+Open champion Rafael Nadal": the tournament's; "the Spanish club's coach": the club's). Results and sports copy
+state it after the name instead: "Rafael Nadal of Spain", "Johan Capiot (Belgium)", "Gianluigi Lentini ( Italy )"
+(a country's possessive there is a company's: "Juan Perez of Spain's Telefonica").
 """
 
 from __future__ import annotations
@@ -24,11 +26,18 @@ _WORDS_BEFORE = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,5})$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ROLE_LISTS = ("titles", "role_modifiers", "person_nouns", "club_words")
 _STAR = frozenset({"star", "stars", "ace", "great", "legend", "international"})  # "Belgian star", "Dutch ace"
+_COUNTRY_AFTER = re.compile(r"\s+(?:of\s+([A-Z][a-z]+)(?![\w'’])|\(\s*([A-Z][a-z]+)\s*\))")
 
 
-def nationality_origin(text: str, start: int) -> str | None:
+def nationality_origin(text: str, start: int, end: int | None = None) -> str | None:
     """The origin (a `spelling_<origin>` table's name) that the nationality stated right before the name at `start`
-    tells, or None where the copy states none."""
+    (or right after it, where `end` is given) tells, or None where the copy states none."""
+    origin = _stated_before(text, start)
+    after = _COUNTRY_AFTER.match(text, end) if origin is None and end is not None else None
+    return _origins().get((after.group(1) or after.group(2)).lower()) if after else origin
+
+
+def _stated_before(text: str, start: int) -> str | None:
     before = _WORDS_BEFORE.search(text[max(0, start - 80) : start])
     if before is None:
         return None

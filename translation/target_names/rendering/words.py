@@ -240,8 +240,9 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         return write_japanese(key, data.code), HEPBURN, JAPANESE
     if name_origin in _SYLLABIC:
         return syllabic.write(key, data.code, name_origin, first=given), _SYLLABIC[name_origin], name_origin
-    if key in data.established:
-        return data.established[key], ESTABLISHED, None
+    stated_given_name = stated and not last and _a_given_name_there(accented, data, name_origin, key)
+    if key in data.established and not stated_given_name:  # a given name's row is its English form: Richard
+        return data.established[key], ESTABLISHED, None  # Річард, but a Frenchman's is Рішар
     prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
     if prefixed is not None:
         return *prefixed, None
@@ -253,8 +254,7 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         return data.romanised.rewrite(key), data.romanisation_name, SLAVIC  # ... but "Ivan Rakitić": the ć is Croatian
     if origin == ROMANCE and name_origin not in (None, ROMANCE) or origin in _LETTERS_SHARED_WITH.get(name_origin, ()):
         origin = name_origin  # "Giorgio" in "Giorgio Chiellini" is Italian, not just Romance; Söyüncü is Turkish
-    elif origin is None and (last or key not in pronunciations() or stated and _a_given_name_there(
-            accented, data, name_origin, key)):
+    elif origin is None and (last or key not in pronunciations() or stated_given_name):
         origin = name_origin
     read = data.origin_spelling[origin].rewrite(accented) if origin in data.origin_spelling else None
     if read is not None:  # romance among them: a word ending in -o, read as spelt
