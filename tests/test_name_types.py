@@ -198,3 +198,10 @@ def test_a_possessive_owning_nothing_is_a_shops_name_and_a_name_before_an_owners
 def test_a_persons_name_with_a_contracted_is_stays_a_persons():
     found = dict(types("Donald Trump spoke. Trump's in a bind, aides said."))
     assert found["Trump"] == "person"
+
+
+def test_the_place_a_peers_title_names_is_no_person():
+    # "Cambridge" was a person's name, written Кеймбрідж in a Ukrainian copy; a Ukrainian desk writes Кембриджські
+    typed = dict(types("The Duke and Duchess of Cambridge met the Earl of Wessex and Prince Harry."))
+    assert typed["Cambridge"] == typed["Wessex"] == "place"
+    assert typed["Harry"] == "person"

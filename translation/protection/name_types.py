@@ -91,6 +91,8 @@ _POSSESSIVE_BEFORE = re.compile(r"((?:[A-Z][\w.]*\s)?[A-Z][\w.]*['’]s\s)$")  #
 _HOLIDAY_TAIL = re.compile(r"(['’]s)?((?: [A-Z][\w'’-]*){0,2})")  # "'s Day" after "St. Patrick"
 _FORM_OF_BE = re.compile(r"\s(?:Is|Are|Was|Were|Be|Been)\s")  # capitalised inside a name, as in a title
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_PEERAGE_BEFORE = re.compile(r"\b(?:[Dd]uke|[Dd]uchess|[Ee]arl|[Cc]ountess|[Mm]arquess|[Mm]archioness|[Vv]iscount(?:ess)?|"
+                             r"[Bb]aron(?:ess)?)\s+of\s+$")
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z][a-z-]*\s+){1,2}$")  # the last one or two words (a capital: a sentence's)
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 
@@ -131,6 +133,8 @@ def _translated_kind(mention, text: str) -> str | None:
         return built
     if kind is None and text and (_after_a_work_noun(mention.span, text) or _FORM_OF_BE.search(mention.span.text)):
         return "work"  # "A Star Is Born": a name with a verb in it is a title
+    if text and _PEERAGE_BEFORE.search(text, max(0, mention.span.start - 16), mention.span.start):
+        return "place"  # "the Duke and Duchess of Cambridge": a peer's title names a place, never a person
     return kind if mention.type != "PER" or kind in ("holiday", "institution") or " " in mention.span.text else None
 
 
