@@ -481,3 +481,8 @@ def test_an_acronym_and_a_country_name_a_bodys_branch_not_a_person():
     from babelwire.translation.protection.names import find_name_mentions
     found = {m.span.text: m.type for m in find_name_mentions("Simon Stevens, chief executive of NHS England, spoke.")}
     assert found["NHS England"] == "ORG"
+
+
+def test_a_common_word_opening_a_sentence_before_a_press_noun_describes_a_person_and_names_no_outlet():
+    assert names("Veteran broadcaster David Dimbleby chaired it. Mirror newspaper reported it.") == [
+        "David Dimbleby", "Mirror"]  # "Veteran" was kept as a media outlet's name

@@ -59,7 +59,8 @@ PRESS_NOUNS = words("press_nouns")
 BUSINESS_WORDS = words("business_words")
 # Any English word (SCOWL size 70, lower-case entries): the common ones (size 35, which the protection policy
 # reads as words a description is made of) and the rarer ones only the detector needs ("regulators").
-ENGLISH_WORDS = _load("babelwire.translation.lexicon", "common_words").words | words("english_words")
+COMMON_WORDS = _load("babelwire.translation.lexicon", "common_words").words
+ENGLISH_WORDS = COMMON_WORDS | words("english_words")
 # The words descriptive institution names are built from (the protection policy's list, heads and modifiers):
 # "Ministry of Finance and Economy" is one name, "University of Michigan and Apple" two.
 INSTITUTION_WORDS = institutions().words | institutions().event_heads  # "Institute for the Study of War"

@@ -11,6 +11,7 @@ from babelwire.translation.protection.names.lexicon import (
     BUSINESS_WORDS,
     CLUB_WORDS,
     COMMON_CAPITALISED,
+    COMMON_WORDS,
     ENGLISH_WORDS,
     FUNCTION_WORDS,
     LEADING_PARTICLES,
@@ -93,9 +94,13 @@ def _promote_subjects(ctx: Context, tokens: list[Token], roles: Roles) -> None:
 
 
 def _promote_outlets(ctx: Context, tokens: list[Token], roles: Roles) -> None:
-    """"Kommersant daily reported": an unknown capital before "newspaper", "daily" ... names the outlet."""
+    """"Kommersant daily reported", "Mirror newspaper reported": an unknown capital before "newspaper", "daily" ...
+    names the outlet; a common word that is no newspaper's and that the item never capitalises mid-sentence
+    describes a person ("Veteran broadcaster David Dimbleby")."""
     for i in range(len(tokens) - 1):
-        if roles.roles[i] == MAYBE and tokens[i].sentence_start and tokens[i + 1].key in PRESS_NOUNS:
+        key = tokens[i].key
+        describes = key in COMMON_WORDS and key not in BUSINESS_WORDS and not ctx.evidence.is_name(key)
+        if roles.roles[i] == MAYBE and tokens[i].sentence_start and tokens[i + 1].key in PRESS_NOUNS and not describes:
             roles.set(i, NAME, OUTLET_BEFORE_A_PRESS_NOUN)
 
 
