@@ -1098,3 +1098,7 @@ def test_a_stated_nationality_reads_a_given_name_english_shares_only_where_the_d
 def test_a_hebrew_names_final_y_after_a_consonant_is_a_vowel():
     assert render_name("Tzipi Hotovely", "uk").text == "Ципі Готовелі"  # was Готовелй
     assert render_name("David Levy", "uk", nationality="hebrew").text.endswith("Леві")
+
+
+def test_ian_is_written_as_ukrainian_media_write_it():
+    assert render_name("Ian Wright", "uk").text == "Ієн Райт"  # was the pronouncing dictionary's Іан
