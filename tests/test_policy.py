@@ -423,3 +423,9 @@ def test_research_centres_and_health_agencies_named_by_their_portfolio_are_left_
             "Institute for the Study of War and the Mayo Clinic said so.")
     protection = find_protection(text, target="uk")
     assert protection.spans == [] and protection.rendered_people == []  # not Сентерс, Дізіс Контроль, Прівеншін
+
+
+def test_a_court_for_a_place_of_several_words_is_an_institution_the_model_words():
+    # was "Columbia" alone, transcribed Коламбія, or the whole court kept in Latin
+    assert protected("The U.S. District Court for the District of Columbia ruled. He lives in the District of "
+                     "Columbia.") == []

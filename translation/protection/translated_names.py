@@ -197,12 +197,27 @@ def _is_institution(name: str) -> bool:
         return name[:1].isupper() and name.lower() in known.heads
     content = [_POSSESSIVE_MARK.sub("", token) for token in tokens if token.lower() not in _FUNCTION_WORDS]
     if any(_is_head(token, known.heads) for token in content):  # "Centers for Disease Control and Prevention"
-        return all(_described(token, known.words) for token in content)
+        in_places = _in_place_phrases(tokens)  # "... Court for the District of Columbia": Columbia is the place's
+        return all(_described(token, known.words) for token in content if token not in in_places)
     # "World Health Organization" is a description, "Trump Organization" a company: a narrow head admits no
     # merely common word beside it.
     return any(token.lower() in known.narrow_heads for token in content) and all(
         _institution_word(token, known.words) or _is_place(token) or _is_demonym(token) for token in content
     )
+
+
+_LONGEST_PLACE_PHRASE = 4
+
+
+def _in_place_phrases(tokens: list[str]) -> set[str]:
+    """The words of `tokens` that stand in a place's name of several words ("District of Columbia"); a window of a
+    few words at each start, so a long run costs linear time."""
+    found: set[str] = set()
+    for start in range(len(tokens)):
+        for size in range(2, min(_LONGEST_PLACE_PHRASE, len(tokens) - start) + 1):
+            if _is_place(" ".join(tokens[start : start + size])):
+                found.update(tokens[start : start + size])
+    return found
 
 
 def _is_head(token: str, heads: frozenset[str]) -> bool:
