@@ -429,3 +429,7 @@ def test_a_court_for_a_place_of_several_words_is_an_institution_the_model_words(
     # was "Columbia" alone, transcribed Коламбія, or the whole court kept in Latin
     assert protected("The U.S. District Court for the District of Columbia ruled. He lives in the District of "
                      "Columbia.") == []
+
+
+def test_a_laboratory_described_in_common_words_is_an_institution():
+    assert protected("Scientists at NASA's Jet Propulsion Laboratory said so.") == []  # the lab was kept in Latin
