@@ -433,3 +433,8 @@ def test_a_court_for_a_place_of_several_words_is_an_institution_the_model_words(
 
 def test_a_laboratory_described_in_common_words_is_an_institution():
     assert protected("Scientists at NASA's Jet Propulsion Laboratory said so.") == []  # the lab was kept in Latin
+
+
+def test_a_persons_name_ending_in_an_events_head_is_no_event():
+    # "Bob Day" was a day like Earth Day, left to the model; Labor Day still is one
+    assert protected("County Commissioner Bob Day said so on Labor Day. Mark Day agreed.") == ["Bob Day", "Mark Day"]

@@ -233,7 +233,14 @@ def _is_described_event(name: str) -> bool:
     if content and content[-1] in ("I", "II", "III"):
         content = content[:-1]
     return len(content) > 1 and content[-1].lower() in known.event_heads and \
-        all(_described(token, known.words) for token in content[:-1])
+        all(_described(token, known.words) for token in content[:-1]) and not _a_persons_name(content)
+
+
+def _a_persons_name(words: list[str]) -> bool:
+    """"Bob Day", "Commissioner Mark Day": a given name right before a surname an event's head shares, not a day
+    named after a common word (Earth Day, Labor Day, Boxing Day; a day named after a person is a listed holiday:
+    Martin Luther King Jr. Day)."""
+    return load("babelwire.translation.lexicon", "given_names").has_entry(words[-2])
 
 
 def _is_award_or_operation(name: str) -> bool:
