@@ -475,6 +475,7 @@ def test_a_rank_of_the_forces_and_an_era_marker_are_no_names():
     ("He was sentenced by U.S. District Judge Amy Berman Jackson on Thursday.", ["U.S.", "Amy Berman Jackson"]),
     ("Superior Court Judge Mary Jones and U.S. Circuit Judge Neomi Rao ruled.", ["Mary Jones", "U.S.", "Neomi Rao"]),
     ("Meteorologist Ryan Maue said so. Epidemiologist Neil Ferguson agreed.", ["Ryan Maue", "Neil Ferguson"]),
+    ("Singer Dua Lipa and DJ Calvin Harris topped the charts.", ["Dua Lipa", "Calvin Harris"]),  # not "DJ Calvin ..."
 ])
 def test_ranks_and_courts_before_and_letters_after_a_name_are_no_part_of_it(text, expected):
     assert names(text) == expected
