@@ -490,3 +490,8 @@ def test_an_acronym_and_a_country_name_a_bodys_branch_not_a_person():
 def test_a_common_word_opening_a_sentence_before_a_press_noun_describes_a_person_and_names_no_outlet():
     assert names("Veteran broadcaster David Dimbleby chaired it. Mirror newspaper reported it.") == [
         "David Dimbleby", "Mirror"]  # "Veteran" was kept as a media outlet's name
+
+
+def test_a_short_given_name_after_a_title_of_a_portfolio_opens_the_persons_name():
+    # "Mick" is an English slang word the census lacks as a name: "Staff Mick" was cut as the portfolio
+    assert names("Acting Chief of Staff Mick Mulvaney admitted it.") == ["Mick Mulvaney"]
