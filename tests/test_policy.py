@@ -438,3 +438,10 @@ def test_a_laboratory_described_in_common_words_is_an_institution():
 def test_a_persons_name_ending_in_an_events_head_is_no_event():
     # "Bob Day" was a day like Earth Day, left to the model; Labor Day still is one
     assert protected("County Commissioner Bob Day said so on Labor Day. Mark Day agreed.") == ["Bob Day", "Mark Day"]
+
+
+def test_races_and_gardens_are_worded_by_the_model_not_transcribed():
+    # were "Лондон Маратон" and a person's "Мадісон Сквар Гарден"; a club named after its town stays a name
+    text = ("Mo Farah will run the London Marathon before the Kentucky Derby. Joshua lost at Madison Square Garden. "
+            "Derby County lost.")
+    assert protected(text) == ["Mo Farah", "Joshua", "Derby County"]
