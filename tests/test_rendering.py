@@ -1102,3 +1102,9 @@ def test_a_hebrew_names_final_y_after_a_consonant_is_a_vowel():
 
 def test_ian_is_written_as_ukrainian_media_write_it():
     assert render_name("Ian Wright", "uk").text == "Ієн Райт"  # was the pronouncing dictionary's Іан
+
+
+def test_a_spanish_z_after_i_or_u_is_said_as_s_and_i_after_a_vowel_is_written_yi():
+    assert render_name("David Ortiz", "uk").text == "Девід Ортіс"  # was the English Ортіз
+    assert render_name("Penelope Cruz", "uk").text.endswith("Крус")
+    assert render_name("Assimi Goita", "uk").text == "Ассімі Гоїта"  # was Гоіта: і after a vowel is ї
