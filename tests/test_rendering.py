@@ -1100,8 +1100,9 @@ def test_a_hebrew_names_final_y_after_a_consonant_is_a_vowel():
     assert render_name("David Levy", "uk", nationality="hebrew").text.endswith("Леві")
 
 
-def test_ian_is_written_as_ukrainian_media_write_it():
+def test_ian_and_nguyen_are_written_as_ukrainian_media_write_them():
     assert render_name("Ian Wright", "uk").text == "Ієн Райт"  # was the pronouncing dictionary's Іан
+    assert render_name("Dat Nguyen", "uk").text == "Дат Нгуєн"  # was Нуєн
 
 
 def test_a_spanish_z_after_i_or_u_is_said_as_s_and_i_after_a_vowel_is_written_yi():
