@@ -206,3 +206,11 @@ def test_the_place_a_peers_title_names_is_no_person():
     typed = dict(types("The Duke and Duchess of Cambridge met the Earl of Wessex and Prince Harry."))
     assert typed["Cambridge"] == typed["Wessex"] == "place"
     assert typed["Harry"] == "person"
+
+
+def test_a_business_noun_right_before_a_name_makes_a_business_of_a_name_like_a_persons():
+    text = ("The travel firm Thomas Cook collapsed. Retailer John Lewis said so. Shares in Debenhams Group fell. "
+            "Tesla CEO Elon Musk and investor Warren Buffett spoke.")
+    typed = dict(types(text))
+    assert typed["Thomas Cook"] == typed["John Lewis"] == typed["Debenhams Group"] == "organisation"
+    assert typed["Elon Musk"] != "organisation" and typed["Warren Buffett"] == "person"  # a title between: people

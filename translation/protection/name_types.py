@@ -76,6 +76,7 @@ _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[A-Z]{2,}\s+)?([^\W\d_]+)")  # "B
 # ratings firm, an outlet). An unknown name after it is a business; a person's name is typed before.
 _BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)"
                           r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
+_SHARES_IN = re.compile(r"\b(?:shares|stake|stakes|holding|holdings)\s+in\s+$")  # "shares in Marks & Spencer"
 _PLACED_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
                              r"(?:east|west)ern|northern|southern|near)\s+$")
 _VERB_AFTER = re.compile(r"\s+([a-z]+)")
@@ -110,7 +111,8 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     clubs = _clubs(mentions, text) - businesses
     titled = {mention.span.text for mention in mentions if _after_a_title(mention, text)}
     # "Trump's in a bind" is Trump is: a name the document gives a person's full name to stays a person's
-    owning_nothing = frozenset(mention.span.text for mention in mentions if _owning_nothing(mention, text)) - \
+    owning_nothing = frozenset(mention.span.text for mention in mentions
+                               if _owning_nothing(mention, text) or _right_after_a_business_noun(mention, text)) - \
         proper_words
     return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs,
                                                      mention.span.text in titled, owning_nothing))
@@ -273,6 +275,15 @@ def _owning_nothing(mention, text: str) -> bool:
                                       following.group(1) in _PREPOSITIONS_AFTER_A_SHOP)
 
 
+def _right_after_a_business_noun(mention, text: str) -> bool:
+    """"the travel firm Thomas Cook", "retailer John Lewis", "shares in Thomas Cook": a business noun right before the
+    name (no title: "Tesla CEO Elon Musk" is a person) names a business, even one named like a person."""
+    preceding = text[max(0, mention.span.start - 30) : mention.span.start]
+    before = _WORD_BEFORE.search(preceding)
+    noun = before.group(1).lower() if before is not None else ""
+    return noun in _words("business_words") and noun not in _words("titles") or bool(_SHARES_IN.search(preceding))
+
+
 def _placed(mentions: list, text: str) -> set[str]:
     """The names the document places with a compass word or "near" ("in east Belfast", "southern Arizona", "near
     Huntingdon") or as where an owner's site is ("its Coventry store", "their Derby plant"): a place, whatever noun
@@ -316,13 +327,13 @@ def well_known(name: str) -> bool:
 
 
 def _after_business_word(mention, text: str) -> bool:
-    """"brands such as Revlon", "discounters Aldi", "shares of Sainsbury", "ranges from L'Oreal", "published by
-    Houghton Mifflin"."""
+    """"brands such as Revlon", "discounters Aldi", "shares of Sainsbury", "shares in Thomas Cook", "ranges from
+    L'Oreal", "published by Houghton Mifflin"."""
     preceding = text[max(0, mention.span.start - 40) : mention.span.start]
     before = _NOUN_BEFORE.search(preceding)
     noun = before.group(1).lower() if before is not None else ""
     after_noun = noun in _words("business_words") and noun not in _words("titles")  # "Tesla CEO Elon Musk": a person
-    return after_noun or bool(_BY_BUSINESS.search(preceding))
+    return after_noun or bool(_BY_BUSINESS.search(preceding)) or bool(_SHARES_IN.search(preceding))
 
 
 def _lists(mentions: list, text: str) -> list[list[int]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from babelwire.translation.protection.names.evidence import Evidence, surname_use
 from babelwire.translation.protection.names.lexicon import (
+    BUSINESS_WORDS,
     DEMONYMS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
@@ -428,7 +429,7 @@ def _noise_before_the_name(run: Run, tokens: list[Token], i: int, org: bool) -> 
     if _leading_noise(token, org, run.after_role and i < len(run.tokens) - 1):
         return True
     return not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
-                        or _rank_before_a_person(run.tokens, i))
+                        or _rank_before_a_person(run.tokens, i) or _business_noun_opening(run.tokens, i))
 
 
 def _noise_after_the_name(run: Run, tokens: list[Token], i: int, j: int) -> bool:
@@ -500,6 +501,13 @@ def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
     if org:
         return False  # "General Motors", "Premier League"
     return _is_title(token) or _bare(token) in _RANK_ONLY
+
+
+def _business_noun_opening(tokens: list[Token], i: int) -> bool:
+    """"Retailer John Lewis said", "Carmaker Tesla": a business noun opening a sentence before a given name or an
+    unknown name is the noun the business is introduced by, no part of its name."""
+    return tokens[i].sentence_start and i + 1 < len(tokens) and tokens[i].key in BUSINESS_WORDS and \
+        tokens[i].key not in ORG_HEADS
 
 
 def _titles_opening(tokens: list[Token], i: int) -> bool:
