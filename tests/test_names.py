@@ -476,6 +476,8 @@ def test_a_rank_of_the_forces_and_an_era_marker_are_no_names():
     ("Superior Court Judge Mary Jones and U.S. Circuit Judge Neomi Rao ruled.", ["Mary Jones", "U.S.", "Neomi Rao"]),
     ("Meteorologist Ryan Maue said so. Epidemiologist Neil Ferguson agreed.", ["Ryan Maue", "Neil Ferguson"]),
     ("Singer Dua Lipa and DJ Calvin Harris topped the charts.", ["Dua Lipa", "Calvin Harris"]),  # not "DJ Calvin ..."
+    ("DUP MLA Jim Wells agreed; Mike Hedges AM and Rhun ap Iorwerth said so.", ["DUP", "Jim Wells", "Mike Hedges",
+                                                                               "Rhun ap Iorwerth"]),
 ])
 def test_ranks_and_courts_before_and_letters_after_a_name_are_no_part_of_it(text, expected):
     assert names(text) == expected

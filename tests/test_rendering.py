@@ -1109,3 +1109,7 @@ def test_a_spanish_z_after_i_or_u_is_said_as_s_and_i_after_a_vowel_is_written_yi
     assert render_name("David Ortiz", "uk").text == "Девід Ортіс"  # was the English Ортіз
     assert render_name("Penelope Cruz", "uk").text.endswith("Крус")
     assert render_name("Assimi Goita", "uk").text == "Ассімі Гоїта"  # was Гоіта: і after a vowel is ї
+
+
+def test_the_welsh_particle_ap_is_written_as_a_particle():
+    assert render_name("Rhun ap Iorwerth", "uk").text == "Рун ап Іорверт"  # not the letters' Ейпі

@@ -459,7 +459,8 @@ def _day_opening_a_title(tokens: list[Token], i: int) -> bool:
 
 
 # Letters after a person's name that are an honour or an office, no part of the name ("Nicholas Cooke QC")
-_POST_NOMINALS = frozenset({"qc", "kc", "mp", "msp", "mep", "obe", "mbe", "cbe", "kbe", "dbe", "frs"})
+_POST_NOMINALS = frozenset({"qc", "kc", "mp", "msp", "mep", "am", "ms", "mla", "obe", "mbe", "cbe", "kbe", "dbe",
+                            "frs"})  # AM, MS: a member of the Welsh Assembly, of the Senedd; MLA: of Stormont
 
 
 def _post_nominal(token: Token) -> bool:
