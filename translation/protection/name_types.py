@@ -111,11 +111,11 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     clubs = _clubs(mentions, text) - businesses
     titled = {mention.span.text for mention in mentions if _after_a_title(mention, text)}
     # "Trump's in a bind" is Trump is: a name the document gives a person's full name to stays a person's
-    owning_nothing = frozenset(mention.span.text for mention in mentions
-                               if _owning_nothing(mention, text) or _right_after_a_business_noun(mention, text)) - \
+    named_a_business = frozenset(mention.span.text for mention in mentions
+                                 if _owning_nothing(mention, text) or _right_after_a_business_noun(mention, text)) - \
         proper_words
     return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs,
-                                                     mention.span.text in titled, owning_nothing))
+                                                     mention.span.text in titled, named_a_business))
             for mention, kind, kind_of in zip(mentions, kinds, types)]
 
 
@@ -183,13 +183,15 @@ def _capitalised(word: str) -> bool:
 
 
 def _final_type(mention, own_kind: str | None, kind: str, businesses: set[str], clubs: set[str],
-                titled: bool = False, owning_nothing: frozenset[str] = frozenset()) -> str:
+                titled: bool = False, named_a_business: frozenset[str] = frozenset()) -> str:
     """A club is written as references write clubs, like a name of no known type, even where the detector
-    took it for an organisation; otherwise a business is an organisation."""
+    took it for an organisation; otherwise a business is an organisation, and so is a name like a person's that the
+    document names as a business (`named_a_business`: a possessive that owns nothing, a business noun right
+    before it)."""
     text = mention.span.text
     if own_kind is None and kind in (ORGANISATION, OTHER) and mention.type != "PER" and text in clubs:
         return OTHER
-    if own_kind is None and kind == PERSON and text in businesses and text in owning_nothing:
+    if own_kind is None and kind == PERSON and text in businesses and text in named_a_business:
         return ORGANISATION
     return ORGANISATION if _is_business(text, mention.type, kind, businesses, titled) else kind
 
