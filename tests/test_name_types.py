@@ -66,6 +66,7 @@ def test_host_alone_is_the_verb_before_a_club_not_a_persons_noun():
     ("Gronk spoke to Reuters.", "Reuters"),  # a well-known organisation
     ("Gronk searched Google.", "Google"),  # a well-known brand
     ("Morrisons and Wells Fargo fell.", "Wells Fargo"),  # a British retailer, a US bank: were transcribed
+    ("The study was published in The Lancet.", "Lancet"),  # a journal: was the dictionary's noun Ланцет
     ("Gronk backed Reform UK.", "Reform UK"),  # a well-known organisation of several words
     ("Gronk ate at McDonald's.", "McDonald"),  # a well-known brand whose name ends in a possessive
     ("He sold Lloyds Pharmacy.", "Lloyds Pharmacy"),  # a business word closes a name that opens like a person's

@@ -445,3 +445,9 @@ def test_races_and_gardens_are_worded_by_the_model_not_transcribed():
     text = ("Mo Farah will run the London Marathon before the Kentucky Derby. Joshua lost at Madison Square Garden. "
             "Derby County lost.")
     assert protected(text) == ["Mo Farah", "Joshua", "Derby County"]
+
+
+def test_a_school_of_a_place_and_a_station_are_institutions_the_model_words():
+    # were Лондон Шуль ав Хігієне and the station kept in Latin
+    assert protected("Professor Chris Whitty of the London School of Hygiene spoke from the International Space "
+                     "Station.") == ["Chris Whitty"]

@@ -76,6 +76,7 @@ _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[A-Z]{2,}\s+)?([^\W\d_]+)")  # "B
 # ratings firm, an outlet). An unknown name after it is a business; a person's name is typed before.
 _BY_BUSINESS = re.compile(r"\b(?:published|owned|acquired|bought|manufactured|operated|reported)"
                           r"(?:\s+[a-z]+){0,2}\s+by\s+(?:the\s+)?$")
+_PUBLISHED_IN = re.compile(r"\b(?:published|reported|wrote)\s+in\s+(?:[Tt]he\s+)?$")  # "published in The Lancet"
 _SHARES_IN = re.compile(r"\b(?:shares|stake|stakes|holding|holdings)\s+in\s+$")  # "shares in Marks & Spencer"
 _PLACED_BEFORE = re.compile(r"(?<![\w-])(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|(?:north|south)?"
                              r"(?:east|west)ern|northern|southern|near)\s+$")
@@ -330,12 +331,12 @@ def well_known(name: str) -> bool:
 
 def _after_business_word(mention, text: str) -> bool:
     """"brands such as Revlon", "discounters Aldi", "shares of Sainsbury", "shares in Thomas Cook", "ranges from
-    L'Oreal", "published by Houghton Mifflin"."""
+    L'Oreal", "published by Houghton Mifflin", "published in The Lancet"."""
     preceding = text[max(0, mention.span.start - 40) : mention.span.start]
     before = _NOUN_BEFORE.search(preceding)
     noun = before.group(1).lower() if before is not None else ""
     after_noun = noun in _words("business_words") and noun not in _words("titles")  # "Tesla CEO Elon Musk": a person
-    return after_noun or bool(_BY_BUSINESS.search(preceding)) or bool(_SHARES_IN.search(preceding))
+    return after_noun or any(pattern.search(preceding) for pattern in (_BY_BUSINESS, _SHARES_IN, _PUBLISHED_IN))
 
 
 def _lists(mentions: list, text: str) -> list[list[int]]:

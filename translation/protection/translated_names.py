@@ -90,13 +90,15 @@ def _is_named_establishment(name: str) -> bool:
 
 
 def _is_of_description(name: str) -> bool:
-    """"University of Michigan", "Church of Scientology", "Lord of the Rings": capitalised common words joined by
-    a lower-case "of" to a name describe it; a desk words the description ("Університет Мічигану"), and a
-    transcription of it ("Юніверсіті ав Мішіган") is published by none."""
+    """"University of Michigan", "Church of Scientology", "Lord of the Rings", "London School of Economics":
+    capitalised common words (and a place that opens them) joined by a lower-case "of" to a name describe it; a desk
+    words the description ("Університет Мічигану"), and a transcription of it ("Юніверсіті ав Мішіган") is
+    published by none."""
     head, of, rest = name.partition(" of ")
     words = head.split()
-    return bool(of and words and rest.strip()) and all(
-        word[:1].isupper() and word.lower() in _common_words() for word in words)
+    common = [word[:1].isupper() and word.lower() in _common_words() for word in words]
+    return bool(of and words and rest.strip()) and all(common[1:]) and (common[0] or len(words) > 1 and
+                                                                         _is_place(words[0]))
 
 
 def find_demonyms(text: str) -> list[tuple[int, int]]:
