@@ -497,3 +497,8 @@ def test_a_common_word_opening_a_sentence_before_a_press_noun_describes_a_person
 def test_a_short_given_name_after_a_title_of_a_portfolio_opens_the_persons_name():
     # "Mick" is an English slang word the census lacks as a name: "Staff Mick" was cut as the portfolio
     assert names("Acting Chief of Staff Mick Mulvaney admitted it.") == ["Mick Mulvaney"]
+
+
+def test_demonyms_joined_by_a_hyphen_are_no_part_of_a_name():
+    # "British-Iranian Nazanin ..." was one name, transcribed Брітіш-Іраніан; "Mexican-American" a pinyin one
+    assert names("British-Iranian Nazanin Zaghari-Ratcliffe remains in jail.") == ["Nazanin Zaghari-Ratcliffe"]

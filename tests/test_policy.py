@@ -451,3 +451,7 @@ def test_a_school_of_a_place_and_a_station_are_institutions_the_model_words():
     # were Лондон Шуль ав Хігієне and the station kept in Latin
     assert protected("Professor Chris Whitty of the London School of Hygiene spoke from the International Space "
                      "Station.") == ["Chris Whitty"]
+
+
+def test_demonyms_joined_by_a_hyphen_are_translated():
+    assert protected("Mexican-American singer Selena Quintanilla was honoured.") == ["Selena Quintanilla"]

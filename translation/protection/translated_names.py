@@ -294,9 +294,12 @@ def _part_of_a_place(name: str) -> bool:
 
 def _is_demonym(name: str) -> bool:
     """A demonym or affiliation, also in the plural ("Bolivians", "Methodists"), or several in a row
-    ("Welsh Conservative", "Greek Cypriots")."""
+    ("Welsh Conservative", "Greek Cypriots"), or joined by hyphens ("British-Iranian", "Mexican-Americans")."""
     words = name.split()
     if len(words) > 1 and (all(_is_demonym(word) for word in words) or _of_a_place_of_words(name)):
+        return True
+    parts = name.split("-")
+    if len(words) == 1 and len(parts) > 1 and all(part[:1].isupper() and _is_demonym(part) for part in parts):
         return True
     singular = name[:-1] if name.endswith("s") else None
     return any(form in _demonyms() or load("babelwire.translation.lexicon", "demonyms").has_entry(form)

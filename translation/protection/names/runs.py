@@ -493,7 +493,7 @@ def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
     """Whether a run's first word is no part of the name. After a title, a word like "German" that opens
     the rest of the run is a given name ("Energy Minister German Galushchenko"), not a demonym."""
     key = token.key
-    if key in DEMONYMS:
+    if key in DEMONYMS or _hyphenated_demonyms(key):
         return not org and key not in GIVEN_NAMES and not given_name_slot
     if key in WEEKDAYS_MONTHS:  # "In May Trump flew": before the function words, which hold the modal "may"
         return True
@@ -502,6 +502,12 @@ def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
     if org:
         return False  # "General Motors", "Premier League"
     return _is_title(token) or _bare(token) in _RANK_ONLY
+
+
+def _hyphenated_demonyms(key: str) -> bool:
+    """"british-iranian", "mexican-american": demonyms joined by hyphens."""
+    parts = key.split("-")
+    return len(parts) > 1 and all(part in DEMONYMS for part in parts)
 
 
 def _business_noun_opening(tokens: list[Token], i: int) -> bool:
