@@ -1113,3 +1113,9 @@ def test_a_spanish_z_after_i_or_u_is_said_as_s_and_i_after_a_vowel_is_written_yi
 
 def test_the_welsh_particle_ap_is_written_as_a_particle():
     assert render_name("Rhun ap Iorwerth", "uk").text == "Рун ап Іорверт"  # not the letters' Ейпі
+
+
+def test_a_first_given_name_of_the_names_origin_reads_the_given_names_after_it():
+    pytest.importorskip("pymorphy3_dicts_uk")
+    assert render_name("Hans Peter Mueller", "uk").text == "Ганс Петер Мюллер"  # was Пітер
+    assert render_name("Jean Paul Gaultier", "uk").text == "Жан Поль Гольтьє"  # was Пол

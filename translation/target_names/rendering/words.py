@@ -67,6 +67,9 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
     origin = _name_origin(words, data)
     stated = nationality is not None and origin in (None, ROMANCE) and nationality in data.origin_spelling
     origin = nationality if stated else origin
+    # "Hans Peter Mueller", "Jean Paul Gaultier": a first given name of the name's origin tells the given names
+    # after it, as a stated nationality does (Петер, Поль)
+    stated = stated or len(words) > 2 and origin in data.origin_spelling and origin_of(words[0].lower()) == origin
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator, or nothing before or after one
             between_words = index % 2 and parts[index - 1] and index + 1 < len(parts) and parts[index + 1]
