@@ -1119,3 +1119,7 @@ def test_a_first_given_name_of_the_names_origin_reads_the_given_names_after_it()
     pytest.importorskip("pymorphy3_dicts_uk")
     assert render_name("Hans Peter Mueller", "uk").text == "Ганс Петер Мюллер"  # was Пітер
     assert render_name("Jean Paul Gaultier", "uk").text == "Жан Поль Гольтьє"  # was Пол
+
+
+def test_an_arabic_au_is_two_sounds():
+    assert render_name("Saud al-Qahtani", "uk").text == "Сауд аль-Кахтані"  # was the English au of Paul: Сод
