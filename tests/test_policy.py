@@ -455,3 +455,7 @@ def test_a_school_of_a_place_and_a_station_are_institutions_the_model_words():
 
 def test_demonyms_joined_by_a_hyphen_are_translated():
     assert protected("Mexican-American singer Selena Quintanilla was honoured.") == ["Selena Quintanilla"]
+
+
+def test_the_west_indies_are_a_place():
+    assert protected("West Indies batsman Chris Gayle retired.") == ["Chris Gayle"]  # was Вест Індіс
