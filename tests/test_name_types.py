@@ -215,3 +215,8 @@ def test_a_business_noun_right_before_a_name_makes_a_business_of_a_name_like_a_p
     typed = dict(types(text))
     assert typed["Thomas Cook"] == typed["John Lewis"] == typed["Debenhams Group"] == "organisation"
     assert typed["Elon Musk"] != "organisation" and typed["Warren Buffett"] == "person"  # a title between: people
+
+
+def test_a_noun_that_may_be_a_persons_too_makes_no_business_of_a_persons_name():
+    typed = dict(types("The election monitor John Smith and veteran broadcaster David Dimbleby spoke."))
+    assert typed["John Smith"] == typed["David Dimbleby"] == "person"

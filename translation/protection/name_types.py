@@ -279,12 +279,13 @@ def _owning_nothing(mention, text: str) -> bool:
 
 
 def _right_after_a_business_noun(mention, text: str) -> bool:
-    """"the travel firm Thomas Cook", "retailer John Lewis", "shares in Thomas Cook": a business noun right before the
-    name (no title: "Tesla CEO Elon Musk" is a person) names a business, even one named like a person."""
+    """"the travel firm Thomas Cook", "retailer John Lewis", "shares in Thomas Cook": a noun that introduces only a
+    company (`data/company_nouns.txt`; not "broadcaster", "independent") right before the name names a business,
+    even one named like a person."""
     preceding = text[max(0, mention.span.start - 30) : mention.span.start]
     before = _WORD_BEFORE.search(preceding)
     noun = before.group(1).lower() if before is not None else ""
-    return noun in _words("business_words") and noun not in _words("titles") or bool(_SHARES_IN.search(preceding))
+    return noun in _words("company_nouns") or bool(_SHARES_IN.search(preceding))
 
 
 def _placed(mentions: list, text: str) -> set[str]:
