@@ -246,6 +246,7 @@ def test_a_name_with_a_brands_acronym_stays_as_written_but_a_clubs_abbreviation_
     assert "FC Nordsjaelland" in rendered  # ФК, as clubs are written
     assert written_form("HSBC UK", "other", True, "uk").way == "kept"
     assert written_form("Louis XIV", "person", True, "uk").forms == ("Людовік XIV",)  # a numeral: no acronym
+    assert written_form("AJ Styles", "other", True, "uk").way == "rendered"  # a person's initials, not a brand's
 
 
 def test_british_parties_and_sides_are_left_to_the_model_and_a_portfolio_before_its_title_too():

@@ -106,10 +106,12 @@ def _with_an_acronym(text: str, name_type: str) -> bool:
 
 
 def _a_brands_acronym(word: str) -> bool:
-    """Capitals that are no Roman numeral ("Louis XIV"), no club's abbreviation ("FC Nordsjaelland": ФК) and no
-    body's acronym the target writes in its own letters ("UEFA Europa League": УЄФА); a place's (UK) counts."""
+    """Capitals that are no Roman numeral ("Louis XIV"), no club's abbreviation ("FC Nordsjaelland": ФК), no
+    body's acronym the target writes in its own letters ("UEFA Europa League": УЄФА) and, of two letters, no
+    person's initials written together ("AJ Styles", "MS Dhoni"), unless a place's ("Change UK")."""
+    kind = translated_names.classify(word)
     return bool(_ACRONYM.fullmatch(word)) and not _ROMAN_NUMERAL.fullmatch(word) and \
-        word not in _CLUB_ABBREVIATIONS and translated_names.classify(word) in (None, "place")
+        word not in _CLUB_ABBREVIATIONS and (kind == "place" or kind is None and len(word) > 2)
 
 
 def _with_own_words(text: str, rendered: str, target: str) -> str:
