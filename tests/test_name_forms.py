@@ -244,7 +244,8 @@ def test_a_name_with_a_brands_acronym_stays_as_written_but_a_clubs_abbreviation_
     kept, rendered = protected_uk("Change UK won no seats. Jonas Wind joined FC Nordsjaelland.")
     assert "Change UK" in kept  # a party's: never Чейндж ЮКЕЙ, the capitals read out as a word
     assert "FC Nordsjaelland" in rendered  # ФК, as clubs are written
-    assert written_form("HSBC UK", "other", True, "uk").way == "kept"
+    assert written_form("ITV Studios", "other", True, "uk").way == "kept"
+    assert written_form("JOHN SMITHERS", "other", True, "uk").way == "rendered"  # a headline in capitals
     assert written_form("Louis XIV", "person", True, "uk").forms == ("Людовік XIV",)  # a numeral: no acronym
     assert written_form("AJ Styles", "other", True, "uk").way == "rendered"  # a person's initials, not a brand's
 

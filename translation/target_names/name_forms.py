@@ -98,11 +98,13 @@ def _english_words_title(text: str, name_type: str) -> bool:
 
 
 def _with_an_acronym(text: str, name_type: str) -> bool:
-    """"Change UK", "ITV Studios", "HSBC UK": a name of no known type with a word in capitals is a party's, a
-    brand's or a company's, kept as written (transcribed, the capitals are read out as a word: Чейндж ЮКЕЙ); a
-    club's with an established form is written in it all the same ("PSV Eindhoven", a headline's "BOSTON RED
-    SOX")."""
-    return name_type == name_types.OTHER and len(text.split()) > 1 and any(map(_a_brands_acronym, text.split()))
+    """"Change UK", "ITV Studios": a name of no known type with a word in capitals beside a word that is not is a
+    party's, a brand's or a company's, kept as written (transcribed, the capitals are read out as a word: Чейндж
+    ЮКЕЙ); a name all in capitals is a headline's ("JOHN SMITH"), and a club's with an established form is written
+    in it all the same ("PSV Eindhoven")."""
+    words = text.split()
+    return name_type == name_types.OTHER and len(words) > 1 and any(map(_a_brands_acronym, words)) and \
+        not all(word.isupper() for word in words)
 
 
 def _a_brands_acronym(word: str) -> bool:
