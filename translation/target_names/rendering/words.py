@@ -6,7 +6,10 @@ romanised from Russian is read back by the table for Russian ("Yevgeny Prigozhin
 given name the table of given names lacks keeps the Ukrainian reading: Kamila, not Камила), a name in pinyin
 Chinese throughout ("Li Qiang", see `pinyin.py`); another origin's sign on one word (accents, -ez, -wski, sch,
 -o) also holds for the surname and for words the pronouncing dictionary does not know ("Evo Morales"), never for
-an English given name the dictionary knows ("Jennifer Lopez" keeps Дженніфер).
+an English given name the dictionary knows ("Jennifer Lopez" keeps Дженніфер). A nationality the copy states beside
+the name (`nationality.py`) is read as such an origin where the spelling shows none, and it, or a first given name
+of the name's origin, also reads a given name English shares where the language's dictionary knows that reading as a
+given name (a Frenchman's Paul is Поль, a German's Peter Петер).
 """
 
 from __future__ import annotations
