@@ -25,7 +25,8 @@ from babelwire.translation.target_names.rendering.languages import primary
 
 _SHORTEST_CHECKED = 4  # a three-letter transcription has too many known neighbours to choose between
 _NAME_TAGS = ("Name", "Surn")
-_GENDERS = {"f": "femn", "m": "masc"}
+_SEX_OF = {"femn": "f", "masc": "m"}  # the dictionary's gender tag -> the census's sex
+_EITHER_SEX = "either"  # a given name of either sex: `attested_given_name` where the census tells none
 
 
 @lru_cache(maxsize=8192)
@@ -55,16 +56,15 @@ def attested_given_name(form: str, language: str, given_sex: str | None = None) 
     """The language's dictionary knows `form` (lower case) as a given name (of `given_sex`, "f" or "m", where
     given); False without the dictionary."""
     dictionary = analyzer(primary(language))
-    return dictionary is not None and _is_name(form, dictionary, True, given_sex or None) and \
-        (given_sex is not None or any("Name" in parse.tag for parse in dictionary.parse(plain_apostrophe(form))))
+    return dictionary is not None and _is_name(form, dictionary, True, given_sex or _EITHER_SEX)
 
 
 def _is_name(word: str, dictionary, person: bool = True, given_sex: str | None = None) -> bool:
     """The dictionary knows `word` as the nominative of a given name or surname (or, not `person`, of an
-    inanimate noun: a place or a thing; with `given_sex`, only of a given name of that sex)."""
+    inanimate noun: a place or a thing; with `given_sex`, only of a given name of that sex, or of either)."""
     word = plain_apostrophe(word)  # renderings write ʼ (U+02BC)
-    wanted = (lambda parse: "Name" in parse.tag and parse.tag.gender == _GENDERS[given_sex]) if given_sex else \
-        (lambda parse: _names_one(parse) or not person and _is_a_thing(parse))
+    wanted = (lambda parse: "Name" in parse.tag and given_sex in (_EITHER_SEX, _SEX_OF.get(parse.tag.gender))) \
+        if given_sex else (lambda parse: _names_one(parse) or not person and _is_a_thing(parse))
     return dictionary.word_is_known(word) and any(
         parse.normal_form == word and "nomn" in parse.tag and wanted(parse) for parse in dictionary.parse(word))
 
