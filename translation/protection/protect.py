@@ -29,7 +29,6 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.protection.pronouns import Evidence, pronoun_sexes
 from babelwire.translation.target_names.rendering import Rendering, is_established_club, render_name, renders_names
-from babelwire.translation.target_names.rendering.nationality import nationality_origin
 from babelwire.translation.protection.spans import Span, SpanKind
 
 _DETECTORS = (
@@ -130,11 +129,6 @@ def _typed_item_people(spans: list[Span], names_found: list[Span], item_terms: s
             for span in spans]
 
 
-def _stated_nationality(text: str, span: Span) -> str | None:
-    """The origin a nationality stated beside the name tells ("German striker Kevin Volland": "german")."""
-    return nationality_origin(text, span.start, span.end)
-
-
 def _people_to_render(text: str, spans: list[Span], target: str) -> list[RenderedPerson]:
     """The people among the kept names that the target writes in its own script (glossary terms and quotes
     are other spans, so a glossary's `keep` keeps a name in Latin). A surname alone takes the gender of the
@@ -142,9 +136,7 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     if not renders_names(target):
         return []
     typed = [span for span in spans if span.type]
-    alone = [(span.start, span.text, name_forms.written_form(span.text, span.type, True, target,
-                                                             nationality=_stated_nationality(text, span)))
-             for span in typed]
+    alone = [(span.start, span.text, name_forms.written_in(text, span, span.type, True, target)) for span in typed]
     forms = {id(span): form for span, form in zip(typed, name_forms.in_document(text, alone, target))}
     people = [span for span in typed if forms[id(span)].way == name_forms.RENDERED]
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}

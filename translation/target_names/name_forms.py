@@ -1,7 +1,9 @@
 """What a copy writes for a detected name: the one decision the pipeline and the measurements share.
 
     kept_by_policy(typed, policy) -> bool          (False: the name is left to the model, as places are)
-    written_form(text, name_type, kept, target, render=True) -> NameForm
+    written_form(text, name_type, kept, target, render=True, nationality=None) -> NameForm
+    written_in(document, span, name_type, kept, target, render=True) -> NameForm   (with the nationality stated beside
+                                                                                   the name in the document)
     rendered_type(text, name_type) -> bool     (whether a target with rendering data writes it in its script)
     document_forms(text, target, policy) -> [(TypedMention, NameForm)]   (every name of a document)
     in_document(text, named, target) -> [NameForm]   (the forms as the document decides them: regnal, family names)
@@ -157,11 +159,16 @@ def document_forms(text: str, target: str, policy: ProtectionPolicy = Protection
     typed = name_types.typed_mentions(names.find_name_mentions(text), text)
     render = policy.renders_people_in(target)
     alone = [(mention.mention.span.start, mention.mention.span.text,
-              written_form(mention.mention.span.text, mention.type, kept_by_policy(mention, policy), target, render,
-                           nationality_origin(text, mention.mention.span.start,
-                                              mention.mention.span.end)))
+              written_in(text, mention.mention.span, mention.type, kept_by_policy(mention, policy), target, render))
              for mention in typed]
     return list(zip(typed, in_document(text, alone, target)))
+
+
+def written_in(document: str, span, name_type: str, kept: bool, target: str | None, render: bool = True) -> NameForm:
+    """`written_form` of the name at `span` (its `start`, `end` and `text`) of `document`, read by the nationality
+    the document states beside it ("German striker Kevin Volland")."""
+    return written_form(span.text, name_type, kept, target, render,
+                        nationality_origin(document, span.start, span.end))
 
 
 def in_document(text: str, named: list[tuple[int, str, NameForm]], target: str) -> list[NameForm]:
