@@ -37,6 +37,24 @@ def test_a_family_name_alone_is_written_as_the_documents_full_name_writes_it():
     assert [person.rendering.text for person in people] == ["Ван І", "Ван"]
 
 
+def test_a_family_is_written_one_way_and_a_stated_nationality_holds_for_the_whole_story():
+    # Yulia's given name tells nothing; her father's tells Russian: one family, one spelling (not Скріпаль)
+    written = forms("Sergei Skripal and his daughter Yulia Skripal were poisoned. Yulia Skripal recovered.", "uk")
+    assert written["Sergei Skripal"][1] == "Сергій Скрипаль"
+    assert written["Yulia Skripal"][1] == "Юлія Скрипаль"
+    # said once, the nationality reads the later mentions too (not Кевін Волланд, Волланд)
+    text = "German striker Kevin Volland scored twice. Kevin Volland then left, and Volland was replaced."
+    assert [form.forms[0] for _, form in document_forms(text, "uk")] == ["Кевін Фолланд"] * 2 + ["Фолланд"]
+    # a woman's form of a -ski surname is hers; an established full name keeps its own form
+    written = forms("Frank Murkowski and his daughter Lisa Murkowski spoke. Daniel Ortega met Jose Ortega.", "uk")
+    assert (written["Frank Murkowski"][1], written["Lisa Murkowski"][1]) == ("Френк Мурковський", "Ліза Мурковскі")
+    assert (written["Daniel Ortega"][1], written["Jose Ortega"][1]) == ("Даніель Ортега", "Хосе Ортега")
+    from babelwire.translation.protection.protect import find_protection  # the pipeline's people: the same forms
+
+    people = find_protection(text, target="uk").rendered_people
+    assert [person.rendering.text for person in people] == ["Кевін Фолланд"] * 2 + ["Фолланд"]
+
+
 def test_a_monarch_pope_or_prince_named_after_the_title_takes_the_traditional_name_throughout_the_story():
     text = "Pope Francis met Francis Fukuyama and Queen Elizabeth. Francis smiled."
     written = [(typed.mention.span.text, form.forms[0]) for typed, form in document_forms(text, "uk")]

@@ -136,8 +136,8 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     if not renders_names(target):
         return []
     typed = [span for span in spans if span.type]
-    alone = [(span.start, span.text, name_forms.written_in(text, span, span.type, True, target)) for span in typed]
-    forms = {id(span): form for span, form in zip(typed, name_forms.in_document(text, alone, target))}
+    written = name_forms.written_in(text, [(span, span.type, True) for span in typed], target)
+    forms = {id(span): form for span, form in zip(typed, written)}
     people = [span for span in typed if forms[id(span)].way == name_forms.RENDERED]
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}
     full_names |= {span.text.split()[0]: span.text for span in people if surname_first(span.text)}  # "Kim"

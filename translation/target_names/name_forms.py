@@ -2,8 +2,8 @@
 
     kept_by_policy(typed, policy) -> bool          (False: the name is left to the model, as places are)
     written_form(text, name_type, kept, target, render=True, nationality=None) -> NameForm
-    written_in(document, span, name_type, kept, target, render=True) -> NameForm   (with the nationality stated beside
-                                                                                   the name in the document)
+    written_in(document, named, target, render=True) -> [NameForm]   (each name of a document with the nationality
+                                                                     the document states for that person)
     rendered_type(text, name_type) -> bool     (whether a target with rendering data writes it in its script)
     document_forms(text, target, policy) -> [(TypedMention, NameForm)]   (every name of a document)
     in_document(text, named, target) -> [NameForm]   (the forms as the document decides them: regnal, family names)
@@ -28,8 +28,8 @@ from babelwire.translation.protection import name_types, names, translated_names
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
-from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, is_established_club, \
-    regnal_form, render_name, royal_form
+from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, certainty_order, \
+    is_established_club, regnal_form, render_name, royal_form, sex_marked
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 from babelwire.translation.target_names.rendering.nationality import nationality_origin
 
@@ -157,18 +157,33 @@ def document_forms(text: str, target: str, policy: ProtectionPolicy = Protection
                    ) -> list[tuple[TypedMention, NameForm]]:
     """Every name the detector finds in a document, typed, and what a copy in `target` writes for it."""
     typed = name_types.typed_mentions(names.find_name_mentions(text), text)
-    render = policy.renders_people_in(target)
-    alone = [(mention.mention.span.start, mention.mention.span.text,
-              written_in(text, mention.mention.span, mention.type, kept_by_policy(mention, policy), target, render))
-             for mention in typed]
-    return list(zip(typed, in_document(text, alone, target)))
+    named = [(mention.mention.span, mention.type, kept_by_policy(mention, policy)) for mention in typed]
+    return list(zip(typed, written_in(text, named, target, policy.renders_people_in(target))))
 
 
-def written_in(document: str, span, name_type: str, kept: bool, target: str | None, render: bool = True) -> NameForm:
-    """`written_form` of the name at `span` (its `start`, `end` and `text`) of `document`, read by the nationality
-    the document states beside it ("German striker Kevin Volland")."""
-    return written_form(span.text, name_type, kept, target, render,
-                        nationality_origin(document, span.start, span.end))
+def written_in(document: str, named: list[tuple], target: str | None, render: bool = True) -> list[NameForm]:
+    """What a copy of `document` in `target` writes for each of its names (`named`: each name's span, with its
+    `start`, `end` and `text`, its type, and whether it is kept): `written_form` read by the nationality the
+    document states for that person, then as the document decides (`in_document`). A person's nationality holds
+    for the whole story: stated once ("German striker Kevin Volland"), it reads every later "Kevin Volland" and
+    "Volland" too, which would otherwise be written another way (Фолланд, then Волланд)."""
+    nationalities = _stated_for_the_person(document, [span for span, _, _ in named])
+    alone = [(span.start, span.text, written_form(span.text, name_type, kept, target, render, nationality))
+             for (span, name_type, kept), nationality in zip(named, nationalities)]
+    return in_document(document, alone, target)
+
+
+def _stated_for_the_person(document: str, spans: list) -> list[str | None]:
+    """The nationality stated beside each span's name, or beside another mention of the same person: the same
+    name, or the full name whose last word a family name alone is (the first one stated wins)."""
+    stated = [nationality_origin(document, span.start, span.end) for span in spans]
+    by_name: dict[str, str] = {}
+    for span, nationality in zip(spans, stated):
+        if nationality is not None:
+            by_name.setdefault(span.text, nationality)
+            if " " in span.text:
+                by_name.setdefault(span.text.split()[-1], nationality)
+    return [nationality or by_name.get(span.text) for span, nationality in zip(spans, stated)]
 
 
 def in_document(text: str, named: list[tuple[int, str, NameForm]], target: str) -> list[NameForm]:
@@ -195,28 +210,66 @@ def _by_the_title(text: str, start: int, name: str, target: str) -> str | None:
 
 
 def consistent_forms(named: list[tuple[str, NameForm]], target: str) -> list[NameForm]:
-    """The forms of a document's names (`named`: each name's text and form), where a family name standing alone is
-    written as the document's full name writes that word: "Wang Yi ... Wang" is "Ван І ... Ван", not "Ванг" (read
-    alone, nothing says the word is Chinese); "Oksana Stefanyshyna ... Stefanyshyna" keeps the Ukrainian reading
-    its given name told. The family name is the last word, or the first of a name written surname first (Chinese
-    in pinyin, Korean, Vietnamese); a club's first word standing alone is written as the club's whole name writes it
-    ("Real Madrid ... Real": Реал, not Ріл). A word two full names write differently is left as it is."""
-    family: dict[str, set[tuple[str, str | None]]] = {}  # a family name -> (its written form, that name's source)
-    for text, form in named:
-        words, written = text.split(), form.forms[0].split() if form.way == RENDERED else ()
-        if len(words) < 2 or not written:
-            continue
-        first = surname_first(text) or is_pinyin_name([word.lower() for word in words], target)
-        if len(written) == len(words) or first:  # "Moon Jae-in": Мун Чже Ін, the given name's syllables apart
-            index = 0 if first else -1
-            family.setdefault(words[index], set()).add((written[index], form.source))
-        if len(written) == len(words) and is_established_club(text, target):  # "Real Madrid ... Real": Реал
-            family.setdefault(words[0], set()).add((written[0], form.source))
-    consistent = []
-    for text, form in named:
-        choices = {written: source for written, source in family.get(text, ())} if form.way == RENDERED else {}
-        if len(choices) == 1 and form.forms[0] not in choices:
-            written, source = choices.popitem()
-            form = NameForm(RENDERED, (written,), source)
-        consistent.append(form)
-    return consistent
+    """The forms of a document's names (`named`: each name's text and form), where a family name is written one
+    way throughout the story. Standing alone, it is written as the document's full name writes that word: "Wang Yi
+    ... Wang" is "Ван І ... Ван", not "Ванг" (read alone, nothing says the word is Chinese); "Oksana Stefanyshyna
+    ... Stefanyshyna" keeps the Ukrainian reading its given name told. Where two full names write it differently
+    (relatives: "Sergei Skripal and his daughter Yulia Skripal", whose given names tell Russian and nothing), the
+    most certain of them decides, of equally certain ones the first, for the lone name and the other full name
+    alike; an established full name keeps its own form, and a surname a woman bears otherwise (Мурковскі) is left
+    to each bearer. The family name is the last word, or the first of a name written surname first (Chinese in
+    pinyin, Korean, Vietnamese); a club's first word standing alone is written as the club's whole name writes it
+    ("Real Madrid ... Real": Реал, not Ріл)."""
+    if not any(form.way == RENDERED for _, form in named):  # a Latin-script target, or a desk keeping names
+        return [form for _, form in named]
+    family = _family_forms(named, target)
+    return [_with_the_family_form(text, form, family, target) if form.way == RENDERED else form
+            for text, form in named]
+
+
+def _family_words(text: str, form: NameForm, target: str) -> list[tuple[int, str]]:
+    """(index, written form) of the words of a full name that stand for its family alone: the family name, and a
+    club's first word."""
+    if form.way != RENDERED or " " not in text:
+        return []
+    words, written = text.split(), form.forms[0].split()
+    first = surname_first(text) or is_pinyin_name([word.lower() for word in words], target)
+    family = []
+    if len(written) == len(words) or first:  # "Moon Jae-in": Мун Чже Ін, the given name's syllables apart
+        index = 0 if first else len(words) - 1
+        family.append((index, written[0 if first else -1]))
+    if len(written) == len(words) and is_established_club(text, target):  # "Real Madrid ... Real": Реал
+        family.append((0, written[0]))
+    return family
+
+
+def _family_forms(named: list[tuple[str, NameForm]], target: str) -> dict[str, tuple[str, str | None]]:
+    """A family name -> its one written form in the document, and that form's source."""
+    certainty = certainty_order(target)
+    choices: dict[str, list[tuple[int, int, str, str | None]]] = {}
+    for position, (text, form) in enumerate(named):
+        rank = certainty.index(form.source) if form.source in certainty else len(certainty)
+        for index, written in _family_words(text, form, target):
+            choices.setdefault(text.split()[index], []).append((rank, position, written, form.source))
+    return {word: min(ranked)[2:] for word, ranked in choices.items() if not sex_marked(word, target)}
+
+
+def _with_the_family_form(text: str, form: NameForm, family: dict[str, tuple[str, str | None]],
+                          target: str) -> NameForm:
+    if text in family:  # a family name standing alone
+        written, source = family[text]
+        return form if written == form.forms[0] else NameForm(RENDERED, (written,), source)
+    if form.source == ESTABLISHED:
+        return form
+    words, written = text.split(), form.forms[0].split()
+    for index, own in _family_words(text, form, target):
+        chosen, source = family.get(words[index], (own, form.source))
+        if chosen != own and len(written) == len(words):
+            written[index] = chosen
+            form = NameForm(RENDERED, (" ".join(written),), _least_certain_of(form.source, source, target))
+    return form
+
+
+def _least_certain_of(one: str | None, other: str | None, target: str) -> str | None:
+    certainty = certainty_order(target)
+    return max((one, other), key=lambda source: certainty.index(source) if source in certainty else len(certainty))

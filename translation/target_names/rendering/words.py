@@ -93,7 +93,7 @@ def _as_a_woman_bears_it(surname: str, form: str, data: LanguageData) -> str:
     """A woman's surname spelt with the Polish masculine -ski, -cki or -sky (Lisa Murkowski, Emily Ratajkowski:
     a Polish woman's is spelt -ska) is a foreign surname written as spelt, Мурковскі, never the masculine adjective
     Мурковський, which no woman bears (the language's `womans_foreign_surname`)."""
-    if data.womans_foreign_surname is None or not fold(surname).endswith(("ski", "cki", "sky", "zki")):
+    if not sex_marked(surname, data.code):
         return form
     masculine, womans = data.womans_foreign_surname
     return form.removesuffix(masculine) + womans if form.endswith(masculine) else form
@@ -325,7 +325,20 @@ def _cased(form: str, word: str) -> str:
     return form[:1].upper() + form[1:] if word[:1].isupper() else form
 
 
+def certainty_order(language: str) -> list[str]:
+    """The sources of a rendering, the most certain first."""
+    data = language_data(language)
+    return list(dict.fromkeys([ESTABLISHED, data.romanisation_name, data.russian_romanisation_name, ATTESTED, PINYIN,
+                               HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING]))
+
+
 def _least_certain(sources: list[str], data: LanguageData) -> str:
-    order = list(dict.fromkeys([ESTABLISHED, data.romanisation_name, data.russian_romanisation_name, ATTESTED, PINYIN,
-                                HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING]))
+    order = certainty_order(data.code)
     return max(sources, key=order.index) if sources else ESTABLISHED
+
+
+def sex_marked(surname: str, language: str) -> bool:
+    """The surname's form depends on its bearer's sex (`_as_a_woman_bears_it`: a man's Мурковський, a woman's
+    Мурковскі), so two people's forms of it may rightly differ."""
+    return language_data(language).womans_foreign_surname is not None and \
+        fold(surname).endswith(("ski", "cki", "sky", "zki"))
