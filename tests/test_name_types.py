@@ -132,6 +132,12 @@ def test_a_word_also_in_a_persons_name_is_that_person():
     assert types("He won the U.S. Open and the Open.") == [("U.S. Open", "other"), ("Open", "other")]
 
 
+def test_a_name_typed_by_evidence_once_is_that_type_throughout_the_story():
+    # "President Obama" is a person; "the Obama campaign" shows nothing, and is the same man: not a name of no type
+    assert types("They met President Obama. The Obama campaign wrote to Dole.") == [
+        ("Obama", "person"), ("Obama", "person"), ("Dole", "other")]
+
+
 def test_a_law_named_after_a_title_is_no_person_and_leaves_its_place_a_place():
     # "Government of" reads like "Secretary of State Warren Christopher", but an Act is never a person, and
     # "Wales" alone is then no surname of one

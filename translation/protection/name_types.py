@@ -34,7 +34,7 @@ business, whatever noun follows it elsewhere ("Belfast restaurant stabbing").
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from babelwire.translation.protection import translated_names
@@ -115,9 +115,22 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     named_a_business = frozenset(mention.span.text for mention in mentions
                                  if _owning_nothing(mention, text) or _right_after_a_business_noun(mention, text)) - \
         proper_words
-    return [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs,
-                                                     mention.span.text in titled, named_a_business))
-            for mention, kind, kind_of in zip(mentions, kinds, types)]
+    return _one_type_per_name([TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs,
+                                                                       mention.span.text in titled, named_a_business))
+                               for mention, kind, kind_of in zip(mentions, kinds, types)])
+
+
+def _one_type_per_name(typed: list[TypedMention]) -> list[TypedMention]:
+    """A name the document types once by evidence ("WBO champion": an organisation) is that type where another
+    mention of it shows none ("the WBO said"): "other" says no evidence, and a story names one thing by one name.
+    A name typed two ways by evidence is left as each mention says."""
+    evidenced: dict[str, set[str]] = {}
+    for each in typed:
+        if each.type != OTHER and each.own_kind is None:
+            evidenced.setdefault(each.mention.span.text, set()).add(each.type)
+    return [replace(each, type=next(iter(evidenced[each.mention.span.text])))
+            if each.type == OTHER and each.own_kind is None and len(evidenced.get(each.mention.span.text, ())) == 1
+            else each for each in typed]
 
 
 def _translated_kind(mention, text: str) -> str | None:
