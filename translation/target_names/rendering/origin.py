@@ -6,6 +6,9 @@ import re
 from functools import cache
 
 from babelwire.translation.lexicon.wordlists import load_table
+from babelwire.translation.protection.name_types import given_name_gender
+from babelwire.translation.protection.translated_names import classify
+from babelwire.translation.protection.names.lexicon import ENGLISH_WORDS
 from babelwire.translation.target_names.rendering.languages import fold
 
 SLAVIC, ROMANCE = "slavic", "romance"
@@ -31,12 +34,14 @@ def may_be_romanised(word: str) -> bool:
     return not any(letters in word for letters in _NEVER_ROMANISED)
 
 
-def origin_of(word: str) -> str | None:
+def origin_of(word: str, given: bool = False) -> str | None:
     """The origin the spelling of `word` (lower case, accents kept) shows, as data/origin.txt names it ("slavic",
     "polish", "balkan", "hungarian", "german", "french", "italian", "spanish", "romanian", "romance"...); None where
-    it shows none (read as English)."""
+    it shows none (read as English). `given`: the word stands before the surname, where a surname's ending tells
+    nothing (Aymeric Laporte is French, though Modric's -ic is Croatian)."""
     folded = fold(word)  # a pattern row (a given name) matches with or without accents: Tamás, Frédéric
-    return next((origin for origin, where, letters in _signs() if _shows(word, where, letters, folded)), None)
+    return next((origin for origin, where, letters in _signs()
+                 if not (given and where == "surname_end") and _shows(word, where, letters, folded)), None)
 
 
 @cache
@@ -58,6 +63,10 @@ def _shows(word: str, where: str, letters: str, folded: str | None = None) -> bo
         return any(re.fullmatch(letters, spelling) is not None for spelling in (word, folded) if spelling is not None)
     if where == "end":
         return word.endswith(letters) and len(word) > len(letters) + 1
+    if where == "surname_end":  # an ending English words, given names and adjectives have too: Modric, not Dominic,
+        key = folded or word  # Celtic or Olympic
+        return word.endswith(letters) and len(word) > len(letters) + 2 and key not in ENGLISH_WORDS and \
+            given_name_gender(key) is None and classify(key.capitalize()) is None
     if where == "start":
         return word.startswith(letters)
     return letters in word

@@ -72,7 +72,8 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
     origin = nationality if stated else origin
     # "Hans Peter Mueller", "Jean Paul Gaultier": a first given name of the name's origin tells the given names
     # after it, as a stated nationality does (Петер, Поль)
-    stated = stated or len(words) > 2 and origin in data.origin_spelling and origin_of(words[0].lower()) == origin
+    stated = stated or len(words) > 2 and origin in data.origin_spelling and \
+        origin_of(words[0].lower(), given=True) == origin
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator, or nothing before or after one
             between_words = index % 2 and parts[index - 1] and index + 1 < len(parts) and parts[index + 1]
@@ -153,7 +154,8 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
         return CHINESE  # but a given name alone is the census's ("Alexia", "Lexi": a-le-xia, le-xi)
     if _japanese(words, data):
         return JAPANESE
-    origins = {_origin_in_a_name(word.lower()) if len(words) > 1 else origin_of(word.lower()) for word in words}
+    origins = {_origin_in_a_name(word.lower(), given=index < len(words) - 1) if len(words) > 1 else
+               origin_of(word.lower()) for index, word in enumerate(words)}
     named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
     if SLAVIC in origins or not named & _READS_SLAVIC_GIVEN_NAMES and \
             any(key in data.slavic_given_names for key in keys):
@@ -161,10 +163,10 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
 
 
-def _origin_in_a_name(word: str) -> str | None:
-    """The origin a word shows for the whole name it stands in; a romanisation's sign in an English word proves nothing
-    there ("Yard" of "Scotland Yard" is no romanised я: not Сцотланд Ярд)."""
-    origin = origin_of(word)
+def _origin_in_a_name(word: str, given: bool) -> str | None:
+    """The origin a word shows for the whole name it stands in (`given`: before the last word); a romanisation's sign
+    in an English word proves nothing there ("Yard" of "Scotland Yard" is no romanised я: not Сцотланд Ярд)."""
+    origin = origin_of(word, given)
     return None if origin == SLAVIC and fold(word) in ENGLISH_WORDS else origin
 
 
@@ -252,7 +254,7 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
     if prefixed is not None:
         return *prefixed, None
-    origin = origin_of(accented)
+    origin = origin_of(accented, given)
     romanised = name_origin in _SLAVIC and may_be_romanised(key)
     if romanised and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
         if name_origin == RUSSIAN and not given:  # a given name not listed is Ukrainian's: Каміла, Мілла
