@@ -105,7 +105,7 @@ def test_polish_and_german_spellings_are_read_by_their_own_letter_rules():
 
 def test_a_balkan_ic_written_without_its_accent_is_still_ich_but_only_in_a_surname():
     # wire copy drops the accent of -ić: Mandzukic is Манджукич's -ич, not an English Мандзукік
-    assert render_name("Mario Mandzukic", "uk").text.endswith("кич")
+    assert render_name("Mario Mandzukic", "uk").text == "Маріо Манджукич"  # its dz is dž without the háček
     assert render_name("Nemanja Matic", "uk").text == "Неманя Матич"  # no other origin's reading the dictionary knows
     assert render_name("Aymeric Lompret", "uk").text == "Еймерік Ломпрет"  # a given name's -ic tells nothing
     assert render_name("Eric Holder", "uk").text.startswith("Ерік")
