@@ -635,6 +635,7 @@ def test_english_spelling_rules_know_silent_letters():  # names the pronouncing 
     assert render_name("Wrightam", "uk") == Rendering("Райтам", "spelling")
     assert render_name("Tiafoe", "uk") == Rendering("Тіафо", "spelling")  # a final oe: was Тіафое
     assert render_name("Hadja Lahbib", "uk").text == "Хаджа Лахбіб"  # dj, a French romanisation: was Хадджа
+    assert render_name("Suleimah Dbeibah", "uk").text.endswith(" Дбейба")  # a final h after a vowel: was Дбейбах
 
 
 @pytest.mark.parametrize("name, rendering", [
