@@ -100,6 +100,13 @@ def test_a_name_the_dictionary_does_not_know_is_spelt_and_says_so():
 
 def test_polish_and_german_spellings_are_read_by_their_own_letter_rules():
     assert render_name("Jarosław Kaczyński", "uk").text == "Ярослав Качинський"
+    # a Polish given name tells the name (Dariusz was an English Даріусз); r is never softened, so Даріуш, not Дарюш
+    assert render_name("Dariusz Nowak", "uk").text == "Даріуш Новак"
+    assert render_name("Zbigniew Boniek", "uk").text == "Збігнев Бонек"
+    # cz, which no romanisation of Ukrainian writes, makes a woman's -ska Polish, not a Ukrainian Кацзинська
+    assert render_name("Maria Kaczynska", "uk").text == "Марія Качинська"
+    # an Arabic Aziz is no Spanish -iz (Ortiz Ортіс)
+    assert render_name("Tareq Aziz", "uk").text == "Тарек Азіз"
     assert render_name("Martin Schulz", "uk").text == "Мартін Шульц"
 
 
