@@ -108,6 +108,9 @@ def test_polish_and_german_spellings_are_read_by_their_own_letter_rules():
     # an Arabic Aziz is no Spanish -iz (Ortiz Ортіс)
     assert render_name("Tareq Aziz", "uk").text == "Тарек Азіз"
     assert render_name("Martin Schulz", "uk").text == "Мартін Шульц"
+    # au is two sounds in German and Serbo-Croatian spellings, never English's о (were Боманн, Арнотович)
+    assert render_name("Jürgen Baumann", "uk").text == "Юрген Бауманн"
+    assert render_name("Marko Arnautovic", "uk").text == "Марко Арнаутович"
 
 
 def test_a_balkan_ic_written_without_its_accent_is_still_ich_but_only_in_a_surname():
