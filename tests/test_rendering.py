@@ -1092,6 +1092,8 @@ def test_letter_rules_write_a_y_sound_before_a_vowel_as_one_iotated_letter():
     ("Germany's Daimler chief ", None),  # a company between them
     ("Belgian star ", None),  # a country of two languages tells nothing
     ("He met Spain ", None),  # a country right before a name is no possessive
+    ("Spaniard ", "spanish"),  # a demonym right before the name, noun or adjective
+    ("the Brazilian ", "portuguese"),
     ("French and German leaders met. ", None),  # another sentence
 ])
 def test_a_nationality_stated_right_before_a_name_tells_its_origin(before, origin):

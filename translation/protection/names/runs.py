@@ -414,7 +414,8 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
         return None
     steps = run.steps + [TRIM_LEADING] * (i > 0) + [TRIM_TRAILING] * (j < len(run.tokens))
     demonym = next((k for k in range(i) if run.tokens[k].key in DEMONYMS), None)
-    if demonym is not None and all(dictionary_word(token.key) for token in run.tokens[i:j]):
+    if demonym is not None and all(dictionary_word(token.key) for token in run.tokens[i:j]) and \
+            not (j - i > 1 and run.tokens[i].key in GIVEN_NAMES):  # "Australian Tom Moody": a person, as he is
         i = demonym  # "Indian Ocean", "French Open", "Islamic State": ordinary words need their demonym to be a name
         steps.append(DEMONYM_KEPT)
     return Run(run.tokens[i:j], run.roles[i:j], after_role=run.after_role, steps=steps)

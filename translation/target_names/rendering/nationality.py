@@ -19,6 +19,7 @@ import re
 from functools import cache
 
 from babelwire.translation.lexicon.wordlists import load, load_table
+from babelwire.translation.protection import translated_names
 
 _MOST_WORDS_BETWEEN = 3
 # The words before a name, back to the start of its sentence or clause: letters, hyphens and apostrophes only.
@@ -53,14 +54,15 @@ def _stated_before(text: str, start: int) -> str | None:
 
 def _origin_of(word: str, between: list[str]) -> str | None:
     """The origin `word` tells as a nationality before the name, with `between` the words between them: a demonym
-    ("French") before a role, a country's possessive ("Spain's") before a role or right before the name."""
+    ("French") before a role or right before the name ("Spaniard Rafael Nadal", "the Brazilian Gabriel Jesus"), a
+    country's possessive ("Spain's") before a role or right before the name."""
     possessive = _POSSESSIVE.search(word) is not None
     key = _POSSESSIVE.sub("", word).lower()
     origin = _origins().get(key)
     if origin is None or not word[:1].isupper():
         return None
-    if not between:
-        return origin if possessive else None
+    if not between:  # "Spain's Rafael Nadal", "Spaniard Rafael Nadal", "Brazilian Gabriel Jesus"; not "He met Spain"
+        return origin if possessive or translated_names.classify(key.capitalize()) != "place" else None
     return origin if _is_role(between[-1]) else None
 
 

@@ -224,8 +224,10 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         # dictionary may know it otherwise (Гіркін, Міллер: usage keeps і in many Russian names)
         given_sex = given_name_gender(key) if kind == "person" and (first or not last) else None
         romanised = source in (data.romanisation_name, data.russian_romanisation_name)
-        readings = () if read_as in data.final_readings else \
-            _other_readings(word.lower(), form, data, pronounced=source == CMUDICT)
+        # a reading by the origin the copy states is final, as some origins' readings are: "Brazilian Gabriel Jesus" is
+        # Жезус, not the Spanish Хесус the dictionary also knows
+        final = read_as in data.final_readings or stated and kind == "person" and read_as == name_origin
+        readings = () if final else _other_readings(word.lower(), form, data, pronounced=source == CMUDICT)
         settled = attested_form(form, key, data.code, readings, kind == "person", given_sex, romanised,
                                 english=read_as is None, pronounced=source == CMUDICT)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
