@@ -463,6 +463,12 @@ def test_two_places_joined_by_and_stay_two_places_when_the_second_is_a_city():
         "Phoenix", "Las Vegas", "Salt Lake City", "Marks and Spencer Group Plc"]
 
 
+def test_a_person_and_an_organisation_joined_by_and_stay_two_names():
+    # "Lindsey Graham and Supreme Court" was one organisation, kept in Latin; Lindsey is a census given name
+    assert names("Senator Lindsey Graham and Supreme Court nominee Brett Kavanaugh spoke.") == [
+        "Lindsey Graham", "Supreme Court", "Brett Kavanaugh"]
+
+
 def test_a_party_member_word_before_a_lawmakers_name_is_no_part_of_it():
     text = "Democrats Phil Bredesen and Jim Cooper won; Republican Ted Cruz and Conservative Boris Johnson did not."
     assert names(text) == ["Phil Bredesen", "Jim Cooper", "Ted Cruz", "Boris Johnson"]

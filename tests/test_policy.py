@@ -356,6 +356,11 @@ def test_the_kind_of_a_named_storm_is_translated_and_its_name_kept():
     text = "First, Hurricane Rosa's path leads to landfall; Tropical Storm Sergio follows."
     assert protected(text) == ["Rosa", "Sergio"]
     assert protected(text, ProtectionPolicy.strict()) == ["Hurricane Rosa", "Tropical Storm Sergio"]
+    # the name left is a given name: a Ukrainian copy transcribes it, never a town's Флоренція nor a Latin Florence
+    from babelwire.translation.protection.protect import find_protection
+
+    people = find_protection("Hurricane Florence hit the coast.", target="uk").rendered_people
+    assert [(person.span.text, person.rendering.text) for person in people] == [("Florence", "Флоренс")]
 
 
 def test_glossary_and_item_terms_still_win_over_the_desk_policy():

@@ -205,11 +205,12 @@ def _demonyms(text: str) -> list[Span]:
 
 def _without_event_kind(span: Span) -> Span:
     """"Rosa" of "Hurricane Rosa": the kind of a named event is a common word the language translates (not in a
-    brand's name: "Storm Shadow" is a missile)."""
+    brand's name: "Storm Shadow" is a missile); the name left is a given name, a person's type, which a target
+    writing another script transcribes (Florence: "Флоренс", not the town's Флоренція or a Latin "Florence")."""
     cut = translated_names.event_kind_length(span.text)
     if not cut or name_types.well_known(span.text):
         return span
-    return replace(span, start=span.start + cut, text=span.text[cut:])
+    return replace(span, start=span.start + cut, text=span.text[cut:], type=name_types.PERSON)
 
 
 def _places_to_check(translated: list[Span], protected: list[Span], target: str | None) -> list[TranslatedPlace]:

@@ -215,17 +215,19 @@ def _connector_step(left: Run, right: Run, with_article: bool = False) -> str | 
 
 
 def _ends_in_a_persons_name(run: Run) -> bool:
-    """"Detective Inspector Mark Jones" of "... Mark Jones of Merseyside Police": a census given name before the
-    last word, which no organisation word is, makes the run end in a person, who is of the organisation after."""
-    last = run.tokens[-1]
-    return len(run.tokens) > 1 and run.tokens[-2].key in GIVEN_NAMES and last.key not in ORG_HEADS \
-        and not _is_title(last)
+    """"Detective Inspector Mark Jones" of "... Mark Jones of Merseyside Police": a given name (the detector's or the
+    census's: Lindsey) before the last word, which no organisation word is, makes the run end in a person, who is of
+    the organisation after."""
+    last, given = run.tokens[-1], run.tokens[-2].key if len(run.tokens) > 1 else ""
+    return bool(given) and (given in GIVEN_NAMES or given_name_gender(given) is not None) and \
+        last.key not in ORG_HEADS and not _is_title(last)
 
 
 def _and_step(left: Run, right: Run) -> str | None:
     """Across "and": "Marks and Spencer Group Plc", "Ministry of Economy and Trade"; not two places, the second a
-    city ("Las Vegas and Salt Lake City")."""
-    if _names_organisation(right) and not _a_place(left) and not _a_place(right):
+    city ("Las Vegas and Salt Lake City"), nor a person and an organisation ("Lindsey Graham and Supreme Court
+    nominee Brett Kavanaugh")."""
+    if _names_organisation(right) and not _a_place(left) and not _a_place(right) and not _ends_in_a_persons_name(left):
         return JOIN_AND_ORGANISATION
     portfolio = _institution_with_of(left) and all(_institution_word(token) for token in right.tokens)
     return JOIN_AND_PORTFOLIO if portfolio else None
