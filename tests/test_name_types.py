@@ -138,6 +138,14 @@ def test_a_name_typed_by_evidence_once_is_that_type_throughout_the_story():
         ("Obama", "person"), ("Obama", "person"), ("Dole", "other")]
 
 
+def test_a_name_after_a_role_written_in_lower_case_is_a_persons():
+    # Elon is no census given name: the role before the name tells (and "Elon Musk and SpaceX" is no list of firms)
+    assert types("Tesla chief executive Elon Musk and SpaceX staff met. Economist Jan Hatzius spoke.") == [
+        ("Tesla", "organisation"), ("Elon Musk", "person"), ("SpaceX", "organisation"), ("Jan Hatzius", "person")]
+    # a capitalised title may open an organisation's name, which stays one
+    assert ("General Motors", "organisation") in types("Shares in General Motors fell.")
+
+
 def test_a_law_named_after_a_title_is_no_person_and_leaves_its_place_a_place():
     # "Government of" reads like "Secretary of State Warren Christopher", but an Act is never a person, and
     # "Wales" alone is then no surname of one

@@ -404,12 +404,15 @@ def _type_in_document(mention, own_kind: str | None, proper_words: set[str], doc
 
 def _after_a_persons_noun(mention, document: str) -> bool:
     """"the rapper Big Boy", "Radio host Big Boy": a noun only people are (`data/person_nouns.txt`) right before
-    the name."""
+    the name; or a title written in lower case, as a role before a person's name is ("Tesla chief executive Elon
+    Musk", "Amazon founder Jeff Bezos"; a capitalised one may open an organisation's name: "General Motors")."""
     before = _WORDS_BEFORE.search(document[max(0, mention.span.start - 40) : mention.span.start])
     if before is None:
         return False
-    nouns, words = _list("person_nouns"), before.group(0).lower().split()
-    return nouns.has_entry(words[-1]) or len(words) > 1 and nouns.has_entry(" ".join(words[-2:]))
+    written = before.group(0).split()
+    nouns, words = _list("person_nouns"), [word.lower() for word in written]
+    return nouns.has_entry(words[-1]) or len(words) > 1 and nouns.has_entry(" ".join(words[-2:])) or \
+        written[-1].islower() and written[-1] in _words("titles")
 
 
 def given_name_gender(word: str) -> str | None:
