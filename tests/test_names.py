@@ -469,6 +469,15 @@ def test_a_person_and_an_organisation_joined_by_and_stay_two_names():
         "Lindsey Graham", "Supreme Court", "Brett Kavanaugh"]
 
 
+def test_a_plural_title_before_a_persons_name_and_a_party_after_a_place_are_no_part_of_a_name():
+    # were "Senators Dianne Feinstein" (Сенаторс Даян Файнстайн) and "Arizona Republican" (Арізона Репаблікан)
+    assert names("Democrats including Senators Dianne Feinstein and Kamala Harris objected.") == [
+        "Dianne Feinstein", "Kamala Harris"]
+    assert names("Senator Jeff Flake, an Arizona Republican, asked. A Texas Democrat spoke.") == [
+        "Jeff Flake", "Arizona", "Texas"]
+    assert names("The Ottawa Senators won. Queens Park Rangers won.") == ["Ottawa Senators", "Queens Park Rangers"]
+
+
 def test_a_party_member_word_before_a_lawmakers_name_is_no_part_of_it():
     text = "Democrats Phil Bredesen and Jim Cooper won; Republican Ted Cruz and Conservative Boris Johnson did not."
     assert names(text) == ["Phil Bredesen", "Jim Cooper", "Ted Cruz", "Boris Johnson"]

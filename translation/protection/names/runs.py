@@ -441,7 +441,15 @@ def _noise_after_the_name(run: Run, tokens: list[Token], i: int, j: int) -> bool
     token = run.tokens[j - 1]
     if token.key in WEEKDAYS_MONTHS:
         return not _paper_on_sunday(run.tokens, j - 1) and not _month_as_a_surname(tokens, token)
-    return _is_title(token) and j - i == 1 or _post_nominal(token) and j - i > 1
+    return _is_title(token) and j - i == 1 or _post_nominal(token) and j - i > 1 or _affiliation_after_a_place(
+        run.tokens, i, j)
+
+
+def _affiliation_after_a_place(tokens: list[Token], i: int, j: int) -> bool:
+    """"an Arizona Republican", "a Texas Democrat": a party's member after the place they stand for, each worded by
+    the language (not Арізона Репаблікан)."""
+    return j - i > 1 and tokens[j - 1].key in DEMONYMS and \
+        classify(" ".join(token.text for token in tokens[i : j - 1])) == "place"
 
 
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
@@ -522,11 +530,14 @@ def _business_noun_opening(tokens: list[Token], i: int) -> bool:
 
 def _titles_opening(tokens: list[Token], i: int) -> bool:
     """"Economists Joel Mokyr, Philippe Aghion and ...": a plural title opening a sentence before a given name; a
-    plural title may open a team's name ("Queens Park Rangers", "Chiefs quarterback"), and inside a sentence a
-    plural is no title."""
+    plural title may open a team's name ("Queens Park Rangers", "Chiefs quarterback"), so inside a sentence it is a
+    title only before a person's name of two words or more ("Democrats including Senators Dianne Feinstein")."""
     key = _bare(tokens[i])
-    return tokens[i].sentence_start and i + 1 < len(tokens) and given_name_gender(tokens[i + 1].key) is not None \
-        and key.endswith("s") and key[:-1] in TITLES
+    if not (key.endswith("s") and key[:-1] in TITLES and i + 1 < len(tokens)) or \
+            given_name_gender(tokens[i + 1].key) is None:
+        return False
+    return tokens[i].sentence_start or i + 2 < len(tokens) and tokens[i + 2].is_capitalised and \
+        tokens[i + 2].index == tokens[i + 1].index + 1
 
 
 # Ranks that are titles only before a person's name, and how many words that name needs after them: "General Motors
