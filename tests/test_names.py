@@ -478,6 +478,13 @@ def test_a_plural_title_before_a_persons_name_and_a_party_after_a_place_are_no_p
     assert names("The Ottawa Senators won. Queens Park Rangers won.") == ["Ottawa Senators", "Queens Park Rangers"]
 
 
+def test_an_institution_of_common_words_on_both_sides_of_and_is_one_name():
+    # "Infectious Diseases" was a name of its own, transcribed Інфекшіс Дізізес; Michigan is no common word
+    assert names("He works at the National Institute of Allergy and Infectious Diseases in Maryland.") == [
+        "National Institute of Allergy and Infectious Diseases", "Maryland"]
+    assert names("The University of Michigan and Apple signed.") == ["University of Michigan", "Apple"]
+
+
 def test_a_party_member_word_before_a_lawmakers_name_is_no_part_of_it():
     text = "Democrats Phil Bredesen and Jim Cooper won; Republican Ted Cruz and Conservative Boris Johnson did not."
     assert names(text) == ["Phil Bredesen", "Jim Cooper", "Ted Cruz", "Boris Johnson"]

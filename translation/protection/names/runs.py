@@ -229,8 +229,17 @@ def _and_step(left: Run, right: Run) -> str | None:
     nominee Brett Kavanaugh")."""
     if _names_organisation(right) and not _a_place(left) and not _a_place(right) and not _ends_in_a_persons_name(left):
         return JOIN_AND_ORGANISATION
-    portfolio = _institution_with_of(left) and all(_institution_word(token) for token in right.tokens)
+    portfolio = _institution_with_of(left) and (all(_institution_word(token) for token in right.tokens)
+                                                or _common_words_portfolio(left, right))
     return JOIN_AND_PORTFOLIO if portfolio else None
+
+
+def _common_words_portfolio(left: Run, right: Run) -> bool:
+    """"Institute of Allergy and Infectious Diseases": an institution whose portfolio, on both sides of "and", is
+    made of common words (not "University of Michigan and Apple", whose Michigan is no common word; "Infectious
+    Diseases" was a name of its own, transcribed Інфекшіс Дізізес)."""
+    of = next(index for index, token in enumerate(left.tokens) if token.key in _JOINERS_AFTER_HEAD and index > 0)
+    return all(dictionary_word(token.key) for token in left.tokens[of + 1 :] + right.tokens)
 
 
 def _a_place(run: Run) -> bool:
