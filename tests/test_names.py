@@ -485,6 +485,12 @@ def test_an_institution_of_common_words_on_both_sides_of_and_is_one_name():
     assert names("The University of Michigan and Apple signed.") == ["University of Michigan", "Apple"]
 
 
+def test_a_common_noun_opening_a_sentence_before_a_persons_name_is_no_part_of_it():
+    # was "Neighbour Margaret Wilson" (Нейбор Маргарет Вілсон); a given name that is a common word opens the name
+    assert names("Neighbour Margaret Wilson, 70, said she heard screams. Rose Byrne starred.") == [
+        "Margaret Wilson", "Rose Byrne"]
+
+
 def test_a_party_member_word_before_a_lawmakers_name_is_no_part_of_it():
     text = "Democrats Phil Bredesen and Jim Cooper won; Republican Ted Cruz and Conservative Boris Johnson did not."
     assert names(text) == ["Phil Bredesen", "Jim Cooper", "Ted Cruz", "Boris Johnson"]

@@ -981,7 +981,8 @@ def test_a_russian_surname_ending_in_ein_is_no_surname_suffix_in():
 
 
 @pytest.mark.parametrize("name, rendering", [("Wall Street", "Волл-стріт"), ("Downing Street", "Даунінг-стріт"),
-                                             ("Wall St.", "Волл-стріт")])
+                                             ("Wall St.", "Волл-стріт"), ("Oxton Road", "Окстон-роуд"),
+                                             ("Park Avenue", "Парк-авеню")])  # Road was Род
 def test_a_street_is_written_as_ukrainian_writes_it_hyphenated_in_lower_case(name, rendering):
     assert render_name(name, "uk", "other").text == rendering
 

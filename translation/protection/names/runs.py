@@ -441,7 +441,8 @@ def _noise_before_the_name(run: Run, tokens: list[Token], i: int, org: bool) -> 
     if _leading_noise(token, org, run.after_role and i < len(run.tokens) - 1):
         return True
     return not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
-                        or _rank_before_a_person(run.tokens, i) or _business_noun_opening(run.tokens, i))
+                        or _rank_before_a_person(run.tokens, i) or _business_noun_opening(run.tokens, i)
+                        or _common_noun_before_a_person(run.tokens, i))
 
 
 def _noise_after_the_name(run: Run, tokens: list[Token], i: int, j: int) -> bool:
@@ -535,6 +536,16 @@ def _business_noun_opening(tokens: list[Token], i: int) -> bool:
     unknown name is the noun the business is introduced by, no part of its name."""
     return tokens[i].sentence_start and i + 1 < len(tokens) and tokens[i].key in BUSINESS_WORDS and \
         tokens[i].key not in ORG_HEADS
+
+
+def _common_noun_before_a_person(tokens: list[Token], i: int) -> bool:
+    """"Neighbour Margaret Wilson, 70, said": a common noun opening a sentence before a person's name of two words
+    or more (a given name, then a capitalised word) is the noun the person is introduced by (was Нейбор Маргарет
+    Вілсон); a given name that is a common word too opens the name ("Will Smith", "Rose Byrne")."""
+    token = tokens[i]
+    return token.sentence_start and i + 2 < len(tokens) and dictionary_word(token.key) and \
+        given_name_gender(token.key) is None and token.key not in GIVEN_NAMES and \
+        given_name_gender(tokens[i + 1].key) is not None and tokens[i + 2].is_capitalised
 
 
 def _titles_opening(tokens: list[Token], i: int) -> bool:
