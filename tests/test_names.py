@@ -489,6 +489,8 @@ def test_a_common_noun_opening_a_sentence_before_a_persons_name_is_no_part_of_it
     # was "Neighbour Margaret Wilson" (Нейбор Маргарет Вілсон); a given name that is a common word opens the name
     assert names("Neighbour Margaret Wilson, 70, said she heard screams. Rose Byrne starred.") == [
         "Margaret Wilson", "Rose Byrne"]
+    # nor a word saying when the role was held, before the club of it (was Формер Манчестер Юнайтед)
+    assert names("Former Manchester United midfielder Paul Scholes said.") == ["Manchester United", "Paul Scholes"]
 
 
 def test_a_party_member_word_before_a_lawmakers_name_is_no_part_of_it():

@@ -463,6 +463,9 @@ def _affiliation_after_a_place(tokens: list[Token], i: int, j: int) -> bool:
 
 
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+# Words that say when someone held a role, opening a sentence before the club, company or title of that role: no
+# part of its name (was Формер Манчестер Юнайтед)
+_STATUS_BEFORE_A_ROLE = frozenset({"former", "ex", "late", "then", "incoming", "outgoing", "interim"})
 # Words after which a weekday opens a name: a show's ("Saturday Night Live", "Monday Night Football"), then a word more;
 # a newspaper's ("The Sunday Times", "Sunday Telegraph"), alone
 _SHOW_AFTER_A_DAY = frozenset({"night", "morning", "evening", "afternoon"})
@@ -516,6 +519,8 @@ def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
     key = token.key
     if key in DEMONYMS or _hyphenated_demonyms(key):
         return not org and key not in GIVEN_NAMES and not given_name_slot
+    if token.sentence_start and key in _STATUS_BEFORE_A_ROLE:  # "Former Manchester United midfielder Paul Scholes"
+        return True
     if key in WEEKDAYS_MONTHS:  # "In May Trump flew": before the function words, which hold the modal "may"
         return True
     if key in FUNCTION_WORDS:
