@@ -142,6 +142,8 @@ def test_a_name_after_a_role_written_in_lower_case_is_a_persons():
     # Elon is no census given name: the role before the name tells (and "Elon Musk and SpaceX" is no list of firms)
     assert types("Tesla chief executive Elon Musk and SpaceX staff met. Economist Jan Hatzius spoke.") == [
         ("Tesla", "organisation"), ("Elon Musk", "person"), ("SpaceX", "organisation"), ("Jan Hatzius", "person")]
+    # a research firm is a firm, kept in Latin (was a name of no type, transcribed Ярдені Ресеарч)
+    assert ("Yardeni Research", "organisation") in types("Analyst Ed Yardeni of Yardeni Research said.")
     # a capitalised title may open an organisation's name, which stays one
     assert ("General Motors", "organisation") in types("Shares in General Motors fell.")
 

@@ -122,6 +122,11 @@ def test_a_balkan_ic_written_without_its_accent_is_still_ich_but_only_in_a_surna
     assert render_name("Olympic", "uk", "other").text == "Олімпік"  # an adjective: no surname
 
 
+def test_an_english_word_in_a_name_told_slavic_is_read_as_english():
+    # Yardeni's ya tells a romanised name; Research is no romanised Ресеарч (a short word may be: Ye is Є)
+    assert render_name("Yardeni Research", "uk", "other").text == "Ярдені Рісерч"
+
+
 def test_a_spanish_surname_does_not_change_an_english_given_name():
     assert render_name("Jennifer Lopez", "uk").text == "Дженніфер Лопес"
 

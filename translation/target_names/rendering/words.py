@@ -257,7 +257,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     if prefixed is not None:
         return *prefixed, None
     origin = origin_of(accented, given)
-    romanised = name_origin in _SLAVIC and may_be_romanised(key)
+    # an English word in a name told Slavic is English's ("Yardeni Research": not a romanised Ресеарч)
+    romanised = name_origin in _SLAVIC and may_be_romanised(key) and not _english_word(key, data)
     if romanised and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
         if name_origin == RUSSIAN and not given:  # a given name not listed is Ukrainian's: Каміла, Мілла
             return data.romanised_russian.rewrite(key), data.russian_romanisation_name, RUSSIAN
@@ -270,6 +271,13 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     if read is not None:  # romance among them: a word ending in -o, read as spelt
         return _fixed(read, data), SPELLING, origin
     return *_pronounced_or_spelt(key, data), None
+
+
+def _english_word(key: str, data: LanguageData) -> bool:
+    """An English word of five letters or more the pronouncing dictionary says, no given name of the census or of
+    the Slavic table (a short one may be a romanised syllable: Ye, Kanye West's new name, is Є)."""
+    return len(key) >= 5 and key in ENGLISH_WORDS and key in pronunciations() and key not in data.given_names and \
+        given_name_gender(key) is None
 
 
 def _a_given_name_there(accented: str, data: LanguageData, origin: str | None, key: str) -> bool:
