@@ -60,6 +60,7 @@ EXAMPLES = {
     "sentence start: gazetteer": ("Kyiv was quiet on Sunday.", "Kyiv", True),
     "sentence start: hyphenated name": ("Rolls-Royce reported a profit.", "Rolls-Royce", True),
     "sentence start: adverb or gerund": ("Speaking to reporters, he left.", "Speaking", False),
+    "sentence start: given name before a surname": ("Dolly Menga scored twice.", "Dolly", True),
     "sentence start: not a dictionary word": ("Umerov flew to Geneva.", "Umerov", True),
     "sentence start: unknown": ("Plastic surgery gets a boost.", "Plastic", False),
     "place phrase": ("New York hosted the talks.", "New", True),

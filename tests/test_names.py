@@ -493,6 +493,12 @@ def test_a_common_noun_opening_a_sentence_before_a_persons_name_is_no_part_of_it
     assert names("Former Manchester United midfielder Paul Scholes said.") == ["Manchester United", "Paul Scholes"]
 
 
+def test_a_given_name_opening_a_sentence_opens_the_name_even_where_it_ends_like_an_adverb():
+    # Dolly and Emily were taken for adverbs (-ly), and the name cut to its surname
+    assert names("Dolly Menga's goal won it. Emily Thornberry said no. Surely Trump knew.") == [
+        "Dolly Menga", "Emily Thornberry", "Trump"]
+
+
 def test_a_party_member_word_before_a_lawmakers_name_is_no_part_of_it():
     text = "Democrats Phil Bredesen and Jim Cooper won; Republican Ted Cruz and Conservative Boris Johnson did not."
     assert names(text) == ["Phil Bredesen", "Jim Cooper", "Ted Cruz", "Boris Johnson"]

@@ -93,6 +93,7 @@ def _date_abbreviation(ctx: Context, token: Token) -> bool:
 
 
 _FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
+_CAPITALISED_NEXT = re.compile(r" ([A-Z][a-z]+)\b")
 _PARTY_AND_STATE = re.compile(r"[DRI]-([A-Z][A-Za-z.]*)$")  # "D-Calif", "R-S.C", "R-Texas", "I-VT"
 _OPENS_AN_APPOSITION = re.compile(r"[,(]\s*$")
 
@@ -294,6 +295,13 @@ def _gazetteer(ctx: Context, token: Token) -> bool:
     return key in PLACES or key in GIVEN_NAMES or key in WELL_KNOWN_ORGS
 
 
+def _given_name_before_a_surname(ctx: Context, token: Token) -> bool:
+    """"Dolly Menga's goal gave ...", "Emily Thornberry said": a census given name that is a common word too (or
+    ends like an adverb), opening a sentence before a capitalised word, opens a person's name (was "Menga" alone,
+    Dolly taken for an adverb)."""
+    return given_name_gender(token.key) is not None and _CAPITALISED_NEXT.match(ctx.text, token.end) is not None
+
+
 def _not_a_dictionary_word(ctx: Context, token: Token) -> bool:
     """"Feyenoord beat Ajax": an opener that is no ordinary English word (in any of its forms) is a name."""
     return token.key.isalpha() and not dictionary_word(token.key)
@@ -369,6 +377,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("sentence start: common word", MAYBE, _common_word),
     Rule("sentence start: gazetteer", NAME, _gazetteer),
     Rule("sentence start: hyphenated name", NAME, _hyphenated_name),
+    Rule("sentence start: given name before a surname", NAME, _given_name_before_a_surname),
     ADVERB_OR_GERUND,
     Rule("sentence start: not a dictionary word", NAME, _not_a_dictionary_word),
     SENTENCE_START_UNKNOWN,
