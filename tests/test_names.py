@@ -497,6 +497,8 @@ def test_a_given_name_opening_a_sentence_opens_the_name_even_where_it_ends_like_
     # Dolly and Emily were taken for adverbs (-ly), and the name cut to its surname
     assert names("Dolly Menga's goal won it. Emily Thornberry said nothing. Surely Trump knew.") == [
         "Dolly Menga", "Emily Thornberry", "Trump"]
+    # "no." ends the sentence: it is the abbreviation No. only before a number (was "Surely Trump")
+    assert names("She said no. Surely Trump knew.") == ["Trump"]
 
 
 def test_a_party_member_word_before_a_lawmakers_name_is_no_part_of_it():

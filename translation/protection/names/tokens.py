@@ -8,7 +8,7 @@ outside a protected span ("Trump's" -> "Trump"). One regex pass: linear time.
 import re
 from dataclasses import dataclass
 
-from babelwire.translation.protection.names.lexicon import DOTTED_ABBREVIATIONS, FUNCTION_WORDS
+from babelwire.translation.protection.names.lexicon import DOTTED_ABBREVIATIONS, FUNCTION_WORDS, NUMBER_ABBREVIATIONS
 
 # Letters then optional inner connectors; initials/abbreviations like U.S. keep their final dot.
 _TOKEN = re.compile(
@@ -41,6 +41,7 @@ class Token:
         return self.is_upper and sum(c.isalpha() for c in self.text) >= 2
 
 
+_NUMBER_AFTER = re.compile(r"\s*\d")
 # no ";": a capital after a semicolon is a name's or a list item's, which roles.py tells apart ("Panahi; Will Smith")
 _SENTENCE_END = frozenset(".!?:\"“”«»—-–•|")
 
@@ -55,7 +56,7 @@ def tokenize(text: str) -> list[Token]:
         line += gap.count("\n")
         starts_sentence = not tokens or "\n" in gap or _ends_sentence(gap) or \
             _after_a_final_abbreviation(tokens[-1], word)
-        if text.startswith(".", m.end()) and _keeps_dot(word):
+        if text.startswith(".", m.end()) and _keeps_dot(word, text, m.end()):
             word += "."
         possessive = _POSSESSIVE.search(word)
         if possessive and len(word) > 2:
@@ -74,9 +75,13 @@ def _after_a_final_abbreviation(previous: Token, word: str) -> bool:
     return previous.text.endswith(".") and word[:1].isupper() and word.lower() in FUNCTION_WORDS
 
 
-def _keeps_dot(word: str) -> bool:
-    """Initials ("M. Gatting") and abbreviations ("Mr.", "Corp.") own their dot."""
-    return (len(word) == 1 and word.isupper()) or word.lower() in DOTTED_ABBREVIATIONS
+def _keeps_dot(word: str, text: str, dot: int) -> bool:
+    """Initials ("M. Gatting") and abbreviations ("Mr.", "Corp.") own their dot; one that stands before a number
+    only where a number follows ("No. 10", "Dec. 6"; in "She said no. Trump knew" the dot ends the sentence)."""
+    key = word.lower()
+    if len(word) == 1 and word.isupper():
+        return True
+    return key in DOTTED_ABBREVIATIONS and (key not in NUMBER_ABBREVIATIONS or _NUMBER_AFTER.match(text, dot + 1))
 
 
 def _ends_sentence(gap: str) -> bool:
