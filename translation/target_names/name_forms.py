@@ -29,7 +29,7 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, certainty_order, \
-    is_established_club, regnal_form, render_name, royal_form, sex_marked
+    is_established_club, least_certain, regnal_form, render_name, royal_form, sex_marked
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 from babelwire.translation.target_names.rendering.nationality import nationality_origin
 
@@ -248,8 +248,8 @@ def _family_forms(named: list[tuple[str, NameForm]], target: str) -> dict[str, t
     certainty = certainty_order(target)
     choices: dict[str, list[tuple[int, int, str, str | None]]] = {}
     for position, (text, form) in enumerate(named):
-        rank = certainty.index(form.source) if form.source in certainty else len(certainty)
         for index, written in _family_words(text, form, target):
+            rank = certainty.index(form.source) if form.source in certainty else len(certainty)
             choices.setdefault(text.split()[index], []).append((rank, position, written, form.source))
     return {word: min(ranked)[2:] for word, ranked in choices.items() if not sex_marked(word, target)}
 
@@ -266,10 +266,5 @@ def _with_the_family_form(text: str, form: NameForm, family: dict[str, tuple[str
         chosen, source = family.get(words[index], (own, form.source))
         if chosen != own and len(written) == len(words):
             written[index] = chosen
-            form = NameForm(RENDERED, (" ".join(written),), _least_certain_of(form.source, source, target))
+            form = NameForm(RENDERED, (" ".join(written),), least_certain([form.source, source], target))
     return form
-
-
-def _least_certain_of(one: str | None, other: str | None, target: str) -> str | None:
-    certainty = certainty_order(target)
-    return max((one, other), key=lambda source: certainty.index(source) if source in certainty else len(certainty))

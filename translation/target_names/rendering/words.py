@@ -87,7 +87,7 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
         sources.append(word[1])
     if kind == "person" and len(words) > 1 and given_name_gender(fold(words[0])) == "f":
         rendered[-1] = _as_a_woman_bears_it(words[-1], rendered[-1], data)
-    return "".join(rendered), _least_certain(sources, data)
+    return "".join(rendered), least_certain(sources, data.code)
 
 
 def _as_a_woman_bears_it(surname: str, form: str, data: LanguageData) -> str:
@@ -344,9 +344,11 @@ def certainty_order(language: str) -> list[str]:
                                HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING]))
 
 
-def _least_certain(sources: list[str], data: LanguageData) -> str:
-    order = certainty_order(data.code)
-    return max(sources, key=order.index) if sources else ESTABLISHED
+def least_certain(sources: list[str], language: str) -> str:
+    """Of the sources of a name's words, the one that makes the name's rendering least certain."""
+    order = certainty_order(language)
+    return max(sources, key=lambda source: order.index(source) if source in order else len(order)) if sources \
+        else ESTABLISHED
 
 
 def sex_marked(surname: str, language: str) -> bool:
