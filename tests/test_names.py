@@ -131,7 +131,8 @@ def test_a_demonym_stays_with_the_ordinary_words_it_makes_a_name_of():
 
 def test_a_demonym_noun_or_adjective_before_a_persons_name_is_no_part_of_it():
     # a person's name of dictionary words ("Tom Moody") is no "Indian Ocean": the demonym stays outside it
-    text = "Spaniard Rafael Nadal won. On Sunday Dutchman Max Verstappen and Australian Tom Moody won. Finn Russell won."
+    text = "Spaniard Rafael Nadal won. On Sunday Dutchman Max Verstappen and Australian Tom Moody won. " \
+        "Finn Russell won."
     assert names(text) == ["Rafael Nadal", "Max Verstappen", "Tom Moody", "Finn Russell"]
 
 
