@@ -227,9 +227,9 @@ def consistent_forms(named: list[tuple[str, NameForm]], target: str) -> list[Nam
             for text, form in named]
 
 
-def _family_words(text: str, form: NameForm, target: str) -> list[tuple[int, str]]:
-    """(index, written form) of the words of a full name that stand for its family alone: the family name, and a
-    club's first word."""
+def _family_words(text: str, form: NameForm, target: str) -> list[tuple[int, str, str]]:
+    """(index, word, written form) of the words of a full name that stand for its family alone: the family name,
+    and a club's first word."""
     if form.way != RENDERED or " " not in text:
         return []
     words, written = text.split(), form.forms[0].split()
@@ -237,9 +237,9 @@ def _family_words(text: str, form: NameForm, target: str) -> list[tuple[int, str
     family = []
     if len(written) == len(words) or first:  # "Moon Jae-in": Мун Чже Ін, the given name's syllables apart
         index = 0 if first else len(words) - 1
-        family.append((index, written[0 if first else -1]))
+        family.append((index, words[index], written[0 if first else -1]))
     if len(written) == len(words) and is_established_club(text, target):  # "Real Madrid ... Real": Реал
-        family.append((0, written[0]))
+        family.append((0, words[0], written[0]))
     return family
 
 
@@ -248,9 +248,9 @@ def _family_forms(named: list[tuple[str, NameForm]], target: str) -> dict[str, t
     certainty = certainty_order(target)
     choices: dict[str, list[tuple[int, int, str, str | None]]] = {}
     for position, (text, form) in enumerate(named):
-        for index, written in _family_words(text, form, target):
+        for _, word, written in _family_words(text, form, target):
             rank = certainty.index(form.source) if form.source in certainty else len(certainty)
-            choices.setdefault(text.split()[index], []).append((rank, position, written, form.source))
+            choices.setdefault(word, []).append((rank, position, written, form.source))
     return {word: min(ranked)[2:] for word, ranked in choices.items() if not sex_marked(word, target)}
 
 
@@ -262,8 +262,8 @@ def _with_the_family_form(text: str, form: NameForm, family: dict[str, tuple[str
     if form.source == ESTABLISHED:
         return form
     words, written = text.split(), form.forms[0].split()
-    for index, own in _family_words(text, form, target):
-        chosen, source = family.get(words[index], (own, form.source))
+    for index, word, own in _family_words(text, form, target):
+        chosen, source = family.get(word, (own, form.source))
         if chosen != own and len(written) == len(words):
             written[index] = chosen
             form = NameForm(RENDERED, (" ".join(written),), least_certain([form.source, source], target))

@@ -218,9 +218,14 @@ def _ends_in_a_persons_name(run: Run) -> bool:
     """"Detective Inspector Mark Jones" of "... Mark Jones of Merseyside Police": a given name (the detector's or the
     census's: Lindsey) before the last word, which no organisation word is, makes the run end in a person, who is of
     the organisation after."""
-    last, given = run.tokens[-1], run.tokens[-2].key if len(run.tokens) > 1 else ""
-    return bool(given) and (given in GIVEN_NAMES or given_name_gender(given) is not None) and \
-        last.key not in ORG_HEADS and not _is_title(last)
+    last = run.tokens[-1]
+    return len(run.tokens) > 1 and _a_given_name(run.tokens[-2].key) and last.key not in ORG_HEADS and \
+        not _is_title(last)
+
+
+def _a_given_name(key: str) -> bool:
+    """A given name of the detector's list or of the census (Lindsey, Margaret)."""
+    return key in GIVEN_NAMES or given_name_gender(key) is not None
 
 
 def _and_step(left: Run, right: Run) -> str | None:
@@ -549,8 +554,8 @@ def _common_noun_before_a_person(tokens: list[Token], i: int) -> bool:
     Вілсон); a given name that is a common word too opens the name ("Will Smith", "Rose Byrne")."""
     token = tokens[i]
     return token.sentence_start and i + 2 < len(tokens) and dictionary_word(token.key) and \
-        given_name_gender(token.key) is None and token.key not in GIVEN_NAMES and \
-        given_name_gender(tokens[i + 1].key) is not None and tokens[i + 2].is_capitalised
+        not _a_given_name(token.key) and given_name_gender(tokens[i + 1].key) is not None and \
+        tokens[i + 2].is_capitalised
 
 
 def _titles_opening(tokens: list[Token], i: int) -> bool:
