@@ -46,6 +46,14 @@ def test_a_russian_given_name_takes_its_ukrainian_form():
     assert render_name("Sergei Ivanov", "uk").text == "Сергій Іванов"
 
 
+def test_a_given_name_russian_shares_with_others_tells_a_russian_surname_ending_it_could_not_alone():
+    assert render_name("Alexander Golovin", "uk").text == "Олександр Головін"
+    assert render_name("Boris Spassky", "uk").text == "Борис Спасський"
+    # a surname the pronouncing dictionary says, or one with no Russian ending, keeps the name what it was
+    assert render_name("Alexander Hamilton", "uk").text.startswith("Александер ")
+    assert render_name("Natalia Lafourcade", "uk").text == "Наталія Лафуркаде"
+
+
 def test_an_initial_keeps_its_point():
     assert render_name("J. Smith", "uk").text.startswith("Дж. ")
 

@@ -29,6 +29,16 @@ def first_listed(origins: set[str]) -> str | None:
     return min(origins, key=order.index) if origins else None
 
 
+# Endings Russian surnames share with other languages' (Martin, Medina, Nordic Sky...): a sign only together with a
+# given name Russian or Ukrainian shares with other languages (words.py: Alexander Ovechkin, Boris Berezovsky).
+_SHARED_SLAVIC_ENDINGS = ("in", "ina", "yn", "yna", "sky", "skaya", "ik", "uk", "ak")
+
+
+def may_be_slavic_surname(word: str) -> bool:
+    """`word` (lower case) ends as Russian surnames do, though other languages' surnames may end so too."""
+    return word.endswith(_SHARED_SLAVIC_ENDINGS) and may_be_romanised(word)
+
+
 def may_be_romanised(word: str) -> bool:
     """False where `word` (lower case) has letters no romanisation of Ukrainian or Russian writes."""
     return not any(letters in word for letters in _NEVER_ROMANISED)

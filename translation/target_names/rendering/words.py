@@ -22,7 +22,7 @@ from babelwire.translation.protection.translated_names import classify
 from babelwire.translation.target_names.rendering.attested import attested_form, attested_given_name
 from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data, name_key
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
-    may_be_romanised, origin_of, romanised_from
+    may_be_romanised, may_be_slavic_surname, origin_of, romanised_from
 from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
 from babelwire.translation.target_names.rendering import syllabic
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
@@ -158,9 +158,18 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
                origin_of(word.lower()) for index, word in enumerate(words)}
     named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
     if SLAVIC in origins or not named & _READS_SLAVIC_GIVEN_NAMES and \
-            any(key in data.slavic_given_names for key in keys):
+            any(key in data.slavic_given_names for key in keys) or not named and _slavic_by_both(keys, data):
         return RUSSIAN if _romanised_from_russian(keys, data) else SLAVIC
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
+
+
+def _slavic_by_both(keys: list[str], data: LanguageData) -> bool:
+    """A given name Ukrainian or Russian shares with other languages (Alexander, Boris, Denis: no sign alone) before a
+    surname the pronouncing dictionary does not know that ends as Russian surnames do ("Alexander Ovechkin", "Boris
+    Berezovsky"; not "Alexander Hamilton", "Boris Pistorius", "Natalia Lafourcade")."""
+    *given, surname = keys
+    return bool(given) and given[0] in data.given_names and surname not in pronunciations() and \
+        may_be_slavic_surname(surname)
 
 
 def _origin_in_a_name(word: str, given: bool) -> str | None:
