@@ -54,6 +54,12 @@ def test_a_given_name_russian_shares_with_others_tells_a_russian_surname_ending_
     assert render_name("Natalia Lafourcade", "uk").text == "Наталія Лафуркаде"
 
 
+def test_a_word_with_a_j_is_no_romanised_ukrainian_or_russian_even_in_a_name_told_slavic():
+    # neither KMU 2010 nor BGN/PCGN writes j: Joe is English's, whatever the surname's -eva says
+    assert render_name("Joe Alleva", "uk").text == "Джо Аллева"
+    assert render_name("Julia Navalnaya", "uk").text == "Юлія Навальна"  # the given-name table still knows Julia
+
+
 def test_an_initial_keeps_its_point():
     assert render_name("J. Smith", "uk").text.startswith("Дж. ")
 
