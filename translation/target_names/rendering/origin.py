@@ -14,8 +14,8 @@ from babelwire.translation.target_names.rendering.languages import fold
 SLAVIC, ROMANCE = "slavic", "romance"
 UKRAINIAN, RUSSIAN = "ukrainian", "russian"  # what a Slavic name was romanised from (data/romanisation_signs.txt)
 # Letters the romanisations of Ukrainian and Russian (KMU 2010, BGN/PCGN, passport spellings) never write: a word
-# with one of them, in a name told Slavic by another word, is not romanised ("Ophelia" in "Ophelia Petrova", "Joe" in "Joe
-# Alleva").
+# with one of them, in a name told Slavic by another word, is not romanised ("Ophelia" in "Ophelia Petrova", "Joe"
+# in "Joe Alleva").
 _NEVER_ROMANISED = ("ph", "th", "q", "x", "j")
 
 
