@@ -494,6 +494,16 @@ def test_a_common_noun_opening_a_sentence_before_a_persons_name_is_no_part_of_it
     assert names("Former Manchester United midfielder Paul Scholes said.") == ["Manchester United", "Paul Scholes"]
 
 
+def test_a_participle_opening_a_sentence_before_a_name_the_item_writes_alone_is_no_part_of_it():
+    # was "Promoted Livingston" (Промотед Лівінгстон), typed a person
+    assert names("Promoted Livingston stunned Rangers. It was a first win for Livingston.") == [
+        "Livingston", "Rangers", "Livingston"]
+    # a name such a word opens stays whole where the lexicons know it, or where the item never writes the rest alone
+    assert names("United States troops left. The States said so.") == ["United States", "States"]
+    assert names("Reformed Church leaders met on Sunday.") == ["Reformed Church"]
+    assert names("Red Star beat Dinamo. Star fans cheered.")[0] == "Red Star"  # a short word is no participle
+
+
 def test_a_given_name_opening_a_sentence_opens_the_name_even_where_it_ends_like_an_adverb():
     # Dolly and Emily were taken for adverbs (-ly), and the name cut to its surname
     assert names("Dolly Menga's goal won it. Emily Thornberry said nothing. Surely Trump knew.") == [

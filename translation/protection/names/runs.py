@@ -423,6 +423,8 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
     i = 0
     while i < len(run.tokens) and _noise_before_the_name(run, tokens, i, org):
         i += 1
+    if i == 0 and _participle_before_a_name_seen_alone(run, evidence):
+        i = 1
     j = len(run.tokens)
     while j > i and _noise_after_the_name(run, tokens, i, j):
         j -= 1
@@ -448,6 +450,22 @@ def _noise_before_the_name(run: Run, tokens: list[Token], i: int, org: bool) -> 
     return not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
                         or _rank_before_a_person(run.tokens, i) or _business_noun_opening(run.tokens, i)
                         or _common_noun_before_a_person(run.tokens, i))
+
+
+def _participle_before_a_name_seen_alone(run: Run, evidence: Evidence) -> bool:
+    """"Promoted Livingston stunned Rangers", "Unbeaten Ayr go top": a participle opening a sentence before a name the
+    item also writes alone is what the report says of the name, no part of it (was Промотед Лівінгстон); a name such
+    a word opens and the lexicons know stays whole ("United States", "Reading")."""
+    first, rest = run.tokens[0], run.tokens[1:]
+    return first.sentence_start and len(rest) == 1 and _a_participle(first.key) and dictionary_word(first.key) and \
+        not _a_given_name(first.key) and evidence.is_name(rest[0].key) and \
+        classify(f"{first.text} {rest[0].text}") is None
+
+
+def _a_participle(key: str) -> bool:
+    """A word of six letters or more ending as English participles do: "Promoted", "Unbeaten", "Struggling" (not
+    "Red" of Red Star, "Hen" of Hen Vipheak)."""
+    return len(key) >= 6 and key.endswith(("ed", "en", "ing"))
 
 
 def _noise_after_the_name(run: Run, tokens: list[Token], i: int, j: int) -> bool:
