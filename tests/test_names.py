@@ -459,6 +459,12 @@ def test_a_plural_opening_a_sentence_before_a_playing_position_or_a_title_is_a_c
         "Rangers", "Alfredo Morelos", "Wolves", "Nuno"]
 
 
+def test_an_abstract_noun_opening_a_sentence_before_a_verb_is_no_name_unless_it_speaks():
+    # "Homosexuality" and "Security" were names, transcribed Хомосекшуаліті, Секʼюриті
+    assert names("Homosexuality was decriminalised in 1997. Security was tight. Tension has been rising.") == []
+    assert names("Reliance said profit rose.") == ["Reliance"]
+
+
 def test_two_places_joined_by_and_stay_two_places_when_the_second_is_a_city():
     assert names("Floods hit Phoenix, Las Vegas and Salt Lake City. Marks and Spencer Group Plc rose.") == [
         "Phoenix", "Las Vegas", "Salt Lake City", "Marks and Spencer Group Plc"]

@@ -19,6 +19,7 @@ from babelwire.translation.protection.names.lexicon import (
     ORG_FORMS,
     PLACE_PHRASES,
     PRESS_NOUNS,
+    REPORTING_VERBS,
     SUBJECT_VERBS,
     TITLES,
 )
@@ -53,6 +54,9 @@ REGNAL_NUMERAL = "regnal numeral"
 COMPANY_ACRONYM = "acronym closing a company's name"
 
 _PLURAL_ENDINGS = ("ers", "ists", "ants", "ents", "ors", "ians", "ives")
+# Endings of English abstract nouns ("Security was tight", "Production was halted", "Homelessness is rising"): such a
+# word opening a sentence is a name before a verb only where it speaks ("Reliance said")
+_ABSTRACT_NOUN_ENDINGS = ("ity", "ness", "tion", "sion", "ment", "ance", "ence", "ism", "ship", "hood")
 _PHRASE_STARTS = frozenset(phrase[0] for phrase in PLACE_PHRASES)
 _PHRASE_SIZES = sorted({len(phrase) for phrase in PLACE_PHRASES})
 
@@ -80,7 +84,7 @@ def _mark_place_phrases(ctx: Context, tokens: list[Token], roles: Roles) -> None
 
 def _promote_subjects(ctx: Context, tokens: list[Token], roles: Roles) -> None:
     """"Umerov took ...", "Hnatov said": an unknown capital opening a sentence, followed by a verb, a title or a
-    playing position ("Rangers striker")."""
+    playing position ("Rangers striker"); an abstract noun only before a reporting verb ("Security was tight")."""
     for i in range(len(tokens) - 1):
         if roles.roles[i] != MAYBE or tokens[i].key in COMMON_CAPITALISED or roles.roles[i + 1] != NO:
             continue
@@ -89,8 +93,14 @@ def _promote_subjects(ctx: Context, tokens: list[Token], roles: Roles) -> None:
         follower = tokens[i + 1].key
         if follower in SUBJECT_VERBS and tokens[i].key.endswith(_PLURAL_ENDINGS):  # "Brokers said", "Analysts said"
             continue
+        if _an_abstract_noun(tokens[i].key) and follower not in REPORTING_VERBS:
+            continue
         if follower in SUBJECT_VERBS or follower in TITLES or follower in CLUB_WORDS or follower == "v":
             roles.set(i, NAME, SUBJECT_BEFORE_A_VERB)  # "Rangers striker Alfredo Morelos", "Rangers manager"
+
+
+def _an_abstract_noun(key: str) -> bool:
+    return key.endswith(_ABSTRACT_NOUN_ENDINGS) and key in ENGLISH_WORDS
 
 
 def _promote_outlets(ctx: Context, tokens: list[Token], roles: Roles) -> None:
