@@ -148,6 +148,16 @@ def test_a_ukrainian_copy_leaves_an_acronym_with_an_established_form_to_the_mode
     assert written_form("FBI", "organisation", False, "de").way == MODEL  # no German row: the model's own word
 
 
+def test_an_acronym_british_style_writes_in_title_case_has_the_same_established_form():
+    from babelwire.translation.protection.protect import find_protection
+
+    text = "More people live with HIV and Aids, Nato and Unicef said."
+    kept, rendered = protected_uk(text)
+    assert not {"Aids", "Nato", "Unicef"} & (kept | rendered)  # "Aids" was transcribed Ейдс
+    checked = {place.span.text: place.forms for place in find_protection(text, target="uk").translated_places}
+    assert checked == {"Aids": ("СНІД",), "Nato": ("НАТО",), "Unicef": ("ЮНІСЕФ",)}
+
+
 def test_armed_groups_are_left_to_the_model_with_the_forms_ukrainian_media_write_them_in():
     from babelwire.translation.protection.protect import find_protection
 
