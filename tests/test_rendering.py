@@ -472,6 +472,13 @@ def test_the_dictionary_settles_a_name_usage_writes_otherwise_than_the_rules():
     assert render_name("Elizabeth Warren", "uk") == Rendering("Елізабет Воррен", "cmudict")  # known as it is
 
 
+def test_an_english_g_is_never_settled_as_kh_a_spanish_one_may_be():
+    from babelwire.translation.target_names.rendering.attested import attested_form
+
+    assert attested_form("габбард", "gabbard", "uk") == "габбард"  # was the known surname Хаббард (Hubbard)
+    assert attested_form("сергіо", "sergio", "uk", english=False) == "серхіо"
+
+
 def test_the_dictionary_settles_which_origin_a_spelling_is_read_by():
     assert render_name("Jurgen Klopp", "uk").text == "Юрген Клопп"  # read as German; the English rules: Джерген
     assert render_name("Ulrich Beck", "uk").text == "Ульріх Бек"  # the English rules: Алріч

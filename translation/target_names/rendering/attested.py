@@ -81,12 +81,13 @@ def _is_a_thing(parse) -> bool:
 def _variants(form: str, spelling: str, code: str, romanised: bool, english: bool, pronounced: bool) -> list[str]:
     """`form` with one change of the table at one place: every place for the first row, then the next row's; only
     the rows whose Latin letters `spelling` has, those marked for romanised names only where `romanised`, those
-    marked for English readings only where `english` and those marked for letter rules only where not
-    `pronounced`."""
+    marked for English readings only where `english`, those marked for other languages' readings only where not
+    `english`, and those marked for letter rules only where not `pronounced`."""
     variants: list[str] = []
     for letters, other, latin, not_before, only_for in _alternations(code):
         if not any(letter in spelling for letter in latin) or only_for == "romanised" and not romanised or \
-                only_for == "english" and not english or only_for == "spelt" and pronounced:
+                only_for == "english" and not english or only_for == "foreign" and english or \
+                only_for == "spelt" and pronounced:
             continue
         start = form.find(letters)
         while start != -1:
@@ -98,7 +99,8 @@ def _variants(form: str, spelling: str, code: str, romanised: bool, english: boo
 
 @cache
 def _alternations(code: str) -> tuple[tuple[str, str, str, str, str], ...]:
-    """(letters, other letters, Latin letters, not before, "romanised" / "english" / "" for every reading)."""
+    """(letters, other letters, Latin letters, not before, the readings the row is for: "romanised", "english",
+    "foreign", "spelt", or "" for every reading)."""
     try:
         return tuple((row[0], row[1], row[2], row[3] if len(row) > 3 else "", row[4] if len(row) > 4 else "")
                      for row in load_table(__package__, f"{code}/alternations"))
