@@ -133,6 +133,14 @@ def test_a_generational_suffix_declines_with_the_surname():
     assert decline_name("Джордж Г. В. Буш-старший", "gent", "m", "uk") == "Джорджа Г. В. Буша-старшого"
 
 
+def test_letters_said_one_by_one_as_a_given_name_do_not_decline_a_given_name_jay_does():
+    assert decline_name("Джей Ді Венс", "gent", "m", "uk") == "Джей Ді Венса"  # was Джея Ді Венса
+    assert decline_name("Ей Джей Браун", "ablt", "m", "uk") == "Ей Джей Брауном"
+    assert decline_name("Джей Гетсбі", "gent", "m", "uk") == "Джея Гетсбі"
+    sentence = "Він зустрівся з Джей Ді Венсом."
+    assert sentence[slice(*find_name_form(sentence, "Джей Ді Венс", "m", "uk"))] == "Джей Ді Венсом"
+
+
 def test_a_name_with_an_initial_is_found_with_the_initial_s_full_stop():
     sentence = "Він зустрівся з Робертом Ф. Кеннеді-молодшим у вівторок."
     found = find_name_form(sentence, "Роберт Ф. Кеннеді-молодший", "m", "uk")

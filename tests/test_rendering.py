@@ -60,6 +60,12 @@ def test_a_word_with_a_j_is_no_romanised_ukrainian_or_russian_even_in_a_name_tol
     assert render_name("Julia Navalnaya", "uk").text == "Юлія Навальна"  # the given-name table still knows Julia
 
 
+def test_a_given_name_of_letters_said_one_by_one_is_written_as_the_letters_names():
+    assert render_name("AJ Brown", "uk").text == "Ей Джей Браун"  # was АДЖ Браун
+    assert render_name("TJ Watt", "uk").text == "Ті Джей Ватт"
+    assert render_name("J.D. Salinger", "uk").text.startswith("Дж. Д. ")  # initials with points stay initials
+
+
 def test_an_initial_keeps_its_point():
     assert render_name("J. Smith", "uk").text.startswith("Дж. ")
 

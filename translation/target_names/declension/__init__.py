@@ -33,6 +33,7 @@ from functools import lru_cache
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
+from babelwire.translation.target_names.rendering.languages import has_data, language_data
 from babelwire.translation.lexicon.wordlists import load_table
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -92,8 +93,19 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
     if surname_first and len(words) > 2:
         return " ".join([_decline_word(words[0], case, gender, language, True), *words[1:-1],
                          _decline_word(words[-1], case, gender, language, False)])
-    return " ".join(_decline_word(word, case, gender, language, i == len(words) - 1 and len(words) > 1)
-                    for i, word in enumerate(words))
+    spelt = _letters_spelt(words[:-1], language)
+    return " ".join(word if i in spelt else _decline_word(word, case, gender, language, i == len(words) - 1 and
+                                                          len(words) > 1) for i, word in enumerate(words))
+
+
+def _letters_spelt(given: list[str], language: str) -> set[int]:
+    """The indices of given names that are letters said one by one, two or more together ("Джей Ді Венса", "Ей Джея
+    Брауна" is no Ukrainian: a letter's name does not decline; a given name Jay alone does, Джея Гетсбі)."""
+    if not has_data(language):
+        return set()
+    names = set(language_data(language).letter_names.values())
+    return {i for i, word in enumerate(given) if word in names and
+            (i > 0 and given[i - 1] in names or i + 1 < len(given) and given[i + 1] in names)}
 
 
 @lru_cache(maxsize=8192)

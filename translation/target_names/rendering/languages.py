@@ -18,6 +18,7 @@
     particles.txt           lower-case particles inside a name (von, de, al)
     openers.txt             words opening a name written as a fixed form joined to the next (St, Saint: Сент-)
     closers.txt             words closing a name written as a fixed form joined to the word before (Jr.: -молодший)
+    letter_names.txt        the English letters' names, for a given name of letters said one by one (AJ: Ей Джей)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
     endings.txt             endings read with spelling.txt where a name's spelling shows no origin (not with an
@@ -58,6 +59,7 @@ class LanguageData:
     particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
     openers: dict[str, tuple[str, str]]  # a word opening a name ("st") -> (its form, what joins it to the next)
     closers: dict[str, tuple[str, str]]  # a word closing a name ("jr.") -> (its form, what joins it to the one before)
+    letter_names: dict[str, str]  # an English letter ("j") -> its name in the language ("Джей")
     slavic_given_names: frozenset[str]  # the given names that alone tell a name is Ukrainian or Russian
     given_romanised_from: dict[str, str]  # lower-case Latin given name -> what its spelling shows: "russian"...
     prefixes: tuple[tuple[str, str, bool], ...]  # (Latin prefix, target form, the rest keeps its capital)
@@ -119,6 +121,7 @@ def language_data(language: str) -> LanguageData:
         particles=dict(load_table(__package__, f"{code}/particles")),
         openers=_joined_words(code, "openers"),
         closers=_joined_words(code, "closers"),
+        letter_names=_optional_table(code, "letter_names"),
         slavic_given_names=frozenset(row[0].lower() for row in given if "sign" in _marks(row)),
         given_romanised_from={row[0].lower(): mark for row in given for mark in _marks(row)
                               if mark in ("russian", "ukrainian")},
@@ -166,6 +169,13 @@ def _origin_spelling(code: str) -> dict[str, RuleTable]:
     names = [item.name for item in resources.files(__package__).joinpath("data", code).iterdir()]
     origins = [name.removeprefix("spelling_").removesuffix(".txt") for name in names if name.startswith("spelling_")]
     return {origin: RuleTable.load(__package__, f"{code}/spelling_{origin}", f"{code}/spelling") for origin in origins}
+
+
+def _optional_table(code: str, table: str) -> dict[str, str]:
+    try:
+        return {row[0]: row[1] for row in load_table(__package__, f"{code}/{table}")}
+    except FileNotFoundError:
+        return {}
 
 
 def _titled(code: str, table: str) -> dict[str, str]:

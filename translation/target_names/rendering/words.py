@@ -210,6 +210,8 @@ _LETTERS_SHARED_WITH = {"turkish": ("german",), "hungarian": ("german", "spanish
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
                  last: bool, stated: bool = False) -> tuple[str, str] | None:
+    if kind == "person" and not last and _letters_said_one_by_one(word, data):  # "AJ Brown" -> "Ей Джей Браун"
+        return " ".join(data.letter_names[letter] for letter in word.lower()), SPELLING
     if _INITIALS.match(word):  # "J.D." -> "Дж. Д.", initials apart as Ukrainian writes them
         if classify(word) is not None:
             return None  # "U.S." of "U.S. Tomahawk": a place's acronym, no person's initials; the name stays as written
@@ -241,6 +243,12 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
                                 english=read_as is None, pronounced=source == CMUDICT)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
+
+
+def _letters_said_one_by_one(word: str, data: LanguageData) -> bool:
+    """Two capitals without points opening a person's name, "AJ", "TJ", "JD": no word the letter rules could read
+    (was АДЖ Браун)."""
+    return len(word) == 2 and word.isupper() and all(letter in data.letter_names for letter in word.lower())
 
 
 def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
