@@ -66,6 +66,11 @@ def test_a_given_name_of_letters_said_one_by_one_is_written_as_the_letters_names
     assert render_name("J.D. Salinger", "uk").text.startswith("Дж. Д. ")  # initials with points stay initials
 
 
+def test_a_south_slavic_given_name_tells_the_balkan_reading_of_its_j():
+    assert render_name("Dejan Lovren", "uk").text == "Деян Ловрен"  # was Деджан
+    assert render_name("Hrvoje Milic", "uk").text == "Хрвоє Мілич"  # its initial hr no Ukrainian romanisation's
+
+
 def test_an_initial_keeps_its_point():
     assert render_name("J. Smith", "uk").text.startswith("Дж. ")
 
