@@ -191,6 +191,12 @@ def test_a_capital_after_a_semicolon_opens_no_sentence():
         ["Jafar Panahi", "Will Smith"]
 
 
+def test_speech_quoted_in_single_quotes_after_a_comma_opens_a_sentence():
+    # "You" was a name (a capital mid-sentence); a word quoted alone mid-sentence is not at a sentence start
+    assert names("He told me yesterday, 'You have to go nine tomorrow,' Brown said.") == ["Brown"]
+    assert names("He called the camp 'Jungle' twice.") == ["Jungle"]
+
+
 def test_word_seen_lower_case_elsewhere_is_not_a_name_at_a_sentence_start():
     assert names("Trade was quiet. Brokers said trade would pick up.") == []
 

@@ -44,6 +44,9 @@ class Token:
 _NUMBER_AFTER = re.compile(r"\s*\d")
 # no ";": a capital after a semicolon is a name's or a list item's, which roles.py tells apart ("Panahi; Will Smith")
 _SENTENCE_END = frozenset(".!?:\"“”«»—-–•|")
+# A comma, then an opening single quote: speech quoted inside a quote ("told me, 'You have to go'"), whose first word
+# is a sentence's; a single quote alone may open a word quoted mid-sentence (the so-called 'Jungle').
+_SPEECH_IN_SINGLE_QUOTES = re.compile(r",\s*['‘]")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -89,4 +92,4 @@ def _ends_sentence(gap: str) -> bool:
     stripped = gap.strip()
     if not stripped:
         return False
-    return any(c in _SENTENCE_END for c in stripped)
+    return any(c in _SENTENCE_END for c in stripped) or _SPEECH_IN_SINGLE_QUOTES.fullmatch(stripped) is not None
