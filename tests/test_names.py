@@ -191,6 +191,11 @@ def test_a_capital_after_a_semicolon_opens_no_sentence():
         ["Jafar Panahi", "Will Smith"]
 
 
+def test_an_adverb_opening_a_sentence_before_a_comma_is_no_name_of_a_list():
+    assert names("Ironically, Bernardin, who led the church, was accused.") == ["Bernardin"]
+    assert names("Manning, Eli Manning, Tom Brady played.")[0] == "Manning"  # a surname like a gerund
+
+
 def test_speech_quoted_in_single_quotes_after_a_comma_opens_a_sentence():
     # "You" was a name (a capital mid-sentence); a word quoted alone mid-sentence is not at a sentence start
     assert names("He told me yesterday, 'You have to go nine tomorrow,' Brown said.") == ["Brown"]

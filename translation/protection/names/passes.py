@@ -36,6 +36,7 @@ from babelwire.translation.protection.names.roles import (
     common,
     dateline_ends,
     decide,
+    dictionary_word,
 )
 from babelwire.translation.protection.names.tokens import Token
 
@@ -182,8 +183,10 @@ def _definition_start(tokens: list[Token], acronym_at: int, letters: str) -> int
 
 
 def _unknown_opening(token: Token, role: str, rule: str) -> bool:
-    """A sentence-opening capital no rule knows: "Shevchenko", and "Manning", which only looks like a gerund."""
-    return token.sentence_start and (role == MAYBE or rule == ADVERB_OR_GERUND.name)
+    """A sentence-opening capital no rule knows: "Shevchenko", and "Manning", which only looks like a gerund; not an
+    adverb the dictionary has ("Ironically, Bernardin, who ...")."""
+    return token.sentence_start and (role == MAYBE or rule == ADVERB_OR_GERUND.name and
+                                     not (token.key.endswith("ly") and dictionary_word(token.key)))
 
 
 def _comma_after_name(text: str, tokens: list[Token], roles: Roles, first: int) -> bool:
