@@ -31,6 +31,15 @@ def test_a_newspapers_title_is_an_organisation_kept_in_latin_even_where_it_opens
                            ("Montreal Gazette", "organisation"), ("Elizabeth Warren", "person")]
 
 
+def test_a_name_shaped_as_a_persons_in_a_list_of_people_is_a_person():
+    # Tiger and Payne are no given names of the lists: the people beside them tell what they are
+    text = "Level at 67 were Mike Hulbert, Brian Henninger, Tiger Woods and Payne Stewart."
+    assert types(text) == [("Mike Hulbert", "person"), ("Brian Henninger", "person"), ("Tiger Woods", "person"),
+                           ("Payne Stewart", "person")]
+    # a list with a place in it proves nothing of its other names
+    assert dict(types("They visited Mike Hulbert, Brian Henninger, Tiger Woods and London."))["Tiger Woods"] == "other"
+
+
 def test_a_possessive_name_is_no_member_of_a_list_of_businesses():
     # "Alphabet's" determines Sundar Pichai: Satya Nadella is not listed with a business
     text = "The Senate will hear Microsoft's Satya Nadella and Alphabet's Sundar Pichai next week."

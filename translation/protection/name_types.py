@@ -115,9 +115,31 @@ def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
     named_a_business = frozenset(mention.span.text for mention in mentions
                                  if _owning_nothing(mention, text) or _right_after_a_business_noun(mention, text)) - \
         proper_words
-    return _one_type_per_name([TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs,
-                                                                       mention.span.text in titled, named_a_business))
-                               for mention, kind, kind_of in zip(mentions, kinds, types)])
+    typed = [TypedMention(mention, kind, _final_type(mention, kind, kind_of, businesses, clubs,
+                                                     mention.span.text in titled, named_a_business))
+             for mention, kind, kind_of in zip(mentions, kinds, types)]
+    return _one_type_per_name(_people_of_a_list(typed, text))
+
+
+def _people_of_a_list(typed: list[TypedMention], text: str) -> list[TypedMention]:
+    """"Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson": a name shaped as a person's (two or three
+    capitalised words) in a list of two people or more and nothing but people and untyped names is a person too,
+    though its given name is in no list (Tiger, Payne, Jesper)."""
+    typed = list(typed)
+    for run in _lists([each.mention for each in typed], text):
+        members = [typed[index] for index in run]
+        if sum(each.type == PERSON for each in members) < 2 or any(each.type not in (PERSON, OTHER) for each in members):
+            continue
+        for index in run:
+            if typed[index].type == OTHER and typed[index].own_kind is None and \
+                    _shaped_as_a_persons_name(typed[index].mention.span.text):
+                typed[index] = replace(typed[index], type=PERSON)
+    return typed
+
+
+def _shaped_as_a_persons_name(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(word[:1].isupper() and word.isalpha() for word in words)
 
 
 def _one_type_per_name(typed: list[TypedMention]) -> list[TypedMention]:
