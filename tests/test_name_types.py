@@ -36,6 +36,10 @@ def test_a_name_shaped_as_a_persons_in_a_list_of_people_is_a_person():
     text = "Level at 67 were Mike Hulbert, Brian Henninger, Tiger Woods and Payne Stewart."
     assert types(text) == [("Mike Hulbert", "person"), ("Brian Henninger", "person"), ("Tiger Woods", "person"),
                            ("Payne Stewart", "person")]
+    # results write each one's country in brackets before the comma; the country is no member
+    text = "1. Donovan Bailey (Canada), Michael Johnson (U.S.), Falk Balzer (Germany) 38.87 seconds"
+    assert types(text) == [("Donovan Bailey", "person"), ("Canada", "place"), ("Michael Johnson", "person"),
+                           ("U.S.", "place"), ("Falk Balzer", "person"), ("Germany", "place")]
     # a list with a place in it proves nothing of its other names
     assert dict(types("They visited Mike Hulbert, Brian Henninger, Tiger Woods and London."))["Tiger Woods"] == "other"
 

@@ -70,6 +70,8 @@ class TypedMention:
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
+_PEOPLE_GAP = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
+_BRACKET_AFTER = re.compile(r"\s*\(\s*[^()\n]*")  # from a name's end to the next name inside a bracket after it
 _NOUN_BEFORE = re.compile(r"([^\W\d_]+)(?:,?\s+(?:such\s+as|like|including)|\s+of|\s+from)?\s+$")
 _NOUN_AFTER = re.compile(r"^(?:['’]s?)?\s+(?:[A-Z]{2,}\s+)?([^\W\d_]+)")  # "Boots shops", "Barclaycard TV ads"
 # What only a business does to something: "published by", "owned by", "acquired by", "reported by" (a
@@ -126,7 +128,7 @@ def _people_of_a_list(typed: list[TypedMention], text: str) -> list[TypedMention
     capitalised words) in a list of two people or more and nothing but people and untyped names is a person too,
     though its given name is in no list (Tiger, Payne, Jesper)."""
     typed = list(typed)
-    for run in _lists([each.mention for each in typed], text):
+    for run in _lists_of_people(typed, text):
         members = [typed[index] for index in run]
         if sum(each.type == PERSON for each in members) < 2 or any(each.type not in (PERSON, OTHER) for each in members):
             continue
@@ -135,6 +137,24 @@ def _people_of_a_list(typed: list[TypedMention], text: str) -> list[TypedMention
                     _shaped_as_a_persons_name(typed[index].mention.span.text):
                 typed[index] = replace(typed[index], type=PERSON)
     return typed
+
+
+def _lists_of_people(typed: list[TypedMention], text: str) -> list[list[int]]:
+    """The runs of `_lists`, where a bracket after a name may stand before the comma, as results write a person's
+    country or club ("Linford Christie (Britain), Osmond Ezinwa (Nigeria)"); the names in those brackets are no
+    members."""
+    runs, current, last = [], [], None
+    for index, each in enumerate(typed):
+        span = each.mention.span
+        if last is not None and _BRACKET_AFTER.fullmatch(text, last, span.end) and text[span.end:].lstrip()[:1] == ")":
+            continue  # "(Britain)": said of the name before it
+        if current and _PEOPLE_GAP.fullmatch(text, last, span.start):
+            current.append(index)
+        else:
+            runs.append(current)
+            current = [index]
+        last = span.end
+    return [run for run in [*runs, current] if len(run) > 1]
 
 
 def _shaped_as_a_persons_name(name: str) -> bool:
