@@ -129,8 +129,8 @@ def _people_of_a_list(typed: list[TypedMention], text: str) -> list[TypedMention
     though its given name is in no list (Tiger, Payne, Jesper)."""
     typed = list(typed)
     for run in _lists_of_people(typed, text):
-        members = [typed[index] for index in run]
-        if sum(each.type == PERSON for each in members) < 2 or any(each.type not in (PERSON, OTHER) for each in members):
+        members = [typed[index].type for index in run]
+        if members.count(PERSON) < 2 or any(each not in (PERSON, OTHER) for each in members):
             continue
         for index in run:
             if typed[index].type == OTHER and typed[index].own_kind is None and \
