@@ -44,6 +44,11 @@ def test_a_name_shaped_as_a_persons_in_a_list_of_people_is_a_person():
     assert dict(types("They visited Mike Hulbert, Brian Henninger, Tiger Woods and London."))["Tiger Woods"] == "other"
 
 
+def test_a_given_name_before_a_streets_word_names_a_street_not_a_person():
+    assert types("He was found on John Street near Park Avenue. Nathan Lane starred.") == [
+        ("John Street", "other"), ("Park Avenue", "other"), ("Nathan Lane", "person")]  # Lane is a surname too
+
+
 def test_a_possessive_name_is_no_member_of_a_list_of_businesses():
     # "Alphabet's" determines Sundar Pichai: Satya Nadella is not listed with a business
     text = "The Senate will hear Microsoft's Satya Nadella and Alphabet's Sundar Pichai next week."

@@ -49,6 +49,8 @@ _OF_OWN_KIND = {"place": PLACE, "institution": ORGANISATION, "demonym": OTHER, "
 
 
 def name_type(text: str, guessed: str, own_kind: str | None) -> str:
+    if own_kind is None and _a_street(text):
+        return OTHER  # "John Street", "Park Avenue": a given name before a street's word names the street
     if guessed == "PER" and own_kind is None:
         return PERSON  # the detector's evidence (a given name, a title before it); `own_kind` says where it is wrong
     if own_kind is not None:
@@ -69,6 +71,8 @@ class TypedMention:
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+# The words closing a street's name (not Lane or Close, surnames too: Nathan Lane, Glenn Close)
+_STREET_WORDS = frozenset({"street", "road", "avenue", "boulevard", "square", "crescent", "mews", "terrace"})
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 _PEOPLE_GAP = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 _BRACKET_AFTER = re.compile(r"\s*\(\s*[^()\n]*")  # from a name's end to the next name inside a bracket after it
@@ -462,6 +466,11 @@ def given_name_gender(word: str) -> str | None:
 
 
 _FRENCH_ARTICLES = frozenset({"le", "les"})  # census given names too, but "Le Golf National" is no person's
+
+
+def _a_street(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and words[-1].lower() in _STREET_WORDS
 
 
 def _opens_with_given_name(text: str) -> bool:
