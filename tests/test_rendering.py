@@ -71,6 +71,11 @@ def test_a_south_slavic_given_name_tells_the_balkan_reading_of_its_j():
     assert render_name("Hrvoje Milic", "uk").text == "Хрвоє Мілич"  # its initial hr no Ukrainian romanisation's
 
 
+def test_a_portuguese_surname_reads_the_given_name_portuguese_shares_with_spanish():
+    assert render_name("Jose Carvalho", "uk").text == "Жозе Карвалью"  # was Хосе, the Spanish reading
+    assert render_name("Jose Luis Rodriguez", "uk").text.startswith("Хосе ")  # a Spanish name keeps it
+
+
 def test_an_initial_keeps_its_point():
     assert render_name("J. Smith", "uk").text.startswith("Дж. ")
 

@@ -204,8 +204,9 @@ def _romanised_from_russian(keys: list[str], data: LanguageData) -> bool:
 
 # The origins a word's accented letters may seem to show where the rest of the name shows another language that
 # writes them too: ö and ü are Turkish and Hungarian letters as well as German ones, á a Hungarian one as well as a
-# Spanish one ("Çağlar Söyüncü" is Чаглар Сойюнджю, not a German Зейюнкю; "Zoltán Kovács" Золтан Ковач, not Ковакс).
-_LETTERS_SHARED_WITH = {"turkish": ("german",), "hungarian": ("german", "spanish")}
+# Spanish one ("Çağlar Söyüncü" is Чаглар Сойюнджю, not a German Зейюнкю; "Zoltán Kovács" Золтан Ковач, not Ковакс),
+# and Portuguese shares Spanish's accents and given names ("Jose Mourinho" is Жозе Моурінью, not Хосе).
+_LETTERS_SHARED_WITH = {"turkish": ("german",), "hungarian": ("german", "spanish"), "portuguese": ("spanish",)}
 
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
