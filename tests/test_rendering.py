@@ -689,6 +689,9 @@ def test_english_spelling_rules_know_silent_letters():  # names the pronouncing 
     assert render_name("Tiafoe", "uk") == Rendering("Тіафо", "spelling")  # a final oe: was Тіафое
     assert render_name("Hadja Lahbib", "uk").text == "Хаджа Лахбіб"  # dj, a French romanisation: was Хадджа
     assert render_name("Suleimah Dbeibah", "uk").text.endswith(" Дбейба")  # a final h after a vowel: was Дбейбах
+    # ... but in a name told Arabic a final -ah is an Arabic ḥ, said, except Allah's in -llah
+    assert render_name("Khalid Misbah", "uk").text == "Халід Місбах"
+    assert render_name("Khalid Abdullah", "uk").text == "Халід Абдулла"
     # ... but ai and ay are an English given name's ей (Deontay Wilder; Klay, which the dictionary knows, too)
     assert render_name("Deontay Wilder", "uk").text == "Деонтей Вайлдер"
     assert render_name("Klay Thompson", "uk").text == "Клей Томпсон"
