@@ -76,6 +76,12 @@ def test_a_portuguese_surname_reads_the_given_name_portuguese_shares_with_spanis
     assert render_name("Jose Luis Rodriguez", "uk").text.startswith("Хосе ")  # a Spanish name keeps it
 
 
+def test_a_word_the_pronouncing_dictionary_spells_out_letter_by_letter_is_read_by_the_letter_rules():
+    # the dictionary lists "suu" as S, U, U (Есьюю); "Ng", said as one sound, keeps its entry
+    assert render_name("Suu Thant", "uk") == Rendering("Суу Тант", "spelling")
+    assert render_name("Tiffany Ng", "uk").text == "Тіффані Енг"
+
+
 def test_an_initial_keeps_its_point():
     assert render_name("J. Smith", "uk").text.startswith("Дж. ")
 

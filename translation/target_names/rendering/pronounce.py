@@ -161,7 +161,7 @@ def transcribe(word: str, language: str) -> str | None:
 def _spoken(word: str) -> tuple[tuple[str, ...], list[str]] | None:
     """(the phonemes of `word`, the letters that spell each), from the dictionary's entry or its parts'."""
     known = pronunciations()
-    if word in known:
+    if word in known and not _spelt_out(word, known[word]):
         phonemes = tuple(known[word].split())
         return phonemes, align(word, list(phonemes))
     for cut in range(_SHORTEST_FIRST, len(word) - _SHORTEST_HEAD + 1):
@@ -170,6 +170,20 @@ def _spoken(word: str) -> tuple[tuple[str, ...], list[str]] | None:
             head, tail = tuple(known[first].split()), tuple(known[second].split())
             return head + tail, align(first, list(head)) + align(second, list(tail))
     return None
+
+
+# The English letters' names in ARPAbet, without stress: the dictionary lists some words as spelt out, letter by
+# letter ("suu" as S, U, U), which a name written in lower-case letters never is (Aung San Suu Kyi: not Есьюю)
+_LETTER_NAMES = dict(zip("abcdefghijklmnopqrstuvwxyz", (
+    "EY", "B IY", "S IY", "D IY", "IY", "EH F", "JH IY", "EY CH", "AY", "JH EY", "K EY", "EH L", "EH M", "EH N", "OW",
+    "P IY", "K Y UW", "AA R", "EH S", "T IY", "Y UW", "V IY", "D AH B AH L Y UW", "EH K S", "W AY", "Z IY")))
+
+
+def _spelt_out(word: str, phonemes: str) -> bool:
+    """The dictionary's pronunciation of `word` is its letters said one by one."""
+    unstressed = re.sub(r"\d", "", phonemes)
+    return len(word) > 1 and all(letter in _LETTER_NAMES for letter in word) and \
+        unstressed == " ".join(_LETTER_NAMES[letter] for letter in word)
 
 
 def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[PhonemeRule, str]:
