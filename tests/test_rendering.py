@@ -266,6 +266,11 @@ def test_names_made_of_japanese_syllables_without_a_japanese_sign_stay_what_they
     assert render_name("Ishiba", "uk").source != "hepburn"  # one word alone tells too little
 
 
+def test_a_japanese_sign_in_one_word_makes_a_census_given_name_beside_it_japanese():
+    assert render_name("Yoshinori Abe", "uk") == Rendering("Йосінорі Абе", "hepburn")  # Abe was Ейб
+    assert render_name("Naomi Osaka", "uk").source != "hepburn"  # no word with a sign: Naomi stays the census's
+
+
 def test_english_names_made_of_pinyin_syllables_stay_english():
     assert render_name("Tina Turner", "uk").text == "Тіна Тернер"
     assert render_name("Mike Coupe", "uk").source == "cmudict"

@@ -181,11 +181,12 @@ def _origin_in_a_name(word: str, given: bool) -> str | None:
 
 def _japanese(words: list[str], data: LanguageData) -> bool:
     """A name of Hepburn syllables with a Japanese sign (`japanese.py`), none of whose words shows another origin's
-    spelling ("Jose Moreno") or is a census given name with no sign of its own (the census has Fumio, but also
-    Naomi and Nina, which English names share)."""
+    spelling ("Jose Moreno"), and where no word has a sign of its own, none a census given name (the census has
+    Fumio, but also Naomi and Nina, which English names share; Shinzo's shi makes Abe Japanese)."""
     keys = [fold(word) for word in words]
+    any_signed = any(signed(key, data.code) for key in keys)
     return not any(origin_of(word.lower()) not in (None, ROMANCE) or
-                   given_name_gender(key) and not signed(key, data.code)
+                   given_name_gender(key) and not any_signed
                    for key, word in zip(keys, words)) and is_japanese_name(keys, data.code)
 
 
