@@ -64,6 +64,7 @@ def test_a_given_name_of_letters_said_one_by_one_is_written_as_the_letters_names
     assert render_name("AJ Brown", "uk").text == "Ей Джей Браун"  # was АДЖ Браун
     assert render_name("TJ Watt", "uk").text == "Ті Джей Ватт"
     assert render_name("J.D. Salinger", "uk").text.startswith("Дж. Д. ")  # initials with points stay initials
+    assert render_name("AL GORE", "uk").text == "АЛ ГОР"  # a headline in capitals: Al, no letters
 
 
 def test_a_south_slavic_given_name_tells_the_balkan_reading_of_its_j():

@@ -74,13 +74,20 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
     # after it, as a stated nationality does (Петер, Поль)
     stated = stated or len(words) > 2 and origin in data.origin_spelling and \
         origin_of(words[0].lower(), given=True) == origin
+    # "AJ Brown": two capitals opening a person's name are letters said one by one, unless the whole name is in
+    # capitals, as a headline writes "AL GORE"
+    spelt_given_name = kind == "person" and len(words) > 1 and not all(word.isupper() for word in words)
     for index, part in enumerate(parts):
         if index % 2 or not part:  # a separator, or nothing before or after one
             between_words = index % 2 and parts[index - 1] and index + 1 < len(parts) and parts[index + 1]
             # Ukrainian writes a Korean or Vietnamese given name's syllables apart: "Jae-in" is "Чже Ін"
             rendered.append(" " if origin in _SYLLABIC and between_words else part)
             continue
-        word = _render_word(part, data, origin, kind, first=index == 0, last=index == len(parts) - 1, stated=stated)
+        last = index == len(parts) - 1
+        if spelt_given_name and not last and _letters_said_one_by_one(part, data):
+            word = _letter_names(part, data), SPELLING
+        else:
+            word = _render_word(part, data, origin, kind, first=index == 0, last=last, stated=stated)
         if word is None:
             return None
         rendered.append(word[0][:1].upper() + word[0][1:] if origin in _SYLLABIC else word[0])
@@ -212,8 +219,6 @@ _LETTERS_SHARED_WITH = {"turkish": ("german",), "hungarian": ("german", "spanish
 
 def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: str, first: bool,
                  last: bool, stated: bool = False) -> tuple[str, str] | None:
-    if kind == "person" and not last and _letters_said_one_by_one(word, data):  # "AJ Brown" -> "Ей Джей Браун"
-        return " ".join(data.letter_names[letter] for letter in word.lower()), SPELLING
     if _INITIALS.match(word):  # "J.D." -> "Дж. Д.", initials apart as Ukrainian writes them
         if classify(word) is not None:
             return None  # "U.S." of "U.S. Tomahawk": a place's acronym, no person's initials; the name stays as written
@@ -248,9 +253,12 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
 
 
 def _letters_said_one_by_one(word: str, data: LanguageData) -> bool:
-    """Two capitals without points opening a person's name, "AJ", "TJ", "JD": no word the letter rules could read
-    (was АДЖ Браун)."""
+    """Two capitals without points, "AJ", "TJ", "JD": no word the letter rules could read (was АДЖ Браун)."""
     return len(word) == 2 and word.isupper() and all(letter in data.letter_names for letter in word.lower())
+
+
+def _letter_names(word: str, data: LanguageData) -> str:
+    return " ".join(data.letter_names[letter] for letter in word.lower())
 
 
 def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
