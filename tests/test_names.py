@@ -474,6 +474,7 @@ def test_an_abstract_noun_opening_a_sentence_before_a_verb_is_no_name_unless_it_
     # "Homosexuality" and "Security" were names, transcribed Хомосекшуаліті, Секʼюриті
     assert names("Homosexuality was decriminalised in 1997. Security was tight. Tension has been rising.") == []
     assert names("Reliance said profit rose.") == ["Reliance"]
+    assert names("Clarence was there.") == ["Clarence"]  # a given name spelt like an abstract noun
 
 
 def test_two_places_joined_by_and_stay_two_places_when_the_second_is_a_city():

@@ -18,6 +18,7 @@ from babelwire.translation.protection.names.lexicon import (
     MONARCH_TITLES,
     ORG_FORMS,
     PLACE_PHRASES,
+    PLACES,
     PRESS_NOUNS,
     REPORTING_VERBS,
     SUBJECT_VERBS,
@@ -39,6 +40,7 @@ from babelwire.translation.protection.names.roles import (
     dictionary_word,
 )
 from babelwire.translation.protection.names.tokens import Token
+from babelwire.translation.protection.name_types import given_name_gender
 
 # The name each pass records as the deciding rule of the words it changes.
 PLACE_PHRASE = "place phrase"
@@ -101,7 +103,9 @@ def _promote_subjects(ctx: Context, tokens: list[Token], roles: Roles) -> None:
 
 
 def _an_abstract_noun(key: str) -> bool:
-    return key.endswith(_ABSTRACT_NOUN_ENDINGS) and key in ENGLISH_WORDS
+    """"Security", "Homelessness"; not a given name or a place spelt alike (Clarence, Prudence, Providence)."""
+    return key.endswith(_ABSTRACT_NOUN_ENDINGS) and key in ENGLISH_WORDS and given_name_gender(key) is None and \
+        key not in PLACES
 
 
 def _promote_outlets(ctx: Context, tokens: list[Token], roles: Roles) -> None:
