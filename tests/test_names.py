@@ -520,6 +520,8 @@ def test_a_participle_opening_a_sentence_before_a_name_the_item_writes_alone_is_
     assert names("United States troops left. The States said so.") == ["United States", "States"]
     assert names("Reformed Church leaders met on Sunday.") == ["Reformed Church"]
     assert names("Red Star beat Dinamo. Star fans cheered.")[0] == "Red Star"  # a short word is no participle
+    # the rest must stand alone elsewhere, not only inside the whole name; a firm's opening word stays its
+    assert names("United Airlines said so. United shares fell.")[0] == "United Airlines"
 
 
 def test_a_given_name_opening_a_sentence_opens_the_name_even_where_it_ends_like_an_adverb():

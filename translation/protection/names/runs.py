@@ -423,7 +423,7 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence) -> Run | None:
     i = 0
     while i < len(run.tokens) and _noise_before_the_name(run, tokens, i, org):
         i += 1
-    if i == 0 and _participle_before_a_name_seen_alone(run, evidence):
+    if i == 0 and _participle_before_a_name_seen_alone(run, tokens):
         i = 1
     j = len(run.tokens)
     while j > i and _noise_after_the_name(run, tokens, i, j):
@@ -452,14 +452,23 @@ def _noise_before_the_name(run: Run, tokens: list[Token], i: int, org: bool) -> 
                         or _common_noun_before_a_person(run.tokens, i))
 
 
-def _participle_before_a_name_seen_alone(run: Run, evidence: Evidence) -> bool:
+def _participle_before_a_name_seen_alone(run: Run, tokens: list[Token]) -> bool:
     """"Promoted Livingston stunned Rangers", "Unbeaten Ayr go top": a participle opening a sentence before a name the
-    item also writes alone is what the report says of the name, no part of it (was Промотед Лівінгстон); a name such
-    a word opens and the lexicons know stays whole ("United States", "Reading")."""
+    item (`tokens`) also writes alone is what the report says of the name, no part of it (was Промотед Лівінгстон); a
+    name such a word opens and the lexicons know stays whole ("United States"), and so does one opened by a word that
+    opens clubs' and firms' names ("Sporting Lisbon" in a story set in Lisbon)."""
     first, rest = run.tokens[0], run.tokens[1:]
-    return first.sentence_start and len(rest) == 1 and _a_participle(first.key) and dictionary_word(first.key) and \
-        not _a_given_name(first.key) and evidence.is_name(rest[0].key) and \
-        classify(f"{first.text} {rest[0].text}") is None
+    if not (first.sentence_start and len(rest) == 1 and _a_participle(first.key) and dictionary_word(first.key)) or \
+            first.key in _NAME_OPENING_PARTICIPLES or _a_given_name(first.key):
+        return False
+    alone = any(token.key == rest[0].key and token.is_capitalised and tokens[token.index - 1].key != first.key
+                for token in tokens if token.index > 0)
+    return alone and classify(f"{first.text} {rest[0].text}") is None
+
+
+# Participles that open clubs' and firms' names, whatever the item writes alone after them
+_NAME_OPENING_PARTICIPLES = frozenset({"sporting", "racing", "united", "allied", "associated", "consolidated",
+                                       "amalgamated", "applied", "advanced", "integrated", "limited", "reformed"})
 
 
 def _a_participle(key: str) -> bool:
