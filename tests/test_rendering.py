@@ -83,6 +83,12 @@ def test_a_word_the_pronouncing_dictionary_spells_out_letter_by_letter_is_read_b
     assert render_name("Tiffany Ng", "uk").text == "Тіффані Енг"
 
 
+def test_an_initial_ye_is_no_slavic_sign_beside_another_languages():
+    assert render_name("Ali Yerlikaya", "uk").text == "Алі Єрлікая"  # was Єрлика, read as Russian
+    assert render_name("Andriy Yermak", "uk").text == "Андрій Єрмак"
+    assert render_name("Khalid Hayat", "uk").text == "Халід Хаят"  # an Arabic y between vowels: was Хеят
+
+
 def test_an_initial_keeps_its_point():
     assert render_name("J. Smith", "uk").text.startswith("Дж. ")
 

@@ -55,6 +55,14 @@ def origin_of(word: str, given: bool = False) -> str | None:
                  if not (given and where == "surname_end") and _shows(word, where, letters, folded)), None)
 
 
+def slavic_by_its_start_only(word: str) -> bool:
+    """`word` (lower case) shows the Slavic origin only by how it starts (Ye-, Ya-, Yu-, the iotated vowels the
+    romanisations write there), a start other languages' names share (Yerlikaya is Turkish, Yasmin Arabic)."""
+    folded = fold(word)
+    places = [where for origin, where, letters in _signs() if origin == SLAVIC and _shows(word, where, letters, folded)]
+    return bool(places) and all(where == "start" for where in places)
+
+
 @cache
 def _romanisation_signs() -> tuple[tuple[str, str, str], ...]:
     rows = load_table(__package__, "romanisation_signs")

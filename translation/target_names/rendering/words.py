@@ -22,7 +22,7 @@ from babelwire.translation.protection.translated_names import classify
 from babelwire.translation.target_names.rendering.attested import attested_form, attested_given_name
 from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data, name_key
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
-    may_be_romanised, may_be_slavic_surname, origin_of, romanised_from
+    may_be_romanised, may_be_slavic_surname, origin_of, romanised_from, slavic_by_its_start_only
 from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
 from babelwire.translation.target_names.rendering import syllabic
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
@@ -161,8 +161,12 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
         return CHINESE  # but a given name alone is the census's ("Alexia", "Lexi": a-le-xia, le-xi)
     if _japanese(words, data):
         return JAPANESE
-    origins = {_origin_in_a_name(word.lower(), given=index < len(words) - 1) if len(words) > 1 else
-               origin_of(word.lower()) for index, word in enumerate(words)}
+    by_word = [_origin_in_a_name(word.lower(), given=index < len(words) - 1) if len(words) > 1 else
+               origin_of(word.lower()) for index, word in enumerate(words)]
+    if any(origin not in (None, ROMANCE, SLAVIC) for origin in by_word):  # "Ali Yerlikaya": Arabic's Ali, and a
+        by_word = [None if origin == SLAVIC and slavic_by_its_start_only(word.lower()) else origin  # Ye- alone is
+                   for origin, word in zip(by_word, words)]  # no Slavic sign beside another language's
+    origins = set(by_word)
     named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
     if SLAVIC in origins or not named & _READS_SLAVIC_GIVEN_NAMES and \
             any(key in data.slavic_given_names for key in keys) or not named and _slavic_by_both(keys, data):
@@ -284,6 +288,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     if prefixed is not None:
         return *prefixed, None
     origin = origin_of(accented, given)
+    if origin == SLAVIC and name_origin not in _SLAVIC:
+        origin = None  # its Ye- is no sign beside another language's (`_name_origin`): "Ali Yerlikaya"
     # an English word in a name told Slavic is English's ("Yardeni Research": not a romanised Ресеарч)
     romanised = name_origin in _SLAVIC and may_be_romanised(key) and not _english_word(key, data)
     if romanised and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
