@@ -1071,6 +1071,13 @@ def test_a_woman_s_surname_spelt_ski_is_written_as_spelt_never_as_a_masculine_ad
     assert render_name("Zbigniew Brzezinski", "uk").text == "Збігнев Бжезінський"
 
 
+def test_a_given_name_the_census_gives_women_is_a_mans_where_the_name_is_read_in_his_language():
+    # Karol is Polish's Кароль, a man's: his -cki stays the masculine -цький (was Керол Навроцкі)
+    assert render_name("Karol Nowacki", "uk").text == "Кароль Новацький"
+    assert render_name("Karol Zawadzki", "uk").text == "Кароль Завадзький"  # -dzki as -cki
+    assert render_name("Carol Kowalski", "uk").text == "Керол Ковальскі"  # English Carol is a woman's
+
+
 @pytest.mark.parametrize("name, rendering", [("Çağlar Söyüncü", "Чаглар Сойюнджю"), ("Zoltán Kovács", "Золтан Ковач"),
                                              ("Mesut Özil", "Месут Озіл")])
 def test_letters_turkish_or_hungarian_share_with_german_or_spanish_are_read_as_the_rest_of_the_name_shows(name,

@@ -92,9 +92,19 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
             return None
         rendered.append(word[0][:1].upper() + word[0][1:] if origin in _SYLLABIC else word[0])
         sources.append(word[1])
-    if kind == "person" and len(words) > 1 and given_name_gender(fold(words[0])) == "f":
+    if kind == "person" and len(words) > 1 and given_name_gender(fold(words[0])) == "f" and \
+            not _a_mans_given_name_there(words[0], origin, data):
         rendered[-1] = _as_a_woman_bears_it(words[-1], rendered[-1], data)
     return "".join(rendered), least_certain(sources, data.code)
+
+
+def _a_mans_given_name_there(given: str, origin: str | None, data: LanguageData) -> bool:
+    """The census's woman's name is a man's in the language the name is read in: Karol Nawrocki's Karol, read as
+    Polish, is Кароль, whose -cki is a man's (Carol is a woman's in English)."""
+    table = data.origin_spelling.get(origin) if origin else None
+    read = table.rewrite(given.lower()) if table is not None else None
+    return read is not None and attested_given_name(_fixed(read, data), data.code, "m") and \
+        not attested_given_name(_fixed(read, data), data.code, "f")
 
 
 def _as_a_woman_bears_it(surname: str, form: str, data: LanguageData) -> str:
