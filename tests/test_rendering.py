@@ -1071,6 +1071,11 @@ def test_a_woman_s_surname_spelt_ski_is_written_as_spelt_never_as_a_masculine_ad
     assert render_name("Zbigniew Brzezinski", "uk").text == "Збігнев Бжезінський"
 
 
+def test_a_given_name_english_shares_is_read_by_an_origin_whose_reading_is_final():
+    assert render_name("Peter Szabo", "uk").text == "Петер Сабо"  # Hungarian: was Пітер
+    assert render_name("Peter Sutherland", "uk").text.startswith("Пітер ")  # an English name keeps it
+
+
 def test_a_given_name_the_census_gives_women_is_a_mans_where_the_name_is_read_in_his_language():
     # Karol is Polish's Кароль, a man's: his -cki stays the masculine -цький (was Керол Навроцкі)
     assert render_name("Karol Nowacki", "uk").text == "Кароль Новацький"

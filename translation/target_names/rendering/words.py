@@ -291,7 +291,10 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
         return write_japanese(key, data.code), HEPBURN, JAPANESE
     if name_origin in _SYLLABIC:
         return syllabic.write(key, data.code, name_origin, first=given), _SYLLABIC[name_origin], name_origin
-    stated_given_name = stated and not last and _a_given_name_there(accented, data, name_origin, key)
+    # a given name English shares is read by the origin the copy states, or by one whose reading is final (Hungarian:
+    # Peter Szijjarto's Петер), where the language's dictionary knows that reading as a given name
+    stated_given_name = (stated or name_origin in data.final_readings) and not last and \
+        _a_given_name_there(accented, data, name_origin, key)
     if key in data.established and not stated_given_name:  # a given name's row is its English form: Richard
         return data.established[key], ESTABLISHED, None  # Річард, but a Frenchman's is Рішар
     prefixed = _prefixed(key, data)  # Mc- and O'- names are Irish or Scottish whatever the rest of the name
