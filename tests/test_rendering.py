@@ -1009,6 +1009,8 @@ def test_an_armenian_name_writes_its_yan_as_ukrainian_does(name, rendering):
 
 def test_a_russian_given_name_in_a_latin_american_name_is_read_as_spanish():
     assert render_name("Vladimir Padrino Lopez", "uk").text == "Владімір Падріно Лопес"  # not Володимир Падрино
+    # ... and in a French one: Valery before a French eau is Валері, not the Russian Валерій
+    assert render_name("Valery Rousseau", "uk").text == "Валері Руссо"
 
 
 @pytest.mark.parametrize("name, rendering", [

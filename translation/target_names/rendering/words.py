@@ -38,10 +38,11 @@ _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "J.", or several written togethe
 _ELIDED_PARTICLE = re.compile(r"^([dDlL])['’](\w.*)$")  # French and Italian d', l': "d'Estaing", "D'Alema"
 _ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")  # "Elizabeth II", "Charles III": written as they are
 _SLAVIC = (SLAVIC, RUSSIAN)  # romanised from Ukrainian or Russian; RUSSIAN: the spelling shows Russian
-# Czech and Slovak share given names with Russian and Ukrainian (Pavel, Ivan, Igor), and Latin America gives them
-# too; each says them as its spelling does: Pavel Nedvěd is Павел, Vladimir Padrino López Владімір, not the
-# Ukrainian form of the Russian name (a German spelling does not tell so much: Vitali Klitschko is Віталій)
-_READS_SLAVIC_GIVEN_NAMES = frozenset({"czech", "spanish", "portuguese"})
+# Czech and Slovak share given names with Russian and Ukrainian (Pavel, Ivan, Igor), and Latin America and France
+# give them too; each says them as its spelling does: Pavel Nedvěd is Павел, Vladimir Padrino López Владімір, Valery
+# Giscard d'Estaing Валері, not the Ukrainian form of the Russian name (a German spelling does not tell so much:
+# Vitali Klitschko is Віталій)
+_READS_SLAVIC_GIVEN_NAMES = frozenset({"czech", "spanish", "portuguese", "french"})
 
 
 @lru_cache(maxsize=8192)  # a story names the same people again and again
