@@ -89,6 +89,11 @@ def test_an_initial_ye_is_no_slavic_sign_beside_another_languages():
     assert render_name("Khalid Hayat", "uk").text == "Халід Хаят"  # an Arabic y between vowels: was Хеят
 
 
+def test_englishs_ea_is_no_other_languages():
+    assert render_name("Jose Correa Diaz", "uk").text == "Хосе Корреа Діас"  # Spanish: was Коррі
+    assert render_name("Keaghan Jacobs", "uk").text.startswith("Кіган ")  # English ea
+
+
 def test_an_initial_keeps_its_point():
     assert render_name("J. Smith", "uk").text.startswith("Дж. ")
 

@@ -21,8 +21,8 @@
     letter_names.txt        the English letters' names, for a given name of letters said one by one (AJ: Ей Джей)
     name_prefixes.txt       surname prefixes written as a unit (Mc-, O'-), the rest rendered on its own
     spelling.txt            letter rules for an English spelling the dictionary does not know
-    endings.txt             endings read with spelling.txt where a name's spelling shows no origin (not with an
-                            origin's table, whose own final e they would override)
+    endings.txt             rows read with spelling.txt only where a name's spelling shows no origin (not with an
+                            origin's table, which falls back on spelling.txt: English's ea, silent final e's)
     spelling_<origin>.txt   letter rules for a name whose spelling tells that origin (see data/origin.txt:
                             polish, hungarian, german, french, italian, spanish, romanian...), read before
                             spelling.txt's
