@@ -104,8 +104,10 @@ def _a_mans_given_name_there(given: str, origin: str | None, data: LanguageData)
     Polish, is Кароль, whose -cki is a man's (Carol is a woman's in English)."""
     table = data.origin_spelling.get(origin) if origin else None
     read = table.rewrite(given.lower()) if table is not None else None
-    return read is not None and attested_given_name(_fixed(read, data), data.code, "m") and \
-        not attested_given_name(_fixed(read, data), data.code, "f")
+    if read is None:
+        return False
+    read = _fixed(read, data)
+    return attested_given_name(read, data.code, "m") and not attested_given_name(read, data.code, "f")
 
 
 def _as_a_woman_bears_it(surname: str, form: str, data: LanguageData) -> str:
@@ -174,9 +176,10 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
         return JAPANESE
     by_word = [_origin_in_a_name(word.lower(), given=index < len(words) - 1) if len(words) > 1 else
                origin_of(word.lower()) for index, word in enumerate(words)]
-    if any(origin not in (None, ROMANCE, SLAVIC) for origin in by_word):  # "Ali Yerlikaya": Arabic's Ali, and a
-        by_word = [None if origin == SLAVIC and slavic_by_its_start_only(word.lower()) else origin  # Ye- alone is
-                   for origin, word in zip(by_word, words)]  # no Slavic sign beside another language's
+    # "Ali Yerlikaya": beside another language's sign (Arabic's Ali), an initial Ye- alone is no Slavic one
+    if any(origin not in (None, ROMANCE, SLAVIC) for origin in by_word):
+        by_word = [None if origin == SLAVIC and slavic_by_its_start_only(word.lower()) else origin
+                   for origin, word in zip(by_word, words)]
     origins = set(by_word)
     named = {origin for origin in origins if origin not in (None, ROMANCE)}  # a named language before "romance"
     if SLAVIC in origins or not named & _READS_SLAVIC_GIVEN_NAMES and \
