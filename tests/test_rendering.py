@@ -94,10 +94,11 @@ def test_englishs_ea_is_no_other_languages():
     assert render_name("Keaghan Jacobs", "uk").text.startswith("Кіган ")  # English ea
 
 
-def test_german_reads_its_own_ai_and_ay_and_bach_or_maier_tells_a_german_name():
+def test_german_and_dutch_read_their_own_ai_and_ee_and_bach_or_maier_tells_a_german_name():
     assert render_name("Jurgen Mayer", "uk").text == "Юрген Маєр"  # was Меєр: English's ai and ay leaked in
     assert render_name("Karl Auerbach", "uk").text == "Карл Ауербах"  # was the pronouncing dictionary's Ауербак
     assert render_name("Uwe Seeler", "uk").text == "Уве Зеелер"  # a German ee: was Зілер
+    assert render_name("Maikel Ruijter", "uk").text == "Майкел Рейтер"  # a Dutch ai: was Мейкел
 
 
 def test_an_initial_keeps_its_point():
