@@ -132,7 +132,7 @@ def _people_of_a_list(typed: list[TypedMention], text: str) -> list[TypedMention
     capitalised words) in a list of two people or more and nothing but people and untyped names is a person too,
     though its given name is in no list (Tiger, Payne, Jesper)."""
     typed = list(typed)
-    for run in _lists_of_people(typed, text):
+    for run in _lists([each.mention for each in typed], text, notes_in_brackets=True):
         members = [typed[index].type for index in run]
         if members.count(PERSON) < 2 or any(each not in (PERSON, OTHER) for each in members):
             continue
@@ -141,24 +141,6 @@ def _people_of_a_list(typed: list[TypedMention], text: str) -> list[TypedMention
                     _shaped_as_a_persons_name(typed[index].mention.span.text):
                 typed[index] = replace(typed[index], type=PERSON)
     return typed
-
-
-def _lists_of_people(typed: list[TypedMention], text: str) -> list[list[int]]:
-    """The runs of `_lists`, where a bracket after a name may stand before the comma, as results write a person's
-    country or club ("Linford Christie (Britain), Osmond Ezinwa (Nigeria)"); the names in those brackets are no
-    members."""
-    runs, current, last = [], [], None
-    for index, each in enumerate(typed):
-        span = each.mention.span
-        if last is not None and _BRACKET_AFTER.fullmatch(text, last, span.end) and text[span.end:].lstrip()[:1] == ")":
-            continue  # "(Britain)": said of the name before it
-        if current and _PEOPLE_GAP.fullmatch(text, last, span.start):
-            current.append(index)
-        else:
-            runs.append(current)
-            current = [index]
-        last = span.end
-    return [run for run in [*runs, current] if len(run) > 1]
 
 
 def _shaped_as_a_persons_name(name: str) -> bool:
@@ -399,21 +381,27 @@ def _after_business_word(mention, text: str) -> bool:
     return after_noun or any(pattern.search(preceding) for pattern in (_BY_BUSINESS, _SHARES_IN, _PUBLISHED_IN))
 
 
-def _lists(mentions: list, text: str) -> list[list[int]]:
+def _lists(mentions: list, text: str, notes_in_brackets: bool = False) -> list[list[int]]:
     """The indices of runs of two or more names joined only by commas, "and", "or" or "&" ("Boots, Superdrug and
-    Debenhams"). Linear in the mentions: a long hostile text has thousands."""
-    runs, current = [], [0] if mentions else []
-    for index in range(1, len(mentions)):
-        if _LIST_GAP.fullmatch(text[mentions[index - 1].span.end : mentions[index].span.start]) and \
-                not _determines_the_next(mentions, index, text):
+    Debenhams"), where a possessive name determining the next is no member (`_determines_the_next`); with
+    `notes_in_brackets`, as results list people, a bracket after a name may stand before the comma ("Linford Christie
+    (Britain), Osmond Ezinwa (Nigeria)"), the names in it no members. Linear in the mentions: a long hostile text
+    has thousands."""
+    gap = _PEOPLE_GAP if notes_in_brackets else _LIST_GAP
+    runs, current, last = [], [], None
+    for index, mention in enumerate(mentions):
+        span = mention.span
+        if notes_in_brackets and last is not None and _BRACKET_AFTER.fullmatch(text, last, span.end) and \
+                text[span.end:].lstrip()[:1] == ")":
+            continue  # "(Britain)": said of the name before it
+        if current and gap.fullmatch(text, last, span.start) and \
+                (notes_in_brackets or not _determines_the_next(mentions, index, text)):
             current.append(index)
-            continue
-        if len(current) > 1:
+        else:
             runs.append(current)
-        current = [index]
-    if len(current) > 1:
-        runs.append(current)
-    return runs
+            current = [index]
+        last = span.end
+    return [run for run in [*runs, current] if len(run) > 1]
 
 
 def _determines_the_next(mentions: list, index: int, text: str) -> bool:

@@ -101,11 +101,15 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
 def _letters_spelt(given: list[str], language: str) -> set[int]:
     """The indices of given names that are letters said one by one, two or more together ("Джей Ді Венса", "Ей Джея
     Брауна" is no Ukrainian: a letter's name does not decline; a given name Jay alone does, Джея Гетсбі)."""
-    if not has_data(language):
-        return set()
-    names = set(language_data(language).letter_names.values())
+    names = _letter_names(language)
     return {i for i, word in enumerate(given) if word in names and
             (i > 0 and given[i - 1] in names or i + 1 < len(given) and given[i + 1] in names)}
+
+
+@lru_cache(maxsize=None)
+def _letter_names(language: str) -> frozenset[str]:
+    """The language's names of the English letters (Джей, Ді), read once per language, not per declined name."""
+    return frozenset(language_data(language).letter_names.values()) if has_data(language) else frozenset()
 
 
 @lru_cache(maxsize=8192)

@@ -179,10 +179,7 @@ def _optional_table(code: str, table: str) -> dict[str, str]:
 
 
 def _titled(code: str, table: str) -> dict[str, str]:
-    try:
-        return {name_key(latin): form for latin, form, *_ in load_table(__package__, f"{code}/{table}")}
-    except FileNotFoundError:
-        return {}
+    return {name_key(latin): form for latin, form in _optional_table(code, table).items()}
 
 
 def _established_clubs(code: str) -> dict[str, str]:

@@ -102,12 +102,9 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
 def _a_mans_given_name_there(given: str, origin: str | None, data: LanguageData) -> bool:
     """The census's woman's name is a man's in the language the name is read in: Karol Nawrocki's Karol, read as
     Polish, is Кароль, whose -cki is a man's (Carol is a woman's in English)."""
-    table = data.origin_spelling.get(origin) if origin else None
-    read = table.rewrite(given.lower()) if table is not None else None
-    if read is None:
-        return False
-    read = _fixed(read, data)
-    return attested_given_name(read, data.code, "m") and not attested_given_name(read, data.code, "f")
+    read = _read_by(given.lower(), origin, data)
+    return read is not None and attested_given_name(read, data.code, "m") and \
+        not attested_given_name(read, data.code, "f")
 
 
 def _as_a_woman_bears_it(surname: str, form: str, data: LanguageData) -> str:
@@ -333,9 +330,16 @@ def _english_word(key: str, data: LanguageData) -> bool:
 def _a_given_name_there(accented: str, data: LanguageData, origin: str | None, key: str) -> bool:
     """The word read by `origin`'s letter rules is a given name the language's dictionary knows (of the sex the
     census gives the word): "Lionel" read as Spanish is Ліонель; "Jon" read as Spanish is no known Хон."""
+    read = _read_by(accented, origin, data)
+    return read is not None and attested_given_name(read, data.code, given_name_gender(key))
+
+
+def _read_by(word: str, origin: str | None, data: LanguageData) -> str | None:
+    """`word` (lower case) as `origin`'s letter rules read it, the language's spelling fixes made; None where the
+    origin has no rules or they cover not every letter."""
     table = data.origin_spelling.get(origin)
-    read = table.rewrite(accented) if table is not None else None
-    return read is not None and attested_given_name(_fixed(read, data), data.code, given_name_gender(key))
+    read = table.rewrite(word) if table is not None else None
+    return None if read is None else _fixed(read, data)
 
 
 def _fixed(form: str, data: LanguageData) -> str:
