@@ -482,6 +482,11 @@ def test_two_places_joined_by_and_stay_two_places_when_the_second_is_a_city():
         "Phoenix", "Las Vegas", "Salt Lake City", "Marks and Spencer Group Plc"]
 
 
+def test_an_acronym_and_an_organisation_joined_by_and_stay_two_names():
+    # "CNN and Fox News" was one name, kept whole: a Ukrainian copy said "CNN and Fox News повідомили"
+    assert names("CNN and Fox News reported it, as did the BBC and Sky News.") == ["CNN", "Fox News", "BBC", "Sky News"]
+
+
 def test_a_person_and_an_organisation_joined_by_and_stay_two_names():
     # "Lindsey Graham and Supreme Court" was one organisation, kept in Latin; Lindsey is a census given name
     assert names("Senator Lindsey Graham and Supreme Court nominee Brett Kavanaugh spoke.") == [
