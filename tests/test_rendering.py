@@ -1251,3 +1251,22 @@ def test_a_first_given_name_of_the_names_origin_reads_the_given_names_after_it()
 
 def test_an_arabic_au_is_two_sounds():
     assert render_name("Saud al-Qahtani", "uk").text == "Сауд аль-Кахтані"  # was the English au of Paul: Сод
+
+
+def test_the_arabic_article_takes_the_sound_of_a_sun_letter():
+    # uk.wikipedia writes ас-Сісі, аз-Завахірі; the article was аль- before every word (аль-Сісі)
+    assert render_name("Khalid al-Zahrani", "uk").text == "Халід аз-Захрані"
+    assert render_name("Hassan al-Rashid", "uk").text == "Хасан ар-Рашид"
+    assert render_name("Khalid al-Dawsari", "uk").text == "Халід ад-Давсарі"
+    assert render_name("Saud al-Qahtani", "uk").text == "Сауд аль-Кахтані"  # a moon letter: the article stays
+    # th stands for ث, written т, and a ruling family's Āl is no article: both keep аль-
+    assert render_name("Tamim al-Thani", "uk").text == "Тамім аль-Тані"
+    assert render_name("Mohammed al-Nahyan", "uk").text.startswith("Мохаммед аль-Н")
+    assert render_name("Tamim Al Thani", "uk").text == "Тамім Аль Тані"  # a capitalised Al beside a space
+
+
+def test_arabic_letter_rules_read_ay_aw_and_qu_as_arabic_says_them():
+    # were English's ей, о and кв: Ейман, Зоахірі, Квтб
+    assert render_name("Ayman Qutb", "uk").text == "Айман Кутб"
+    assert render_name("Khalid al-Dawsari", "uk").text.endswith("Давсарі")
+    assert render_name("Omar Hayya", "uk").text == "Омар Хайя"  # yy before a vowel is Arabic: was the Slavic Гайя

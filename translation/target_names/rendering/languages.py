@@ -16,6 +16,7 @@
     romanised_russian.txt   reverse romanisation rules for names whose spelling shows they were romanised from
                             Russian (optional; data/romanisation_signs.txt and the given names tell them)
     particles.txt           lower-case particles inside a name (von, de, al)
+    particle_assimilation.txt  a particle's form before a word of certain starts (Arabic al- as ас- before s)
     openers.txt             words opening a name written as a fixed form joined to the next (St, Saint: Сент-)
     closers.txt             words closing a name written as a fixed form joined to the word before (Jr.: -молодший)
     letter_names.txt        the English letters' names, for a given name of letters said one by one (AJ: Ей Джей)
@@ -57,6 +58,8 @@ class LanguageData:
     royal: dict[str, str]  # folded Latin given name of a prince or princess ("harry") -> its form ("Гаррі")
     given_names: dict[str, str]  # lower-case Latin given name -> target form
     particles: dict[str, str]  # a particle written in lower case inside a name ("von", "al") -> target form
+    # a particle ("al") -> how the word after it starts ("s", "saud") -> the particle's form there ("ас", "аль")
+    particle_assimilation: dict[str, dict[str, str]]
     openers: dict[str, tuple[str, str]]  # a word opening a name ("st") -> (its form, what joins it to the next)
     closers: dict[str, tuple[str, str]]  # a word closing a name ("jr.") -> (its form, what joins it to the one before)
     letter_names: dict[str, str]  # an English letter ("j") -> its name in the language ("Джей")
@@ -119,6 +122,7 @@ def language_data(language: str) -> LanguageData:
         royal=_titled(code, "royal"),
         given_names={row[0].lower(): row[1] for row in given},
         particles=dict(load_table(__package__, f"{code}/particles")),
+        particle_assimilation=_particle_assimilation(code),
         openers=_joined_words(code, "openers"),
         closers=_joined_words(code, "closers"),
         letter_names=_optional_table(code, "letter_names"),
@@ -158,6 +162,17 @@ def _joined_words(code: str, table: str) -> dict[str, tuple[str, str]]:
         return {row[0]: (row[1], row[2]) for row in load_table(__package__, f"{code}/{table}")}
     except FileNotFoundError:
         return {}
+
+
+def _particle_assimilation(code: str) -> dict[str, dict[str, str]]:
+    try:
+        rows = load_table(__package__, f"{code}/particle_assimilation")
+    except FileNotFoundError:
+        return {}
+    table: dict[str, dict[str, str]] = {}
+    for particle, start, form in rows:
+        table.setdefault(particle, {})[start] = form
+    return table
 
 
 def _prefixes(code: str) -> tuple[tuple[str, str, bool], ...]:

@@ -93,6 +93,8 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
             return None
         rendered.append(word[0][:1].upper() + word[0][1:] if origin in _SYLLABIC else word[0])
         sources.append(word[1])
+        if index >= 2 and parts[index - 1] == "-" and parts[index - 2].islower():  # "al-Sisi": ас-Сісі
+            rendered[-3] = _assimilated(parts[index - 2], part, data) or rendered[-3]
     if kind == "person" and len(words) > 1 and given_name_gender(fold(words[0])) == "f" and \
             not _a_mans_given_name_there(words[0], origin, data):
         rendered[-1] = _as_a_woman_bears_it(words[-1], rendered[-1], data)
@@ -265,6 +267,14 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
                                 english=read_as is None, pronounced=source == CMUDICT)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
     return _cased(form, word), source
+
+
+def _assimilated(particle: str, word: str, data: LanguageData) -> str | None:
+    """The form of `particle` (lower case) before `word` where the word's start changes it
+    (`data/<language>/particle_assimilation.txt`: Arabic's al- before s is ас-); None where nothing does."""
+    forms, key = data.particle_assimilation.get(particle, {}), fold(word)
+    start = max((start for start in forms if key.startswith(start)), key=len, default=None)
+    return None if start is None else forms[start]
 
 
 def _letters_said_one_by_one(word: str, data: LanguageData) -> bool:
