@@ -1270,3 +1270,9 @@ def test_arabic_letter_rules_read_ay_aw_and_qu_as_arabic_says_them():
     assert render_name("Ayman Qutb", "uk").text == "Айман Кутб"
     assert render_name("Khalid al-Dawsari", "uk").text.endswith("Давсарі")
     assert render_name("Omar Hayya", "uk").text == "Омар Хайя"  # yy before a vowel is Arabic: was the Slavic Гайя
+
+
+def test_a_nordic_surname_reads_the_given_name_english_shares_as_nordic():
+    # -sson tells a Swedish name, whose Peter is Петер and Michael Мікаель (were the English Пітер, Майкл)
+    assert render_name("Peter Karlsson", "uk").text == "Петер Карлссон"
+    assert render_name("Michael Andersson", "uk").text == "Мікаель Андерссон"
