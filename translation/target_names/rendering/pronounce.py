@@ -27,7 +27,7 @@ def pronunciations() -> dict[str, str]:
     path = resources.files(__package__).joinpath("data", "cmudict.txt.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
         rows = (line.rstrip("\n").split("\t") for line in text if not line.startswith("#"))
-        return dict(rows)
+        return {word: phonemes for word, phonemes in rows if not _loses_a_nasal(word, phonemes)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +184,18 @@ def _spelt_out(word: str, phonemes: str) -> bool:
     unstressed = re.sub(r"\d", "", phonemes)
     return len(word) > 1 and all(letter in _LETTER_NAMES for letter in word) and \
         unstressed == " ".join(_LETTER_NAMES[letter] for letter in word)
+
+
+# A spelling's n or m is said, but after m (hymn, columns) or before g (the ng of Vietnamese names): an entry without
+# that nasal is a slip of the dictionary's (Arantxa as AA1 R AE2 T S AA0, Аратса; Ubuntu, Wyden, Evandro)
+_SILENT_NASAL = re.compile(r"mn|ng|gn")
+
+
+def _loses_a_nasal(word: str, phonemes: str) -> bool:
+    """The dictionary's pronunciation of `word` has no N, NG or M where its spelling has an n or m said (no other
+    ARPAbet symbol has those capitals: a plain test of each letter first, as the whole dictionary is read so)."""
+    unsaid = "n" in word and "N" not in phonemes or "m" in word and "M" not in phonemes
+    return unsaid and any(letter in _SILENT_NASAL.sub("", word) and letter.upper() not in phonemes for letter in "nm")
 
 
 def _first_applicable(rules, phonemes, groups, at, vowel_letters) -> tuple[PhonemeRule, str]:
