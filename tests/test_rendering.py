@@ -1282,3 +1282,9 @@ def test_a_pronunciation_that_drops_a_said_nasal_is_no_guide():
     # the pronouncing dictionary has Arantxa without its n (Аратса); Basque's tx in a Spanish name is ч
     assert render_name("Arantxa Sanchez Vicario", "uk").text == "Аранча Санчес Вікаріо"
     assert render_name("Ubuntu", "uk", "other").text.startswith("Убунт")  # was Убуту
+
+
+def test_a_name_of_one_english_word_opening_with_ya_is_not_read_as_romanised():
+    # "Yankees" alone was Янкеес, read back as a romanised Ukrainian word by its initial Ya-
+    assert render_name("Yankees", "uk", "other") == Rendering("Янкіс", "cmudict")
+    assert render_name("Ye", "uk").text == "Є"  # short enough to be a romanised syllable: Kanye West's new name

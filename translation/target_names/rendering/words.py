@@ -174,7 +174,7 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
     if _japanese(words, data):
         return JAPANESE
     by_word = [_origin_in_a_name(word.lower(), given=index < len(words) - 1) if len(words) > 1 else
-               origin_of(word.lower()) for index, word in enumerate(words)]
+               _origin_alone(word.lower()) for index, word in enumerate(words)]
     # "Ali Yerlikaya": beside another language's sign (Arabic's Ali), an initial Ye- alone is no Slavic one
     if any(origin not in (None, ROMANCE, SLAVIC) for origin in by_word):
         by_word = [None if origin == SLAVIC and slavic_by_its_start_only(word.lower()) else origin
@@ -194,6 +194,15 @@ def _slavic_by_both(keys: list[str], data: LanguageData) -> bool:
     *given, surname = keys
     return bool(given) and given[0] in data.given_names and surname not in pronunciations() and \
         may_be_slavic_surname(surname)
+
+
+def _origin_alone(word: str) -> str | None:
+    """The origin a name of one word shows; an initial Ya-, Ye- or Yu- is no Slavic sign in a word the pronouncing
+    dictionary knows ("Yankees" is no romanised Янкеес), unless it is short enough to be a romanised syllable (Ye,
+    Kanye West's new name, is Є)."""
+    origin = origin_of(word)
+    english = len(word) > 3 and fold(word) in pronunciations()
+    return None if origin == SLAVIC and english and slavic_by_its_start_only(word) else origin
 
 
 def _origin_in_a_name(word: str, given: bool) -> str | None:
