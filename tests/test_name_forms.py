@@ -280,6 +280,14 @@ def test_a_name_with_a_brands_acronym_stays_as_written_but_a_clubs_abbreviation_
     assert written_form("AJ Styles", "other", True, "uk").way == "rendered"  # a person's initials, not a brand's
 
 
+def test_a_name_with_english_function_words_inside_stays_as_written_and_a_conference_is_translated():
+    text = "The Dow Chemical Co of the United States will invest in Tianjin. The Organisation of Islamic Conference met."
+    kept, rendered = protected_uk(text)
+    assert "Dow Chemical Co of the United States" in kept  # was Доу Кемікал Ко ав зе Юнайтед Стейтс
+    assert "Organisation of Islamic Conference" not in kept | rendered  # left to the model: was Організейшін ав ...
+    assert written_form("Anna de Souza", "other", True, "uk").way == "rendered"  # a particle is no English word
+
+
 def test_british_parties_and_sides_are_left_to_the_model_and_a_portfolio_before_its_title_too():
     kept, rendered = protected_uk("Labour leader Jeremy Corbyn said Brexiteers and the Lib Dems erred. "
                                   "He met the shadow Brexit secretary, Keir Starmer.")

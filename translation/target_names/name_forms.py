@@ -36,6 +36,7 @@ from babelwire.translation.target_names.rendering.nationality import nationality
 CLDR, RENDERED, KEPT, MODEL = "cldr", "rendered", "kept", "model"
 _WORD = re.compile(r"[^\W\d_]+")
 _ARTICLES = frozenset({"the", "le", "la", "les"})
+_ENGLISH_FUNCTION_WORDS = frozenset({"of", "the", "and", "for"})
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _CLUB_ABBREVIATIONS = frozenset({"FC", "AFC", "CF", "AC", "SC", "SV", "FK", "NK", "SK"})  # Football Club, ...
@@ -76,7 +77,8 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
     if render and target and (rendered_type(text, name_type) or name_type in ESTABLISHED_ONLY_KINDS):
         rendering = render_name(text, target, name_type, nationality)
         if rendering is not None and not (rendering.source != ESTABLISHED and
-                                          (_english_words_title(text, name_type) or _with_an_acronym(text, name_type))):
+                                          (_english_words_title(text, name_type) or _with_an_acronym(text, name_type)
+                                           or _with_english_function_words(text, name_type))):
             written = rendering.text if name_type == name_types.PERSON or rendering.source == ESTABLISHED else \
                 _with_own_words(text, rendering.text, target)
             return NameForm(RENDERED, (written,), rendering.source)
@@ -97,6 +99,14 @@ def _english_words_title(text: str, name_type: str) -> bool:
         words = words[1:]  # "Le Golf National", "The Late Show"
     return all((word in lexicon.ENGLISH_WORDS or word in lexicon.WEEKDAYS_MONTHS) and word not in lexicon.GIVEN_NAMES
                and word not in lexicon.PLACES for word in words)
+
+
+def _with_english_function_words(text: str, name_type: str) -> bool:
+    """"Dow Chemical Co of the United States", "Friends of the Earth": a name of no known type with English's "of",
+    "the", "and" or "for" inside in lower case is a company's, a group's or a title's, kept as written (transcribed,
+    the function words come out as nonsense: Доу Кемікал Ко ав зе Юнайтед Стейтс); a particle of a person's name is
+    none of them ("de", "van", "al")."""
+    return name_type == name_types.OTHER and any(word in _ENGLISH_FUNCTION_WORDS for word in text.split()[1:-1])
 
 
 def _with_an_acronym(text: str, name_type: str) -> bool:
