@@ -114,6 +114,8 @@ def test_a_name_the_document_treats_as_a_business_is_an_organisation(text, busin
     ("Livingston 1 - 0 Rangers", "Rangers"),  # beside a score
     ("It hit Manchester City goalkeeper Ederson.", "Manchester City"),  # before a playing position
     ("Manchester City's 2-0 win. City manager Pep Guardiola smiled.", "City"),  # a club's name shortened
+    ("Bristol Rovers beat Cambridge United 2-1.", "Bristol Rovers"),  # a result's verb, its score after the other
+    ("Stockport lost 2-0 to Wrexham Athletic.", "Wrexham Athletic"),  # a score, then the other side: were kept
 ])
 def test_a_club_is_written_like_a_name_of_no_known_type(text, club):
     assert (club, "other") in types(text)

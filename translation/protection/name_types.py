@@ -103,6 +103,12 @@ _PEERAGE_BEFORE = re.compile(r"\b(?:[Dd]uke|[Dd]uchess|[Ee]arl|[Cc]ountess|[Mm]a
                              r"[Bb]aron(?:ess)?)\s+of\s+$")
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z][a-z-]*\s+){1,2}$")  # the last one or two words (a capital: a sentence's)
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
+# A result's verb and its score in the clause after a name ("Bristol Rovers beat Cambridge United 2-1"), and a score
+# with the preposition before the other side ("drew 1-1 with Port Vale", "a 3-1 win over Everton")
+_RESULT_AFTER = re.compile(r"^\s+(?:beat|beats|defeated|drew|draw|lost|lose|thrashed|edged|held|hammered|routed|"
+                           r"overcame|stunned)\b[^.;\n]{0,40}?\b\d{1,2}\s*[-–]\s*\d{1,2}\b")
+_RESULT_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:(?:home|away)\s+)?(?:win\s+|victory\s+|defeat\s+|draw\s+)?"
+                            r"(?:with|to|against|over|at|by)\s+(?:the\s+)?$")
 
 
 def typed_mentions(mentions: list, text: str = "") -> list[TypedMention]:
@@ -246,15 +252,17 @@ def _after_a_title(mention, text: str) -> bool:
 
 def _clubs(mentions: list, text: str) -> set[str]:
     """The names the document treats as sports clubs: next to a score ("Livingston 1 - 0 Rangers", "Manchester
-    City's 2-0 win") or before a playing position (`data/club_words.txt`: "Rangers goalkeeper"), and the
+    City's 2-0 win"), on either side of a result with its score ("Bristol Rovers beat ... 2-1", "drew 1-1 with Port
+    Vale") or before a playing position (`data/club_words.txt`: "Rangers goalkeeper"), and the
     last word of such a name standing alone ("City" after "Manchester City")."""
     words = _words("club_words")
     found = set()
     for mention in mentions:
-        following = text[mention.span.end : mention.span.end + 40]
-        preceding = text[max(0, mention.span.start - 20) : mention.span.start]
+        following = text[mention.span.end : mention.span.end + 60]
+        preceding = text[max(0, mention.span.start - 40) : mention.span.start]
         after = _NOUN_AFTER.match(following)
-        if _SCORE_AFTER.match(following) or _SCORE_BEFORE.search(preceding) or \
+        if _SCORE_AFTER.match(following) or _SCORE_BEFORE.search(preceding) or _RESULT_AFTER.match(following) or \
+                _RESULT_BEFORE.search(preceding) or \
                 (after and after.group(1).lower() in words):
             found.add(mention.span.text)
     shortened = {name.split()[-1] for name in found if " " in name}
