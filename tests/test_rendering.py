@@ -1270,6 +1270,7 @@ def test_arabic_letter_rules_read_ay_aw_and_qu_as_arabic_says_them():
     assert render_name("Ayman Qutb", "uk").text == "Айман Кутб"
     assert render_name("Khalid al-Dawsari", "uk").text.endswith("Давсарі")
     assert render_name("Omar Hayya", "uk").text == "Омар Хайя"  # yy before a vowel is Arabic: was the Slavic Гайя
+    assert render_name("Naseem Hamed", "uk").text == "Насім Хамед"  # an Arabic given name: was the dictionary's Хамд
 
 
 def test_a_nordic_surname_reads_the_given_name_english_shares_as_nordic():
