@@ -1289,3 +1289,9 @@ def test_a_name_of_one_english_word_opening_with_ya_is_not_read_as_romanised():
     # "Yankees" alone was Янкеес, read back as a romanised Ukrainian word by its initial Ya-
     assert render_name("Yankees", "uk", "other") == Rendering("Янкіс", "cmudict")
     assert render_name("Ye", "uk").text == "Є"  # short enough to be a romanised syllable: Kanye West's new name
+
+
+def test_baltic_and_nordic_given_names_tell_their_origin():
+    assert render_name("Virgilijus Alekna", "uk").text == "Віргіліюс Алекна"  # Lithuanian -ijus: was Віргіліджус
+    assert render_name("Gunhild Halle", "uk").text == "Гунгільд Галле"  # was the English Гунхілд Халл
+    assert render_name("Trine Hattesta", "uk").text.startswith("Тріне ")  # was Трайн
