@@ -1295,3 +1295,10 @@ def test_baltic_and_nordic_given_names_tell_their_origin():
     assert render_name("Virgilijus Alekna", "uk").text == "Віргіліюс Алекна"  # Lithuanian -ijus: was Віргіліджус
     assert render_name("Gunhild Halle", "uk").text == "Гунгільд Галле"  # was the English Гунхілд Халл
     assert render_name("Trine Hattesta", "uk").text.startswith("Тріне ")  # was Трайн
+
+
+def test_an_english_surname_is_said_as_english_says_it_and_von_tells_a_german_name():
+    # the Ukrainian dictionary knows the German Клозе (Miroslav Klose); Glenn Close's name shows no other origin
+    assert render_name("Glenn Close", "uk").text == "Гленн Клоус"
+    assert render_name("Angel Di Marco", "uk").text == "Ангель Ді Марко"  # a given name may be another language's
+    assert render_name("Wernher von Braun", "uk").text == "Вернер фон Браун"

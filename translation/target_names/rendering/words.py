@@ -271,7 +271,11 @@ def _render_word(word: str, data: LanguageData, name_origin: str | None, kind: s
         # a reading by the origin the copy states is final, as some origins' readings are: "Brazilian Gabriel Jesus" is
         # Жезус, not the Spanish Хесус the dictionary also knows
         final = read_as in data.final_readings or stated and kind == "person" and read_as == name_origin
-        readings = () if final else _other_readings(word.lower(), form, data, pronounced=source == CMUDICT)
+        # a surname that is an English word the dictionary pronounces, in a name that shows no other origin, is said
+        # as English says it, whatever another language's reading of its letters the Ukrainian dictionary knows:
+        # Glenn Close is Клоус, not the German Клозе (a given name may be another language's: Angel Di Maria's Анхель)
+        english = source == CMUDICT and last and name_origin is None and _english_word(key, data)
+        readings = () if final or english else _other_readings(word.lower(), form, data, pronounced=source == CMUDICT)
         settled = attested_form(form, key, data.code, readings, kind == "person", given_sex, romanised,
                                 english=read_as is None, pronounced=source == CMUDICT)
         form, source = (form, source) if settled == form else (settled, ATTESTED)
