@@ -9,7 +9,8 @@ DIR defaults to ../shared/data/ntrex128-dev relative to the repository (developm
 copied into the project): the English source, the Ukrainian reference and each line's document id.
 
 Every name the desk policy protects (`babelwire.translation.target_names.name_forms.document_forms` on each document as a whole: the
-product's own typing and decision, less the places, demonyms, institutions and holidays it leaves to the model)
+product's own typing and decision, less the places, demonyms, institutions and holidays it leaves to the model, and
+less the kind of a named storm, "Hurricane" of "Hurricane Rosa", which the copy leaves to the model too)
 is split into words, and
 each word is looked up in the reference line: kept as written when the line has the word in Latin letters;
 otherwise the reference word is the Cyrillic word of the line that, romanised by a fixed letter table (not the

@@ -13,6 +13,13 @@ def forms(text: str, target: str, policy: ProtectionPolicy = ProtectionPolicy())
             for typed, form in document_forms(text, target, policy)}
 
 
+def test_the_forms_of_a_document_are_those_of_the_names_the_policy_protects():
+    # the measurements read these forms: "Hurricane Rosa" was one name there, Харрікейн Роза, while a copy protects
+    # "Rosa" alone and leaves "Hurricane" to the model
+    assert forms("Hurricane Rosa hit Arizona.", "uk")["Rosa"] == (RENDERED, "Роза")
+    assert "Hurricane Rosa" in forms("Hurricane Rosa hit Arizona.", "uk", ProtectionPolicy.strict())
+
+
 def test_a_ukrainian_copy_renders_people_and_untyped_names_and_keeps_organisations():
     written = forms("Steve Witkoff told Reuters that Rangers beat Melrose Corp in Ukraine.", "uk")
     assert written["Steve Witkoff"] == (RENDERED, "Стів Віткофф")

@@ -189,11 +189,9 @@ def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], l
     """(names kept verbatim, names left to the model), typed with the document's evidence
     (`name_types.typed_mentions`), kept as `name_forms.kept_by_policy` says."""
     kept, translated = [], []
-    for typed in name_types.typed_mentions(names.find_name_mentions(text), text):
-        keep = name_forms.kept_by_policy(typed, policy)
+    for typed in name_forms.as_protected(name_types.typed_mentions(names.find_name_mentions(text), text), policy):
         span = replace(typed.mention.span, type=typed.type)
-        span = span if policy.institutions or not keep else _without_event_kind(span)
-        (kept if keep else translated).append(span)
+        (kept if name_forms.kept_by_policy(typed, policy) else translated).append(span)
     return kept, translated
 
 
@@ -201,16 +199,6 @@ def _demonyms(text: str) -> list[Span]:
     """Demonyms on their own ("Ukrainian forces"), which the name detector does not report as names."""
     return [Span(SpanKind.NAME, start, end, text[start:end], rule="name: demonym", type=name_types.OTHER)
             for start, end in translated_names.find_demonyms(text)]
-
-
-def _without_event_kind(span: Span) -> Span:
-    """"Rosa" of "Hurricane Rosa": the kind of a named event is a common word the language translates (not in a
-    brand's name: "Storm Shadow" is a missile); the name left is a given name, a person's type, which a target
-    writing another script transcribes (Florence: "Флоренс", not the town's Флоренція or a Latin "Florence")."""
-    cut = translated_names.event_kind_length(span.text)
-    if not cut or name_types.well_known(span.text):
-        return span
-    return replace(span, start=span.start + cut, text=span.text[cut:], type=name_types.PERSON)
 
 
 def _places_to_check(translated: list[Span], protected: list[Span], target: str | None) -> list[TranslatedPlace]:

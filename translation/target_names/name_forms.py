@@ -6,6 +6,7 @@
                                                                      the document states for that person)
     rendered_type(text, name_type) -> bool     (whether a target with rendering data writes it in its script)
     document_forms(text, target, policy) -> [(TypedMention, NameForm)]   (every name of a document)
+    as_protected(typed, policy) -> [TypedMention]   (the names as the policy protects them: "Rosa" of "Hurricane Rosa")
     in_document(text, named, target) -> [NameForm]   (the forms as the document decides them: regnal, family names)
 
 A name the policy leaves to the model (a place, demonym, descriptive institution or holiday) is written as the
@@ -22,7 +23,7 @@ Saint-Germain" -> "Парі Сен-Жермен", with no CLDR "Париж" put 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babelwire.translation.protection import name_types, names, translated_names
 from babelwire.translation.protection.name_order import surname_first
@@ -163,10 +164,30 @@ def rendered_type(text: str, name_type: str) -> bool:
     return name_type in RENDERED_TYPES and (name_type != name_types.OTHER or translated_names.classify(text) is None)
 
 
+def as_protected(typed: list[TypedMention], policy: ProtectionPolicy) -> list[TypedMention]:
+    """The names as `policy` protects them: where it leaves institutions to the model, a kept name without the kind
+    of a named event opening it (`_without_event_kind`)."""
+    return typed if policy.institutions else [_without_event_kind(each) if kept_by_policy(each, policy) else each
+                                              for each in typed]
+
+
+def _without_event_kind(typed: TypedMention) -> TypedMention:
+    """"Rosa" of "Hurricane Rosa": the kind of a named event is a common word the language translates (not in a
+    brand's name: "Storm Shadow" is a missile); the name left is a given name, a person's type, which a target
+    writing another script transcribes (Florence: "Флоренс", not the town's Флоренція or a Latin "Florence")."""
+    span = typed.mention.span
+    cut = translated_names.event_kind_length(span.text)
+    if not cut or name_types.well_known(span.text):
+        return typed
+    name = replace(span, start=span.start + cut, text=span.text[cut:])
+    return replace(typed, mention=replace(typed.mention, span=name), type=name_types.PERSON)
+
+
 def document_forms(text: str, target: str, policy: ProtectionPolicy = ProtectionPolicy()
                    ) -> list[tuple[TypedMention, NameForm]]:
-    """Every name the detector finds in a document, typed, and what a copy in `target` writes for it."""
-    typed = name_types.typed_mentions(names.find_name_mentions(text), text)
+    """Every name the detector finds in a document, typed, and what a copy in `target` writes for it: the names as
+    the policy protects them (`as_protected`)."""
+    typed = as_protected(name_types.typed_mentions(names.find_name_mentions(text), text), policy)
     named = [(mention.mention.span, mention.type, kept_by_policy(mention, policy)) for mention in typed]
     return list(zip(typed, written_in(text, named, target, policy.renders_people_in(target))))
 
