@@ -1302,3 +1302,8 @@ def test_an_english_surname_is_said_as_english_says_it_and_von_tells_a_german_na
     assert render_name("Glenn Close", "uk").text == "Гленн Клоус"
     assert render_name("Angel Di Marco", "uk").text == "Ангель Ді Марко"  # a given name may be another language's
     assert render_name("Wernher von Braun", "uk").text == "Вернер фон Браун"
+
+
+def test_a_saint_opening_a_compound_surname_is_written_as_an_opener():
+    # "Saint-Maximin" was Сейнт-Максімін, the pronouncing dictionary's English saint
+    assert render_name("Allan Saint-Maximin", "uk").text == "Аллан Сент-Максімін"

@@ -85,8 +85,11 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
             rendered.append(" " if origin in _SYLLABIC and between_words else part)
             continue
         last = index == len(parts) - 1
+        opens_a_compound = not last and parts[index + 1] == "-" and fold(part) in data.openers
         if spelt_given_name and not last and _letters_said_one_by_one(part, data):
             word = _letter_names(part, data), SPELLING
+        elif opens_a_compound:  # "Allan Saint-Maximin": the opener's form inside a name too (Сент-, not Сейнт-)
+            word = data.openers[fold(part)][0], ESTABLISHED
         else:
             word = _render_word(part, data, origin, kind, first=index == 0, last=last, stated=stated)
         if word is None:
