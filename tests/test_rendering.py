@@ -269,6 +269,12 @@ def test_a_chinese_name_in_pinyin_is_written_by_the_ukrainian_system_for_chinese
     # another person's established surname does not reach into a Chinese name: Lucy Liu is Лью, Liu He is Лю Хе
     assert render_name("Lucy Liu", "uk").text == "Люсі Лью"
     assert render_name("Liu He", "uk") == Rendering("Лю Хе", "pinyin")
+    # more of the commonest surnames open a pinyin name (were Дженг Шуанг, Хуа Чуніінг, Ай Вайвай), and a vowel
+    # letter before і is written ї as Ukrainian writes it (Чуньїн, Цзяї, not Чуньін, Цзяі)
+    assert render_name("Geng Shuang", "uk") == Rendering("Ген Шуан", "pinyin")
+    assert render_name("Hua Chunying", "uk").text == "Хуа Чуньїн"
+    assert render_name("Wang Jiayi", "uk").text == "Ван Цзяї"
+    assert render_name("Le Pen", "uk").source != "pinyin"  # le is no surname of the list: French is as likely
 
 
 def test_a_japanese_name_in_hepburn_is_written_by_the_ukrainian_system_for_japanese():
