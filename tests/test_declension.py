@@ -15,6 +15,10 @@ from babelwire.translation.target_names.declension import decline_name, find_nam
     ("Elizabeth Warren", "Елізабет Воррен", "gent", "Елізабет Воррен"),  # a woman's consonant-final names stay
     ("Taras Shevchenko", "Тарас Шевченко", "gent", "Тараса Шевченка"),
     ("Jared Kushner", "Джаред Кушнер", "nomn", "Джаред Кушнер"),
+    # a man's name ending in a vowel or й, then я, takes ї and є (was Ханіі, Ханіею: Ілля's endings after a consonant)
+    ("Ismail Haniyeh", "Ісмаїл Ханія", "gent", "Ісмаїла Ханії"),
+    ("Ismail Haniyeh", "Ісмаїл Ханія", "ablt", "Ісмаїлом Ханією"),
+    ("Omar Hayya", "Омар Хайя", "datv", "Омару Хайї"),
 ])
 def test_names_decline_by_gender_and_case(source, rendering, case, expected):
     assert decline_name(rendering, case, person_gender(source, rendering, "uk"), "uk") == expected
