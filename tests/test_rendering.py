@@ -195,6 +195,9 @@ def test_a_doubled_i_inside_a_word_is_no_sign_of_a_name_romanised_from_ukrainian
 def test_italian_and_french_spellings_are_read_by_their_own_letter_rules():
     assert render_name("Giorgio Chiellini", "uk").text == "Джорджо Кʼєлліні"
     assert render_name("François Hollande", "uk").text == "Франсуа Олланд"
+    # Italian gli before a vowel is the soft l alone: was Баттальїа, Модільїані
+    assert render_name("Sergio Battaglia", "uk").text == "Серджо Батталья"
+    assert render_name("Amedeo Modigliani", "uk").text == "Амедео Модільяні"
 
 
 def test_an_english_word_is_not_taken_for_italian():
