@@ -1316,3 +1316,8 @@ def test_an_english_surname_is_said_as_english_says_it_and_von_tells_a_german_na
 def test_a_saint_opening_a_compound_surname_is_written_as_an_opener():
     # "Saint-Maximin" was Сейнт-Максімін, the pronouncing dictionary's English saint
     assert render_name("Allan Saint-Maximin", "uk").text == "Аллан Сент-Максімін"
+
+
+def test_jan_is_the_european_mans_name_of_the_wire():
+    # was the American woman's Джен (Jan Oblak, Jan Vertonghen, Jan Ullrich are all Ян in uk.wikipedia)
+    assert render_name("Jan Kowalski", "uk").text == "Ян Ковальський"
