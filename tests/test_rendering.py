@@ -1318,6 +1318,7 @@ def test_a_saint_opening_a_compound_surname_is_written_as_an_opener():
     assert render_name("Allan Saint-Maximin", "uk").text == "Аллан Сент-Максімін"
 
 
-def test_jan_is_the_european_mans_name_of_the_wire():
+def test_jan_and_milos_are_the_european_mens_names_of_the_wire():
     # was the American woman's Джен (Jan Oblak, Jan Vertonghen, Jan Ullrich are all Ян in uk.wikipedia)
     assert render_name("Jan Kowalski", "uk").text == "Ян Ковальський"
+    assert render_name("Milos Petrovic", "uk").text == "Мілош Петрович"  # Miloš without its háček: was Мілоз
