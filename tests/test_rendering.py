@@ -543,6 +543,8 @@ def test_the_dictionary_settles_which_origin_a_spelling_is_read_by():
 def test_another_origin_s_reading_may_not_drop_an_h_the_name_is_pronounced_with():
     assert render_name("Rahul Dravid", "uk").text.startswith("Рахул ")  # not the Spanish Рауль
     assert render_name("Rahul", "uk").text == "Рахул"
+    # an Indian name's final gh is an aspirated g, as its bh, dh, kh are (was Сінг)
+    assert render_name("Jagjit Singh", "uk").text.endswith(" Сінгх")
     # not Айдер; read as German, which Ackermann's -mann tells, its initial h is г (Jörg Haider: Йорг Гайдер)
     assert render_name("Haider Ackermann", "uk").text.startswith("Гайдер ")
     assert render_name("Hirving Lozano", "uk").text.startswith("Ірвінг ")  # no pronunciation known: read as Spanish
