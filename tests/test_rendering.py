@@ -820,6 +820,7 @@ def test_a_given_name_with_its_accents_tells_the_origin_as_without():
     ("Necmettin Erbakan", "Неджметтін Ербакан"),
     ("Ekrem İmamoğlu", "Екрем Імамоглу"),  # the dotted capital İ, ğ as г
     ("Kemal Kılıçdaroğlu", "Кемал Киличдароглу"),  # ı as и, ç as ч: was kept in Latin, read by the French table
+    ("Mehmet Koc", "Мехмет Коч"),  # the cedilla dropped: a final c is ç (was Кодж)
 ])
 def test_a_turkish_name_is_read_by_turkish_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
