@@ -482,6 +482,12 @@ def test_two_places_joined_by_and_stay_two_places_when_the_second_is_a_city():
         "Phoenix", "Las Vegas", "Salt Lake City", "Marks and Spencer Group Plc"]
 
 
+def test_a_well_known_ampersand_name_written_with_and_is_one_name():
+    # were two names each, Marks left to the model at a sentence's start, Spencer transcribed: Спенсер, Проктер, Гамбл
+    assert names("Marks and Spencer rose. Shares of Procter and Gamble fell.") == ["Marks and Spencer",
+                                                                                 "Procter and Gamble"]
+
+
 def test_an_acronym_and_an_organisation_joined_by_and_stay_two_names():
     # "CNN and Fox News" was one name, kept whole: a Ukrainian copy said "CNN and Fox News повідомили"
     assert names("CNN and Fox News reported it, as did the BBC and Sky News.") == ["CNN", "Fox News", "BBC", "Sky News"]

@@ -46,6 +46,10 @@ PLACES = COUNTRIES | CITIES
 PLACE_PHRASES = load("countries").phrases | load("places").phrases | \
     frozenset(tuple(name.split()) for name in place_forms() if " " in name)
 WELL_KNOWN_ORGS = words("well_known_orgs")
+# "Marks & Spencer", "Procter & Gamble": the well-known names written with an ampersand, which wire copy also writes
+# with "and", as word tuples with "&" between their parts
+AMPERSAND_NAMES = frozenset(phrase for name in ("well_known_brands", "well_known_orgs") for phrase in load(name).phrases
+                            if "&" in phrase)
 ORG_HEADS = with_plurals(words("org_heads"))
 ORG_FORMS = words("org_forms")
 OF_HEADS = with_plurals(words("org_heads", "of_heads"))  # "Centers for Disease Control"

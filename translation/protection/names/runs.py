@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from babelwire.translation.protection.names.evidence import Evidence, surname_use
 from babelwire.translation.protection.names.lexicon import (
+    AMPERSAND_NAMES,
     BUSINESS_WORDS,
     DEMONYMS,
     FUNCTION_WORDS,
@@ -229,11 +230,12 @@ def _a_given_name(key: str) -> bool:
 
 
 def _and_step(left: Run, right: Run) -> str | None:
-    """Across "and": "Marks and Spencer Group Plc", "Ministry of Economy and Trade"; not two places, the second a
+    """Across "and": "Marks and Spencer Group Plc", "Ministry of Economy and Trade", "Procter and Gamble" (a
+    well-known name written with "&"); not two places, the second a
     city ("Las Vegas and Salt Lake City"), nor a person and an organisation ("Lindsey Graham and Supreme Court
     nominee Brett Kavanaugh"), nor an acronym that names an organisation of its own ("CNN and Fox News")."""
     if _names_organisation(right) and not _a_place(left) and not _a_place(right) and \
-            not _ends_in_a_persons_name(left) and not _an_acronym(left):
+            not _ends_in_a_persons_name(left) and not _an_acronym(left) or _an_ampersand_name(left, right):
         return JOIN_AND_ORGANISATION
     portfolio = _institution_with_of(left) and (all(_institution_word(token) for token in right.tokens)
                                                 or _common_words_portfolio(left, right))
@@ -246,6 +248,11 @@ def _common_words_portfolio(left: Run, right: Run) -> bool:
     Diseases" was a name of its own, transcribed Інфекшіс Дізізес)."""
     of = next(index for index, token in enumerate(left.tokens) if token.key in _JOINERS_AFTER_HEAD and index > 0)
     return all(dictionary_word(token.key) for token in left.tokens[of + 1 :] + right.tokens)
+
+
+def _an_ampersand_name(left: Run, right: Run) -> bool:
+    """"Marks and Spencer": a well-known name written with "&", here with "and" (`AMPERSAND_NAMES`)."""
+    return (*(token.key for token in left.tokens), "&", *(token.key for token in right.tokens)) in AMPERSAND_NAMES
 
 
 def _an_acronym(run: Run) -> bool:
