@@ -1321,7 +1321,11 @@ def test_a_saint_opening_a_compound_surname_is_written_as_an_opener():
     assert render_name("Allan Saint-Maximin", "uk").text == "Аллан Сент-Максімін"
 
 
-def test_jan_and_milos_are_the_european_mens_names_of_the_wire():
+def test_given_names_of_the_wire_the_rules_read_wrong_have_rows_of_their_own():
     # was the American woman's Джен (Jan Oblak, Jan Vertonghen, Jan Ullrich are all Ян in uk.wikipedia)
     assert render_name("Jan Kowalski", "uk").text == "Ян Ковальський"
     assert render_name("Milos Petrovic", "uk").text == "Мілош Петрович"  # Miloš without its háček: was Мілоз
+    # Irish and Scottish given names the English rules read wrong: were Шеймус, Сіаран, Іейн
+    assert render_name("Seamus Coleman", "uk").text.startswith("Шеймас ")
+    assert render_name("Ciaran Clark", "uk").text.startswith("Кіран ")
+    assert render_name("Iain Macleod", "uk").text.startswith("Ієн ")
