@@ -275,6 +275,7 @@ def test_a_name_of_english_words_only_stays_as_written_in_a_ukrainian_copy():
     assert {"Will Smith", "Taylor Swift", "New York Jets"} <= rendered  # given names, and a club named after its town
     assert written_form("New York Jets", "other", True, "uk").forms == ("Нью-Йорк Джетс",)
     assert written_form("Blue Jays", "other", True, "uk").forms == ("Блу Джейс",)  # a team's plural: a club
+    assert written_form("Wall Street", "other", True, "uk").forms == ("Волл-стріт",)  # a street: was kept in Latin
 
 
 def test_a_name_with_a_brands_acronym_stays_as_written_but_a_clubs_abbreviation_is_rendered():

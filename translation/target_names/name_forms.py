@@ -30,7 +30,7 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, certainty_order, \
-    is_established_club, least_certain, regnal_form, render_name, royal_form, sex_marked
+    closed_by_a_fixed_form, is_established_club, least_certain, regnal_form, render_name, royal_form, sex_marked
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 from babelwire.translation.target_names.rendering.nationality import nationality_origin
 
@@ -78,7 +78,8 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
     if render and target and (rendered_type(text, name_type) or name_type in ESTABLISHED_ONLY_KINDS):
         rendering = render_name(text, target, name_type, nationality)
         if rendering is not None and not (rendering.source != ESTABLISHED and
-                                          (_english_words_title(text, name_type) or _with_an_acronym(text, name_type)
+                                          (_english_words_title(text, name_type, target)
+                                           or _with_an_acronym(text, name_type)
                                            or _with_english_function_words(text, name_type))):
             written = rendering.text if name_type == name_types.PERSON or rendering.source == ESTABLISHED else \
                 _with_own_words(text, rendering.text, target)
@@ -86,15 +87,16 @@ def written_form(text: str, name_type: str, kept: bool, target: str | None, rend
     return NameForm(KEPT, (text,))
 
 
-def _english_words_title(text: str, name_type: str) -> bool:
+def _english_words_title(text: str, name_type: str, target: str) -> bool:
     """"World Vision", "Good Morning America", "Saturday Night Live": a name of no known type made of English words
     only, none a given name, is a group's, a show's or a brand's, which a desk keeps as written (transcribed, it
     reads as nonsense: Ворльд Віжін); a person's made of such words opens with a given name ("Will Smith"). A team's
     name closes with a plural ("Golden State Warriors", "Red Sox"), and a club named after its town with a place:
-    desks write clubs in their own letters ("Голден Стейт Ворріорз", "Нью-Йорк Джетс")."""
+    desks write clubs in their own letters ("Голден Стейт Ворріорз", "Нью-Йорк Джетс"), and a street as the target
+    writes streets ("Wall Street": Волл-стріт)."""
     lexicon, words = names.lexicon, [word.lower() for word in _WORD.findall(text)]
     if name_type != name_types.OTHER or len(words) < 2 or translated_names.classify(" ".join(words[:2])) == "place" \
-            or words[-1].endswith(("s", "sox")):
+            or words[-1].endswith(("s", "sox")) or closed_by_a_fixed_form(text, target):
         return False
     if words[0] in _ARTICLES and len(words) > 2:
         words = words[1:]  # "Le Golf National", "The Late Show"

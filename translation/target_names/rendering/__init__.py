@@ -26,10 +26,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babelwire.translation.target_names.rendering.languages import available, has_data
-from babelwire.translation.target_names.rendering.words import ESTABLISHED, certainty_order, club_form, \
-    is_established_club, least_certain, regnal_form, render_words, royal_form, sex_marked
+from babelwire.translation.target_names.rendering.words import ESTABLISHED, certainty_order, closed_by_a_fixed_form, \
+    club_form, is_established_club, least_certain, regnal_form, render_words, royal_form, sex_marked
 
-__all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "certainty_order",
+__all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "certainty_order", "closed_by_a_fixed_form",
            "is_established_club", "least_certain", "regnal_form", "render_name", "renders_names", "rendering_languages",
            "royal_form", "sex_marked"]
 

@@ -20,7 +20,8 @@ from functools import lru_cache
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.protection.translated_names import classify
 from babelwire.translation.target_names.rendering.attested import attested_form, attested_given_name
-from babelwire.translation.target_names.rendering.languages import LanguageData, fold, language_data, name_key
+from babelwire.translation.target_names.rendering.languages import LanguageData, fold, has_data, language_data, \
+    name_key
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
     may_be_romanised, may_be_slavic_surname, origin_of, romanised_from, slavic_by_its_start_only
 from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
@@ -120,6 +121,13 @@ def _as_a_woman_bears_it(surname: str, form: str, data: LanguageData) -> str:
         return form
     masculine, womans = data.womans_foreign_surname
     return form.removesuffix(masculine) + womans if form.endswith(masculine) else form
+
+
+def closed_by_a_fixed_form(name: str, language: str) -> bool:
+    """"Wall Street", "Donald Trump Jr.": a name of several words whose last the language writes as a fixed form
+    joined to the word before (`closers.txt`: Волл-стріт, Дональд Трамп-молодший)."""
+    *rest, last = name.split()
+    return bool(rest) and has_data(language) and fold(last) in language_data(language).closers
 
 
 def established_form(name: str, language: str) -> str | None:
