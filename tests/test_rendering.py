@@ -1329,3 +1329,7 @@ def test_given_names_of_the_wire_the_rules_read_wrong_have_rows_of_their_own():
     assert render_name("Seamus Coleman", "uk").text.startswith("Шеймас ")
     assert render_name("Ciaran Clark", "uk").text.startswith("Кіран ")
     assert render_name("Iain Macleod", "uk").text.startswith("Ієн ")
+
+
+def test_euro_opening_a_name_is_ukrainian_s_yevro():
+    assert render_name("Eurostat", "uk", "other").text == "Євростат"  # was the dictionary's English Юростат
