@@ -1333,3 +1333,11 @@ def test_given_names_of_the_wire_the_rules_read_wrong_have_rows_of_their_own():
 
 def test_euro_opening_a_name_is_ukrainian_s_yevro():
     assert render_name("Eurostat", "uk", "other").text == "Євростат"  # was the dictionary's English Юростат
+
+
+def test_balkan_and_polish_letters_of_the_wire():
+    # j after a labial is a sound of its own (was Пянич); Bosnian given names tell a Balkan name, whose dz without its
+    # háček is дж (was Дзеко); a Polish adjective surname's -ny is -ний, as -ski's -ський (was Щесни)
+    assert render_name("Miralem Pjanic", "uk").text == "Міралем Пʼянич"
+    assert render_name("Edin Dzeko", "uk").text == "Едін Джеко"
+    assert render_name("Wojciech Szczesny", "uk").text == "Войцех Щесний"
