@@ -1341,3 +1341,10 @@ def test_balkan_and_polish_letters_of_the_wire():
     assert render_name("Miralem Pjanic", "uk").text == "Міралем Пʼянич"
     assert render_name("Edin Dzeko", "uk").text == "Едін Джеко"
     assert render_name("Wojciech Szczesny", "uk").text == "Войцех Щесний"
+
+
+def test_a_spanish_ay_and_oy_are_a_vowel_and_the_y_sound():
+    # English's ай as ей had leaked into the Spanish reading through the table it falls back on: Селея, Мейоркас
+    assert render_name("Manuel Zelaya", "uk").text == "Мануель Селайя"
+    assert render_name("Juan Pablo Montoya", "uk").text == "Хуан Пабло Монтойя"
+    assert render_name("Jose Reyes", "uk").text == "Хосе Реєс"
