@@ -1348,3 +1348,9 @@ def test_a_spanish_ay_and_oy_are_a_vowel_and_the_y_sound():
     assert render_name("Manuel Zelaya", "uk").text == "Мануель Селайя"
     assert render_name("Juan Pablo Montoya", "uk").text == "Хуан Пабло Монтойя"
     assert render_name("Jose Reyes", "uk").text == "Хосе Реєс"
+
+
+def test_an_english_y_in_an_open_syllable_is_ai_in_names_the_dictionary_lacks():
+    assert render_name("Tyreek Hill", "uk").text == "Тайрік Хілл"  # was Тірік
+    assert render_name("Bryson DeChambeau", "uk").text.startswith("Брайсон ")
+    assert render_name("Przemyslaw Nowak", "uk").text.startswith("Пшемисл")  # a Polish y stays a vowel
