@@ -121,6 +121,10 @@ def test_a_club_is_written_like_a_name_of_no_known_type(text, club):
     assert (club, "other") in types(text)
 
 
+def test_a_share_price_s_fall_is_no_result():
+    assert ("Tesla", "organisation") in types("Tesla lost 2-3 percent on Monday.")  # a club's score would have it
+
+
 def test_a_name_the_document_places_with_a_compass_word_is_no_business():
     text = "Belfast restaurant stabbing. A man was stabbed in a restaurant in east Belfast."
     assert ("Belfast", "organisation") not in types(text)

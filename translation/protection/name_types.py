@@ -103,10 +103,12 @@ _PEERAGE_BEFORE = re.compile(r"\b(?:[Dd]uke|[Dd]uchess|[Ee]arl|[Cc]ountess|[Mm]a
                              r"[Bb]aron(?:ess)?)\s+of\s+$")
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z][a-z-]*\s+){1,2}$")  # the last one or two words (a capital: a sentence's)
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
-# A result's verb and its score in the clause after a name ("Bristol Rovers beat Cambridge United 2-1"), and a score
-# with the preposition before the other side ("drew 1-1 with Port Vale", "a 3-1 win over Everton")
+# A result's verb and its score in the clause after a name ("Bristol Rovers beat Cambridge United 2-1"; not a share
+# price's "lost 2-3 percent"), and a score with the preposition before the other side ("drew 1-1 with Port Vale", "a
+# 3-1 win over Everton")
 _RESULT_AFTER = re.compile(r"^\s+(?:beat|beats|defeated|drew|draw|lost|lose|thrashed|edged|held|hammered|routed|"
-                           r"overcame|stunned)\b[^.;\n]{0,40}?\b\d{1,2}\s*[-–]\s*\d{1,2}\b")
+                           r"overcame|stunned)\b[^.;\n]{0,40}?\b\d{1,2}\s*[-–]\s*\d{1,2}\b"
+                           r"(?!\s*(?:%|percent|per cent|pct|points))")
 _RESULT_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+(?:(?:home|away)\s+)?(?:win\s+|victory\s+|defeat\s+|draw\s+)?"
                             r"(?:with|to|against|over|at|by)\s+(?:the\s+)?$")
 

@@ -29,9 +29,9 @@ from babelwire.translation.target_names.rendering.languages import available, ha
 from babelwire.translation.target_names.rendering.words import ESTABLISHED, certainty_order, closed_by_a_fixed_form, \
     club_form, is_established_club, least_certain, regnal_form, render_words, royal_form, sex_marked
 
-__all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "certainty_order", "closed_by_a_fixed_form",
-           "is_established_club", "least_certain", "regnal_form", "render_name", "renders_names", "rendering_languages",
-           "royal_form", "sex_marked"]
+__all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "certainty_order",
+           "closed_by_a_fixed_form", "is_established_club", "least_certain", "regnal_form", "render_name",
+           "renders_names", "rendering_languages", "royal_form", "sex_marked"]
 
 # Organisations keep their Latin names and places are translated: people are rendered, and names of no known type
 # ("other": clubs, towns, things), whose words the dictionary may attest as a place or thing (attested.py).
