@@ -321,7 +321,8 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     if name_origin in _SLAVIC and key in data.given_names and not surname:  # Lukashenko's Олександр, not Александер
         return data.given_names[key], ESTABLISHED, None
     if name_origin == CHINESE:  # before another person's surname: Lucy Liu's Лью is not Liu He's Лю
-        return _fixed(write_pinyin(key, data.code), data), PINYIN, CHINESE  # Чуньїн, not Чуньін
+        written = write_pinyin(key, data.code)
+        return (written and _fixed(written, data)), PINYIN, CHINESE  # Чуньїн, not Чуньін
     if name_origin == JAPANESE:
         return write_japanese(key, data.code), HEPBURN, JAPANESE
     if name_origin in _SYLLABIC:
