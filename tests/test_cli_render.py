@@ -78,3 +78,9 @@ def test_clubs_are_written_in_the_forms_ukrainian_sports_media_use():
                            stdin="Manchester United\nReuters\n")
     assert [(record["rendering"], record["source"]) for record in map(json.loads, output_lines(result))] == [
         ("Манчестер Юнайтед", "established"), ("Reuters", "kept")]  # a club taken for an organisation, a brand
+
+
+def test_a_line_of_an_opener_alone_is_rendered_not_a_traceback():
+    # "Saint-" left no word after the opener, and the Slavic check of a given name before a surname raised
+    assert output_lines(run_babelwire("render", "--to", "uk", stdin="Saint-\nAlexander Ovechkin\n")) == [
+        "Сент-", "Олександр Овечкін"]

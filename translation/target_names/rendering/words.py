@@ -202,8 +202,10 @@ def _slavic_by_both(keys: list[str], data: LanguageData) -> bool:
     """A given name Ukrainian or Russian shares with other languages (Alexander, Boris, Denis: no sign alone) before a
     surname the pronouncing dictionary does not know that ends as Russian surnames do ("Alexander Ovechkin", "Boris
     Berezovsky"; not "Alexander Hamilton", "Boris Pistorius", "Natalia Lafourcade")."""
+    if len(keys) < 2:  # a name of one word, or of an opener alone ("Saint-"): no given name before a surname
+        return False
     *given, surname = keys
-    return bool(given) and given[0] in data.given_names and surname not in pronunciations() and \
+    return given[0] in data.given_names and surname not in pronunciations() and \
         may_be_slavic_surname(surname)
 
 
