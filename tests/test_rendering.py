@@ -1309,11 +1309,15 @@ def test_baltic_and_nordic_given_names_tell_their_origin():
     assert render_name("Trine Hattesta", "uk").text.startswith("Тріне ")  # was Трайн
 
 
-def test_an_english_surname_is_said_as_english_says_it_and_von_tells_a_german_name():
+def test_an_english_surname_is_said_as_english_says_it_and_a_particle_tells_the_surname_s_language():
     # the Ukrainian dictionary knows the German Клозе (Miroslav Klose); Glenn Close's name shows no other origin
     assert render_name("Glenn Close", "uk").text == "Гленн Клоус"
     assert render_name("Angel Di Marco", "uk").text == "Ангель Ді Марко"  # a given name may be another language's
     assert render_name("Wernher von Braun", "uk").text == "Вернер фон Браун"
+    # a particle in lower case tells the surname's language whatever the given name's (was the French Поель); a
+    # capitalised Van is a given name
+    assert render_name("Mathieu van der Poel", "uk").text == "Матьє ван дер Пул"
+    assert render_name("Van Morrison", "uk").text == "Ван Моррісон"
 
 
 def test_a_saint_opening_a_compound_surname_is_written_as_an_opener():

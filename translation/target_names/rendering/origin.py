@@ -55,6 +55,12 @@ def origin_of(word: str, given: bool = False) -> str | None:
                  if not (given and where == "surname_end") and _shows(word, where, letters, folded)), None)
 
 
+def particle_origin(word: str) -> str | None:
+    """The origin a name's particle tells where it is written in lower case, as written ("van" of "Louis van Gaal" is
+    Dutch, "von" German); None for any other word, a capitalised one too ("Van Morrison", "Dick Van Dyke")."""
+    return next((origin for origin, where, letters in _signs() if where == "particle" and word == letters), None)
+
+
 def slavic_by_its_start_only(word: str) -> bool:
     """`word` (lower case) shows the Slavic origin only by how it starts (Ye-, Ya-, Yu-, the iotated vowels the
     romanisations write there), a start other languages' names share (Yerlikaya is Turkish, Yasmin Arabic)."""
@@ -88,4 +94,6 @@ def _shows(word: str, where: str, letters: str, folded: str | None = None) -> bo
             given_name_gender(key) is None and classify(key.capitalize()) is None
     if where == "start":
         return word.startswith(letters)
+    if where == "particle":  # read by `particle_origin` alone, where the word's case is known
+        return False
     return letters in word

@@ -23,7 +23,7 @@ from babelwire.translation.target_names.rendering.attested import attested_form,
 from babelwire.translation.target_names.rendering.languages import LanguageData, fold, has_data, language_data, \
     name_key
 from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN, SLAVIC, UKRAINIAN, first_listed, \
-    may_be_romanised, may_be_slavic_surname, origin_of, romanised_from, slavic_by_its_start_only
+    may_be_romanised, may_be_slavic_surname, origin_of, particle_origin, romanised_from, slavic_by_its_start_only
 from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
 from babelwire.translation.target_names.rendering import syllabic
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
@@ -184,6 +184,10 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
         return CHINESE  # but a given name alone is the census's ("Alexia", "Lexi": a-le-xia, le-xi)
     if _japanese(words, data):
         return JAPANESE
+    # "Mathieu van der Poel": a particle in lower case tells the surname's language, whatever the given name's
+    particles = {particle_origin(word) for word in words} - {None}
+    if particles:
+        return first_listed(particles)
     by_word = [_origin_in_a_name(word.lower(), given=index < len(words) - 1) if len(words) > 1 else
                _origin_alone(word.lower()) for index, word in enumerate(words)]
     # "Ali Yerlikaya": beside another language's sign (Arabic's Ali), an initial Ye- alone is no Slavic one
