@@ -1275,6 +1275,7 @@ def test_the_arabic_article_takes_the_sound_of_a_sun_letter():
     assert render_name("Tamim al-Thani", "uk").text == "Тамім аль-Тані"
     assert render_name("Mohammed al-Nahyan", "uk").text.startswith("Мохаммед аль-Н")
     assert render_name("Tamim Al Thani", "uk").text == "Тамім Аль Тані"  # a capitalised Al beside a space
+    assert render_name("Al Sharpton", "uk").source == "cmudict"  # a capitalised Al opening a name is English's
 
 
 def test_arabic_letter_rules_read_ay_aw_and_qu_as_arabic_says_them():
