@@ -1334,6 +1334,12 @@ def test_given_names_of_the_wire_the_rules_read_wrong_have_rows_of_their_own():
     assert render_name("Seamus Coleman", "uk").text.startswith("Шеймас ")
     assert render_name("Ciaran Clark", "uk").text.startswith("Кіран ")
     assert render_name("Iain Macleod", "uk").text.startswith("Ієн ")
+    # the pronouncing dictionary says Andrej without its j (Андре), and reads Catalan, Basque and Turkish names as
+    # English ones (По, Мікел); Ilya tells a Russian name alone (Іля)
+    assert render_name("Andrej Kiska", "uk").text.startswith("Андрей ")
+    assert render_name("Pau Torres", "uk").text == "Пау Торрес"
+    assert render_name("Mikel Oyarzabal", "uk").text.startswith("Мікель ")
+    assert render_name("Ilya Sutskever", "uk").text.startswith("Ілля ")
 
 
 def test_euro_opening_a_name_is_ukrainian_s_yevro():
