@@ -157,20 +157,21 @@ def _russian_table(code: str) -> RuleTable:
         return RuleTable.load(__package__, f"{code}/romanised")
 
 
-def _joined_words(code: str, table: str) -> dict[str, tuple[str, str]]:
+def _optional_rows(code: str, table: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of a table a language may do without; none where its folder has no such file."""
     try:
-        return {row[0]: (row[1], row[2]) for row in load_table(__package__, f"{code}/{table}")}
+        return load_table(__package__, f"{code}/{table}")
     except FileNotFoundError:
-        return {}
+        return ()
+
+
+def _joined_words(code: str, table: str) -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in _optional_rows(code, table)}
 
 
 def _particle_assimilation(code: str) -> dict[str, dict[str, str]]:
-    try:
-        rows = load_table(__package__, f"{code}/particle_assimilation")
-    except FileNotFoundError:
-        return {}
     table: dict[str, dict[str, str]] = {}
-    for particle, start, form in rows:
+    for particle, start, form in _optional_rows(code, "particle_assimilation"):
         table.setdefault(particle, {})[start] = form
     return table
 
@@ -187,10 +188,7 @@ def _origin_spelling(code: str) -> dict[str, RuleTable]:
 
 
 def _optional_table(code: str, table: str) -> dict[str, str]:
-    try:
-        return {row[0]: row[1] for row in load_table(__package__, f"{code}/{table}")}
-    except FileNotFoundError:
-        return {}
+    return {row[0]: row[1] for row in _optional_rows(code, table)}
 
 
 def _titled(code: str, table: str) -> dict[str, str]:
@@ -200,10 +198,7 @@ def _titled(code: str, table: str) -> dict[str, str]:
 def _established_clubs(code: str) -> dict[str, str]:
     """Clubs' whole names only: a word of one is no form of that word elsewhere ("Madrid" of "Real Madrid" is a
     city, "United" of "Manchester United" a word of many clubs and companies)."""
-    try:
-        return {name_key(latin): form for latin, form, *_ in load_table(__package__, f"{code}/established_clubs")}
-    except FileNotFoundError:
-        return {}
+    return {name_key(latin): form for latin, form, *_ in _optional_rows(code, "established_clubs")}
 
 
 def _established(code: str) -> dict[str, str]:

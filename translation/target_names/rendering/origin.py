@@ -58,7 +58,17 @@ def origin_of(word: str, given: bool = False) -> str | None:
 def particle_origin(word: str) -> str | None:
     """The origin a name's particle tells where it is written in lower case, as written ("van" of "Louis van Gaal" is
     Dutch, "von" German); None for any other word, a capitalised one too ("Van Morrison", "Dick Van Dyke")."""
-    return next((origin for origin, where, letters in _signs() if where == "particle" and word == letters), None)
+    return _particles().get(word)
+
+
+@cache
+def _particles() -> dict[str, str]:
+    """Particle (as written) -> the origin it tells; the first row listed wins, as with every sign."""
+    particles: dict[str, str] = {}
+    for origin, where, letters in _signs():
+        if where == "particle":
+            particles.setdefault(letters, origin)
+    return particles
 
 
 def slavic_by_its_start_only(word: str) -> bool:

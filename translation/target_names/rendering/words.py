@@ -57,10 +57,9 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
     whole = established_form(name, language) or _with_regnal_numeral(name, language)
     if whole is not None:
         return whole, ESTABLISHED
-    *rest, last = name.split(" ")
-    closer = data.closers.get(fold(last)) if rest and not _acronym(rest) else None
+    closer = _closer(name, data)
     if closer is not None:  # "Donald Trump Jr." -> "Дональд Трамп-молодший": the rest, then the closer's form
-        rendered = render_words(" ".join(rest), language, kind, nationality)
+        rendered = render_words(name.rsplit(" ", 1)[0], language, kind, nationality)
         return None if rendered is None else (rendered[0] + closer[1] + closer[0], rendered[1])
     parts = _WORD_PARTS.split(name)
     opener = data.openers.get(fold(parts[0])) if len(parts) > 2 else None
@@ -125,9 +124,14 @@ def _as_a_woman_bears_it(surname: str, form: str, data: LanguageData) -> str:
 
 def closed_by_a_fixed_form(name: str, language: str) -> bool:
     """"Wall Street", "Donald Trump Jr.": a name of several words whose last the language writes as a fixed form
-    joined to the word before (`closers.txt`: Волл-стріт, Дональд Трамп-молодший)."""
-    *rest, last = name.split()
-    return bool(rest) and has_data(language) and fold(last) in language_data(language).closers
+    joined to the word before (`closers.txt`: Волл-стріт, Дональд Трамп-молодший), as `render_words` writes it."""
+    return has_data(language) and _closer(" ".join(name.split()), language_data(language)) is not None
+
+
+def _closer(name: str, data: LanguageData) -> tuple[str, str] | None:
+    """(form, joiner) of the closer ending `name` (words one space apart), after words that are no acronym; None."""
+    *rest, last = name.split(" ")
+    return data.closers.get(fold(last)) if rest and not _acronym(rest) else None
 
 
 def established_form(name: str, language: str) -> str | None:
