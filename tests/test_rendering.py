@@ -182,6 +182,13 @@ def test_an_english_word_in_a_name_told_slavic_is_read_as_english():
     assert render_name("Yardeni Research", "uk", "other").text == "Ярдені Рісерч"
 
 
+def test_a_word_with_a_c_outside_ch_is_no_romanised_ukrainian_or_russian():
+    # KMU 2010 and BGN/PCGN write ц as ts and c only in ch: Yannick's ya- had read the whole name back as Ukrainian
+    assert render_name("Yannick Carrasco", "uk").text == "Яннік Карраско"  # was Янніцк Царрасцо
+    assert render_name("Yacine Brahimi", "uk").text.startswith("Ясін ")  # was Яціне
+    assert render_name("Hrvoje Custic", "uk").text == "Хрвоє Цустич"  # a Croatian -ic is still ич
+
+
 def test_a_spanish_surname_does_not_change_an_english_given_name():
     assert render_name("Jennifer Lopez", "uk").text == "Дженніфер Лопес"
 

@@ -17,6 +17,8 @@ UKRAINIAN, RUSSIAN = "ukrainian", "russian"  # what a Slavic name was romanised 
 # with one of them, in a name told Slavic by another word, is not romanised ("Ophelia" in "Ophelia Petrova", "Joe"
 # in "Joe Alleva").
 _NEVER_ROMANISED = ("ph", "th", "q", "x", "j")
+# c only ever stands in ch (ч, Russian х) in a romanisation of Ukrainian or Russian: ц is ts (Avicii is no Авіцій)
+_LONE_C = re.compile(r"c(?!h)")
 
 
 @cache
@@ -52,7 +54,8 @@ def origin_of(word: str, given: bool = False) -> str | None:
     nothing (Aymeric Laporte is French, though Modric's -ic is Croatian)."""
     folded = fold(word)  # a pattern row (a given name) matches with or without accents: Tamás, Frédéric
     return next((origin for origin, where, letters in _signs()
-                 if not (given and where == "surname_end") and _shows(word, where, letters, folded)), None)
+                 if not (given and where == "surname_end") and not (origin == SLAVIC and _LONE_C.search(folded))
+                 and _shows(word, where, letters, folded)), None)
 
 
 def particle_origin(word: str) -> str | None:
