@@ -131,6 +131,13 @@ def test_an_unstressed_vowel_is_written_as_it_is_spelt():
     assert render_name("Brett Kavanaugh", "uk").text == "Бретт Кавано"
 
 
+def test_an_a_said_as_in_want_after_w_is_o():
+    # the dictionary's AA after w, spelt a, is the o-sound of Watson, Wahlberg (were Ватсон, Валберг)
+    assert render_name("Dave Watkins", "uk").text == "Дейв Воткінс"
+    assert render_name("Peter Wahlberg", "uk").text == "Пітер Волберг"
+    assert render_name("Wanda Sykes", "uk").text == "Ванда Сайкс"  # the a of Wanda's first syllable stays
+
+
 def test_a_syllabic_consonant_gets_no_vowel_and_a_final_ia_is_iia():
     assert render_name("Middleton", "uk").text == "Міддлтон"
     assert render_name("Olivia", "uk").text == "Олівія"
