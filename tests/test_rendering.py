@@ -218,6 +218,9 @@ def test_italian_and_french_spellings_are_read_by_their_own_letter_rules():
 
 def test_an_english_word_is_not_taken_for_italian():
     assert render_name("Johnny English", "uk").text == "Джонні Інгліш"
+    # an English nickname's zz is no Italian sign: Ozzy, Izzy end in y, which no Italian word does
+    assert render_name("Izzy Osbourne", "uk").text == "Іззі Осборн"  # was Іцці
+    assert render_name("Marco Mazzola", "uk").text == "Марко Маццола"
 
 
 def test_a_lower_case_particle_takes_its_ukrainian_form_a_capitalised_given_name_does_not():
