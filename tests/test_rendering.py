@@ -216,6 +216,14 @@ def test_italian_and_french_spellings_are_read_by_their_own_letter_rules():
     assert render_name("Ignazio Rossi", "uk").text == "Іньяціо Россі"
 
 
+def test_the_dictionary_may_settle_a_word_by_its_portuguese_or_dutch_reading():
+    # the English rules' Сача is no name the Ukrainian dictionary knows; Portuguese's ch as ш gives one it does
+    assert render_name("Sacha Dhawan", "uk").text.startswith("Саша ")
+    # an English given name keeps its English form: no dictionary-known reading replaces Eugene's or Jerome's
+    assert render_name("Eugene Scalia", "uk").text.startswith("Юджін ")
+    assert not render_name("Jerome Adams", "uk").text.startswith("Жером")
+
+
 def test_an_english_word_is_not_taken_for_italian():
     assert render_name("Johnny English", "uk").text == "Джонні Інгліш"
     # an English nickname's zz is no Italian sign: Ozzy, Izzy end in y, which no Italian word does
