@@ -138,6 +138,14 @@ def test_an_a_said_as_in_want_after_w_is_o():
     assert render_name("Wanda Sykes", "uk").text == "Ванда Сайкс"  # the a of Wanda's first syllable stays
 
 
+def test_no_soft_sign_is_written_after_a_consonant_ukrainian_writes_none_after():
+    # before я, ю, є, ї after б, п, в, м, ф, г, к, х, ж, ч, ш, р the orthography writes an apostrophe
+    assert render_name("Maryam Rajavi", "uk").text == "Марʼям Раджаві"  # was Марьям
+    assert render_name("Tyrone Dwyane", "uk").text.endswith(" Двʼян")  # was Двьян
+    # after л, н, т, д, с, з, ц the soft sign stays
+    assert render_name("Luis Muñiz", "uk").text.endswith(" Муньїс")
+
+
 def test_a_syllabic_consonant_gets_no_vowel_and_a_final_ia_is_iia():
     assert render_name("Middleton", "uk").text == "Міддлтон"
     assert render_name("Olivia", "uk").text == "Олівія"

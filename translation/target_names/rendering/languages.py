@@ -79,6 +79,8 @@ class LanguageData:
     womans_foreign_surname: tuple[str, str] | None  # ("ький", "кі"); None: the language has no such rule
     # letters the orthography never writes together, and what it writes instead ("ьа" -> "ья"), after letter rules
     spelling_fixes: tuple[tuple[str, str], ...] = ()
+    # consonants the orthography writes no soft sign after: before я, ю, є, ї an apostrophe stands there instead
+    no_soft_sign_after: str = ""
 
 
 def fold(text: str) -> str:
@@ -142,6 +144,7 @@ def language_data(language: str) -> LanguageData:
         womans_foreign_surname=tuple(about["womans_foreign_surname"].split()) if "womans_foreign_surname" in about
         else None,
         spelling_fixes=tuple(tuple(pair.split(">")) for pair in about.get("spelling_fixes", "").split()),
+        no_soft_sign_after=about.get("no_soft_sign_after", ""),
     )
 
 

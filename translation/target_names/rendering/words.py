@@ -388,10 +388,18 @@ def _read_by(word: str, origin: str | None, data: LanguageData) -> str | None:
 
 
 def _fixed(form: str, data: LanguageData) -> str:
-    """A letter rules' form with the language's `spelling_fixes` made (Муньіс -> Муньїс)."""
+    """A letter rules' form with the language's `spelling_fixes` made (Муньіс -> Муньїс), apostrophised."""
     for wrong, right in data.spelling_fixes:
         form = form.replace(wrong, right)
-    return form
+    return _apostrophised(form, data)
+
+
+def _apostrophised(form: str, data: LanguageData) -> str:
+    """A soft sign before я, ю, є or ї after a consonant the language writes none after, written as the language
+    writes the y-sound there (`no_soft_sign_after`: Марьям -> Марʼям, Меркьєрі -> Меркʼєрі)."""
+    if not data.no_soft_sign_after:
+        return form
+    return re.sub(f"(?<=[{data.no_soft_sign_after}])ь(?=[яюєї])", "ʼ", form)
 
 
 def _other_readings(accented: str, form: str, data: LanguageData, pronounced: bool) -> tuple[str, ...]:
@@ -423,7 +431,7 @@ def _prefixed(key: str, data: LanguageData) -> tuple[str | None, str] | None:
 def _pronounced_or_spelt(key: str, data: LanguageData) -> tuple[str | None, str]:
     pronounced = transcribe(key, data.code)
     if pronounced is not None:
-        return pronounced, CMUDICT
+        return _apostrophised(pronounced, data), CMUDICT  # its own ай before a vowel stays: Брайан
     spelt = data.spelling.rewrite(key)
     return (None if spelt is None else _fixed(spelt, data)), SPELLING
 
