@@ -46,6 +46,10 @@ def test_a_russian_given_name_takes_its_ukrainian_form():
     assert render_name("Sergei Ivanov", "uk").text == "Сергій Іванов"
 
 
+def test_a_russian_given_name_in_its_other_romanisations_takes_its_ukrainian_form_too():
+    assert render_name("Maksim Tarasov", "uk").text == "Максим Тарасов"  # was Максім
+
+
 def test_a_given_name_russian_shares_with_others_tells_a_russian_surname_ending_it_could_not_alone():
     assert render_name("Alexander Golovin", "uk").text == "Олександр Головін"
     assert render_name("Boris Spassky", "uk").text == "Борис Спасський"
