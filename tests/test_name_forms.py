@@ -238,6 +238,7 @@ def test_global_brands_keep_their_latin_names_and_russian_and_ukrainian_companie
 def test_a_town_of_several_words_opening_a_club_s_name_takes_its_ukrainian_form():
     assert written_form("New York Jets", "other", True, "uk").forms == ("Нью-Йорк Джетс",)  # was "Нью Йорк Єц"
     assert not written_form("New Zealand Warriors", "other", True, "uk").forms[0].startswith("Нова Зеландія")
+    assert written_form("Chicago White Sox", "other", True, "uk").forms == ("Чикаго Вайт Сокс",)  # was Чікаґо
 
 
 def test_ukrainian_and_russian_news_agencies_are_left_to_the_model_with_their_cyrillic_names():

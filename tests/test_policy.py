@@ -384,6 +384,12 @@ def test_cities_of_sport_and_business_are_left_to_the_model_with_their_ukrainian
         "Turin": ("Турин",), "Milan": ("Мілан",), "Miami": ("Маямі",), "Abu Dhabi": ("Абу-Дабі",)}  # not Тюрін
 
 
+def test_a_city_takes_the_form_ukrainian_media_write_where_cldr_writes_g_as_the_rarer_letter():
+    protection = find_protection("Flights from Chicago and Johannesburg landed in Bogota.", target="uk")
+    assert {place.span.text: place.forms for place in protection.translated_places} == {
+        "Chicago": ("Чикаго",), "Johannesburg": ("Йоганнесбург",), "Bogota": ("Богота",)}  # CLDR: Чікаґо, Боґота
+
+
 def test_parties_whose_names_are_translated_and_a_philippine_demonym_are_left_to_the_model():
     text = ("Georgian Dream founder Bidzina Ivanishvili, Philippine President Ferdinand Marcos Jr and lawmakers on "
             "Capitol Hill met in Sharm el-Sheikh.")
