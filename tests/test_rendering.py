@@ -727,6 +727,7 @@ def test_an_arabic_name_is_spelt_not_read_back_as_romanised_ukrainian():
     assert render_name("Georginio Wijnaldum", "uk").text.endswith(" Вейналдум")  # ij before a consonant is
     assert render_name("Jamal Yakhyaev", "uk").text.startswith("Джамаль ")  # was Йамал, read back as romanised
     assert render_name("Yassine Kharroubi", "uk").text.startswith("Ясін ")  # was Яссіне: e silent, one s
+    assert render_name("Yahya Khan", "uk").text == "Яхʼя Хан"  # was Яя, the pronouncing dictionary's
 
 
 def test_an_arabic_name_s_french_style_ss_is_one_s():
