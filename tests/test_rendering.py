@@ -79,6 +79,8 @@ def test_a_south_slavic_given_name_tells_the_balkan_reading_of_its_j():
 def test_a_portuguese_surname_reads_the_given_name_portuguese_shares_with_spanish():
     assert render_name("Jose Carvalho", "uk").text == "Жозе Карвалью"  # was Хосе, the Spanish reading
     assert render_name("Jose Luis Rodriguez", "uk").text.startswith("Хосе ")  # a Spanish name keeps it
+    # a plural diminutive is Portuguese too, as Brazilian players' names are: was the English Марквінхос
+    assert render_name("Marquinhos", "uk").text.startswith("Маркінь")
 
 
 def test_a_word_the_pronouncing_dictionary_spells_out_letter_by_letter_is_read_by_the_letter_rules():
