@@ -347,6 +347,9 @@ def test_english_names_made_of_pinyin_syllables_stay_english():
     assert render_name("Alexa", "uk").text == "Алекса"  # not Алеса
     assert render_name("Alexia", "uk").text == "Алексія"  # a-le-xia would be pinyin: not Алеся
     assert render_name("Xu", "uk") == Rendering("Сюй", "pinyin")
+    # only the pairs of initial and final pinyin has are syllables: len, lo, pe, ten are none (were Chinese)
+    assert render_name("Julen Lopetegui", "uk").source != "pinyin"  # was Цзюйлень Лопетегуй
+    assert render_name("Kaoru Mitoma", "uk").text.startswith("Каору ")  # was the pinyin Каожу
 
 
 def test_a_south_slavic_surname_ends_in_ich_even_without_its_accent():

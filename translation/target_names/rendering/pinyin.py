@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from babelwire.translation.lexicon.wordlists import load_table
+from babelwire.translation.lexicon.wordlists import load, load_table
 
 _VOWELS = "aeiouü"
 _PALATAL = frozenset({"j", "q", "x"})
@@ -21,12 +21,14 @@ _LONGEST_WORD = 40  # no pinyin name word is longer (and the split recurses once
 
 @cache
 def syllables(language: str) -> dict[str, str]:
-    """Pinyin syllable -> its form in `language`: every initial with every final, then the table's own syllables."""
+    """Pinyin syllable -> its form in `language`: every initial with every final pinyin joins to it
+    (`data/pinyin_syllables.txt`), then the table's own syllables."""
     rows = load_table(__package__, f"{language}/pinyin")
     initials = {pinyin: form for kind, pinyin, form in rows if kind == "initial"}
     finals = {pinyin: form for kind, pinyin, form in rows if kind == "final"}
+    pinyin_syllables = load(__package__, "pinyin_syllables")
     composed = {initial + final: initials[initial] + finals[final] for initial in initials for final in finals
-                if _may_join(initial, final)}
+                if _may_join(initial, final) and initial + final in pinyin_syllables}
     return composed | {pinyin: form for kind, pinyin, form in rows if kind == "syllable"}
 
 
