@@ -1375,6 +1375,7 @@ def test_given_names_of_the_wire_the_rules_read_wrong_have_rows_of_their_own():
     # was the American woman's Джен (Jan Oblak, Jan Vertonghen, Jan Ullrich are all Ян in uk.wikipedia)
     assert render_name("Jan Kowalski", "uk").text == "Ян Ковальський"
     assert render_name("Milos Petrovic", "uk").text == "Мілош Петрович"  # Miloš without its háček: was Мілоз
+    assert render_name("Dusan Lajovic", "uk").text == "Душан Лайович"  # Dušan: was Дусан
     # Irish and Scottish given names the English rules read wrong: were Шеймус, Сіаран, Іейн
     assert render_name("Seamus Coleman", "uk").text.startswith("Шеймас ")
     assert render_name("Ciaran Clark", "uk").text.startswith("Кіран ")
