@@ -98,6 +98,7 @@ def test_an_initial_ye_is_no_slavic_sign_beside_another_languages():
 def test_englishs_ea_is_no_other_languages():
     assert render_name("Jose Correa Diaz", "uk").text == "Хосе Корреа Діас"  # Spanish: was Коррі
     assert render_name("Keaghan Jacobs", "uk").text.startswith("Кіган ")  # English ea
+    assert render_name("Maidenhead", "uk").text == "Мейденхед"  # but -head has a short e: was Мейденхід
 
 
 def test_german_and_dutch_read_their_own_ai_and_ee_and_bach_or_maier_tells_a_german_name():
