@@ -48,6 +48,10 @@ def test_a_russian_given_name_takes_its_ukrainian_form():
 
 def test_a_russian_given_name_in_its_other_romanisations_takes_its_ukrainian_form_too():
     assert render_name("Maksim Tarasov", "uk").text == "Максим Тарасов"  # was Максім
+    # Eugene, English's Yevgeny, in a name told Russian: was Юджін Чічваркін, Еугене Плушенко
+    assert render_name("Eugene Chichvarkin", "uk").text == "Євген Чичваркін"
+    assert render_name("Eugene Plushenko", "uk").text == "Євген Плушенко"
+    assert render_name("Eugene Scalia", "uk").text.startswith("Юджін ")  # an American keeps his
 
 
 def test_a_given_name_russian_shares_with_others_tells_a_russian_surname_ending_it_could_not_alone():
