@@ -17,7 +17,8 @@ UKRAINIAN, RUSSIAN = "ukrainian", "russian"  # what a Slavic name was romanised 
 # with one of them, in a name told Slavic by another word, is not romanised ("Ophelia" in "Ophelia Petrova", "Joe"
 # in "Joe Alleva").
 _NEVER_ROMANISED = ("ph", "th", "q", "x", "j")
-# c only ever stands in ch (ч, Russian х) in a romanisation of Ukrainian or Russian: ц is ts (Avicii is no Авіцій)
+# c only ever stands in ch (ч, Russian х) in a romanisation of Ukrainian or Russian, ц is ts: the ya- of Yannick
+# Carrasco is no Slavic sign (was Янніцк Царрасцо)
 _LONE_C = re.compile(r"c(?!h)")
 
 
