@@ -62,6 +62,13 @@ def test_a_given_name_russian_shares_with_others_tells_a_russian_surname_ending_
     assert render_name("Natalia Lafourcade", "uk").text == "Наталія Лафуркаде"
 
 
+def test_an_english_given_name_is_no_romanised_one_in_a_name_its_surname_tells_slavic():
+    # Farrakhan's kh, Cheruiyot's iy are Slavic signs too; the given names are English's (were Лоуйс, Росе)
+    assert render_name("Louis Farrakhan", "uk").text == "Луїс Фаррахан"
+    assert render_name("Rose Cheruiyot", "uk").text.startswith("Роуз ")
+    assert render_name("Diana Vishneva", "uk").text == "Діана Вішнева"  # a given name both share: the Slavic table
+
+
 def test_a_word_with_a_j_is_no_romanised_ukrainian_or_russian_even_in_a_name_told_slavic():
     # neither KMU 2010 nor BGN/PCGN writes j: Joe is English's, whatever the surname's -eva says
     assert render_name("Joe Alleva", "uk").text == "Джо Аллева"

@@ -349,8 +349,11 @@ def _form(key: str, accented: str, data: LanguageData, name_origin: str | None,
     origin = origin_of(accented, given)
     if origin == SLAVIC and name_origin not in _SLAVIC:
         origin = None  # its Ye- is no sign beside another language's (`_name_origin`): "Ali Yerlikaya"
-    # an English word in a name told Slavic is English's ("Yardeni Research": not a romanised Ресеарч)
-    romanised = name_origin in _SLAVIC and may_be_romanised(key) and not _english_word(key, data)
+    # an English word in a name told Slavic is English's ("Yardeni Research": not a romanised Ресеарч), and so is a
+    # given name of the census the pronouncing dictionary says, which the Slavic table does not list (Louis
+    # Farrakhan, whose kh is Arabic's: Луїс, was the romanised Лоуйс; Diana of Diana Vishneva is listed: Діана)
+    romanised = name_origin in _SLAVIC and may_be_romanised(key) and not _english_word(key, data) and \
+        not (given and given_name_gender(key) and key in pronunciations())
     if romanised and (origin == ROMANCE or origin not in data.origin_spelling):  # Boyko's -o is Ukrainian
         if name_origin == RUSSIAN and not given:  # a given name not listed is Ukrainian's: Каміла, Мілла
             return data.romanised_russian.rewrite(key), data.russian_romanisation_name, RUSSIAN
