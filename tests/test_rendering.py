@@ -156,6 +156,14 @@ def test_an_a_said_as_in_want_after_w_is_o():
     assert render_name("Wanda Sykes", "uk").text == "Ванда Сайкс"  # the a of Wanda's first syllable stays
 
 
+def test_tz_is_one_sound_and_an_undotted_german_oe_is_e_in_a_name_no_dictionary_knows():
+    assert render_name("Luke Pretzlaff", "uk").text == "Люк Прецлафф"  # was Претзлафф
+    assert render_name("Mark Hoesler", "uk").text == "Марк Хеслер"  # was Хоеслер
+    # Portuguese and Dutch read their oe otherwise: the rule is English spelling's alone
+    assert render_name("Rui Coelho", "uk").text == "Руй Коельйо"
+    assert render_name("Jan Boersma", "uk").text == "Ян Бурсма"
+
+
 def test_no_soft_sign_is_written_after_a_consonant_ukrainian_writes_none_after():
     # before я, ю, є, ї after б, п, в, м, ф, г, к, х, ж, ч, ш, р the orthography writes an apostrophe
     assert render_name("Maryam Rajavi", "uk").text == "Марʼям Раджаві"  # was Марьям
