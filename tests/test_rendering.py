@@ -348,6 +348,16 @@ def test_a_japanese_name_in_hepburn_is_written_by_the_ukrainian_system_for_japan
     assert render_name("Ryohei Kato", "uk").text == "Рьохей Като"  # an i after a vowel is й
 
 
+def test_the_romanised_slavic_and_portuguese_signs_hepburn_writes_too_leave_a_japanese_name_japanese():
+    # ya, yu and iy tell a name romanised from Ukrainian or Russian, but Hepburn writes them too
+    assert render_name("Takeshi Miyazaki", "uk") == Rendering("Такесі Міядзакі", "hepburn")  # was Такеші
+    # the a-o ending Portuguese names is Hepburn's in Hisao (was read as Portuguese: Хізау Кобеяші)
+    assert render_name("Hisao Kobayashi", "uk").text == "Хісао Кобаясі"
+    # a romanised Slavic name has letters Hepburn has not (the l of Yulia, the y of Ty-)
+    assert render_name("Yulia Tymoshenko", "uk").text == "Юлія Тимошенко"
+    assert render_name("Yaroslav Yamkov", "uk").source != "hepburn"
+
+
 def test_names_made_of_japanese_syllables_without_a_japanese_sign_stay_what_they_are():
     assert render_name("Joe Manchin", "uk").text == "Джо Манчін"  # jo-e ma-n-chi-n, but jo and chi are no sign
     assert render_name("Sasha Obama", "uk").text == "Саша Обама"

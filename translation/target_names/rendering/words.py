@@ -239,9 +239,16 @@ def _japanese(words: list[str], data: LanguageData) -> bool:
     Fumio, but also Naomi and Nina, which English names share; Shinzo's shi makes Abe Japanese)."""
     keys = [fold(word) for word in words]
     any_signed = any(signed(key, data.code) for key in keys)
-    return not any(origin_of(word.lower()) not in (None, ROMANCE) or
-                   given_name_gender(key) and not any_signed
+    return not any(_another_origin_than_hepburns(word.lower()) or given_name_gender(key) and not any_signed
                    for key, word in zip(keys, words)) and is_japanese_name(keys, data.code)
+
+
+def _another_origin_than_hepburns(word: str) -> bool:
+    """`word` (lower case) shows an origin whose signs Hepburn's syllables do not write too: the ya, yu and iy that
+    tell a romanised Slavic name are Hepburn's (Yamamoto, Yuzuru, Miyazaki were Ямамото, Юзуру read back as
+    Ukrainian, Hatoyama Гатояма), and so is the a-o that ends Portuguese names (Hayao was Хеяу); a Romance -o too."""
+    origin = origin_of(word)
+    return origin not in (None, ROMANCE, SLAVIC) and not (origin == "portuguese" and word.endswith("ao"))
 
 
 def _romanised_from_russian(keys: list[str], data: LanguageData) -> bool:
