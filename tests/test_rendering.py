@@ -162,6 +162,7 @@ def test_tz_is_one_sound_and_an_undotted_german_oe_is_e_in_a_name_no_dictionary_
     # Portuguese and Dutch read their oe otherwise: the rule is English spelling's alone
     assert render_name("Rui Coelho", "uk").text == "Руй Коельйо"
     assert render_name("Jan Boersma", "uk").text == "Ян Бурсма"
+    assert render_name("Paul Koech", "uk").text == "Пол Коеч"  # a Kalenjin -koech
 
 
 def test_no_soft_sign_is_written_after_a_consonant_ukrainian_writes_none_after():
