@@ -349,6 +349,11 @@ def test_a_japanese_name_in_hepburn_is_written_by_the_ukrainian_system_for_japan
     assert render_name("Ryohei Kato", "uk").text == "Рьохей Като"  # an i after a vowel is й
 
 
+def test_an_english_ch_before_r_is_a_k_sound_but_a_polish_one_is_not():
+    assert render_name("Chrisann Vale", "uk").text == "Крісанн Вейл"  # was Чрісанн
+    assert render_name("Jan Chrzanowski", "uk").text == "Ян Хшановський"
+
+
 def test_the_romanised_slavic_and_portuguese_signs_hepburn_writes_too_leave_a_japanese_name_japanese():
     # ya, yu and iy tell a name romanised from Ukrainian or Russian, but Hepburn writes them too
     assert render_name("Takeshi Miyazaki", "uk") == Rendering("Такесі Міядзакі", "hepburn")  # was Такеші
