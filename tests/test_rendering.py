@@ -220,8 +220,10 @@ def test_a_balkan_ic_written_without_its_accent_is_still_ich_but_only_in_a_surna
 
 
 def test_an_english_word_in_a_name_told_slavic_is_read_as_english():
-    # Yardeni's ya tells a romanised name; Research is no romanised Ресеарч (a short word may be: Ye is Є)
-    assert render_name("Yardeni Research", "uk", "other").text == "Ярдені Рісерч"
+    # Kovalenko's -enko tells a romanised name; Research is no romanised Ресеарч (a short word may be: Ye is Є)
+    assert render_name("Kovalenko Research", "uk", "other").text == "Коваленко Рісерч"
+    # beside such a word, an initial ya alone tells no romanised name: the pronouncing dictionary says Yardeni
+    assert render_name("Yardeni Research", "uk", "other").text == "Ярдіні Рісерч"  # was the romanised Ярдені
 
 
 def test_a_word_with_a_c_outside_ch_is_no_romanised_ukrainian_or_russian():
@@ -347,6 +349,12 @@ def test_a_japanese_name_in_hepburn_is_written_by_the_ukrainian_system_for_japan
     assert render_name("Hideki Matsuyama", "uk").text == "Хідекі Мацуяма"
     assert render_name("Ichiro Suzuki", "uk").text == "Ітіро Судзукі"
     assert render_name("Ryohei Kato", "uk").text == "Рьохей Като"  # an i after a vowel is й
+
+
+def test_an_initial_ya_beside_a_word_the_pronouncing_dictionary_says_is_no_romanisation():
+    assert render_name("Yasmine Walker", "uk").text == "Ясмін Вокер"  # Walker was read back as romanised: Валкер
+    # beside a given name Ukrainian and Russian share with English, it still is
+    assert render_name("Boris Yelkin", "uk").text == "Борис Єлкін"
 
 
 def test_an_english_ch_before_r_is_a_k_sound_but_a_polish_one_is_not():

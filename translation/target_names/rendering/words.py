@@ -194,8 +194,11 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
         return first_listed(particles)
     by_word = [_origin_in_a_name(word.lower(), given=index < len(words) - 1) if len(words) > 1 else
                _origin_alone(word.lower()) for index, word in enumerate(words)]
-    # "Ali Yerlikaya": beside another language's sign (Arabic's Ali), an initial Ye- alone is no Slavic one
-    if any(origin not in (None, ROMANCE, SLAVIC) for origin in by_word):
+    # "Ali Yerlikaya": beside another language's sign (Arabic's Ali), an initial Ye- alone is no Slavic one, nor
+    # beside a word of no origin the pronouncing dictionary says ("Khloe Kardashian", "Lamine Yamal"), unless a given
+    # name Ukrainian or Russian shares ("Boris Yeltsin")
+    if any(origin not in (None, ROMANCE, SLAVIC) or origin is None and _english_said(word, data)
+           for origin, word in zip(by_word, words)):
         by_word = [None if origin == SLAVIC and slavic_by_its_start_only(word.lower()) else origin
                    for origin, word in zip(by_word, words)]
     origins = set(by_word)
@@ -204,6 +207,12 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
             any(key in data.slavic_given_names for key in keys) or not named and _slavic_by_both(keys, data):
         return RUSSIAN if _romanised_from_russian(keys, data) else SLAVIC
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
+
+
+def _english_said(word: str, data: LanguageData) -> bool:
+    """The pronouncing dictionary says `word`, which is no given name Ukrainian or Russian shares."""
+    key = fold(word)
+    return key in pronunciations() and key not in data.given_names
 
 
 def _slavic_by_both(keys: list[str], data: LanguageData) -> bool:
