@@ -44,6 +44,12 @@ def test_a_family_name_alone_is_written_as_the_documents_full_name_writes_it():
     assert [person.rendering.text for person in people] == ["Ван І", "Ван"]
 
 
+def test_a_taiwanese_family_name_alone_is_written_as_the_full_name_writes_it():
+    written = forms("Opposition leader Hsiao Kuo-hua spoke in Taipei. Hsiao said he was calm.", "uk")
+    assert written["Hsiao Kuo-hua"] == (RENDERED, "Сяо Гохуа")
+    assert written["Hsiao"] == (RENDERED, "Сяо")  # alone, the English rules wrote Хсіау
+
+
 def test_a_family_is_written_one_way_and_a_stated_nationality_holds_for_the_whole_story():
     # Yulia's given name tells nothing; her father's tells Russian: one family, one spelling (not Скріпаль)
     written = forms("Sergei Skripal and his daughter Yulia Skripal were poisoned. Yulia Skripal recovered.", "uk")

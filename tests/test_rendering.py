@@ -953,6 +953,27 @@ def test_a_korean_family_name_alone_does_not_make_a_name_korean():
     assert render_name("Lee Teng-hui", "uk").source != "kontsevych"  # Taiwanese in Wade-Giles: no Korean -eng
 
 
+def test_a_taiwanese_name_in_wade_giles_is_read_as_pinyin_and_written_by_the_system_for_chinese():
+    assert render_name("Lee Teng-hui", "uk") == Rendering("Лі Денхуей", "wade_giles")  # was Лі Тенг-хуї
+    assert render_name("Mao Tse-tung", "uk").text == "Мао Цзедун"  # was Мао Тсі-Тунг
+    assert render_name("Chiang Ching-kuo", "uk").text == "Цзян Цзінго"
+    assert render_name("Wu Chao-hsieh", "uk").text == "У Чжаосє"  # hs is x, ieh ie
+    assert render_name("Tsai Ing-wen", "uk").text == "Цай Інвень"  # Taiwanese spellings drop the y of ying
+    # without its apostrophe an initial is read unaspirated (ch before i: j), with it aspirated (q)
+    assert render_name("Lai Ching-te", "uk").source in ("established", "wade_giles")
+    assert render_name("Hou Ching-te", "uk").text == "Хоу Цзінде"
+    assert render_name("Hou Ch'ing-te", "uk").text == "Хоу Цінде"
+    # a syllable of pinyin stands as written, as Taiwanese spellings mix the systems
+    assert render_name("Chen Shui-bian", "uk").text == "Чень Шуйбянь"
+
+
+def test_a_name_of_the_same_shape_that_is_not_wade_giles_is_left_to_its_own_rules():
+    assert render_name("Kim Jong-nam", "uk").source == "kontsevych"  # Korean names are told first
+    assert render_name("Hsiao Bi-khim", "uk").source != "wade_giles"  # khim is Hokkien: no syllable of the system
+    assert render_name("Lin Jean-Marc", "uk").source != "wade_giles"
+    assert render_name("Chang Ming", "uk").source != "wade_giles"  # no hyphenated given name
+
+
 def test_a_hyphenated_spelling_of_an_established_name_takes_its_form():
     assert render_name("Kim Jong-un", "uk") == Rendering("Кім Чен Ин", "established")  # the row: Kim Jong Un
 

@@ -12,7 +12,8 @@ established forms (people's, whose surname also renders that word alone; sports 
 "Real Madrid" -> "Реал Мадрид", "Bayern Munich" -> "Баварія"); for a name whose spelling shows it was romanised
 from Ukrainian or Russian, the reverse of the romanisation standard (KMU 2010 for Ukrainian; BGN/PCGN where a given
 name or the spelling shows Russian, as Ukrainian writes Russian names); for a Chinese name
-in pinyin, the target's system of transcription from Chinese; for a Japanese name in Hepburn romanisation, the
+in pinyin, the target's system of transcription from Chinese, and for a Taiwanese one in Wade-Giles, the same
+system after reading it as pinyin (`wade_giles.py`); for a Japanese name in Hepburn romanisation, the
 target's system for Japanese (`japanese.py`); for a Korean or Vietnamese name, the target's system for it
 (`syllabic.py`); for other names, their pronunciation in the CMU
 Pronouncing Dictionary mapped to the target's practical transcription; letter rules where the dictionary has no
@@ -45,7 +46,7 @@ ESTABLISHED_ONLY_KINDS = frozenset({"organisation"})
 class Rendering:
     text: str  # the whole name in the target script, nominative: "Володимир Зеленський"
     # "established" | "kmu2010" (the language's reverse romanisation) | "bgn_pcgn" (the reverse of Russian's) |
-    # "attested" | "pinyin" | "hepburn" | "kontsevych" | "quoc_ngu" | "cmudict" | "spelling"
+    # "attested" | "pinyin" | "wade_giles" | "hepburn" | "kontsevych" | "quoc_ngu" | "cmudict" | "spelling"
     source: str
 
 

@@ -27,11 +27,12 @@ from babelwire.translation.target_names.rendering.origin import ROMANCE, RUSSIAN
 from babelwire.translation.target_names.rendering.japanese import is_japanese_name, signed, write as write_japanese
 from babelwire.translation.target_names.rendering import syllabic
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name, write as write_pinyin
+from babelwire.translation.target_names.rendering.wade_giles import write_name as write_wade_giles
 from babelwire.translation.protection.names.lexicon import ENGLISH_WORDS
 from babelwire.translation.target_names.rendering.pronounce import pronunciations, transcribe
 
-ESTABLISHED, ATTESTED, PINYIN, HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING = \
-    "established", "attested", "pinyin", "hepburn", "kontsevych", "quoc_ngu", "cmudict", "spelling"
+ESTABLISHED, ATTESTED, PINYIN, WADE_GILES, HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING = \
+    "established", "attested", "pinyin", "wade_giles", "hepburn", "kontsevych", "quoc_ngu", "cmudict", "spelling"
 CHINESE, JAPANESE, KOREAN, VIETNAMESE = "chinese", "japanese", "korean", "vietnamese"
 _SYLLABIC = {KOREAN: KONTSEVYCH, VIETNAMESE: QUOC_NGU}  # the systems of syllabic.py, by their table, and the source
 _WORD_PARTS = re.compile(r"([\s\-‐‑–]+)")  # spaces and hyphens separate words and stay as written
@@ -69,6 +70,9 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
     words = [part for index, part in enumerate(parts)
              if index % 2 == 0 and part and not _INITIALS.match(part) and not _ROMAN_NUMERAL.match(part)]
     origin = _name_origin(words, data)
+    taiwanese = None if origin in _SYLLABIC else write_wade_giles(parts, data.code)  # Kim Jong-un is Korean
+    if taiwanese is not None:
+        return _fixed(taiwanese, data), WADE_GILES
     stated = nationality is not None and origin in (None, ROMANCE) and nationality in data.origin_spelling
     origin = nationality if stated else origin
     # "Hans Peter Mueller", "Jean Paul Gaultier": a first given name of the name's origin tells the given names
@@ -467,7 +471,7 @@ def certainty_order(language: str) -> list[str]:
     """The sources of a rendering, the most certain first."""
     data = language_data(language)
     return list(dict.fromkeys([ESTABLISHED, data.romanisation_name, data.russian_romanisation_name, ATTESTED, PINYIN,
-                               HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING]))
+                               WADE_GILES, HEPBURN, KONTSEVYCH, QUOC_NGU, CMUDICT, SPELLING]))
 
 
 def least_certain(sources: list[str], language: str) -> str:
