@@ -357,6 +357,12 @@ def test_an_initial_ya_beside_a_word_the_pronouncing_dictionary_says_is_no_roman
     assert render_name("Boris Yelkin", "uk").text == "Борис Єлкін"
 
 
+def test_a_final_ieu_and_a_surnames_final_ois_are_french():
+    assert render_name("Kate Ardieu", "uk").text == "Кейт Ардьє"  # was Ардіу
+    assert render_name("Sam Lefois", "uk").text == "Сем Лефуа"  # was Лефоїс
+    assert render_name("Lois Lane", "uk").text == "Лоіс Лейн"  # a given name in -ois is no sign
+
+
 def test_an_english_ch_before_r_is_a_k_sound_but_a_polish_one_is_not():
     assert render_name("Chrisann Vale", "uk").text == "Крісанн Вейл"  # was Чрісанн
     assert render_name("Jan Chrzanowski", "uk").text == "Ян Хшановський"
