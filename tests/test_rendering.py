@@ -363,6 +363,11 @@ def test_a_final_ieu_and_a_surnames_final_ois_are_french():
     assert render_name("Lois Lane", "uk").text == "Лоіс Лейн"  # a given name in -ois is no sign
 
 
+def test_a_w_between_vowels_is_a_consonant_in_names_english_spelling_does_not_write():
+    assert render_name("Megawati Sukarnoputri", "uk").text == "Мегаваті Сукарнопутрі"  # was Мегоаті
+    assert render_name("Ganjar Pranowo", "uk").text == "Ганджар Праново"  # read as Romance by its -o: was Праноуо
+
+
 def test_an_english_ch_before_r_is_a_k_sound_but_a_polish_one_is_not():
     assert render_name("Chrisann Vale", "uk").text == "Крісанн Вейл"  # was Чрісанн
     assert render_name("Jan Chrzanowski", "uk").text == "Ян Хшановський"
