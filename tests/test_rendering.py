@@ -368,6 +368,12 @@ def test_a_w_between_vowels_is_a_consonant_in_names_english_spelling_does_not_wr
     assert render_name("Ganjar Pranowo", "uk").text == "Ганджар Праново"  # read as Romance by its -o: was Праноуо
 
 
+def test_a_final_iev_after_a_consonant_is_the_turkic_and_caucasian_iiev():
+    assert render_name("Rustam Nabiev", "uk").text == "Рустам Набієв"  # was Набєв
+    assert render_name("Dilnoza Nabieva", "uk").text.endswith(" Набієва")
+    assert render_name("Oleh Syniehubov", "uk").text == "Олег Синєгубов"  # KMU's ie for є elsewhere
+
+
 def test_an_english_ch_before_r_is_a_k_sound_but_a_polish_one_is_not():
     assert render_name("Chrisann Vale", "uk").text == "Крісанн Вейл"  # was Чрісанн
     assert render_name("Jan Chrzanowski", "uk").text == "Ян Хшановський"
