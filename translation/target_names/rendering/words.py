@@ -258,8 +258,8 @@ def _japanese(words: list[str], data: LanguageData) -> bool:
 
 def _another_origin_than_hepburns(word: str) -> bool:
     """`word` (lower case) shows an origin whose signs Hepburn's syllables do not write too: the ya, yu and iy that
-    tell a romanised Slavic name are Hepburn's (Yamamoto, Yuzuru, Miyazaki were Ямамото, Юзуру read back as
-    Ukrainian, Hatoyama Гатояма), and so is the a-o that ends Portuguese names (Hayao was Хеяу); a Romance -o too."""
+    tell a romanised Slavic name are Hepburn's (Takeshi Miyazaki was read back as Ukrainian, Такеші; Yukio Hatoyama
+    Гатояма), and so is the a-o that ends Portuguese names (Hayao was Хеяу); a Romance -o too."""
     origin = origin_of(word)
     return origin not in (None, ROMANCE, SLAVIC) and not (origin == "portuguese" and word.endswith("ao"))
 
