@@ -982,6 +982,7 @@ def test_a_taiwanese_name_in_wade_giles_is_read_as_pinyin_and_written_by_the_sys
     assert render_name("Hou Ch'ing-te", "uk").text == "Хоу Цінде"
     # a syllable of pinyin stands as written, as Taiwanese spellings mix the systems
     assert render_name("Chen Shui-bian", "uk").text == "Чень Шуйбянь"
+    assert render_name("LEE TENG-HUI", "uk").text == "ЛІ ДЕНХУЕЙ"  # a headline's capitals, as other names keep them
 
 
 def test_a_name_of_the_same_shape_that_is_not_wade_giles_is_left_to_its_own_rules():

@@ -66,4 +66,5 @@ def write_name(parts: list[str], language: str) -> str | None:
     if family is None or None in given:
         return None
     written = pinyin.syllables(language)
-    return written[family].capitalize() + " " + "".join(written[syllable] for syllable in given).capitalize()
+    name = written[family].capitalize() + " " + "".join(written[syllable] for syllable in given).capitalize()
+    return name.upper() if all(parts[index].isupper() for index in (0, 2, 4)) else name  # a headline's capitals
