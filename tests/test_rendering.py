@@ -389,6 +389,7 @@ def test_the_romanised_slavic_and_portuguese_signs_hepburn_writes_too_leave_a_ja
     assert render_name("Yaroslav Yamkov", "uk").source != "hepburn"
     # the y-syllables after n, h, m, b and p are Japanese signs as kyu and ryu are (was Кенджі Ганю)
     assert render_name("Kenji Hanyu", "uk").text == "Кендзі Ханю"
+    assert render_name("Kenta Miyazawa", "uk").text == "Кента Міядзава"  # -zawa, -sawa: was Міязава
 
 
 def test_names_made_of_japanese_syllables_without_a_japanese_sign_stay_what_they_are():
