@@ -374,6 +374,13 @@ def test_a_final_iev_after_a_consonant_is_the_turkic_and_caucasian_iiev():
     assert render_name("Oleh Syniehubov", "uk").text == "Олег Синєгубов"  # KMU's ie for є elsewhere
 
 
+def test_a_belarusian_name_as_belarusian_passports_romanise_it_takes_its_ukrainian_form():
+    # a given name only the Belarusian romanisation writes tells a Slavic name; -enka is the Ukrainian -енко
+    assert render_name("Aliaksei Kuzmenka", "uk").text == "Олексій Кузменко"  # was Аліаксей Кузменка
+    assert render_name("Uladzimir Makei", "uk").text.startswith("Володимир ")
+    assert render_name("Alenka Bratusek", "uk").text == "Аленка Братусек"  # a Slovene given name keeps its -enka
+
+
 def test_an_english_ch_before_r_is_a_k_sound_but_a_polish_one_is_not():
     assert render_name("Chrisann Vale", "uk").text == "Крісанн Вейл"  # was Чрісанн
     assert render_name("Jan Chrzanowski", "uk").text == "Ян Хшановський"
