@@ -381,6 +381,14 @@ def test_a_belarusian_name_as_belarusian_passports_romanise_it_takes_its_ukraini
     assert render_name("Alenka Bratusek", "uk").text == "Аленка Братусек"  # a Slovene given name keeps its -enka
 
 
+def test_a_georgian_given_name_and_georgians_tskh_tell_a_georgian_name():
+    # Mikheil, Khvicha: Georgian given names, no romanised Ukrainian (were read back as Ломʼя)
+    assert render_name("Mikheil Lomia", "uk").text == "Міхеїл Ломія"
+    assert render_name("Khvicha Lomia", "uk").text == "Хвіча Ломія"
+    # tskh, ц and х together, is Georgian's; a final ia there is ія (was read back as romanised: Цховребʼя)
+    assert render_name("Khatia Tskhovrebia", "uk").text == "Хатія Цховребія"
+
+
 def test_an_english_ch_before_r_is_a_k_sound_but_a_polish_one_is_not():
     assert render_name("Chrisann Vale", "uk").text == "Крісанн Вейл"  # was Чрісанн
     assert render_name("Jan Chrzanowski", "uk").text == "Ян Хшановський"
