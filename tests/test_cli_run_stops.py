@@ -35,6 +35,24 @@ def test_run_with_out_where_nothing_can_be_written_fails_before_translating(tmp_
     assert line.startswith(f"babelwire: error: --out {out}: cannot write in ") and result.stdout == b""
 
 
+def test_ctrl_c_landing_in_the_import_machinery_ends_the_process_at_once_in_one_line():
+    """Where Ctrl-C lands in importlib's own code (a module lock's weakref callback), Python would print the
+    KeyboardInterrupt as "Exception ignored" with a traceback, drop it and let the command run on to its end (seen
+    once in CI: exit 0 after the traceback). The handler `main` installs ends the process there: one line, 130."""
+    in_importlib = "types.SimpleNamespace(f_code=types.SimpleNamespace(co_filename='<frozen importlib._bootstrap>'))"
+    code = f"import types; from babelwire.worker.cli import interrupt; interrupt(2, {in_importlib}); print('ran on')"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env=clean_env())
+    assert (result.returncode, result.stderr, result.stdout) == (130, "babelwire: interrupted\n", "")
+
+
+def test_ctrl_c_anywhere_else_is_the_keyboard_interrupt_main_ends_in_one_line():
+    from babelwire.worker.cli import interrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupt(signal.SIGINT, sys._getframe())
+
+
 @pytest.mark.slow
 def test_ctrl_c_during_run_writes_the_copies_already_finished(tiny_models, tmp_path):
     article = SEED_ARTICLE.read_text(encoding="utf-8")

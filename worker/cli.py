@@ -58,6 +58,8 @@ def _command_modules() -> tuple[ModuleType, ...]:
 def main(argv: list[str] | None = None) -> int:
     """Run one command -> exit status. Interrupted or cut off (`| head`): one line or none, never a traceback."""
     limit_arenas(environment=os.environ)  # before any thread starts (worker/arenas.py)
+    if argv is None:  # the real process, not a test calling main()
+        signal.signal(signal.SIGINT, interrupt)
     try:
         status = _run(argv)
         if argv is None:
@@ -74,6 +76,17 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (`babelwire watch | head -1`): nothing left to say, and no one to say it to.
         close_stdout_quietly()
         return EXIT_PIPE
+
+
+def interrupt(signum: int, frame) -> None:
+    """Ctrl-C as Python's own handler takes it (a KeyboardInterrupt, which `main` ends in one line), except where
+    the import machinery's own code runs: there it may land in a callback (a module lock's weakref), where Python
+    prints it as "Exception ignored" with a traceback, drops it and lets the command run on to its end. Nothing is
+    written yet while modules load, so the process ends at once, in the same one line."""
+    if frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
+        print("babelwire: interrupted", file=sys.stderr)
+        exit_now(EXIT_INTERRUPTED)
+    raise KeyboardInterrupt
 
 
 def _run(argv: list[str] | None) -> int:
