@@ -910,6 +910,7 @@ def test_a_french_oy_is_ua():
     ("Ferenc Gyurcsany", "Ференц Дюрчань"),
     ("Marton Nagy", "Мартон Надь"),
     ("Bence Retvari", "Бенце Ретварі"),  # c as ц, also before e
+    ("Gabor Olah", "Габор Олах"),  # a final h after a vowel as х: the table's exception to its h as г (was Олаг)
 ])
 def test_a_hungarian_name_is_read_by_hungarian_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
@@ -922,6 +923,7 @@ def test_a_hungarian_name_is_read_by_hungarian_letters(name, rendering):
     ("Viorica Dancila", "Віоріка Данчіла"),  # ci as чі
     ("Nicolae Ciuca", "Ніколае Чука"),  # the i of ciu is not said
     ("Mircea Geoana", "Мірча Джоана"),
+    ("Iulian Stan", "Юліан Стан"),  # an initial iu as ю, the table's exception to its iu as іу (was Іуліан)
 ])
 def test_a_romanian_name_is_read_by_romanian_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
@@ -1160,6 +1162,22 @@ def test_an_english_name_sharing_a_word_with_another_language_s_given_names_stay
 ])
 def test_an_estonian_name_is_read_by_estonian_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
+
+
+def test_every_row_of_a_letter_table_can_be_read():
+    # rows of the same letters are tried the one with more context marks first, wherever each is written; two rows
+    # of the same letters and marks would leave the later one unread
+    from importlib import resources
+
+    from babelwire.translation.lexicon.wordlists import load_table
+
+    package = "babelwire.translation.target_names.rendering"
+    for language in (item for item in resources.files(package).joinpath("data").iterdir() if item.is_dir()):
+        for table in (item.name[:-4] for item in language.iterdir()
+                      if item.name.startswith(("spelling", "romanised", "endings")) and item.name.endswith(".txt")):
+            keys = [(row[0].lower(), frozenset(filter(None, map(str.strip, row[2].split(","))))) if len(row) > 2
+                    else (row[0].lower(), frozenset()) for row in load_table(package, f"{language.name}/{table}")]
+            assert len(keys) == len(set(keys)), f"{table}: two rows of the same letters and marks"
 
 
 def test_an_accented_vowel_is_a_vowel_to_the_rules_contexts():

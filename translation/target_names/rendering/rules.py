@@ -3,8 +3,10 @@
 One engine for every table a language supplies (reverse romanisation, spelling): at each position the longest
 source that matches in its context wins, so "shch" beats "sh" and "skyy" at a word's end beats "s". Context
 marks, comma-separated in the table's third column: `^` the word's start, `$` the word's end, `V_` / `C_` after
-a vowel / a consonant, `_V` / `_C` before a vowel / a consonant. A word no rule covers (a letter outside the
-tables) has no rendering, never a partial one.
+a vowel / a consonant, `_V` / `_C` before a vowel / a consonant. Between rows of the same letters in one table, the
+one with more marks is tried first, wherever it is written: a table states its rule, then the exceptions (Hungarian
+h is г, but х after a vowel), and the exception must not be shadowed by the rule written above it. A word no rule
+covers (a letter outside the tables) has no rendering, never a partial one.
 """
 
 from __future__ import annotations
@@ -48,14 +50,15 @@ def _holds(mark: str, start: int, after: str, before: str, at_end: bool) -> bool
 
 @dataclass(frozen=True, slots=True)
 class RuleTable:
-    rules: tuple[Rule, ...]  # longest source first, then as written (the first written wins a tie)
+    rules: tuple[Rule, ...]  # longest source first, then by table, then the more marks, then as written
 
     @classmethod
     def load(cls, package: str, *names: str) -> RuleTable:
-        """The rules of the named tables together; on a tie in length, an earlier table's rule wins."""
-        rows = [row for name in names for row in load_table(package, name)]
-        rules = [Rule(row[0].lower(), row[1] if len(row) > 1 else "", frozenset(_marks(row))) for row in rows]
-        return cls(tuple(sorted(rules, key=lambda rule: -len(rule.source))))
+        """The rules of the named tables together; on a tie in length, an earlier table's rule wins (an origin's
+        own letters before the English ones it falls back on), and within a table the row with more marks."""
+        ranked = [(-len(rule.source), table, -len(rule.context), rule)
+                  for table, name in enumerate(names) for rule in map(_rule, load_table(package, name))]
+        return cls(tuple(rule for *_, rule in sorted(ranked, key=lambda entry: entry[:3])))
 
     def rewrite(self, word: str) -> str | None:
         """`word` (lower case) in the target script; None where some letter has no rule."""
@@ -67,6 +70,10 @@ class RuleTable:
             out.append(rule.target)
             position += len(rule.source)
         return "".join(out)
+
+
+def _rule(row: tuple[str, ...]) -> Rule:
+    return Rule(row[0].lower(), row[1] if len(row) > 1 else "", frozenset(_marks(row)))
 
 
 def _marks(row: tuple[str, ...]) -> list[str]:
