@@ -55,6 +55,9 @@ def _command_modules() -> tuple[ModuleType, ...]:
     return translate, protect, render, models, worker, submit, watch, run
 
 
+INTERRUPTED = "babelwire: interrupted"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command -> exit status. Interrupted or cut off (`| head`): one line or none, never a traceback."""
     limit_arenas(environment=os.environ)  # before any thread starts (worker/arenas.py)
@@ -68,9 +71,9 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
         return status
     except KeyboardInterrupt:
-        print("babelwire: interrupted", file=sys.stderr)
         if argv is None:  # the real process: a native engine thread may still run, see exit_now
-            exit_now(EXIT_INTERRUPTED)
+            _end_interrupted()
+        print(INTERRUPTED, file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`babelwire watch | head -1`): nothing left to say, and no one to say it to.
@@ -84,9 +87,13 @@ def interrupt(signum: int, frame) -> None:
     prints it as "Exception ignored" with a traceback, drops it and lets the command run on to its end. Nothing is
     written yet while modules load, so the process ends at once, in the same one line."""
     if frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
-        print("babelwire: interrupted", file=sys.stderr)
-        exit_now(EXIT_INTERRUPTED)
+        _end_interrupted()
     raise KeyboardInterrupt
+
+
+def _end_interrupted() -> None:
+    print(INTERRUPTED, file=sys.stderr)
+    exit_now(EXIT_INTERRUPTED)
 
 
 def _run(argv: list[str] | None) -> int:
