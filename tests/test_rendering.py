@@ -865,6 +865,17 @@ def test_english_spelling_rules_know_silent_letters():  # names the pronouncing 
 
 
 @pytest.mark.parametrize("name, rendering", [
+    # were Мерцел, Кардол, Тавіл: a name the pronouncing dictionary lacks is seldom English, and the languages that
+    # end names so (German, French, Catalan, Arabic) have a soft l there
+    ("Anna Mertzel", "Анна Мерцель"),
+    ("Lena Cardol", "Лена Кардоль"),
+    ("Lena Tavil", "Лена Тавіль"),
+])
+def test_a_final_el_il_or_ol_in_a_name_no_dictionary_knows_is_soft(name, rendering):
+    assert render_name(name, "uk").text == rendering
+
+
+@pytest.mark.parametrize("name, rendering", [
     ("Wrightbridge", "Райтбрідж"), ("Tynecastle", "Тайнкасл"),  # not Тінекастле: Tyne and castle
     ("Donggala", "Донггала"), ("Sinsheim", "Сіншайм"),  # no English word closes them: read as spelt
 ])
@@ -948,6 +959,7 @@ def test_a_given_name_with_its_accents_tells_the_origin_as_without():
     ("Ekrem İmamoğlu", "Екрем Імамоглу"),  # the dotted capital İ, ğ as г
     ("Kemal Kılıçdaroğlu", "Кемал Киличдароглу"),  # ı as и, ç as ч: was kept in Latin, read by the French table
     ("Mehmet Koc", "Мехмет Коч"),  # the cedilla dropped: a final c is ç (was Кодж)
+    ("Ayşe Gürel", "Айше Гюрель"),  # a final l after a front vowel soft (was Гюрел); Demiral's after a keeps л
 ])
 def test_a_turkish_name_is_read_by_turkish_letters(name, rendering):
     assert render_name(name, "uk").text == rendering
