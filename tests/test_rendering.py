@@ -875,6 +875,12 @@ def test_a_final_el_il_or_ol_in_a_name_no_dictionary_knows_is_soft(name, renderi
     assert render_name(name, "uk").text == rendering
 
 
+def test_au_in_a_name_no_dictionary_knows_is_two_sounds():
+    # seldom English's au of Paul (the dictionary knows those: Lauder is Лодер); Tongan, Fijian, Hausa, German names
+    assert render_name("Sione Taufa", "uk").text.endswith(" Тауфа")  # was Тофа
+    assert render_name("Maud Lauder", "uk").text == "Мод Лодер"
+
+
 @pytest.mark.parametrize("name, rendering", [
     ("Wrightbridge", "Райтбрідж"), ("Tynecastle", "Тайнкасл"),  # not Тінекастле: Tyne and castle
     ("Donggala", "Донггала"), ("Sinsheim", "Сіншайм"),  # no English word closes them: read as spelt
