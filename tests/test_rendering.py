@@ -875,6 +875,11 @@ def test_a_final_el_il_or_ol_in_a_name_no_dictionary_knows_is_soft(name, renderi
     assert render_name(name, "uk").text == rendering
 
 
+def test_ei_in_a_name_no_dictionary_knows_is_ei_unless_the_name_is_german():
+    assert render_name("Amadou Seiba", "uk").text == "Амаду Сейба"  # as Keita is Кейта: was Сайба
+    assert render_name("Frank-Walter Steinmeier", "uk").text.endswith(" Штайнмаєр")  # the German table's ai
+
+
 def test_au_in_a_name_no_dictionary_knows_is_two_sounds():
     # seldom English's au of Paul (the dictionary knows those: Lauder is Лодер); Tongan, Fijian, Hausa, German names
     assert render_name("Sione Taufa", "uk").text.endswith(" Тауфа")  # was Тофа
@@ -883,7 +888,7 @@ def test_au_in_a_name_no_dictionary_knows_is_two_sounds():
 
 @pytest.mark.parametrize("name, rendering", [
     ("Wrightbridge", "Райтбрідж"), ("Tynecastle", "Тайнкасл"),  # not Тінекастле: Tyne and castle
-    ("Donggala", "Донггала"), ("Sinsheim", "Сіншайм"),  # no English word closes them: read as spelt
+    ("Donggala", "Донггала"), ("Sinsheim", "Сіншейм"),  # no English word closes them: read as spelt
 ])
 def test_a_compound_of_two_words_the_dictionary_knows_is_pronounced_as_they_are(name, rendering):
     assert render_name(name, "uk").text == rendering
