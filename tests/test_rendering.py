@@ -251,6 +251,9 @@ def test_italian_and_french_spellings_are_read_by_their_own_letter_rules():
     assert render_name("Amedeo Modigliani", "uk").text == "Амедео Модільяні"
     # an Italian reading is final: the Ukrainian dictionary's Spanish Ігнасіо does not replace Ignazio's Іньяціо
     assert render_name("Ignazio Rossi", "uk").text == "Іньяціо Россі"
+    # French final consonants are silent, but -st and -ex are said (were Фрес, Рімбе)
+    assert render_name("Michel Frest", "uk").text == "Мішель Фрест"
+    assert render_name("Pierre Rimbex", "uk").text == "Пʼєр Рімбекс"
 
 
 def test_the_dictionary_may_settle_a_word_by_its_portuguese_or_dutch_reading():
