@@ -514,6 +514,7 @@ def test_a_final_cia_tia_or_gia_keeps_its_i():
 def test_a_y_sound_before_a_vowel_is_one_iotated_letter():
     assert render_name("Maya", "uk").text == "Мая"  # not Майа
     assert render_name("Aida", "uk").text == "Аїда"  # not Айїда
+    assert render_name("Kelly Obrien", "uk").text == "Келлі Обраєн"  # the i-sound spelt e: was Обраїн
     assert render_name("Theodore", "uk").text == "Теодор"  # an e before a vowel as spelt, not Тіодор
     assert render_name("Sue Gray", "uk").text == "Сью Грей"  # as Susan is Сьюзен, not Су
     assert render_name("Juanita", "uk").text == "Хуаніта"  # a given name almost only Spanish: not Ваніта
