@@ -884,6 +884,7 @@ def test_a_final_el_il_or_ol_in_a_name_no_dictionary_knows_is_soft(name, renderi
 def test_ei_in_a_name_no_dictionary_knows_is_ei_unless_the_name_is_german():
     assert render_name("Amadou Seiba", "uk").text == "Амаду Сейба"  # as Keita is Кейта: was Сайба
     assert render_name("Frank-Walter Steinmeier", "uk").text.endswith(" Штайнмаєр")  # the German table's ai
+    assert render_name("Hoffenheim", "uk", "other").text == "Хоффенхайм"  # a German town's -heim keeps ай
 
 
 def test_au_in_a_name_no_dictionary_knows_is_two_sounds():
