@@ -1,12 +1,12 @@
 """Ordered rewrite rules from a data file: a Latin spelling (or a phoneme) and its target-script form, by context.
 
-One engine for every table a language supplies (reverse romanisation, spelling): at each position the longest
-source that matches in its context wins, so "shch" beats "sh" and "skyy" at a word's end beats "s". Context
-marks, comma-separated in the table's third column: `^` the word's start, `$` the word's end, `V_` / `C_` after
-a vowel / a consonant, `_V` / `_C` before a vowel / a consonant. Between rows of the same letters in one table, the
-one with more marks is tried first, wherever it is written: a table states its rule, then the exceptions (Hungarian
-h is г, but х after a vowel), and the exception must not be shadowed by the rule written above it. A word no rule
-covers (a letter outside the tables) has no rendering, never a partial one.
+One engine for every table a language supplies (reverse romanisation, spelling): at each position the longest source
+that matches in its context wins, so "shch" beats "sh" and "skyy" at a word's end beats "s". Context marks,
+comma-separated in the table's third column: `^` the word's start, `$` the word's end, `V_` / `C_` after a vowel / a
+consonant, `_V` / `_C` before a vowel / a consonant. Between rows of the same letters in one table, the one with
+more marks is tried first, wherever it is written: a table states its rule, then the exceptions (Hungarian h is г,
+but х at a word's end after a vowel), and the exception must not be shadowed by the rule written above it. A word no
+rule covers (a letter outside the tables) has no rendering, never a partial one.
 """
 
 from __future__ import annotations
