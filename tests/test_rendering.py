@@ -1199,14 +1199,13 @@ def test_every_row_of_a_letter_table_can_be_read():
     # of the same letters and marks would leave the later one unread
     from importlib import resources
 
-    from babelwire.translation.lexicon.wordlists import load_table
+    from babelwire.translation.target_names.rendering.rules import RuleTable
 
     package = "babelwire.translation.target_names.rendering"
     for language in (item for item in resources.files(package).joinpath("data").iterdir() if item.is_dir()):
         for table in (item.name[:-4] for item in language.iterdir()
                       if item.name.startswith(("spelling", "romanised", "endings")) and item.name.endswith(".txt")):
-            keys = [(row[0].lower(), frozenset(filter(None, map(str.strip, row[2].split(","))))) if len(row) > 2
-                    else (row[0].lower(), frozenset()) for row in load_table(package, f"{language.name}/{table}")]
+            keys = [(rule.source, rule.context) for rule in RuleTable.load(package, f"{language.name}/{table}").rules]
             assert len(keys) == len(set(keys)), f"{table}: two rows of the same letters and marks"
 
 
