@@ -25,6 +25,9 @@ Figures (shares of words that agree): `people` (words of names the detector gues
 made of them, so the set stays the same while typing changes, whose reference is Cyrillic), `cyrillic`
 (every word whose reference is Cyrillic), `all` (every word the reference has, in either script);
 `cyrillic_agreeing_by_source` splits the Cyrillic-reference words by where the whole name's form came from.
+`interval_95` gives each figure's 95% interval over the part's documents drawn again with replacement (2,000
+draws, seeded): the spread another set of as many documents could show, which is what a target measured on
+documents we do not have is subject to.
 `--no-established` leaves the data file of established forms out, to show what the methods alone do: many of
 the people in 2019 news are in it, so the plain figure owes it something.
 
@@ -52,6 +55,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 from collections import Counter
@@ -82,22 +86,30 @@ _ENDINGS = sorted("ові еві єві ому ього ого ою ею єю о
                   key=len, reverse=True)
 
 
+_GROUPS = ("people", "cyrillic", "all")
+_RESAMPLES = 2000  # document resamples behind each interval; seeded, so a figure's interval is the same every run
+
+
 @dataclass
 class Tally:
     counts: Counter = field(default_factory=Counter)
     misses: list = field(default_factory=list)
+    by_document: list = field(default_factory=list)  # each document's own counts, for the interval
 
     def add(self, group: str, agrees: bool) -> None:
         self.counts[group] += 1
         self.counts[group + "_agree"] += agrees
+        self.by_document[-1][group] += 1
+        self.by_document[-1][group + "_agree"] += agrees
 
     def figures(self) -> dict:
         share = {group: round(100 * self.counts[group + "_agree"] / self.counts[group], 1) if self.counts[group]
-                 else None for group in ("people", "cyrillic", "all")}
+                 else None for group in _GROUPS}
         sources = sorted({key.split(".")[1].removesuffix("_agree") for key in self.counts if key.startswith("by_")})
         by_source = {source: f"{self.counts[f'by_source.{source}_agree']}/{self.counts[f'by_source.{source}']}"
                      for source in sources}
-        return {**share, "words": {group: self.counts[group] for group in ("people", "cyrillic", "all")},
+        return {**share, "interval_95": document_interval(self.by_document),
+                "words": {group: self.counts[group] for group in _GROUPS},
                 "latin_in_reference": self.counts["latin"], "names_in_quotes": self.counts["in_quotes"],
                 "cyrillic_agreeing_by_source": by_source}
 
@@ -168,9 +180,31 @@ def _closer(target: str, candidates: list[str], best: str | None, best_score: fl
     return best, best_score
 
 
+def document_interval(by_document: list[Counter]) -> dict[str, list[float] | None]:
+    """Each figure's 95% interval when the documents are drawn again with replacement (a story's names come together,
+    so documents, not words, are what a held-out set samples): how far a half of a few dozen documents may say
+    another figure than the next such half would."""
+    draw = random.Random(0)
+    shares: dict[str, list[float]] = {group: [] for group in _GROUPS}
+    for _ in range(_RESAMPLES if by_document else 0):
+        sample = Counter()
+        for counts in draw.choices(by_document, k=len(by_document)):
+            sample.update(counts)
+        for group in _GROUPS:
+            if sample[group]:
+                shares[group].append(100 * sample[group + "_agree"] / sample[group])
+    return {group: [round(quantile, 1) for quantile in _tails(sorted(values))] if values else None
+            for group, values in shares.items()}
+
+
+def _tails(values: list[float]) -> tuple[float, float]:
+    return values[int(0.025 * (len(values) - 1))], values[int(0.975 * (len(values) - 1))]
+
+
 def measure(documents, want_misses: int, quotes_kept: bool = True) -> Tally:
     tally = Tally()
     for document in documents:
+        tally.by_document.append(Counter())
         text = "\n".join(source for source, _ in document)
         starts = [0]
         for source, _ in document:
