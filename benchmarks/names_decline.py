@@ -8,9 +8,10 @@ references, development data). Documents (DOCUMENT_IDS.tsv) are dealt alternatel
 report; `--show` lists cases of the tuning half only.
 
 For every name the pipeline would render in a Ukrainian copy (people, and names of no known type:
-`find_protection(..., target="uk")`), the reference's own form of that person is looked for: each word of the rendering matched, in a row, by a
-capitalised reference word that starts with the rendering word's stem (the nominative less its ending), so the
-reference writes the name as we render it, in whatever case (`_shares_stem`: spelling variants such as "Серхіо"
+`find_protection(..., target="uk")` on each document as a whole, as the pipeline reads a story's body, so a surname
+alone knows the full name before it), the reference's own form of that person is looked for: each word of the
+rendering matched, in a row, by a capitalised reference word that starts with the rendering word's stem (the
+nominative less its ending), so the reference writes the name as we render it, in whatever case (`_shares_stem`: spelling variants such as "Серхіо"
 for "Сергіо" or "Греем" for "Грем" are a rendering difference, measured by names_render.py, not a form the check
 should accept). The check's own stem test uses the same stems, so "accepted" measures that it knows the case
 endings a professional translator writes (and the dictionary's lemmas); "refused" measures what it must not accept.
@@ -87,7 +88,7 @@ def _shares_stem(candidate: str, word: str) -> bool:
 def evaluate(lines: list[tuple[str, str, str]], show: int = 0) -> dict:
     counts: Counter = Counter()
     shown: list[str] = []
-    people = [(src, ref, person) for _, src, ref in lines for person in find_protection(src, target="uk").rendered_people]
+    people = [found for document in _documents(lines) for found in _rendered_people(document)]
     renderings = sorted({person.rendering.text for _, _, person in people})
     for source, reference, person in people:
         counts["people"] += 1
@@ -105,6 +106,27 @@ def evaluate(lines: list[tuple[str, str, str]], show: int = 0) -> dict:
         _corrupt(counts, shown, show, reference, where, person, renderings)
         _declined(counts, shown, show, reference, where, person, accepted)
     return _report(counts), shown
+
+
+def _documents(lines: list[tuple[str, str, str]]) -> list[list[tuple[str, str]]]:
+    """The (English, reference) lines of each document, in order."""
+    documents: dict[str, list[tuple[str, str]]] = {}
+    for doc, source, reference in lines:
+        documents.setdefault(doc, []).append((source, reference))
+    return list(documents.values())
+
+
+def _rendered_people(document: list[tuple[str, str]]):
+    """(English line, reference line, person) for each name a copy renders, found in the whole document as the
+    pipeline finds them in a story's body (a surname alone takes what its full name earlier tells: "Coons" after
+    "Chris Coons" is a person's, not a team's English plural), each with the line it stands on."""
+    text = "\n".join(source for source, _ in document)
+    starts = [0]
+    for source, _ in document:
+        starts.append(starts[-1] + len(source) + 1)
+    for person in find_protection(text, target="uk").rendered_people:
+        line = max(index for index, start in enumerate(starts[:-1]) if start <= person.span.start)
+        yield document[line][0], document[line][1], person
 
 
 def _corrupt(counts, shown, show, reference, where, person, renderings) -> None:

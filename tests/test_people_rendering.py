@@ -234,3 +234,23 @@ def test_the_model_s_declined_kyiv_is_kept_not_replaced_by_the_latin_name():
     engine = Scripted({"Talks were held in Kyiv on Monday.": "Переговори відбулися у Києві в понеділок."})
     assert Translator(engine).translate("Talks were held in Kyiv on Monday.", "uk").text == \
         "Переговори відбулися у Києві в понеділок."  # it was "у Kyiv": Києві was no form of Київ to the check
+
+
+def test_a_team_named_by_an_english_plural_is_restored_undeclined_by_its_short_name_too():
+    # "Lakers" after "Los Angeles Lakers" is the club, and "Hornets", a name of no known type that is an English
+    # plural, a team: Ukrainian sports pages write "проти «Лейкерс»", never "Лейкерса" (was declined as a surname)
+    text = "The Los Angeles Lakers won on Monday, and the hosts lost against Lakers and against Hornets."
+    masked = "The [1] won on Monday, and the hosts lost against [2] and against [3]."
+    engine = Scripted({text: "У понеділок перемогли Lakers, а господарі програли проти Lakers і проти Hornets.",
+                       masked: "У понеділок перемогли [1], а господарі програли проти [2] і проти [3]."})
+    assert Translator(engine).translate(text, "uk").text == \
+        "У понеділок перемогли Лос-Анджелес Лейкерс, а господарі програли проти Лейкерс і проти Хорнетс."
+
+
+def test_a_surname_like_an_english_plural_still_declines_as_the_persons():
+    # "Coons" after "Chris Coons" is the senator, not a team's English plural: "з Кунсом"
+    text = "When Senator Chris Coons spoke, Flake was talking with Coons."
+    masked = "When Senator [1] spoke, [2] was talking with [3]."
+    engine = Scripted({text: "Коли виступив сенатор Chris Coons, Flake розмовляв з Coons.",
+                       masked: "Коли виступив сенатор [1], [2] розмовляв з [3]."})
+    assert Translator(engine).translate(text, "uk").text.endswith("розмовляв з Кунсом.")

@@ -146,11 +146,11 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     for span in people:
         form = forms[id(span)]
         rendering = Rendering(form.forms[0], form.source)
-        if is_established_club(span.text, target):  # "Баварія" declines as a noun, "Манчестер Юнайтед" not
+        source = full_names.get(span.text, span.text)
+        if _a_team(span, source, target):  # "Баварія" declines as a noun, "Манчестер Юнайтед" not
             club = None if _english_plural(span.text) else club_gender(rendering.text, target)
             rendered.append(RenderedPerson(span, rendering, club or "m", declines=club is not None))
             continue
-        source = full_names.get(span.text, span.text)
         rendered_source = render_name(source, target) if source != span.text else rendering
         gender = _by_pronouns(source, sexes.get(source)) or \
             person_gender(source, (rendered_source or rendering).text, target)
@@ -166,6 +166,14 @@ def _pronoun_evidence(text: str, spans: list[Span], people: list[Span], full_nam
                 if span.type == name_types.PERSON]
     stops = [span.start for span in people] + [span.start for span in spans if span.kind is SpanKind.QUOTE]
     return pronoun_sexes(text, mentions, stops)
+
+
+def _a_team(span: Span, full_name: str, target: str) -> bool:
+    """A club the target has a form of, named in full or by the word its full name ends in ("Lakers" after "Los
+    Angeles Lakers"), or a name of no known type that is an English plural (a team: "з «Лейкерс»", "в «Хартс»"),
+    unless it shortens a person's name given in full ("Sims" after "Wayde Sims")."""
+    return is_established_club(span.text, target) or is_established_club(full_name, target) or \
+        span.type == name_types.OTHER and full_name == span.text and _english_plural(span.text)
 
 
 def _english_plural(name: str) -> bool:
