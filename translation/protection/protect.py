@@ -29,6 +29,7 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.protection.pronouns import Evidence, pronoun_sexes
 from babelwire.translation.target_names.rendering import Rendering, is_established_club, render_name, renders_names
+from babelwire.translation.target_names.rendering.origin import origin_of
 from babelwire.translation.protection.spans import Span, SpanKind
 
 _DETECTORS = (
@@ -170,17 +171,19 @@ def _pronoun_evidence(text: str, spans: list[Span], people: list[Span], full_nam
 
 def _a_team(span: Span, full_name: str, target: str) -> bool:
     """A club the target has a form of, named in full or by the word its full name ends in ("Lakers" after "Los
-    Angeles Lakers"), or a name of no known type that is an English plural (a team: "з «Лейкерс»", "в «Хартс»"),
+    Angeles Lakers"), or one word of no known type that is an English plural (a team: "з «Лейкерс»", "в «Хартс»"),
     unless it shortens a person's name given in full ("Sims" after "Wayde Sims")."""
     return is_established_club(span.text, target) or is_established_club(full_name, target) or \
-        span.type == name_types.OTHER and full_name == span.text and _english_plural(span.text)
+        span.type == name_types.OTHER and full_name == span.text == span.text.split()[-1] and \
+        _english_plural(span.text)
 
 
 def _english_plural(name: str) -> bool:
     """"Rangers", "Hearts": a club named by an English plural, which Ukrainian leaves undeclined ("над
     «Рейнджерс»"), unlike a name that merely ends in -s ("Олімпіакосом", "Бетіса")."""
     word = name.split()[-1].lower()
-    return word.endswith("s") and not word.endswith("ss") and word[:-1] in names.lexicon.ENGLISH_WORDS
+    return word.endswith("s") and not word.endswith("ss") and word[:-1] in names.lexicon.ENGLISH_WORDS and \
+        origin_of(word) is None  # "Morales" is Spanish, whatever "morale" is
 
 
 def _by_pronouns(source: str, evidence: Evidence | None) -> str | None:

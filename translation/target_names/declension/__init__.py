@@ -61,7 +61,9 @@ def person_gender(source: str, rendering: str, language: str) -> str:
         return sex
     analyzer = _analyzer(language)
     if len(words) > 1 and analyzer is not None:
-        genders = {_gender_letter(p.tag.gender) for p in analyzer.parse(words[0].lower()) if "Name" in p.tag}
+        given = words[0].lower()  # as the given name's own nominative: "Ево" is no vocative of the woman's Ева
+        genders = {_gender_letter(p.tag.gender) for p in analyzer.parse(given)
+                   if "Name" in p.tag and "nomn" in p.tag and p.normal_form == given}
         if len(genders) == 1 and None not in genders:
             return genders.pop()
     if len(words) > 1 and words[0].lower().endswith(_VOWEL_ENDINGS.get(language, ())):
