@@ -84,6 +84,14 @@ def test_with_nothing_to_decide_the_case_the_nominative_is_restored():
     assert [(n.how, n.case) for n in result.names] == [("restored", "nomn")]
 
 
+def test_a_name_after_a_district_or_town_stands_beside_it_in_the_nominative():
+    # "в районі Броквуд", as the town's name in apposition; not the genitive an owner takes ("команда Холта")
+    engine = Scripted({"The crash happened in Brockwood.": "Аварія сталася в районі Brockwood.",
+                       "The crash happened in [1].": "Аварія сталася в районі [1]."})
+    result = Translator(engine).translate("The crash happened in Brockwood.", "uk")
+    assert result.text == "Аварія сталася в районі Броквуд."
+
+
 def test_organisations_keep_their_latin_names_and_latin_targets_keep_people():
     engine = Scripted({})
     uk = Translator(engine).translate("Steve Witkoff spoke to Reuters.", "uk")
