@@ -92,6 +92,17 @@ def test_a_name_after_a_district_or_town_stands_beside_it_in_the_nominative():
     assert result.text == "Аварія сталася в районі Броквуд."
 
 
+def test_a_club_after_a_players_title_is_its_complement_in_the_genitive():
+    # "голкіперу «Броквуда»", the goalkeeper of the club, not the club in apposition to him (was «Броквуду»); after
+    # several players, theirs too ("захисниками Броквуда", was Броквуд)
+    text = "He passed to the Brockwood goalkeeper and ran past Brockwood defenders."
+    masked = "He passed to the [1] goalkeeper and ran past [2] defenders."
+    engine = Scripted({text: "Він віддав пас голкіперу «Brockwood» і оббіг захисників Brockwood.",
+                       masked: "Він віддав пас голкіперу «[1]» і оббіг захисників [2]."})
+    assert Translator(engine).translate(text, "uk").text == \
+        "Він віддав пас голкіперу «Броквуда» і оббіг захисників Броквуда."
+
+
 def test_organisations_keep_their_latin_names_and_latin_targets_keep_people():
     engine = Scripted({})
     uk = Translator(engine).translate("Steve Witkoff spoke to Reuters.", "uk")

@@ -159,18 +159,20 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
         if len(words) >= size and key in table:
             for_person, for_place = table[key]
             return for_person if person else for_place
-    return _by_the_word_before(before, language, agent) or _as_conjunct(before, language) or \
+    return _by_the_word_before(before, language, agent, person) or _as_conjunct(before, language) or \
         _after_a_title_and_its_complement(before, language) or NOMINATIVE
 
 
-def _by_the_word_before(before: str, language: str, agent: bool) -> str | None:
+def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True) -> str | None:
     """The case a verb, an adjective or a common noun right before the name gives it (the word read once)."""
     word = _common_word_before(before)
     dictionary = _analyzer(language)
     if word is None or dictionary is None:
         return None
     parses = dictionary.parse(plain_apostrophe(word))
-    return _after_a_verb(parses, language, agent) or _after_an_adjective(parses) or _after_a_noun(parses, language)
+    quoted = before.endswith(tuple(_QUOTE_OPENERS))  # "голкіперу «Брайтона»": a club's or a firm's name
+    return _after_a_verb(parses, language, agent) or _after_an_adjective(parses) or \
+        _after_a_noun(parses, language, person, quoted)
 
 
 def _after_an_adjective(parses: list) -> str | None:
@@ -206,7 +208,8 @@ def _infinitive(lemma: str) -> str:
 
 # the word before a name, and the opening quote mark Ukrainian sets around a club's or a firm's name ("у складі
 # «Лівінгстона»", "оборону «Брайтона»")
-_LAST_WORD = re.compile(rf"({_WORD.pattern})\s+[«\"“„]?$")
+_QUOTE_OPENERS = "«\"“„"
+_LAST_WORD = re.compile(rf"({_WORD.pattern})\s+[{_QUOTE_OPENERS}]?$")
 _OPENERS = ".!?:;«\"“„—–-"  # what may stand before a sentence's first word ("Удар Менги", "— Команда Холта")
 _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # a capitalised proper noun decides nothing
 _VERB_FORMS = frozenset({"VERB", "INFN", "GRND"})
@@ -275,7 +278,7 @@ def _as_conjunct(before: str, language: str) -> str | None:
     return parse.tag.case if parse.tag.POS == "NOUN" and parse.tag.case in CASES else None
 
 
-def _after_a_noun(parses: list, language: str) -> str | None:
+def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool = False) -> str | None:
     """A name right after a common noun (nothing between them but a space): after a person's title or role it
     stands in apposition, in that noun's case ("воротаря Аліссона Беккера", "сенатором Джеффом Флейком"); after
     another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "Удар Менги"). A word
@@ -286,8 +289,11 @@ def _after_a_noun(parses: list, language: str) -> str | None:
     if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language) or \
             _PROPER_TAGS & set(parse.tag.grammemes):
         return None
-    if "anim" in parse.tag:  # apposition: one person after a singular title ("з кількома сенаторами Флейк": no)
-        return parse.tag.case if parse.tag.case in CASES and "plur" not in parse.tag else None
+    # a club's name in quote marks after a title, or any name not a person's after several people, is their
+    # complement: "голкіперу «Брайтона»", "захисниками «Брайтона»"
+    owned = not person and (quoted or "plur" in parse.tag)
+    if "anim" in parse.tag and not owned:  # apposition: one person after a singular title ("з кількома
+        return parse.tag.case if parse.tag.case in CASES and "plur" not in parse.tag else None  # сенаторами Флейк": no)
     return "gent"
 
 
