@@ -46,6 +46,12 @@ class Scripted(Engine):
         return len(sentence.split()) + 1
 
 
+def _restored(text: str, masked: str, model_text: str, model_masked: str) -> str:
+    """The uk copy of `text` where the model loses the names (`model_text`) and, masked, leaves the placeholders
+    where the grammar puts them (`model_masked`)."""
+    return Translator(Scripted({text: model_text, masked: model_masked})).translate(text, "uk").text
+
+
 def test_the_models_declined_form_of_a_person_is_kept():
     engine = Scripted({"He met Donald Trump.": "Він зустрівся з Дональдом Трампом."})
     result = Translator(engine).translate("He met Donald Trump.", "uk")
@@ -86,20 +92,18 @@ def test_with_nothing_to_decide_the_case_the_nominative_is_restored():
 
 def test_a_name_after_a_district_or_town_stands_beside_it_in_the_nominative():
     # "в районі Броквуд", as the town's name in apposition; not the genitive an owner takes ("команда Холта")
-    engine = Scripted({"The crash happened in Brockwood.": "Аварія сталася в районі Brockwood.",
-                       "The crash happened in [1].": "Аварія сталася в районі [1]."})
-    result = Translator(engine).translate("The crash happened in Brockwood.", "uk")
-    assert result.text == "Аварія сталася в районі Броквуд."
+    assert _restored("The crash happened in Brockwood.", "The crash happened in [1].",
+                     "Аварія сталася в районі Brockwood.", "Аварія сталася в районі [1].") == \
+        "Аварія сталася в районі Броквуд."
 
 
 def test_a_club_after_a_players_title_is_its_complement_in_the_genitive():
     # "голкіперу «Броквуда»", the goalkeeper of the club, not the club in apposition to him (was «Броквуду»); after
     # several players, theirs too ("захисниками Броквуда", was Броквуд)
-    text = "He passed to the Brockwood goalkeeper and ran past Brockwood defenders."
-    masked = "He passed to the [1] goalkeeper and ran past [2] defenders."
-    engine = Scripted({text: "Він віддав пас голкіперу «Brockwood» і оббіг захисників Brockwood.",
-                       masked: "Він віддав пас голкіперу «[1]» і оббіг захисників [2]."})
-    assert Translator(engine).translate(text, "uk").text == \
+    assert _restored("He passed to the Brockwood goalkeeper and ran past Brockwood defenders.",
+                     "He passed to the [1] goalkeeper and ran past [2] defenders.",
+                     "Він віддав пас голкіперу «Brockwood» і оббіг захисників Brockwood.",
+                     "Він віддав пас голкіперу «[1]» і оббіг захисників [2].") == \
         "Він віддав пас голкіперу «Броквуда» і оббіг захисників Броквуда."
 
 
@@ -260,18 +264,16 @@ def test_the_model_s_declined_kyiv_is_kept_not_replaced_by_the_latin_name():
 def test_a_team_named_by_an_english_plural_is_restored_undeclined_by_its_short_name_too():
     # "Lakers" after "Los Angeles Lakers" is the club, and "Hornets", a name of no known type that is an English
     # plural, a team: Ukrainian sports pages write "проти «Лейкерс»", never "Лейкерса" (was declined as a surname)
-    text = "The Los Angeles Lakers won on Monday, and the hosts lost against Lakers and against Hornets."
-    masked = "The [1] won on Monday, and the hosts lost against [2] and against [3]."
-    engine = Scripted({text: "У понеділок перемогли Lakers, а господарі програли проти Lakers і проти Hornets.",
-                       masked: "У понеділок перемогли [1], а господарі програли проти [2] і проти [3]."})
-    assert Translator(engine).translate(text, "uk").text == \
+    assert _restored("The Los Angeles Lakers won on Monday, and the hosts lost against Lakers and against Hornets.",
+                     "The [1] won on Monday, and the hosts lost against [2] and against [3].",
+                     "У понеділок перемогли Lakers, а господарі програли проти Lakers і проти Hornets.",
+                     "У понеділок перемогли [1], а господарі програли проти [2] і проти [3].") == \
         "У понеділок перемогли Лос-Анджелес Лейкерс, а господарі програли проти Лейкерс і проти Хорнетс."
 
 
 def test_a_surname_like_an_english_plural_still_declines_as_the_persons():
     # "Coons" after "Chris Coons" is the senator, not a team's English plural: "з Кунсом"
-    text = "When Senator Chris Coons spoke, Flake was talking with Coons."
-    masked = "When Senator [1] spoke, [2] was talking with [3]."
-    engine = Scripted({text: "Коли виступив сенатор Chris Coons, Flake розмовляв з Coons.",
-                       masked: "Коли виступив сенатор [1], [2] розмовляв з [3]."})
-    assert Translator(engine).translate(text, "uk").text.endswith("розмовляв з Кунсом.")
+    assert _restored("When Senator Chris Coons spoke, Flake was talking with Coons.",
+                     "When Senator [1] spoke, [2] was talking with [3].",
+                     "Коли виступив сенатор Chris Coons, Flake розмовляв з Coons.",
+                     "Коли виступив сенатор [1], [2] розмовляв з [3].").endswith("розмовляв з Кунсом.")
