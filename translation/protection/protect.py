@@ -174,8 +174,7 @@ def _a_team(span: Span, full_name: str, target: str) -> bool:
     Angeles Lakers"), or one word of no known type that is an English plural (a team: "з «Лейкерс»", "в «Хартс»"),
     unless it shortens a person's name given in full ("Sims" after "Wayde Sims")."""
     return is_established_club(span.text, target) or is_established_club(full_name, target) or \
-        span.type == name_types.OTHER and full_name == span.text == span.text.split()[-1] and \
-        _english_plural(span.text)
+        span.type == name_types.OTHER and full_name == span.text and " " not in span.text and _english_plural(span.text)
 
 
 def _english_plural(name: str) -> bool:

@@ -149,9 +149,9 @@ def _between_words(gap: str, after_initial: bool) -> bool:
 def governed_case(before: str, language: str, person: bool = True, agent: bool = False) -> str:
     """The case the last words of `before` (the text right before a name) demand; the nominative if none.
     `person`: the name is a person's; a town's or a club's takes the table's case for a place where it has one
-    ("у Трампа" but "у Кройдоні"). `agent`: the source names the person as an agent ("replaced by Kane"), which
-    a translation often puts after the verb as its subject ("його замінив Кейн"), so a verb does not make it an
-    object."""
+    ("у Трампа" but "у Кройдоні"), and after a title may be its complement ("голкіперу «Брайтона»"). `agent`: the
+    source names the person as an agent ("replaced by Kane"), which a translation often puts after the verb as its
+    subject ("його замінив Кейн"), so a verb does not make it an object."""
     words = [word.lower() for word in _WORD.findall(before[-60:])]
     table = _governing(language)
     for size in range(_LONGEST_GOVERNOR, 0, -1):
@@ -281,7 +281,9 @@ def _as_conjunct(before: str, language: str) -> str | None:
 def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool = False) -> str | None:
     """A name right after a common noun (nothing between them but a space): after a person's title or role it
     stands in apposition, in that noun's case ("воротаря Аліссона Беккера", "сенатором Джеффом Флейком"); after
-    another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "Удар Менги"). A word
+    another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "Удар Менги"), and so is a
+    name not a person's (`person` false) in quote marks after a title or after a plural ("голкіперу «Брайтона»",
+    "захисниками «Брайтона»"; `quoted`: an opening quote mark stands between them). A word
     capitalised inside a sentence or a proper noun (a place, an organisation), a word of time ("у неділю Трамп
     заявив") or of naming ("ураган Роза", "ім'я Лав"), or a word the dictionary does not read as a noun decides
     nothing."""
@@ -289,11 +291,10 @@ def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool
     if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language) or \
             _PROPER_TAGS & set(parse.tag.grammemes):
         return None
-    # a club's name in quote marks after a title, or any name not a person's after several people, is their
-    # complement: "голкіперу «Брайтона»", "захисниками «Брайтона»"
     owned = not person and (quoted or "plur" in parse.tag)
-    if "anim" in parse.tag and not owned:  # apposition: one person after a singular title ("з кількома
-        return parse.tag.case if parse.tag.case in CASES and "plur" not in parse.tag else None  # сенаторами Флейк": no)
+    if "anim" in parse.tag and not owned:
+        # apposition: one person after a singular title ("з кількома сенаторами Флейк": no case decided)
+        return parse.tag.case if parse.tag.case in CASES and "plur" not in parse.tag else None
     return "gent"
 
 
