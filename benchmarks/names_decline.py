@@ -4,17 +4,18 @@ Usage:
     .venv/bin/python benchmarks/names_decline.py [NTREX_DIR] [--part tuning|reporting|all] [--show N]
 
 NTREX_DIR defaults to ../shared/data/ntrex128-dev (read in place: English news with professional Ukrainian
-references, development data). Documents (DOCUMENT_IDS.tsv) are dealt alternately: even ones tune, odd ones
-report; `--show` lists cases of the tuning half only.
+references, development data). Documents (DOCUMENT_IDS.tsv, read as names_render.py reads them) are dealt
+alternately: even ones tune, odd ones report; `--show` lists cases of the tuning half only.
 
 For every name the pipeline would render in a Ukrainian copy (people, and names of no known type:
 `find_protection(..., target="uk")` on each document as a whole, as the pipeline reads a story's body, so a surname
 alone knows the full name before it), the reference's own form of that person is looked for: each word of the
 rendering matched, in a row, by a capitalised reference word that starts with the rendering word's stem (the
-nominative less its ending), so the reference writes the name as we render it, in whatever case (`_shares_stem`: spelling variants such as "Серхіо"
-for "Сергіо" or "Греем" for "Грем" are a rendering difference, measured by names_render.py, not a form the check
-should accept). The check's own stem test uses the same stems, so "accepted" measures that it knows the case
-endings a professional translator writes (and the dictionary's lemmas); "refused" measures what it must not accept.
+nominative less its ending), so the reference writes the name as we render it, in whatever case (`_shares_stem`:
+spelling variants such as "Серхіо" for "Сергіо" or "Греем" for "Грем" are a rendering difference, measured by
+names_render.py, not a form the check should accept). The check's own stem test uses the same stems, so "accepted"
+measures that it knows the case endings a professional translator writes (and the dictionary's lemmas); "refused"
+measures what it must not accept.
 Then:
 - accepted: the share of those reference forms that `find_name_form` (the pipeline's check) accepts
   (aim >= 95%);
@@ -43,27 +44,14 @@ from babelwire.translation.target_names.declension import NOMINATIVE, find_name_
 from babelwire.translation.target_names.people import restored_form
 from babelwire.translation.protection.protect import find_protection
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from names_render import joined, read_documents, reference_at  # noqa: E402  the documents as names_render.py reads them
+
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ntrex128-dev"
 PARTS = ("tuning", "reporting")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 _PREPOSITIONS = frozenset("без біля від для до заради коло крім окрім після проти серед у в уві завдяки всупереч "
                           "назустріч про на через за попри з зі із між перед над під при".split())
-
-
-def read(folder: Path) -> list[tuple[str, str, str]]:
-    """(document id, English line, Ukrainian reference line), line by line."""
-    ids = (folder / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
-    source = (folder / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
-    reference = (folder / "newstest2019-ref.ukr.txt").read_text(encoding="utf-8").splitlines()
-    return list(zip(ids, source, reference, strict=True))
-
-
-def split(lines: list[tuple[str, str, str]]) -> dict[str, list[tuple[str, str, str]]]:
-    documents = list(dict.fromkeys(doc for doc, _, _ in lines))
-    part_of = {doc: PARTS[i % 2] for i, doc in enumerate(documents)}
-    parts = {part: [line for line in lines if part_of[line[0]] == part] for part in PARTS}
-    parts["all"] = lines
-    return parts
 
 
 def reference_form(reference: str, rendering: str) -> tuple[int, int] | None:
@@ -85,12 +73,12 @@ def _shares_stem(candidate: str, word: str) -> bool:
     return candidate[:1].isupper() and candidate.lower().startswith(stem[: max(3, len(stem))])
 
 
-def evaluate(lines: list[tuple[str, str, str]], show: int = 0) -> dict:
+def evaluate(documents: list[list[tuple[str, str]]], show: int = 0) -> dict:
     counts: Counter = Counter()
     shown: list[str] = []
-    people = [found for document in _documents(lines) for found in _rendered_people(document)]
-    renderings = sorted({person.rendering.text for _, _, person in people})
-    for source, reference, person in people:
+    people = [found for document in documents for found in _rendered_people(document)]
+    renderings = sorted({person.rendering.text for _, person in people})
+    for reference, person in people:
         counts["people"] += 1
         counts[f"source:{person.rendering.source}"] += 1
         rendering = person.rendering.text
@@ -108,25 +96,13 @@ def evaluate(lines: list[tuple[str, str, str]], show: int = 0) -> dict:
     return _report(counts), shown
 
 
-def _documents(lines: list[tuple[str, str, str]]) -> list[list[tuple[str, str]]]:
-    """The (English, reference) lines of each document, in order."""
-    documents: dict[str, list[tuple[str, str]]] = {}
-    for doc, source, reference in lines:
-        documents.setdefault(doc, []).append((source, reference))
-    return list(documents.values())
-
-
 def _rendered_people(document: list[tuple[str, str]]):
-    """(English line, reference line, person) for each name a copy renders, found in the whole document as the
-    pipeline finds them in a story's body (a surname alone takes what its full name earlier tells: "Coons" after
-    "Chris Coons" is a person's, not a team's English plural), each with the line it stands on."""
-    text = "\n".join(source for source, _ in document)
-    starts = [0]
-    for source, _ in document:
-        starts.append(starts[-1] + len(source) + 1)
+    """(reference line, person) for each name a copy renders, found in the whole document as the pipeline finds them
+    in a story's body (a surname alone takes what its full name earlier tells: "Coons" after "Chris Coons" is a
+    person's, not a team's English plural), with the reference line of the English line it stands on."""
+    text, starts = joined(document)
     for person in find_protection(text, target="uk").rendered_people:
-        line = max(index for index, start in enumerate(starts[:-1]) if start <= person.span.start)
-        yield document[line][0], document[line][1], person
+        yield reference_at(document, starts, person.span.start), person
 
 
 def _corrupt(counts, shown, show, reference, where, person, renderings) -> None:
@@ -212,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.show and args.part != "tuning":
         print("error: --show takes only --part tuning: the reporting half is never inspected", file=sys.stderr)
         return 2
-    parts = split(read(args.folder))
+    documents = read_documents(args.folder)  # dealt alternately: even ones tune, odd ones report
+    parts = {"tuning": documents[0::2], "reporting": documents[1::2], "all": documents}
     results = {}
     for name in [args.part] if args.part else list(PARTS):
         results[name], shown = evaluate(parts[name], args.show)

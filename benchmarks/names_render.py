@@ -58,9 +58,11 @@ import json
 import random
 import re
 import sys
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import accumulate
 from pathlib import Path
 
 from babelwire.translation.protection.quotes import find_quotes
@@ -92,25 +94,23 @@ _RESAMPLES = 2000  # document resamples behind each interval; seeded, so a figur
 
 @dataclass
 class Tally:
-    counts: Counter = field(default_factory=Counter)
+    by_document: list = field(default_factory=list)  # each document's counts: the figures and their intervals
     misses: list = field(default_factory=list)
-    by_document: list = field(default_factory=list)  # each document's own counts, for the interval
 
     def add(self, group: str, agrees: bool) -> None:
-        self.counts[group] += 1
-        self.counts[group + "_agree"] += agrees
         self.by_document[-1][group] += 1
         self.by_document[-1][group + "_agree"] += agrees
 
     def figures(self) -> dict:
-        share = {group: round(100 * self.counts[group + "_agree"] / self.counts[group], 1) if self.counts[group]
-                 else None for group in _GROUPS}
-        sources = sorted({key.split(".")[1].removesuffix("_agree") for key in self.counts if key.startswith("by_")})
-        by_source = {source: f"{self.counts[f'by_source.{source}_agree']}/{self.counts[f'by_source.{source}']}"
+        counts = sum(self.by_document, Counter())
+        share = {group: round(100 * counts[group + "_agree"] / counts[group], 1) if counts[group] else None
+                 for group in _GROUPS}
+        sources = sorted({key.split(".")[1].removesuffix("_agree") for key in counts if key.startswith("by_")})
+        by_source = {source: f"{counts[f'by_source.{source}_agree']}/{counts[f'by_source.{source}']}"
                      for source in sources}
         return {**share, "interval_95": document_interval(self.by_document),
-                "words": {group: self.counts[group] for group in _GROUPS},
-                "latin_in_reference": self.counts["latin"], "names_in_quotes": self.counts["in_quotes"],
+                "words": {group: counts[group] for group in _GROUPS},
+                "latin_in_reference": counts["latin"], "names_in_quotes": counts["in_quotes"],
                 "cyrillic_agreeing_by_source": by_source}
 
 
@@ -123,6 +123,17 @@ def read_documents(data: Path) -> list[list[tuple[str, str]]]:
     for doc_id, source, reference in zip(ids, sources, references):
         documents.setdefault(doc_id.split("\t")[0], []).append((source, reference))
     return list(documents.values())
+
+
+def joined(document: list[tuple[str, str]]) -> tuple[str, list[int]]:
+    """The document's English lines as one text, as the pipeline reads a story's body, and where each line starts."""
+    return "\n".join(source for source, _ in document), \
+        list(accumulate((len(source) + 1 for source, _ in document[:-1]), initial=0))
+
+
+def reference_at(document: list[tuple[str, str]], starts: list[int], offset: int) -> str:
+    """The reference line of the English line that holds `offset` of the joined text."""
+    return document[bisect_right(starts, offset) - 1][1]
 
 
 def skeleton(latin: str) -> str:
@@ -205,10 +216,7 @@ def measure(documents, want_misses: int, quotes_kept: bool = True) -> Tally:
     tally = Tally()
     for document in documents:
         tally.by_document.append(Counter())
-        text = "\n".join(source for source, _ in document)
-        starts = [0]
-        for source, _ in document:
-            starts.append(starts[-1] + len(source) + 1)
+        text, starts = joined(document)
         quoted = find_quotes(text)
         for typed, form in document_forms(text, "uk"):
             if form.way in (CLDR, MODEL):  # a place, demonym or institution: translated, not kept
@@ -216,9 +224,8 @@ def measure(documents, want_misses: int, quotes_kept: bool = True) -> Tally:
             span = typed.mention.span
             if quotes_kept and any(quote.start <= span.start and span.end <= quote.end for quote in quoted):
                 form = NameForm(KEPT, (span.text,))  # a direct quote comes back verbatim, the names in it too
-                tally.counts["in_quotes"] += 1
-            line = max(index for index, start in enumerate(starts[:-1]) if start <= span.start)
-            _score(typed, form, document[line][1], tally, want_misses)
+                tally.by_document[-1]["in_quotes"] += 1
+            _score(typed, form, reference_at(document, starts, span.start), tally, want_misses)
     return tally
 
 
@@ -237,7 +244,7 @@ def _score(typed, form, reference: str, tally: Tally, want_misses: int) -> None:
         mine = word if ours is None else ours[index]
         agrees = mine == ref if script == "latin" else same_name(mine, ref)
         tally.add("all", agrees)
-        tally.counts["latin"] += script == "latin"
+        tally.by_document[-1]["latin"] += script == "latin"
         if script == "cyrillic":
             tally.add("cyrillic", agrees)
             tally.add(f"by_source.{source}", agrees)
