@@ -138,7 +138,7 @@ def _declined(counts, shown, show, reference, where, person, accepted: bool) -> 
     table or a common noun before the name does (a verb, a phrase: "подякував", "на думку"; "команда [1]"), and where
     nothing does (the nominative restored)."""
     before = _WORD.findall(reference[: where[0]])
-    ours, case = restored_form(person, reference[: where[0]], "uk")
+    ours, case = restored_form(person, reference[: where[0]], "uk", reference[where[1] :])
     theirs = reference[where[0] : where[1]]
     same = ours.lower() == theirs.lower()
     governor = "preposition" if before and before[-1].lower() in _PREPOSITIONS else \

@@ -76,6 +76,7 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("Удар ", "gent"), ("Гра закінчилась. Команда ", "gent"), ("— Вибір ", "gent"),  # a noun opening the sentence
     ("заяву Кіма Чен Ина та ", "gent"), ("між Кімом і ", "ablt"), ("Трамп і ", "nomn"),  # the first conjunct's case
     ("Ліндсі Греем і ", "nomn"),  # ... where the dictionary knows its word, not a guess at "Греем"
+    ("суперечки між Сімсом і ", "ablt"), ("форма Спіта та ", "gent"),  # else the words before the first name's
     ("поліція застрелила ", "accs"), ("Допитавши ", "accs"), ("він дозволив ", "datv"),  # a verb's object
     ("як заявив ", "nomn"), ("план підтримав ", "nomn"),  # not a verb of saying nor one a passive inverts
     ("лиховісного ", "gent"), ("колишньому ", "datv"), ("відомим ", "ablt"),  # an adjective agrees with the name
@@ -83,6 +84,15 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
 ])
 def test_the_words_before_a_name_decide_its_case(before, case):
     assert governed_case(before, "uk") == case
+
+
+@pytest.mark.parametrize("before, after, case", [
+    ("", " таки вдалося забити", "datv"), ("Потім ", " довелося піти", "datv"), ("", " було 20 років.", "datv"),
+    ("", " було важко", "nomn"), ("", ", якому вдалося", "nomn"),  # an age needs its number; a comma ends the clause
+    ("з ", " вдалося", "ablt"),  # the words before decide first
+])
+def test_an_impersonal_predicate_after_a_name_puts_it_in_the_dative(before, after, case):
+    assert governed_case(before, "uk", after=after) == case
 
 
 def test_a_person_the_source_names_as_an_agent_is_no_verbs_object():

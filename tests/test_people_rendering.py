@@ -90,6 +90,16 @@ def test_with_nothing_to_decide_the_case_the_nominative_is_restored():
     assert [(n.how, n.case) for n in result.names] == [("restored", "nomn")]
 
 
+def test_a_name_the_words_around_it_decide_is_restored_in_their_case():
+    # "Бобу Мостіну вдалося" (the dative of an impersonal sentence; was Боб Мостін), "між Мостіним і Горманом" (the
+    # preposition before the first of two names decides both; was Горман, the dictionary knowing neither name)
+    assert _restored("Bob Mostyn managed to score.", "[1] managed to score.",
+                     "Bob Mostyn вдалося забити.", "[1] вдалося забити.") == "Бобу Мостіну вдалося забити."
+    assert _restored("Fights between Mostyn and Gorman went on.", "Fights between [1] and [2] went on.",
+                     "Бійки між Mostyn і Gorman тривали.", "Бійки між [1] і [2] тривали.") == \
+        "Бійки між Мостіним і Горманом тривали."
+
+
 def test_a_name_after_a_district_or_town_stands_beside_it_in_the_nominative():
     # "в районі Броквуд", as the town's name in apposition; not the genitive an owner takes ("команда Холта")
     assert _restored("The crash happened in Brockwood.", "The crash happened in [1].",

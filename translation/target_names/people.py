@@ -102,19 +102,20 @@ def declined(text: str, people: list[RenderedPerson], masked: set[int], target: 
     return text, reports
 
 
-def restored_form(person: RenderedPerson, before: str, target: str) -> tuple[str, str]:
-    """The rendering as restored after `before` (the text right before it), declined to the case those words
-    demand (a name that does not decline stays in the nominative), and the case."""
-    case = governed_case(before, target, person.span.type == PERSON, person.agent) if person.declines else NOMINATIVE
+def restored_form(person: RenderedPerson, before: str, target: str, after: str = "") -> tuple[str, str]:
+    """The rendering as restored between `before` and `after` (the text around it), declined to the case those
+    words demand (a name that does not decline stays in the nominative), and the case."""
+    declines = person.declines
+    case = governed_case(before, target, person.span.type == PERSON, person.agent, after) if declines else NOMINATIVE
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first), case
 
 
 def _decline_restored(text: str, person: RenderedPerson, target: str) -> tuple[str, list[str]]:
-    """`text` with each whole-word occurrence of the person's rendering declined by the words before it; the
-    cases used."""
+    """`text` with each whole-word occurrence of the person's rendering declined by the words around it; the cases
+    used."""
     parts, cases, position = [], [], 0
     for match in re.finditer(rf"(?<!\w){re.escape(person.rendering.text)}(?!\w)", text):
-        form, case = restored_form(person, text[: match.start()], target)
+        form, case = restored_form(person, text[: match.start()], target, text[match.end() :])
         parts += [text[position : match.start()], form]
         cases.append(case)
         position = match.end()

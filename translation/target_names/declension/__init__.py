@@ -6,7 +6,8 @@
     decline_name(rendering, case, gender, language, surname_first=False) -> str
                                                       ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
-    governed_case(before, language, person=True, agent=False) -> str   (the case the words before a name demand)
+    governed_case(before, language, person=True, agent=False, after="") -> str   (the case the words around a name
+                                                                                   demand)
 
 Ukrainian declines names: a nominative pasted into "зустрівся з [1]" is a grammar error. A man's names decline
 (Дональда Трампа); a woman's given name or surname ending in a consonant or in -о does not (Елізабет Воррен,
@@ -17,8 +18,9 @@ ending lends its paradigm (`data/<language>_models.txt`). The case comes from th
 (`data/<language>_governing.txt`), else from a verb right before it whose object takes one case
 (`data/<language>_verbs_governing.txt`, any form of the verb) or an adjective agreeing with it, else from a
 common noun right before it (apposition to a title, the genitive after any other noun;
-`data/<language>_nouns_deciding_nothing.txt` lists the exceptions), else from the name it is joined to by "і"/"та";
-the nominative where none decides.
+`data/<language>_nouns_deciding_nothing.txt` lists the exceptions), else from the name it is joined to by "і"/"та"
+(its form, or the words before it), else from an impersonal predicate right after the name ("Холту вдалося",
+`data/<language>_predicates_after.txt`); the nominative where none decides.
 
 The dictionary is an optional extra (`target_names/dictionary.py`): without it `declines()` is False and callers
 keep the nominative.
@@ -146,12 +148,13 @@ def _between_words(gap: str, after_initial: bool) -> bool:
     return (gap[1:] if after_initial and gap.startswith(".") else gap).isspace()
 
 
-def governed_case(before: str, language: str, person: bool = True, agent: bool = False) -> str:
+def governed_case(before: str, language: str, person: bool = True, agent: bool = False, after: str = "") -> str:
     """The case the last words of `before` (the text right before a name) demand; the nominative if none.
     `person`: the name is a person's; a town's or a club's takes the table's case for a place where it has one
     ("у Трампа" but "у Кройдоні"), and after a title may be its complement ("голкіперу «Брайтона»"). `agent`: the
     source names the person as an agent ("replaced by Kane"), which a translation often puts after the verb as its
-    subject ("його замінив Кейн"), so a verb does not make it an object."""
+    subject ("його замінив Кейн"), so a verb does not make it an object. `after`: the text right after the name, whose
+    predicate decides where the words before decide nothing ("Холту вдалося")."""
     words = [word.lower() for word in _WORD.findall(before[-60:])]
     table = _governing(language)
     for size in range(_LONGEST_GOVERNOR, 0, -1):
@@ -159,8 +162,29 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
         if len(words) >= size and key in table:
             for_person, for_place = table[key]
             return for_person if person else for_place
-    return _by_the_word_before(before, language, agent, person) or _as_conjunct(before, language) or \
-        _after_a_title_and_its_complement(before, language) or NOMINATIVE
+    return _by_the_word_before(before, language, agent, person) or _as_conjunct(before, language, person, agent) or \
+        _after_a_title_and_its_complement(before, language) or _by_the_word_after(after, language) or NOMINATIVE
+
+
+# what may stand between a name and the predicate after it ("Морелосу таки вдалося")
+_PARTICLES = {"uk": frozenset({"таки", "не", "ж", "же", "вже", "теж", "також", "ще", "нарешті", "б", "би"})}
+
+
+def _by_the_word_after(after: str, language: str) -> str | None:
+    """The case a predicate right after the name gives it (`data/<language>_predicates_after.txt`): the dative of
+    an impersonal sentence's experiencer ("Холту вдалося", "Сімсу було 20 років")."""
+    table, particles = _predicates_after(language), _PARTICLES.get(language, frozenset())
+    position = 0
+    for word in _WORD.finditer(after[:60]):
+        if not after[position : word.start()].isspace():
+            return None  # a comma, a full stop: the predicate is no longer the name's
+        lower, position = word.group().lower(), word.end()
+        if lower in table:
+            case, needs_number = table[lower]
+            return case if not needs_number or re.match(r"\s+\d", after[position:]) else None
+        if lower not in particles:
+            return None
+    return None
 
 
 def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True) -> str | None:
@@ -264,18 +288,34 @@ def _genitive_complement(words: str, dictionary) -> bool:
                for word in found)
 
 
-def _as_conjunct(before: str, language: str) -> str | None:
+def _as_conjunct(before: str, language: str, person: bool = True, agent: bool = False) -> str | None:
     """The case of the name joined to the one before it by "і", "та", "чи": "між Сімсом і Сімпсоном", "заяву Кіма
-    та Дональда Трампа". The first name's form tells the case, where the dictionary knows the word."""
+    та Дональда Трампа". The first name's form tells the case where the dictionary knows its word; else the words
+    before the first name decide for both ("між" Сімсом і Сімпсоном, "заяву" Кіма Чен Ина та Дональда Трампа)."""
     match = _AFTER_CONJUNCTION.search(before[-60:])
     dictionary = _analyzer(language)
     if match is None or dictionary is None or not match.group(1)[:1].isupper():
         return None
     word = plain_apostrophe(match.group(1)).lower()
-    if not dictionary.word_is_known(word):  # its guess at an unknown name's case is a guess ("Сімсом" nominative)
-        return None
-    parse = dictionary.parse(word)[0]
-    return parse.tag.case if parse.tag.POS == "NOUN" and parse.tag.case in CASES else None
+    if dictionary.word_is_known(word):
+        parse = dictionary.parse(word)[0]
+        return parse.tag.case if parse.tag.POS == "NOUN" and parse.tag.case in CASES else None
+    # the dictionary's guess at an unknown name's case is a guess ("Сімсом" nominative)
+    case = governed_case(_before_the_name(before[: len(before) - len(match.group(0))]), language, person, agent)
+    return None if case == NOMINATIVE else case
+
+
+_LONGEST_NAME = 4  # words of a name a conjunct's rule steps back over ("Кіма Чен Ина")
+
+
+def _before_the_name(text: str) -> str:
+    """`text` without the capitalised words (a name: "Кіма Чен Ина", "«Рейнджерс»", "Дж. Сміта") that end it."""
+    for _ in range(_LONGEST_NAME):
+        match = re.search(rf"[«\"“„]?({_WORD.pattern})\.?[»\"”]?\s*$", text)
+        if match is None or not match.group(1)[:1].isupper():
+            break
+        text = text[: match.start()]
+    return text
 
 
 def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool = False) -> str | None:
@@ -433,6 +473,12 @@ def _deciding_nothing(language: str) -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _verbs_governing(language: str) -> dict[str, str]:
     return {verb: case for verb, case in _rows(language, "verbs_governing")}
+
+
+@lru_cache(maxsize=8)
+def _predicates_after(language: str) -> dict[str, tuple[str, bool]]:
+    """word -> (the case it gives the name before it, whether only where a number follows it)."""
+    return {word: (case, bool(number)) for word, case, *number in _rows(language, "predicates_after")}
 
 
 @lru_cache(maxsize=8)
