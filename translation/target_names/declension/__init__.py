@@ -272,8 +272,10 @@ def _after_a_title_and_its_complement(before: str, language: str) -> str | None:
         if match is None or not match.group(1)[:1].islower() or not _genitive_complement(match.group(2), dictionary):
             continue
         parses = dictionary.parse(plain_apostrophe(match.group(1)))
-        case = _after_a_noun(parses, language) if "anim" in parses[0].tag else None  # an apposition, not "gent"
-        if case is not None:  # a plural ("енергетики", read as engineers) is no title of one person
+        title = parses[0].tag
+        # an apposition, not "gent"; a plural ("енергетики", read as engineers) is no title of one person
+        case = _after_a_noun(parses, language) if "anim" in title and "plur" not in title else None
+        if case is not None:
             return case
     return None
 
@@ -331,10 +333,16 @@ def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool
     if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language) or \
             _PROPER_TAGS & set(parse.tag.grammemes):
         return None
-    owned = not person and (quoted or "plur" in parse.tag)
-    if "anim" in parse.tag and not owned:
-        # apposition: one person after a singular title ("з кількома сенаторами Флейк": no case decided)
-        return parse.tag.case if parse.tag.case in CASES and "plur" not in parse.tag else None
+    plural = "plur" in parse.tag
+    owned = not person and (quoted or plural)
+    if "anim" in parse.tag and not owned and not plural:
+        return parse.tag.case if parse.tag.case in CASES else None  # apposition: one person after a singular title
+    if "anim" in parse.tag and plural and not owned:
+        # one person after several: their leader or owner ("хлопців Джеррарда", "прихильники Трампа"), but after an
+        # instrumental, dative or locative rather a new clause's subject ("з кількома сенаторами Флейк заявив"),
+        # and after a word also read as one thing ("міністр енергетики Олександр Новак") nothing is decided
+        one_thing = any(other.tag.POS == "NOUN" and "plur" not in other.tag for other in parses)
+        return "gent" if parse.tag.case in ("nomn", "gent", "accs") and not one_thing else None
     return "gent"
 
 
