@@ -82,6 +82,9 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("суперечки між Сімсом і ", "ablt"), ("форма Спіта та ", "gent"),  # else the words before the first name's
     ("поліція застрелила ", "accs"), ("Допитавши ", "accs"), ("він дозволив ", "datv"),  # a verb's object
     ("як заявив ", "nomn"), ("план підтримав ", "nomn"),  # not a verb of saying nor one a passive inverts
+    ("передав пас назад ", "datv"), ("слід віддати належне ", "datv"),  # a giving verb's recipient past its object
+    ("Він зробив пас ", "gent"), ("передав, як сказав ", "nomn"),  # no giving verb; a comma between
+    ("Вони дали зрозуміти ", "nomn"),  # an infinitive is no object
     ("лиховісного ", "gent"), ("колишньому ", "datv"), ("відомим ", "ablt"),  # an adjective agrees with the name
     ("свого ", "nomn"),  # a pronoun agrees with a noun of its own
 ])

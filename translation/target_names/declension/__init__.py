@@ -16,8 +16,9 @@ often not a person ("Гнатов" an indeclinable abbreviation, "Кір" bark):
 caller knows (a person, the gender), and where the dictionary has no person reading, a model name with the same
 ending lends its paradigm (`data/<language>_models.txt`). The case comes from the word or two before the name
 (`data/<language>_governing.txt`), else from a verb right before it whose object takes one case
-(`data/<language>_verbs_governing.txt`, any form of the verb) or an adjective agreeing with it, else from a
-common noun right before it (apposition to a title, the genitive after any other noun;
+(`data/<language>_verbs_governing.txt`, any form of the verb; a verb of giving past its object: "передав пас
+назад Ковачичу") or an adjective agreeing with it, else from a common noun right before it (apposition to a
+title, the genitive after any other noun;
 `data/<language>_nouns_deciding_nothing.txt` lists the exceptions), else from the name it is joined to by "і"/"та"
 (its form, or the words before it), else from an impersonal predicate right after the name ("Холту вдалося",
 `data/<language>_predicates_after.txt`); the nominative where none decides.
@@ -195,8 +196,36 @@ def _by_the_word_before(before: str, language: str, agent: bool, person: bool = 
         return None
     parses = dictionary.parse(plain_apostrophe(word))
     quoted = before.endswith(tuple(_QUOTE_OPENERS))  # "голкіперу «Брайтона»": a club's or a firm's name
-    return _after_a_verb(parses, language, agent) or _after_an_adjective(parses) or \
-        _after_a_noun(parses, language, person, quoted)
+    return _after_a_verb(parses, language, agent) or _after_a_verbs_object(before, language, agent) or \
+        _after_an_adjective(parses) or _after_a_noun(parses, language, person, quoted)
+
+
+_LONGEST_OBJECT = 3  # words between a verb and the name it gives something to ("передав пас назад Ковачичу")
+_OBJECT_CASES = frozenset({"accs", "gent"})  # "передав пас", "завдала поразки"
+_OBJECT_FORMS = frozenset({"NOUN", "ADJF", "NUMR"})
+
+
+def _after_a_verbs_object(before: str, language: str, agent: bool) -> str | None:
+    """A name after the direct object (and maybe an adverb) of a verb that gives something to someone is the
+    recipient, in that verb's dative ("передав пас назад Ковачичу", "завдала другу поразку Джеррарду"); the
+    words between are read as an object only where the dictionary reads each as one, or as an adverb."""
+    dictionary = _analyzer(language)
+    if agent or dictionary is None:
+        return None
+    for size in range(1, _LONGEST_OBJECT + 1):
+        match = re.search(rf"(?<![\w'’ʼ-])((?:{_WORD.pattern}\s+){{{size + 1}}})$", before[-80:])
+        words = match.group(1).split() if match else []
+        if not words or not all(word.islower() for word in words):
+            return None
+        verb, *between = (dictionary.parse(plain_apostrophe(word)) for word in words)
+        if _after_a_verb(verb, language, agent=False) == "datv" and all(map(_an_object_or_adverb, between)):
+            return "datv"
+    return None
+
+
+def _an_object_or_adverb(parses: list) -> bool:
+    return any(parse.tag.POS == "ADVB" or parse.tag.POS in _OBJECT_FORMS and parse.tag.case in _OBJECT_CASES
+               for parse in parses)
 
 
 def _after_an_adjective(parses: list) -> str | None:
