@@ -96,8 +96,10 @@ def test_the_words_before_a_name_decide_its_case(before, case):
     ("", " таки вдалося забити", "datv"), ("Потім ", " довелося піти", "datv"), ("", " було 20 років.", "datv"),
     ("", " було важко", "nomn"), ("", ", якому вдалося", "nomn"),  # an age needs its number; a comma ends the clause
     ("з ", " вдалося", "ablt"),  # the words before decide first
+    ("", " частково переконали бесіди", "accs"), ("", " обрано президентом", "accs"),  # no verb agreeing with one
+    ("", " переконав їх", "nomn"), ("Деклан Галлахер і ", " задіяли Менгу", "nomn"),  # person: its object
 ])
-def test_an_impersonal_predicate_after_a_name_puts_it_in_the_dative(before, after, case):
+def test_a_predicate_after_a_name_decides_its_case_where_the_words_before_do_not(before, after, case):
     assert governed_case(before, "uk", after=after) == case
 
 

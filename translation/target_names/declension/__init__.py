@@ -163,18 +163,24 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
         if len(words) >= size and key in table:
             for_person, for_place = table[key]
             return for_person if person else for_place
+    one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
     return _by_the_word_before(before, language, agent, person) or _as_conjunct(before, language, person, agent) or \
-        _after_a_title_and_its_complement(before, language) or _by_the_word_after(after, language) or NOMINATIVE
+        _after_a_title_and_its_complement(before, language) or _by_the_word_after(after, language, one_person, agent) \
+        or NOMINATIVE
 
 
 # what may stand between a name and the predicate after it ("Морелосу таки вдалося")
 _PARTICLES = {"uk": frozenset({"таки", "не", "ж", "же", "вже", "теж", "також", "ще", "нарешті", "б", "би"})}
 
 
-def _by_the_word_after(after: str, language: str) -> str | None:
+def _by_the_word_after(after: str, language: str, one_person: bool = True, agent: bool = False) -> str | None:
     """The case a predicate right after the name gives it (`data/<language>_predicates_after.txt`): the dative of
-    an impersonal sentence's experiencer ("Холту вдалося", "Сімсу було 20 років")."""
-    table, particles = _predicates_after(language), _PARTICLES.get(language, frozenset())
+    an impersonal sentence's experiencer ("Холту вдалося", "Сімсу було 20 років"). `one_person`: a person's name
+    joined to no other ("Галлахер і Робінсон задіяли" share a plural verb); one person before a verb that cannot
+    agree with it is its object: before a plural of a verb of `data/<language>_verbs_governing.txt`
+    in that verb's case ("Флейка частково переконали"), before an impersonal passive in the accusative ("Трампа
+    обрано")."""
+    table, particles, dictionary = _predicates_after(language), _PARTICLES.get(language, frozenset()), _analyzer(language)
     position = 0
     for word in _WORD.finditer(after[:60]):
         if not after[position : word.start()].isspace():
@@ -183,9 +189,22 @@ def _by_the_word_after(after: str, language: str) -> str | None:
         if lower in table:
             case, needs_number = table[lower]
             return case if not needs_number or re.match(r"\s+\d", after[position:]) else None
-        if lower not in particles:
-            return None
+        if lower in particles:
+            continue
+        parses = dictionary.parse(plain_apostrophe(lower)) if dictionary is not None and lower == word.group() else []
+        if parses and parses[0].tag.POS == "ADVB":
+            continue  # "частково", "нарешті"
+        return _object_before_its_verb(parses, language) if one_person and not agent else None
     return None
+
+
+def _object_before_its_verb(parses: list, language: str) -> str | None:
+    verb = next((parse for parse in parses if parse.tag.POS == "VERB"), None)
+    if verb is None or parses[0].tag.POS not in _VERB_FORMS:
+        return None
+    if "Impe" in verb.tag:
+        return "accs"
+    return _after_a_verb([verb], language, agent=False) if "plur" in verb.tag else None
 
 
 def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True) -> str | None:
