@@ -96,6 +96,7 @@ def test_the_words_before_a_name_decide_its_case(before, case):
     ("", " таки вдалося забити", "datv"), ("Потім ", " довелося піти", "datv"), ("", " було 20 років.", "datv"),
     ("", " було важко", "nomn"), ("", ", якому вдалося", "nomn"),  # an age needs its number; a comma ends the clause
     ("з ", " вдалося", "ablt"),  # the words before decide first
+    ("Потім «", "» вдалося забити", "datv"),  # a club's name in quote marks
     ("", " частково переконали бесіди", "accs"), ("", " обрано президентом", "accs"),  # no verb agreeing with one
     ("", " переконав їх", "nomn"), ("Деклан Галлахер і ", " задіяли Менгу", "nomn"),  # person: its object
 ])

@@ -181,6 +181,7 @@ def _by_the_word_after(after: str, language: str, one_person: bool = True, agent
     in that verb's case ("Флейка частково переконали"), before an impersonal passive in the accusative ("Трампа
     обрано")."""
     table, particles, dictionary = _predicates_after(language), _PARTICLES.get(language, frozenset()), _analyzer(language)
+    after = after[1:] if after[:1] in _QUOTE_CLOSERS else after  # "«Лівінгстону» вдалося"
     position = 0
     for word in _WORD.finditer(after[:60]):
         if not after[position : word.start()].isspace():
@@ -281,6 +282,7 @@ def _infinitive(lemma: str) -> str:
 # the word before a name, and the opening quote mark Ukrainian sets around a club's or a firm's name ("у складі
 # «Лівінгстона»", "оборону «Брайтона»")
 _QUOTE_OPENERS = "«\"“„"
+_QUOTE_CLOSERS = "»\"”"
 _LAST_WORD = re.compile(rf"({_WORD.pattern})\s+[{_QUOTE_OPENERS}]?$")
 _OPENERS = ".!?:;«\"“„—–-"  # what may stand before a sentence's first word ("Удар Менги", "— Команда Холта")
 _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # a capitalised proper noun decides nothing
