@@ -216,8 +216,22 @@ def _by_the_word_before(before: str, language: str, agent: bool, person: bool = 
         return None
     parses = dictionary.parse(plain_apostrophe(word))
     quoted = before.endswith(tuple(_QUOTE_OPENERS))  # "голкіперу «Брайтона»": a club's or a firm's name
+    agent = agent or _object_pronoun_before(before[: -len(word) - 1].rstrip(), dictionary)
     return _after_a_verb(parses, language, agent) or _after_a_verbs_object(before, language, agent) or \
         _after_an_adjective(parses) or _after_a_noun(parses, language, person, quoted)
+
+
+_PRONOUN_OBJECT_CASES = frozenset({"gent", "datv", "accs"})
+
+
+def _object_pronoun_before(text: str, dictionary) -> bool:
+    """`text` (what stands before the verb before the name) ends in a pronoun the verb takes as its object: the name
+    after the verb is then its subject ("його звинуватив Трамп", "якого назвав Кім"), an agent, not an object ("що"
+    is more often "that": "заявив, що звинуватив Трампа")."""
+    match = re.search(rf"(?<![\w'’ʼ-])({_WORD.pattern})$", text)
+    parses = dictionary.parse(plain_apostrophe(match.group(1).lower())) if match else []
+    return not any(parse.tag.POS == "CONJ" for parse in parses) and \
+        any(parse.tag.POS == "NPRO" and parse.tag.case in _PRONOUN_OBJECT_CASES for parse in parses)
 
 
 _LONGEST_OBJECT = 3  # words between a verb and the name it gives something to ("передав пас назад Ковачичу")
