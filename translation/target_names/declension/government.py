@@ -1,0 +1,307 @@
+"""The case the words around a name demand in a target language's sentence (Ukrainian now).
+
+    governed_case(before, language, person=True, agent=False, after="") -> str
+
+The case comes from the word or two before the name (`data/<language>_governing.txt`), else from a verb right before
+it whose object takes one case (`data/<language>_verbs_governing.txt`, any form of the verb; a verb of giving past its
+object: "передав пас назад Ковачичу"; not after a pronoun object before the verb: "його звинуватив Трамп") or an
+adjective agreeing with it, else from a common noun right before it (apposition to a title, the genitive after any
+other noun; `data/<language>_nouns_deciding_nothing.txt` lists the exceptions), else from the name it is joined to by
+"і"/"та" (its form, or the words before it), else from the words after it (an impersonal predicate,
+`data/<language>_predicates_after.txt`: "Холту вдалося"; a verb that cannot agree with one person: "Флейка
+переконали"); the nominative where none decides.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babelwire.translation.target_names.declension.tables import CASES, NOMINATIVE, WORD as _WORD, rows as _rows
+from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
+
+# The last words before a name that can decide its case: "з боку [1]" needs two.
+_LONGEST_GOVERNOR = 2
+
+
+def governed_case(before: str, language: str, person: bool = True, agent: bool = False, after: str = "") -> str:
+    """The case the last words of `before` (the text right before a name) demand; the nominative if none.
+    `person`: the name is a person's; a town's or a club's takes the table's case for a place where it has one
+    ("у Трампа" but "у Кройдоні"), and after a title may be its complement ("голкіперу «Брайтона»"). `agent`: the
+    source names the person as an agent ("replaced by Kane"), which a translation often puts after the verb as its
+    subject ("його замінив Кейн"), so a verb does not make it an object. `after`: the text right after the name, whose
+    predicate decides where the words before decide nothing ("Холту вдалося")."""
+    words = [word.lower() for word in _WORD.findall(before[-60:])]
+    table = _governing(language)
+    for size in range(_LONGEST_GOVERNOR, 0, -1):
+        key = " ".join(words[-size:])
+        if len(words) >= size and key in table:
+            for_person, for_place = table[key]
+            return for_person if person else for_place
+    one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
+    return _by_the_word_before(before, language, agent, person) or _as_conjunct(before, language, person, agent) or \
+        _after_a_title_and_its_complement(before, language) or _by_the_word_after(after, language, one_person, agent) \
+        or NOMINATIVE
+
+
+# what may stand between a name and the predicate after it ("Морелосу таки вдалося")
+_PARTICLES = {"uk": frozenset({"таки", "не", "ж", "же", "вже", "теж", "також", "ще", "нарешті", "б", "би"})}
+
+
+def _by_the_word_after(after: str, language: str, one_person: bool = True, agent: bool = False) -> str | None:
+    """The case a predicate right after the name gives it (`data/<language>_predicates_after.txt`): the dative of
+    an impersonal sentence's experiencer ("Холту вдалося", "Сімсу було 20 років"). `one_person`: a person's name
+    joined to no other ("Галлахер і Робінсон задіяли" share a plural verb); one person before a verb that cannot
+    agree with it is its object: before a plural of a verb of `data/<language>_verbs_governing.txt`
+    in that verb's case ("Флейка частково переконали"), before an impersonal passive in the accusative ("Трампа
+    обрано")."""
+    table, particles, dictionary = _predicates_after(language), _PARTICLES.get(language, frozenset()), _analyzer(language)
+    after = after[1:] if after[:1] in _QUOTE_CLOSERS else after  # "«Лівінгстону» вдалося"
+    position = 0
+    for word in _WORD.finditer(after[:60]):
+        if not after[position : word.start()].isspace():
+            return None  # a comma, a full stop: the predicate is no longer the name's
+        lower, position = word.group().lower(), word.end()
+        if lower in table:
+            case, needs_number = table[lower]
+            return case if not needs_number or re.match(r"\s+\d", after[position:]) else None
+        if lower in particles:
+            continue
+        parses = dictionary.parse(plain_apostrophe(lower)) if dictionary is not None and lower == word.group() else []
+        if parses and parses[0].tag.POS == "ADVB":
+            continue  # "частково", "нарешті"
+        return _object_before_its_verb(parses, language) if one_person and not agent else None
+    return None
+
+
+def _object_before_its_verb(parses: list, language: str) -> str | None:
+    verb = next((parse for parse in parses if parse.tag.POS == "VERB"), None)
+    if verb is None or parses[0].tag.POS not in _VERB_FORMS:
+        return None
+    if "Impe" in verb.tag:
+        return "accs"
+    return _after_a_verb([verb], language, agent=False) if "plur" in verb.tag else None
+
+
+def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True) -> str | None:
+    """The case a verb, an adjective or a common noun right before the name gives it (the word read once)."""
+    word = _common_word_before(before)
+    dictionary = _analyzer(language)
+    if word is None or dictionary is None:
+        return None
+    parses = dictionary.parse(plain_apostrophe(word))
+    quoted = before.endswith(tuple(_QUOTE_OPENERS))  # "голкіперу «Брайтона»": a club's or a firm's name
+    agent = agent or _object_pronoun_before(before[: -len(word) - 1].rstrip(), dictionary)
+    return _after_a_verb(parses, language, agent) or _after_a_verbs_object(before, language, agent) or \
+        _after_an_adjective(parses) or _after_a_noun(parses, language, person, quoted)
+
+
+_PRONOUN_OBJECT_CASES = frozenset({"gent", "datv", "accs"})
+
+
+def _object_pronoun_before(text: str, dictionary) -> bool:
+    """`text` (what stands before the verb before the name) ends in a pronoun the verb takes as its object: the name
+    after the verb is then its subject ("його звинуватив Трамп", "якого назвав Кім"), an agent, not an object ("що"
+    is more often "that": "заявив, що звинуватив Трампа")."""
+    match = re.search(rf"(?<![\w'’ʼ-])({_WORD.pattern})$", text)
+    parses = dictionary.parse(plain_apostrophe(match.group(1).lower())) if match else []
+    return not any(parse.tag.POS == "CONJ" for parse in parses) and \
+        any(parse.tag.POS == "NPRO" and parse.tag.case in _PRONOUN_OBJECT_CASES for parse in parses)
+
+
+_LONGEST_OBJECT = 3  # words between a verb and the name it gives something to ("передав пас назад Ковачичу")
+_OBJECT_CASES = frozenset({"accs", "gent"})  # "передав пас", "завдала поразки"
+_OBJECT_FORMS = frozenset({"NOUN", "ADJF", "NUMR"})
+
+
+def _after_a_verbs_object(before: str, language: str, agent: bool) -> str | None:
+    """A name after the direct object (and maybe an adverb) of a verb that gives something to someone is the
+    recipient, in that verb's dative ("передав пас назад Ковачичу", "завдала другу поразку Джеррарду"); the
+    words between are read as an object only where the dictionary reads each as one, or as an adverb."""
+    dictionary = _analyzer(language)
+    if agent or dictionary is None:
+        return None
+    for size in range(1, _LONGEST_OBJECT + 1):
+        match = re.search(rf"(?<![\w'’ʼ-])((?:{_WORD.pattern}\s+){{{size + 1}}})$", before[-80:])
+        words = match.group(1).split() if match else []
+        if not words or not all(word.islower() for word in words):
+            return None
+        verb, *between = (dictionary.parse(plain_apostrophe(word)) for word in words)
+        if _after_a_verb(verb, language, agent=False) == "datv" and all(map(_an_object_or_adverb, between)):
+            return "datv"
+    return None
+
+
+def _an_object_or_adverb(parses: list) -> bool:
+    return any(parse.tag.POS == "ADVB" or parse.tag.POS in _OBJECT_FORMS and parse.tag.case in _OBJECT_CASES
+               for parse in parses)
+
+
+def _after_an_adjective(parses: list) -> str | None:
+    """An adjective right before a name agrees with it: the name takes its case ("лиховісного Джейсона Вольта",
+    "колишньому Еліну Джонсу", "41-річного Уеста", "відомим Трампом" though "відомим" may also be a noun); after
+    a passive participle the name is its agent, in the instrumental ("призначений Трампом")."""
+    adjective = next((parse for parse in parses if parse.tag.POS == "ADJF"), None)
+    if adjective is None or parses[0].tag.POS == "NPRO":
+        return None  # "свого", "якого": a pronoun's case is its own noun's, not the name's
+    if "pssv" in adjective.tag:
+        return "ablt"  # a passive participle's agent: "призначений Трампом", "підписані Трампом"
+    return adjective.tag.case if "plur" not in adjective.tag and adjective.tag.case in CASES else None
+
+
+def _after_a_verb(parses: list, language: str, agent: bool) -> str | None:
+    """A name right after a verb of `data/<language>_verbs_governing.txt`, in any of its forms, is its object
+    ("застрелив Вейда", "допитавши Сімпсона", "дозволив Скотту Піттману"), unless the source names an `agent`;
+    after an impersonal passive it is the agent, in the instrumental ("підписано Трампом")."""
+    parses = [parse for parse in parses if parse.tag.POS in _VERB_FORMS]
+    if parses and "Impe" in parses[0].tag:
+        return "ablt"
+    if agent:
+        return None
+    verbs = _verbs_governing(language)
+    return next((verbs[lemma] for lemma in (_infinitive(parse.normal_form) for parse in parses) if lemma in verbs),
+                None)
+
+
+def _infinitive(lemma: str) -> str:
+    """The dictionary gives a past gerund as its own lemma: "допитавши" -> "допитати"."""
+    return lemma[: -len("вши")] + "ти" if lemma.endswith("вши") else lemma
+
+
+# the word before a name, and the opening quote mark Ukrainian sets around a club's or a firm's name ("у складі
+# «Лівінгстона»", "оборону «Брайтона»")
+_QUOTE_OPENERS = "«\"“„"
+_QUOTE_CLOSERS = "»\"”"
+_LAST_WORD = re.compile(rf"({_WORD.pattern})\s+[{_QUOTE_OPENERS}]?$")
+_OPENERS = ".!?:;«\"“„—–-"  # what may stand before a sentence's first word ("Удар Менги", "— Команда Холта")
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # a capitalised proper noun decides nothing
+_VERB_FORMS = frozenset({"VERB", "INFN", "GRND"})
+_AFTER_CONJUNCTION = re.compile(r"(\w+)[»\"”]?\s+(?:і|й|та|чи|або)\s+[«\"“„]?$")
+
+
+def _common_word_before(before: str) -> str | None:
+    """The word right before the name (nothing but a space between them), lower case, where it may be a common
+    word: written in lower case, or capitalised only because it opens the sentence ("Удар Менги")."""
+    window = before[-60:]
+    match = _LAST_WORD.search(window)
+    if match is None:
+        return None
+    word = match.group(1)
+    opens_sentence = not before[: len(before) - len(window) + match.start()].rstrip()[-1:].strip(_OPENERS)
+    return word.lower() if word[:1].islower() or opens_sentence else None
+
+
+# A role noun, then what it is the role of, in the genitive (the capitalised name of its place or club, maybe in quote
+# marks, or common words), right before the name: "воротаря «Ліверпуля» Аліссона Беккера", "сенатором Аризони
+# Джеффом Флейком", "з міністром енергетики США Ріком Перрі".
+_COMPLEMENT_WORD = rf"[«\"“„]?{_WORD.pattern}[»\"”]?"
+_TITLE_AND_COMPLEMENT = [re.compile(rf"(?<![\w«\"“„])({_WORD.pattern})((?:\s+{_COMPLEMENT_WORD}){{{size}}})\s+$")
+                         for size in (1, 2, 3)]
+
+
+def _after_a_title_and_its_complement(before: str, language: str) -> str | None:
+    """The name stands in apposition to a person's title or role that its complement in the genitive (the title's
+    town, country or club, its portfolio) separates from it, in the title's case; None where no title stands so close
+    (the nearest is tried first: "прихильники президента США Дональда Трампа" is the president's apposition)."""
+    dictionary = _analyzer(language)
+    if dictionary is None:
+        return None
+    for pattern in _TITLE_AND_COMPLEMENT:
+        match = pattern.search(before[-80:])
+        if match is None or not match.group(1)[:1].islower() or not _genitive_complement(match.group(2), dictionary):
+            continue
+        parses = dictionary.parse(plain_apostrophe(match.group(1)))
+        title = parses[0].tag
+        # an apposition, not "gent"; a plural ("енергетики", read as engineers) is no title of one person
+        case = _after_a_noun(parses, language) if "anim" in title and "plur" not in title else None
+        if case is not None:
+            return case
+    return None
+
+
+def _genitive_complement(words: str, dictionary) -> bool:
+    """Capitalised words (a place's, a club's name: their case is not read) or common words in the genitive, ending in
+    a capitalised one ("енергетики США", "«Ліверпуля»"; not "у понеділок")."""
+    found = [word.strip("«»\"“„”") for word in words.split()]
+    if not found[-1][:1].isupper():
+        return False
+    return all(word[:1].isupper() or any(parse.tag.case == "gent" for parse in dictionary.parse(plain_apostrophe(word)))
+               for word in found)
+
+
+def _as_conjunct(before: str, language: str, person: bool = True, agent: bool = False) -> str | None:
+    """The case of the name joined to the one before it by "і", "та", "чи": "між Сімсом і Сімпсоном", "заяву Кіма
+    та Дональда Трампа". The first name's form tells the case where the dictionary knows its word; else the words
+    before the first name decide for both ("між" Сімсом і Сімпсоном, "заяву" Кіма Чен Ина та Дональда Трампа)."""
+    match = _AFTER_CONJUNCTION.search(before[-60:])
+    dictionary = _analyzer(language)
+    if match is None or dictionary is None or not match.group(1)[:1].isupper():
+        return None
+    word = plain_apostrophe(match.group(1)).lower()
+    if dictionary.word_is_known(word):
+        parse = dictionary.parse(word)[0]
+        return parse.tag.case if parse.tag.POS == "NOUN" and parse.tag.case in CASES else None
+    # the dictionary's guess at an unknown name's case is a guess ("Сімсом" nominative)
+    case = governed_case(_before_the_name(before[: len(before) - len(match.group(0))]), language, person, agent)
+    return None if case == NOMINATIVE else case
+
+
+_LONGEST_NAME = 4  # words of a name a conjunct's rule steps back over ("Кіма Чен Ина")
+
+
+def _before_the_name(text: str) -> str:
+    """`text` without the capitalised words (a name: "Кіма Чен Ина", "«Рейнджерс»", "Дж. Сміта") that end it."""
+    for _ in range(_LONGEST_NAME):
+        match = re.search(rf"[«\"“„]?({_WORD.pattern})\.?[»\"”]?\s*$", text)
+        if match is None or not match.group(1)[:1].isupper():
+            break
+        text = text[: match.start()]
+    return text
+
+
+def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool = False) -> str | None:
+    """A name right after a common noun (nothing between them but a space): after a person's title or role it
+    stands in apposition, in that noun's case ("воротаря Аліссона Беккера", "сенатором Джеффом Флейком"); after
+    another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "Удар Менги"), and so is a
+    name not a person's (`person` false) in quote marks after a title or after a plural ("голкіперу «Брайтона»",
+    "захисниками «Брайтона»"; `quoted`: an opening quote mark stands between them). A word
+    capitalised inside a sentence or a proper noun (a place, an organisation), a word of time ("у неділю Трамп
+    заявив") or of naming ("ураган Роза", "ім'я Лав"), or a word the dictionary does not read as a noun decides
+    nothing."""
+    parse = parses[0]
+    if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language) or \
+            _PROPER_TAGS & set(parse.tag.grammemes):
+        return None
+    plural = "plur" in parse.tag
+    owned = not person and (quoted or plural)
+    if "anim" in parse.tag and not owned and not plural:
+        return parse.tag.case if parse.tag.case in CASES else None  # apposition: one person after a singular title
+    if "anim" in parse.tag and plural and not owned:
+        # one person after several: their leader or owner ("хлопців Джеррарда", "прихильники Трампа"), but after an
+        # instrumental, dative or locative rather a new clause's subject ("з кількома сенаторами Флейк заявив"),
+        # and after a word also read as one thing ("міністр енергетики Олександр Новак") nothing is decided
+        one_thing = any(other.tag.POS == "NOUN" and "plur" not in other.tag for other in parses)
+        return "gent" if parse.tag.case in ("nomn", "gent", "accs") and not one_thing else None
+    return "gent"
+
+
+@lru_cache(maxsize=8)
+def _deciding_nothing(language: str) -> frozenset[str]:
+    return frozenset(row[0] for row in _rows(language, "nouns_deciding_nothing"))
+
+
+@lru_cache(maxsize=8)
+def _verbs_governing(language: str) -> dict[str, str]:
+    return {verb: case for verb, case in _rows(language, "verbs_governing")}
+
+
+@lru_cache(maxsize=8)
+def _predicates_after(language: str) -> dict[str, tuple[str, bool]]:
+    """word -> (the case it gives the name before it, whether only where a number follows it)."""
+    return {word: (case, bool(number)) for word, case, *number in _rows(language, "predicates_after")}
+
+
+@lru_cache(maxsize=8)
+def _governing(language: str) -> dict[str, tuple[str, str]]:
+    """word -> (the case it governs for a person, for a place or a club: the same unless a third column says)."""
+    return {word: (case, place[0] if place else case) for word, case, *place in _rows(language, "governing")}
