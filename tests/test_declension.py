@@ -99,10 +99,13 @@ def test_the_words_before_a_name_decide_its_case(before, case):
     ("", " було важко", "nomn"), ("", ", якому вдалося", "nomn"),  # an age needs its number; a comma ends the clause
     ("з ", " вдалося", "ablt"),  # the words before decide first
     ("Потім «", "» вдалося забити", "datv"),  # a club's name in quote marks
+    ("Його адвокати ", " та Джей Секулов заявили", "nomn"),  # several people named after their title: apposition
+    ("Його адвокати Рудольф Джуліані та ", " заявили", "nomn"), ("прихильники ", " заявили", "gent"),  # an owner
+    ("запитав сенаторів Джона Кеннеді й ", ", чи", "gent"),  # an indeclinable first name tells no case
     ("", " частково переконали бесіди", "accs"), ("", " обрано президентом", "accs"),  # no verb agreeing with one
     ("", " переконав їх", "nomn"), ("Деклан Галлахер і ", " задіяли Менгу", "nomn"),  # person: its object
 ])
-def test_a_predicate_after_a_name_decides_its_case_where_the_words_before_do_not(before, after, case):
+def test_the_words_after_a_name_help_decide_its_case(before, after, case):
     assert governed_case(before, "uk", after=after) == case
 
 

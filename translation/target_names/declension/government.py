@@ -39,7 +39,8 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
             for_person, for_place = table[key]
             return for_person if person else for_place
     one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
-    return _by_the_word_before(before, language, agent, person) or _as_conjunct(before, language, person, agent) or \
+    listed = _OPENS_A_LIST.match(after) is not None
+    return _by_the_word_before(before, language, agent, person, listed) or _as_conjunct(before, language, person, agent) or \
         _after_a_title_and_its_complement(before, language) or _by_the_word_after(after, language, one_person, agent) \
         or NOMINATIVE
 
@@ -83,17 +84,20 @@ def _object_before_its_verb(parses: list, language: str) -> str | None:
     return _after_a_verb([verb], language, agent=False) if "plur" in verb.tag else None
 
 
-def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True) -> str | None:
-    """The case a verb, an adjective or a common noun right before the name gives it (the word read once)."""
+def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True, listed: bool = False
+                        ) -> str | None:
+    """The case a verb, an adjective or a common noun right before the name gives it (the word read once).
+    `listed`: the name opens a list ("адвокати Рудольф Джуліані та Джей Секулов")."""
     word = _common_word_before(before)
     dictionary = _analyzer(language)
     if word is None or dictionary is None:
         return None
     parses = dictionary.parse(plain_apostrophe(word))
     quoted = before.endswith(tuple(_QUOTE_OPENERS))  # "голкіперу «Брайтона»": a club's or a firm's name
-    agent = agent or _object_pronoun_before(before[: -len(word) - 1].rstrip(), dictionary)
+    head = before.rstrip(_QUOTE_OPENERS).rstrip()  # ends in the word
+    agent = agent or _object_pronoun_before(head[: -len(word)].rstrip(), dictionary)
     return _after_a_verb(parses, language, agent) or _after_a_verbs_object(before, language, agent) or \
-        _after_an_adjective(parses) or _after_a_noun(parses, language, person, quoted)
+        _after_an_adjective(parses) or _after_a_noun(parses, language, person, quoted, listed)
 
 
 _PRONOUN_OBJECT_CASES = frozenset({"gent", "datv", "accs"})
@@ -177,6 +181,7 @@ _OPENERS = ".!?:;«\"“„—–-"  # what may stand before a sentence's first 
 _PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # a capitalised proper noun decides nothing
 _VERB_FORMS = frozenset({"VERB", "INFN", "GRND"})
 _AFTER_CONJUNCTION = re.compile(r"(\w+)[»\"”]?\s+(?:і|й|та|чи|або)\s+[«\"“„]?$")
+_OPENS_A_LIST = re.compile(r"[»\"”]?(?:,|\s+(?:і|й|та|чи|або))(?:\s|$)")  # what follows a name another follows
 
 
 def _common_word_before(before: str) -> str | None:
@@ -231,18 +236,22 @@ def _genitive_complement(words: str, dictionary) -> bool:
 
 def _as_conjunct(before: str, language: str, person: bool = True, agent: bool = False) -> str | None:
     """The case of the name joined to the one before it by "і", "та", "чи": "між Сімсом і Сімпсоном", "заяву Кіма
-    та Дональда Трампа". The first name's form tells the case where the dictionary knows its word; else the words
-    before the first name decide for both ("між" Сімсом і Сімпсоном, "заяву" Кіма Чен Ина та Дональда Трампа)."""
+    та Дональда Трампа". The first name's form tells the case where the dictionary knows its word and the word
+    declines; else the words before the first name decide for both ("між" Сімсом і Сімпсоном, "заяву" Кіма Чен Ина
+    та Дональда Трампа, "запитав сенаторів" Джона Кеннеді й Ліндсі Греема)."""
     match = _AFTER_CONJUNCTION.search(before[-60:])
     dictionary = _analyzer(language)
     if match is None or dictionary is None or not match.group(1)[:1].isupper():
         return None
     word = plain_apostrophe(match.group(1)).lower()
-    if dictionary.word_is_known(word):
-        parse = dictionary.parse(word)[0]
+    parse = dictionary.parse(word)[0]
+    if dictionary.word_is_known(word) and "Fixd" not in parse.tag:
         return parse.tag.case if parse.tag.POS == "NOUN" and parse.tag.case in CASES else None
-    # the dictionary's guess at an unknown name's case is a guess ("Сімсом" nominative)
-    case = governed_case(_before_the_name(before[: len(before) - len(match.group(0))]), language, person, agent)
+    # the dictionary's guess at an unknown name's case is a guess ("Сімсом" nominative), and an indeclinable word
+    # ("Кеннеді") has every case
+    first_name_end = len(before) - len(match.group(0)) + len(match.group(1))
+    words_before = _before_the_name(before[:first_name_end])
+    case = governed_case(words_before, language, person, agent, after=before[first_name_end:])
     return None if case == NOMINATIVE else case
 
 
@@ -259,7 +268,8 @@ def _before_the_name(text: str) -> str:
     return text
 
 
-def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool = False) -> str | None:
+def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool = False, listed: bool = False
+                  ) -> str | None:
     """A name right after a common noun (nothing between them but a space): after a person's title or role it
     stands in apposition, in that noun's case ("воротаря Аліссона Беккера", "сенатором Джеффом Флейком"); after
     another noun it is its owner or complement, in the genitive ("команда Гарі Холта", "Удар Менги"), and so is a
@@ -276,6 +286,8 @@ def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool
     owned = not person and (quoted or plural)
     if "anim" in parse.tag and not owned and not plural:
         return parse.tag.case if parse.tag.case in CASES else None  # apposition: one person after a singular title
+    if "anim" in parse.tag and plural and not owned and listed:
+        return parse.tag.case if parse.tag.case in CASES else None  # "адвокати Рудольф Джуліані та Джей Секулов"
     if "anim" in parse.tag and plural and not owned:
         # one person after several: their leader or owner ("хлопців Джеррарда", "прихильники Трампа"), but after an
         # instrumental, dative or locative rather a new clause's subject ("з кількома сенаторами Флейк заявив"),
