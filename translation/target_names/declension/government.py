@@ -148,9 +148,17 @@ def _after_an_adjective(parses: list) -> str | None:
     adjective = next((parse for parse in parses if parse.tag.POS == "ADJF"), None)
     if adjective is None or parses[0].tag.POS == "NPRO":
         return None  # "свого", "якого": a pronoun's case is its own noun's, not the name's
+    if _several_people(parses) is not None:
+        return None  # "хлопців", "братів": several people, whose owner the name is, more than a possessive
     if "pssv" in adjective.tag:
         return "ablt"  # a passive participle's agent: "призначений Трампом", "підписані Трампом"
     return adjective.tag.case if "plur" not in adjective.tag and adjective.tag.case in CASES else None
+
+
+def _several_people(parses: list):
+    """The word's reading as a plural of people ("хлопців", also a possessive adjective), if it has one."""
+    return next((parse for parse in parses if parse.tag.POS == "NOUN" and {"anim", "plur"} <= parse.tag.grammemes),
+                None)
 
 
 def _after_a_verb(parses: list, language: str, agent: bool) -> str | None:
@@ -278,7 +286,7 @@ def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool
     capitalised inside a sentence or a proper noun (a place, an organisation), a word of time ("у неділю Трамп
     заявив") or of naming ("ураган Роза", "ім'я Лав"), or a word the dictionary does not read as a noun decides
     nothing."""
-    parse = parses[0]
+    parse = parses[0] if parses[0].tag.POS == "NOUN" else _several_people(parses) or parses[0]
     if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language) or \
             _PROPER_TAGS & set(parse.tag.grammemes):
         return None
