@@ -81,6 +81,7 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("заяву Кіма Чен Ина та ", "gent"), ("між Кімом і ", "ablt"), ("Трамп і ", "nomn"),  # the first conjunct's case
     ("Ліндсі Греем і ", "nomn"),  # ... where the dictionary knows its word, not a guess at "Греем"
     ("суперечки між Сімсом і ", "ablt"), ("форма Спіта та ", "gent"),  # else the words before the first name's
+    ("вибрав ім'я Лав та ", "nomn"),  # "Лав" read as a name, not as the benches' "лав" (genitive)
     ("поліція застрелила ", "accs"), ("Допитавши ", "accs"), ("він дозволив ", "datv"),  # a verb's object
     ("як заявив ", "nomn"), ("план підтримав ", "nomn"),  # not a verb of saying nor one a passive inverts
     ("передав пас назад ", "datv"), ("слід віддати належне ", "datv"),  # a giving verb's recipient past its object

@@ -244,19 +244,19 @@ def _genitive_complement(words: str, dictionary) -> bool:
 
 def _as_conjunct(before: str, language: str, person: bool = True, agent: bool = False) -> str | None:
     """The case of the name joined to the one before it by "і", "та", "чи": "між Сімсом і Сімпсоном", "заяву Кіма
-    та Дональда Трампа". The first name's form tells the case where the dictionary knows its word and the word
-    declines; else the words before the first name decide for both ("між" Сімсом і Сімпсоном, "заяву" Кіма Чен Ина
+    та Дональда Трампа". The first name's form tells the case where the dictionary knows its word as a name and the
+    word declines; else the words before the first name decide for both ("між" Сімсом і Сімпсоном, "заяву" Кіма Чен Ина
     та Дональда Трампа, "запитав сенаторів" Джона Кеннеді й Ліндсі Греема)."""
     match = _AFTER_CONJUNCTION.search(before[-60:])
     dictionary = _analyzer(language)
     if match is None or dictionary is None or not match.group(1)[:1].isupper():
         return None
     word = plain_apostrophe(match.group(1)).lower()
-    parse = dictionary.parse(word)[0]
-    if dictionary.word_is_known(word) and "Fixd" not in parse.tag:
+    parse = next((parse for parse in dictionary.parse(word) if _PROPER_TAGS & parse.tag.grammemes), None)
+    if dictionary.word_is_known(word) and parse is not None and "Fixd" not in parse.tag:
         return parse.tag.case if parse.tag.POS == "NOUN" and parse.tag.case in CASES else None
-    # the dictionary's guess at an unknown name's case is a guess ("Сімсом" nominative), and an indeclinable word
-    # ("Кеннеді") has every case
+    # the dictionary's guess at an unknown name's case is a guess ("Сімсом" nominative), an indeclinable word
+    # ("Кеннеді") has every case, and a common noun's reading is another word's ("Лав" as the benches' "лав")
     first_name_end = len(before) - len(match.group(0)) + len(match.group(1))
     words_before = _before_the_name(before[:first_name_end])
     case = governed_case(words_before, language, person, agent, after=before[first_name_end:])
