@@ -30,7 +30,8 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
     ("у Трампа" but "у Кройдоні"), and after a title may be its complement ("голкіперу «Брайтона»"). `agent`: the
     source names the person as an agent ("replaced by Kane"), which a translation often puts after the verb as its
     subject ("його замінив Кейн"), so a verb does not make it an object. `after`: the text right after the name, whose
-    predicate decides where the words before decide nothing ("Холту вдалося")."""
+    predicate decides where the words before decide nothing ("Холту вдалося"), and which tells a name that opens a
+    list ("адвокати Рудольф Джуліані та Джей Секулов")."""
     words = [word.lower() for word in _WORD.findall(before[-60:])]
     table = _governing(language)
     for size in range(_LONGEST_GOVERNOR, 0, -1):
@@ -38,11 +39,13 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
         if len(words) >= size and key in table:
             for_person, for_place = table[key]
             return for_person if person else for_place
-    one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
     listed = _OPENS_A_LIST.match(after) is not None
-    return _by_the_word_before(before, language, agent, person, listed) or _as_conjunct(before, language, person, agent) or \
-        _after_a_title_and_its_complement(before, language) or _by_the_word_after(after, language, one_person, agent) \
-        or NOMINATIVE
+    one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
+    return (_by_the_word_before(before, language, agent, person, listed)
+            or _as_conjunct(before, language, person, agent)
+            or _after_a_title_and_its_complement(before, language)
+            or _by_the_word_after(after, language, one_person, agent)
+            or NOMINATIVE)
 
 
 # what may stand between a name and the predicate after it ("Морелосу таки вдалося")
@@ -56,7 +59,8 @@ def _by_the_word_after(after: str, language: str, one_person: bool = True, agent
     agree with it is its object: before a plural of a verb of `data/<language>_verbs_governing.txt`
     in that verb's case ("Флейка частково переконали"), before an impersonal passive in the accusative ("Трампа
     обрано")."""
-    table, particles, dictionary = _predicates_after(language), _PARTICLES.get(language, frozenset()), _analyzer(language)
+    table, particles = _predicates_after(language), _PARTICLES.get(language, frozenset())
+    dictionary = _analyzer(language)
     after = after[1:] if after[:1] in _QUOTE_CLOSERS else after  # "«Лівінгстону» вдалося"
     position = 0
     for word in _WORD.finditer(after[:60]):
@@ -68,6 +72,7 @@ def _by_the_word_after(after: str, language: str, one_person: bool = True, agent
             return case if not needs_number or re.match(r"\s+\d", after[position:]) else None
         if lower in particles:
             continue
+        # a capitalised word is another name or a new sentence's first, no predicate of this one
         parses = dictionary.parse(plain_apostrophe(lower)) if dictionary is not None and lower == word.group() else []
         if parses and parses[0].tag.POS == "ADVB":
             continue  # "частково", "нарешті"
@@ -76,6 +81,7 @@ def _by_the_word_after(after: str, language: str, one_person: bool = True, agent
 
 
 def _object_before_its_verb(parses: list, language: str) -> str | None:
+    """The case of one person before a verb (`parses`, its readings) that cannot have that person as its subject."""
     verb = next((parse for parse in parses if parse.tag.POS == "VERB"), None)
     if verb is None or parses[0].tag.POS not in _VERB_FORMS:
         return None
