@@ -100,6 +100,25 @@ def test_a_name_the_words_around_it_decide_is_restored_in_their_case():
         "Бійки між Мостіним і Горманом тривали."
 
 
+@pytest.mark.parametrize("model_masked, copy", [
+    ("[1] команда так сказала.", "Стіва Віткоффа команда так сказала."),  # the English order kept: the owner's case
+    ("[1]'s команда так сказала.", "Стіва Віткоффа команда так сказала."),  # ... and its 's dropped
+    ("Команда [1] так сказала.", "Команда Стіва Віткоффа так сказала."),  # the Ukrainian order: the noun decides
+])
+def test_an_owner_is_restored_in_the_genitive(model_masked, copy):
+    # was "Стів Віткофф команда", "Стів Віткофф's команда"
+    assert _restored("Steve Witkoff's team said so.", "[1]'s team said so.",
+                     "Команда Steve Witkoff так сказала.", model_masked) == copy
+
+
+def test_only_a_mention_followed_by_a_possessive_is_an_owner():
+    from babelwire.translation.protection.protect import find_protection
+
+    people = find_protection("Witkoff's team met Simmons' aides and Witkoff.", target="uk").rendered_people
+    assert [(person.span.text, person.possessor) for person in people] == [
+        ("Witkoff", True), ("Simmons", True), ("Witkoff", False)]
+
+
 def test_a_name_after_a_district_or_town_stands_beside_it_in_the_nominative():
     # "в районі Броквуд", as the town's name in apposition; not the genitive an owner takes ("команда Холта")
     assert _restored("The crash happened in Brockwood.", "The crash happened in [1].",

@@ -41,6 +41,7 @@ _DETECTORS = (
 )
 _WORD_SPLIT = re.compile(r"\w+")
 _AFTER_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -63,6 +64,7 @@ class RenderedPerson:
     declines: bool = True
     surname_first: bool = False  # "Kim Jong Un": the given name's inner words do not decline
     agent: bool = False  # "replaced by Kane": a verb before the translated name need not make it an object
+    possessor: bool = False  # "Witkoff's team", "Liverpool's defence": the owner, in the genitive
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +152,23 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
         source = full_names.get(span.text, span.text)
         if _a_team(span, source, target):  # "Баварія" declines as a noun, "Манчестер Юнайтед" not
             club = None if _english_plural(span.text) else club_gender(rendering.text, target)
-            rendered.append(RenderedPerson(span, rendering, club or "m", declines=club is not None))
+            rendered.append(RenderedPerson(span, rendering, club or "m", declines=club is not None,
+                                           possessor=_a_possessor(text, span)))
             continue
         rendered_source = render_name(source, target) if source != span.text else rendering
         gender = _by_pronouns(source, sexes.get(source)) or \
             person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text),
-                                       agent=_AFTER_BY.search(text, max(0, span.start - 8), span.start) is not None))
+                                       agent=_AFTER_BY.search(text, max(0, span.start - 8), span.start) is not None,
+                                       possessor=_a_possessor(text, span)))
     return rendered
+
+
+def _a_possessor(text: str, span: Span) -> bool:
+    """The name is followed by an English possessive: "Witkoff's", "Simmons'" (a bare apostrophe only after an s,
+    where it is no closing quote mark)."""
+    ending = _POSSESSIVE_AFTER.match(text, span.end)
+    return ending is not None and (ending.group().endswith("s") or span.text.endswith("s"))
 
 
 def _pronoun_evidence(text: str, spans: list[Span], people: list[Span], full_names: dict[str, str]

@@ -4,7 +4,8 @@ the rendering restored, declined, where it did not (the pipeline masks such a pe
     lost_people(translated, people, target) -> the people with no form of their rendering in `translated`
     masked_person(person, text) -> the span that masks the person in `text`, restored as the rendering
     declined(text, people, masked, target) -> (text with each restored rendering declined, a report per person)
-    restored_form(person, before, target) -> (the rendering as restored after the text `before`, its case)
+    restored_form(person, before, target, after="", possessive=False) -> (the rendering as restored between the
+                                                                           texts `before` and `after`, its case)
 
 A name rendered without being typed a person (in Ukrainian, a name of no known type: a club, a town, often a
 person the detector did not recognise, "Kunce", "Moon") declines as a person's name: on the NTREX references'
@@ -18,10 +19,13 @@ import re
 from dataclasses import dataclass, replace
 
 from babelwire.translation.target_names.declension import NOMINATIVE, decline_name, find_name_form, governed_case
+from babelwire.translation.target_names.declension.government import a_noun_follows
 from babelwire.translation.protection.name_types import PERSON
 from babelwire.translation.protection.protect import RenderedPerson
 from babelwire.translation.protection.spans import Span
 
+_GENITIVE = "gent"
+_ENGLISH_POSSESSIVE = r"['’]s(?!\w)"
 LOST_PERSON_RULE = "name: rendered name the model did not write, restored declined"  # a person, a club or a name of no type
 
 
@@ -88,7 +92,9 @@ def declined(text: str, people: list[RenderedPerson], masked: set[int], target: 
     restored = [person for person in people if person.span.start in masked]
     cases: dict[str, list[str]] = {}
     for person in {person.rendering.text: person for person in restored}.values():
-        text, cases[person.rendering.text] = _decline_restored(text, person, target)
+        # which mention is which in the translation is not known: the owner's genitive only where all are owners
+        owner = all(other.possessor for other in restored if other.rendering.text == person.rendering.text)
+        text, cases[person.rendering.text] = _decline_restored(text, replace(person, possessor=owner), target)
     for person in people:
         if person.span.start in masked:
             case = cases[person.rendering.text].pop(0) if cases[person.rendering.text] else None
@@ -102,20 +108,29 @@ def declined(text: str, people: list[RenderedPerson], masked: set[int], target: 
     return text, reports
 
 
-def restored_form(person: RenderedPerson, before: str, target: str, after: str = "") -> tuple[str, str]:
+def restored_form(person: RenderedPerson, before: str, target: str, after: str = "", possessive: bool = False
+                  ) -> tuple[str, str]:
     """The rendering as restored between `before` and `after` (the text around it), declined to the case those
-    words demand (a name that does not decline stays in the nominative), and the case."""
-    declines = person.declines
-    case = governed_case(before, target, person.span.type == PERSON, person.agent, after) if declines else NOMINATIVE
+    words demand (a name that does not decline stays in the nominative), and the case. `possessive`: the model
+    left an English possessive after the placeholder ("[1]'s")."""
+    if not person.declines:
+        case = NOMINATIVE
+    elif possessive or person.possessor and a_noun_follows(after, target):
+        # the owner where the model kept the English order or its 's: "Віткоффа команда", not "Віткофф команда" (in
+        # the Ukrainian order, "команда Віткоффа", the noun before decides)
+        case = _GENITIVE
+    else:
+        case = governed_case(before, target, person.span.type == PERSON, person.agent, after)
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first), case
 
 
 def _decline_restored(text: str, person: RenderedPerson, target: str) -> tuple[str, list[str]]:
-    """`text` with each whole-word occurrence of the person's rendering declined by the words around it; the cases
-    used."""
+    """`text` with each whole-word occurrence of the person's rendering declined by the words around it (an English
+    possessive the model left after one dropped); the cases used."""
     parts, cases, position = [], [], 0
-    for match in re.finditer(rf"(?<!\w){re.escape(person.rendering.text)}(?!\w)", text):
-        form, case = restored_form(person, text[: match.start()], target, text[match.end() :])
+    for match in re.finditer(rf"(?<!\w){re.escape(person.rendering.text)}(?!\w)({_ENGLISH_POSSESSIVE})?", text):
+        form, case = restored_form(person, text[: match.start()], target, text[match.end() :],
+                                   possessive=match.group(1) is not None)
         parts += [text[position : match.start()], form]
         cases.append(case)
         position = match.end()

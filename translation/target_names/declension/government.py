@@ -48,6 +48,14 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
             or NOMINATIVE)
 
 
+def a_noun_follows(after: str, language: str) -> bool:
+    """A common noun stands right after the name ("Віткофф команда", a possessive left in the English order)."""
+    match = re.match(rf"\s+({_WORD.pattern})", after)
+    dictionary = _analyzer(language)
+    return match is not None and dictionary is not None and match.group(1).islower() and \
+        dictionary.parse(plain_apostrophe(match.group(1)))[0].tag.POS == "NOUN"
+
+
 # what may stand between a name and the predicate after it ("Морелосу таки вдалося")
 _PARTICLES = {"uk": frozenset({"таки", "не", "ж", "же", "вже", "теж", "також", "ще", "нарешті", "б", "би"})}
 
