@@ -18,8 +18,8 @@ is several ("проти Манчестер Юнайтед"): `declension.club_ge
 import re
 from dataclasses import dataclass, replace
 
-from babelwire.translation.target_names.declension import NOMINATIVE, decline_name, find_name_form, governed_case
-from babelwire.translation.target_names.declension.government import a_noun_follows
+from babelwire.translation.target_names.declension import (NOMINATIVE, a_noun_follows, decline_name, find_name_form,
+                                                           governed_case)
 from babelwire.translation.protection.name_types import PERSON
 from babelwire.translation.protection.protect import RenderedPerson
 from babelwire.translation.protection.spans import Span

@@ -8,6 +8,7 @@
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
     governed_case(before, language, person=True, agent=False, after="") -> str   (the case the words around a name
                                                                                    demand)
+    a_noun_follows(after, language) -> bool           (a common noun right after a name: "Віткофф команда")
 
 Ukrainian declines names: a nominative pasted into "зустрівся з [1]" is a grammar error. A man's names decline
 (Дональда Трампа); a woman's given name or surname ending in a consonant or in -о does not (Елізабет Воррен,
@@ -30,11 +31,11 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
 from babelwire.translation.target_names.rendering.languages import has_data, language_data
-from babelwire.translation.target_names.declension.government import governed_case
+from babelwire.translation.target_names.declension.government import a_noun_follows, governed_case
 from babelwire.translation.target_names.declension.tables import CASES, NOMINATIVE, WORD as _WORD, rows as _rows
 
-__all__ = ["CASES", "NOMINATIVE", "club_gender", "decline_name", "declines", "find_name_form", "forms_of",
-           "governed_case", "person_gender"]
+__all__ = ["CASES", "NOMINATIVE", "a_noun_follows", "club_gender", "decline_name", "declines", "find_name_form",
+           "forms_of", "governed_case", "person_gender"]
 
 _VOWEL_ENDINGS = {"uk": ("а", "я")}
 _STEM_FINALS = {"uk": "аеєиіїоуюяйь"}  # letters a name's stem drops before a case ending
