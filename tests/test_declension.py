@@ -69,6 +69,7 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("Це була команда ", "gent"), ("М'яч пройшов повз воротаря ", "gent"), ("угоду, підготовлену сенатором ", "ablt"),
     ("У неділю ", "nomn"), ("з кількома сенаторами ", "nomn"), ("шлях урагану ", "nomn"),
     ("прихильники ", "gent"), ("запитав сенаторів ", "gent"),  # one person after several: their owner, or one of them
+    ("лідер лейбористів ", "nomn"), ("заява лідера консерваторів ", "gent"),  # ... unless they complement a title
     ("засмутив хлопців ", "gent"),  # ... though the word is a possessive adjective too
     ("міністр енергетики ", "nomn"),  # "енергетики" is energy's too, not only engineers
 
@@ -99,6 +100,7 @@ def test_the_words_before_a_name_decide_its_case(before, case):
 @pytest.mark.parametrize("before, after, case", [
     ("", " таки вдалося забити", "datv"), ("Потім ", " довелося піти", "datv"), ("", " було 20 років.", "datv"),
     ("", " було важко", "nomn"), ("", ", якому вдалося", "nomn"),  # an age needs its number; a comma ends the clause
+    ("", " буде 46-м президентом", "nomn"), ("", " буде 80 років", "datv"),  # ... and its years
     ("з ", " вдалося", "ablt"),  # the words before decide first
     ("Потім «", "» вдалося забити", "datv"),  # a club's name in quote marks
     ("Його адвокати ", " та Джей Секулов заявили", "nomn"),  # several people named after their title: apposition

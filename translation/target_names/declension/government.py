@@ -41,9 +41,9 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
             return for_person if person else for_place
     listed = _OPENS_A_LIST.match(after) is not None
     one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
-    return (_by_the_word_before(before, language, agent, person, listed)
+    return (_after_a_title_and_its_complement(before, language)
+            or _by_the_word_before(before, language, agent, person, listed)
             or _as_conjunct(before, language, person, agent)
-            or _after_a_title_and_its_complement(before, language)
             or _by_the_word_after(after, language, one_person, agent)
             or NOMINATIVE)
 
@@ -76,8 +76,9 @@ def _by_the_word_after(after: str, language: str, one_person: bool = True, agent
             return None  # a comma, a full stop: the predicate is no longer the name's
         lower, position = word.group().lower(), word.end()
         if lower in table:
-            case, needs_number = table[lower]
-            return case if not needs_number or re.match(r"\s+\d", after[position:]) else None
+            case, age_words = table[lower]
+            age = rf"\s+\d+\s+(?:{'|'.join(age_words)})(?!\w)"
+            return case if not age_words or re.match(age, after[position:]) else None
         if lower in particles:
             continue
         # a capitalised word is another name or a new sentence's first, no predicate of this one
@@ -219,8 +220,8 @@ def _common_word_before(before: str) -> str | None:
 
 
 # A role noun, then what it is the role of, in the genitive (the capitalised name of its place or club, maybe in quote
-# marks, or common words), right before the name: "воротаря «Ліверпуля» Аліссона Беккера", "сенатором Аризони
-# Джеффом Флейком", "з міністром енергетики США Ріком Перрі".
+# marks, or common words, or the people it leads), right before the name: "воротаря «Ліверпуля» Аліссона Беккера",
+# "сенатором Аризони Джеффом Флейком", "з міністром енергетики США Ріком Перрі", "лідер лейбористів Джеремі Корбін".
 _COMPLEMENT_WORD = rf"[«\"“„]?{_WORD.pattern}[»\"”]?"
 _TITLE_AND_COMPLEMENT = [re.compile(rf"(?<![\w«\"“„])({_WORD.pattern})((?:\s+{_COMPLEMENT_WORD}){{{size}}})\s+$")
                          for size in (1, 2, 3)]
@@ -248,9 +249,11 @@ def _after_a_title_and_its_complement(before: str, language: str) -> str | None:
 
 def _genitive_complement(words: str, dictionary) -> bool:
     """Capitalised words (a place's, a club's name: their case is not read) or common words in the genitive, ending in
-    a capitalised one ("енергетики США", "«Ліверпуля»"; not "у понеділок")."""
+    a capitalised one or in people in the genitive plural ("енергетики США", "«Ліверпуля»", "лідер лейбористів"; not
+    "у понеділок")."""
     found = [word.strip("«»\"“„”") for word in words.split()]
-    if not found[-1][:1].isupper():
+    people = _several_people(dictionary.parse(plain_apostrophe(found[-1].lower())))
+    if not found[-1][:1].isupper() and (people is None or people.tag.case != "gent"):
         return False
     return all(word[:1].isupper() or any(parse.tag.case == "gent" for parse in dictionary.parse(plain_apostrophe(word)))
                for word in found)
@@ -331,8 +334,9 @@ def _verbs_governing(language: str) -> dict[str, str]:
 
 @lru_cache(maxsize=8)
 def _predicates_after(language: str) -> dict[str, tuple[str, bool]]:
-    """word -> (the case it gives the name before it, whether only where a number follows it)."""
-    return {word: (case, bool(number)) for word, case, *number in _rows(language, "predicates_after")}
+    """word -> (the case it gives the name before it, the words of an age that must follow it, if any)."""
+    rows = _rows(language, "predicates_after")
+    return {word: (case, tuple(age[0].split()) if age else ()) for word, case, *age in rows}
 
 
 @lru_cache(maxsize=8)
