@@ -88,8 +88,9 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("передав пас назад ", "datv"), ("слід віддати належне ", "datv"),  # a giving verb's recipient past its object
     ("Він зробив пас ", "gent"), ("передав, як сказав ", "nomn"),  # no giving verb; a comma between
     ("Вони дали зрозуміти ", "nomn"),  # an infinitive is no object
-    ("Трамп назвав ", "accs"), ("Його назвав ", "nomn"), ("йому допоміг ", "nomn"),  # a pronoun object before
+    ("Трамп звинуватив ", "accs"), ("Його звинуватив ", "nomn"), ("йому допоміг ", "nomn"),  # a pronoun object before
     ("якого звинуватив ", "nomn"), ("Він заявив, що звинуватив ", "accs"),  # the verb: the name is its subject
+    ("як назвав ", "nomn"),  # "назвати" is absent: "як назвав Трамп" (as Trump called it) has its subject after it
     ("лиховісного ", "gent"), ("колишньому ", "datv"), ("відомим ", "ablt"),  # an adjective agrees with the name
     ("свого ", "nomn"),  # a pronoun agrees with a noun of its own
 ])
