@@ -1,8 +1,10 @@
 """The case the words around a name demand in a target language's sentence (Ukrainian now).
 
     governed_case(before, language, person=True, agent=False, after="") -> str
+    a_noun_follows(after, language) -> bool    (a common noun right after a name: an owner left in the English order)
 
-The case comes from the word or two before the name (`data/<language>_governing.txt`), else from a verb right before
+The case comes from the word or two before the name (`data/<language>_governing.txt`), else from a title its complement
+in the genitive separates from the name ("сенатором Аризони", "лідер лейбористів"), else from a verb right before
 it whose object takes one case (`data/<language>_verbs_governing.txt`, any form of the verb; a verb of giving past its
 object: "передав пас назад Ковачичу"; not after a pronoun object before the verb: "його звинуватив Трамп") or an
 adjective agreeing with it, else from a common noun right before it (apposition to a title, the genitive after any
@@ -120,7 +122,7 @@ _PRONOUN_OBJECT_CASES = frozenset({"gent", "datv", "accs"})
 
 def _object_pronoun_before(text: str, dictionary) -> bool:
     """`text` (what stands before the verb before the name) ends in a pronoun the verb takes as its object: the name
-    after the verb is then its subject ("його звинуватив Трамп", "якого назвав Кім"), an agent, not an object ("що"
+    after the verb is then its subject ("його звинуватив Трамп", "якого звинуватив Кім"), an agent, not an object ("що"
     is more often "that": "заявив, що звинуватив Трампа")."""
     match = re.search(rf"(?<![\w'’ʼ-])({_WORD.pattern})$", text)
     parses = dictionary.parse(plain_apostrophe(match.group(1).lower())) if match else []
