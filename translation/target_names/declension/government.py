@@ -311,10 +311,9 @@ def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool
         return None
     plural = "plur" in parse.tag
     owned = not person and (quoted or plural)
-    if "anim" in parse.tag and not owned and not plural:
-        return parse.tag.case if parse.tag.case in CASES else None  # apposition: one person after a singular title
-    if "anim" in parse.tag and plural and not owned and listed:
-        return parse.tag.case if parse.tag.case in CASES else None  # "адвокати Рудольф Джуліані та Джей Секулов"
+    if "anim" in parse.tag and not owned and (not plural or listed):
+        # apposition: one person after a singular title, several after a plural ("адвокати Рудольф Джуліані та ...")
+        return parse.tag.case if parse.tag.case in CASES else None
     if "anim" in parse.tag and plural and not owned:
         # one person after several: their leader or owner ("хлопців Джеррарда", "прихильники Трампа"), but after an
         # instrumental, dative or locative rather a new clause's subject ("з кількома сенаторами Флейк заявив"),
@@ -335,7 +334,7 @@ def _verbs_governing(language: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
-def _predicates_after(language: str) -> dict[str, tuple[str, bool]]:
+def _predicates_after(language: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     """word -> (the case it gives the name before it, the words of an age that must follow it, if any)."""
     rows = _rows(language, "predicates_after")
     return {word: (case, tuple(age[0].split()) if age else ()) for word, case, *age in rows}
