@@ -76,6 +76,9 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("сенатором Аризони ", "ablt"),  # the title's case across its state's name
     ("після зустрічі з міністром енергетики США ", "ablt"),  # ... across its portfolio, read as engineers too
     ("прихильники президента США ", "gent"),  # the nearest title: the president's apposition
+    ("радник з національної безпеки ", "nomn"), ("його партнер з оборони ", "nomn"),  # ... across a complement
+    ("зустрівся з радником з питань торгівлі ", "ablt"), ("заява міністра у справах Брекзиту ", "gent"),  # after a
+    ("зустрівся з послом США в Україні ", "ablt"),  # preposition, the title's own genitive complement before it
     ("сказав міністр у понеділок ", "nomn"),  # no genitive between the title and the name
     ("Вони підписали угоду. ", "nomn"), ("угоду ", "gent"),
     ("Удар ", "gent"), ("Гра закінчилась. Команда ", "gent"), ("— Вибір ", "gent"),  # a noun opening the sentence

@@ -4,7 +4,8 @@
     a_noun_follows(after, language) -> bool    (a common noun right after a name: an owner left in the English order)
 
 The case comes from the word or two before the name (`data/<language>_governing.txt`), else from a title its complement
-in the genitive separates from the name ("сенатором Аризони", "лідер лейбористів"), else from a verb right before
+in the genitive or after a preposition separates from the name ("сенатором Аризони", "лідер лейбористів", "радник з
+національної безпеки"), else from a verb right before
 it whose object takes one case (`data/<language>_verbs_governing.txt`, any form of the verb; a verb of giving past its
 object: "передав пас назад Ковачичу"; not after a pronoun object before the verb: "його звинуватив Трамп") or an
 adjective agreeing with it, else from a common noun right before it (apposition to a title, the genitive after any
@@ -222,11 +223,15 @@ def _common_word_before(before: str) -> str | None:
 
 
 # A role noun, then what it is the role of, in the genitive (the capitalised name of its place or club, maybe in quote
-# marks, or common words, or the people it leads), right before the name: "воротаря «Ліверпуля» Аліссона Беккера",
-# "сенатором Аризони Джеффом Флейком", "з міністром енергетики США Ріком Перрі", "лідер лейбористів Джеремі Корбін".
+# marks, or common words, or the people it leads) or after a preposition, right before the name: "воротаря «Ліверпуля»
+# Аліссона Беккера", "сенатором Аризони Джеффом Флейком", "з міністром енергетики США Ріком Перрі", "лідер лейбористів
+# Джеремі Корбін", "радник з національної безпеки Джон Болтон", "міністра у справах Брекзиту Домініка Рааба".
 _COMPLEMENT_WORD = rf"[«\"“„]?{_WORD.pattern}[»\"”]?"
 _TITLE_AND_COMPLEMENT = [re.compile(rf"(?<![\w«\"“„])({_WORD.pattern})((?:\s+{_COMPLEMENT_WORD}){{{size}}})\s+$")
-                         for size in (1, 2, 3)]
+                         for size in (1, 2, 3, 4)]
+_LONGEST_GENITIVE_COMPLEMENT = 3  # four words only with a preposition among them: "посол США в Україні"
+# what opens a title's complement of another case than the genitive ("радник з питань торгівлі", "посол в Україні")
+_COMPLEMENT_PREPOSITIONS = {"uk": frozenset({"з", "із", "зі", "у", "в", "по"})}
 
 
 def _after_a_title_and_its_complement(before: str, language: str) -> str | None:
@@ -238,7 +243,8 @@ def _after_a_title_and_its_complement(before: str, language: str) -> str | None:
         return None
     for pattern in _TITLE_AND_COMPLEMENT:
         match = pattern.search(before[-80:])
-        if match is None or not match.group(1)[:1].islower() or not _genitive_complement(match.group(2), dictionary):
+        if match is None or not match.group(1)[:1].islower() or \
+                not _a_titles_complement(match.group(2).split(), language, dictionary):
             continue
         parses = dictionary.parse(plain_apostrophe(match.group(1)))
         title = parses[0].tag
@@ -249,13 +255,33 @@ def _after_a_title_and_its_complement(before: str, language: str) -> str | None:
     return None
 
 
-def _genitive_complement(words: str, dictionary) -> bool:
+def _a_titles_complement(words: list[str], language: str, dictionary) -> bool:
+    """`words` (between a title and the name) say what the title is of: in the genitive ("енергетики США"), or after
+    a preposition ("з національної безпеки", "у справах Брекзиту", "США в Україні"), its words nouns or adjectives
+    and the last no word of time ("сказав міністр у понеділок": the name opens what he said)."""
+    found = [word.strip("«»\"“„”") for word in words]
+    preposition = next((index for index, word in enumerate(found)
+                        if word in _COMPLEMENT_PREPOSITIONS.get(language, ())), None)
+    if preposition is None:
+        return len(found) <= _LONGEST_GENITIVE_COMPLEMENT and _genitive_complement(found, dictionary)
+    of_the_title, after = found[:preposition], found[preposition + 1 :]
+    last = dictionary.parse(plain_apostrophe(after[-1].lower()))[0] if after else None
+    return last is not None and (after[-1][:1].isupper() or last.tag.POS == "NOUN"
+                                 and last.normal_form not in _deciding_nothing(language)) and \
+        all(word[:1].isupper() or _a_noun_or_adjective(word, dictionary) for word in after) and \
+        (not of_the_title or _genitive_complement(of_the_title, dictionary, closed=False))
+
+
+def _a_noun_or_adjective(word: str, dictionary) -> bool:
+    return any(parse.tag.POS in ("NOUN", "ADJF") for parse in dictionary.parse(plain_apostrophe(word)))
+
+
+def _genitive_complement(found: list[str], dictionary, closed: bool = True) -> bool:
     """Capitalised words (a place's, a club's name: their case is not read) or common words in the genitive, ending in
     a capitalised one or in people in the genitive plural ("енергетики США", "«Ліверпуля»", "лідер лейбористів"; not
-    "у понеділок")."""
-    found = [word.strip("«»\"“„”") for word in words.split()]
+    "у понеділок"); `closed` false: the words need not end so (a preposition's complement follows them)."""
     people = _several_people(dictionary.parse(plain_apostrophe(found[-1].lower())))
-    if not found[-1][:1].isupper() and (people is None or people.tag.case != "gent"):
+    if closed and not found[-1][:1].isupper() and (people is None or people.tag.case != "gent"):
         return False
     return all(word[:1].isupper() or any(parse.tag.case == "gent" for parse in dictionary.parse(plain_apostrophe(word)))
                for word in found)
