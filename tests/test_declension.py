@@ -129,6 +129,24 @@ def test_a_person_the_source_names_as_an_agent_is_no_verbs_object():
     assert governed_case("Указ, підписаний ", "uk", agent=True) == governed_case("Указ підписано ", "uk") == "ablt"
 
 
+@pytest.mark.parametrize("before, case", [
+    ("далі зробив пас ", "datv"), ("він сказав ", "datv"), ("вірний ", "datv"),  # a thing, a verb, an adjective
+    ("радник ", "gent"), ("була мешканкою ", "gent"),  # a person's title: whose it is ("is local to Birkenhead")
+    ("партнеру ", "datv"),  # ... unless the title is in the dative itself
+    ("Указ підписано ", "ablt"), ("з ", "ablt"),  # an impersonal passive's agent; a preposition first
+])
+def test_a_name_the_source_puts_after_to_takes_the_recipients_case(before, case):
+    assert governed_case(before, "uk", recipient=True) == case
+
+
+def test_to_marks_a_recipient_unless_it_closes_a_compound_preposition():
+    from babelwire.translation.protection.protect import find_protection
+
+    text = "He passed to Raheem Sterling, according to Gary Holt, and is an adviser to Holt."
+    assert [(person.span.text, person.recipient) for person in find_protection(text, target="uk").rendered_people] \
+        == [("Raheem Sterling", True), ("Gary Holt", False), ("Holt", True)]
+
+
 def test_a_town_or_club_after_in_is_in_the_locative_and_a_person_in_the_genitive():
     assert (governed_case("Він живе у ", "uk"), governed_case("Він живе у ", "uk", person=False)) == ("gent", "loct")
     assert governed_case("Він зустрівся з ", "uk", person=False) == "ablt"  # only where the table says otherwise

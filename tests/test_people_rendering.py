@@ -111,6 +111,27 @@ def test_an_owner_is_restored_in_the_genitive(model_masked, copy):
                      "Команда Steve Witkoff так сказала.", model_masked) == copy
 
 
+def test_an_owner_after_a_persons_title_is_restored_in_the_genitive():
+    # "адвокат Стіва Віткоффа" for "Steve Witkoff's lawyer": the owner, not the title's apposition (was Стів Віткофф)
+    assert _restored("Steve Witkoff's lawyer said so.", "[1]'s lawyer said so.",
+                     "Адвокат Steve Witkoff так сказав.", "Адвокат [1] так сказав.") == \
+        "Адвокат Стіва Віткоффа так сказав."
+
+
+@pytest.mark.parametrize("source, masked, model_masked, copy", [
+    # what the source says the name is given or said to: the dative after a thing or a verb (were Стіва Віткоффа,
+    # Стів Віткофф), the owner's genitive after a person's title (was the apposition, Стів Віткофф)
+    ("He made a pass to Steve Witkoff.", "He made a pass to [1].", "Він зробив пас [1].",
+     "Він зробив пас Стіву Віткоффу."),
+    ("He said to Steve Witkoff: no.", "He said to [1]: no.", "Він сказав [1]: ні.", "Він сказав Стіву Віткоффу: ні."),
+    ("He is an adviser to Steve Witkoff.", "He is an adviser to [1].", "Він радник [1].", "Він радник Стіва Віткоффа."),
+    ("It works, according to Steve Witkoff.", "It works, according to [1].", "Це працює, за словами [1].",
+     "Це працює, за словами Стіва Віткоффа."),  # a compound preposition's "to": the noun's genitive as before
+])
+def test_a_name_the_source_puts_after_to_is_its_recipient(source, masked, model_masked, copy):
+    assert _restored(source, masked, model_masked.replace("[1]", "Steve Witkoff"), model_masked) == copy
+
+
 def test_only_a_mention_followed_by_a_possessive_is_an_owner():
     from babelwire.translation.protection.protect import find_protection
 

@@ -41,6 +41,12 @@ _DETECTORS = (
 )
 _WORD_SPLIT = re.compile(r"\w+")
 _AFTER_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+_AFTER_TO = re.compile(r"(?:(?<!\w)(\w+)\s+)?\bto\s+$", re.IGNORECASE)
+# words that make "to" part of a compound preposition, whose Ukrainian is no dative ("according to Trump": за словами
+# Трампа; "close to Trump": близький до Трампа; "due to Smith": через Сміта)
+_TO_OF_A_COMPOUND = frozenset({"according", "next", "close", "closer", "closest", "due", "owing", "prior", "compared",
+                               "contrary", "opposed", "addition", "contrast", "regard", "respect", "relative",
+                               "similar", "up", "as"})
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
 _WORD_CHAR = re.compile(r"\w")
 
@@ -64,6 +70,7 @@ class RenderedPerson:
     declines: bool = True
     surname_first: bool = False  # "Kim Jong Un": the given name's inner words do not decline
     agent: bool = False  # "replaced by Kane": a verb before the translated name need not make it an object
+    recipient: bool = False  # "a pass to Sterling", "told to Trump": what the name is given or said to, in the dative
     possessor: bool = False  # "Witkoff's team", "Liverpool's defence": the owner, in the genitive
 
 
@@ -160,8 +167,15 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
             person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text),
                                        agent=_AFTER_BY.search(text, max(0, span.start - 8), span.start) is not None,
-                                       possessor=_a_possessor(text, span)))
+                                       recipient=_a_recipient(text, span), possessor=_a_possessor(text, span)))
     return rendered
+
+
+def _a_recipient(text: str, span: Span) -> bool:
+    """The name follows "to" that is no part of a compound preposition: "a pass to Sterling", "a letter to Kim", "lost
+    to Federer", "an adviser to Trump" (not "according to Trump")."""
+    match = _AFTER_TO.search(text, max(0, span.start - 30), span.start)
+    return match is not None and (match.group(1) or "").lower() not in _TO_OF_A_COMPOUND
 
 
 def _a_possessor(text: str, span: Span) -> bool:

@@ -18,8 +18,8 @@ is several ("проти Манчестер Юнайтед"): `declension.club_ge
 import re
 from dataclasses import dataclass, replace
 
-from babelwire.translation.target_names.declension import (NOMINATIVE, a_noun_follows, decline_name, find_name_form,
-                                                           governed_case)
+from babelwire.translation.target_names.declension import (NOMINATIVE, a_noun_before, a_noun_follows, decline_name,
+                                                           find_name_form, governed_case)
 from babelwire.translation.protection.name_types import PERSON
 from babelwire.translation.protection.protect import RenderedPerson
 from babelwire.translation.protection.spans import Span
@@ -93,8 +93,10 @@ def declined(text: str, people: list[RenderedPerson], masked: set[int], target: 
     cases: dict[str, list[str]] = {}
     for person in {person.rendering.text: person for person in restored}.values():
         # which mention is which in the translation is not known: the owner's genitive only where all are owners
-        owner = all(other.possessor for other in restored if other.rendering.text == person.rendering.text)
-        text, cases[person.rendering.text] = _decline_restored(text, replace(person, possessor=owner), target)
+        mentions = [other for other in restored if other.rendering.text == person.rendering.text]
+        owner, recipient = all(other.possessor for other in mentions), all(other.recipient for other in mentions)
+        text, cases[person.rendering.text] = _decline_restored(
+            text, replace(person, possessor=owner, recipient=recipient), target)
     for person in people:
         if person.span.start in masked:
             case = cases[person.rendering.text].pop(0) if cases[person.rendering.text] else None
@@ -115,12 +117,12 @@ def restored_form(person: RenderedPerson, before: str, target: str, after: str =
     left an English possessive after the placeholder ("[1]'s")."""
     if not person.declines:
         case = NOMINATIVE
-    elif possessive or person.possessor and a_noun_follows(after, target):
-        # the owner where the model kept the English order or its 's: "Віткоффа команда", not "Віткофф команда" (in
-        # the Ukrainian order, "команда Віткоффа", the noun before decides)
+    elif possessive or person.possessor and (a_noun_follows(after, target) or a_noun_before(before, target)):
+        # the owner, in the English order the model kept or its 's ("Віткоффа команда", not "Віткофф команда") and in
+        # the Ukrainian order after a person's title too ("адвокат Трампа" for "Trump's lawyer", not an apposition)
         case = _GENITIVE
     else:
-        case = governed_case(before, target, person.span.type == PERSON, person.agent, after)
+        case = governed_case(before, target, person.span.type == PERSON, person.agent, after, person.recipient)
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first), case
 
 

@@ -6,9 +6,10 @@
     decline_name(rendering, case, gender, language, surname_first=False) -> str
                                                       ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
-    governed_case(before, language, person=True, agent=False, after="") -> str   (the case the words around a name
+    governed_case(before, language, person=True, agent=False, after="", recipient=False) -> str   (the case the words around a name
                                                                                    demand)
     a_noun_follows(after, language) -> bool           (a common noun right after a name: "Віткофф команда")
+    a_noun_before(before, language) -> bool           (a common noun right before it: "адвокат Трампа")
 
 Ukrainian declines names: a nominative pasted into "зустрівся з [1]" is a grammar error. A man's names decline
 (Дональда Трампа); a woman's given name or surname ending in a consonant or in -о does not (Елізабет Воррен,
@@ -31,10 +32,10 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
 from babelwire.translation.target_names.rendering.languages import has_data, language_data
-from babelwire.translation.target_names.declension.government import a_noun_follows, governed_case
+from babelwire.translation.target_names.declension.government import a_noun_before, a_noun_follows, governed_case
 from babelwire.translation.target_names.declension.tables import CASES, NOMINATIVE, WORD as _WORD, rows as _rows
 
-__all__ = ["CASES", "NOMINATIVE", "a_noun_follows", "club_gender", "decline_name", "declines", "find_name_form",
+__all__ = ["CASES", "NOMINATIVE", "a_noun_before", "a_noun_follows", "club_gender", "decline_name", "declines", "find_name_form",
            "forms_of", "governed_case", "person_gender"]
 
 _VOWEL_ENDINGS = {"uk": ("а", "я")}

@@ -1,7 +1,8 @@
 """The case the words around a name demand in a target language's sentence (Ukrainian now).
 
-    governed_case(before, language, person=True, agent=False, after="") -> str
+    governed_case(before, language, person=True, agent=False, after="", recipient=False) -> str
     a_noun_follows(after, language) -> bool    (a common noun right after a name: an owner left in the English order)
+    a_noun_before(before, language) -> bool    (a common noun right before it: "адвокат Трампа", an owner's title)
 
 The case comes from the word or two before the name (`data/<language>_governing.txt`), else from a title its complement
 in the genitive or after a preposition separates from the name ("сенатором Аризони", "лідер лейбористів", "радник з
@@ -27,14 +28,16 @@ from babelwire.translation.target_names.dictionary import analyzer as _analyzer,
 _LONGEST_GOVERNOR = 2
 
 
-def governed_case(before: str, language: str, person: bool = True, agent: bool = False, after: str = "") -> str:
+def governed_case(before: str, language: str, person: bool = True, agent: bool = False, after: str = "",
+                  recipient: bool = False) -> str:
     """The case the last words of `before` (the text right before a name) demand; the nominative if none.
     `person`: the name is a person's; a town's or a club's takes the table's case for a place where it has one
     ("у Трампа" but "у Кройдоні"), and after a title may be its complement ("голкіперу «Брайтона»"). `agent`: the
     source names the person as an agent ("replaced by Kane"), which a translation often puts after the verb as its
     subject ("його замінив Кейн"), so a verb does not make it an object. `after`: the text right after the name, whose
     predicate decides where the words before decide nothing ("Холту вдалося"), and which tells a name that opens a
-    list ("адвокати Рудольф Джуліані та Джей Секулов")."""
+    list ("адвокати Рудольф Джуліані та Джей Секулов"). `recipient`: the source has "to" right before the name ("a
+    pass to Sterling", "an adviser to Trump"), which tells the case after a verb, an adjective or a noun."""
     words = [word.lower() for word in _WORD.findall(before[-60:])]
     table = _governing(language)
     for size in range(_LONGEST_GOVERNOR, 0, -1):
@@ -45,10 +48,23 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
     listed = _OPENS_A_LIST.match(after) is not None
     one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
     return (_after_a_title_and_its_complement(before, language)
-            or _by_the_word_before(before, language, agent, person, listed)
+            or _by_the_word_before(before, language, agent, person, listed, recipient)
             or _as_conjunct(before, language, person, agent)
             or _by_the_word_after(after, language, one_person, agent)
             or NOMINATIVE)
+
+
+def a_noun_before(before: str, language: str) -> bool:
+    """A common noun that decides a case stands right before the name ("адвокат Трампа", "команда Віткоффа"): no word
+    of time or naming (`data/<language>_nouns_deciding_nothing.txt`), no proper noun."""
+    word, dictionary = _common_word_before(before), _analyzer(language)
+    parse = dictionary.parse(plain_apostrophe(word))[0] if word is not None and dictionary is not None else None
+    return parse is not None and _a_deciding_noun(parse, language)
+
+
+def _a_deciding_noun(parse, language: str) -> bool:
+    return parse.tag.POS == "NOUN" and parse.normal_form not in _deciding_nothing(language) and \
+        not _PROPER_TAGS & set(parse.tag.grammemes)
 
 
 def a_noun_follows(after: str, language: str) -> bool:
@@ -102,10 +118,11 @@ def _object_before_its_verb(parses: list, language: str) -> str | None:
     return _after_a_verb([verb], language, agent=False) if "plur" in verb.tag else None
 
 
-def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True, listed: bool = False
-                        ) -> str | None:
+def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True, listed: bool = False,
+                        recipient: bool = False) -> str | None:
     """The case a verb, an adjective or a common noun right before the name gives it (the word read once).
-    `listed`: the name opens a list ("адвокати Рудольф Джуліані та Джей Секулов")."""
+    `listed`: the name opens a list ("адвокати Рудольф Джуліані та Джей Секулов"); `recipient`: the source has "to"
+    right before the name."""
     word = _common_word_before(before)
     dictionary = _analyzer(language)
     if word is None or dictionary is None:
@@ -114,8 +131,25 @@ def _by_the_word_before(before: str, language: str, agent: bool, person: bool = 
     quoted = before.endswith(tuple(_QUOTE_OPENERS))  # "голкіперу «Брайтона»": a club's or a firm's name
     head = before.rstrip(_QUOTE_OPENERS).rstrip()  # ends in the word
     agent = agent or _object_pronoun_before(head[: -len(word)].rstrip(), dictionary)
-    return _after_a_verb(parses, language, agent) or _after_a_verbs_object(before, language, agent) or \
+    return (_a_recipients_case(parses, language) if recipient else None) or _after_a_verb(parses, language, agent) or _after_a_verbs_object(before, language, agent) or \
         _after_an_adjective(parses) or _after_a_noun(parses, language, person, quoted, listed)
+
+
+def _a_recipients_case(parses: list, language: str) -> str | None:
+    """The case of a name the source puts after "to": after a verb, an adjective or a thing, the recipient's dative
+    ("пас Стерлінгу", "сказав Трампу", "відданий Трампу", for a pass, said, loyal to); after a person's title, whose
+    the title is, in the genitive ("радник Трампа", an adviser to Trump), unless the title is in the dative itself
+    ("партнеру Сміту")."""
+    first = parses[0]
+    if any(parse.tag.POS == "NPRO" for parse in parses):
+        return None  # "його": a pronoun before the name is no word it is given to
+    if first.tag.POS in _VERB_FORMS:
+        return None if "Impe" in first.tag else "datv"  # "підписано Трампом": the passive's agent
+    if first.tag.POS == "ADJF":
+        return "datv"
+    if not _a_deciding_noun(first, language):
+        return None
+    return "gent" if "anim" in first.tag and first.tag.case != "datv" else "datv"
 
 
 _PRONOUN_OBJECT_CASES = frozenset({"gent", "datv", "accs"})
