@@ -139,12 +139,21 @@ def test_a_name_the_source_puts_after_to_takes_the_recipients_case(before, case)
     assert governed_case(before, "uk", recipient=True) == case
 
 
-def test_to_marks_a_recipient_unless_it_closes_a_compound_preposition():
+def test_to_marks_a_recipient_unless_it_closes_a_compound_preposition_and_from_or_of_where_from():
     from babelwire.translation.protection.protect import find_protection
 
-    text = "He passed to Raheem Sterling, according to Gary Holt, and is an adviser to Holt."
-    assert [(person.span.text, person.recipient) for person in find_protection(text, target="uk").rendered_people] \
-        == [("Raheem Sterling", True), ("Gary Holt", False), ("Holt", True)]
+    text = "He passed to Raheem Sterling, according to Gary Holt, and is an adviser to Holt. Staff from Brockwood " \
+        "and Robyn Christie of Melrose came."
+    people = find_protection(text, target="uk").rendered_people
+    assert [(person.span.text, person.recipient, person.whence) for person in people] == [
+        ("Raheem Sterling", True, False), ("Gary Holt", False, False), ("Holt", True, False),
+        ("Brockwood", False, True), ("Robyn Christie", False, False), ("Melrose", False, True)]
+
+
+def test_a_preposition_meaning_with_or_from_means_from_where_the_source_says_so():
+    assert governed_case("Співробітники з ", "uk", whence=True) == "gent"  # "staff from Donggala": з Донггали
+    assert governed_case("Співробітники з ", "uk") == "ablt"  # "з Донггалою", with
+    assert governed_case("Лист від ", "uk", whence=True) == "gent"  # a preposition of one case keeps it
 
 
 def test_a_town_or_club_after_in_is_in_the_locative_and_a_person_in_the_genitive():

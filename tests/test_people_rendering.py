@@ -132,6 +132,13 @@ def test_a_name_the_source_puts_after_to_is_its_recipient(source, masked, model_
     assert _restored(source, masked, model_masked.replace("[1]", "Steve Witkoff"), model_masked) == copy
 
 
+def test_a_place_the_source_says_someone_comes_from_is_restored_in_the_genitive():
+    # "з Броквуда" (from), not the instrumental of "with" (was "з Броквудом")
+    assert _restored("Staff from Brockwood arrived.", "Staff from [1] arrived.",
+                     "Співробітники з Brockwood прибули.", "Співробітники з [1] прибули.") == \
+        "Співробітники з Броквуда прибули."
+
+
 def test_only_a_mention_followed_by_a_possessive_is_an_owner():
     from babelwire.translation.protection.protect import find_protection
 

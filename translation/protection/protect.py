@@ -41,6 +41,7 @@ _DETECTORS = (
 )
 _WORD_SPLIT = re.compile(r"\w+")
 _AFTER_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+_AFTER_FROM = re.compile(r"\b(?:from|of)\s+$", re.IGNORECASE)
 _AFTER_TO = re.compile(r"(?:(?<!\w)(\w+)\s+)?\bto\s+$", re.IGNORECASE)
 # words that make "to" part of a compound preposition, whose Ukrainian is no dative ("according to Trump": за словами
 # Трампа; "close to Trump": близький до Трампа; "due to Smith": через Сміта)
@@ -71,6 +72,7 @@ class RenderedPerson:
     surname_first: bool = False  # "Kim Jong Un": the given name's inner words do not decline
     agent: bool = False  # "replaced by Kane": a verb before the translated name need not make it an object
     recipient: bool = False  # "a pass to Sterling", "told to Trump": what the name is given or said to, in the dative
+    whence: bool = False  # "staff from Donggala", "Christie of Melrose": a Ukrainian "з" before it means from, not with
     possessor: bool = False  # "Witkoff's team", "Liverpool's defence": the owner, in the genitive
 
 
@@ -160,15 +162,22 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
         if _a_team(span, source, target):  # "Баварія" declines as a noun, "Манчестер Юнайтед" not
             club = None if _english_plural(span.text) else club_gender(rendering.text, target)
             rendered.append(RenderedPerson(span, rendering, club or "m", declines=club is not None,
-                                           possessor=_a_possessor(text, span)))
+                                           **_english_cues(text, span)))
             continue
         rendered_source = render_name(source, target) if source != span.text else rendering
         gender = _by_pronouns(source, sexes.get(source)) or \
             person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text),
-                                       agent=_AFTER_BY.search(text, max(0, span.start - 8), span.start) is not None,
-                                       recipient=_a_recipient(text, span), possessor=_a_possessor(text, span)))
+                                       **_english_cues(text, span)))
     return rendered
+
+
+def _english_cues(text: str, span: Span) -> dict[str, bool]:
+    """What the English words around the name say of its part in the sentence, which tells the case a translation
+    gives it: an agent ("by"), a recipient ("to"), where from ("from", "of"), an owner ("'s")."""
+    start = max(0, span.start - 8)
+    return {"agent": _AFTER_BY.search(text, start, span.start) is not None, "recipient": _a_recipient(text, span),
+            "whence": _AFTER_FROM.search(text, start, span.start) is not None, "possessor": _a_possessor(text, span)}
 
 
 def _a_recipient(text: str, span: Span) -> bool:

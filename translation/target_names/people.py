@@ -92,11 +92,8 @@ def declined(text: str, people: list[RenderedPerson], masked: set[int], target: 
     restored = [person for person in people if person.span.start in masked]
     cases: dict[str, list[str]] = {}
     for person in {person.rendering.text: person for person in restored}.values():
-        # which mention is which in the translation is not known: the owner's genitive only where all are owners
         mentions = [other for other in restored if other.rendering.text == person.rendering.text]
-        owner, recipient = all(other.possessor for other in mentions), all(other.recipient for other in mentions)
-        text, cases[person.rendering.text] = _decline_restored(
-            text, replace(person, possessor=owner, recipient=recipient), target)
+        text, cases[person.rendering.text] = _decline_restored(text, replace(person, **_shared_cues(mentions)), target)
     for person in people:
         if person.span.start in masked:
             case = cases[person.rendering.text].pop(0) if cases[person.rendering.text] else None
@@ -122,8 +119,16 @@ def restored_form(person: RenderedPerson, before: str, target: str, after: str =
         # the Ukrainian order after a person's title too ("адвокат Трампа" for "Trump's lawyer", not an apposition)
         case = _GENITIVE
     else:
-        case = governed_case(before, target, person.span.type == PERSON, person.agent, after, person.recipient)
+        case = governed_case(before, target, person.span.type == PERSON, person.agent, after, person.recipient,
+                             person.whence)
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first), case
+
+
+def _shared_cues(mentions: list[RenderedPerson]) -> dict[str, bool]:
+    """The English cues (`protect._english_cues`) every mention of one rendering has: which mention the translation
+    put where is not known, so a cue counts only where all mentions have it."""
+    return {cue: all(getattr(mention, cue) for mention in mentions)
+            for cue in ("agent", "recipient", "whence", "possessor")}
 
 
 def _decline_restored(text: str, person: RenderedPerson, target: str) -> tuple[str, list[str]]:

@@ -1,6 +1,6 @@
 """The case the words around a name demand in a target language's sentence (Ukrainian now).
 
-    governed_case(before, language, person=True, agent=False, after="", recipient=False) -> str
+    governed_case(before, language, person=True, agent=False, after="", recipient=False, whence=False) -> str
     a_noun_follows(after, language) -> bool    (a common noun right after a name: an owner left in the English order)
     a_noun_before(before, language) -> bool    (a common noun right before it: "адвокат Трампа", an owner's title)
 
@@ -26,10 +26,12 @@ from babelwire.translation.target_names.dictionary import analyzer as _analyzer,
 
 # The last words before a name that can decide its case: "з боку [1]" needs two.
 _LONGEST_GOVERNOR = 2
+# prepositions that mean "with" before the instrumental and "from" before the genitive ("з Трампом", "з Донггали")
+_FROM_OR_WITH = {"uk": frozenset({"з", "із", "зі"})}
 
 
 def governed_case(before: str, language: str, person: bool = True, agent: bool = False, after: str = "",
-                  recipient: bool = False) -> str:
+                  recipient: bool = False, whence: bool = False) -> str:
     """The case the last words of `before` (the text right before a name) demand; the nominative if none.
     `person`: the name is a person's; a town's or a club's takes the table's case for a place where it has one
     ("у Трампа" but "у Кройдоні"), and after a title may be its complement ("голкіперу «Брайтона»"). `agent`: the
@@ -37,12 +39,16 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
     subject ("його замінив Кейн"), so a verb does not make it an object. `after`: the text right after the name, whose
     predicate decides where the words before decide nothing ("Холту вдалося"), and which tells a name that opens a
     list ("адвокати Рудольф Джуліані та Джей Секулов"). `recipient`: the source has "to" right before the name ("a
-    pass to Sterling", "an adviser to Trump"), which tells the case after a verb, an adjective or a noun."""
+    pass to Sterling", "an adviser to Trump"), which tells the case after a verb, an adjective or a noun. `whence`:
+    the source has "from" or "of" right before it ("staff from Donggala"), so a preposition that also means "with"
+    means "from" ("з Донггали", not "з Донггалою")."""
     words = [word.lower() for word in _WORD.findall(before[-60:])]
     table = _governing(language)
     for size in range(_LONGEST_GOVERNOR, 0, -1):
         key = " ".join(words[-size:])
         if len(words) >= size and key in table:
+            if whence and key in _FROM_OR_WITH.get(language, ()):
+                return "gent"
             for_person, for_place = table[key]
             return for_person if person else for_place
     listed = _OPENS_A_LIST.match(after) is not None
