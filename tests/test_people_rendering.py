@@ -328,6 +328,15 @@ def test_a_team_named_by_an_english_plural_is_restored_undeclined_by_its_short_n
         "У понеділок перемогли Лос-Анджелес Лейкерс, а господарі програли проти Лейкерс і проти Хорнетс."
 
 
+def test_a_clubs_plural_short_name_stays_undeclined_though_its_singular_is_no_english_word():
+    # "Celtics" after "Boston Celtics" ("celtic" is on no English word list): "проти «Селтікс»" (was Селтіксу)
+    assert _restored("The Boston Celtics won, and the hosts lost to Celtics.",
+                     "The [1] won, and the hosts lost to [2].",
+                     "Перемогли Boston Celtics, а господарі програли Celtics.",
+                     "Перемогли [1], а господарі програли [2].") == \
+        "Перемогли Бостон Селтікс, а господарі програли Селтікс."
+
+
 def test_a_surname_like_an_english_plural_still_declines_as_the_persons():
     # "Coons" after "Chris Coons" is the senator, not a team's English plural: "з Кунсом"
     assert _restored("When Senator Chris Coons spoke, Flake was talking with Coons.",

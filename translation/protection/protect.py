@@ -160,7 +160,8 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
         rendering = Rendering(form.forms[0], form.source)
         source = full_names.get(span.text, span.text)
         if _a_team(span, source, target):  # "Баварія" declines as a noun, "Манчестер Юнайтед" not
-            club = None if _english_plural(span.text) else club_gender(rendering.text, target)
+            club = None if _english_plural(span.text) or _a_plural_short_name(span.text, source) else \
+                club_gender(rendering.text, target)
             rendered.append(RenderedPerson(span, rendering, club or "m", declines=club is not None,
                                            **_english_cues(text, span)))
             continue
@@ -217,6 +218,12 @@ def _english_plural(name: str) -> bool:
     word = name.split()[-1].lower()
     return word.endswith("s") and not word.endswith("ss") and word[:-1] in names.lexicon.ENGLISH_WORDS and \
         origin_of(word) is None  # "Morales" is Spanish, whatever "morale" is
+
+
+def _a_plural_short_name(short: str, full: str) -> bool:
+    """"Celtics" after "Boston Celtics": the plural its full name ends in shortens a club's compound name, and stays
+    undeclined as the full name does ("з «Селтікс»"), though its singular is no English word of the list."""
+    return full != short and full.endswith(" " + short) and short.endswith("s") and not short.endswith("ss")
 
 
 def _by_pronouns(source: str, evidence: Evidence | None) -> str | None:
