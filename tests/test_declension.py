@@ -150,6 +150,22 @@ def test_to_marks_a_recipient_unless_it_closes_a_compound_preposition_and_from_o
         ("Brockwood", False, True), ("Robyn Christie", False, False), ("Melrose", False, True)]
 
 
+def test_a_name_the_source_makes_a_verbs_object_is_the_object_of_a_verb_the_table_does_not_list():
+    assert governed_case("Трамп назвав ", "uk", object_=True) == "accs"  # "Trump called Kim": назвав Кіма
+    assert governed_case("як назвав ", "uk") == "nomn"  # "as Trump called it": the subject after the verb
+    assert governed_case("Трамп подякував ", "uk", object_=True) == "datv"  # the verb table's own case first
+    assert governed_case("Його замінив ", "uk", agent=True, object_=True) == "nomn"  # an agent is no object
+
+
+def test_english_verbs_before_a_name_tell_a_recipient_or_an_object():
+    from babelwire.translation.protection.protect import find_protection
+
+    text = "Trump told Bob Mostyn and called Gary Holt a loser, said Jim Gorman."
+    people = find_protection(text, target="uk").rendered_people
+    assert [(person.span.text, person.recipient, person.object) for person in people] == [
+        ("Trump", False, False), ("Bob Mostyn", True, False), ("Gary Holt", False, True), ("Jim Gorman", False, False)]
+
+
 def test_a_preposition_meaning_with_or_from_means_from_where_the_source_says_so():
     assert governed_case("Співробітники з ", "uk", whence=True) == "gent"  # "staff from Donggala": з Донггали
     assert governed_case("Співробітники з ", "uk") == "ablt"  # "з Донггалою", with

@@ -127,6 +127,9 @@ def test_an_owner_after_a_persons_title_is_restored_in_the_genitive():
     ("He is an adviser to Steve Witkoff.", "He is an adviser to [1].", "Він радник [1].", "Він радник Стіва Віткоффа."),
     ("It works, according to Steve Witkoff.", "It works, according to [1].", "Це працює, за словами [1].",
      "Це працює, за словами Стіва Віткоффа."),  # a compound preposition's "to": the noun's genitive as before
+    ("He told Steve Witkoff so.", "He told [1] so.", "Він так сказав [1].", "Він так сказав Стіву Віткоффу."),
+    ("He called Steve Witkoff a loser.", "He called [1] a loser.", "Він назвав [1] невдахою.",
+     "Він назвав Стіва Віткоффа невдахою."),  # the object of a verb the verb table does not list (was Стів Віткофф)
 ])
 def test_a_name_the_source_puts_after_to_is_its_recipient(source, masked, model_masked, copy):
     assert _restored(source, masked, model_masked.replace("[1]", "Steve Witkoff"), model_masked) == copy

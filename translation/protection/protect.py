@@ -43,6 +43,7 @@ _WORD_SPLIT = re.compile(r"\w+")
 _AFTER_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 _AFTER_FROM = re.compile(r"\b(?:from|of)\s+$", re.IGNORECASE)
 _AFTER_TO = re.compile(r"(?:(?<!\w)(\w+)\s+)?\bto\s+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)\s+$")  # a lower-case English word right before the name
 # words that make "to" part of a compound preposition, whose Ukrainian is no dative ("according to Trump": за словами
 # Трампа; "close to Trump": близький до Трампа; "due to Smith": через Сміта)
 _TO_OF_A_COMPOUND = frozenset({"according", "next", "close", "closer", "closest", "due", "owing", "prior", "compared",
@@ -71,7 +72,8 @@ class RenderedPerson:
     declines: bool = True
     surname_first: bool = False  # "Kim Jong Un": the given name's inner words do not decline
     agent: bool = False  # "replaced by Kane": a verb before the translated name need not make it an object
-    recipient: bool = False  # "a pass to Sterling", "told to Trump": what the name is given or said to, in the dative
+    recipient: bool = False  # "a pass to Sterling", "told Trump": what the name is given or said to, in the dative
+    object: bool = False  # "called Kim", "beat Federer": the object of the verb right before it
     whence: bool = False  # "staff from Donggala", "Christie of Melrose": a Ukrainian "з" before it means from, not with
     possessor: bool = False  # "Witkoff's team", "Liverpool's defence": the owner, in the genitive
 
@@ -175,9 +177,14 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
 
 def _english_cues(text: str, span: Span) -> dict[str, bool]:
     """What the English words around the name say of its part in the sentence, which tells the case a translation
-    gives it: an agent ("by"), a recipient ("to"), where from ("from", "of"), an owner ("'s")."""
+    gives it: an agent ("by"), a recipient ("to", "told"), a verb's object ("called"), where from ("from", "of"), an
+    owner ("'s")."""
     start = max(0, span.start - 8)
-    return {"agent": _AFTER_BY.search(text, start, span.start) is not None, "recipient": _a_recipient(text, span),
+    match = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+    verb = match.group(1) if match else ""
+    return {"agent": _AFTER_BY.search(text, start, span.start) is not None,
+            "recipient": _a_recipient(text, span) or verb in names.lexicon.RECIPIENT_VERBS,
+            "object": verb in names.lexicon.OBJECT_VERBS,
             "whence": _AFTER_FROM.search(text, start, span.start) is not None, "possessor": _a_possessor(text, span)}
 
 

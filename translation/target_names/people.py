@@ -120,7 +120,7 @@ def restored_form(person: RenderedPerson, before: str, target: str, after: str =
         case = _GENITIVE
     else:
         case = governed_case(before, target, person.span.type == PERSON, person.agent, after, person.recipient,
-                             person.whence)
+                             person.whence, person.object)
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first), case
 
 
@@ -128,7 +128,7 @@ def _shared_cues(mentions: list[RenderedPerson]) -> dict[str, bool]:
     """The English cues (`protect._english_cues`) every mention of one rendering has: which mention the translation
     put where is not known, so a cue counts only where all mentions have it."""
     return {cue: all(getattr(mention, cue) for mention in mentions)
-            for cue in ("agent", "recipient", "whence", "possessor")}
+            for cue in ("agent", "recipient", "object", "whence", "possessor")}
 
 
 def _decline_restored(text: str, person: RenderedPerson, target: str) -> tuple[str, list[str]]:

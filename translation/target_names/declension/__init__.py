@@ -6,7 +6,8 @@
     decline_name(rendering, case, gender, language, surname_first=False) -> str
                                                       ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
-    governed_case(before, language, person=True, agent=False, after="", recipient=False, whence=False) -> str
+    governed_case(before, language, person=True, agent=False, after="", recipient=False, whence=False,
+                  object_=False) -> str
                                                       (the case the words around a name demand)
     a_noun_follows(after, language) -> bool           (a common noun right after a name: "Віткофф команда")
     a_noun_before(before, language) -> bool           (a common noun right before it: "адвокат Трампа")

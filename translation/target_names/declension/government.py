@@ -1,6 +1,7 @@
 """The case the words around a name demand in a target language's sentence (Ukrainian now).
 
-    governed_case(before, language, person=True, agent=False, after="", recipient=False, whence=False) -> str
+    governed_case(before, language, person=True, agent=False, after="", recipient=False, whence=False,
+                  object_=False) -> str
     a_noun_follows(after, language) -> bool    (a common noun right after a name: an owner left in the English order)
     a_noun_before(before, language) -> bool    (a common noun right before it: "адвокат Трампа", an owner's title)
 
@@ -31,7 +32,7 @@ _FROM_OR_WITH = {"uk": frozenset({"з", "із", "зі"})}
 
 
 def governed_case(before: str, language: str, person: bool = True, agent: bool = False, after: str = "",
-                  recipient: bool = False, whence: bool = False) -> str:
+                  recipient: bool = False, whence: bool = False, object_: bool = False) -> str:
     """The case the last words of `before` (the text right before a name) demand; the nominative if none.
     `person`: the name is a person's; a town's or a club's takes the table's case for a place where it has one
     ("у Трампа" but "у Кройдоні"), and after a title may be its complement ("голкіперу «Брайтона»"). `agent`: the
@@ -41,7 +42,8 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
     list ("адвокати Рудольф Джуліані та Джей Секулов"). `recipient`: the source has "to" right before the name ("a
     pass to Sterling", "an adviser to Trump"), which tells the case after a verb, an adjective or a noun. `whence`:
     the source has "from" or "of" right before it ("staff from Donggala"), so a preposition that also means "with"
-    means "from" ("з Донггали", not "з Донггалою")."""
+    means "from" ("з Донггали", not "з Донггалою"). `object_`: the source has the name right after a verb whose object
+    it is ("called Kim"), so a verb before it the verb table does not list takes it as its object ("назвав Кіма")."""
     words = [word.lower() for word in _WORD.findall(before[-60:])]
     table = _governing(language)
     for size in range(_LONGEST_GOVERNOR, 0, -1):
@@ -54,7 +56,7 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
     listed = _OPENS_A_LIST.match(after) is not None
     one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
     return (_after_a_title_and_its_complement(before, language)
-            or _by_the_word_before(before, language, agent, person, listed, recipient)
+            or _by_the_word_before(before, language, agent, person, listed, recipient, object_)
             or _as_conjunct(before, language, person, agent)
             or _by_the_word_after(after, language, one_person, agent)
             or NOMINATIVE)
@@ -125,10 +127,10 @@ def _object_before_its_verb(parses: list, language: str) -> str | None:
 
 
 def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True, listed: bool = False,
-                        recipient: bool = False) -> str | None:
+                        recipient: bool = False, object_: bool = False) -> str | None:
     """The case a verb, an adjective or a common noun right before the name gives it (the word read once).
     `listed`: the name opens a list ("адвокати Рудольф Джуліані та Джей Секулов"); `recipient`: the source has "to"
-    right before the name."""
+    right before the name; `object_`: the source makes it a verb's object."""
     word = _common_word_before(before)
     dictionary = _analyzer(language)
     if word is None or dictionary is None:
@@ -137,8 +139,18 @@ def _by_the_word_before(before: str, language: str, agent: bool, person: bool = 
     quoted = before.endswith(tuple(_QUOTE_OPENERS))  # "голкіперу «Брайтона»": a club's or a firm's name
     head = before.rstrip(_QUOTE_OPENERS).rstrip()  # ends in the word
     agent = agent or _object_pronoun_before(head[: -len(word)].rstrip(), dictionary)
-    return (_a_recipients_case(parses, language) if recipient else None) or _after_a_verb(parses, language, agent) or _after_a_verbs_object(before, language, agent) or \
-        _after_an_adjective(parses) or _after_a_noun(parses, language, person, quoted, listed)
+    return (_a_recipients_case(parses, language) if recipient else None) \
+        or _after_a_verb(parses, language, agent) \
+        or (_an_objects_case(parses) if object_ and not agent else None) \
+        or _after_a_verbs_object(before, language, agent) \
+        or _after_an_adjective(parses) or _after_a_noun(parses, language, person, quoted, listed)
+
+
+def _an_objects_case(parses: list) -> str | None:
+    """The accusative of a verb's object, where the word before the name is a verb the verb table does not list
+    ("назвав Кіма" for "called Kim"; "як назвав Трамп", as Trump called it, has no object after the verb)."""
+    first = parses[0]
+    return "accs" if first.tag.POS in _VERB_FORMS and "Impe" not in first.tag else None
 
 
 def _a_recipients_case(parses: list, language: str) -> str | None:
