@@ -108,6 +108,8 @@ def test_the_words_before_a_name_decide_its_case(before, case):
     ("з ", " вдалося", "ablt"),  # the words before decide first
     ("Потім «", "» вдалося забити", "datv"),  # a club's name in quote marks
     ("Його адвокати ", " та Джей Секулов заявили", "nomn"),  # several people named after their title: apposition
+    ("Після матчу ", " заявив, що", "nomn"), ("Тренер команди ", " каже", "nomn"),  # a verb the noun before cannot
+    ("Команда ", " виграла", "gent"), ("Гол ", " приніс перемогу", "gent"),  # agree with: its subject, no owner
     ("Його адвокати Рудольф Джуліані та ", " заявили", "nomn"), ("прихильники ", " заявили", "gent"),  # an owner
     ("запитав сенаторів Джона Кеннеді й ", ", чи", "gent"),  # an indeclinable first name tells no case
     ("", " частково переконали бесіди", "accs"), ("", " обрано президентом", "accs"),  # no verb agreeing with one

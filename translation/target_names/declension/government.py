@@ -56,7 +56,7 @@ def governed_case(before: str, language: str, person: bool = True, agent: bool =
     listed = _OPENS_A_LIST.match(after) is not None
     one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
     return (_after_a_title_and_its_complement(before, language)
-            or _by_the_word_before(before, language, agent, person, listed, recipient, object_)
+            or _by_the_word_before(before, language, agent, person, listed, recipient, object_, after)
             or _as_conjunct(before, language, person, agent)
             or _by_the_word_after(after, language, one_person, agent)
             or NOMINATIVE)
@@ -127,10 +127,11 @@ def _object_before_its_verb(parses: list, language: str) -> str | None:
 
 
 def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True, listed: bool = False,
-                        recipient: bool = False, object_: bool = False) -> str | None:
+                        recipient: bool = False, object_: bool = False, after: str = "") -> str | None:
     """The case a verb, an adjective or a common noun right before the name gives it (the word read once).
     `listed`: the name opens a list ("адвокати Рудольф Джуліані та Джей Секулов"); `recipient`: the source has "to"
-    right before the name; `object_`: the source makes it a verb's object."""
+    right before the name; `object_`: the source makes it a verb's object; `after`: the text after the name, whose
+    verb may make it a new clause's subject ("Після матчу Сміт заявив")."""
     word = _common_word_before(before)
     dictionary = _analyzer(language)
     if word is None or dictionary is None:
@@ -143,7 +144,24 @@ def _by_the_word_before(before: str, language: str, agent: bool, person: bool = 
         or _after_a_verb(parses, language, agent) \
         or (_an_objects_case(parses) if object_ and not agent else None) \
         or _after_a_verbs_object(before, language, agent) \
-        or _after_an_adjective(parses) or _after_a_noun(parses, language, person, quoted, listed)
+        or _after_an_adjective(parses) \
+        or (NOMINATIVE if _the_verbs_subject_after_a_noun(parses, after, dictionary) else None) \
+        or _after_a_noun(parses, language, person, quoted, listed)
+
+
+def _the_verbs_subject_after_a_noun(parses: list, after: str, dictionary) -> bool:
+    """A finite verb of one subject right after the name, which the noun right before it (`parses`) cannot be the
+    subject of: no nominative of its number and gender, so the name is ("Після матчу Сміт заявив", "Тренер команди
+    Сміт заявив"; but "Команда Сміта виграла": the team won, and the name is its owner)."""
+    match = re.match(rf"\s+({_WORD.pattern})", after)
+    if match is None or not match.group(1).islower() or parses[0].tag.POS != "NOUN":
+        return False
+    verb = dictionary.parse(plain_apostrophe(match.group(1)))[0].tag
+    if verb.POS != "VERB" or "plur" in verb or not (verb.tense == "past" and verb.gender in ("masc", "femn")
+                                                     or verb.person == "3per"):
+        return False
+    return not any(parse.tag.POS == "NOUN" and parse.tag.case == NOMINATIVE and "plur" not in parse.tag and
+                   (verb.tense != "past" or parse.tag.gender == verb.gender) for parse in parses)
 
 
 def _an_objects_case(parses: list) -> str | None:
