@@ -2,7 +2,8 @@
 
 import pytest
 
-from babelwire.translation.target_names.declension import decline_name, find_name_form, governed_case, person_gender
+from babelwire.translation.target_names.declension import (SourceRole, decline_name, find_name_form, governed_case,
+                                                           person_gender)
 
 
 @pytest.mark.parametrize("source, rendering, case, expected", [
@@ -125,10 +126,11 @@ def test_a_person_the_source_names_as_an_agent_is_no_verbs_object():
 
     people = find_protection("He was replaced by Harry Kane, then by Bob Smith's friend.", target="uk").rendered_people
     kane, smith = people[:2]
-    assert (kane.agent, smith.agent) == (True, True)
+    assert (kane.role.agent, smith.role.agent) == (True, True)
     assert restored_form(kane, "Його замінив ", "uk")[0] == "Гаррі Кейн"  # "was replaced by Kane", inverted
     assert governed_case("Тренер замінив ", "uk") == "accs"  # without the source's "by", the verb's object
-    assert governed_case("Указ, підписаний ", "uk", agent=True) == governed_case("Указ підписано ", "uk") == "ablt"
+    assert governed_case("Указ, підписаний ", "uk", role=SourceRole(agent=True)) == \
+        governed_case("Указ підписано ", "uk") == "ablt"
 
 
 @pytest.mark.parametrize("before, case", [
@@ -138,7 +140,7 @@ def test_a_person_the_source_names_as_an_agent_is_no_verbs_object():
     ("Указ підписано ", "ablt"), ("з ", "ablt"),  # an impersonal passive's agent; a preposition first
 ])
 def test_a_name_the_source_puts_after_to_takes_the_recipients_case(before, case):
-    assert governed_case(before, "uk", recipient=True) == case
+    assert governed_case(before, "uk", role=SourceRole(recipient=True)) == case
 
 
 def test_to_marks_a_recipient_unless_it_closes_a_compound_preposition_and_from_or_of_where_from():
@@ -147,16 +149,16 @@ def test_to_marks_a_recipient_unless_it_closes_a_compound_preposition_and_from_o
     text = "He passed to Raheem Sterling, according to Gary Holt, and is an adviser to Holt. Staff from Brockwood " \
         "and Robyn Christie of Melrose came."
     people = find_protection(text, target="uk").rendered_people
-    assert [(person.span.text, person.recipient, person.whence) for person in people] == [
+    assert [(person.span.text, person.role.recipient, person.role.whence) for person in people] == [
         ("Raheem Sterling", True, False), ("Gary Holt", False, False), ("Holt", True, False),
         ("Brockwood", False, True), ("Robyn Christie", False, False), ("Melrose", False, True)]
 
 
 def test_a_name_the_source_makes_a_verbs_object_is_the_object_of_a_verb_the_table_does_not_list():
-    assert governed_case("Трамп назвав ", "uk", object_=True) == "accs"  # "Trump called Kim": назвав Кіма
+    assert governed_case("Трамп назвав ", "uk", role=SourceRole(object=True)) == "accs"  # "Trump called Kim"
     assert governed_case("як назвав ", "uk") == "nomn"  # "as Trump called it": the subject after the verb
-    assert governed_case("Трамп подякував ", "uk", object_=True) == "datv"  # the verb table's own case first
-    assert governed_case("Його замінив ", "uk", agent=True, object_=True) == "nomn"  # an agent is no object
+    assert governed_case("Трамп подякував ", "uk", role=SourceRole(object=True)) == "datv"  # the verb table first
+    assert governed_case("Його замінив ", "uk", role=SourceRole(agent=True, object=True)) == "nomn"  # an agent
 
 
 def test_english_verbs_before_a_name_tell_a_recipient_or_an_object():
@@ -164,14 +166,15 @@ def test_english_verbs_before_a_name_tell_a_recipient_or_an_object():
 
     text = "Trump told Bob Mostyn and called Gary Holt a loser, said Jim Gorman."
     people = find_protection(text, target="uk").rendered_people
-    assert [(person.span.text, person.recipient, person.object) for person in people] == [
+    assert [(person.span.text, person.role.recipient, person.role.object) for person in people] == [
         ("Trump", False, False), ("Bob Mostyn", True, False), ("Gary Holt", False, True), ("Jim Gorman", False, False)]
 
 
 def test_a_preposition_meaning_with_or_from_means_from_where_the_source_says_so():
-    assert governed_case("Співробітники з ", "uk", whence=True) == "gent"  # "staff from Donggala": з Донггали
+    whence = SourceRole(whence=True)
+    assert governed_case("Співробітники з ", "uk", role=whence) == "gent"  # "staff from Donggala": з Донггали
     assert governed_case("Співробітники з ", "uk") == "ablt"  # "з Донггалою", with
-    assert governed_case("Лист від ", "uk", whence=True) == "gent"  # a preposition of one case keeps it
+    assert governed_case("Лист від ", "uk", role=whence) == "gent"  # a preposition of one case keeps it
 
 
 def test_a_town_or_club_after_in_is_in_the_locative_and_a_person_in_the_genitive():

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from babelwire.translation.target_names import name_forms
 from babelwire.translation.protection import name_types, names, translated_names, patterns, quotes
-from babelwire.translation.target_names.declension import club_gender, person_gender
+from babelwire.translation.target_names.declension import NO_ROLE, SourceRole, club_gender, person_gender
 from babelwire.translation.protection.glossary import Glossary
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.policy import ProtectionPolicy
@@ -71,10 +71,7 @@ class RenderedPerson:
     gender: str  # "f" | "m"
     declines: bool = True
     surname_first: bool = False  # "Kim Jong Un": the given name's inner words do not decline
-    agent: bool = False  # "replaced by Kane": a verb before the translated name need not make it an object
-    recipient: bool = False  # "a pass to Sterling", "told Trump": what the name is given or said to, in the dative
-    object: bool = False  # "called Kim", "beat Federer": the object of the verb right before it
-    whence: bool = False  # "staff from Donggala", "Christie of Melrose": a Ukrainian "з" before it means from, not with
+    role: SourceRole = NO_ROLE  # what the English around it says of its part: "replaced by Kane", "told Trump"...
     possessor: bool = False  # "Witkoff's team", "Liverpool's defence": the owner, in the genitive
 
 
@@ -175,17 +172,18 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     return rendered
 
 
-def _english_cues(text: str, span: Span) -> dict[str, bool]:
+def _english_cues(text: str, span: Span) -> dict:
     """What the English words around the name say of its part in the sentence, which tells the case a translation
     gives it: an agent ("by"), a recipient ("to", "told"), a verb's object ("called"), where from ("from", "of"), an
     owner ("'s")."""
     start = max(0, span.start - 8)
     match = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
     verb = match.group(1) if match else ""
-    return {"agent": _AFTER_BY.search(text, start, span.start) is not None,
-            "recipient": _a_recipient(text, span) or verb in names.lexicon.RECIPIENT_VERBS,
-            "object": verb in names.lexicon.OBJECT_VERBS,
-            "whence": _AFTER_FROM.search(text, start, span.start) is not None, "possessor": _a_possessor(text, span)}
+    role = SourceRole(agent=_AFTER_BY.search(text, start, span.start) is not None,
+                      recipient=_a_recipient(text, span) or verb in names.lexicon.RECIPIENT_VERBS,
+                      object=verb in names.lexicon.OBJECT_VERBS,
+                      whence=_AFTER_FROM.search(text, start, span.start) is not None)
+    return {"role": role, "possessor": _a_possessor(text, span)}
 
 
 def _a_recipient(text: str, span: Span) -> bool:

@@ -18,8 +18,8 @@ is several ("проти Манчестер Юнайтед"): `declension.club_ge
 import re
 from dataclasses import dataclass, replace
 
-from babelwire.translation.target_names.declension import (NOMINATIVE, a_noun_before, a_noun_follows, decline_name,
-                                                           find_name_form, governed_case)
+from babelwire.translation.target_names.declension import (NOMINATIVE, SourceRole, a_noun_before, a_noun_follows,
+                                                           decline_name, find_name_form, governed_case)
 from babelwire.translation.protection.name_types import PERSON
 from babelwire.translation.protection.protect import RenderedPerson
 from babelwire.translation.protection.spans import Span
@@ -119,16 +119,15 @@ def restored_form(person: RenderedPerson, before: str, target: str, after: str =
         # the Ukrainian order after a person's title too ("адвокат Трампа" for "Trump's lawyer", not an apposition)
         case = _GENITIVE
     else:
-        case = governed_case(before, target, person.span.type == PERSON, person.agent, after, person.recipient,
-                             person.whence, person.object)
+        case = governed_case(before, target, person.span.type == PERSON, after, person.role)
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first), case
 
 
-def _shared_cues(mentions: list[RenderedPerson]) -> dict[str, bool]:
+def _shared_cues(mentions: list[RenderedPerson]) -> dict:
     """The English cues (`protect._english_cues`) every mention of one rendering has: which mention the translation
     put where is not known, so a cue counts only where all mentions have it."""
-    return {cue: all(getattr(mention, cue) for mention in mentions)
-            for cue in ("agent", "recipient", "object", "whence", "possessor")}
+    role = SourceRole(**{cue: all(getattr(mention.role, cue) for mention in mentions) for cue in SourceRole.__slots__})
+    return {"role": role, "possessor": all(mention.possessor for mention in mentions)}
 
 
 def _decline_restored(text: str, person: RenderedPerson, target: str) -> tuple[str, list[str]]:

@@ -38,8 +38,8 @@ SURNAME_TITLES = words("surname_titles")
 DEMONYMS = words("demonyms")
 COMMON_CAPITALISED = words("common_capitalised")
 SUBJECT_VERBS = words("subject_verbs")
-RECIPIENT_VERBS = words("recipient_verbs")  # "told Trump": the name the recipient (read by the restoration's case)
-OBJECT_VERBS = words("object_verbs")  # "called Kim": the name the verb's object
+RECIPIENT_VERBS = words("recipient_verbs")  # "told Trump": the name after it a recipient (`protect._english_cues`)
+OBJECT_VERBS = words("object_verbs")  # "called Kim": the name after it the verb's object
 NEVER_ALONE = FUNCTION_WORDS | WEEKDAYS_MONTHS | TITLES | DEMONYMS
 
 COUNTRIES = words("countries")

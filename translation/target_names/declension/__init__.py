@@ -6,9 +6,9 @@
     decline_name(rendering, case, gender, language, surname_first=False) -> str
                                                       ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
-    governed_case(before, language, person=True, agent=False, after="", recipient=False, whence=False,
-                  object_=False) -> str
-                                                      (the case the words around a name demand)
+    governed_case(before, language, person=True, after="", role=NO_ROLE) -> str
+                                                      (the case the words around a name demand, and what the source
+                                                      says of its part: SourceRole(agent, recipient, object, whence))
     a_noun_follows(after, language) -> bool           (a common noun right after a name: "Віткофф команда")
     a_noun_before(before, language) -> bool           (a common noun right before it: "адвокат Трампа")
 
@@ -33,11 +33,12 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
 from babelwire.translation.target_names.rendering.languages import has_data, language_data
-from babelwire.translation.target_names.declension.government import a_noun_before, a_noun_follows, governed_case
+from babelwire.translation.target_names.declension.government import (NO_ROLE, SourceRole, a_noun_before,
+                                                                     a_noun_follows, governed_case)
 from babelwire.translation.target_names.declension.tables import CASES, NOMINATIVE, WORD as _WORD, rows as _rows
 
-__all__ = ["CASES", "NOMINATIVE", "a_noun_before", "a_noun_follows", "club_gender", "decline_name", "declines", "find_name_form",
-           "forms_of", "governed_case", "person_gender"]
+__all__ = ["CASES", "NOMINATIVE", "NO_ROLE", "SourceRole", "a_noun_before", "a_noun_follows", "club_gender",
+           "decline_name", "declines", "find_name_form", "forms_of", "governed_case", "person_gender"]
 
 _VOWEL_ENDINGS = {"uk": ("а", "я")}
 _STEM_FINALS = {"uk": "аеєиіїоуюяйь"}  # letters a name's stem drops before a case ending

@@ -1,7 +1,7 @@
 """The case the words around a name demand in a target language's sentence (Ukrainian now).
 
-    governed_case(before, language, person=True, agent=False, after="", recipient=False, whence=False,
-                  object_=False) -> str
+    governed_case(before, language, person=True, after="", role=NO_ROLE) -> str
+    SourceRole(agent, recipient, object, whence)    (what the source says of the name's part in its sentence)
     a_noun_follows(after, language) -> bool    (a common noun right after a name: an owner left in the English order)
     a_noun_before(before, language) -> bool    (a common noun right before it: "адвокат Трампа", an owner's title)
 
@@ -20,6 +20,7 @@ other noun; `data/<language>_nouns_deciding_nothing.txt` lists the exceptions), 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from babelwire.translation.target_names.declension.tables import CASES, NOMINATIVE, WORD as _WORD, rows as _rows
@@ -31,34 +32,45 @@ _LONGEST_GOVERNOR = 2
 _FROM_OR_WITH = {"uk": frozenset({"з", "із", "зі"})}
 
 
-def governed_case(before: str, language: str, person: bool = True, agent: bool = False, after: str = "",
-                  recipient: bool = False, whence: bool = False, object_: bool = False) -> str:
+@dataclass(frozen=True, slots=True)
+class SourceRole:
+    """What the source's words right around a name say of its part in the sentence, which its case in a translation
+    follows where the translation's own words leave it open (`protection.protect` reads them in the English)."""
+
+    agent: bool = False  # "replaced by Kane": a translation often puts it after the verb as its subject ("його
+    # замінив Кейн"), so a verb does not make it an object
+    recipient: bool = False  # "a pass to Sterling", "told Trump", "an adviser to Trump": after a verb, an adjective
+    # or a noun, the case of what is given or said to someone, or whose a title is
+    object: bool = False  # "called Kim": a verb before it the verb table does not list takes it as its object
+    whence: bool = False  # "staff from Donggala": a preposition that also means "with" means "from" ("з Донггали")
+
+
+NO_ROLE = SourceRole()
+
+
+def governed_case(before: str, language: str, person: bool = True, after: str = "", role: SourceRole = NO_ROLE
+                  ) -> str:
     """The case the last words of `before` (the text right before a name) demand; the nominative if none.
     `person`: the name is a person's; a town's or a club's takes the table's case for a place where it has one
-    ("у Трампа" but "у Кройдоні"), and after a title may be its complement ("голкіперу «Брайтона»"). `agent`: the
-    source names the person as an agent ("replaced by Kane"), which a translation often puts after the verb as its
-    subject ("його замінив Кейн"), so a verb does not make it an object. `after`: the text right after the name, whose
-    predicate decides where the words before decide nothing ("Холту вдалося"), and which tells a name that opens a
-    list ("адвокати Рудольф Джуліані та Джей Секулов"). `recipient`: the source has "to" right before the name ("a
-    pass to Sterling", "an adviser to Trump"), which tells the case after a verb, an adjective or a noun. `whence`:
-    the source has "from" or "of" right before it ("staff from Donggala"), so a preposition that also means "with"
-    means "from" ("з Донггали", not "з Донггалою"). `object_`: the source has the name right after a verb whose object
-    it is ("called Kim"), so a verb before it the verb table does not list takes it as its object ("назвав Кіма")."""
+    ("у Трампа" but "у Кройдоні"), and after a title may be its complement ("голкіперу «Брайтона»"). `after`: the
+    text right after the name, whose predicate decides where the words before decide nothing ("Холту вдалося"), and
+    which tells a name that opens a list ("адвокати Рудольф Джуліані та Джей Секулов"). `role`: what the source says
+    of the name's part (`SourceRole`)."""
     words = [word.lower() for word in _WORD.findall(before[-60:])]
     table = _governing(language)
     for size in range(_LONGEST_GOVERNOR, 0, -1):
         key = " ".join(words[-size:])
         if len(words) >= size and key in table:
-            if whence and key in _FROM_OR_WITH.get(language, ()):
+            if role.whence and key in _FROM_OR_WITH.get(language, ()):
                 return "gent"
             for_person, for_place = table[key]
             return for_person if person else for_place
     listed = _OPENS_A_LIST.match(after) is not None
     one_person = person and not _AFTER_CONJUNCTION.search(before[-60:])
     return (_after_a_title_and_its_complement(before, language)
-            or _by_the_word_before(before, language, agent, person, listed, recipient, object_, after)
-            or _as_conjunct(before, language, person, agent)
-            or _by_the_word_after(after, language, one_person, agent)
+            or _by_the_word_before(before, language, role, person, listed, after)
+            or _as_conjunct(before, language, person, role)
+            or _by_the_word_after(after, language, one_person, role.agent)
             or NOMINATIVE)
 
 
@@ -126,12 +138,11 @@ def _object_before_its_verb(parses: list, language: str) -> str | None:
     return _after_a_verb([verb], language, agent=False) if "plur" in verb.tag else None
 
 
-def _by_the_word_before(before: str, language: str, agent: bool, person: bool = True, listed: bool = False,
-                        recipient: bool = False, object_: bool = False, after: str = "") -> str | None:
+def _by_the_word_before(before: str, language: str, role: SourceRole, person: bool = True, listed: bool = False,
+                        after: str = "") -> str | None:
     """The case a verb, an adjective or a common noun right before the name gives it (the word read once).
-    `listed`: the name opens a list ("адвокати Рудольф Джуліані та Джей Секулов"); `recipient`: the source has "to"
-    right before the name; `object_`: the source makes it a verb's object; `after`: the text after the name, whose
-    verb may make it a new clause's subject ("Після матчу Сміт заявив")."""
+    `listed`: the name opens a list ("адвокати Рудольф Джуліані та Джей Секулов"); `after`: the text after the name,
+    whose verb may make it a new clause's subject ("Після матчу Сміт заявив")."""
     word = _common_word_before(before)
     dictionary = _analyzer(language)
     if word is None or dictionary is None:
@@ -139,10 +150,10 @@ def _by_the_word_before(before: str, language: str, agent: bool, person: bool = 
     parses = dictionary.parse(plain_apostrophe(word))
     quoted = before.endswith(tuple(_QUOTE_OPENERS))  # "голкіперу «Брайтона»": a club's or a firm's name
     head = before.rstrip(_QUOTE_OPENERS).rstrip()  # ends in the word
-    agent = agent or _object_pronoun_before(head[: -len(word)].rstrip(), dictionary)
-    return (_a_recipients_case(parses, language) if recipient else None) \
+    agent = role.agent or _object_pronoun_before(head[: -len(word)].rstrip(), dictionary)
+    return (_a_recipients_case(parses, language) if role.recipient else None) \
         or _after_a_verb(parses, language, agent) \
-        or (_an_objects_case(parses) if object_ and not agent else None) \
+        or (_an_objects_case(parses) if role.object and not agent else None) \
         or _after_a_verbs_object(before, language, agent) \
         or _after_an_adjective(parses) \
         or (NOMINATIVE if _the_verbs_subject_after_a_noun(parses, after, dictionary) else None) \
@@ -357,7 +368,7 @@ def _genitive_complement(found: list[str], dictionary, closed: bool = True) -> b
                for word in found)
 
 
-def _as_conjunct(before: str, language: str, person: bool = True, agent: bool = False) -> str | None:
+def _as_conjunct(before: str, language: str, person: bool = True, role: SourceRole = NO_ROLE) -> str | None:
     """The case of the name joined to the one before it by "і", "та", "чи": "між Сімсом і Сімпсоном", "заяву Кіма
     та Дональда Трампа". The first name's form tells the case where the dictionary knows its word as a name and the
     word declines; else the words before the first name decide for both ("між" Сімсом і Сімпсоном, "заяву" Кіма Чен Ина
@@ -374,7 +385,7 @@ def _as_conjunct(before: str, language: str, person: bool = True, agent: bool = 
     # ("Кеннеді") has every case, and a common noun's reading is another word's ("Лав" as the benches' "лав")
     first_name_end = len(before) - len(match.group(0)) + len(match.group(1))
     words_before = _before_the_name(before[:first_name_end])
-    case = governed_case(words_before, language, person, agent, after=before[first_name_end:])
+    case = governed_case(words_before, language, person, after=before[first_name_end:], role=role)
     return None if case == NOMINATIVE else case
 
 
