@@ -149,7 +149,7 @@ def test_to_marks_a_recipient_unless_it_closes_a_compound_preposition_and_from_o
     text = "He passed to Raheem Sterling, according to Gary Holt, and is an adviser to Holt. Staff from Brockwood " \
         "and Robyn Christie of Melrose came."
     people = find_protection(text, target="uk").rendered_people
-    assert [(person.span.text, person.role.recipient, person.role.whence) for person in people] == [
+    assert [(person.span.text, person.role.recipient, person.role.from_or_of) for person in people] == [
         ("Raheem Sterling", True, False), ("Gary Holt", False, False), ("Holt", True, False),
         ("Brockwood", False, True), ("Robyn Christie", False, False), ("Melrose", False, True)]
 
@@ -170,11 +170,14 @@ def test_english_verbs_before_a_name_tell_a_recipient_or_an_object():
         ("Trump", False, False), ("Bob Mostyn", True, False), ("Gary Holt", False, True), ("Jim Gorman", False, False)]
 
 
-def test_a_preposition_meaning_with_or_from_means_from_where_the_source_says_so():
-    whence = SourceRole(whence=True)
-    assert governed_case("Співробітники з ", "uk", role=whence) == "gent"  # "staff from Donggala": з Донггали
+def test_a_name_the_source_puts_after_from_or_of_is_in_the_genitive():
+    from_or_of = SourceRole(from_or_of=True)
+    assert governed_case("Співробітники з ", "uk", role=from_or_of) == "gent"  # "staff from Donggala": з Донггали
     assert governed_case("Співробітники з ", "uk") == "ablt"  # "з Донггалою", with
-    assert governed_case("Лист від ", "uk", role=whence) == "gent"  # a preposition of one case keeps it
+    assert governed_case("Лист від ", "uk", role=from_or_of) == "gent"  # a preposition of one case keeps it
+    assert governed_case("син ", "uk", role=from_or_of) == "gent"  # "the son of Smith": whose, not apposition
+    assert governed_case("його син ", "uk") == "nomn"  # "his son Barron"
+    assert governed_case("місто ", "uk", role=from_or_of) == "nomn"  # "the town of Brockwood": its name beside it
 
 
 def test_a_town_or_club_after_in_is_in_the_locative_and_a_person_in_the_genitive():

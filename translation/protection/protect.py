@@ -182,7 +182,7 @@ def _english_cues(text: str, span: Span) -> dict:
     role = SourceRole(agent=_AFTER_BY.search(text, start, span.start) is not None,
                       recipient=_a_recipient(text, span) or verb in names.lexicon.RECIPIENT_VERBS,
                       object=verb in names.lexicon.OBJECT_VERBS,
-                      whence=_AFTER_FROM.search(text, start, span.start) is not None)
+                      from_or_of=_AFTER_FROM.search(text, start, span.start) is not None)
     return {"role": role, "possessor": _a_possessor(text, span)}
 
 

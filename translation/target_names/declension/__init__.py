@@ -8,7 +8,7 @@
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
     governed_case(before, language, person=True, after="", role=NO_ROLE) -> str
                                                       (the case the words around a name demand, and what the source
-                                                      says of its part: SourceRole(agent, recipient, object, whence))
+                                                      says of its part: SourceRole(agent, recipient, object, from_or_of))
     a_noun_follows(after, language) -> bool           (a common noun right after a name: "Віткофф команда")
     a_noun_before(before, language) -> bool           (a common noun right before it: "адвокат Трампа")
 

@@ -1,7 +1,7 @@
 """The case the words around a name demand in a target language's sentence (Ukrainian now).
 
     governed_case(before, language, person=True, after="", role=NO_ROLE) -> str
-    SourceRole(agent, recipient, object, whence)    (what the source says of the name's part in its sentence)
+    SourceRole(agent, recipient, object, from_or_of)    (what the source says of the name's part in its sentence)
     a_noun_follows(after, language) -> bool    (a common noun right after a name: an owner left in the English order)
     a_noun_before(before, language) -> bool    (a common noun right before it: "адвокат Трампа", an owner's title)
 
@@ -42,7 +42,8 @@ class SourceRole:
     recipient: bool = False  # "a pass to Sterling", "told Trump", "an adviser to Trump": after a verb, an adjective
     # or a noun, the case of what is given or said to someone, or whose a title is
     object: bool = False  # "called Kim": a verb before it the verb table does not list takes it as its object
-    whence: bool = False  # "staff from Donggala": a preposition that also means "with" means "from" ("з Донггали")
+    from_or_of: bool = False  # "staff from Donggala", "the son of Smith": a preposition that also means "with" means
+    # "from" ("з Донггали"), and after a noun the name is whose it is, even a person's title's ("син Сміта")
 
 
 NO_ROLE = SourceRole()
@@ -61,7 +62,7 @@ def governed_case(before: str, language: str, person: bool = True, after: str = 
     for size in range(_LONGEST_GOVERNOR, 0, -1):
         key = " ".join(words[-size:])
         if len(words) >= size and key in table:
-            if role.whence and key in _FROM_OR_WITH.get(language, ()):
+            if role.from_or_of and key in _FROM_OR_WITH.get(language, ()):
                 return "gent"
             for_person, for_place = table[key]
             return for_person if person else for_place
@@ -157,6 +158,7 @@ def _by_the_word_before(before: str, language: str, role: SourceRole, person: bo
         or _after_a_verbs_object(before, language, agent) \
         or _after_an_adjective(parses) \
         or (NOMINATIVE if _the_verbs_subject_after_a_noun(parses, after, dictionary) else None) \
+        or ("gent" if role.from_or_of and _a_deciding_noun(parses[0], language) else None) \
         or _after_a_noun(parses, language, person, quoted, listed)
 
 
