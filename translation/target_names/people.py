@@ -16,7 +16,7 @@ is several ("проти Манчестер Юнайтед"): `declension.club_ge
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from babelwire.translation.target_names.declension import (NOMINATIVE, SourceRole, a_noun_before, a_noun_follows,
                                                            decline_name, find_name_form, governed_case)
@@ -126,7 +126,8 @@ def restored_form(person: RenderedPerson, before: str, target: str, after: str =
 def _shared_cues(mentions: list[RenderedPerson]) -> dict:
     """The English cues (`protect._english_cues`) every mention of one rendering has: which mention the translation
     put where is not known, so a cue counts only where all mentions have it."""
-    role = SourceRole(**{cue: all(getattr(mention.role, cue) for mention in mentions) for cue in SourceRole.__slots__})
+    role = SourceRole(**{cue.name: all(getattr(mention.role, cue.name) for mention in mentions)
+                         for cue in fields(SourceRole)})
     return {"role": role, "possessor": all(mention.possessor for mention in mentions)}
 
 
