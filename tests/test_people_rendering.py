@@ -119,8 +119,8 @@ def test_an_owner_after_a_persons_title_is_restored_in_the_genitive():
 
 
 @pytest.mark.parametrize("source, masked, model_masked, copy", [
-    # what the source says the name is given or said to: the dative after a thing or a verb (were Стіва Віткоффа,
-    # Стів Віткофф), the owner's genitive after a person's title (was the apposition, Стів Віткофф)
+    # a name the source gives or says something to: the dative after a thing or a verb (were Стіва Віткоффа, Стів
+    # Віткофф), the owner's genitive after a person's title (was the apposition, Стів Віткофф); a verb's object
     ("He made a pass to Steve Witkoff.", "He made a pass to [1].", "Він зробив пас [1].",
      "Він зробив пас Стіву Віткоффу."),
     ("He said to Steve Witkoff: no.", "He said to [1]: no.", "Він сказав [1]: ні.", "Він сказав Стіву Віткоффу: ні."),
@@ -131,7 +131,7 @@ def test_an_owner_after_a_persons_title_is_restored_in_the_genitive():
     ("He called Steve Witkoff a loser.", "He called [1] a loser.", "Він назвав [1] невдахою.",
      "Він назвав Стіва Віткоффа невдахою."),  # the object of a verb the verb table does not list (was Стів Віткофф)
 ])
-def test_a_name_the_source_puts_after_to_is_its_recipient(source, masked, model_masked, copy):
+def test_what_the_english_says_of_a_lost_names_part_decides_its_restored_case(source, masked, model_masked, copy):
     assert _restored(source, masked, model_masked.replace("[1]", "Steve Witkoff"), model_masked) == copy
 
 
@@ -332,7 +332,7 @@ def test_a_team_named_by_an_english_plural_is_restored_undeclined_by_its_short_n
 
 
 def test_a_clubs_plural_short_name_stays_undeclined_though_its_singular_is_no_english_word():
-    # "Celtics" after "Boston Celtics" ("celtic" is on no English word list): "проти «Селтікс»" (was Селтіксу)
+    # "Celtics" after "Boston Celtics" ("celtic" is on no English word list): "програли Селтікс" (was Селтіксу)
     assert _restored("The Boston Celtics won, and the hosts lost to Celtics.",
                      "The [1] won, and the hosts lost to [2].",
                      "Перемогли Boston Celtics, а господарі програли Celtics.",
