@@ -154,6 +154,15 @@ def test_to_marks_a_recipient_unless_it_closes_a_compound_preposition_and_from_o
         ("Brockwood", False, True), ("Robyn Christie", False, False), ("Melrose", False, True)]
 
 
+def test_to_or_a_verb_that_takes_a_person_as_its_object_marks_no_recipient():
+    from babelwire.translation.protection.protect import find_protection
+
+    text = "He was referring to Bob Mostyn after an injury to Gary Holt, and Menga sent Jim Gorman through."
+    people = find_protection(text, target="uk").rendered_people
+    assert [(person.span.text, person.role.recipient) for person in people] == [
+        ("Bob Mostyn", False), ("Gary Holt", False), ("Menga", False), ("Jim Gorman", False)]
+
+
 def test_a_name_the_source_makes_a_verbs_object_is_the_object_of_a_verb_the_table_does_not_list():
     assert governed_case("Трамп назвав ", "uk", role=SourceRole(object=True)) == "accs"  # "Trump called Kim"
     assert governed_case("як назвав ", "uk") == "nomn"  # "as Trump called it": the subject after the verb

@@ -44,11 +44,14 @@ _AFTER_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 _AFTER_FROM = re.compile(r"\b(?:from|of)\s+$", re.IGNORECASE)
 _AFTER_TO = re.compile(r"(?:(?<!\w)(\w+)\s+)?\bto\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+)\s+$")  # a lower-case English word right before the name
-# words that make "to" part of a compound preposition, whose Ukrainian is no dative ("according to Trump": за словами
-# Трампа; "close to Trump": близький до Трампа; "due to Smith": через Сміта)
-_TO_OF_A_COMPOUND = frozenset({"according", "next", "close", "closer", "closest", "due", "owing", "prior", "compared",
+# words before "to" that make it no recipient's: a compound preposition's ("according to Trump": за словами Трампа;
+# "close to Trump": близький до Трампа; "due to Smith": через Сміта), a verb's own preposition ("referring to Ford":
+# маючи на увазі Форд; "listened to Trump": слухав Трампа) and what befalls a person ("an injury to Knott": травма
+# Кнотта)
+_TO_NO_RECIPIENTS = frozenset({"according", "next", "close", "closer", "closest", "due", "owing", "prior", "compared",
                                "contrary", "opposed", "addition", "contrast", "regard", "respect", "relative",
-                               "similar", "up", "as"})
+                               "similar", "up", "as", "refer", "refers", "referred", "referring", "listen", "listens",
+                               "listened", "listening", "injury", "injuries", "damage", "harm"})
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
 _WORD_CHAR = re.compile(r"\w")
 
@@ -187,10 +190,10 @@ def _english_cues(text: str, span: Span) -> dict:
 
 
 def _a_recipient(text: str, span: Span) -> bool:
-    """The name follows "to" that is no part of a compound preposition: "a pass to Sterling", "a letter to Kim", "lost
-    to Federer", "an adviser to Trump" (not "according to Trump")."""
+    """The name follows a recipient's "to": "a pass to Sterling", "a letter to Kim", "lost to Federer", "an adviser to
+    Trump" (not "according to Trump", "referring to Ford", "an injury to Knott")."""
     match = _AFTER_TO.search(text, max(0, span.start - 30), span.start)
-    return match is not None and (match.group(1) or "").lower() not in _TO_OF_A_COMPOUND
+    return match is not None and (match.group(1) or "").lower() not in _TO_NO_RECIPIENTS
 
 
 def _a_possessor(text: str, span: Span) -> bool:
