@@ -48,10 +48,15 @@ def _version() -> str:
         return "unknown"
 
 
+_commands_loaded = False  # until the command modules are imported, a Ctrl-C ends the process at once (`interrupt`)
+
+
 def _command_modules() -> tuple[ModuleType, ...]:
     """The command modules, in the order `--help` lists them; imported here, not at the top (see above)."""
+    global _commands_loaded
     from babelwire.worker.commands import models, protect, render, run, submit, translate, watch, worker
 
+    _commands_loaded = True
     return translate, protect, render, models, worker, submit, watch, run
 
 
@@ -82,11 +87,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def interrupt(signum: int, frame) -> None:
-    """Ctrl-C as Python's own handler takes it (a KeyboardInterrupt, which `main` ends in one line), except where
-    the import machinery's own code runs: there it may land in a callback (a module lock's weakref), where Python
-    prints it as "Exception ignored" with a traceback, drops it and lets the command run on to its end. Nothing is
-    written yet while modules load, so the process ends at once, in the same one line."""
-    if frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
+    """Ctrl-C as Python's own handler takes it (a KeyboardInterrupt, which `main` ends in one line), except while the
+    command modules load: there it may land in a callback of the import machinery (a module lock's weakref), where
+    Python prints it as "Exception ignored" with a traceback, drops it and lets the command run on to its end, or in
+    native code that turns it into another error (pydantic building a settings model's serializer: a SchemaError with
+    a traceback, exit 1). Nothing is written yet while modules load, so the process ends at once, in the same line."""
+    if not _commands_loaded or frame is not None and frame.f_code.co_filename.startswith("<frozen importlib"):
         _end_interrupted()
     raise KeyboardInterrupt
 
