@@ -130,6 +130,8 @@ def test_an_owner_after_a_persons_title_is_restored_in_the_genitive():
     ("He told Steve Witkoff so.", "He told [1] so.", "Він так сказав [1].", "Він так сказав Стіву Віткоффу."),
     ("He called Steve Witkoff a loser.", "He called [1] a loser.", "Він назвав [1] невдахою.",
      "Він назвав Стіва Віткоффа невдахою."),  # the object of a verb the verb table does not list (was Стів Віткофф)
+    ("They found Steve Witkoff's DNA.", "They found [1]'s DNA.", "Вони знайшли ДНК [1].",
+     "Вони знайшли ДНК Стіва Віткоффа."),  # the owner after a noun written as an acronym (was Стів Віткофф)
 ])
 def test_what_the_english_says_of_a_lost_names_part_decides_its_restored_case(source, masked, model_masked, copy):
     assert _restored(source, masked, model_masked.replace("[1]", "Steve Witkoff"), model_masked) == copy
