@@ -457,12 +457,18 @@ def test_a_lawmakers_party_and_state_are_no_name():
 @pytest.mark.parametrize("text, expected", [
     ("Prime Minister Theresa May met Brian May. May said the deal was done.", ["Theresa May", "Brian May", "May"]),
     ("He met Mrs May on Friday.", ["May"]),
+    ("He met Mrs. May on Friday. Mr. May agreed.", ["May", "May"]),  # a title's dot ends no sentence
     ("In May Trump flew to Ohio.", ["Trump", "Ohio"]),  # the month, though "may" is a modal verb too
     ("Theresa May left. May was the wettest month.", ["Theresa May"]),
     ("Theresa May left. Later May told reporters she would stay; the vote is due in May.", ["Theresa May", "May"]),
 ])
 def test_a_month_after_a_given_name_or_a_courtesy_title_is_a_surname(text, expected):
     assert names(text) == expected
+
+
+def test_a_given_name_that_is_also_a_function_word_after_a_dotted_title_stays_in_the_name():
+    # the title's dot ends no sentence, so "Will" is no modal verb opening one (was "Smith" alone: "Will" translated)
+    assert names("Dr. Will Smith and Gov. Will Jones met.") == ["Will Smith", "Will Jones"]
 
 
 def test_a_plural_opening_a_sentence_before_a_playing_position_or_a_title_is_a_clubs_name():

@@ -8,7 +8,8 @@ outside a protected span ("Trump's" -> "Trump"). One regex pass: linear time.
 import re
 from dataclasses import dataclass
 
-from babelwire.translation.protection.names.lexicon import DOTTED_ABBREVIATIONS, FUNCTION_WORDS, NUMBER_ABBREVIATIONS
+from babelwire.translation.protection.names.lexicon import (DOTTED_ABBREVIATIONS, FUNCTION_WORDS, NUMBER_ABBREVIATIONS,
+                                                           PRE_NAME_TITLES)
 
 # Letters then optional inner connectors; initials/abbreviations like U.S. keep their final dot.
 _TOKEN = re.compile(
@@ -74,8 +75,10 @@ def tokenize(text: str) -> list[Token]:
 
 def _after_a_final_abbreviation(previous: Token, word: str) -> bool:
     """"... the West Coast of the U.S. As Rosa approaches": a capitalised function word after an abbreviation's dot
-    opens a sentence, the dot ending both."""
-    return previous.text.endswith(".") and word[:1].isupper() and word.lower() in FUNCTION_WORDS
+    opens a sentence, the dot ending both; not after a title that precedes a name and nothing else ("Mrs. May",
+    "Dr. Will Smith": a name, though "may" and "will" are modal verbs)."""
+    return previous.text.endswith(".") and word[:1].isupper() and word.lower() in FUNCTION_WORDS and \
+        previous.key.rstrip(".") not in PRE_NAME_TITLES
 
 
 def _keeps_dot(word: str, text: str, dot: int) -> bool:
