@@ -84,3 +84,18 @@ def test_a_line_of_an_opener_alone_is_rendered_not_a_traceback():
     # "Saint-" left no word after the opener, and the Slavic check of a given name before a surname raised
     assert output_lines(run_babelwire("render", "--to", "uk", stdin="Saint-\nAlexander Ovechkin\n")) == [
         "Сент-", "Олександр Овечкін"]
+
+
+def test_a_title_before_the_name_is_left_to_the_translation_as_a_copy_leaves_it():
+    # the copy's detector cuts the title off the name and the model translates it with its sentence; rendered with
+    # the name it read as a name of its own (Презідент Джо Байден, Прінс Харрі) and "Dr." kept the whole line in Latin
+    lines = "President Joe Biden\nPrince Harry\nGen. Mark Milley\nSecretary of State Antony Blinken\nWill Smith\n" \
+        "Lady Gaga\n"
+    result = run_babelwire("render", "--to", "uk", "--format", "json", stdin=lines)
+    records = [json.loads(line) for line in output_lines(result)]
+    assert [(record["rendering"], record.get("title")) for record in records] == [
+        ("Джо Байден", "President"), ("Гаррі", "Prince"), ("Марк Міллі", "Gen."),
+        ("Ентоні Блінкен", "Secretary of State"), ("Вілл Сміт", None),  # a prince's form; Will is no title
+        ("Леді Гага", None)]  # an established form of the whole line wins
+    assert "'President' is a title" in result.stderr.decode()
+    assert output_lines(run_babelwire("render", "--to", "uk", "Dr. John Smith")) == ["Джон Сміт"]

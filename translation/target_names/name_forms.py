@@ -8,6 +8,7 @@
     document_forms(text, target, policy) -> [(TypedMention, NameForm)]   (every name of a document)
     as_protected(typed, policy) -> [TypedMention]   (the names as the policy protects them: "Rosa" of "Hurricane Rosa")
     in_document(text, named, target) -> [NameForm]   (the forms as the document decides them: regnal, family names)
+    after_a_title(line, target) -> (title, NameForm) | None   (one person's name after a title: "President Joe Biden")
 
 A name the policy leaves to the model (a place, demonym, descriptive institution or holiday) is written as the
 model words it; for a place CLDR names in the target language that form is checked ("cldr"). A kept name is
@@ -192,6 +193,34 @@ def document_forms(text: str, target: str, policy: ProtectionPolicy = Protection
     typed = as_protected(name_types.typed_mentions(names.find_name_mentions(text), text), policy)
     named = [(mention.mention.span, mention.type, kept_by_policy(mention, policy)) for mention in typed]
     return list(zip(typed, written_in(text, named, target, policy.renders_people_in(target))))
+
+
+def after_a_title(line: str, target: str) -> tuple[str, NameForm] | None:
+    """Where `line` is one person's name after a title ("President Joe Biden", "Gen. Mark Milley", "Secretary of
+    State Antony Blinken", "Prince Harry"), the title and the name's form as a copy writes it: the detector cuts the
+    title off, the model translates it with its sentence, and the name is read after it (a prince's Гаррі, not
+    Харрі). None where the words before the name are not all title words ("Will Smith": "Will" opening the line
+    read as a verb), where the whole line has an established form ("Lady Gaga": Леді Гага) or the line is no such
+    name."""
+    found = document_forms(line, target)
+    whole = render_name(line, target)
+    if len(found) != 1 or whole is not None and whole.source == ESTABLISHED:
+        return None
+    typed, form = found[0]
+    span = typed.mention.span
+    title = line[: span.start].strip()
+    if typed.type != name_types.PERSON or form.way != RENDERED or line[span.end :].strip() or not _a_title(title):
+        return None
+    return title, form
+
+
+def _a_title(words: str) -> bool:
+    """Title words ("Gen.", "Prime Minister", "Secretary of State", "former US Senator"), one at least a title."""
+    lexicon = names.lexicon
+    titles = lexicon.TITLES | lexicon.PRE_NAME_TITLES | lexicon.MONARCH_TITLES | _ROYAL_TITLES
+    around = titles | lexicon.ROLE_MODIFIERS | lexicon.NEVER_ALONE | lexicon.PLACES
+    keys = [word.lower().rstrip(".") for word in words.split()]
+    return bool(keys) and all(key in around for key in keys) and any(key in titles for key in keys)
 
 
 def written_in(document: str, named: list[tuple], target: str | None, render: bool = True) -> list[NameForm]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from babelwire.translation.protection.glossary import Glossary
 from babelwire.translation.protection.name_types import NAME_TYPES, PERSON
+from babelwire.translation.target_names.name_forms import NameForm, after_a_title
 from babelwire.translation.target_names.rendering import render_name, renders_names, rendering_languages
 from babelwire.worker.commands._common import decode_text, load_settings
 from babelwire.worker.errors import UsageError
@@ -37,11 +38,16 @@ def run(args: argparse.Namespace) -> int:
     terms = Glossary.load(path).terms_for(args.to) if path else {}
     for number, line in enumerate(args.names or _stdin_names(), start=1):
         name = line.strip()
-        rendering, source = _written(name, args.to, args.kind, terms)
-        if name and source == "kept" and args.kind == "person":
+        titled = after_a_title(name, args.to) if name and args.kind == PERSON and name not in terms else None
+        title, person = titled if titled else (None, name)
+        rendering, source = _written(person, args.to, args.kind, terms, titled[1] if titled else None)
+        if name and source == "kept" and args.kind == PERSON:
             print(f"babelwire: note: name {number} ({name!r}) has a character no {args.to} table covers; "
                   "a copy keeps it as written", file=sys.stderr)
-        print(_line(name, rendering, source, args) if name else "")
+        if title:
+            print(f"babelwire: note: name {number}: {title!r} is a title, which a copy translates with its "
+                  "sentence; the name is rendered without it", file=sys.stderr)
+        print(_line(name, rendering, source, args, title) if name else "")
     return 0
 
 
@@ -54,16 +60,20 @@ def _stdin_names() -> list[str]:
     return text.rstrip("\n").split("\n")
 
 
-def _written(name: str, language: str, kind: str, terms: dict[str, str | None]) -> tuple[str, str]:
-    """(what a copy writes for the name, where it comes from); "kept" for a name written as it is."""
+def _written(name: str, language: str, kind: str, terms: dict[str, str | None], after_title: NameForm | None = None
+             ) -> tuple[str, str]:
+    """(what a copy writes for the name, where it comes from); "kept" for a name written as it is. `after_title`:
+    the name's form as read after the title the line opened with."""
     if name in terms:
         return (name, "glossary keep") if terms[name] is None else (terms[name], "glossary")
+    if after_title is not None:
+        return after_title.forms[0], after_title.source
     rendering = render_name(name, language, kind) if name else None
     return (name, "kept") if rendering is None else (rendering.text, rendering.source)
 
 
-def _line(name: str, rendering: str, source: str, args: argparse.Namespace) -> str:
+def _line(name: str, rendering: str, source: str, args: argparse.Namespace, title: str | None = None) -> str:
     if args.format == "text":
         return rendering
-    return json.dumps({"name": name, "rendering": rendering, "type": args.kind, "source": source},
-                      ensure_ascii=False)
+    record = {"name": name, "rendering": rendering, "type": args.kind, "source": source}
+    return json.dumps(record | ({"title": title} if title else {}), ensure_ascii=False)
