@@ -31,7 +31,8 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, certainty_order, \
-    closed_by_a_fixed_form, is_established_club, least_certain, regnal_form, render_name, royal_form, sex_marked
+    closed_by_a_fixed_form, established_form, is_established_club, least_certain, regnal_form, render_name, \
+    royal_form, sex_marked
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 from babelwire.translation.target_names.rendering.nationality import nationality_origin
 
@@ -203,8 +204,7 @@ def after_a_title(line: str, target: str) -> tuple[str, NameForm] | None:
     read as a verb), where the whole line has an established form ("Lady Gaga": Леді Гага) or the line is no such
     name."""
     found = document_forms(line, target)
-    whole = render_name(line, target)
-    if len(found) != 1 or whole is not None and whole.source == ESTABLISHED:
+    if len(found) != 1 or established_form(line, target) is not None:
         return None
     typed, form = found[0]
     span = typed.mention.span

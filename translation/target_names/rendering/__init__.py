@@ -4,6 +4,7 @@
     is_established_club(name, language) -> bool              (the name is a club's with an established form)
     regnal_form(name, language) -> str | None                 (a monarch's or pope's name: "Francis" -> "Франциск")
     royal_form(name, language) -> str | None                  (a prince's or princess's: "Harry" -> "Гаррі")
+    established_form(name, language) -> str | None            (the whole name's established form, if it has one)
     renders_names(language) -> bool
     rendering_languages() -> tuple[str, ...]                 (the languages with data: ("uk",) now)
 
@@ -28,10 +29,10 @@ from dataclasses import dataclass
 
 from babelwire.translation.target_names.rendering.languages import available, has_data
 from babelwire.translation.target_names.rendering.words import ESTABLISHED, certainty_order, closed_by_a_fixed_form, \
-    club_form, is_established_club, least_certain, regnal_form, render_words, royal_form, sex_marked
+    club_form, established_form, is_established_club, least_certain, regnal_form, render_words, royal_form, sex_marked
 
 __all__ = ["ESTABLISHED", "ESTABLISHED_ONLY_KINDS", "RENDERED_KINDS", "Rendering", "certainty_order",
-           "closed_by_a_fixed_form", "is_established_club", "least_certain", "regnal_form", "render_name",
+           "closed_by_a_fixed_form", "established_form", "is_established_club", "least_certain", "regnal_form", "render_name",
            "renders_names", "rendering_languages", "royal_form", "sex_marked"]
 
 # Organisations keep their Latin names and places are translated: people are rendered, and names of no known type
