@@ -348,3 +348,11 @@ def test_a_surname_like_an_english_plural_still_declines_as_the_persons():
                      "When Senator [1] spoke, [2] was talking with [3].",
                      "Коли виступив сенатор Chris Coons, Flake розмовляв з Coons.",
                      "Коли виступив сенатор [1], [2] розмовляв з [3].").endswith("розмовляв з Кунсом.")
+
+
+def test_a_title_word_that_is_part_of_an_established_name_stays_in_it():
+    # the detector cuts "Emir", "Lady" and "Sheikh" off as titles; the model then translated them (емір Кустуриця)
+    text = "Emir Kusturica met Lady Gaga and Sheikh Hasina. President Joe Biden did not."
+    copy = Translator(Scripted({})).translate(text, "uk").text
+    assert copy == "Емір Кустуриця met Леді Гага and Шейх Хасіна. President Джо Байден did not."
+    assert Translator(Scripted({})).translate(text, "de").text == text  # a Latin-script copy keeps them all

@@ -116,7 +116,7 @@ def find_protection(
     translated: list[Span] = []
     kept: list[Span] = []
     if policy.names:
-        kept, translated = _names_by_policy(text, policy)
+        kept, translated = _names_by_policy(text, policy, target)
         detected += _cut_around(kept, explicit) + (_demonyms(text) if policy.places else [])
     spans = _resolve([quoted, explicit, detected])
     if policy.renders_people_in(target):
@@ -244,11 +244,11 @@ def _by_pronouns(source: str, evidence: Evidence | None) -> str | None:
     return evidence.sex if evidence.votes >= 2 or census is None else None
 
 
-def _names_by_policy(text: str, policy: ProtectionPolicy) -> tuple[list[Span], list[Span]]:
+def _names_by_policy(text: str, policy: ProtectionPolicy, target: str | None) -> tuple[list[Span], list[Span]]:
     """(names kept verbatim, names left to the model), typed with the document's evidence
     (`name_types.typed_mentions`), kept as `name_forms.kept_by_policy` says."""
     kept, translated = [], []
-    for typed in name_forms.as_protected(name_types.typed_mentions(names.find_name_mentions(text), text), policy):
+    for typed in name_forms.protected_names(text, policy, target):
         span = replace(typed.mention.span, type=typed.type)
         (kept if name_forms.kept_by_policy(typed, policy) else translated).append(span)
     return kept, translated

@@ -6,6 +6,7 @@
                                                                      the document states for that person)
     rendered_type(text, name_type) -> bool     (whether a target with rendering data writes it in its script)
     document_forms(text, target, policy) -> [(TypedMention, NameForm)]   (every name of a document)
+    protected_names(text, policy, target) -> [TypedMention]   (the names a document's copy protects, typed)
     as_protected(typed, policy) -> [TypedMention]   (the names as the policy protects them: "Rosa" of "Hurricane Rosa")
     in_document(text, named, target) -> [NameForm]   (the forms as the document decides them: regnal, family names)
     after_a_title(line, target) -> (title, NameForm) | None   (one person's name after a title: "President Joe Biden")
@@ -32,7 +33,7 @@ from babelwire.translation.protection.name_types import TypedMention
 from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.target_names.rendering import ESTABLISHED, ESTABLISHED_ONLY_KINDS, certainty_order, \
     closed_by_a_fixed_form, established_form, is_established_club, least_certain, regnal_form, render_name, \
-    royal_form, sex_marked
+    renders_names, royal_form, sex_marked
 from babelwire.translation.target_names.rendering.pinyin import is_pinyin_name
 from babelwire.translation.target_names.rendering.nationality import nationality_origin
 
@@ -191,9 +192,36 @@ def document_forms(text: str, target: str, policy: ProtectionPolicy = Protection
                    ) -> list[tuple[TypedMention, NameForm]]:
     """Every name the detector finds in a document, typed, and what a copy in `target` writes for it: the names as
     the policy protects them (`as_protected`)."""
-    typed = as_protected(name_types.typed_mentions(names.find_name_mentions(text), text), policy)
+    typed = protected_names(text, policy, target)
     named = [(mention.mention.span, mention.type, kept_by_policy(mention, policy)) for mention in typed]
     return list(zip(typed, written_in(text, named, target, policy.renders_people_in(target))))
+
+
+def protected_names(text: str, policy: ProtectionPolicy, target: str | None) -> list[TypedMention]:
+    """The names the detector finds in a document, typed, as the policy protects them (`as_protected`); in a
+    target that writes people in its script, a person's name with the word before it where the two are one name
+    with an established form there (`_with_a_title_of_its_name`)."""
+    typed = as_protected(name_types.typed_mentions(names.find_name_mentions(text), text), policy)
+    if not (policy.renders_people_in(target) and renders_names(target)):
+        return typed
+    return [_with_a_title_of_its_name(text, mention, target) for mention in typed]
+
+
+# a capitalised word right before a name, which the detector may have cut off as a title ("Emir", "Lady", "Sheikh")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s$")
+
+
+def _with_a_title_of_its_name(text: str, typed: TypedMention, target: str) -> TypedMention:
+    """"Emir Kusturica" (Емір Кустуриця), "Lady Gaga" (Леді Гага), "Sheikh Hasina" (Шейх Хасіна): the detector cut
+    the first word off as a title, which the model then translated ("емір Кустуриця"); where the word and the
+    person's name together have an established form, the name is both."""
+    span = typed.mention.span
+    match = _CAPITALISED_BEFORE.search(text, max(0, span.start - 20), span.start)
+    if typed.type != name_types.PERSON or match is None or \
+            established_form(text[match.start(1) : span.end], target) is None:
+        return typed
+    whole = replace(span, start=match.start(1), text=text[match.start(1) : span.end])
+    return replace(typed, mention=replace(typed.mention, span=whole))
 
 
 def after_a_title(line: str, target: str) -> tuple[str, NameForm] | None:
