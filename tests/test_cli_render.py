@@ -47,8 +47,9 @@ def test_a_name_of_no_known_type_is_rendered_as_a_copy_writes_it():
 def test_the_glossary_wins(tmp_path):
     glossary = tmp_path / "glossary.toml"
     glossary.write_text('keep = ["Bill Gates"]\n[render."Steve Witkoff"]\nuk = "Стів Уіткофф"\n', encoding="utf-8")
-    result = run_babelwire("render", "--to", "uk", "--glossary", str(glossary), stdin="Bill Gates\nSteve Witkoff\n")
-    assert output_lines(result) == ["Bill Gates", "Стів Уіткофф"]
+    result = run_babelwire("render", "--to", "uk", "--glossary", str(glossary),
+                           stdin="Bill Gates\nSteve Witkoff\nEnvoy Steve Witkoff\n")
+    assert output_lines(result) == ["Bill Gates", "Стів Уіткофф", "Стів Уіткофф"]  # after a title too
 
 
 def test_a_name_that_cannot_be_rendered_is_kept_and_said_so():

@@ -39,8 +39,9 @@ def run(args: argparse.Namespace) -> int:
     for number, line in enumerate(args.names or _stdin_names(), start=1):
         name = line.strip()
         titled = after_a_title(name, args.to) if name and args.kind == PERSON and name not in terms else None
-        title, person = titled if titled else (None, name)
-        rendering, source = _written(person, args.to, args.kind, terms, titled[1] if titled else None)
+        title, after_title = titled if titled else (None, None)
+        person = name[len(title) :].strip() if title else name
+        rendering, source = _written(person, args.to, args.kind, terms, after_title)
         if name and source == "kept" and args.kind == PERSON:
             print(f"babelwire: note: name {number} ({name!r}) has a character no {args.to} table covers; "
                   "a copy keeps it as written", file=sys.stderr)
