@@ -208,7 +208,7 @@ def protected_names(text: str, policy: ProtectionPolicy, target: str | None) -> 
 
 
 # a capitalised word right before a name, which the detector may have cut off as a title ("Emir", "Lady", "Sheikh")
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s$")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) $")  # a space, not a line break
 
 
 def _with_a_title_of_its_name(text: str, typed: TypedMention, target: str) -> TypedMention:
