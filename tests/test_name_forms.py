@@ -79,6 +79,13 @@ def test_a_monarch_pope_or_prince_named_after_the_title_takes_the_traditional_na
     assert royals == ["Гаррі", "Анна", "Гаррі"]  # not Харрі, Енн
 
 
+def test_a_monarch_or_pope_named_with_a_regnal_numeral_is_the_same_person_named_again_without_it():
+    text = "Pope Leo XIV visited Lebanon. Leo met Joseph Aoun. Leo Varadkar did not."
+    written = [(typed.mention.span.text, form.forms[0]) for typed, form in document_forms(text, "uk")]
+    assert written == [("Leo XIV", "Лев XIV"), ("Lebanon", "Ліван"), ("Leo", "Лев"), ("Joseph Aoun", "Жозеф Аун"),
+                       ("Leo Varadkar", "Лео Варадкар")]  # the pope alone was Лео, the rules' private person's
+
+
 def test_a_person_named_after_a_place_is_transcribed_and_a_club_named_after_its_town_is_not():
     written = forms("Paris Hilton met Sydney Sweeney before Rapid Vienna played the Sydney Roosters.", "uk")
     assert written["Paris Hilton"] == (RENDERED, "Періс Хілтон")  # not the town's "Париж Хілтон"

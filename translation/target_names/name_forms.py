@@ -281,14 +281,27 @@ def in_document(text: str, named: list[tuple[int, str, NameForm]], target: str) 
     the document decides them: a name after a monarch's or pope's title takes its regnal form ("Pope Francis" is
     Франциск, "Queen Elizabeth" Єлизавета, where Francis Fukuyama is Френсіс), and a family name standing alone
     takes its full name's (`consistent_forms`); so does a prince's or princess's ("Prince Harry" is Гаррі, where the
-    rules write Харрі). The person named again without the title is the same ("Pope Francis ... Francis said")."""
+    rules write Харрі). The person named again without the title is the same ("Pope Francis ... Francis said"), and
+    so is one named again without a regnal numeral ("Leo XIV ... Leo": Лев)."""
     titled: dict[str, str] = {}  # a name -> its form by the title before it somewhere in the document
     for start, name, form in named:
         by_title = _by_the_title(text, start, name, target) if form.way == RENDERED else None
         if by_title is not None:
             titled[name] = by_title
+        without = _without_the_numeral(name, by_title or form.forms[0]) if form.way == RENDERED else None
+        if without is not None:
+            titled.setdefault(*without)
     return consistent_forms([(name, NameForm(RENDERED, (titled[name],), ESTABLISHED) if name in titled else form)
                              for _, name, form in named], target)
+
+
+def _without_the_numeral(name: str, written: str) -> tuple[str, str] | None:
+    """A monarch's or pope's name and its form without the regnal numeral both end in: "Leo XIV" written "Лев XIV"
+    gives ("Leo", "Лев"), the same pope named again alone (the rules write a private person's Лео)."""
+    words, forms = name.split(), written.split()
+    if len(words) < 2 or len(forms) < 2 or not _ROMAN_NUMERAL.fullmatch(words[-1]) or forms[-1] != words[-1]:
+        return None
+    return " ".join(words[:-1]), " ".join(forms[:-1])
 
 
 def _by_the_title(text: str, start: int, name: str, target: str) -> str | None:
