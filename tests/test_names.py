@@ -471,6 +471,12 @@ def test_a_given_name_that_is_also_a_function_word_after_a_dotted_title_stays_in
     assert names("Dr. Will Smith and Gov. Will Jones met.") == ["Will Smith", "Will Jones"]
 
 
+def test_will_opening_a_statement_before_a_capitalised_word_is_a_given_name_and_opening_a_question_a_verb():
+    # "Will Hurd" was "Hurd" alone, the model then translating "Will" as the future tense
+    assert names("Will Hurd said he would run. Will Trump sign the bill? Will Mr. Biden veto it?") == [
+        "Will Hurd", "Trump", "Biden"]
+
+
 def test_a_plural_opening_a_sentence_before_a_playing_position_or_a_title_is_a_clubs_name():
     assert names("Rangers striker Alfredo Morelos scored. Wolves boss Nuno agreed. Brokers said shares fell.") == [
         "Rangers", "Alfredo Morelos", "Wolves", "Nuno"]

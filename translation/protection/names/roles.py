@@ -15,6 +15,7 @@ from babelwire.translation.protection.names.lexicon import (
     COMMON_CAPITALISED,
     COMPOUND_HEADS,
     DATE_ABBREVIATIONS,
+    DOTTED_ABBREVIATIONS,
     ENGLISH_WORDS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
@@ -262,6 +263,23 @@ def _function_word(ctx: Context, token: Token) -> bool:
     return token.key in FUNCTION_WORDS
 
 
+# a sentence's end: "?", "!" or a full stop after a word that is no abbreviation ("Mr.") or initial
+_SENTENCE_MARK = re.compile(r"(\w*)([.!?])(?=\s|$)")
+
+
+def _given_name_will(ctx: Context, token: Token) -> bool:
+    """"Will Hurd said ...": "Will" opening a sentence before a capitalised word is a given name, unless the
+    sentence asks a question ("Will Trump sign the bill?", "Will Mr. Biden veto it?")."""
+    if token.key != "will" or not _CAPITALISED_NEXT.match(ctx.text, token.end):
+        return False
+    line_end = ctx.text.find("\n", token.end)
+    for mark in _SENTENCE_MARK.finditer(ctx.text, token.end, len(ctx.text) if line_end < 0 else line_end):
+        word = mark.group(1).lower()
+        if mark.group(2) != "." or len(word) > 1 and word not in DOTTED_ABBREVIATIONS:
+            return mark.group(2) != "?"
+    return True
+
+
 def _name_elsewhere(ctx: Context, token: Token) -> bool:
     return ctx.evidence.is_name(token.key)
 
@@ -371,6 +389,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("mid-sentence capital", NAME, _mid_sentence),
     Rule("possessive", NAME, _possessive),
     Rule("sentence start: the item's person", NAME, _the_items_person),
+    Rule("sentence start: given name Will", NAME, _given_name_will),
     Rule("sentence start: function word", NO, _function_word),
     Rule("sentence start: name elsewhere", NAME, _name_elsewhere),
     Rule("sentence start: lower case elsewhere", NO, _lower_elsewhere),

@@ -457,6 +457,8 @@ def _noise_before_the_name(run: Run, tokens: list[Token], i: int, org: bool) -> 
     token = run.tokens[i]
     if _day_opening_a_title(run.tokens, i) or i == 0 and _month_as_a_surname(tokens, token):
         return False  # "Saturday Night Live", "Mrs May"
+    if i == 0 and token.key == "will" and run.roles[0] == NAME:
+        return False  # "Will Hurd said": the roles found the given name, not the verb
     if _leading_noise(token, org, run.after_role and i < len(run.tokens) - 1):
         return True
     return not org and (_opens_a_demonym(run.tokens, i) or _titles_opening(run.tokens, i)
