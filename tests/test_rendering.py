@@ -535,6 +535,13 @@ def test_a_given_name_is_settled_only_by_a_given_name_of_its_sex():
     assert render_name("Dmitry Peskov", "uk").text.endswith("Пєсков")
 
 
+def test_a_romanised_i_after_a_vowel_is_ji_where_the_dictionary_knows_the_surname_so():
+    pytest.importorskip("pymorphy3_dicts_uk")
+    # the national romanisation writes й and ї alike as i: Українець, not Украйнець; Зайченко keeps its й
+    assert render_name("Oleh Ukrainets", "uk").text == "Олег Українець"
+    assert render_name("Ivan Zaichenko", "uk").text == "Іван Зайченко"
+
+
 def test_an_r_coloured_vowel_writes_its_r_once_and_urr_before_a_vowel_is_arr():
     # the dictionary gives "Worrell" an ER over the o and an R over the rr: one р too many was written
     assert render_name("Worrell", "uk").text == "Воррелл"
