@@ -46,6 +46,8 @@ def attested_form(form: str, spelling: str, language: str, readings: tuple[str, 
     dictionary = analyzer(code)
     if dictionary is None or len(form) < _SHORTEST_CHECKED or _is_name(form, dictionary, person):
         return form
+    if romanised and dictionary.word_is_known(plain_apostrophe(form)):
+        readings = ()  # read back as a Ukrainian word (Качка, a duck): no other origin's reading (the French Кашка)
     for variant in [*_variants(form, spelling, code, romanised, english, pronounced), *readings]:
         if _is_name(variant, dictionary, person, given_sex):
             return variant
