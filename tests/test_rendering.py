@@ -542,6 +542,20 @@ def test_a_romanised_i_after_a_vowel_is_ji_where_the_dictionary_knows_the_surnam
     assert render_name("Ivan Zaichenko", "uk").text == "Іван Зайченко"
 
 
+def test_a_surname_read_back_as_a_ukrainian_word_is_not_settled_by_another_origins_reading():
+    pytest.importorskip("pymorphy3_dicts_uk")
+    # Качка is a duck, no surname the dictionary lists; the French reading's Кашка is one (was Тарас Кашка)
+    assert render_name("Taras Kachka", "uk").text == "Тарас Качка"
+    assert render_name("Mikhail Mishustin", "uk").text == "Михайло Мішустін"  # an unknown word: settled as before
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Maria Kravets", "Марія Кравець"), ("Anna Shvets", "Анна Швець"), ("Anna Zaiets", "Анна Заєць"),
+])
+def test_the_suffix_ets_after_v_or_a_vowel_tells_a_ukrainian_surname_whatever_the_given_name(name, expected):
+    assert render_name(name, "uk").text == expected  # were Кравец, Швец, Зеєц: read as English
+
+
 def test_an_r_coloured_vowel_writes_its_r_once_and_urr_before_a_vowel_is_arr():
     # the dictionary gives "Worrell" an ER over the o and an R over the rr: one р too many was written
     assert render_name("Worrell", "uk").text == "Воррелл"
