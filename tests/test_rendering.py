@@ -551,9 +551,10 @@ def test_a_surname_read_back_as_a_ukrainian_word_is_not_settled_by_another_origi
 
 @pytest.mark.parametrize("name, expected", [
     ("Maria Kravets", "Марія Кравець"), ("Anna Shvets", "Анна Швець"), ("Anna Zaiets", "Анна Заєць"),
+    ("Anton Oliinyk", "Антон Олійник"), ("Anton Kulyk", "Антон Кулик"),
 ])
-def test_the_suffix_ets_after_v_or_a_vowel_tells_a_ukrainian_surname_whatever_the_given_name(name, expected):
-    assert render_name(name, "uk").text == expected  # were Кравец, Швец, Зеєц: read as English
+def test_the_suffixes_ets_and_yk_tell_a_ukrainian_surname_whatever_the_given_name(name, expected):
+    assert render_name(name, "uk").text == expected  # were Кравец, Швец, Зеєц, Оліінік, Кулік: read as English
 
 
 def test_an_r_coloured_vowel_writes_its_r_once_and_urr_before_a_vowel_is_arr():
