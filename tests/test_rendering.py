@@ -554,6 +554,8 @@ def test_a_surname_read_back_as_a_ukrainian_word_is_not_settled_by_another_origi
     ("Anton Oliinyk", "Антон Олійник"), ("Anton Kulyk", "Антон Кулик"),
     ("Daria Lytvyn", "Дарія Литвин"), ("Roman Huk", "Роман Гук"), ("Daria Tychyna", "Дарія Тичина"),  # a shared
     ("Anna Wintour", "Анна Вінтур"),  # given name before an unknown surname ending as Slavic ones do; a known one: English
+    ("Volodimir Melnyk", "Володимир Мельник"), ("Bogdan Khmelnitsky", "Богдан Хмельницький"),  # other spellings
+    ("Bogdan Aurescu", "Богдан Ауреску"),  # ... a Romanian's surname is no Slavic one
 ])
 def test_the_suffixes_ets_and_yk_tell_a_ukrainian_surname_whatever_the_given_name(name, expected):
     assert render_name(name, "uk").text == expected  # were Кравец, Швец, Зеєц, Оліінік, Кулік: read as English
