@@ -57,6 +57,8 @@ def test_titles_and_roles_stay_outside_the_names_they_precede():
         ("State Department Spokesman Matthew Miller said so.", ["State Department", "Matthew Miller"]),
         ("Federal Reserve Chairman Alan Greenspan spoke.", ["Federal Reserve", "Alan Greenspan"]),
         ("NATO Secretary-General Mark Rutte met Gov. Bush.", ["NATO", "Mark Rutte", "Bush"]),
+        ("Commander-in-Chief Oleksandr Syrskyi met Editor-in-Chief Jane Smith.",  # was rendered with the name
+         ["Oleksandr Syrskyi", "Jane Smith"]),
         ("He met Attorney General Merrick Garland.", ["Merrick Garland"]),
         ("He met the Reuters Correspondent and the U.N. High Commissioner.", ["Reuters", "U.N."]),
         ("Rapper Kanye West met Republicans Sens. John Kennedy and Lindsey Graham.",

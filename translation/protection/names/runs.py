@@ -291,7 +291,8 @@ def _bare(token: Token) -> str:
 
 
 def _is_title(token: Token) -> bool:
-    """A title or role noun: "Minister", "Gov.", "Secretary-General", "Co-Premiers", "Ex-Yankee"."""
+    """A title or role noun: "Minister", "Gov.", "Secretary-General", "Co-Premiers", "Ex-Yankee",
+    "Commander-in-Chief", "Editor-in-Chief"."""
     key = _bare(token)
     if key in TITLES:
         return True
@@ -301,7 +302,9 @@ def _is_title(token: Token) -> bool:
     if parts[0] == "ex":
         return True
     last = parts[-1] if parts[-1] != "elect" else parts[-2]
-    return all(p in ROLE_MODIFIERS or p == "elect" for p in parts) and last in TITLES | {"general"}
+    inner = parts[1:-1]  # "in" joins two titles: "Commander-in-Chief"
+    return all(p in ROLE_MODIFIERS or p == "elect" or p == "in" and p in inner for p in parts) and \
+        last in TITLES | {"general"}
 
 
 def _is_role_word(token: Token) -> bool:
