@@ -303,6 +303,7 @@ def test_a_french_gu_is_a_hard_g_and_ill_after_i_the_y_sound():
     ("Sloviansk", "Словʼянськ"), ("Viacheslav Kyrylenko", "Вʼячеслав Кириленко"),  # a labial's apostrophe before я
     ("Sviatoslav Shevchuk", "Святослав Шевчук"),  # ... but none after a consonant
     ("Volodymyr Fityo", "Володимир Фітьо"),  # yo after a consonant is ьо, as ya and yu are я and ю (was Фітио)
+    ("Oleksandr Kyivskyi", "Олександр Київський"),  # the capital's yi is ї in words made from it (was Кийвський)
 ])
 def test_what_the_ukrainian_romanisation_drops_comes_back(name, expected):
     assert render_name(name, "uk").text == expected
