@@ -94,6 +94,7 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("Вони дали зрозуміти ", "nomn"),  # an infinitive is no object
     ("Трамп звинуватив ", "accs"), ("Його звинуватив ", "nomn"), ("йому допоміг ", "nomn"),  # a pronoun object before
     ("якого звинуватив ", "nomn"), ("Він заявив, що звинуватив ", "accs"),  # the verb: the name is its subject
+    ("Угоду підписали ", "nomn"), ("Суд засудив ", "accs"),  # and so after a noun only an accusative (not "суд")
     ("як назвав ", "nomn"),  # "назвати" is absent: "як назвав Трамп" (as Trump called it) has its subject after it
     ("лиховісного ", "gent"), ("колишньому ", "datv"), ("відомим ", "ablt"),  # an adjective agrees with the name
     ("свого ", "nomn"),  # a pronoun agrees with a noun of its own

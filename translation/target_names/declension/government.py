@@ -152,9 +152,13 @@ def _by_the_word_before(before: str, language: str, role: SourceRole, person: bo
     parses = dictionary.parse(plain_apostrophe(word))
     quoted = before.endswith(tuple(_QUOTE_OPENERS))  # "голкіперу «Брайтона»": a club's or a firm's name
     head = before.rstrip(_QUOTE_OPENERS).rstrip()  # ends in the word
-    agent = role.agent or _object_pronoun_before(head[: -len(word)].rstrip(), dictionary)
+    before_the_verb = head[: -len(word)].rstrip()
+    agent = role.agent or _object_pronoun_before(before_the_verb, dictionary)
+    verbs_case = _after_a_verb(parses, language, agent)
+    if verbs_case == "accs" and _accusative_noun_before(before_the_verb, dictionary):
+        return None  # "Угоду підписали Віткофф і Кушнер": the object stands before the verb, the name is its subject
     return (_a_recipients_case(parses, language) if role.recipient else None) \
-        or _after_a_verb(parses, language, agent) \
+        or verbs_case \
         or (_an_objects_case(parses) if role.object and not agent else None) \
         or _after_a_verbs_object(before, language, agent) \
         or _after_an_adjective(parses) \
@@ -213,6 +217,14 @@ def _object_pronoun_before(text: str, dictionary) -> bool:
     parses = dictionary.parse(plain_apostrophe(match.group(1).lower())) if match else []
     return not any(parse.tag.POS == "CONJ" for parse in parses) and \
         any(parse.tag.POS == "NPRO" and parse.tag.case in _PRONOUN_OBJECT_CASES for parse in parses)
+
+
+def _accusative_noun_before(text: str, dictionary) -> bool:
+    """`text` (what stands before the verb before the name) ends in a noun the dictionary reads only as an
+    accusative ("Угоду", "заяву"; not "суд" or "документ", which may be the verb's subject)."""
+    match = re.search(rf"(?<![\w'’ʼ-])({_WORD.pattern})$", text)
+    parses = dictionary.parse(plain_apostrophe(match.group(1).lower())) if match else []
+    return bool(parses) and all(parse.tag.POS == "NOUN" and parse.tag.case == "accs" for parse in parses)
 
 
 _LONGEST_OBJECT = 3  # words between a verb and the name it gives something to ("передав пас назад Ковачичу")
