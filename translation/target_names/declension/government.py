@@ -9,7 +9,8 @@ The case comes from the word or two before the name (`data/<language>_governing.
 in the genitive or after a preposition separates from the name ("сенатором Аризони", "лідер лейбористів", "радник з
 національної безпеки"), else from a verb right before
 it whose object takes one case (`data/<language>_verbs_governing.txt`, any form of the verb; a verb of giving past its
-object: "передав пас назад Ковачичу"; not after a pronoun object before the verb: "його звинуватив Трамп") or an
+object: "передав пас назад Ковачичу"; not after a pronoun object before the verb: "його звинуватив Трамп", nor after
+an accusative noun before a verb of the accusative: "Угоду підписали Віткофф і Кушнер") or an
 adjective agreeing with it, else from a common noun right before it (apposition to a title, the genitive after any
 other noun; `data/<language>_nouns_deciding_nothing.txt` lists the exceptions), else from the name it is joined to by
 "і"/"та" (its form, or the words before it), else from the words after it (an impersonal predicate,
