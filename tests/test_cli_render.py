@@ -100,3 +100,6 @@ def test_a_title_before_the_name_is_left_to_the_translation_as_a_copy_leaves_it(
         ("Леді Гага", None)]  # an established form of the whole line wins
     assert "'President' is a title" in result.stderr.decode()
     assert output_lines(run_babelwire("render", "--to", "uk", "Dr. John Smith")) == ["Джон Сміт"]
+    # a line in capitals, as a headline writes it, is read as running text: its capitals confirm no name
+    assert output_lines(run_babelwire("render", "--to", "uk", "PRESIDENT JOE BIDEN", "KING CHARLES III")) == [
+        "Джо Байден", "Чарльз III"]  # were ПРЕЗІДЕНТ ДЖО БАЙДЕН, КІНГ ЧАРЛЬЗ III

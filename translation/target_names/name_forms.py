@@ -231,7 +231,8 @@ def after_a_title(line: str, target: str) -> tuple[str, NameForm] | None:
     Харрі). None where the words before the name are not all title words ("Will Smith": "Will" opening the line
     read as a verb), where the whole line has an established form ("Lady Gaga": Леді Гага) or the line is no such
     name."""
-    found = document_forms(line, target)
+    capitals = line.isupper()  # read as running text writes it: a headline's capitals confirm no name
+    found = document_forms(_as_running_text(line) if capitals else line, target)
     if len(found) != 1 or established_form(line, target) is not None:
         return None
     typed, form = found[0]
@@ -240,6 +241,15 @@ def after_a_title(line: str, target: str) -> tuple[str, NameForm] | None:
     if typed.type != name_types.PERSON or form.way != RENDERED or line[span.end :].strip() or not _a_title(title):
         return None
     return title, form
+
+
+def _as_running_text(line: str) -> str:
+    """An all-capitals line with each word capitalised as running text writes it ("DR. JOHN SMITH" -> "Dr. John
+    Smith"), a regnal numeral kept ("KING CHARLES III"); as long as the line, so offsets hold."""
+    words = [word if _ROMAN_NUMERAL.fullmatch(word) and index else word.capitalize()
+             for index, word in enumerate(line.split(" "))]
+    running = " ".join(words)
+    return running if len(running) == len(line) else line
 
 
 def _a_title(words: str) -> bool:
