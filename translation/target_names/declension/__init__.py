@@ -90,12 +90,13 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
     if case == NOMINATIVE or not declines(language):
         return rendering
     words = rendering.split(" ")
+    headline = len(words) > 1 and all(word.isupper() for word in words)  # "ДЖОН СМІТ": no acronyms, a headline's
     if surname_first and len(words) > 2:
-        return " ".join([_decline_word(words[0], case, gender, language, True), *words[1:-1],
-                         _decline_word(words[-1], case, gender, language, False)])
+        return " ".join([_decline_word(words[0], case, gender, language, True, headline), *words[1:-1],
+                         _decline_word(words[-1], case, gender, language, False, headline)])
     spelt = _letters_spelt(words[:-1], language)
     return " ".join(word if i in spelt else _decline_word(word, case, gender, language, i == len(words) - 1 and
-                                                          len(words) > 1) for i, word in enumerate(words))
+                                                          len(words) > 1, headline) for i, word in enumerate(words))
 
 
 def _letters_spelt(given: list[str], language: str) -> set[int]:
@@ -147,15 +148,16 @@ def _between_words(gap: str, after_initial: bool) -> bool:
 _LONGEST_ACRONYM = 4  # a word in capitals no longer than this is an acronym; a longer one a headline's ("ТРАМПА")
 
 
-def _decline_word(word: str, case: str, gender: str, language: str, surname: bool) -> str:
+def _decline_word(word: str, case: str, gender: str, language: str, surname: bool, headline: bool = False) -> str:
+    """One word of a name in `case`; `headline`: the whole name is in capitals, so a short word is no acronym."""
     if case == NOMINATIVE:
         return word
     if word.split("-")[-1].lower() in _indeclinable(language):  # "на Волл-стріт"
         return word
-    if word.isupper() and len(word) <= _LONGEST_ACRONYM:  # "проти ЦСКА", "з ПСВ": an acronym does not decline
+    if word.isupper() and len(word) <= _LONGEST_ACRONYM and not headline:  # "проти ЦСКА", "з ПСВ": an acronym
         return word
     if "-" in word:  # "Римського-Корсакова": each part declines
-        return "-".join(_decline_word(part, case, gender, language, surname) for part in word.split("-"))
+        return "-".join(_decline_word(part, case, gender, language, surname, headline) for part in word.split("-"))
     lower = word.lower()
     if gender == "f" and not lower.endswith(_VOWEL_ENDINGS.get(language, ())):
         return word  # "Елізабет Воррен", "Оксана Шевченко": a woman's name not ending in -а/-я stays as it is
