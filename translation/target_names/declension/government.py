@@ -80,7 +80,7 @@ def a_noun_before(before: str, language: str) -> bool:
     """A common noun that decides a case stands right before the name ("адвокат Трампа", "команда Віткоффа", "ДНК
     Сімпсона": one written as an acronym too): no word of time or naming
     (`data/<language>_nouns_deciding_nothing.txt`), no proper noun."""
-    word, dictionary = _common_word_before(before) or _acronym_before(before), _analyzer(language)
+    word, dictionary = _common_word_before(before, acronym=True), _analyzer(language)
     parse = dictionary.parse(plain_apostrophe(word))[0] if word is not None and dictionary is not None else None
     return parse is not None and _a_deciding_noun(parse, language)
 
@@ -307,24 +307,19 @@ _AFTER_CONJUNCTION = re.compile(r"(\w+)[»\"”]?\s+(?:і|й|та|чи|або)\s
 _OPENS_A_LIST = re.compile(r"[»\"”]?(?:,|\s+(?:і|й|та|чи|або))(?:\s|$)")  # what follows a name another follows
 
 
-def _common_word_before(before: str) -> str | None:
+def _common_word_before(before: str, acronym: bool = False) -> str | None:
     """The word right before the name (nothing but a space between them), lower case, where it may be a common
-    word: written in lower case, or capitalised only because it opens the sentence ("Удар Менги")."""
+    word: written in lower case, or capitalised only because it opens the sentence ("Удар Менги"); with `acronym`,
+    also written in capitals ("ДНК", "ФБР": a common noun where the dictionary reads it as one, an institution's
+    is no proper noun in its tags)."""
     window = before[-60:]
     match = _LAST_WORD.search(window)
     if match is None:
         return None
     word = match.group(1)
     opens_sentence = not before[: len(before) - len(window) + match.start()].rstrip()[-1:].strip(_OPENERS)
-    return word.lower() if word[:1].islower() or opens_sentence else None
-
-
-def _acronym_before(before: str) -> str | None:
-    """The word right before the name where it is written in capitals ("ДНК", "ФБР"), lower case: an acronym is
-    a common noun where the dictionary reads it as one (an institution's is no proper noun in its tags)."""
-    match = _LAST_WORD.search(before[-60:])
-    word = match.group(1) if match else ""
-    return word.lower() if len(word) > 1 and word.isupper() else None
+    capitals = acronym and len(word) > 1 and word.isupper()
+    return word.lower() if word[:1].islower() or opens_sentence or capitals else None
 
 
 # A role noun, then what it is the role of, in the genitive (the capitalised name of its place or club, maybe in quote
