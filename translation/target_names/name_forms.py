@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from babelwire.translation.protection import name_types, names, translated_names
 from babelwire.translation.protection.name_order import surname_first
@@ -254,11 +255,17 @@ def _as_running_text(line: str) -> str:
 
 def _a_title(words: str) -> bool:
     """Title words ("Gen.", "Prime Minister", "Secretary of State", "former US Senator"), one at least a title."""
-    lexicon = names.lexicon
-    titles = lexicon.TITLES | lexicon.PRE_NAME_TITLES | lexicon.MONARCH_TITLES | _ROYAL_TITLES
-    around = titles | lexicon.ROLE_MODIFIERS | lexicon.NEVER_ALONE | lexicon.PLACES
+    titles, around = _title_words()
     keys = [word.lower().rstrip(".") for word in words.split()]
     return bool(keys) and all(key in around for key in keys) and any(key in titles for key in keys)
+
+
+@cache
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(titles, the words a title may have around it), joined once, not for every line `render` reads."""
+    lexicon = names.lexicon
+    titles = lexicon.TITLES | lexicon.PRE_NAME_TITLES | lexicon.MONARCH_TITLES | _ROYAL_TITLES
+    return titles, titles | lexicon.ROLE_MODIFIERS | lexicon.NEVER_ALONE | lexicon.PLACES
 
 
 def written_in(document: str, named: list[tuple], target: str | None, render: bool = True) -> list[NameForm]:
