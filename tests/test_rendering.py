@@ -562,6 +562,12 @@ def test_the_suffixes_ets_and_yk_tell_a_ukrainian_surname_whatever_the_given_nam
     assert render_name(name, "uk").text == expected  # were Кравец, Швец, Зеєц, Оліінік, Кулік: read as English
 
 
+def test_a_surname_opening_with_tk_is_read_back_from_the_romanisation():
+    # no English word opens with tk; the pronouncing dictionary's Tkach drops its t (was Анна Кач)
+    assert render_name("Anna Tkach", "uk").text == "Анна Ткач"
+    assert render_name("Matthew Tkachuk", "uk").text == "Меттью Ткачук"
+
+
 def test_an_r_coloured_vowel_writes_its_r_once_and_urr_before_a_vowel_is_arr():
     # the dictionary gives "Worrell" an ER over the o and an R over the rr: one р too many was written
     assert render_name("Worrell", "uk").text == "Воррелл"
