@@ -279,3 +279,38 @@ def test_a_name_after_a_title_and_the_title_s_place_or_club_takes_the_title_s_ca
                                           ("Президент наказав ", "datv")])
 def test_verbs_of_choosing_fielding_and_ordering_govern_the_person_after_them(before, case):
     assert governed_case(before, "uk") == case  # "обрав Менгу", "наказав Сирському"
+
+
+@pytest.mark.parametrize("source, rendering, case, expected", [
+    # a particle inside a name never declines (were біна Салмана, ди Сілви, аша-Шараи, Аля Тані)
+    ("Mohammed bin Salman", "Мухаммед бін Салман", "gent", "Мухаммеда бін Салмана"),
+    ("Luiz Inacio Lula da Silva", "Луїс Інасіу Лула да Сілва", "ablt", "Луїсом Інасіу Лулою да Сілвою"),
+    ("Tamim bin Hamad Al Thani", "Тамім бін Хамад Аль Тані", "datv", "Таміму бін Хамаду Аль Тані"),
+    ("Ludwig van Beethoven", "Людвіг ван Бетховен", "gent", "Людвіга ван Бетховена"),
+    ("Bashar al-Assad", "Башар аль-Асад", "gent", "Башара аль-Асада"),  # the hyphen's particle stays, the name declines
+    # a foreign -а after a vowel is no case ending (was аш-Шараою, Андреою)
+    ("Ahmed al-Sharaa", "Ахмед аш-Шараа", "ablt", "Ахмедом аш-Шараа"),
+    ("Andrea Leadsom", "Андреа Ледсом", "ablt", "Андреа Ледсом"),
+    # a given name declines as a given name, not as the common noun it is spelt like (was Кота: кіт, a cat)
+    ("Keith Kellogg", "Кіт Келлог", "gent", "Кіта Келлога"),
+    ("Javier Milei", "Хавʼєр Мілей", "gent", "Хавʼєра Мілея"),  # -ей as Мойсей (was left undeclined)
+])
+def test_particles_foreign_endings_and_given_names_decline_as_ukrainian_media_write_them(source, rendering, case,
+                                                                                        expected):
+    assert decline_name(rendering, case, person_gender(source, rendering, "uk"), "uk") == expected
+
+
+@pytest.mark.parametrize("source, rendering", [
+    ("Valery Gerasimov", "Валерій Герасимов"),  # the 1990 census gives Valery, Karol, Yuri to women
+    ("Karol Nawrocki", "Кароль Навроцький"),
+    ("Yuri Gagarin", "Юрій Гагарін"),
+])
+def test_a_census_womans_name_read_as_a_mans_in_its_language_makes_a_man(source, rendering):
+    assert person_gender(source, rendering, "uk") == "m"
+    assert decline_name(rendering, "gent", person_gender(source, rendering, "uk"), "uk") != rendering
+
+
+def test_a_census_womans_name_stays_a_womans_where_its_surname_shows_no_such_language():
+    assert person_gender("Michele Bachmann", "Мішель Бахманн", "uk") == "f"  # an Italian-looking given name alone
+    assert person_gender("Nicola Sturgeon", "Нікола Стерджен", "uk") == "f"
+    assert person_gender("Yuri Kimura", "Юрі Кімура", "uk") == "f"  # Yuri read as Japanese is a woman's

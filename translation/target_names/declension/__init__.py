@@ -33,6 +33,7 @@ from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
 from babelwire.translation.target_names.rendering.languages import has_data, language_data
+from babelwire.translation.target_names.rendering.words import a_mans_given_name
 from babelwire.translation.target_names.declension.government import (NO_ROLE, SourceRole, a_noun_before,
                                                                      a_noun_follows, governed_case)
 from babelwire.translation.target_names.declension.tables import CASES, NOMINATIVE, WORD as _WORD, rows as _rows
@@ -43,6 +44,7 @@ __all__ = ["CASES", "NOMINATIVE", "NO_ROLE", "SourceRole", "a_noun_before", "a_n
 _VOWEL_ENDINGS = {"uk": ("а", "я")}
 _STEM_FINALS = {"uk": "аеєиіїоуюяйь"}  # letters a name's stem drops before a case ending
 _VOWELS = {"uk": "аеєиіїоуюя"}  # a club's name ending in one but -а/-я is foreign and does not decline
+_GENITIVE = "gent"
 
 
 def declines(language: str) -> bool:
@@ -50,13 +52,15 @@ def declines(language: str) -> bool:
 
 
 def person_gender(source: str, rendering: str, language: str) -> str:
-    """"f" or "m": the census's word on the source given name, else the dictionary's on the rendered one, else
-    its ending (-а/-я: a woman's name in Ukrainian), else the surname's feminine ending; "m" where nothing tells."""
+    """"f" or "m": the census's word on the source given name (a man's where the census's woman's name is a man's in
+    the language the name is read in: `rendering.words.a_mans_given_name`), else the dictionary's on the rendered
+    one, else its ending (-а/-я: a woman's name in Ukrainian), else the surname's feminine ending; "m" where nothing
+    tells."""
     source_words, words = source.split(), rendering.split()
     if surname_first(source):  # "Kim Jong Un": no given name opens it
         return "m"
     if len(source_words) > 1 and (sex := given_name_gender(source_words[0])):
-        return sex
+        return "m" if sex == "f" and a_mans_given_name(source, language) else sex  # Valery Gerasimov: Валерій
     analyzer = _analyzer(language)
     if len(words) > 1 and analyzer is not None:
         given = words[0].lower()  # as the given name's own nominative: "Ево" is no vocative of the woman's Ева
@@ -94,9 +98,27 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
     if surname_first and len(words) > 2:
         return " ".join([_decline_word(words[0], case, gender, language, True, headline), *words[1:-1],
                          _decline_word(words[-1], case, gender, language, False, headline)])
-    spelt = _letters_spelt(words[:-1], language)
-    return " ".join(word if i in spelt else _decline_word(word, case, gender, language, i == len(words) - 1 and
-                                                          len(words) > 1, headline) for i, word in enumerate(words))
+    kept = _letters_spelt(words[:-1], language) | _inner_particles(words, language)
+    return " ".join(word if i in kept else _decline_word(word, case, gender, language, i == len(words) - 1 and
+                                                         len(words) > 1, headline) for i, word in enumerate(words))
+
+
+def _inner_particles(words: list[str], language: str) -> set[int]:
+    """The indices of particles inside a name, which never decline: "Мухаммеда бін Салмана", "Лули да Сілви",
+    "Таміма бін Хамада Аль Тані" (a capitalised Аль inside the name is the ruling family's Āl; opening a name it is
+    a given name: Al Pacino)."""
+    particles = _particle_forms(language)
+    return {i for i, word in enumerate(words[:-1]) if i > 0 and word.lower() in particles}
+
+
+@lru_cache(maxsize=8)
+def _particle_forms(language: str) -> frozenset[str]:
+    """The target forms of the name particles the renderer writes (фон, да, бін, аль, and аш of "аш-Шараа")."""
+    if not has_data(language):
+        return frozenset()
+    data = language_data(language)
+    assimilated = {form for forms in data.particle_assimilation.values() for form in forms.values()}
+    return frozenset(data.particles.values()) | assimilated
 
 
 def _letters_spelt(given: list[str], language: str) -> set[int]:
@@ -156,9 +178,12 @@ def _decline_word(word: str, case: str, gender: str, language: str, surname: boo
         return word
     if word.isupper() and len(word) <= _LONGEST_ACRONYM and not headline:  # "проти ЦСКА", "з ПСВ": an acronym
         return word
-    if "-" in word:  # "Римського-Корсакова": each part declines
-        return "-".join(_decline_word(part, case, gender, language, surname, headline) for part in word.split("-"))
+    if "-" in word:  # "Римського-Корсакова": each part declines, but a particle ("Башара аль-Асада")
+        return "-".join(part if part.islower() and part in _particle_forms(language) else
+                        _decline_word(part, case, gender, language, surname, headline) for part in word.split("-"))
     lower = word.lower()
+    if lower[-1:] == "а" and lower[-2:-1] in _VOWELS.get(language, ""):  # "аш-Шараа", "Андреа": a foreign -а after
+        return word  # a vowel is no case ending, and such a name is written as it is ("з Андреа Пірло")
     if gender == "f" and not lower.endswith(_VOWEL_ENDINGS.get(language, ())):
         return word  # "Елізабет Воррен", "Оксана Шевченко": a woman's name not ending in -а/-я stays as it is
     parse = _person_reading(plain_apostrophe(lower), gender, language, surname)  # the dictionary's apostrophe
@@ -189,11 +214,20 @@ def _person_reading(lower: str, gender: str, language: str, surname: bool):
     readings = [p for p in analyzer.parse(lower) if "nomn" in p.tag and p.tag.gender == wanted
                 and "Fixd" not in p.tag and "plur" not in p.tag and p.word == lower]
     people = [p for p in readings if p.tag.POS == "NOUN" and ("anim" in p.tag or role in p.tag)]
+    if not surname:  # a given name declines as a given name: Keith's Кіт is Кіта, not the cat's (or surname's) Кота
+        people = [p for p in people if "Name" in p.tag or _keeps_its_stem(p, lower)]
     ranked = sorted(people, key=lambda p: (role not in p.tag, "Surn" not in p.tag and "Name" not in p.tag))
     if ranked:
         return ranked[0]
     adjectives = [p for p in readings if p.tag.POS == "ADJF"]
     return adjectives[0] if surname and adjectives else None
+
+
+def _keeps_its_stem(parse, lower: str) -> bool:
+    """The reading's genitive keeps the word's letters but for a final vowel, й or ь (Тіма, Кіра), where a noun's
+    vowel may change in the stem (кіт -> кота, лід -> льоду)."""
+    form = parse.inflect({_GENITIVE})
+    return form is not None and len(os.path.commonprefix([lower, form.word])) >= len(lower) - 1
 
 
 def _by_model(lower: str, case: str, gender: str, language: str) -> str | None:

@@ -108,10 +108,28 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
     return "".join(rendered), least_certain(sources, data.code)
 
 
+def a_mans_given_name(name: str, language: str) -> bool:
+    """The census gives the name's given name to women, but the language its surname is read in gives it to men:
+    Valery Gerasimov's Valery, read as Russian, is Валерій; Karol Nawrocki's Karol, read as Polish, is Кароль. The
+    surname's origin, not the given name's own (Michele Bachmann's Michele looks Italian, and she is a woman), but
+    for a given name Ukrainian or Russian shares, which makes the whole name Slavic (Yuri Gagarin, Nikita Mazepin)."""
+    words = [word for word in name.split() if not _INITIALS.match(word)]
+    if len(words) < 2 or given_name_gender(fold(words[0])) != "f" or not has_data(language):
+        return False
+    data = language_data(language)
+    whole = _name_origin(words, data)
+    origin = _name_origin(words[1:], data) or (whole if whole in (SLAVIC, RUSSIAN, UKRAINIAN) else None)
+    return origin is not None and _a_mans_given_name_there(words[0], origin, data)
+
+
 def _a_mans_given_name_there(given: str, origin: str | None, data: LanguageData) -> bool:
     """The census's woman's name is a man's in the language the name is read in: Karol Nawrocki's Karol, read as
-    Polish, is Кароль, whose -cki is a man's (Carol is a woman's in English)."""
+    Polish, is Кароль, whose -cki is a man's (Carol is a woman's in English). An origin with no letter rules of its
+    own (Russian, Ukrainian) reads the given name as the whole renderer does (Valery: Валерій)."""
     read = _read_by(given.lower(), origin, data)
+    if read is None and origin is not None:
+        rendered = _render_word(given, data, origin, "person", first=True, last=False)
+        read = rendered[0].lower() if rendered is not None else None
     return read is not None and attested_given_name(read, data.code, "m") and \
         not attested_given_name(read, data.code, "f")
 
