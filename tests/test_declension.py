@@ -294,6 +294,10 @@ def test_verbs_of_choosing_fielding_and_ordering_govern_the_person_after_them(be
     # a given name declines as a given name, not as the common noun it is spelt like (was Кота: кіт, a cat)
     ("Keith Kellogg", "Кіт Келлог", "gent", "Кіта Келлога"),
     ("Javier Milei", "Хавʼєр Мілей", "gent", "Хавʼєра Мілея"),  # -ей as Мойсей (was left undeclined)
+    # a foreign surname in -о does not decline, though it is spelt like a Ukrainian given name (was Густаво Петра)
+    ("Gustavo Petro", "Густаво Петро", "gent", "Густаво Петро"),
+    ("Ivan Franko", "Іван Франко", "gent", "Івана Франка"),  # a surname the dictionary knows declines as before
+    ("Yahya Sinwar", "Яхʼя Сінвар", "gent", "Яхʼї Сінвара"),  # a man's name in -я (was a woman's: Сінвар kept)
 ])
 def test_particles_foreign_endings_and_given_names_decline_as_ukrainian_media_write_them(source, rendering, case,
                                                                                         expected):

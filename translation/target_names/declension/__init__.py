@@ -216,6 +216,8 @@ def _person_reading(lower: str, gender: str, language: str, surname: bool):
     people = [p for p in readings if p.tag.POS == "NOUN" and ("anim" in p.tag or role in p.tag)]
     if not surname:  # a given name declines as a given name: Keith's Кіт is Кіта, not the cat's (or surname's) Кота
         people = [p for p in people if "Name" in p.tag or _keeps_its_stem(p, lower)]
+    elif lower.endswith("о"):  # a surname in -о declines as a surname (Франка) or not at all: Gustavo Petro's Петро
+        people = [p for p in people if "Surn" in p.tag]  # is no Ukrainian given name (Густаво Петро, not Петра)
     ranked = sorted(people, key=lambda p: (role not in p.tag, "Surn" not in p.tag and "Name" not in p.tag))
     if ranked:
         return ranked[0]
