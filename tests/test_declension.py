@@ -98,6 +98,7 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("як назвав ", "nomn"),  # "назвати" is absent: "як назвав Трамп" (as Trump called it) has its subject after it
     ("лиховісного ", "gent"), ("колишньому ", "datv"), ("відомим ", "ablt"),  # an adjective agrees with the name
     ("свого ", "nomn"),  # a pronoun agrees with a noun of its own
+    ("Слідом за ", "ablt"), ("проголосував за ", "accs"),  # за after слідом is behind (was Віткоффа), else for
 ])
 def test_the_words_before_a_name_decide_its_case(before, case):
     assert governed_case(before, "uk") == case
