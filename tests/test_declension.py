@@ -319,3 +319,18 @@ def test_a_census_womans_name_stays_a_womans_where_its_surname_shows_no_such_lan
     assert person_gender("Michele Bachmann", "Мішель Бахманн", "uk") == "f"  # an Italian-looking given name alone
     assert person_gender("Nicola Sturgeon", "Нікола Стерджен", "uk") == "f"
     assert person_gender("Yuri Kimura", "Юрі Кімура", "uk") == "f"  # Yuri read as Japanese is a woman's
+
+
+def test_a_final_vowel_the_latin_spelling_does_not_write_never_declines():
+    # French's stressed final vowel: "з Ніколя Саркозі" (was Ніколею); an Arabic final -ah is said and declines
+    assert decline_name("Ніколя Саркозі", "ablt", "m", "uk", source="Nicolas Sarkozy") == "Ніколя Саркозі"
+    assert decline_name("Абдалла II", "gent", "m", "uk", source="Abdullah II") == "Абдалли II"
+    assert decline_name("Хасан Насралла", "ablt", "m", "uk", source="Hassan Nasrallah") == "Хасаном Насраллою"
+
+
+def test_a_restored_person_declines_by_the_source_s_spelling():
+    from babelwire.translation.protection.protect import find_protection
+    from babelwire.translation.target_names.people import restored_form
+
+    [person] = find_protection("Talks were held with Nicolas Sarkozy on Monday.", target="uk").rendered_people
+    assert restored_form(person, "Він зустрівся з ", "uk") == ("Ніколя Саркозі", "ablt")

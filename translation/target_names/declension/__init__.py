@@ -87,10 +87,12 @@ def club_gender(rendering: str, language: str) -> str | None:
     return None if lower[-1:] in _VOWELS.get(language, "") or not lower[-1:].isalpha() else "m"
 
 
-def decline_name(rendering: str, case: str, gender: str, language: str, surname_first: bool = False) -> str:
+def decline_name(rendering: str, case: str, gender: str, language: str, surname_first: bool = False,
+                 source: str = "") -> str:
     """`rendering` (nominative, words separated by spaces) in `case`; unchanged where the language's dictionary
     is not installed, the case is the nominative, or the name does not decline. A name written surname first
-    declines its surname and the last word of its given name ("з Кімом Чен Ином", "Муна Чже Іна")."""
+    declines its surname and the last word of its given name ("з Кімом Чен Ином", "Муна Чже Іна"). `source`: the
+    Latin name, word for word, which tells a final vowel its spelling does not write (`_unwritten_final_vowels`)."""
     if case == NOMINATIVE or not declines(language):
         return rendering
     words = rendering.split(" ")
@@ -98,9 +100,21 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
     if surname_first and len(words) > 2:
         return " ".join([_decline_word(words[0], case, gender, language, True, headline), *words[1:-1],
                          _decline_word(words[-1], case, gender, language, False, headline)])
-    kept = _letters_spelt(words[:-1], language) | _inner_particles(words, language)
+    kept = _letters_spelt(words[:-1], language) | _inner_particles(words, language) | \
+        _unwritten_final_vowels(source.split(" "), words, language)
     return " ".join(word if i in kept else _decline_word(word, case, gender, language, i == len(words) - 1 and
                                                          len(words) > 1, headline) for i, word in enumerate(words))
+
+
+def _unwritten_final_vowels(source: list[str], words: list[str], language: str) -> set[int]:
+    """The indices of words ending in -а or -я where the Latin word ends in a consonant letter its language does not
+    say: French's final stressed vowel, which never declines ("з Ніколя Саркозі", "Олександра Дюма"; not Ніколею).
+    An Arabic final -ah is said and declines as -а does (Абдалли II, Насралли)."""
+    if len(source) != len(words):
+        return set()
+    endings = _VOWEL_ENDINGS.get(language, ())
+    return {i for i, (latin, word) in enumerate(zip(source, words))
+            if word.lower().endswith(endings) and latin[-1:].isalpha() and latin[-1:].lower() not in "aeiouyh"}
 
 
 def _inner_particles(words: list[str], language: str) -> set[int]:
