@@ -99,6 +99,8 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("лиховісного ", "gent"), ("колишньому ", "datv"), ("відомим ", "ablt"),  # an adjective agrees with the name
     ("свого ", "nomn"),  # a pronoun agrees with a noun of its own
     ("Слідом за ", "ablt"), ("проголосував за ", "accs"),  # за after слідом is behind (was Віткоффа), else for
+    ("Прес-секретар Білого дому ", "nomn"), ("з прес-секретарем Білого дому ", "ablt"),  # a title's complement, a
+    ("голова Верховної ради ", "nomn"),  # proper name with one capital (were the genitive: the White House's)
 ])
 def test_the_words_before_a_name_decide_its_case(before, case):
     assert governed_case(before, "uk") == case

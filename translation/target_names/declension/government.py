@@ -317,9 +317,14 @@ def _common_word_before(before: str, acronym: bool = False) -> str | None:
     if match is None:
         return None
     word = match.group(1)
-    opens_sentence = not before[: len(before) - len(window) + match.start()].rstrip()[-1:].strip(_OPENERS)
     capitals = acronym and len(word) > 1 and word.isupper()
-    return word.lower() if word[:1].islower() or opens_sentence or capitals else None
+    return word.lower() if word[:1].islower() or _opens_a_sentence(before, window, match.start()) or capitals \
+        else None
+
+
+def _opens_a_sentence(before: str, window: str, start: int) -> bool:
+    """The word at `start` of `window` (the end of `before`) opens a sentence: nothing but an opener before it."""
+    return not before[: len(before) - len(window) + start].rstrip()[-1:].strip(_OPENERS)
 
 
 # A role noun, then what it is the role of, in the genitive (the capitalised name of its place or club, maybe in quote
@@ -341,10 +346,12 @@ def _after_a_title_and_its_complement(before: str, language: str) -> str | None:
     dictionary = _analyzer(language)
     if dictionary is None:
         return None
+    window = before[-80:]
     for pattern in _TITLE_AND_COMPLEMENT:
-        match = pattern.search(before[-80:])
-        if match is None or not match.group(1)[:1].islower() or \
-                not _a_titles_complement(match.group(2).split(), language, dictionary):
+        match = pattern.search(window)
+        # a title in lower case, or capitalised as a sentence's first word ("Прес-секретар Білого дому Керолайн Лівітт")
+        if match is None or not (match.group(1)[:1].islower() or _opens_a_sentence(before, window, match.start(1))) \
+                or not _a_titles_complement(match.group(2).split(), language, dictionary):
             continue
         parses = dictionary.parse(plain_apostrophe(match.group(1)))
         title = parses[0].tag
@@ -378,10 +385,13 @@ def _a_noun_or_adjective(word: str, dictionary) -> bool:
 
 def _genitive_complement(found: list[str], dictionary, closed: bool = True) -> bool:
     """Capitalised words (a place's, a club's name: their case is not read) or common words in the genitive, ending in
-    a capitalised one or in people in the genitive plural ("енергетики США", "«Ліверпуля»", "лідер лейбористів"; not
-    "у понеділок"); `closed` false: the words need not end so (a preposition's complement follows them)."""
+    a capitalised one or in people in the genitive plural, or opening with a capitalised one ("енергетики США",
+    "«Ліверпуля»", "лідер лейбористів", "Білого дому"; not "у понеділок", "прихильник політики Трампа"); `closed`
+    false: the words need not end so (a preposition's complement follows them)."""
     people = _several_people(dictionary.parse(plain_apostrophe(found[-1].lower())))
-    if closed and not found[-1][:1].isupper() and (people is None or people.tag.case != "gent"):
+    # a proper name Ukrainian writes with one capital opens it: "прес-секретар Білого дому", "голова Верховної ради"
+    if closed and not found[-1][:1].isupper() and not found[0][:1].isupper() and \
+            (people is None or people.tag.case != "gent"):
         return False
     return all(word[:1].isupper() or any(parse.tag.case == "gent" for parse in dictionary.parse(plain_apostrophe(word)))
                for word in found)
