@@ -442,6 +442,9 @@ def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool
     заявив") or of naming ("ураган Роза", "ім'я Лав"), or a word the dictionary does not read as a noun decides
     nothing."""
     parse = parses[0] if parses[0].tag.POS == "NOUN" else _several_people(parses) or parses[0]
+    if person and parse.tag.POS == "NOUN" and "anim" not in parse.tag:  # "з дружиною Меланією": дружина is a squad
+        parse = next((other for other in parses if other.tag.POS == "NOUN" and "anim" in other.tag and  # first, and
+                      other.tag.case == parse.tag.case and other.tag.number == parse.tag.number), parse)  # a wife
     if parse.tag.POS != "NOUN" or parse.normal_form in _deciding_nothing(language) or \
             _PROPER_TAGS & set(parse.tag.grammemes):
         return None
