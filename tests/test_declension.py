@@ -304,6 +304,9 @@ def test_verbs_of_choosing_fielding_and_ordering_govern_the_person_after_them(be
     ("Gustavo Petro", "Густаво Петро", "gent", "Густаво Петро"),
     ("Ivan Franko", "Іван Франко", "gent", "Івана Франка"),  # a surname the dictionary knows declines as before
     ("Yahya Sinwar", "Яхʼя Сінвар", "gent", "Яхʼї Сінвара"),  # a man's name in -я (was a woman's: Сінвар kept)
+    ("Conan O'Brien", "Конан ОʼБраєн", "ablt", "Конаном ОʼБраєном"),  # the stem keeps its capitals (was Оʼбраєном)
+    # a woman's surname the dictionary reads only as an adjective: her dative (was the masculine Ціханоуському)
+    ("Svitlana Tsikhanouska", "Світлана Ціханоуська", "datv", "Світлані Ціханоуській"),
 ])
 def test_particles_foreign_endings_and_given_names_decline_as_ukrainian_media_write_them(source, rendering, case,
                                                                                         expected):

@@ -213,7 +213,8 @@ def _inflected(parse, case: str):
     form = parse.inflect({case})
     if form is None or case != "datv":
         return form
-    datives = [other for other in parse.lexeme if other.tag.case == "datv" and other.tag.number == form.tag.number]
+    datives = [other for other in parse.lexeme if other.tag.case == "datv" and other.tag.number == form.tag.number
+               and other.tag.gender == form.tag.gender]  # an adjective's lexeme has every gender: Ціханоуській
     return next((other for other in datives if other.word.endswith(("у", "ю"))), form)
 
 
@@ -309,10 +310,12 @@ def _gender_letter(gender: str | None) -> str | None:
 
 
 def _cased(form: str, like: str) -> str:
-    """`form` (lower case) written with the capitals of `like` (first letter, or all)."""
+    """`form` (lower case) written with the capitals of `like`: all, or each letter the case leaves where it stands
+    (the stem's: "ОʼБраєном", "МакГрегора", not "Оʼбраєном")."""
     if like.isupper() and len(like) > 1:
         return form.upper()
-    return form[:1].upper() + form[1:] if like[:1].isupper() else form
+    return "".join(letter.upper() if index < len(like) and like[index].isupper() else letter
+                   for index, letter in enumerate(form))
 
 
 @lru_cache(maxsize=8)
