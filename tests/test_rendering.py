@@ -954,6 +954,11 @@ def test_portuguese_surnames_tell_a_portuguese_name():
     assert render_name("Miguel Ribeiro", "uk").text.endswith(" Рібейру")  # was Рібейро
 
 
+def test_a_final_ao_is_portuguese_only_after_a_syllable_of_its_own():
+    assert render_name("Simao Sabrosa", "uk").text == "Сімау Саброза"
+    assert render_name("Elaine Chao", "uk").text == "Елейн Чао"  # one Chinese syllable: was the Portuguese Шау
+
+
 def test_maghreb_names_romanised_in_french_write_ch_as_sh_inside_a_word():
     assert render_name("Rachid Taha", "uk").text == "Рашид Таха"  # was Рачід
     assert render_name("Achraf Hakimi", "uk").text.startswith("Ашраф ")
