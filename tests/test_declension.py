@@ -303,6 +303,9 @@ def test_verbs_of_choosing_fielding_and_ordering_govern_the_person_after_them(be
     # a foreign surname in -о does not decline, though it is spelt like a Ukrainian given name (was Густаво Петра)
     ("Gustavo Petro", "Густаво Петро", "gent", "Густаво Петро"),
     ("Ivan Franko", "Іван Франко", "gent", "Івана Франка"),  # a surname the dictionary knows declines as before
+    ("Francesco Totti", "Франческо Тотті", "ablt", "Франческо Тотті"),  # a foreign given name in -о, as Густаво
+    ("Joko Widodo", "Джоко Відодо", "gent", "Джоко Відодо"),  # (were Франческом, Джока: the Петренко paradigm)
+    ("Marco Rubio", "Марко Рубіо", "ablt", "Марком Рубіо"),  # Марко is a Ukrainian name too
     ("Yahya Sinwar", "Яхʼя Сінвар", "gent", "Яхʼї Сінвара"),  # a man's name in -я (was a woman's: Сінвар kept)
     ("Conan O'Brien", "Конан ОʼБраєн", "ablt", "Конаном ОʼБраєном"),  # the stem keeps its capitals (was Оʼбраєном)
     # a woman's surname the dictionary reads only as an adjective: her dative (was the masculine Ціханоуському)

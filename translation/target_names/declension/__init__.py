@@ -101,7 +101,8 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
         return " ".join([_decline_word(words[0], case, gender, language, True, headline), *words[1:-1],
                          _decline_word(words[-1], case, gender, language, False, headline)])
     kept = _letters_spelt(words[:-1], language) | _inner_particles(words, language) | \
-        _unwritten_final_vowels(source.split(" "), words, language)
+        _unwritten_final_vowels(source.split(" "), words, language) | _foreign_given_names_in_o(words[:-1], gender,
+                                                                                                language)
     return " ".join(word if i in kept else _decline_word(word, case, gender, language, i == len(words) - 1 and
                                                          len(words) > 1, headline) for i, word in enumerate(words))
 
@@ -115,6 +116,14 @@ def _unwritten_final_vowels(source: list[str], words: list[str], language: str) 
     endings = _VOWEL_ENDINGS.get(language, ())
     return {i for i, (latin, word) in enumerate(zip(source, words))
             if word.lower().endswith(endings) and latin[-1:].isalpha() and latin[-1:].lower() not in "aeiouyh"}
+
+
+def _foreign_given_names_in_o(given: list[str], gender: str, language: str) -> set[int]:
+    """The indices of given names in -о the dictionary does not know, foreign names that do not decline as Густаво,
+    Бруно, Міло do not ("з Франческо Тотті", "Джоко Відодо"; not the surnames' Петренко paradigm: Франческа); Марко,
+    Петро, Дмитро are Ukrainian names and decline."""
+    return {i for i, word in enumerate(given) if word.lower().endswith("о") and
+            _person_reading(plain_apostrophe(word.lower()), gender, language, False) is None}
 
 
 def _inner_particles(words: list[str], language: str) -> set[int]:
