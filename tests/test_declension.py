@@ -104,6 +104,7 @@ def test_a_name_written_surname_first_declines_its_last_word_only(text, restored
     ("Він сказав. Речник Білого дому ", "nomn"),  # a title capitalised as its sentence's first word
     ("разом із дружиною ", "ablt"), ("дружина ", "nomn"),  # a wife, though the dictionary reads a squad first
     ("з командою ", "gent"),  # (was Меланії); a thing only is still the name's
+    ("За даними ", "gent"), ("За часів ", "gent"),  # were the adjective's instrumental and, for a word of time, nothing
 ])
 def test_the_words_before_a_name_decide_its_case(before, case):
     assert governed_case(before, "uk") == case
