@@ -40,6 +40,12 @@ def test_an_established_form_wins_over_the_rule_and_says_so():
 
 def test_a_surname_alone_takes_the_form_it_has_in_the_full_name():
     assert render_name("Zelenskyy", "uk").text == "Зеленський"
+    assert render_name("Solskjaer", "uk").text == "Сульшер"  # the form joins the given names: Уле-Гуннар Сульшер
+
+
+def test_a_last_word_lends_no_form_where_the_form_splits_or_joins_it():
+    assert render_name("Bernard Lama", "uk").text != "Бернард Далай-лама"  # "Lama" was Далай-лама
+    assert render_name("DiCaprio", "uk").text == "Ді Капріо"  # a row of its own; was Капріо, Ді Капріо's last word
 
 
 def test_a_russian_given_name_takes_its_ukrainian_form():

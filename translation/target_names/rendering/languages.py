@@ -215,8 +215,16 @@ def _established(code: str) -> dict[str, str]:
 
 def established_forms(rows: list[tuple[str, str]]) -> dict[str, str]:
     """The lookup table of `_established` made of (Latin name, form) rows."""
-    surnames = {latin.split()[-1].lower(): form.split()[-1] for latin, form in rows if len(latin.split()) > 1}
+    surnames = {latin.split()[-1].lower(): form.split()[-1] for latin, form in rows if _surname_apart(latin, form)}
     return surnames | _shortened(rows) | {name_key(latin): form for latin, form in rows}
+
+
+def _surname_apart(latin: str, form: str) -> bool:
+    """The form's last word is the Latin name's last: the words match one for one, or the form joins given names
+    (Ole Gunnar Solskjaer, Уле-Гуннар Сульшер); not where the form splits the surname ("DiCaprio" alone is no Капріо
+    of Ді Капріо) or is one word ("Lama" is no Далай-лама)."""
+    latin_words, form_words = len(latin.split()), len(form.split())
+    return latin_words > 1 and (latin_words == form_words or 1 < form_words < latin_words)
 
 
 def _shortened(rows: list[tuple[str, str]]) -> dict[str, str]:
