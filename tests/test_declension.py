@@ -309,6 +309,10 @@ def test_verbs_of_choosing_fielding_and_ordering_govern_the_person_after_them(be
     ("Marco Rubio", "Марко Рубіо", "ablt", "Марком Рубіо"),  # Марко is a Ukrainian name too
     ("Yahya Sinwar", "Яхʼя Сінвар", "gent", "Яхʼї Сінвара"),  # a man's name in -я (was a woman's: Сінвар kept)
     ("Conan O'Brien", "Конан ОʼБраєн", "ablt", "Конаном ОʼБраєном"),  # the stem keeps its capitals (was Оʼбраєном)
+    # no adjective's paradigm for a surname without a full adjective's ending (were Інгебрігтсного, Авного)
+    ("Jakob Ingebrigtsen", "Якоб Інгебрігтсен", "gent", "Якоба Інгебрігтсена"),
+    ("Petr Aven", "Петро Авен", "gent", "Петра Авена"),
+    ("Yulia Navalnaya", "Юлія Навальна", "datv", "Юлії Навальній"),  # an adjective's, a woman's (was Навальному)
     # a woman's surname the dictionary reads only as an adjective: her dative (was the masculine Ціханоуському)
     ("Svitlana Tsikhanouska", "Світлана Ціханоуська", "datv", "Світлані Ціханоуській"),
 ])

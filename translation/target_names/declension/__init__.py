@@ -245,7 +245,9 @@ def _person_reading(lower: str, gender: str, language: str, surname: bool):
     ranked = sorted(people, key=lambda p: (role not in p.tag, "Surn" not in p.tag and "Name" not in p.tag))
     if ranked:
         return ranked[0]
-    adjectives = [p for p in readings if p.tag.POS == "ADJF"]
+    # an adjective's reading for a surname with a full adjective's ending (Зеленський, Навальна), never for a short
+    # one the analyser guesses ("Інгебрігтсен" was declined Інгебрігтсного, "Авен" Авного)
+    adjectives = [p for p in readings if p.tag.POS == "ADJF" and lower.endswith(("ий", "ій", "ой", "а", "я"))]
     return adjectives[0] if surname and adjectives else None
 
 
