@@ -109,7 +109,7 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
 
 def _unwritten_final_vowels(source: list[str], words: list[str], language: str) -> set[int]:
     """The indices of words ending in -а or -я where the Latin word ends in a consonant letter its language does not
-    say: French's final stressed vowel, which never declines ("з Ніколя Саркозі", "Олександра Дюма"; not Ніколею).
+    say: French's final stressed vowel, which never declines ("з Ніколя Саркозі", not Ніколею).
     An Arabic final -ah is said and declines as -а does (Абдалли II, Насралли)."""
     if len(source) != len(words):
         return set()
