@@ -44,7 +44,7 @@ def test_a_surname_alone_takes_the_form_it_has_in_the_full_name():
 
 
 def test_a_last_word_lends_no_form_where_the_form_splits_or_joins_it():
-    assert render_name("Bernard Lama", "uk").text != "Бернард Далай-лама"  # "Lama" was Далай-лама
+    assert render_name("Bernard Lama", "uk").text.endswith(" Лама")  # "Lama" was Далай-лама
     assert render_name("DiCaprio", "uk").text == "Ді Капріо"  # a row of its own; was Капріо, Ді Капріо's last word
 
 
