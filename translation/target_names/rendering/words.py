@@ -117,8 +117,10 @@ def a_mans_given_name(name: str, language: str) -> bool:
     if len(words) < 2 or given_name_gender(fold(words[0])) != "f" or not has_data(language):
         return False
     data = language_data(language)
-    whole = _name_origin(words, data)
-    origin = _name_origin(words[1:], data) or (whole if whole in (SLAVIC, RUSSIAN, UKRAINIAN) else None)
+    origin = _name_origin(words[1:], data)
+    if origin is None:  # the whole name is read only where the surname alone shows nothing
+        whole = _name_origin(words, data)
+        origin = whole if whole in (SLAVIC, RUSSIAN, UKRAINIAN) else None
     return origin is not None and _a_mans_given_name_there(words[0], origin, data)
 
 
