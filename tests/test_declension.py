@@ -261,6 +261,15 @@ def test_a_name_with_an_initial_is_found_with_the_initial_s_full_stop():
     ("ПСВ Ейндговен", "gent", "m", "ПСВ Ейндговена"),  # ... as it is in a club's name written otherwise
     ("Тарас Качка", "datv", "m", "Тарасу Качці"),  # к, г, х before і are ц, з, с: was Качкі, Микола's change
     ("Даніель Ортега", "loct", "m", "Даніелеві Ортезі"),  # as the dictionary declines a surname it knows
+    # a woman's: -я after a consonant as Наталя (was Сілінї, Сілінєю: Марія's ї), к, г before і as a man's
+    ("Евіка Сіліня", "gent", "f", "Евіки Сіліні"),
+    ("Евіка Сіліня", "ablt", "f", "Евікою Сілінею"),
+    ("Зденка Бублика", "datv", "f", "Зденці Бублиці"),  # were Зденкі Бубликі
+    ("Кая Каллас", "gent", "f", "Каї Каллас"),  # after a vowel ї as before
+    # an adjective's paradigm for a woman's surname the dictionary does not know only by its suffix (was Кракогої)
+    ("Лівга Кракога", "gent", "f", "Лівги Кракоги"),
+    ("Аліція Тшаска", "datv", "f", "Аліції Тшасці"),  # was Тшаскій
+    ("Анна Паланська", "gent", "f", "Анни Паланської"),
 ])
 def test_a_name_the_dictionary_lacks_takes_its_model_s_change_not_its_model_s_letters(rendering, case, gender, declined):
     assert decline_name(rendering, case, gender, "uk") == declined

@@ -190,6 +190,8 @@ def _between_words(gap: str, after_initial: bool) -> bool:
     return (gap[1:] if after_initial and gap.startswith(".") else gap).isspace()
 
 
+_ADJECTIVE_ENDINGS = ("ий", "ій", "ой", "а", "я")
+_ADJECTIVE_SURNAME_SUFFIXES = ("ська", "цька", "зька", "ова", "ева", "єва", "іна", "ина", "їна")
 _LONGEST_ACRONYM = 4  # a word in capitals no longer than this is an acronym; a longer one a headline's ("ТРАМПА")
 
 
@@ -246,8 +248,10 @@ def _person_reading(lower: str, gender: str, language: str, surname: bool):
     if ranked:
         return ranked[0]
     # an adjective's reading for a surname with a full adjective's ending (Зеленський, Навальна), never for a short
-    # one the analyser guesses ("Інгебрігтсен" was declined Інгебрігтсного, "Авен" Авного)
-    adjectives = [p for p in readings if p.tag.POS == "ADJF" and lower.endswith(("ий", "ій", "ой", "а", "я"))]
+    # one the analyser guesses ("Інгебрігтсен" was declined Інгебрігтсного, "Авен" Авного), nor for a woman's in -а
+    # the dictionary does not know but by a surname's adjective suffix ("Кракога" was Кракогої; Тихановська)
+    adjectives = [p for p in readings if p.tag.POS == "ADJF" and lower.endswith(_ADJECTIVE_ENDINGS)
+                  and (p.is_known or not lower.endswith(("а", "я")) or lower.endswith(_ADJECTIVE_SURNAME_SUFFIXES))]
     return adjectives[0] if surname and adjectives else None
 
 
