@@ -316,6 +316,7 @@ def test_verbs_of_choosing_fielding_and_ordering_govern_the_person_after_them(be
     ("Francesco Totti", "Франческо Тотті", "ablt", "Франческо Тотті"),  # a foreign given name in -о, as Густаво
     ("Joko Widodo", "Джоко Відодо", "gent", "Джоко Відодо"),  # (were Франческом, Джока: the Петренко paradigm)
     ("Marco Rubio", "Марко Рубіо", "ablt", "Марком Рубіо"),  # Марко is a Ukrainian name too
+    ("Patriarch Kirill", "Патріарх Кирило", "gent", "Патріарха Кирила"),  # after a title a given name (was Кирило)
     ("Yahya Sinwar", "Яхʼя Сінвар", "gent", "Яхʼї Сінвара"),  # a man's name in -я (was a woman's: Сінвар kept)
     ("Conan O'Brien", "Конан ОʼБраєн", "ablt", "Конаном ОʼБраєном"),  # the stem keeps its capitals (was Оʼбраєном)
     # no adjective's paradigm for a surname without a full adjective's ending (were Інгебрігтсного, Авного)
@@ -359,3 +360,23 @@ def test_a_restored_person_declines_by_the_source_s_spelling():
 
     [person] = find_protection("Talks were held with Nicolas Sarkozy on Monday.", target="uk").rendered_people
     assert restored_form(person, "Він зустрівся з ", "uk") == ("Ніколя Саркозі", "ablt")
+
+
+@pytest.mark.parametrize("text, before, restored", [
+    # a surname ending as Russian ones do, of a name not Slavic, is a noun: -ом, not Путін's -им (were Остіним,
+    # Спрінгстіним); a woman's in -іна declines as Оксана, not as Іванова (was Хасіної)
+    ("Talks were held with Lloyd Austin on Monday.", "Переговори пройшли з ", "Ллойдом Остіном"),
+    ("Talks were held with Bruce Springsteen on Monday.", "Переговори пройшли з ", "Брюсом Спрінгстіном"),
+    ("Lloyd Austin spoke. Talks were held with Austin on Monday.", "Переговори пройшли з ", "Остіном"),  # by the full name
+    ("A statement by Sheikh Hasina was read.", "Заява ", "Шейх Хасіни"),
+    # a Slavic name, or one nothing tells, keeps the Russian surname's paradigm
+    ("Talks were held with Vladimir Putin on Monday.", "Переговори пройшли з ", "Володимиром Путіним"),
+    ("Talks were held with Rumen Radev on Monday.", "Переговори пройшли з ", "Руменом Радевим"),
+    ("A statement by Elvira Nabiullina was read.", "Заява ", "Ельвіри Набіулліної"),
+])
+def test_a_surname_ending_as_russian_ones_do_declines_as_its_language_does(text, before, restored):
+    from babelwire.translation.protection.protect import find_protection
+    from babelwire.translation.target_names.people import restored_form
+
+    person = find_protection(text, target="uk").rendered_people[-1]
+    assert restored_form(person, before, "uk")[0] == restored

@@ -30,6 +30,7 @@ from babelwire.translation.protection.policy import ProtectionPolicy
 from babelwire.translation.protection.pronouns import Evidence, pronoun_sexes
 from babelwire.translation.target_names.rendering import Rendering, is_established_club, render_name, renders_names
 from babelwire.translation.target_names.rendering.origin import origin_of
+from babelwire.translation.target_names.rendering.words import read_as_slavic
 from babelwire.translation.protection.spans import Span, SpanKind
 
 _DETECTORS = (
@@ -76,6 +77,7 @@ class RenderedPerson:
     surname_first: bool = False  # "Kim Jong Un": the given name's inner words do not decline
     role: SourceRole = NO_ROLE  # what the English around it says of its part: "replaced by Kane", "told Trump"...
     possessor: bool = False  # "Witkoff's team", "Liverpool's defence": the owner, in the genitive
+    slavic: bool | None = None  # the (full) name reads as Slavic: Путіним, but Остіном (`read_as_slavic`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +173,7 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
         gender = _by_pronouns(source, sexes.get(source)) or \
             person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text),
-                                       **_english_cues(text, span)))
+                                       slavic=read_as_slavic(source, target), **_english_cues(text, span)))
     return rendered
 
 

@@ -121,7 +121,7 @@ def restored_form(person: RenderedPerson, before: str, target: str, after: str =
     else:
         case = governed_case(before, target, person.span.type == PERSON, after, person.role)
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first,
-                        source=person.span.text), case
+                        source=person.span.text, slavic=person.slavic), case
 
 
 def _shared_cues(mentions: list[RenderedPerson]) -> dict:

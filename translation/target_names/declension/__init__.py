@@ -88,11 +88,14 @@ def club_gender(rendering: str, language: str) -> str | None:
 
 
 def decline_name(rendering: str, case: str, gender: str, language: str, surname_first: bool = False,
-                 source: str = "") -> str:
+                 source: str = "", slavic: bool | None = None) -> str:
     """`rendering` (nominative, words separated by spaces) in `case`; unchanged where the language's dictionary
     is not installed, the case is the nominative, or the name does not decline. A name written surname first
     declines its surname and the last word of its given name ("з Кімом Чен Ином", "Муна Чже Іна"). `source`: the
-    Latin name, word for word, which tells a final vowel its spelling does not write (`_unwritten_final_vowels`)."""
+    Latin name, word for word, which tells a final vowel its spelling does not write (`_unwritten_final_vowels`).
+    `slavic`: whether the person's name reads as Slavic (`rendering.words.read_as_slavic`); a surname of a name that
+    does not, ending as Russian surnames do, declines as a noun ("з Ллойдом Остіном", "Шейх Хасіни"), not as Путін
+    or Іванова (Путіним, Іванової) where the dictionary only guesses it."""
     if case == NOMINATIVE or not declines(language):
         return rendering
     words = rendering.split(" ")
@@ -103,8 +106,22 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
     kept = _letters_spelt(words[:-1], language) | _inner_particles(words, language) | \
         _unwritten_final_vowels(source.split(" "), words, language) | _foreign_given_names_in_o(words[:-1], gender,
                                                                                                 language)
-    return " ".join(word if i in kept else _decline_word(word, case, gender, language, i == len(words) - 1 and
-                                                         len(words) > 1, headline) for i, word in enumerate(words))
+    last = len(words) - 1
+    has_surname = last > 0 and not _a_title(words[0], language)  # "Патріарх Кирило": no surname, Кирила
+    return " ".join(word if i in kept else _decline_word(word, case, gender, language, i == last and has_surname,
+                                                         headline, foreign=slavic is False and i == last)
+                    for i, word in enumerate(words))
+
+
+def _a_title(word: str, language: str) -> bool:
+    """`word` is a common noun naming a person, no given name or surname: a title that opens an established form
+    ("Патріарх Кирило", "Митрополит Епіфаній"), after which the name is a given name, not a surname."""
+    analyzer = _analyzer(language)
+    if analyzer is None:
+        return False
+    parses = analyzer.parse(word.lower())
+    return any("anim" in p.tag and "nomn" in p.tag and p.tag.POS == "NOUN" and p.is_known for p in parses) and \
+        not any("Name" in p.tag or "Surn" in p.tag for p in parses)
 
 
 def _unwritten_final_vowels(source: list[str], words: list[str], language: str) -> set[int]:
@@ -191,12 +208,17 @@ def _between_words(gap: str, after_initial: bool) -> bool:
 
 
 _ADJECTIVE_ENDINGS = ("ий", "ій", "ой", "а", "я")
+# Russian surnames' possessive endings, declined in part as adjectives (Путіним, Іванової); another language's
+# surname ending so declines as a noun (Дарвіном, Хасіни): Український правопис 2019, § 40
+_RUSSIAN_SURNAME_ENDINGS = {"m": ("ов", "ев", "єв", "ін", "ин", "їн"), "f": ("ова", "ева", "єва", "іна", "ина", "їна")}
 _ADJECTIVE_SURNAME_SUFFIXES = ("ська", "цька", "зька", "ова", "ева", "єва", "іна", "ина", "їна")
 _LONGEST_ACRONYM = 4  # a word in capitals no longer than this is an acronym; a longer one a headline's ("ТРАМПА")
 
 
-def _decline_word(word: str, case: str, gender: str, language: str, surname: bool, headline: bool = False) -> str:
-    """One word of a name in `case`; `headline`: the whole name is in capitals, so a short word is no acronym."""
+def _decline_word(word: str, case: str, gender: str, language: str, surname: bool, headline: bool = False,
+                  foreign: bool = False) -> str:
+    """One word of a name in `case`; `headline`: the whole name is in capitals, so a short word is no acronym;
+    `foreign`: a surname of a name not Slavic, which takes no Russian surname's paradigm the dictionary guesses."""
     if case == NOMINATIVE:
         return word
     if word.split("-")[-1].lower() in _indeclinable(language):  # "на Волл-стріт"
@@ -205,17 +227,18 @@ def _decline_word(word: str, case: str, gender: str, language: str, surname: boo
         return word
     if "-" in word:  # "Римського-Корсакова": each part declines, but a particle ("Башара аль-Асада")
         return "-".join(part if part.islower() and part in _particle_forms(language) else
-                        _decline_word(part, case, gender, language, surname, headline) for part in word.split("-"))
+                        _decline_word(part, case, gender, language, surname, headline, foreign)
+                        for part in word.split("-"))
     lower = word.lower()
     if lower[-1:] == "а" and lower[-2:-1] in _VOWELS.get(language, ""):  # "аш-Шараа", "Андреа": a foreign -а after
         return word  # a vowel is no case ending, and such a name is written as it is ("з Андреа Пірло")
     if gender == "f" and not lower.endswith(_VOWEL_ENDINGS.get(language, ())):
         return word  # "Елізабет Воррен", "Оксана Шевченко": a woman's name not ending in -а/-я stays as it is
-    parse = _person_reading(plain_apostrophe(lower), gender, language, surname)  # the dictionary's apostrophe
+    parse = _person_reading(plain_apostrophe(lower), gender, language, surname, foreign)  # the dictionary's apostrophe
     form = _inflected(parse, case) if parse is not None else None
     if form is not None:
         return _cased(form.word.replace("'", "ʼ") if "ʼ" in lower else form.word, word)
-    return _cased(_by_model(lower, case, gender, language) or lower, word)
+    return _cased(_by_model(lower, case, gender, language, foreign) or lower, word)
 
 
 def _inflected(parse, case: str):
@@ -229,16 +252,18 @@ def _inflected(parse, case: str):
     return next((other for other in datives if other.word.endswith(("у", "ю"))), form)
 
 
-def _person_reading(lower: str, gender: str, language: str, surname: bool):
+def _person_reading(lower: str, gender: str, language: str, surname: bool, foreign: bool = False):
     """The dictionary's reading of a word as a person's name of `gender`, nominative (a surname reading first for
-    the last word, a given name's for the others; an adjective's for "-ський"); None where it has none."""
+    the last word, a given name's for the others; an adjective's for "-ський"); None where it has none. `foreign`:
+    a guessed reading of a Russian surname's ending is none (Остін is no Путін: Остіним)."""
     analyzer = _analyzer(language)
     if analyzer is None:
         return None
     wanted = {"m": "masc", "f": "femn"}[gender]
     role = "Surn" if surname else "Name"
     readings = [p for p in analyzer.parse(lower) if "nomn" in p.tag and p.tag.gender == wanted
-                and "Fixd" not in p.tag and "plur" not in p.tag and p.word == lower]
+                and "Fixd" not in p.tag and "plur" not in p.tag and p.word == lower
+                and (p.is_known or not foreign or not lower.endswith(_RUSSIAN_SURNAME_ENDINGS[gender]))]
     people = [p for p in readings if p.tag.POS == "NOUN" and ("anim" in p.tag or role in p.tag)]
     if not surname:  # a given name declines as a given name: Keith's Кіт is Кіта, not the cat's (or surname's) Кота
         people = [p for p in people if "Name" in p.tag or _keeps_its_stem(p, lower)]
@@ -262,10 +287,12 @@ def _keeps_its_stem(parse, lower: str) -> bool:
     return form is not None and len(os.path.commonprefix([lower, form.word])) >= len(lower) - 1
 
 
-def _by_model(lower: str, case: str, gender: str, language: str) -> str | None:
+def _by_model(lower: str, case: str, gender: str, language: str, foreign: bool = False) -> str | None:
     """The form of a word the dictionary has no person reading of, by the paradigm of a model name with the
-    same ending (the longest ending that matches)."""
+    same ending (the longest ending that matches); `foreign`: by no Russian surname's model (Остін as Байден)."""
     for ending, model in _models(language, gender):
+        if foreign and ending in _RUSSIAN_SURNAME_ENDINGS[gender]:
+            continue
         if lower.endswith(ending) and len(lower) > len(ending):
             parse = _person_reading(model, gender, language, True) or _person_reading(model, gender, language, False)
             form = _inflected(parse, case) if parse is not None else None

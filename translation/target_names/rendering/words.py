@@ -124,6 +124,23 @@ def a_mans_given_name(name: str, language: str) -> bool:
     return origin is not None and _a_mans_given_name_there(words[0], origin, data)
 
 
+def read_as_slavic(name: str, language: str) -> bool | None:
+    """Whether the name reads as Slavic (Vladimir Putin, Ivan Ivanov), which tells how a surname ending as Russian
+    ones do declines: Путіним, but Ллойдом Остіном, Шейх Хасіни. False for a name another language's spelling shows
+    (Sheikh Hasina), or one of several words read as English whose surname the pronouncing dictionary says (Lloyd
+    Austin, Bruce Springsteen); None where nothing tells (Elvira Nabiullina, "Putin" alone)."""
+    words = [word for word in name.split() if not _INITIALS.match(word)]
+    if not words or not has_data(language):
+        return None
+    data = language_data(language)
+    origin = _name_origin(words, data)
+    if origin in _SLAVIC_LANGUAGES:
+        return True
+    if origin is not None:
+        return False
+    return False if len(words) > 1 and _english_said(words[-1], data) else None
+
+
 def _a_mans_given_name_there(given: str, origin: str | None, data: LanguageData) -> bool:
     """The census's woman's name is a man's in the language the name is read in: Karol Nawrocki's Karol, read as
     Polish, is Кароль, whose -cki is a man's (Carol is a woman's in English). An origin with no letter rules of its
@@ -231,6 +248,9 @@ def _name_origin(words: list[str], data: LanguageData) -> str | None:
             any(key in data.slavic_given_names for key in keys) or not named and _slavic_by_both(keys, data):
         return RUSSIAN if _romanised_from_russian(keys, data) else SLAVIC
     return first_listed(named) or (ROMANCE if ROMANCE in origins else None)
+
+
+_SLAVIC_LANGUAGES = (SLAVIC, RUSSIAN, UKRAINIAN, "polish", "czech", "balkan")  # data/origin.txt's names
 
 
 def _english_said(word: str, data: LanguageData) -> bool:
