@@ -116,6 +116,17 @@ def test_british_spellings_are_ordinary_words_at_a_sentence_start(text):
     assert not protected(text, word)
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    ("Worryingly, the talks stalled.", "Worryingly", False),  # an adverb made from a dictionary word
+    ("Running late, he left.", "Running", False),
+    ("Basically, he left.", "Basically", False),
+    ("Erling Haaland scored twice.", "Erling", True),  # -ing of no word: a name (was left out: "Haaland" alone)
+    ("Kipling wrote a poem.", "Kipling", True),
+])
+def test_a_sentence_opened_by_ing_or_ly_is_an_adverb_or_gerund_only_where_a_word_makes_it(text, word, expected):
+    assert protected(text, word) is expected
+
+
 TABLE = "Standings after Sunday:\n"
 
 # run step -> (text, a name found in it whose run records the step, every name of the text)

@@ -300,8 +300,19 @@ def _hyphenated_name(ctx: Context, token: Token) -> bool:
 
 
 def _adverb_or_gerund(ctx: Context, token: Token) -> bool:
-    """"Separately", "Speaking": a sentence opened by an adverb or a gerund."""
-    return token.key.endswith(("ly", "ing"))
+    """"Separately", "Speaking": a sentence opened by an adverb or a gerund, a dictionary word or one made from
+    one ("Worryingly"); "Erling Haaland said", "Kipling wrote": no word's -ing, a name."""
+    key = token.key
+    return key.endswith(("ly", "ing")) and (dictionary_word(key) or any(
+        dictionary_word(stem) for stem in _derivation_stems(key)))
+
+
+def _derivation_stems(key: str) -> tuple[str, ...]:
+    """The words an -ing or -ly word may be made from: speak-ing, mak(e)-ing, run(n)-ing; separate-ly, happ(y)-ily,
+    notab(le)-ly, basic-ally."""
+    if key.endswith("ing"):
+        return key[:-3], key[:-3] + "e", *((key[:-4],) if key[-4:-3] == key[-5:-4] else ())
+    return key[:-2], key[:-3] + "y", key[:-1] + "e", *((key[:-4],) if key.endswith("ally") else ())
 
 
 def _common_word(ctx: Context, token: Token) -> bool:
