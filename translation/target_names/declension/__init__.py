@@ -293,7 +293,8 @@ def _by_model(lower: str, case: str, gender: str, language: str, foreign: bool =
     for ending, model in _models(language, gender):
         if foreign and ending in _RUSSIAN_SURNAME_ENDINGS[gender]:
             continue
-        if lower.endswith(ending) and len(lower) > len(ending):
+        # a word that is its ending whole takes the model's change where that is all vowels (Яя as Марія: Яї)
+        if lower.endswith(ending) and (len(lower) > len(ending) or set(ending) <= set(_VOWELS.get(language, ""))):
             parse = _person_reading(model, gender, language, True) or _person_reading(model, gender, language, False)
             form = _inflected(parse, case) if parse is not None else None
             if form is None:
@@ -344,7 +345,10 @@ def _stem(word: str, language: str) -> str:
 
 
 def _feminine_surname(lower: str, language: str) -> bool:
-    return any(lower.endswith(ending) for ending, _ in _models(language, "f") if len(ending) > 1)
+    """A surname only a woman bears (-ова, -іна, -ська), by the endings the women's models have and the men's do not
+    (Шульга's -га, Ісая's -ая are either's)."""
+    mens = {ending for ending, _ in _models(language, "m")}
+    return any(lower.endswith(ending) for ending, _ in _models(language, "f") if len(ending) > 1 and ending not in mens)
 
 
 def _gender_letter(gender: str | None) -> str | None:
