@@ -387,3 +387,13 @@ def test_a_surname_ending_as_russian_ones_do_declines_as_its_language_does(text,
 
     person = find_protection(text, target="uk").rendered_people[-1]
     assert restored_form(person, before, "uk")[0] == restored
+
+
+def test_a_foreign_surname_keeps_its_vowels_where_a_ukrainian_one_alternates_them():
+    from babelwire.translation.protection.protect import find_protection
+    from babelwire.translation.target_names.people import restored_form
+
+    [keith] = find_protection("Talks were held with Toby Keith on Monday.", target="uk").rendered_people
+    assert restored_form(keith, "Заява ", "uk")[0] == "Тобі Кіта"  # was Кота, the Ukrainian surname Кіт's genitive
+    [kit] = find_protection("Talks were held with Andriy Kit on Monday.", target="uk").rendered_people
+    assert restored_form(kit, "Заява ", "uk")[0] == "Андрія Кота"

@@ -269,6 +269,8 @@ def _person_reading(lower: str, gender: str, language: str, surname: bool, forei
         people = [p for p in people if "Name" in p.tag or _keeps_its_stem(p, lower)]
     elif lower.endswith("о"):  # a surname in -о declines as a surname (Франка) or not at all: Gustavo Petro's Петро
         people = [p for p in people if "Surn" in p.tag]  # is no Ukrainian given name (Густаво Петро, not Петра)
+    if surname and foreign:  # a foreign surname keeps its vowels: Toby Keith's Кіт is Кіта, not the Ukrainian Кота
+        people = [p for p in people if _keeps_its_stem(p, lower)]
     ranked = sorted(people, key=lambda p: (role not in p.tag, "Surn" not in p.tag and "Name" not in p.tag))
     if ranked:
         return ranked[0]
