@@ -397,3 +397,12 @@ def test_a_foreign_surname_keeps_its_vowels_where_a_ukrainian_one_alternates_the
     assert restored_form(keith, "Заява ", "uk")[0] == "Тобі Кіта"  # was Кота, the Ukrainian surname Кіт's genitive
     [kit] = find_protection("Talks were held with Andriy Kit on Monday.", target="uk").rendered_people
     assert restored_form(kit, "Заява ", "uk")[0] == "Андрія Кота"
+
+
+@pytest.mark.parametrize("before, case", [
+    ("Він заявив щодо ", "gent"), ("Стосовно ", "gent"), ("замість ", "gent"),  # were left in the nominative
+    ("Він відкинув критику ", "gent"), ("Депутати розкритикували політику ", "gent"),  # were the critic's dative
+    ("Він подякував прем'єру ", "datv"),  # a person's title that is no discipline stays in apposition
+])
+def test_prepositions_of_reference_and_a_discipline_before_a_name_take_the_genitive(before, case):
+    assert governed_case(before, "uk") == case
