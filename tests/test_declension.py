@@ -403,6 +403,7 @@ def test_a_foreign_surname_keeps_its_vowels_where_a_ukrainian_one_alternates_the
     ("Він заявив щодо ", "gent"), ("Стосовно ", "gent"), ("замість ", "gent"),  # were left in the nominative
     ("Він відкинув критику ", "gent"), ("Депутати розкритикували політику ", "gent"),  # were the critic's dative
     ("Він подякував прем'єру ", "datv"),  # a person's title that is no discipline stays in apposition
+    ("Він порадив ", "datv"), ("Він дорікнув ", "datv"), ("Він обійняв ", "accs"),  # verbs rarely before their subject
 ])
 def test_prepositions_of_reference_and_a_discipline_before_a_name_take_the_genitive(before, case):
     assert governed_case(before, "uk") == case
