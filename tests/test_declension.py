@@ -41,6 +41,11 @@ def test_gender_comes_from_the_given_name():
     ("Rustem Umerov won. Umerov's rhetoric has sapped goodwill, she suggested.",  # the speaker's pronoun
      {"Rustem Umerov": "m", "Umerov": "m"}),
     ("Elizabeth Warren met Steve Witkoff. He said she was right.", {"Elizabeth Warren": "f", "Steve Witkoff": "m"}),
+    # the subject of what the person's own reporting verb reports is the person: as two votes (the census's Lindsey
+    # is a woman's name; he was left undeclined, "з Ліндсі Грем")
+    ("Senator Lindsey Graham said he would introduce the bill.", {"Lindsey Graham": "m"}),
+    ("Lindsey Graham said on Tuesday that he would act.", {"Lindsey Graham": "m"}),
+    ("Lindsey Graham met Trump, and he said it was fine.", {"Lindsey Graham": "f", "Trump": "m"}),  # one vote is not
 ])
 def test_pronouns_after_a_persons_mentions_tell_the_gender(text, genders):
     from babelwire.translation.protection.protect import find_protection

@@ -6,7 +6,8 @@ census says of most Ashleys, and "Liam Fox ... his" one although the census has 
 Each mention votes with the first third-person pronoun that follows it ("he", "his", "him", "himself"; "she",
 "her", "hers", "herself") before the end of the next sentence, unless another person or a quote comes first
 (the pronoun may then be theirs, or a speaker's); a pronoun before a reporting verb ("..., she suggested.") is
-the speaker's, usually someone else, and does not vote. A person's evidence is the sex all of its votes agree on;
+the speaker's, usually someone else, and does not vote; one right after the person's own reporting verb ("Lindsey
+Graham said he") votes twice. A person's evidence is the sex all of its votes agree on;
 any vote against leaves the person without evidence.
 """
 
@@ -24,6 +25,7 @@ _PRONOUN = re.compile(r"\b(?:" + "|".join(_SEX_OF) + r")\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*(?:\s|$)")
 _SENTENCES_AHEAD = 2  # the rest of the mention's sentence and the next one
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_REPORT = re.compile(r"\s+(\w+)(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +45,17 @@ def pronoun_sexes(text: str, mentions: list[tuple[str, int, int]], stops: list[i
         pronoun = next((found for found in _PRONOUN.finditer(text, end, reach) if not _speaker(text, found.end())),
                        None)
         if pronoun:
-            votes.setdefault(person, Counter())[_SEX_OF[pronoun.group().lower()]] += 1
+            weight = 2 if _own_report(text[end : pronoun.start()]) else 1
+            votes.setdefault(person, Counter())[_SEX_OF[pronoun.group().lower()]] += weight
     return {person: Evidence(*counted.most_common(1)[0]) for person, counted in votes.items() if len(counted) == 1}
+
+
+def _own_report(between: str) -> bool:
+    """"Lindsey Graham said he would": the pronoun is the subject of what the person's own reporting verb reports,
+    nothing but the verb (and "that", or a day) between them; such a pronoun is surely the person's, and outweighs
+    the census as two votes do."""
+    match = _REPORT.fullmatch(between)
+    return match is not None and match.group(1).lower() in load("babelwire.translation.lexicon", "reporting_verbs").words
 
 
 def _speaker(text: str, end: int) -> bool:
