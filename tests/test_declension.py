@@ -53,6 +53,22 @@ def test_pronouns_after_a_persons_mentions_tell_the_gender(text, genders):
     assert {person.span.text: person.gender for person in find_protection(text, target="uk").rendered_people} == genders
 
 
+@pytest.mark.parametrize("text, genders", [
+    # a title or noun of one sex right before a mention outweighs the census and the pronouns
+    ("Former ambassador Mr Kim Darroch said the report was wrong.", {"Kim Darroch": "m"}),  # census: Kim a woman's
+    ("White House spokeswoman Taylor Rogers said the report was wrong.", {"Taylor Rogers": "f"}),  # Taylor a man's
+    ("Trump's wife Melania said it was fine.", {"Trump": "m", "Melania": "f"}),  # a name alone, no given name to read
+    # titles that disagree tell nothing: the census's word stands
+    ("Chairman Kelly Armstrong voted. Ms Armstrong said it was fine.", {"Kelly Armstrong": "f", "Armstrong": "f"}),
+    ("Chairman Kelly Armstrong voted.", {"Kelly Armstrong": "m"}),
+])
+def test_a_title_of_one_sex_before_a_person_tells_the_gender(text, genders):
+    from babelwire.translation.protection.protect import find_protection
+
+    people = find_protection(text, target="uk").rendered_people
+    assert {person.span.text: person.gender for person in people} == genders
+
+
 @pytest.mark.parametrize("text, restored", [
     # written surname first, the name's first word tells no sex (the census's Kim is a woman) and the given
     # name's inner words do not decline

@@ -2,6 +2,7 @@
 census says of most Ashleys, and "Liam Fox ... his" one although the census has no Liam.
 
     pronoun_sexes(text, mentions, stops) -> {person: Evidence(sex, votes)}
+    titled_sexes(text, mentions) -> {person: sex} where a title right before a mention says it ("spokeswoman")
 
 Each mention votes with the first third-person pronoun that follows it ("he", "his", "him", "himself"; "she",
 "her", "hers", "herself") before the end of the next sentence, unless another person or a quote comes first
@@ -18,13 +19,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from babelwire.translation.lexicon.wordlists import load
+from babelwire.translation.lexicon.wordlists import load, load_table
 
 _SEX_OF = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _PRONOUN = re.compile(r"\b(?:" + "|".join(_SEX_OF) + r")\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*(?:\s|$)")
 _SENTENCES_AHEAD = 2  # the rest of the mention's sentence and the next one
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_WORDS_BEFORE = re.compile(r"(?:\w+\.?\s+){1,2}$")  # the one or two words right before a mention
 _REPORT = re.compile(r"\s+(\w+)(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\s+", re.IGNORECASE)
 
 
@@ -48,6 +50,22 @@ def pronoun_sexes(text: str, mentions: list[tuple[str, int, int]], stops: list[i
             weight = 2 if _own_report(text[end : pronoun.start()]) else 1
             votes.setdefault(person, Counter())[_SEX_OF[pronoun.group().lower()]] += weight
     return {person: Evidence(*counted.most_common(1)[0]) for person, counted in votes.items() if len(counted) == 1}
+
+
+def titled_sexes(text: str, mentions: list[tuple[str, int, int]]) -> dict[str, str]:
+    """The sex a title or noun right before a person's mentions gives (`data/gendered_titles.txt`: "Mr Kim Darroch",
+    "his wife Jean Carnahan"); none where two of a person's mentions disagree."""
+    titles = {title: sex for title, sex in load_table("babelwire.translation.lexicon", "gendered_titles")}
+    found: dict[str, set[str]] = {}
+    for person, start, _ in mentions:
+        words = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+        if words is None:
+            continue
+        last_two = " ".join(words.group(0).lower().replace(".", "").split()[-2:])
+        sex = titles.get(last_two) or titles.get(last_two.split()[-1])
+        if sex:
+            found.setdefault(person, set()).add(sex)
+    return {person: sexes.pop() for person, sexes in found.items() if len(sexes) == 1}
 
 
 def _own_report(between: str) -> bool:

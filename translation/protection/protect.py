@@ -27,7 +27,7 @@ from babelwire.translation.target_names.declension import NO_ROLE, SourceRole, c
 from babelwire.translation.protection.glossary import Glossary
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.policy import ProtectionPolicy
-from babelwire.translation.protection.pronouns import Evidence, pronoun_sexes
+from babelwire.translation.protection.pronouns import Evidence, pronoun_sexes, titled_sexes
 from babelwire.translation.target_names.rendering import Rendering, is_established_club, render_name, renders_names
 from babelwire.translation.target_names.rendering.origin import origin_of
 from babelwire.translation.target_names.rendering.words import read_as_slavic
@@ -158,6 +158,7 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
     full_names = {span.text.split()[-1]: span.text for span in people if " " in span.text}
     full_names |= {span.text.split()[0]: span.text for span in people if surname_first(span.text)}  # "Kim"
     sexes = _pronoun_evidence(text, spans, people, full_names)
+    titled = titled_sexes(text, [(full_names.get(span.text, span.text), span.start, span.end) for span in people])
     rendered = []
     for span in people:
         form = forms[id(span)]
@@ -170,7 +171,7 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
                                            **_english_cues(text, span)))
             continue
         rendered_source = render_name(source, target) if source != span.text else rendering
-        gender = _by_pronouns(source, sexes.get(source)) or \
+        gender = titled.get(source) or _by_pronouns(source, sexes.get(source)) or \
             person_gender(source, (rendered_source or rendering).text, target)
         rendered.append(RenderedPerson(span, rendering, gender, surname_first=surname_first(span.text),
                                        slavic=read_as_slavic(source, target), **_english_cues(text, span)))
