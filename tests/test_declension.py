@@ -73,6 +73,7 @@ def test_a_title_of_one_sex_before_a_person_tells_the_gender(text, genders):
     # written surname first, the name's first word tells no sex (the census's Kim is a woman) and the given
     # name's inner words do not decline
     ("Donald Trump met Kim Jong Un.", {"Donald Trump": "Дональдом Трампом", "Kim Jong Un": "Кімом Чен Ином"}),
+    ("Donald Trump met Son Heung-min.", {"Donald Trump": "Дональдом Трампом", "Son Heung-min": "Соном Хин Міном"}),
     ("Moon Jae-in and Kim Kardashian spoke.", {"Moon Jae-in": "Муном Чже Іном", "Kim Kardashian": "Кім Кардашʼян"}),
     ("Park Geun-hye said she was innocent. Park said her aides lied.", {"Park Geun-hye": "Пак Кин Хє",
                                                                        "Park": "Пак"}),  # as the full name
@@ -339,6 +340,11 @@ def test_verbs_of_choosing_fielding_and_ordering_govern_the_person_after_them(be
     ("Joko Widodo", "Джоко Відодо", "gent", "Джоко Відодо"),  # (were Франческом, Джока: the Петренко paradigm)
     ("Marco Rubio", "Марко Рубіо", "ablt", "Марком Рубіо"),  # Марко is a Ukrainian name too
     ("Patriarch Kirill", "Патріарх Кирило", "gent", "Патріарха Кирила"),  # after a title a given name (was Кирило)
+    # a given name takes neither an adjective's nor a Russian surname's paradigm (were Коліним, Нірмалої, Анутіним)
+    ("Colin Firth", "Колін Ферт", "ablt", "Коліном Фертом"),
+    ("Nirmala Sitharaman", "Нірмала Сітараман", "gent", "Нірмали Сітараман"),
+    ("Anutin Charnvirakul", "Анутін Чарнвіракул", "ablt", "Анутіном Чарнвіракулом"),
+    ("Vladimir Putin", "Володимир Путін", "ablt", "Володимиром Путіним"),  # the surname's paradigm stays
     ("Yahya Sinwar", "Яхʼя Сінвар", "gent", "Яхʼї Сінвара"),  # a man's name in -я (was a woman's: Сінвар kept)
     ("Conan O'Brien", "Конан ОʼБраєн", "ablt", "Конаном ОʼБраєном"),  # the stem keeps its capitals (was Оʼбраєном)
     # no adjective's paradigm for a surname without a full adjective's ending (were Інгебрігтсного, Авного)
@@ -350,7 +356,7 @@ def test_verbs_of_choosing_fielding_and_ordering_govern_the_person_after_them(be
 ])
 def test_particles_foreign_endings_and_given_names_decline_as_ukrainian_media_write_them(source, rendering, case,
                                                                                         expected):
-    assert decline_name(rendering, case, person_gender(source, rendering, "uk"), "uk") == expected
+    assert decline_name(rendering, case, person_gender(source, rendering, "uk"), "uk", source=source) == expected
 
 
 @pytest.mark.parametrize("source, rendering", [
@@ -361,6 +367,17 @@ def test_particles_foreign_endings_and_given_names_decline_as_ukrainian_media_wr
 def test_a_census_womans_name_read_as_a_mans_in_its_language_makes_a_man(source, rendering):
     assert person_gender(source, rendering, "uk") == "m"
     assert decline_name(rendering, "gent", person_gender(source, rendering, "uk"), "uk") != rendering
+
+
+@pytest.mark.parametrize("source, rendering, gender", [
+    # the dictionary's guess of a given name by analogy counts where the name ends in a vowel, as foreign women's do
+    ("Kemi Badenoch", "Кемі Баденок", "f"),
+    ("Ajit Doval", "Аджит Довал", "m"),  # not where it ends in a consonant (Аджит, Еган were guessed women's)
+    ("Egan Bernal", "Еган Берналь", "m"),
+    ("Muthiah Muralitharan", "Мутіа Муралітаран", "m"),  # a foreign -а after a vowel is no woman's ending
+])
+def test_a_given_name_the_dictionary_guesses_tells_the_gender_only_where_it_ends_in_a_vowel(source, rendering, gender):
+    assert person_gender(source, rendering, "uk") == gender
 
 
 def test_a_surname_ending_as_mens_do_too_makes_no_woman():

@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+from babelwire.translation.lexicon.wordlists import load
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
@@ -64,12 +65,16 @@ def person_gender(source: str, rendering: str, language: str) -> str:
     analyzer = _analyzer(language)
     if len(words) > 1 and analyzer is not None:
         given = words[0].lower()  # as the given name's own nominative: "Ево" is no vocative of the woman's Ева
+        # a guess by analogy counts for a name ending in a vowel (Кемі, Аннемарі), as foreign women's do, not for one
+        # ending in a consonant, which Ukrainian women's names hardly do (Аджит, Еган were guessed women's)
+        vowel_final = given[-1:] in _VOWELS.get(language, "")
         genders = {_gender_letter(p.tag.gender) for p in analyzer.parse(given)
-                   if "Name" in p.tag and "nomn" in p.tag and p.normal_form == given}
+                   if "Name" in p.tag and "nomn" in p.tag and p.normal_form == given and (p.is_known or vowel_final)}
         if len(genders) == 1 and None not in genders:
             return genders.pop()
-    if len(words) > 1 and words[0].lower().endswith(_VOWEL_ENDINGS.get(language, ())):
-        return "f"
+    first = words[0].lower() if len(words) > 1 else ""
+    if first.endswith(_VOWEL_ENDINGS.get(language, ())) and first[-2:-1] not in _VOWELS.get(language, ""):
+        return "f"  # -а/-я, a woman's name in Ukrainian; not a foreign -а after a vowel (Мутіа, Йошуа)
     return "f" if words and _feminine_surname(words[-1].lower(), language) else "m"
 
 
@@ -102,26 +107,23 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
     headline = len(words) > 1 and all(word.isupper() for word in words)  # "ДЖОН СМІТ": no acronyms, a headline's
     if surname_first and len(words) > 2:
         return " ".join([_decline_word(words[0], case, gender, language, True, headline), *words[1:-1],
-                         _decline_word(words[-1], case, gender, language, False, headline)])
+                         _decline_word(words[-1], case, gender, language, False, headline, foreign=True)])
     kept = _letters_spelt(words[:-1], language) | _inner_particles(words, language) | \
         _unwritten_final_vowels(source.split(" "), words, language) | _foreign_given_names_in_o(words[:-1], gender,
                                                                                                 language)
     last = len(words) - 1
-    has_surname = last > 0 and not _a_title(words[0], language)  # "Патріарх Кирило": no surname, Кирила
+    has_surname = last > 0 and not _opens_with_a_title(source)  # "Патріарх Кирило": no surname, Кирила
+    # a given name takes no Russian surname's paradigm either (Анутіном, was Анутіним)
     return " ".join(word if i in kept else _decline_word(word, case, gender, language, i == last and has_surname,
-                                                         headline, foreign=slavic is False and i == last)
+                                                         headline, foreign=slavic is False or i < last)
                     for i, word in enumerate(words))
 
 
-def _a_title(word: str, language: str) -> bool:
-    """`word` is a common noun naming a person, no given name or surname: a title that opens an established form
-    ("Патріарх Кирило", "Митрополит Епіфаній"), after which the name is a given name, not a surname."""
-    analyzer = _analyzer(language)
-    if analyzer is None:
-        return False
-    parses = analyzer.parse(word.lower())
-    return any("anim" in p.tag and "nomn" in p.tag and p.tag.POS == "NOUN" and p.is_known for p in parses) and \
-        not any("Name" in p.tag or "Surn" in p.tag for p in parses)
+def _opens_with_a_title(source: str) -> bool:
+    """The Latin name opens with a title ("Patriarch Kirill", "Sheikh Hasina": the lexicon's titles), after which
+    the name is a given name, not a surname."""
+    words = source.split()
+    return len(words) > 1 and words[0].lower() in load("babelwire.translation.lexicon", "titles").words
 
 
 def _unwritten_final_vowels(source: list[str], words: list[str], language: str) -> set[int]:
@@ -218,7 +220,8 @@ _LONGEST_ACRONYM = 4  # a word in capitals no longer than this is an acronym; a 
 def _decline_word(word: str, case: str, gender: str, language: str, surname: bool, headline: bool = False,
                   foreign: bool = False) -> str:
     """One word of a name in `case`; `headline`: the whole name is in capitals, so a short word is no acronym;
-    `foreign`: a surname of a name not Slavic, which takes no Russian surname's paradigm the dictionary guesses."""
+    `foreign`: a word that takes no Russian surname's paradigm the dictionary guesses: a given name, or a surname of
+    a name not Slavic."""
     if case == NOMINATIVE:
         return word
     if word.split("-")[-1].lower() in _indeclinable(language):  # "на Волл-стріт"
@@ -265,8 +268,9 @@ def _person_reading(lower: str, gender: str, language: str, surname: bool, forei
                 and "Fixd" not in p.tag and "plur" not in p.tag and p.word == lower
                 and (p.is_known or not foreign or not lower.endswith(_RUSSIAN_SURNAME_ENDINGS[gender]))]
     people = [p for p in readings if p.tag.POS == "NOUN" and ("anim" in p.tag or role in p.tag)]
-    if not surname:  # a given name declines as a given name: Keith's Кіт is Кіта, not the cat's (or surname's) Кота
-        people = [p for p in people if "Name" in p.tag or _keeps_its_stem(p, lower)]
+    if not surname:  # a given name declines as a given name: Keith's Кіт is Кіта, not the cat's (or surname's) Кота,
+        people = [p for p in people if "Name" in p.tag or _keeps_its_stem(p, lower) and not _adjectival(p)]  # nor
+        # a guessed surname's adjective-like paradigm (Нірмалої, Анутіним, Міним were Nirmala's, Anutin's, Min's)
     elif lower.endswith("о"):  # a surname in -о declines as a surname (Франка) or not at all: Gustavo Petro's Петро
         people = [p for p in people if "Surn" in p.tag]  # is no Ukrainian given name (Густаво Петро, not Петра)
     if surname and foreign:  # a foreign surname keeps its vowels: Toby Keith's Кіт is Кіта, not the Ukrainian Кота
@@ -280,6 +284,14 @@ def _person_reading(lower: str, gender: str, language: str, surname: bool, forei
     adjectives = [p for p in readings if p.tag.POS == "ADJF" and lower.endswith(_ADJECTIVE_ENDINGS)
                   and (p.is_known or not lower.endswith(("а", "я")) or lower.endswith(_ADJECTIVE_SURNAME_SUFFIXES))]
     return adjectives[0] if surname and adjectives else None
+
+
+def _adjectival(parse) -> bool:
+    """The reading declines as an adjective or a Russian possessive surname does (Малої, Путіним), which no given
+    name does."""
+    genitive, instrumental = parse.inflect({_GENITIVE}), parse.inflect({"ablt"})
+    return genitive is not None and genitive.word.endswith(("ої", "ого", "ього")) or \
+        instrumental is not None and instrumental.word.endswith(("им", "ім"))
 
 
 def _keeps_its_stem(parse, lower: str) -> bool:
