@@ -73,13 +73,16 @@ def _own_report(between: str) -> bool:
     nothing but the verb (and "that", or a day) between them; such a pronoun is surely the person's, and outweighs
     the census as two votes do."""
     match = _REPORT.fullmatch(between)
-    return match is not None and match.group(1).lower() in load("babelwire.translation.lexicon", "reporting_verbs").words
+    return match is not None and match.group(1).lower() in _reporting_verbs()
 
 
 def _speaker(text: str, end: int) -> bool:
     following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1).lower() in load("babelwire.translation.lexicon",
-                                                                         "reporting_verbs").words
+    return following is not None and following.group(1).lower() in _reporting_verbs()
+
+
+def _reporting_verbs() -> frozenset[str]:
+    return load("babelwire.translation.lexicon", "reporting_verbs").words
 
 
 def _reach(text: str, end: int, stop: int) -> int:

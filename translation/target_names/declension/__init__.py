@@ -213,7 +213,7 @@ _ADJECTIVE_ENDINGS = ("ий", "ій", "ой", "а", "я")
 # Russian surnames' possessive endings, declined in part as adjectives (Путіним, Іванової); another language's
 # surname ending so declines as a noun (Дарвіном, Хасіни): Український правопис 2019, § 40
 _RUSSIAN_SURNAME_ENDINGS = {"m": ("ов", "ев", "єв", "ін", "ин", "їн"), "f": ("ова", "ева", "єва", "іна", "ина", "їна")}
-_ADJECTIVE_SURNAME_SUFFIXES = ("ська", "цька", "зька", "ова", "ева", "єва", "іна", "ина", "їна")
+_ADJECTIVE_SURNAME_SUFFIXES = ("ська", "цька", "зька", *_RUSSIAN_SURNAME_ENDINGS["f"])
 _LONGEST_ACRONYM = 4  # a word in capitals no longer than this is an acronym; a longer one a headline's ("ТРАМПА")
 
 

@@ -465,12 +465,13 @@ def _after_a_noun(parses: list, language: str, person: bool = True, quoted: bool
 
 def _the_discipline(parse, parses: list):
     """"критику Трампа", "політику Путіна": a form of a person in -ик (the critic's, the politician's dative) that
-    is also the accusative or nominative of the discipline in -ика is the discipline, whose complement a name is:
-    news writes of Trump's policy far more often than to a politician named Trump."""
+    is also the accusative of the discipline in -ика is the discipline, whose complement a name is: news writes of
+    Trump's policy far more often than to a politician named Trump."""
     if "anim" not in parse.tag or not parse.normal_form.endswith("ик") or parse.tag.case not in ("datv", "loct"):
         return parse  # "міністр енергетики Олександр Новак": the power engineers' plural is no discipline's form
-    return next((other for other in parses if other.tag.POS == "NOUN" and "inan" in other.tag and "plur" not in other.tag
-                 and other.normal_form == parse.normal_form + "а" and other.tag.case == "accs"), parse)
+    return next((other for other in parses if other.tag.POS == "NOUN" and "inan" in other.tag
+                 and "plur" not in other.tag and other.normal_form == parse.normal_form + "а"
+                 and other.tag.case == "accs"), parse)
 
 
 @lru_cache(maxsize=8)
