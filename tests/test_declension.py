@@ -375,6 +375,10 @@ def test_a_census_womans_name_read_as_a_mans_in_its_language_makes_a_man(source,
     ("Ajit Doval", "Аджит Довал", "m"),  # not where it ends in a consonant (Аджит, Еган were guessed women's)
     ("Egan Bernal", "Еган Берналь", "m"),
     ("Muthiah Muralitharan", "Мутіа Муралітаран", "m"),  # a foreign -а after a vowel is no woman's ending
+    # a compound given name by its first part: the census has neither, and its Jean is a woman's (Marie-Agnes
+    # Strack-Zimmermann was a man)
+    ("Marie-Agnes Strack-Zimmermann", "Марі-Агнес Страк-Ціммерманн", "f"),
+    ("Jean-Marie Le Pen", "Жан-Марі Ле Пен", "m"),
 ])
 def test_a_given_name_the_dictionary_guesses_tells_the_gender_only_where_it_ends_in_a_vowel(source, rendering, gender):
     assert person_gender(source, rendering, "uk") == gender

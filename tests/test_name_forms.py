@@ -94,6 +94,12 @@ def test_a_person_named_after_a_place_is_transcribed_and_a_club_named_after_its_
     assert written["Sydney Roosters"][1].startswith("Сідней ")
 
 
+def test_a_place_after_a_given_name_is_a_surname_and_a_given_name_is_known_with_its_accents():
+    # "Luís" is the census's Luis: a person, whose Montenegro is no country (was Луїс Чорногорія)
+    written = forms("Luís Montenegro said on Tuesday that talks would continue.", "uk")
+    assert written["Luís Montenegro"] == (RENDERED, "Луїс Монтенегро")
+
+
 def test_a_latin_script_target_keeps_every_name_and_a_desk_may_keep_people():
     assert forms("Steve Witkoff met Rangers fans.", "de")["Steve Witkoff"] == (KEPT, "Steve Witkoff")
     kept = ProtectionPolicy().with_names("keep")

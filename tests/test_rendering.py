@@ -1590,6 +1590,9 @@ def test_balkan_and_polish_letters_of_the_wire():
     assert render_name("Miralem Pjanic", "uk").text == "Міралем Пʼянич"
     assert render_name("Edin Dzeko", "uk").text == "Едін Джеко"
     assert render_name("Wojciech Szczesny", "uk").text == "Войцех Щесний"
+    # a letter only Polish writes tells a Polish name before a Slavic -ska does (Kidawa-Błońska was left in Latin:
+    # the Ukrainian romanisation, which has no ł, read it)
+    assert render_name("Małgorzata Kidawa-Błońska", "uk").text == "Малгожата Кідава-Блонська"
 
 
 def test_a_spanish_ay_and_oy_are_a_vowel_and_the_y_sound():

@@ -34,6 +34,7 @@ business, whatever noun follows it elsewhere ("Belfast restaurant stabbing").
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -460,7 +461,14 @@ def _after_a_persons_noun(mention, document: str) -> bool:
 
 
 def given_name_gender(word: str) -> str | None:
-    return _given_names().get(word.lower())
+    """The sex the census (or the project's list) gives a given name; a name written with accents is the name
+    without them ("Luís", "André", "Chloé")."""
+    key = word.lower()
+    return _given_names().get(key) or _given_names().get(_without_accents(key))
+
+
+def _without_accents(word: str) -> str:
+    return "".join(letter for letter in unicodedata.normalize("NFKD", word) if not unicodedata.combining(letter))
 
 
 _FRENCH_ARTICLES = frozenset({"le", "les"})  # census given names too, but "Le Golf National" is no person's
@@ -474,7 +482,7 @@ def _a_street(text: str) -> bool:
 def _opens_with_given_name(text: str) -> bool:
     """"Tiger Woods", "Payne Stewart": a census given name, then a capitalised word that is not in capitals."""
     words = text.split()
-    return len(words) >= 2 and words[0].lower() in _given_names() and words[0].lower() not in _FRENCH_ARTICLES \
+    return len(words) >= 2 and given_name_gender(words[0]) is not None and words[0].lower() not in _FRENCH_ARTICLES \
         and words[0][1:].islower() and words[1][:1].isupper() and not words[1].isupper()
 
 

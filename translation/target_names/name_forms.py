@@ -141,8 +141,8 @@ def _with_own_words(text: str, rendered: str, target: str) -> str:
     a town of several words opening the name takes its form ("New York Jets": "Нью-Йорк Джетс"; a country's name
     opening a club's is not translated: New Zealand Warriors are no "Нова Зеландія Ворріорз")."""
     words, written = text.split(), rendered.split()
-    if len(words) < 2 or len(words) != len(written):
-        return rendered
+    if len(words) < 2 or len(words) != len(written) or name_types.given_name_gender(words[0]):
+        return rendered  # a given name first makes it a person's: Luís Montenegro is Монтенегро, no Чорногорія
     for size in range(len(words) - 1, 1, -1):  # "New York Jets": the town of several words first, "Нью-Йорк Джетс"
         town = " ".join(words[:size])
         forms = () if translated_names.is_territory(town) else translated_names.target_forms(town, target)

@@ -64,7 +64,9 @@ def person_gender(source: str, rendering: str, language: str) -> str:
         return "m" if sex == "f" and a_mans_given_name(source, language) else sex  # Valery Gerasimov: Валерій
     analyzer = _analyzer(language)
     if len(words) > 1 and analyzer is not None:
-        given = words[0].lower()  # as the given name's own nominative: "Ево" is no vocative of the woman's Ева
+        # as the given name's own nominative: "Ево" is no vocative of the woman's Ева; a compound given name by its
+        # first part (Жан-Люк a man's, Марі-Агнес a woman's: the census has neither, and its Jean is a woman's)
+        given = words[0].lower().split("-")[0]
         # a guess by analogy counts for a name ending in a vowel (Кемі, Аннемарі), as foreign women's do, not for one
         # ending in a consonant, which Ukrainian women's names hardly do (Аджит, Еган were guessed women's)
         vowel_final = given[-1:] in _VOWELS.get(language, "")
