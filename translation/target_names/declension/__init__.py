@@ -33,7 +33,7 @@ from babelwire.translation.lexicon.wordlists import load
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.target_names.dictionary import analyzer as _analyzer, plain_apostrophe
-from babelwire.translation.target_names.rendering.languages import has_data, language_data
+from babelwire.translation.target_names.rendering.languages import fold, has_data, language_data
 from babelwire.translation.target_names.rendering.words import a_mans_given_name
 from babelwire.translation.target_names.declension.government import (NO_ROLE, SourceRole, a_noun_before,
                                                                      a_noun_follows, governed_case)
@@ -75,8 +75,9 @@ def person_gender(source: str, rendering: str, language: str) -> str:
         if len(genders) == 1 and None not in genders:
             return genders.pop()
     first = words[0].lower() if len(words) > 1 else ""
-    if first.endswith(_VOWEL_ENDINGS.get(language, ())) and first[-2:-1] not in _VOWELS.get(language, ""):
-        return "f"  # -а/-я, a woman's name in Ukrainian; not a foreign -а after a vowel (Мутіа, Йошуа)
+    if first.endswith(_VOWEL_ENDINGS.get(language, ())) and not (first[-1:] == "а" and first[-2:-1] in
+                                                                  _VOWELS.get(language, "")):
+        return "f"  # -а/-я, a woman's name in Ukrainian (Ізкія); not a foreign -а after a vowel (Мутіа, Йошуа)
     return "f" if words and _feminine_surname(words[-1].lower(), language) else "m"
 
 
@@ -135,8 +136,8 @@ def _unwritten_final_vowels(source: list[str], words: list[str], language: str) 
     if len(source) != len(words):
         return set()
     endings = _VOWEL_ENDINGS.get(language, ())
-    return {i for i, (latin, word) in enumerate(zip(source, words))
-            if word.lower().endswith(endings) and latin[-1:].isalpha() and latin[-1:].lower() not in "aeiouyh"}
+    return {i for i, (latin, word) in enumerate(zip(source, words))  # an accented vowel is a vowel: Čaputová
+            if word.lower().endswith(endings) and latin[-1:].isalpha() and fold(latin[-1:]) not in "aeiouyh"}
 
 
 def _foreign_given_names_in_o(given: list[str], gender: str, language: str) -> set[int]:
