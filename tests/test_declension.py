@@ -46,6 +46,10 @@ def test_gender_comes_from_the_given_name():
     ("Senator Lindsey Graham said he would introduce the bill.", {"Lindsey Graham": "m"}),
     ("Lindsey Graham said on Tuesday that he would act.", {"Lindsey Graham": "m"}),
     ("Lindsey Graham met Trump, and he said it was fine.", {"Lindsey Graham": "f", "Trump": "m"}),  # one vote is not
+    # a name no census or dictionary types as a person's is rendered as one, and its pronouns count as well (both
+    # were men, "з Наледі Пандором", "з Цай Інвенем")
+    ("Naledi Pandor said she would attend the summit.", {"Naledi Pandor": "f"}),
+    ("Tsai Ing-wen said on Monday that she would visit.", {"Tsai Ing-wen": "f"}),
 ])
 def test_pronouns_after_a_persons_mentions_tell_the_gender(text, genders):
     from babelwire.translation.protection.protect import find_protection
