@@ -54,6 +54,7 @@ EXAMPLES = {
     "possessive": ("Witkoff's team arrived.", "Witkoff", True),
     "sentence start: the item's person": ("May said so. Theresa May met Tusk.", "May", True),
     "sentence start: given name Will": ("Will Hurd said so.", "Will", True),
+    "sentence start: family name first": ("Do Hung Viet said the talks ended.", "Do", True),
     "sentence start: function word": ("The talks ended.", "The", False),
     "sentence start: name elsewhere": ("Witkoff arrived. He met Witkoff again.", "Witkoff", True),
     "sentence start: lower case elsewhere": ("Trade was quiet. Brokers said trade would pick up.", "Trade", False),

@@ -602,3 +602,17 @@ def test_a_short_given_name_after_a_title_of_a_portfolio_opens_the_persons_name(
 def test_demonyms_joined_by_a_hyphen_are_no_part_of_a_name():
     # "British-Iranian Nazanin ..." was one name, transcribed Брітіш-Іраніан; "Mexican-American" a pinyin one
     assert names("British-Iranian Nazanin Zaghari-Ratcliffe remains in jail.") == ["Nazanin Zaghari-Ratcliffe"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence opened by the family name of a name written surname first, a family name that is an English word
+    # too, kept that word out ("Van Thuong", "Hung Viet"; "Lam", rendered Лам)
+    ("Vo Van Thuong said the talks were useful.", ["Vo Van Thuong"]),
+    ("Do Hung Viet said the talks were useful.", ["Do Hung Viet"]),
+    ("Vietnamese leader To Lam arrived on Monday. To Lam said the talks were useful.", ["To Lam", "To Lam"]),
+    # the same words that are no such name stay out
+    ("Do Not Disturb signs were hung on Monday.", ["Not Disturb"]),
+    ("To Beijing, the move was a provocation.", ["Beijing"]),
+])
+def test_a_family_name_opening_a_sentence_stays_in_the_name(text, expected):
+    assert names(text) == expected

@@ -31,6 +31,7 @@ from babelwire.translation.protection.names.lexicon import (
     WELL_KNOWN_ORGS,
 )
 from babelwire.translation.protection.names.tokens import Token
+from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 
 NAME, MAYBE, NO = "name", "maybe", "no"
@@ -259,6 +260,16 @@ def _the_items_person(ctx: Context, token: Token) -> bool:
         following.group(1) in REPORTING_VERBS
 
 
+_NEXT_TWO_WORDS = re.compile(r" ([A-Z][\w-]*)(?: ([A-Z][\w-]*))?")
+
+
+def _family_name_first(ctx: Context, token: Token) -> bool:
+    """"Do Hung Viet said", "Vo Van Thuong said": a Vietnamese or Korean family name that is an English word too
+    opens a sentence and, with the words after it, a name written surname first (`name_order.surname_first`)."""
+    following = _NEXT_TWO_WORDS.match(ctx.text, token.end)
+    return following is not None and surname_first(" ".join([token.text, *filter(None, following.groups())]))
+
+
 def _function_word(ctx: Context, token: Token) -> bool:
     return token.key in FUNCTION_WORDS
 
@@ -401,6 +412,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("possessive", NAME, _possessive),
     Rule("sentence start: the item's person", NAME, _the_items_person),
     Rule("sentence start: given name Will", NAME, _given_name_will),
+    Rule("sentence start: family name first", NAME, _family_name_first),
     Rule("sentence start: function word", NO, _function_word),
     Rule("sentence start: name elsewhere", NAME, _name_elsewhere),
     Rule("sentence start: lower case elsewhere", NO, _lower_elsewhere),
