@@ -456,3 +456,16 @@ def test_a_foreign_surname_keeps_its_vowels_where_a_ukrainian_one_alternates_the
 ])
 def test_prepositions_of_reference_and_a_discipline_before_a_name_take_the_genitive(before, case):
     assert governed_case(before, "uk") == case
+
+
+@pytest.mark.parametrize("surname, forms", [
+    # a family by its surname in the plural ("the Obamas", "the Clintons", "the Bushes"), in each case
+    ("Обама", ["Обами", "Обам", "Обамам", "Обам", "Обамами", "Обамах"]),
+    ("Клінтон", ["Клінтони", "Клінтонів", "Клінтонам", "Клінтонів", "Клінтонами", "Клінтонах"]),
+    ("Буш", ["Буші", "Бушів", "Бушам", "Бушів", "Бушами", "Бушах"]),
+    ("Кеннеді", ["Кеннеді"] * 6),  # a foreign final vowel: as it is
+])
+def test_a_family_declines_in_the_plural(surname, forms):
+    from babelwire.translation.target_names.declension import CASES, family_form
+
+    assert [family_form(surname, case, "uk") for case in CASES] == forms

@@ -356,3 +356,28 @@ def test_a_title_word_that_is_part_of_an_established_name_stays_in_it():
     copy = Translator(Scripted({})).translate(text, "uk").text
     assert copy == "Емір Кустуриця met Леді Гага and Шейх Хасіна. President Джо Байден did not."
     assert Translator(Scripted({})).translate(text, "de").text == text  # a Latin-script copy keeps them all
+
+
+def test_a_family_named_by_its_surname_in_the_plural_is_that_surnames_plural_declined():
+    # "the Obamas" after "Barack Obama" was Обамас, one person's name, restored "з Обамасом"
+    engine = Scripted({"Barack Obama spoke on Monday.": "Барак Обама виступив у понеділок.",
+                       "Trump met the Obamas on Tuesday.": "Трамп зустрівся з Obamas у вівторок.",
+                       "Trump met the [1] on Tuesday.": "Трамп зустрівся з [1] у вівторок."})
+    result = Translator(engine).translate("Barack Obama spoke on Monday. Trump met the Obamas on Tuesday.", "uk")
+    assert result.text == "Барак Обама виступив у понеділок. Трамп зустрівся з Обамами у вівторок."
+    assert [(n.name, n.rendering, n.how, n.case) for n in result.names][-1] == ("Obamas", "Обами", "restored", "ablt")
+
+
+def test_the_models_own_form_of_a_familys_plural_is_kept():
+    engine = Scripted({"Bill Clinton spoke.": "Білл Клінтон виступив.",
+                       "The Clintons left.": "Клінтони пішли."})
+    result = Translator(engine).translate("Bill Clinton spoke. The Clintons left.", "uk")
+    assert result.text == "Білл Клінтон виступив. Клінтони пішли."
+    assert [(n.name, n.rendering, n.how) for n in result.names][-1] == ("Clintons", "Клінтони", "model")
+
+
+def test_a_plural_is_a_family_only_beside_a_person_of_that_surname():
+    from babelwire.translation.protection.protect import find_protection
+
+    people = find_protection("The Obamas left.", target="uk").rendered_people  # no Obama named: nothing tells
+    assert [(person.rendering.text, person.family) for person in people] == [("Обамас", None)]

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field, replace
 
 from babelwire.translation.target_names import name_forms
 from babelwire.translation.protection import name_types, names, translated_names, patterns, quotes
-from babelwire.translation.target_names.declension import NO_ROLE, SourceRole, club_gender, person_gender
+from babelwire.translation.target_names.declension import NO_ROLE, NOMINATIVE, SourceRole, club_gender, family_form, \
+    person_gender
+from babelwire.translation.target_names.families import family_surname
 from babelwire.translation.protection.glossary import Glossary
 from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.policy import ProtectionPolicy
@@ -78,6 +80,7 @@ class RenderedPerson:
     role: SourceRole = NO_ROLE  # what the English around it says of its part: "replaced by Kane", "told Trump"...
     possessor: bool = False  # "Witkoff's team", "Liverpool's defence": the owner, in the genitive
     slavic: bool | None = None  # the (full) name reads as Slavic: Путіним, but Остіном (`read_as_slavic`)
+    family: str | None = None  # "the Obamas": the surname (Обама) whose plural names a family (`families.py`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +172,11 @@ def _people_to_render(text: str, spans: list[Span], target: str) -> list[Rendere
                 club_gender(rendering.text, target)
             rendered.append(RenderedPerson(span, rendering, club or "m", declines=club is not None,
                                            **_english_cues(text, span)))
+            continue
+        family = family_surname(text, span.start, span.text, full_names, target)
+        if family is not None:  # "the Obamas": Обами, declined in the plural
+            plural = Rendering(family_form(family.text, NOMINATIVE, target), family.source)
+            rendered.append(RenderedPerson(span, plural, "m", family=family.text, **_english_cues(text, span)))
             continue
         rendered_source = render_name(source, target) if source != span.text else rendering
         gender = titled.get(source) or _by_pronouns(source, sexes.get(source)) or \

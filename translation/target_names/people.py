@@ -18,8 +18,9 @@ is several ("проти Манчестер Юнайтед"): `declension.club_ge
 import re
 from dataclasses import dataclass, fields, replace
 
-from babelwire.translation.target_names.declension import (NOMINATIVE, SourceRole, a_noun_before, a_noun_follows,
-                                                           decline_name, find_name_form, governed_case)
+from babelwire.translation.target_names.declension import (CASES, NOMINATIVE, SourceRole, a_noun_before,
+                                                           a_noun_follows, decline_name, family_form, find_name_form,
+                                                           governed_case)
 from babelwire.translation.protection.name_types import PERSON
 from babelwire.translation.protection.protect import RenderedPerson
 from babelwire.translation.protection.spans import Span
@@ -73,14 +74,18 @@ def lost_people(translated: str, people: list[RenderedPerson], target: str) -> l
         wanted.setdefault(person.rendering.text, []).append(person)
     lost = []
     for rendering, mentions in wanted.items():
-        if _count_forms(translated, rendering, mentions[0].gender, target) < len(mentions):
+        if _count_forms(translated, mentions[0], target) < len(mentions):
             lost += mentions
     return lost
 
 
-def _count_forms(text: str, rendering: str, gender: str, target: str) -> int:
+def _count_forms(text: str, person: RenderedPerson, target: str) -> int:
+    """How often a form of the person's rendering stands in `text` (a family's: one of its plural's cases)."""
+    if person.family is not None:
+        forms = sorted({family_form(person.family, case, target) for case in CASES}, key=len, reverse=True)
+        return len(re.findall(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))})(?!\w)", text))
     count, position = 0, 0
-    while (found := find_name_form(text[position:], rendering, gender, target)) is not None:
+    while (found := find_name_form(text[position:], person.rendering.text, person.gender, target)) is not None:
         count, position = count + 1, position + found[1]
     return count
 
@@ -100,7 +105,7 @@ def declined(text: str, people: list[RenderedPerson], masked: set[int], target: 
             how = "restored"
         else:
             case = None
-            found = _count_forms(written, person.rendering.text, person.gender, target) > 0
+            found = _count_forms(written, person, target) > 0
             how = "model" if found else "unchecked"
         reports.append(RenderedName(person.span.text, person.span.start, person.rendering.text,
                                     person.rendering.source, how, case))
@@ -120,6 +125,8 @@ def restored_form(person: RenderedPerson, before: str, target: str, after: str =
         case = _GENITIVE
     else:
         case = governed_case(before, target, person.span.type == PERSON, after, person.role)
+    if person.family is not None:  # "the Obamas": "з Обамами", "у Клінтонів"
+        return family_form(person.family, case, target), case
     return decline_name(person.rendering.text, case, person.gender, target, person.surname_first,
                         source=person.span.text, slavic=person.slavic), case
 

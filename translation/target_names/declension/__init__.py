@@ -5,6 +5,8 @@
     club_gender(rendering, language) -> "f" | "m" | None     (a club's name: None where it does not decline)
     decline_name(rendering, case, gender, language, surname_first=False) -> str
                                                       ("Дональд Трамп", "ablt", "m" -> "Дональдом Трампом")
+    family_form(surname, case, language) -> str       (a family by its surname in the plural: "Обама", "ablt" ->
+                                                      "Обамами", for "the Obamas")
     find_name_form(text, rendering, gender, language) -> (start, end) | None   (a form of the name in the text)
     governed_case(before, language, person=True, after="", role=NO_ROLE) -> str
                                                       (the case the words around a name demand, and what the source
@@ -40,7 +42,7 @@ from babelwire.translation.target_names.declension.government import (NO_ROLE, S
 from babelwire.translation.target_names.declension.tables import CASES, NOMINATIVE, WORD as _WORD, rows as _rows
 
 __all__ = ["CASES", "NOMINATIVE", "NO_ROLE", "SourceRole", "a_noun_before", "a_noun_follows", "club_gender",
-           "decline_name", "declines", "find_name_form", "forms_of", "governed_case", "person_gender"]
+           "decline_name", "declines", "family_form", "find_name_form", "forms_of", "governed_case", "person_gender"]
 
 _VOWEL_ENDINGS = {"uk": ("а", "я")}
 _STEM_FINALS = {"uk": "аеєиіїоуюяйь"}  # letters a name's stem drops before a case ending
@@ -120,6 +122,21 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
     return " ".join(word if i in kept else _decline_word(word, case, gender, language, i == last and has_surname,
                                                          headline, foreign=slavic is False or i < last)
                     for i, word in enumerate(words))
+
+
+def family_form(surname: str, case: str, language: str) -> str:
+    """A family named by its surname in the plural ("the Obamas", "the Clintons"), in `case`: Обами, з Обамами, у
+    Клінтонів (`data/<language>_family_plurals.txt`, a table of endings: the dictionary has no plural of most
+    foreign surnames); the surname as it is where no row fits its ending (Кеннеді, Кастро)."""
+    lower = surname.lower()
+    for ending, *cells in _rows(language, "family_plurals"):
+        consonant = ending == "*" and lower[-1:].isalpha() and lower[-1:] not in _STEM_FINALS.get(language, "")
+        if consonant or ending != "*" and lower.endswith(ending):
+            stem = surname if consonant else surname[: len(surname) - len(ending)]
+            cell = cells[CASES.index(case)]
+            cell = "" if cell == "-" else cell
+            return stem + (cell.upper() if surname.isupper() else cell)  # "ОБАМИ" in a headline in capitals
+    return surname
 
 
 def _opens_with_a_title(source: str) -> bool:
