@@ -28,6 +28,7 @@ def test_names_decline_by_gender_and_case(source, rendering, case, expected):
 
 def test_gender_comes_from_the_given_name():
     assert person_gender("Elizabeth Warren", "Елізабет Воррен", "uk") == "f"  # the census
+    assert person_gender("Jean Carnahan", "Джин Карнахан", "uk") == "f"  # a surname English says: the census's Jean
     assert person_gender("Oksana Stefanyshyna", "Оксана Стефанишина", "uk") == "f"  # the dictionary
     assert person_gender("Rustem Umerov", "Рустем Умєров", "uk") == "m"
     assert person_gender("Zelenska", "Зеленська", "uk") == "f"  # a surname alone: its ending
@@ -50,6 +51,8 @@ def test_gender_comes_from_the_given_name():
     # were men, "з Наледі Пандором", "з Цай Інвенем")
     ("Naledi Pandor said she would attend the summit.", {"Naledi Pandor": "f"}),
     ("Tsai Ing-wen said on Monday that she would visit.", {"Tsai Ing-wen": "f"}),
+    # ... only right after its own reporting verb: such a name may be a town the pronoun's woman lives in
+    ("The woman was a resident of Birkenhead and she was found in a house.", {"Birkenhead": "m"}),
 ])
 def test_pronouns_after_a_persons_mentions_tell_the_gender(text, genders):
     from babelwire.translation.protection.protect import find_protection
@@ -367,6 +370,10 @@ def test_particles_foreign_endings_and_given_names_decline_as_ukrainian_media_wr
     ("Valery Gerasimov", "Валерій Герасимов"),  # the 1990 census gives Valery, Karol, Yuri to women
     ("Karol Nawrocki", "Кароль Навроцький"),
     ("Yuri Gagarin", "Юрій Гагарін"),
+    # a given name only French has, beside a surname that shows no language and that English does not say (were
+    # women: "з Жан Кастекс")
+    ("Jean Castex", "Жан Кастекс"),
+    ("Stephane Sejourne", "Стефан Сежурне"),
 ])
 def test_a_census_womans_name_read_as_a_mans_in_its_language_makes_a_man(source, rendering):
     assert person_gender(source, rendering, "uk") == "m"

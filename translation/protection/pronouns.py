@@ -1,7 +1,7 @@
 """What the pronouns after a person's mentions say of their sex: "Ashley Young ... he" is a man, whatever the
 census says of most Ashleys, and "Liam Fox ... his" one although the census has no Liam.
 
-    pronoun_sexes(text, mentions, stops) -> {person: Evidence(sex, votes)}
+    pronoun_sexes(text, mentions, stops, told_by_report=()) -> {person: Evidence(sex, votes)}
     titled_sexes(text, mentions) -> {person: sex} where a title right before a mention says it ("spokeswoman")
 
 Each mention votes with the first third-person pronoun that follows it ("he", "his", "him", "himself"; "she",
@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from babelwire.translation.lexicon.wordlists import load, load_table
@@ -36,9 +37,12 @@ class Evidence:
     votes: int
 
 
-def pronoun_sexes(text: str, mentions: list[tuple[str, int, int]], stops: list[int]) -> dict[str, Evidence]:
+def pronoun_sexes(text: str, mentions: list[tuple[str, int, int]], stops: list[int],
+                  told_by_report: Collection[int] = ()) -> dict[str, Evidence]:
     """`mentions`: (person, start, end) for each mention of a person (a surname alone under its full name's
-    person); `stops`: the starts of what ends a mention's reach (every mention of a person, every quote)."""
+    person); `stops`: the starts of what ends a mention's reach (every mention of a person, every quote);
+    `told_by_report`: the starts of mentions that may name no person (a name of no known type: "Birkenhead ... she
+    was found"), whose pronoun counts only right after their own reporting verb ("Naledi Pandor said she")."""
     votes: dict[str, Counter] = {}
     ordered_stops = sorted(stops)
     for person, start, end in mentions:
@@ -46,8 +50,9 @@ def pronoun_sexes(text: str, mentions: list[tuple[str, int, int]], stops: list[i
         reach = _reach(text, end, ordered_stops[following] if following < len(ordered_stops) else len(text))
         pronoun = next((found for found in _PRONOUN.finditer(text, end, reach) if not _speaker(text, found.end())),
                        None)
-        if pronoun:
-            weight = 2 if _own_report(text[end : pronoun.start()]) else 1
+        own_report = pronoun is not None and _own_report(text[end : pronoun.start()])
+        if pronoun and (own_report or start not in told_by_report):
+            weight = 2 if own_report else 1
             votes.setdefault(person, Counter())[_SEX_OF[pronoun.group().lower()]] += weight
     return {person: Evidence(*counted.most_common(1)[0]) for person, counted in votes.items() if len(counted) == 1}
 

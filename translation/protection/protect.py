@@ -217,11 +217,13 @@ def _a_possessor(text: str, span: Span) -> bool:
 def _pronoun_evidence(text: str, spans: list[Span], people: list[Span], full_names: dict[str, str]
                       ) -> dict[str, Evidence]:
     """What the pronouns after each person's mentions say, by full name: a person's, or a name of no known type
-    rendered as one ("Naledi Pandor said she", whose given name no census has); a town "she" was found in gets none."""
+    rendered as one where the pronoun follows its own reporting verb ("Naledi Pandor said she", whose given name no
+    census has); a town "she" was found in gets none."""
     mentions = [(full_names.get(span.text, span.text), span.start, span.end) for span in people
                 if span.type in (name_types.PERSON, name_types.OTHER)]
     stops = [span.start for span in people] + [span.start for span in spans if span.kind is SpanKind.QUOTE]
-    return pronoun_sexes(text, mentions, stops)
+    untyped = {span.start for span in people if span.type == name_types.OTHER}
+    return pronoun_sexes(text, mentions, stops, told_by_report=untyped)
 
 
 def _a_team(span: Span, full_name: str, target: str) -> bool:

@@ -112,7 +112,9 @@ def a_mans_given_name(name: str, language: str) -> bool:
     """The census gives the name's given name to women, but the language its surname is read in gives it to men:
     Valery Gerasimov's Valery, read as Russian, is Валерій; Karol Nawrocki's Karol, read as Polish, is Кароль. The
     surname's origin, not the given name's own (Michele Bachmann's Michele looks Italian, and she is a woman), but
-    for a given name Ukrainian or Russian shares, which makes the whole name Slavic (Yuri Gagarin, Nikita Mazepin)."""
+    for a given name Ukrainian or Russian shares, which makes the whole name Slavic (Yuri Gagarin, Nikita Mazepin),
+    or one only another language has beside a surname that shows nothing and English does not say (Jean Castex's
+    French Jean, Жан; Jean Carnahan, whose surname the pronouncing dictionary says, stays the census's woman)."""
     words = [word for word in name.split() if not _INITIALS.match(word)]
     if len(words) < 2 or given_name_gender(fold(words[0])) != "f" or not has_data(language):
         return False
@@ -120,7 +122,8 @@ def a_mans_given_name(name: str, language: str) -> bool:
     origin = _name_origin(words[1:], data)
     if origin is None:  # the whole name is read only where the surname alone shows nothing
         whole = _name_origin(words, data)
-        origin = whole if whole in (SLAVIC, RUSSIAN, UKRAINIAN) else None
+        origin = whole if whole in (SLAVIC, RUSSIAN, UKRAINIAN) or whole in data.origin_spelling and \
+            not _english_said(words[-1], data) else None
     return origin is not None and _a_mans_given_name_there(words[0], origin, data)
 
 
