@@ -82,6 +82,8 @@ def test_a_title_of_one_sex_before_a_person_tells_the_gender(text, genders):
     ("Donald Trump met Kim Jong Un.", {"Donald Trump": "Дональдом Трампом", "Kim Jong Un": "Кімом Чен Ином"}),
     ("Donald Trump met Son Heung-min.", {"Donald Trump": "Дональдом Трампом", "Son Heung-min": "Соном Хин Міном"}),
     ("Moon Jae-in and Kim Kardashian spoke.", {"Moon Jae-in": "Муном Чже Іном", "Kim Kardashian": "Кім Кардашʼян"}),
+    ("Donald Trump met Han Duck-soo.", {"Donald Trump": "Дональдом Трампом",  # a syllable's ck: was the census's
+                                       "Han Duck-soo": "Ханом Док Су"}),  # Han, a woman, undeclined
     ("Park Geun-hye said she was innocent. Park said her aides lied.", {"Park Geun-hye": "Пак Кин Хє",
                                                                        "Park": "Пак"}),  # as the full name
 ])

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from babelwire.translation.lexicon.wordlists import load
 
-_SYLLABLE = r"[bcdfghjklmnpqrstvwxz]{0,3}[aeiouy]{1,3}(?:ng|nh|ch|n|m|k|l|p|t|c|h)?"
+_SYLLABLE = r"[bcdfghjklmnpqrstvwxz]{0,3}[aeiouy]{1,3}(?:ng|nh|ch|ck|n|m|k|l|p|t|c|h)?"  # "Duck-soo": ck as k
 _ONE_SYLLABLE = re.compile(_SYLLABLE, re.IGNORECASE)
 _HYPHENATED_SYLLABLES = re.compile(rf"{_SYLLABLE}-{_SYLLABLE}", re.IGNORECASE)
 
