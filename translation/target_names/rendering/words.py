@@ -124,7 +124,15 @@ def a_mans_given_name(name: str, language: str) -> bool:
         whole = _name_origin(words, data)
         origin = whole if whole in (SLAVIC, RUSSIAN, UKRAINIAN) or whole in data.origin_spelling and \
             not _english_said(words[-1], data) else None
-    return origin is not None and _a_mans_given_name_there(words[0], origin, data)
+    return origin is not None and _a_mans_given_name_there(words[0], origin, data) and \
+        not _written_as_a_womans(name, language)
+
+
+def _written_as_a_womans(name: str, language: str) -> bool:
+    """The copy writes the name's given name as the dictionary's woman's name: Isabel Schnabel's Ізабель, though
+    German letter rules read Isabel as Ісабель, a man's name there."""
+    rendered = render_words(name, language)
+    return rendered is not None and attested_given_name(rendered[0].split()[0].lower(), language, "f")
 
 
 def read_as_slavic(name: str, language: str) -> bool | None:
