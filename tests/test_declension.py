@@ -449,6 +449,23 @@ def test_a_surname_ending_as_russian_ones_do_declines_as_its_language_does(text,
     assert restored_form(person, before, "uk")[0] == restored
 
 
+@pytest.mark.parametrize("text, restored", [
+    # a foreign surname in -о does not decline (were Сонком, Марком: the paradigm of Петренко) ...
+    ("Talks were held with Ousmane Sonko on Monday.", "Усманом Сонко"),
+    ("Talks were held with Helmut Marko on Monday.", "Гельмутом Марко"),
+    ("Talks were held with Taro Kono on Monday.", "Таро Коно"),
+    # ... a Ukrainian one does, spelt as German writes it too (Wladimir: the copy's Володимир)
+    ("Talks were held with Petro Poroshenko on Monday.", "Петром Порошенком"),
+    ("Talks were held with Wladimir Klitschko on Monday.", "Володимиром Кличком"),
+])
+def test_a_foreign_surname_in_o_stays_as_it_is(text, restored):
+    from babelwire.translation.protection.protect import find_protection
+    from babelwire.translation.target_names.people import restored_form
+
+    [person] = find_protection(text, target="uk").rendered_people
+    assert restored_form(person, "Переговори пройшли з ", "uk")[0] == restored
+
+
 def test_a_foreign_surname_keeps_its_vowels_where_a_ukrainian_one_alternates_them():
     from babelwire.translation.protection.protect import find_protection
     from babelwire.translation.target_names.people import restored_form

@@ -48,6 +48,7 @@ _VOWEL_ENDINGS = {"uk": ("а", "я")}
 _STEM_FINALS = {"uk": "аеєиіїоуюяйь"}  # letters a name's stem drops before a case ending
 _VOWELS = {"uk": "аеєиіїоуюя"}  # a club's name ending in one but -а/-я is foreign and does not decline
 _GENITIVE = "gent"
+_FOREIGN_FINAL_O = {"uk": ("о",)}
 
 
 def declines(language: str) -> bool:
@@ -114,6 +115,7 @@ def decline_name(rendering: str, case: str, gender: str, language: str, surname_
         return " ".join([_decline_word(words[0], case, gender, language, True, headline), *words[1:-1],
                          _decline_word(words[-1], case, gender, language, False, headline, foreign=True)])
     kept = _letters_spelt(words[:-1], language) | _inner_particles(words, language) | \
+        _foreign_surname_in_o(words, slavic, language) | \
         _unwritten_final_vowels(source.split(" "), words, language) | _foreign_given_names_in_o(words[:-1], gender,
                                                                                                 language)
     last = len(words) - 1
@@ -137,6 +139,14 @@ def family_form(surname: str, case: str, language: str) -> str:
             cell = "" if cell == "-" else cell
             return stem + (cell.upper() if surname.isupper() else cell)  # "ОБАМИ" in a headline in capitals
     return surname
+
+
+def _foreign_surname_in_o(words: list[str], slavic: bool | None, language: str) -> set[int]:
+    """The surname's index where it ends in -о and the name does not read as Slavic: a foreign surname in -о does not
+    decline (Український правопис 2019, § 40: Гюго, Пікассо), "з Кастро", "з Усманом Сонко", "з Гельмутом Марко",
+    where the paradigm of Петренко wrote Сонком, Марком; a Ukrainian one does (з Петром Порошенком)."""
+    return {len(words) - 1} if slavic is False and words[-1].lower().endswith(_FOREIGN_FINAL_O.get(language, ())) \
+        else set()
 
 
 def _opens_with_a_title(source: str) -> bool:

@@ -139,17 +139,26 @@ def read_as_slavic(name: str, language: str) -> bool | None:
     """Whether the name reads as Slavic (Vladimir Putin, Ivan Ivanov), which tells how a surname ending as Russian
     ones do declines: Путіним, but Ллойдом Остіном, Шейх Хасіни. False for a name another language's spelling shows
     (Sheikh Hasina), or one of several words read as English whose surname the pronouncing dictionary says (Lloyd
-    Austin, Bruce Springsteen); None where nothing tells (Elvira Nabiullina, "Putin" alone)."""
+    Austin, Bruce Springsteen); None where nothing tells (Elvira Nabiullina, "Putin" alone). A name the copy writes
+    with a given name only Ukrainian or Russian has is Slavic whatever its spelling (Wladimir Klitschko, spelt as
+    German writes it, is Володимир Кличко: "з Володимиром Кличком")."""
     words = [word for word in name.split() if not _INITIALS.match(word)]
     if not words or not has_data(language):
         return None
     data = language_data(language)
     origin = _name_origin(words, data)
-    if origin in _SLAVIC_LANGUAGES:
+    if origin in _SLAVIC_LANGUAGES or len(words) > 1 and _slavic_given_name_written(name, data):
         return True
     if origin is not None:
         return False
     return False if len(words) > 1 and _english_said(words[-1], data) else None
+
+
+def _slavic_given_name_written(name: str, data: LanguageData) -> bool:
+    """The copy writes the name's first word as a given name that alone tells a Ukrainian or Russian name."""
+    rendered = render_words(name, data.code)
+    signs = {data.given_names[key] for key in data.slavic_given_names if key in data.given_names}
+    return rendered is not None and rendered[0].split()[0] in signs
 
 
 def _a_mans_given_name_there(given: str, origin: str | None, data: LanguageData) -> bool:
