@@ -31,6 +31,9 @@ def test_gender_comes_from_the_given_name():
     assert person_gender("Jean Carnahan", "Джин Карнахан", "uk") == "f"  # a surname English says: the census's Jean
     # German letters read Isabel as Ісабель, a man's name in the dictionary; the copy writes Ізабель, a woman's
     assert person_gender("Isabel Schnabel", "Ізабель Шнабель", "uk") == "f"
+    # men's names ending in -a, which the Ukrainian ending would make women's (were "з Халіфою Хафтар")
+    assert person_gender("Khalifa Hifter", "Халіфа Хафтар", "uk") == "m"
+    assert person_gender("Satya Nadella", "Сатья Наделла", "uk") == "m"
     assert person_gender("Oksana Stefanyshyna", "Оксана Стефанишина", "uk") == "f"  # the dictionary
     assert person_gender("Rustem Umerov", "Рустем Умєров", "uk") == "m"
     assert person_gender("Zelenska", "Зеленська", "uk") == "f"  # a surname alone: its ending
