@@ -157,8 +157,14 @@ def read_as_slavic(name: str, language: str) -> bool | None:
 def _slavic_given_name_written(name: str, data: LanguageData) -> bool:
     """The copy writes the name's first word as a given name that alone tells a Ukrainian or Russian name."""
     rendered = render_words(name, data.code)
-    signs = {data.given_names[key] for key in data.slavic_given_names if key in data.given_names}
-    return rendered is not None and rendered[0].split()[0] in signs
+    return rendered is not None and rendered[0].split()[0] in _slavic_given_name_forms(data.code)
+
+
+@lru_cache(maxsize=None)
+def _slavic_given_name_forms(language: str) -> frozenset[str]:
+    """The language's forms of the given names that alone tell a Ukrainian or Russian name (Володимир, Олександр)."""
+    data = language_data(language)
+    return frozenset(data.given_names[key] for key in data.slavic_given_names if key in data.given_names)
 
 
 def _a_mans_given_name_there(given: str, origin: str | None, data: LanguageData) -> bool:
