@@ -102,7 +102,7 @@ def render_words(name: str, language: str, kind: str = "person", nationality: st
         sources.append(word[1])
         if index >= 2 and parts[index - 1] == "-" and parts[index - 2].islower():  # "al-Sisi": ас-Сісі
             rendered[-3] = _assimilated(parts[index - 2], part, data) or rendered[-3]
-    if kind == "person" and len(words) > 1 and given_name_gender(fold(words[0])) == "f" and \
+    if kind == "person" and len(words) > 1 and given_name_gender(words[0]) == "f" and \
             not _a_mans_given_name_there(words[0], origin, data):
         rendered[-1] = _as_a_woman_bears_it(words[-1], rendered[-1], data)
     return "".join(rendered), least_certain(sources, data.code)
@@ -116,7 +116,7 @@ def a_mans_given_name(name: str, language: str) -> bool:
     or one only another language has beside a surname that shows nothing and English does not say (Jean Castex's
     French Jean, Жан; Jean Carnahan, whose surname the pronouncing dictionary says, stays the census's woman)."""
     words = [word for word in name.split() if not _INITIALS.match(word)]
-    if len(words) < 2 or given_name_gender(fold(words[0])) != "f" or not has_data(language):
+    if len(words) < 2 or given_name_gender(words[0]) != "f" or not has_data(language):
         return False
     data = language_data(language)
     origin = _name_origin(words[1:], data)
