@@ -376,6 +376,7 @@ TOPIC_SLUG_CONFIRMED = Rule("topic slug: place or agency", NAME, _topic_slug_con
 ACRONYM = Rule("acronym", NAME, _acronym)
 ADVERB_OR_GERUND = Rule("sentence start: adverb or gerund", NO, _adverb_or_gerund)
 SENTENCE_START_UNKNOWN = Rule("sentence start: unknown", MAYBE, _always)
+FAMILY_NAME_FIRST = Rule("sentence start: family name first", NAME, _family_name_first)
 
 # The first rule that applies decides. From "possessive" on, only sentence starts remain.
 TOKEN_RULES: tuple[Rule, ...] = (
@@ -412,7 +413,7 @@ TOKEN_RULES: tuple[Rule, ...] = (
     Rule("possessive", NAME, _possessive),
     Rule("sentence start: the item's person", NAME, _the_items_person),
     Rule("sentence start: given name Will", NAME, _given_name_will),
-    Rule("sentence start: family name first", NAME, _family_name_first),
+    FAMILY_NAME_FIRST,
     Rule("sentence start: function word", NO, _function_word),
     Rule("sentence start: name elsewhere", NAME, _name_elsewhere),
     Rule("sentence start: lower case elsewhere", NO, _lower_elsewhere),

@@ -28,10 +28,9 @@ from babelwire.translation.protection.names.lexicon import (
     WEEKDAYS_MONTHS,
 )
 from babelwire.translation.protection.names.passes import NAME_PHRASE_ELSEWHERE, assign_roles
-from babelwire.translation.protection.names.roles import ATTACHED_PARTICLE, NAME, NO, Roles, dictionary_word, \
-    may_open_a_persons_name
+from babelwire.translation.protection.names.roles import ATTACHED_PARTICLE, FAMILY_NAME_FIRST, NAME, NO, Roles, \
+    dictionary_word, may_open_a_persons_name
 from babelwire.translation.protection.names.tokens import Token
-from babelwire.translation.protection.name_order import surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 from babelwire.translation.protection.translated_names import classify
 
@@ -98,8 +97,8 @@ def find_runs(text: str, tokens: list[Token], evidence: Evidence) -> list[Run]:
     runs = _join(text, tokens, _group(text, tokens, roles.roles))
     pieces = [piece for run in runs for piece in _cut_roles(run, evidence)]
     portfolios_cut = (piece for run in pieces for piece in _after_title_of(tokens, run))
-    named_elsewhere = frozenset(i for i, rule in enumerate(roles.rules) if rule == NAME_PHRASE_ELSEWHERE)
-    trimmed = (_trim(run, tokens, evidence, named_elsewhere) for run in portfolios_cut if run.tokens)
+    family_names = frozenset(i for i, rule in enumerate(roles.rules) if rule in _FAMILY_NAME_RULES)
+    trimmed = (_trim(run, tokens, evidence, family_names) for run in portfolios_cut if run.tokens)
     kept = [run for run in trimmed if run and NAME in run.roles and not _title_of_a_place(tokens, run)]
     for run in kept:
         run.end = _end_without_full_stop(run.tokens[-1])
@@ -428,9 +427,10 @@ def _after_the_title_s_place(tokens: list[Token], i: int) -> int:
     return j if may_open_a_persons_name(tokens[j]) else i
 
 
-def _trim(run: Run, tokens: list[Token], evidence: Evidence, named_elsewhere: frozenset[int]) -> Run | None:
+def _trim(run: Run, tokens: list[Token], evidence: Evidence, family_names: frozenset[int]) -> Run | None:
     """Drop the words a name run may carry but that are not the name: "The", titles, demonyms, dates.
-    `named_elsewhere`: the indexes of words that a name of several words found elsewhere in the item made names."""
+    `family_names`: the indexes of words the roles made names as a name's family name opening a sentence
+    (`_family_name_opening`)."""
     first = run.tokens[0]
     if len(run.tokens) == 1 and first.key in evidence.surnames:
         if surname_use(first, tokens) or first.sentence_start and first.is_capitalised and not first.is_upper \
@@ -439,7 +439,7 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence, named_elsewhere: fr
             return run  # "... said King.", "King said", "Later May told reporters": a surname in this item
     org = run.tokens[-1].key in ORG_HEADS or first.line in evidence.tables
     i = 0
-    while i < len(run.tokens) and _noise_before_the_name(run, tokens, i, org, named_elsewhere):
+    while i < len(run.tokens) and _noise_before_the_name(run, tokens, i, org, family_names):
         i += 1
     if i == 0 and _participle_before_a_name_seen_alone(run, tokens):
         i = 1
@@ -457,12 +457,12 @@ def _trim(run: Run, tokens: list[Token], evidence: Evidence, named_elsewhere: fr
     return Run(run.tokens[i:j], run.roles[i:j], after_role=run.after_role, steps=steps)
 
 
-def _noise_before_the_name(run: Run, tokens: list[Token], i: int, org: bool, named_elsewhere: frozenset[int]
+def _noise_before_the_name(run: Run, tokens: list[Token], i: int, org: bool, family_names: frozenset[int]
                            ) -> bool:
     """Is the run's word `i`, after the words dropped before it, no part of the name: "The", a title, a demonym or
     a date opening it (`tokens`: the document's)?"""
     token = run.tokens[i]
-    if i == 0 and _family_name_opening(run, named_elsewhere):
+    if i == 0 and _family_name_opening(run, family_names):
         return False
     if _day_opening_a_title(run.tokens, i) or i == 0 and _month_as_a_surname(tokens, token):
         return False  # "Saturday Night Live", "Mrs May"
@@ -585,15 +585,17 @@ def _leading_noise(token: Token, org: bool, given_name_slot: bool) -> bool:
     return _is_title(token) or _bare(token) in _RANK_ONLY
 
 
-def _family_name_opening(run: Run, named_elsewhere: frozenset[int]) -> bool:
+# the rules that make a sentence's first word a name's family name: by the name's shape, or by the name elsewhere
+_FAMILY_NAME_RULES = frozenset({FAMILY_NAME_FIRST.name, NAME_PHRASE_ELSEWHERE})
+
+
+def _family_name_opening(run: Run, family_names: frozenset[int]) -> bool:
     """"Vo Van Thuong said", "To Lam said": a sentence opens with the family name of a name written surname first
-    (Vietnamese and Korean family names may be English words: Vo, Do, To), told by the name's shape or, for a name
-    of two words, by the same name found in running text elsewhere in the item ("leader To Lam"); not an article
-    ("The Hague" elsewhere does not make every sentence's "The" a name)."""
+    (Vietnamese and Korean family names may be English words: Vo, Do, To), as the roles told it by the name's shape
+    (`roles.FAMILY_NAME_FIRST`) or, for a name of two words, by the same name found in running text elsewhere in the
+    item ("leader To Lam"); not an article ("The Hague" elsewhere does not make every sentence's "The" a name)."""
     first = run.tokens[0]
-    if not first.sentence_start or first.key in ARTICLES:
-        return False
-    return surname_first(" ".join(token.text for token in run.tokens)) or first.index in named_elsewhere
+    return first.sentence_start and first.key not in ARTICLES and first.index in family_names
 
 
 def _hyphenated_demonyms(key: str) -> bool:
