@@ -130,15 +130,22 @@ def family_form(surname: str, case: str, language: str) -> str:
     """A family named by its surname in the plural ("the Obamas", "the Clintons"), in `case`: Обами, з Обамами, у
     Клінтонів (`data/<language>_family_plurals.txt`, a table of endings: the dictionary has no plural of most
     foreign surnames); the surname as it is where no row fits its ending (Кеннеді, Кастро)."""
-    lower = surname.lower()
     for ending, *cells in _rows(language, "family_plurals"):
-        consonant = ending == "*" and lower[-1:].isalpha() and lower[-1:] not in _STEM_FINALS.get(language, "")
-        if consonant or ending != "*" and lower.endswith(ending):
-            stem = surname if consonant else surname[: len(surname) - len(ending)]
+        stem = _stem_before(surname, ending, language)
+        if stem is not None:
             cell = cells[CASES.index(case)]
             cell = "" if cell == "-" else cell
             return stem + (cell.upper() if surname.isupper() else cell)  # "ОБАМИ" in a headline in capitals
     return surname
+
+
+def _stem_before(surname: str, ending: str, language: str) -> str | None:
+    """What of `surname` stays before a family-plural row's `ending` (`*`: any final consonant letter, which stays);
+    None where the surname does not end so."""
+    last = surname[-1:].lower()
+    if ending == "*":
+        return surname if last.isalpha() and last not in _STEM_FINALS.get(language, "") else None
+    return surname[: len(surname) - len(ending)] if surname.lower().endswith(ending) else None
 
 
 def _foreign_surname_in_o(words: list[str], slavic: bool | None, language: str) -> set[int]:
