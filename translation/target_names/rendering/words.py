@@ -131,8 +131,14 @@ def a_mans_given_name(name: str, language: str) -> bool:
 def _written_as_a_womans(name: str, language: str) -> bool:
     """The copy writes the name's given name as the dictionary's woman's name: Isabel Schnabel's Ізабель, though
     German letter rules read Isabel as Ісабель, a man's name there."""
+    given = _given_name_written(name, language)
+    return given is not None and attested_given_name(given.lower(), language, "f")
+
+
+def _given_name_written(name: str, language: str) -> str | None:
+    """The name's first word as the copy writes it; None where the name is not rendered."""
     rendered = render_words(name, language)
-    return rendered is not None and attested_given_name(rendered[0].split()[0].lower(), language, "f")
+    return None if rendered is None else rendered[0].split()[0]
 
 
 def read_as_slavic(name: str, language: str) -> bool | None:
@@ -156,8 +162,7 @@ def read_as_slavic(name: str, language: str) -> bool | None:
 
 def _slavic_given_name_written(name: str, data: LanguageData) -> bool:
     """The copy writes the name's first word as a given name that alone tells a Ukrainian or Russian name."""
-    rendered = render_words(name, data.code)
-    return rendered is not None and rendered[0].split()[0] in _slavic_given_name_forms(data.code)
+    return _given_name_written(name, data.code) in _slavic_given_name_forms(data.code)
 
 
 @lru_cache(maxsize=None)
