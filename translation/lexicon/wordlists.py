@@ -7,6 +7,7 @@ One reader for all of them: text after '#' is a comment and blank lines are skip
 """
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,6 +25,13 @@ class WordList:
         """Whether `name`, in any case, is an entry of the list: one word or a phrase ("Storm Shadow")."""
         key = name.lower()
         return key in self.words or tuple(key.split()) in self.phrases
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as the lists' entries are written and looked up: "Erdoğan" -> "erdogan",
+    "Luís" -> "luis", "Zelenskyy’s" -> "zelenskyy’s"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @cache

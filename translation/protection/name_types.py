@@ -34,12 +34,11 @@ business, whatever noun follows it elsewhere ("Belfast restaurant stabbing").
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from babelwire.translation.protection import translated_names
-from babelwire.translation.lexicon.wordlists import WordList, load, load_table
+from babelwire.translation.lexicon.wordlists import WordList, fold, load, load_table
 
 PERSON, ORGANISATION, PLACE, OTHER = "person", "organisation", "place", "other"
 NAME_TYPES = (PERSON, ORGANISATION, PLACE, OTHER)
@@ -463,12 +462,7 @@ def _after_a_persons_noun(mention, document: str) -> bool:
 def given_name_gender(word: str) -> str | None:
     """The sex the census (or the project's list) gives a given name; a name written with accents is the name
     without them ("Luís", "André", "Chloé")."""
-    key = word.lower()
-    return _given_names().get(key) or _given_names().get(_without_accents(key))
-
-
-def _without_accents(word: str) -> str:
-    return "".join(letter for letter in unicodedata.normalize("NFKD", word) if not unicodedata.combining(letter))
+    return _given_names().get(fold(word))
 
 
 _FRENCH_ARTICLES = frozenset({"le", "les"})  # census given names too, but "Le Golf National" is no person's

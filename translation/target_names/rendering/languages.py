@@ -36,13 +36,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from babelwire.translation.target_names.rendering.rules import RuleTable
-from babelwire.translation.lexicon.wordlists import load_table
+from babelwire.translation.lexicon.wordlists import fold, load_table
 
 
 # A run of initials, together or spaced: "j.d.", "j. k.", "h.w." ("robert f. kennedy": one initial is a run too)
@@ -81,12 +80,6 @@ class LanguageData:
     spelling_fixes: tuple[tuple[str, str], ...] = ()
     # consonants the orthography writes no soft sign after: before я, ю, є, ї an apostrophe stands there instead
     no_soft_sign_after: str = ""
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Erdoğan" -> "erdogan", "Zelenskyy’s" -> "zelenskyy’s"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def name_key(name: str) -> str:
