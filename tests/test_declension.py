@@ -58,6 +58,11 @@ def test_gender_comes_from_the_given_name():
     ("Tsai Ing-wen said on Monday that she would visit.", {"Tsai Ing-wen": "f"}),
     # ... only right after its own reporting verb: such a name may be a town the pronoun's woman lives in
     ("The woman was a resident of Birkenhead and she was found in a house.", {"Birkenhead": "m"}),
+    # an appositive that only a person has (an age, a person's role) makes such a name a person's, whose pronouns
+    # count wherever they follow (were men: "з Маргрете Вестагером")
+    ("Margrethe Vestager, the EU's competition chief, told reporters her office would act.",
+     {"Margrethe Vestager": "f"}),
+    ("Femke Bol, 23, won the race easily and her coach was pleased.", {"Femke Bol": "f"}),
 ])
 def test_pronouns_after_a_persons_mentions_tell_the_gender(text, genders):
     from babelwire.translation.protection.protect import find_protection
@@ -73,6 +78,9 @@ def test_pronouns_after_a_persons_mentions_tell_the_gender(text, genders):
     # titles that disagree tell nothing: the census's word stands
     ("Chairman Kelly Armstrong voted. Ms Armstrong said it was fine.", {"Kelly Armstrong": "f", "Armstrong": "f"}),
     ("Chairman Kelly Armstrong voted.", {"Kelly Armstrong": "m"}),
+    # ... or heads the appositive right after it (no census or dictionary knows Margrethe: she was a man, declined)
+    ("Margrethe Vestager, the committee's chairwoman, said the report was wrong.", {"Margrethe Vestager": "f"}),
+    ("They met Femke Bol, a spokeswoman for the team, on Monday.", {"Femke Bol": "f"}),
 ])
 def test_a_title_of_one_sex_before_a_person_tells_the_gender(text, genders):
     from babelwire.translation.protection.protect import find_protection

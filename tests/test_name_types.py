@@ -67,6 +67,9 @@ def test_a_company_named_by_a_word_and_ai_is_one_organisation_a_name_before_ai_i
     ("He told the rapper Big Boy so.", ("Big Boy", "person")),  # a noun only people are, right before it
     ("Radio host Big Boy asked him.", ("Big Boy", "person")),  # ... a phrase, at a sentence's start too
     ("Big Boy asked him.", ("Big Boy", "other")),  # without one: English words, a brand's as likely
+    ("Femke Bol, 23, won the race.", ("Femke Bol", "person")),  # an age in the appositive after it
+    ("Margrethe Vestager, the competition chief, said so.", ("Margrethe Vestager", "person")),  # a person's role
+    ("Zoof, the mediator in the talks, said so.", ("Zoof", "other")),  # a role a country is given too
 ])
 def test_an_unknown_name_is_a_person_only_with_evidence(text, expected):
     assert types(text) == [expected]
@@ -255,6 +258,13 @@ def test_a_business_noun_right_before_a_name_makes_a_business_of_a_name_like_a_p
     typed = dict(types(text))
     assert typed["Thomas Cook"] == typed["John Lewis"] == typed["Debenhams Group"] == "organisation"
     assert typed["Elon Musk"] != "organisation" and typed["Warren Buffett"] == "person"  # a title between: people
+
+
+def test_a_persons_role_in_the_appositive_makes_no_business_of_the_name():
+    # "chairman" after a name makes a business ("Sainsbury's chairman"), but in its appositive it is the person's role:
+    # she was an organisation, kept in Latin letters in a Ukrainian copy
+    assert types("Margrethe Vestager, the chairwoman of the committee, said so.") == [
+        ("Margrethe Vestager", "person")]
 
 
 def test_a_noun_that_may_be_a_persons_too_makes_no_business_of_a_persons_name():

@@ -10,7 +10,8 @@
 Who reads the rest: the name detector (`protection/names/lexicon.py`) most lists; the desk policy
 (`protection/translated_names.py`) `place_codes`, `more_demonyms`, `holidays`, `event_kinds`, `common_words` and the
 detector's `places` and `demonyms`; `quotes` `reporting_verbs`; `patterns` `unit_words` and `scale_words`;
-`name_types` `given_name_genders` and `surname_endings`; `protect` `recipient_verbs` and `object_verbs` (through the
+`name_types` `given_name_genders`, `surname_endings` and, for an appositive's role, `titles`, `person_nouns` and
+`gendered_titles`; `protect` `recipient_verbs` and `object_verbs` (through the
 detector's lexicon: what the English verb before a name tells the case a Ukrainian copy restores it in). A target
 language's own tables stay beside their code (`target_names/rendering/data/<language>/`,
 `target_names/declension/data/`): only that package reads them.

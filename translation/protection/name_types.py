@@ -102,6 +102,16 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _PEERAGE_BEFORE = re.compile(r"\b(?:[Dd]uke|[Dd]uchess|[Ee]arl|[Cc]ountess|[Mm]arquess|[Mm]archioness|[Vv]iscount(?:ess)?|"
                              r"[Bb]aron(?:ess)?)\s+of\s+$")
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z][a-z-]*\s+){1,2}$")  # the last one or two words (a capital: a sentence's)
+# An appositive right after a name that says a person bears it: an age ("Femke Bol, 23, won") or a role whose head is
+# a noun only people are ("Margrethe Vestager, the EU's competition chief, said", "Zoof, a spokeswoman for ...").
+_AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
+_APPOSITIVE_HEAD = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:[\w'’.-]+\s+){0,4}?([a-z][a-z-]*)"
+                              r"(?=\s*[,;.]|\s+(?:of|for|at|to|in|on|with|who|and)\b)")
+# Roles an organisation or a country is given too: "Zoof, the owner of a chain", "Qatar, the mediator", "Liverpool,
+# the league leader", "BlackRock, the fund manager"
+_SHARED_ROLES = frozenset({"owner", "publisher", "producer", "investor", "champion", "leader", "member", "manager",
+                           "adviser", "advisor", "auditor", "underwriter", "mediator", "negotiator", "seal",
+                           "representative", "keeper", "host"})
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")  # "1 - 0 Rangers"
 # A result's verb and its score in the clause after a name ("Bristol Rovers beat Cambridge United 2-1"; not a share
 # price's "lost 2-3 percent"), and a score with the preposition before the other side ("drew 1-1 with Port Vale", "a
@@ -351,10 +361,11 @@ def _placed(mentions: list, text: str) -> set[str]:
 
 
 def _appositive_business(following: str, words: frozenset[str]) -> re.Match | None:
-    """The appositive after a name, where one of its first three words is a business word."""
+    """The appositive after a name, where one of its first three words is a business word that is no person's role
+    ("Zoof, the owner of a chain", not ", the chairman of")."""
     for size in range(3):
         match = re.match(rf"^,\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{{size}}}([a-z]+)\b", following)
-        if match and match.group(1) in words:
+        if match and match.group(1) in words and match.group(1) not in _persons_roles():  # not ", the chairman of"
             return match
     return None
 
@@ -440,7 +451,8 @@ def _type_in_document(mention, own_kind: str | None, proper_words: set[str], doc
     if mention.type == "PER" and " " not in text and translated_names.classify(text) == "place":
         return PLACE  # a place's name repeated alone ("Texas", "Chechnya") is no surname
     kind = name_type(text, mention.type, own_kind)
-    if kind == OTHER and own_kind is None and mention.type == "NAME" and _after_a_persons_noun(mention, document):
+    if kind == OTHER and own_kind is None and mention.type == "NAME" and \
+            (_after_a_persons_noun(mention, document) or _before_a_persons_appositive(mention, document)):
         return PERSON
     after_the = document[max(0, mention.span.start - 4) : mention.span.start].lower() == "the "
     return OTHER if kind == PERSON and mention.type != "PER" and after_the else kind
@@ -457,6 +469,27 @@ def _after_a_persons_noun(mention, document: str) -> bool:
     nouns, words = _list("person_nouns"), [word.lower() for word in written]
     return nouns.has_entry(words[-1]) or len(words) > 1 and nouns.has_entry(" ".join(words[-2:])) or \
         written[-1].islower() and written[-1] in _words("titles")
+
+
+def _before_a_persons_appositive(mention, document: str) -> bool:
+    """"Femke Bol, 23, won", "Margrethe Vestager, the EU's competition chief, said": an age, or a role only people
+    have, in the appositive right after the name."""
+    return _AGE_AFTER.match(document, mention.span.end) is not None or \
+        appositive_role(document, mention.span.end) is not None
+
+
+def appositive_role(text: str, end: int) -> str | None:
+    """The head of the appositive right after a name that ends at `end`, where it is a role only people have
+    ("chief" of ", the EU's competition chief,"; "spokeswoman" of ", a spokeswoman for"); None for any other."""
+    match = _APPOSITIVE_HEAD.match(text, end)
+    return match.group(1) if match is not None and match.group(1) in _persons_roles() else None
+
+
+@lru_cache(maxsize=1)
+def _persons_roles() -> frozenset[str]:
+    """Titles, nouns only people are and nouns that say a sex, less the roles organisations are given too."""
+    gendered = {title for title, _ in load_table("babelwire.translation.lexicon", "gendered_titles")}
+    return (_words("titles") | _words("person_nouns") | gendered) - _SHARED_ROLES
 
 
 def given_name_gender(word: str) -> str | None:

@@ -2,7 +2,8 @@
 census says of most Ashleys, and "Liam Fox ... his" one although the census has no Liam.
 
     pronoun_sexes(text, mentions, stops, told_by_report=()) -> {person: Evidence(sex, votes)}
-    titled_sexes(text, mentions) -> {person: sex} where a title right before a mention says it ("spokeswoman")
+    titled_sexes(text, mentions) -> {person: sex} where a title right before a mention says it ("spokeswoman"), or
+        the head of its appositive (", a spokeswoman for")
 
 Each mention votes with the first third-person pronoun that follows it ("he", "his", "him", "himself"; "she",
 "her", "hers", "herself") before the end of the next sentence, unless another person or a quote comes first
@@ -21,6 +22,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from babelwire.translation.lexicon.wordlists import load, load_table
+from babelwire.translation.protection.name_types import appositive_role
 
 _SEX_OF = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _PRONOUN = re.compile(r"\b(?:" + "|".join(_SEX_OF) + r")\b", re.IGNORECASE)
@@ -59,18 +61,23 @@ def pronoun_sexes(text: str, mentions: list[tuple[str, int, int]], stops: list[i
 
 def titled_sexes(text: str, mentions: list[tuple[str, int, int]]) -> dict[str, str]:
     """The sex a title or noun right before a person's mentions gives (`data/gendered_titles.txt`: "Mr Kim Darroch",
-    "his wife Jean Carnahan"); none where two of a person's mentions disagree."""
+    "his wife Jean Carnahan"), or the head of the appositive right after one ("Margrethe Vestager, the committee's
+    chairwoman,"); none where two of a person's mentions disagree."""
     titles = {title: sex for title, sex in load_table("babelwire.translation.lexicon", "gendered_titles")}
     found: dict[str, set[str]] = {}
-    for person, start, _ in mentions:
-        words = _WORDS_BEFORE.search(text, max(0, start - 40), start)
-        if words is None:
-            continue
-        last_two = " ".join(words.group(0).lower().replace(".", "").split()[-2:])
-        sex = titles.get(last_two) or titles.get(last_two.split()[-1])
-        if sex:
-            found.setdefault(person, set()).add(sex)
+    for person, start, end in mentions:
+        for sex in (_title_before(text, start, titles), titles.get(appositive_role(text, end) or "")):
+            if sex:
+                found.setdefault(person, set()).add(sex)
     return {person: sexes.pop() for person, sexes in found.items() if len(sexes) == 1}
+
+
+def _title_before(text: str, start: int, titles: dict[str, str]) -> str | None:
+    words = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if words is None:
+        return None
+    last_two = " ".join(words.group(0).lower().replace(".", "").split()[-2:])
+    return titles.get(last_two) or titles.get(last_two.split()[-1])
 
 
 def _own_report(between: str) -> bool:
