@@ -104,7 +104,7 @@ _PEERAGE_BEFORE = re.compile(r"\b(?:[Dd]uke|[Dd]uchess|[Ee]arl|[Cc]ountess|[Mm]a
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z][a-z-]*\s+){1,2}$")  # the last one or two words (a capital: a sentence's)
 # An appositive right after a name that says a person bears it: an age ("Femke Bol, 23, won") or a role whose head is
 # a noun only people are ("Margrethe Vestager, the EU's competition chief, said", "Zoof, a spokeswoman for ...").
-_AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
+_AGE_AFTER = re.compile(r",\s+\d{1,2},\s")  # not a batsman's or a side's score: "Chris Adams, 123, and"
 _APPOSITIVE_HEAD = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:[\w'’.-]+\s+){0,4}?([a-z][a-z-]*)"
                               r"(?=\s*[,;.]|\s+(?:of|for|at|to|in|on|with|who|and)\b)")
 # Roles an organisation or a country is given too: "Zoof, the owner of a chain", "Qatar, the mediator", "Liverpool,
