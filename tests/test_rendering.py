@@ -816,6 +816,8 @@ def test_every_established_row_has_a_latin_name_a_cyrillic_form_and_a_source_and
         assert re.fullmatch(r"[A-Za-z][A-Za-z .'\-]*", row[0]), row  # as wire copy writes it, no diacritics
         assert re.fullmatch(r"[А-ЯЄІЇҐа-яєіїґʼ .\-]+(?: [IVX]+)?", row[1]), row  # Cyrillic, apostrophe ʼ
         assert len(row[0].split()) == 1 or " " in row[1] or "-" in row[1], row
+        # a capital after O' stays one after the apostrophe: ОʼНіл, ОʼБраєн (was Оʼніл)
+        assert len(re.findall(r"'[A-Z]", row[0])) == len(re.findall(r"ʼ[А-ЯЄІЇҐ]", row[1])), row
     latin = [fold(row[0]) for row in rows]
     assert len(latin) == len(set(latin)), sorted(name for name in set(latin) if latin.count(name) > 1)
 
