@@ -610,9 +610,12 @@ def test_demonyms_joined_by_a_hyphen_are_no_part_of_a_name():
     ("Vo Van Thuong said the talks were useful.", ["Vo Van Thuong"]),
     ("Do Hung Viet said the talks were useful.", ["Do Hung Viet"]),
     ("Vietnamese leader To Lam arrived on Monday. To Lam said the talks were useful.", ["To Lam", "To Lam"]),
+    # ... or a family name and one syllable before a reporting verb, where nothing else names him
+    ("To Lam said the talks were useful.", ["To Lam"]),
     # the same words that are no such name stay out
     ("Do Not Disturb signs were hung on Monday.", ["Not Disturb"]),
     ("To Beijing, the move was a provocation.", ["Beijing"]),
+    ("To London he said goodbye.", ["London"]),
 ])
 def test_a_family_name_opening_a_sentence_stays_in_the_name(text, expected):
     assert names(text) == expected

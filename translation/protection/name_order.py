@@ -24,6 +24,14 @@ _ONE_SYLLABLE = re.compile(_SYLLABLE, re.IGNORECASE)
 _HYPHENATED_SYLLABLES = re.compile(rf"{_SYLLABLE}-{_SYLLABLE}", re.IGNORECASE)
 
 
+def family_name_and_syllable(name: str) -> bool:
+    """"To Lam": a family name of the list and one syllable, which may be a name written surname first and may not
+    ("Lee Dixon"): only what the sentence around it says tells (`names.roles`: "To Lam said")."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower() in load("babelwire.translation.lexicon", "surname_first").words and \
+        _ONE_SYLLABLE.fullmatch(words[1]) is not None
+
+
 @lru_cache(maxsize=4096)
 def surname_first(name: str) -> bool:
     words = name.split()

@@ -31,7 +31,7 @@ from babelwire.translation.protection.names.lexicon import (
     WELL_KNOWN_ORGS,
 )
 from babelwire.translation.protection.names.tokens import Token
-from babelwire.translation.protection.name_order import surname_first
+from babelwire.translation.protection.name_order import family_name_and_syllable, surname_first
 from babelwire.translation.protection.name_types import given_name_gender
 
 NAME, MAYBE, NO = "name", "maybe", "no"
@@ -261,13 +261,20 @@ def _the_items_person(ctx: Context, token: Token) -> bool:
 
 
 _NEXT_TWO_WORDS = re.compile(r" ([A-Z][\w-]*)(?: ([A-Z][\w-]*))?")
+_NEXT_WORD_AND_ONE_MORE = re.compile(r" ([A-Z][a-z]*) ([a-z]+)\b")
 
 
 def _family_name_first(ctx: Context, token: Token) -> bool:
     """"Do Hung Viet said", "Vo Van Thuong said": a Vietnamese or Korean family name that is an English word too
-    opens a sentence and, with the words after it, a name written surname first (`name_order.surname_first`)."""
+    opens a sentence and, with the words after it, a name written surname first (`name_order.surname_first`);
+    or, with one syllable after it, before a reporting verb ("To Lam said": no sentence opens with the preposition
+    "To" or the auxiliary "Do" before a capitalised word and "said")."""
     following = _NEXT_TWO_WORDS.match(ctx.text, token.end)
-    return following is not None and surname_first(" ".join([token.text, *filter(None, following.groups())]))
+    if following is not None and surname_first(" ".join([token.text, *filter(None, following.groups())])):
+        return True
+    reported = _NEXT_WORD_AND_ONE_MORE.match(ctx.text, token.end)
+    return reported is not None and reported.group(2) in REPORTING_VERBS and \
+        family_name_and_syllable(f"{token.text} {reported.group(1)}")
 
 
 def _function_word(ctx: Context, token: Token) -> bool:
