@@ -217,6 +217,15 @@ def test_ranks_of_several_words_groups_and_cities_of_the_middle_east_and_asia_ar
         "Rafah": ("Рафах",), "Aleppo": ("Алеппо",), "Tianjin": ("Тяньцзінь",)}
 
 
+def test_provinces_and_cities_of_east_asia_are_left_to_the_model_with_their_ukrainian_forms():
+    # one word the pinyin rules cannot tell from an English one was transcribed by English letters
+    protection = find_protection("Floods hit Sichuan, Guangdong and Jilin; Daegu and Fukushima sent help.", target="uk")
+    assert protection.spans == [] and protection.rendered_people == []  # not Січвон, Гвангдонг, Хілін, Фукушіма
+    assert {place.span.text: place.forms for place in protection.translated_places} == {
+        "Sichuan": ("Сичуань",), "Guangdong": ("Гуандун",), "Jilin": ("Цзілінь",), "Daegu": ("Тегу",),
+        "Fukushima": ("Фукусіма",)}
+
+
 def test_places_of_diplomacy_and_aid_carry_their_ukrainian_forms_and_a_declined_one_is_recognised():
     from babelwire.translation.protection.place_forms import recognisable
     protection = find_protection("Aid flows through Rzeszow; leaders met in Davos and at Mar-a-Lago.", target="uk")
