@@ -8,9 +8,10 @@
 The policy reads the type: a Ukrainian copy writes people in Cyrillic and keeps organisations' Latin names. An
 unknown name is "other" unless it opens with a given name (`data/given_name_genders.txt`, US Census 1990, and
 `data/given_name_genders_more.txt`) before a capitalised word, its last word has the shape of a surname
-(`data/surname_endings.txt`), or a noun only people are stands right before it (`data/person_nouns.txt`: "the
-rapper Big Boy"): a wrong "person" would transcribe a brand, a wrong "other" only keeps a person's name
-in Latin letters.
+(`data/surname_endings.txt`), a noun only people are stands right before it (`data/person_nouns.txt`: "the
+rapper Big Boy"), or an appositive only a person has follows it (an age, "Femke Bol, 23,"; a role, "Margrethe
+Vestager, the EU's competition chief,"): a wrong "person" would transcribe a brand, a wrong "other" only keeps a
+person's name in Latin letters.
 
     given_name_gender(word) -> "f" | "m" | None   (the sex a given name is given to, where the census says)
     typed_mentions(mentions, text) -> [TypedMention(mention, own_kind, type)]   (a document's names, typed together)
