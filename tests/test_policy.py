@@ -226,6 +226,15 @@ def test_provinces_and_cities_of_east_asia_are_left_to_the_model_with_their_ukra
         "Fukushima": ("Фукусіма",)}
 
 
+def test_places_of_south_asia_the_middle_east_africa_and_latin_america_carry_their_ukrainian_forms():
+    protection = find_protection("Strikes hit Herat, Deir ez-Zor and Tigray; Medellin and Hyderabad were calm.",
+                                 target="uk")
+    assert protection.rendered_people == []  # not Херат, Дейр (the rest lost), Тігрей, Меделлін, Гайдерабад
+    assert {place.span.text: place.forms for place in protection.translated_places} == {
+        "Herat": ("Герат",), "Deir ez-Zor": ("Дейр-ез-Зор",), "Tigray": ("Тиграй",), "Medellin": ("Медельїн",),
+        "Hyderabad": ("Хайдарабад",)}
+
+
 def test_places_of_diplomacy_and_aid_carry_their_ukrainian_forms_and_a_declined_one_is_recognised():
     from babelwire.translation.protection.place_forms import recognisable
     protection = find_protection("Aid flows through Rzeszow; leaders met in Davos and at Mar-a-Lago.", target="uk")
